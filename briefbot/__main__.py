@@ -1,0 +1,5 @@
+import sys
+
+from briefbot.cli import main
+
+sys.exit(main())

@@ -1,0 +1,150 @@
+"""The `briefbot` command: the TUI with no arguments, `ask` for one-shot lines, `sources` to list articles.
+
+Textual is imported only when the TUI starts, so `briefbot ask` stays fast and headless.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable
+
+from briefbot.corpus import CorpusError
+
+EXIT_ANSWERED, EXIT_NO_ANSWER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    corpus = argparse.ArgumentParser(add_help=False)
+    corpus.add_argument("--corpus", action="append", metavar="PATH",
+                        help="a folder (searched recursively) or file of articles; may repeat "
+                             "(default: $BRIEFBOT_CORPUS, else the embedded briefing)")
+    corpus.add_argument("--no-cache", action="store_true", help="index afresh; do not read or write the cache")
+    parser = argparse.ArgumentParser(prog="briefbot", parents=[corpus],
+                                     description="Get briefed on a folder of news articles by talking to it.")
+    from briefbot import __version__
+    parser.add_argument("--version", action="version", version=f"briefbot {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    ask = sub.add_parser("ask", parents=[corpus], help="answer one line (a question or any chat command)")
+    ask.add_argument("-k", type=int, default=3, help="how many answers (default 3)")
+    ask.add_argument("--json", action="store_true", help="print JSON (one object a line with -)")
+    ask.add_argument("question", nargs="+", help="the question; - reads one question a line from stdin")
+    sources = sub.add_parser("sources", parents=[corpus], help="list the articles")
+    sources.add_argument("--json", action="store_true", help="print JSON")
+    sub.add_parser("tui", parents=[corpus], help="the chat interface (the default)")
+    return parser
+
+
+def _corpus_paths(args: argparse.Namespace) -> list[str] | None:
+    if args.corpus:
+        return args.corpus
+    env = os.environ.get("BRIEFBOT_CORPUS")
+    return env.split(os.pathsep) if env else None
+
+
+def _warn(line: str) -> None:
+    print(f"briefbot: {line}", file=sys.stderr)
+
+
+class _Progress:
+    """Progress on stderr once indexing has taken more than a second."""
+
+    def __init__(self) -> None:
+        self.started = time.monotonic()
+        self.shown = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < 1 or (now - self.shown < 0.2 and done < total):
+            return
+        self.shown = now
+        end = "\n" if done >= total else ""
+        if sys.stderr.isatty():
+            print(f"\rIndexing {done}/{total} articles ({100 * done // max(total, 1)}%)", end=end, file=sys.stderr)
+        elif done >= total or now - self.started > 5:
+            print(f"Indexing {done}/{total} articles", file=sys.stderr)
+
+
+def load_index(args: argparse.Namespace):
+    from briefbot import cache
+    return cache.load(_corpus_paths(args), _warn, _Progress(), use_cache=not args.no_cache)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "ask":
+            return _ask(args)
+        if args.command == "sources":
+            return _sources(args)
+        from briefbot.tui.app import run
+        return run(_corpus_paths(args), use_cache=not args.no_cache)
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`); nothing more to say
+        return EXIT_ANSWERED
+    except CorpusError as e:
+        _warn(str(e))
+        return EXIT_USAGE
+
+
+def _lines(args: argparse.Namespace) -> Iterable[str]:
+    if args.question == ["-"]:
+        for line in sys.stdin:
+            yield line.rstrip("\n")
+    else:
+        yield " ".join(args.question)
+
+
+def _ask(args: argparse.Namespace) -> int:
+    from briefbot.reply import ERROR, NO_ANSWER
+    from briefbot.session import Session
+    index = load_index(args)
+    status = EXIT_ANSWERED
+    batch = args.question == ["-"]
+    console = None if args.json else _console()
+    for line in _lines(args):
+        session = Session(index, k=args.k)
+        reply = session.handle(line)
+        if args.json:
+            print(json.dumps(reply.to_json()), flush=batch)
+        else:
+            _print_reply(console, reply)
+        if reply.status in (NO_ANSWER, ERROR) and status == EXIT_ANSWERED:
+            status = EXIT_NO_ANSWER
+    return status
+
+
+def _console():
+    from rich.console import Console
+    plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
+    return None if plain else Console(highlight=False, markup=False, emoji=False)
+
+
+def _print_reply(console, reply) -> None:
+    from briefbot.render import plain, render
+    if console is None:
+        sys.stdout.write(plain(reply))
+    else:
+        console.print(render(reply))
+
+
+def _sources(args: argparse.Namespace) -> int:
+    index = load_index(args)
+    rows = []
+    for n, article in enumerate(index.articles):
+        rows.append({"n": n + 1, "title": article.title, "outlet": article.outlet, "date": article.date,
+                     "url": article.url, "path": article.path, "source": article.source,
+                     "sentences": len(index.sentences_of(n))})
+    if args.json:
+        print(json.dumps(rows))
+        return EXIT_ANSWERED
+    from briefbot.render import safe
+    for r in rows:
+        print(safe(f"{r['n']:>3}. {r['title'] or '(untitled)'} \u2014 {r['outlet'] or 'outlet unknown'}, "
+                   f"{r['date'] or 'undated'}, {r['sentences']} sentences \u2014 {r['path']}"))
+    return EXIT_ANSWERED

@@ -1,0 +1,69 @@
+"""Synonyms of news language, as extra index terms.
+
+Each synonym group becomes one concept term (`~0`, `~1`, …) added to every sentence and query that
+uses any of its words or phrases; so "American soldiers" finds "US troops" while the exact words still
+count for more. The shipped `synonyms.txt` can be extended by a `synonyms.txt` in the corpus folder.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from briefbot.text import analyze
+
+FILE_NAME = "synonyms.txt"
+
+
+def parse_groups(text: str) -> list[list[str]]:
+    """Comma-separated groups, one a line; blank lines and "#" comments ignored."""
+    groups = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words = [w.strip() for w in line.split(",") if w.strip()]
+            if len(words) > 1:
+                groups.append(words)
+    return groups
+
+
+def shipped_text() -> str:
+    return resources.files(__package__).joinpath(FILE_NAME).read_text(encoding="utf-8")
+
+
+@dataclass
+class Synonyms:
+    """Phrases (as analysed term tuples) → concept terms."""
+    phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    longest: int = 1
+
+    @classmethod
+    def from_text(cls, text: str) -> Synonyms:
+        syn = cls()
+        for n, group in enumerate(parse_groups(text)):
+            for words in group:
+                terms = tuple(analyze(words))
+                if terms:
+                    syn.phrases.setdefault(terms, set()).add(f"~{n}")
+                    syn.longest = max(syn.longest, len(terms))
+        return syn
+
+    def concepts(self, terms: list[str]) -> list[str]:
+        """The concept terms for every synonym phrase found in `terms`, once each."""
+        found: list[str] = []
+        for i in range(len(terms)):
+            for n in range(1, min(self.longest, len(terms) - i) + 1):
+                for concept in self.phrases.get(tuple(terms[i:i + n]), ()):
+                    if concept not in found:
+                        found.append(concept)
+        return found
+
+
+def synonyms_text(corpus_dirs: list[Path]) -> str:
+    """The shipped groups plus those of any `synonyms.txt` at the top of a corpus folder."""
+    parts = [shipped_text()]
+    for folder in corpus_dirs:
+        extra = folder / FILE_NAME
+        if extra.is_file():
+            parts.append(extra.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)

@@ -1,0 +1,99 @@
+"""What briefbot says back: a Reply of typed blocks. Front ends render it; `to_json` is the contract.
+
+The JSON shape (documented in the README) is fixed by the first issue:
+{"query", "status", "answers": [{"text", "context", "score", "citations": [...]}]}; fields added
+since (`verb`, `message`, `blocks`, `suggestions`, …) never change those.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from briefbot.search import Answer
+
+ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A room name or a section title."""
+    text: str
+
+
+@dataclass(frozen=True)
+class Message:
+    """Plain text briefbot itself says (never article text)."""
+    text: str
+    kind: str = "info"  # info | warning | error
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One cited answer: the sentence within its context, numbered for `note N` and `x N`."""
+    number: int
+    answer: Answer
+    words: tuple[str, ...] = ()  # the question's words, to mark in the passage
+    label: str = ""  # e.g. "What the articles themselves say"
+
+
+@dataclass(frozen=True)
+class Items:
+    """A titled list: people here, exits, sources, notebook entries."""
+    title: str
+    items: tuple[str, ...]
+
+
+Block = Heading | Message | Passage | Items
+
+
+@dataclass
+class Reply:
+    query: str
+    status: str
+    blocks: list[Block] = field(default_factory=list)
+    verb: str = "question"
+    suggestions: list[str] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def answers(self) -> list[Answer]:
+        return [b.answer for b in self.blocks if isinstance(b, Passage)]
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [b for b in self.blocks if isinstance(b, Passage)]
+
+    def say(self, text: str, kind: str = "info") -> Reply:
+        self.blocks.append(Message(text, kind))
+        return self
+
+    def to_json(self) -> dict:
+        return {
+            "query": self.query,
+            "status": self.status,
+            "answers": [answer_json(p) for p in self.passages],
+            "verb": self.verb,
+            "message": "\n".join(b.text for b in self.blocks if isinstance(b, Message)),
+            "blocks": [block_json(b) for b in self.blocks],
+            "suggestions": self.suggestions,
+            "corrections": self.corrections,
+        }
+
+
+def answer_json(passage: Passage) -> dict:
+    a = passage.answer
+    return {
+        "text": a.text,
+        "context": a.context,
+        "score": a.score,
+        "citations": [asdict(c) for c in a.citations],
+        "number": passage.number,
+        "speaker": a.speaker,
+        "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
+        "label": passage.label or None,
+    }
+
+
+def block_json(block: Block) -> dict:
+    if isinstance(block, Passage):
+        return {"type": "passage", "number": block.number}
+    return {"type": type(block).__name__.lower(), **asdict(block)}

@@ -1,0 +1,278 @@
+"""From a question to cited answers: query terms (with typo and synonym help), BM25 over the
+candidates that share a term, duplicate facts merged, and an honest "nothing on that".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from nltk.metrics.distance import edit_distance
+
+from briefbot.attribution import starts_with_pronoun
+from briefbot.index import Index
+from briefbot.text import analyze, analyze_words
+
+FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
+CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
+CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
+MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
+TYPE_BONUS = 1.15  # "how many"/"when" questions: a sentence with a number is likelier the answer
+_WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
+MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
+POOL = 40  # candidates looked at for merging duplicates
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    title: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+    path: str
+    sentence: int  # 1-based number of the sentence in its article
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class Version:
+    """The same fact as another article words it."""
+    text: str
+    citation: Citation
+
+
+@dataclass(frozen=True)
+class Answer:
+    sentence_id: int
+    text: str  # the cited sentence, verbatim
+    context: str  # its neighbours in the paragraph (and the speaker's sentence if it says "He…")
+    score: float
+    citations: list[Citation]
+    speaker: str | None = None
+    versions: list[Version] = field(default_factory=list)  # the same fact in other articles
+    context_start: int = 0  # where context begins in the article text
+
+
+@dataclass
+class Result:
+    query: str
+    answers: list[Answer]
+    suggestions: list[str] = field(default_factory=list)  # what the briefing does cover, when it has no answer
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word → vocabulary word
+    matched_words: list[str] = field(default_factory=list)  # query words found, for marking in passages
+
+    @property
+    def status(self) -> str:
+        return "answered" if self.answers else "no_answer"
+
+
+@dataclass
+class _Slot:
+    """One word of the question: the terms that satisfy it, and how much it matters."""
+    word: str
+    term: str  # as analysed, known to the index or not
+    terms: dict[int, float]  # term id → weight
+    idf: float
+
+
+class Searcher:
+    """Answers questions over one Index. Keeps the typo lookup table once built."""
+
+    def __init__(self, index: Index):
+        self.index = index
+        self._deletes: dict[str, list[int]] | None = None
+
+    # --- the query ---------------------------------------------------------------------------
+
+    def _slots(self, query: str, corrections: dict[str, str]) -> list[_Slot]:
+        idx = self.index
+        unknown_idf = float(np.log1p((len(idx) - 0.5) / 1.5))  # a word the corpus lacks weighs as its rarest
+        slots: list[_Slot] = []
+        seen: set[str] = set()
+        for word, term in analyze_words(query):
+            if term in seen:
+                continue
+            seen.add(term)
+            tid = idx.term_id.get(term)
+            if tid is not None:
+                slots.append(_Slot(word, term, {tid: 1.0}, float(idx.bm25.idf_array[tid])))
+                continue
+            fixed = self._correct(term)
+            if fixed is not None:
+                corrections[word] = idx.surface[fixed]
+                slots.append(_Slot(word, idx.terms[fixed], {fixed: FUZZY_WEIGHT}, float(idx.bm25.idf_array[fixed])))
+            else:
+                slots.append(_Slot(word, term, {}, unknown_idf))
+        for concept in idx.synonyms.concepts([s.term for s in slots]):
+            cid = idx.term_id.get(concept)
+            if cid is None:
+                continue
+            members = analyze_concept_members(idx, concept)
+            for slot in slots:
+                if slot.term in members:
+                    slot.terms.setdefault(cid, CONCEPT_WEIGHT)
+        return slots
+
+    def _correct(self, term: str) -> int | None:
+        """The vocabulary term a misspelt or differently transliterated word most likely means."""
+        if not term.isalpha() or len(term) < 4:
+            return None
+        if self._deletes is None:
+            self._deletes = {}
+            for tid, t in enumerate(self.index.terms):
+                if t.isalpha() and len(t) >= 4:
+                    for key in _deletions(t):
+                        self._deletes.setdefault(key, []).append(tid)
+        limit = 1 if len(term) < 8 else 2
+        best: tuple[int, int, int] | None = None  # (distance, -doc freq, term id)
+        for key in _deletions(term):
+            for tid in self._deletes.get(key, ()):
+                known = self.index.terms[tid]
+                d = edit_distance(term, known, transpositions=True)
+                if d <= limit and known[0] == term[0]:  # people rarely mistype a first letter
+                    cand = (d, -self.index.doc_freq(tid), tid)
+                    best = cand if best is None or cand < best else best
+        return best[2] if best else None
+
+    # --- ranking -----------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 3, context: str = "", within: np.ndarray | None = None) -> Result:
+        """The top k answers to `query`; `context` (e.g. the room) steers ties, `within` limits
+        the sentences that may answer (e.g. one person's statements)."""
+        corrections: dict[str, str] = {}
+        slots = self._slots(query, corrections)
+        result = Result(query, [], corrections=corrections,
+                        matched_words=[s.word for s in slots if s.terms])
+        weights: Counter[int] = Counter()
+        for slot in slots:
+            for tid, w in slot.terms.items():
+                weights[tid] = max(weights[tid], w)
+        for term in analyze(context):
+            if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
+                weights[tid] = CONTEXT_WEIGHT
+        cands, scores, has = self._score(weights, within)
+        total = sum(s.idf for s in slots)
+        if not len(cands) or total == 0:
+            result.suggestions = self.topics()
+            return result
+        coverage = np.zeros(len(cands))
+        for slot in slots:
+            credit = np.zeros(len(cands))
+            for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
+                credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else 0.5))
+            coverage += credit * slot.idf
+        coverage /= total
+        scores = scores * (0.5 + coverage)  # an answer to the whole question beats one to a word of it
+        order = np.argsort(-scores, kind="stable")[:POOL]
+        if coverage[order[0]] < MIN_COVERAGE and coverage.max() < MIN_COVERAGE:
+            result.suggestions = self.topics()
+            return result
+        ranked = [int(cands[i]) for i in order]
+        scored = [float(scores[i]) for i in order]
+        if _WANTS_NUMBER.match(query):
+            scored = [s * TYPE_BONUS if re.search(r"\d", self.index.text_of(c)) else s for c, s in zip(ranked, scored)]
+            ranked, scored = map(list, zip(*sorted(zip(ranked, scored), key=lambda p: -p[1])))
+        result.answers = self._answers(ranked, scored, k)
+        return result
+
+    def _score(self, weights: Counter[int], within: np.ndarray | None
+               ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        """Candidates (sentences sharing a term), their BM25 scores, and which term each holds."""
+        idx = self.index
+        parts = []
+        for tid, w in weights.items():
+            docs, tfs = idx.postings(tid)
+            if within is not None:
+                keep = np.isin(docs, within, assume_unique=True)
+                docs, tfs = docs[keep], tfs[keep]
+            parts.append((tid, docs, w * idx.bm25.term_scores(docs, tfs, float(idx.bm25.idf_array[tid]))))
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0), {}
+        cands = np.unique(np.concatenate([d for _, d, _ in parts]))
+        scores = np.zeros(len(cands))
+        has: dict[int, np.ndarray] = {}
+        for tid, docs, s in parts:
+            pos = np.searchsorted(cands, docs)
+            scores[pos] += s
+            mask = np.zeros(len(cands), dtype=bool)
+            mask[pos] = True
+            has[tid] = mask
+        return cands, scores, has
+
+    # --- answers -----------------------------------------------------------------------------
+
+    def _answers(self, ranked: list[int], scores: list[float], k: int) -> list[Answer]:
+        """Best first; a sentence that restates a better one from another article joins it."""
+        kept: list[tuple[int, float, set[str], list[int]]] = []
+        for sent, score in zip(ranked, scores):
+            terms = set(analyze(self.index.text_of(sent)))
+            twin = next((g for g in kept if self._same_fact(g[0], g[2], sent, terms)), None)
+            if twin is not None:
+                twin[3].append(sent)
+            elif len(kept) < k:
+                kept.append((sent, score, terms, []))
+        return [self.answer(sent, score, others) for sent, score, _, others in kept]
+
+    def _same_fact(self, a: int, a_terms: set[str], b: int, b_terms: set[str]) -> bool:
+        idx = self.index
+        if idx.sent_article[a] == idx.sent_article[b] or not a_terms or not b_terms:
+            return False
+        shared = len(a_terms & b_terms)
+        return shared >= 3 and shared / min(len(a_terms), len(b_terms)) >= MERGE_OVERLAP
+
+    def citation(self, sent: int) -> Citation:
+        idx = self.index
+        article = idx.article_of(sent)
+        first = idx.sentences_of(int(idx.sent_article[sent])).start
+        start, end = int(idx.sent_start[sent]), int(idx.sent_end[sent])
+        return Citation(article.source, article.title, article.outlet, article.date, article.url, article.path,
+                        sent - first + 1, start, end, article.line_of(start))
+
+    def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None) -> Answer:
+        idx = self.index
+        text = idx.text_of(sent)
+        lo, hi = self.context_span(sent)
+        article = idx.article_of(sent)
+        ctx_start, ctx_end = int(idx.sent_start[lo]), int(idx.sent_end[hi])
+        versions = [Version(idx.text_of(o), self.citation(o)) for o in others or []]
+        return Answer(sent, text, article.text[ctx_start:ctx_end], round(score, 4), [self.citation(sent)],
+                      idx.speaker_of(sent), versions, ctx_start)
+
+    def context_span(self, sent: int) -> tuple[int, int]:
+        """First and last sentence of the context: the paragraph neighbours; for "He said…" at the
+        head of a paragraph, the sentence before it, which names him."""
+        idx = self.index
+        sents = idx.sentences_of(int(idx.sent_article[sent]))
+        lo = hi = sent
+        if lo > sents.start and (idx.sent_para[lo - 1] == idx.sent_para[sent] or starts_with_pronoun(idx.text_of(sent))):
+            lo -= 1
+        if hi + 1 < sents.stop and idx.sent_para[hi + 1] == idx.sent_para[sent]:
+            hi += 1
+        return lo, hi
+
+    def topics(self, n: int = 8) -> list[str]:
+        """What the briefing is about: the people quoted most, then its commonest names."""
+        idx = self.index
+        counts = Counter(int(s) for s in idx.sent_speaker if s >= 0)
+        people = [idx.speakers[s] for s, _ in counts.most_common(3)]
+        names = [(idx.doc_freq(t), idx.surface[t]) for t in range(len(idx.terms))
+                 if idx.surface[t][:1].isupper() and idx.surface[t].isalpha() and len(idx.surface[t]) > 2]
+        names.sort(reverse=True)
+        out: list[str] = []
+        for name in people + [w for _, w in names]:
+            if name not in out and not any(name in o for o in out):
+                out.append(name)
+        return out[:n]
+
+
+def analyze_concept_members(index: Index, concept: str) -> set[str]:
+    """The terms of every phrase in a synonym group."""
+    return {t for phrase, concepts in index.synonyms.phrases.items() if concept in concepts for t in phrase}
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1:] for i in range(len(word))}

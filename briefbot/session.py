@@ -1,0 +1,494 @@
+"""A player's session: where they are, what they have seen and noted. `Session.handle(line) -> Reply`
+is the whole behaviour of briefbot; the CLI and the TUI only render what it returns."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from briefbot.index import Index
+from briefbot.parser import Command, number_in, parse
+from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
+from briefbot.search import Answer, Searcher
+from briefbot.world import Character, Organisation, Place, Thing, World, build_world
+
+BRIEFING_ROOM = "Briefing room"
+HELP = """\
+Ask anything in plain words: every answer is quoted from the articles, with its source.
+  look (l, Enter)          where you are: what it is about, who talks about it, exits
+  go PLACE, back           move to a place in the story (or just type its name)
+  examine X (x X)          a person, an organisation, a place, or answer N
+  ask PERSON about TOPIC   what that person said on it; talk to PERSON lists their topics
+  note N (take N)          keep answer N in your notebook; notebook (i) shows it; export writes it
+  sources, read source N   the articles; open one
+  people, places, dossiers who and what the briefing names
+  score, hint              how much you have uncovered, and where to look next
+  again (g), undo, oops W  repeat; step back; fix the last misspelt word
+  save [FILE], restore [FILE], quit (q)"""
+SESSION_FILE = "briefbot-session.json"
+NOTEBOOK_FILE = "briefbot-notebook.md"
+
+
+@dataclass
+class State:
+    """Everything undo steps back over and save writes."""
+    room: str = BRIEFING_ROOM
+    trail: list[str] = field(default_factory=list)  # rooms left, for `back`
+    notebook: list[int] = field(default_factory=list)  # sentence ids noted
+    seen: list[int] = field(default_factory=list)  # fact numbers uncovered
+    turns: int = 0
+    shown: list[int] = field(default_factory=list)  # sentence ids of the last numbered answers
+    last_line: str = ""
+    unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
+
+    def copy(self) -> State:
+        return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
+                       shown=list(self.shown), unknown_words=list(self.unknown_words))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+class Session:
+    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None):
+        self.index = index
+        self.searcher = Searcher(index)
+        self.world = world or build_world(index)
+        self.k = k
+        self.home = home or Path.cwd()
+        self.state = State()
+        self.undo_stack: list[State] = []
+        self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def handle(self, line: str) -> Reply:
+        command = parse(line)
+        if command.verb == "again":
+            if not self.state.last_line:
+                return Reply(line, OK, verb="again").say("There is nothing to repeat yet.")
+            command = parse(self.state.last_line)
+        if command.verb == "undo":
+            return self._undo(line)
+        self.undo_stack.append(self.state.copy())
+        del self.undo_stack[:-100]
+        handler = getattr(self, f"_do_{command.verb}", self._do_question)
+        reply = handler(command)
+        if command.verb not in ("help", "quit"):
+            self.state.turns += 1
+            self.state.last_line = command.line
+        return reply
+
+    @property
+    def unsaved_notes(self) -> bool:
+        return self.state.notebook != self.saved_notebook
+
+    # --- questions ---------------------------------------------------------------------------
+
+    def _do_question(self, command: Command, context: str | None = None) -> Reply:
+        query = command.obj or command.line
+        room_context = "" if self.state.room == BRIEFING_ROOM else self.state.room
+        result = self.searcher.search(query, self.k, context=room_context if context is None else context)
+        reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
+                      suggestions=result.suggestions, corrections=result.corrections)
+        self.state.unknown_words = [w for w in _words(query) if w.lower() not in {m.lower() for m in result.matched_words}]
+        if result.corrections:
+            fixes = ", ".join(f"{typed} → {known}" for typed, known in result.corrections.items())
+            reply.say(f"(Reading {fixes}.)")
+        if not result.answers:
+            reply.say("The articles say nothing about that.")
+            if result.suggestions:
+                reply.say("This briefing covers: " + ", ".join(result.suggestions) + ".")
+            reply.say("Try other words, `sources` for the articles, or `hint`.")
+            return reply
+        self._show(reply, result.answers, result.matched_words)
+        return reply
+
+    def _show(self, reply: Reply, answers: list[Answer], words: list[str], label: str = "") -> None:
+        self.state.shown = [a.sentence_id for a in answers]
+        for n, answer in enumerate(answers, 1):
+            reply.blocks.append(Passage(n, answer, tuple(words), label))
+            self._uncover(answer.sentence_id)
+
+    def _uncover(self, sent: int) -> None:
+        fact = self.world.fact_of.get(sent)
+        if fact is not None and fact not in self.state.seen:
+            self.state.seen.append(fact)
+
+    # --- moving about --------------------------------------------------------------------------
+
+    def _do_look(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="look")
+        room = self.state.room
+        reply.blocks.append(Heading(room))
+        if room == BRIEFING_ROOM:
+            n = len(self.index.articles)
+            reply.say(f"The briefing table holds {n} article{'s' * (n != 1)}. Ask anything, or go to a place.")
+            reply.blocks.append(Items("Sources", tuple(a.label for a in self.index.articles[:10])))
+            people = sorted(self.world.characters, key=lambda c: -len(c.sentences))[:8]
+            reply.blocks.append(Items("People quoted", tuple(_person_line(c) for c in people)))
+            places = sorted(self.world.places, key=lambda p: -len(p.sentences))[:8]
+            reply.blocks.append(Items("Exits", tuple(p.name for p in places)))
+            return reply
+        place = self._place(room)
+        if place is None:
+            return reply.say("This place is no longer in the briefing.")
+        result = self.searcher.search(place.name, 1, within=_ids(place.sentences))
+        if result.answers:
+            self._show(reply, result.answers, result.matched_words)
+        speakers = [c.name for c in self.world.characters if set(c.sentences) & set(place.sentences)]
+        if speakers:
+            reply.blocks.append(Items("Who talks about it", tuple(speakers)))
+        reply.blocks.append(Items("Exits", tuple([*place.exits, BRIEFING_ROOM])))
+        left = self._left(place.sentences)
+        reply.say(f"{left} fact{'s' * (left != 1)} here not yet uncovered." if left else "You have uncovered everything here.")
+        return reply
+
+    def _do_go(self, command: Command) -> Reply:
+        target = command.obj
+        if target.lower() in ("briefing", "briefing room", "start", "home", "table"):
+            return self._move(BRIEFING_ROOM, command)
+        places = self.world.find(target, (Place,))
+        if not places:
+            return self._do_question(replace(command, obj=command.line)).say(
+                f"(There is no place called {target!r} in the briefing; answered as a question.)")
+        reply = self._move(places[0].name, command)
+        if len(places) > 1 and places[0].name.lower() != target.lower():
+            reply.blocks.insert(0, Message(f"({places[0].name})"))
+        return reply
+
+    def _do_back(self, command: Command) -> Reply:
+        if not self.state.trail:
+            return Reply(command.line, OK, verb="back").say("You are where you started.")
+        room = self.state.trail.pop()
+        self.state.room = room
+        return self._do_look(command)
+
+    def _move(self, room: str, command: Command) -> Reply:
+        if room != self.state.room:
+            self.state.trail.append(self.state.room)
+            self.state.room = room
+        reply = self._do_look(command)
+        reply.verb = "go"
+        return reply
+
+    def _place(self, name: str) -> Place | None:
+        return next((p for p in self.world.places if p.name == name), None)
+
+    # --- people, organisations, answers --------------------------------------------------------
+
+    def _do_examine(self, command: Command) -> Reply:
+        n = number_in(command.obj)
+        if n is not None:
+            return self._examine_answer(command, n)
+        things = self.world.find(command.obj)
+        if not things:
+            return self._do_question(replace(command, obj=command.obj))
+        thing = things[0]
+        reply = Reply(command.line, OK, verb="examine")
+        reply.blocks.append(Heading(thing.name))
+        if isinstance(thing, Character):
+            said = len(thing.sentences)
+            reply.say(f"{thing.name}{', ' + thing.role if thing.role else ''}. "
+                      f"{said} statement{'s' * (said != 1)} in the briefing.")
+            if thing.variants:
+                reply.say("Also written: " + ", ".join(sorted(thing.variants)) + ".")
+            topics = self._topics(thing.sentences)
+            if topics:
+                reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
+            return reply
+        if thing.variants:
+            reply.say("Also called: " + ", ".join(sorted(thing.variants)) + ".")
+        query = " ".join(sorted(thing.names()))
+        result = self.searcher.search(query, self.k, within=_ids(thing.sentences) if thing.sentences else None)
+        if result.answers:
+            reply.status = ANSWERED
+            self._show(reply, result.answers, result.matched_words)
+        if isinstance(thing, Place):
+            reply.blocks.append(Items("Exits", tuple(thing.exits)))
+        return reply
+
+    def _examine_answer(self, command: Command, n: int) -> Reply:
+        reply = Reply(command.line, OK, verb="examine")
+        if not 1 <= n <= len(self.state.shown):
+            return reply.say(f"There is no answer {n} on the table; ask something first.", "warning")
+        answer = self.searcher.answer(self.state.shown[n - 1])
+        reply.status = ANSWERED
+        reply.blocks.append(Passage(n, answer))
+        return reply
+
+    def _character(self, name: str) -> Character | None:
+        found = self.world.find(name, (Character,))
+        return found[0] if found else None  # type: ignore[return-value]
+
+    def _do_ask(self, command: Command) -> Reply:
+        person = self._character(command.obj)
+        if person is None:
+            reply = self._do_question(replace(command, obj=f"{command.obj} {command.topic}"))
+            reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
+            return reply
+        result = self.searcher.search(command.topic, self.k, within=_ids(person.sentences))
+        reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
+        if result.answers:
+            reply.blocks.append(Message(f"{person.name} on {command.topic}:"))
+            self._show(reply, result.answers, result.matched_words)
+            return reply
+        reply.say(f"{person.name} says nothing about {command.topic} in these articles.")
+        general = self.searcher.search(command.topic, self.k)
+        if general.answers:
+            self._show(reply, general.answers, general.matched_words, label="What the articles themselves say")
+        else:
+            reply.status = NO_ANSWER
+            reply.say("Nor do the articles.")
+        return reply
+
+    def _do_talk(self, command: Command) -> Reply:
+        if not command.obj:
+            people = ", ".join(c.name for c in self.world.characters) or "no one"
+            return Reply(command.line, OK, verb="talk").say(f"Talk to whom? Quoted here: {people}.")
+        person = self._character(command.obj)
+        if person is None:
+            return self._do_question(command)
+        reply = Reply(command.line, OK, verb="talk")
+        reply.blocks.append(Heading(person.name))
+        topics = self._topics(person.sentences)
+        reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
+        reply.blocks.append(Items("Topics", tuple(topics)))
+        reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
+        return reply
+
+    def _topics(self, sentences: list[int], n: int = 6) -> list[str]:
+        """The words that most set these sentences apart from the rest of the briefing."""
+        idx = self.index
+        counts: Counter[int] = Counter()
+        for s in sentences:
+            for term in set(self.searcher_terms(s)):
+                if (tid := idx.term_id.get(term)) is not None and not term.startswith("~") and not term.isdigit():
+                    counts[tid] += 1
+        ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]))
+        words: list[str] = []
+        for t in ranked:
+            word = idx.surface[t].strip("\"'\u201c\u201d")
+            if word.lower() not in (w.lower() for w in words) and len(word) > 2:
+                words.append(word)
+            if len(words) == n:
+                break
+        return words
+
+    def searcher_terms(self, sent: int) -> list[str]:
+        from briefbot.text import analyze
+        return analyze(self.index.text_of(sent))
+
+    # --- the notebook ------------------------------------------------------------------------
+
+    def _do_note(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="note")
+        obj = command.obj.lower()
+        wanted = (range(1, len(self.state.shown) + 1) if obj == "all"
+                  else [1] if obj in ("it", "that") else [number_in(obj)])
+        for n in wanted:
+            if n is None or not 1 <= n <= len(self.state.shown):
+                return reply.say("Note which answer? Say `note 1` after a question.", "warning")
+            sent = self.state.shown[n - 1]
+            if sent in self.state.notebook:
+                reply.say(f"Answer {n} is already in your notebook.")
+            else:
+                self.state.notebook.append(sent)
+                reply.say(f"Noted answer {n}. ({len(self.state.notebook)} in your notebook.)")
+        return reply
+
+    def _do_notebook(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="notebook")
+        reply.blocks.append(Heading("Notebook"))
+        if not self.state.notebook:
+            return reply.say("Your notebook is empty. After a question, `note 1` keeps the first answer.")
+        for n, sent in enumerate(self.state.notebook, 1):
+            reply.blocks.append(Passage(n, self.searcher.answer(sent)))
+        return reply
+
+    def notebook_markdown(self) -> str:
+        lines = ["# briefbot notebook", ""]
+        for n, sent in enumerate(self.state.notebook, 1):
+            answer = self.searcher.answer(sent)
+            c = answer.citations[0]
+            quote = " ".join(answer.text.split())
+            lines += [f"{n}. \u201c{_md_escape(quote)}\u201d",
+                      f"   \u2014 {_md_escape(c.title or c.path)}, {c.outlet or 'outlet unknown'}, {c.date or 'undated'};"
+                      f" `{c.path}` line {c.line}, characters {c.start}\u2013{c.end}", ""]
+        return "\n".join(lines)
+
+    def _do_export(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="export")
+        path = self.home / (command.obj or NOTEBOOK_FILE)
+        try:
+            write_atomic(path, self.notebook_markdown())
+        except OSError as e:
+            reply.status = ERROR
+            return reply.say(f"Could not write {path}: {e.strerror or e}", "error")
+        self.saved_notebook = list(self.state.notebook)
+        return reply.say(f"Wrote {len(self.state.notebook)} notes with their citations to {path}.")
+
+    # --- sources -----------------------------------------------------------------------------
+
+    def _do_sources(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="sources")
+        reply.blocks.append(Items("Sources", tuple(_source_line(n, self.index, a) for n, a in enumerate(self.index.articles, 1))))
+        return reply
+
+    def _do_read_source(self, command: Command) -> Reply:
+        n = number_in(command.obj)
+        reply = Reply(command.line, OK, verb="read_source")
+        if n is None or not 1 <= n <= len(self.index.articles):
+            return reply.say(f"Which source? Say `read source N`, N from 1 to {len(self.index.articles)}.", "warning")
+        article = self.index.articles[n - 1]
+        reply.blocks.append(Heading(article.label))
+        reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}")
+        sents = self.index.sentences_of(n - 1)
+        for i, sent in enumerate(sents, 1):
+            self._uncover(sent)
+        reply.blocks.append(Items("Text", tuple(article.text[s:e] for s, e in article.paragraphs)))
+        return reply
+
+    # --- the game ------------------------------------------------------------------------------
+
+    def _do_score(self, command: Command) -> Reply:
+        seen = len(self.state.seen)
+        sources = {int(self.index.sent_article[s]) for f in self.state.seen for s in self.world.facts[f]}
+        return Reply(command.line, OK, verb="score").say(
+            f"You have uncovered {seen} of {len(self.world.facts)} facts from {len(sources)} "
+            f"source{'s' * (len(sources) != 1)} in {self.state.turns} turns.")
+
+    def _left(self, sentences: list[int]) -> int:
+        seen = set(self.state.seen)
+        return len({self.world.fact_of[s] for s in sentences if s in self.world.fact_of} - seen)
+
+    def _do_hint(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="hint")
+        things: list[tuple[int, str]] = []
+        for thing in self.world.things:
+            verb = {"person": "talk to", "place": "go to", "organisation": "examine"}.get(thing.kind, "examine")
+            things.append((self._left(thing.sentences), f"{verb} {thing.name}"))
+        for n, _ in enumerate(self.index.articles):
+            things.append((self._left(list(self.index.sentences_of(n))), f"read source {n + 1}"))
+        left, action = max(things, default=(0, ""))
+        if left == 0:
+            return reply.say("You have uncovered everything in this briefing.")
+        return reply.say(f"Try `{action}`: {left} fact{'s' * (left != 1)} there you have not uncovered.")
+
+    def _do_people(self, command: Command) -> Reply:
+        return self._listing(command, "People quoted", [_person_line(c) for c in self.world.characters])
+
+    def _do_places(self, command: Command) -> Reply:
+        return self._listing(command, "Places", [p.name for p in self.world.places])
+
+    def _do_dossiers(self, command: Command) -> Reply:
+        return self._listing(command, "Dossiers", [
+            o.name + (f" ({', '.join(sorted(o.variants))})" if o.variants else "") for o in self.world.organisations])
+
+    def _listing(self, command: Command, title: str, items: list[str]) -> Reply:
+        reply = Reply(command.line, OK, verb=command.verb)
+        reply.blocks.append(Items(title, tuple(items) or ("none found",)))
+        return reply
+
+    def _undo(self, line: str) -> Reply:
+        reply = Reply(line, OK, verb="undo")
+        if not self.undo_stack:
+            return reply.say("There is nothing to undo.")
+        self.state = self.undo_stack.pop()
+        return reply.say(f"Undone. You are back in the {self.state.room}." if self.state.room != BRIEFING_ROOM
+                         else "Undone.")
+
+    def _do_oops(self, command: Command) -> Reply:
+        if not self.state.unknown_words or not self.state.last_line:
+            return Reply(command.line, OK, verb="oops").say("There is no misspelt word to fix.")
+        wrong = self.state.unknown_words[0]
+        fixed = self.state.last_line.replace(wrong, command.obj, 1)
+        reply = self._do_question(Command("question", fixed, line=fixed))
+        reply.blocks.insert(0, Message(f"({fixed})"))
+        return reply
+
+    def _do_help(self, command: Command) -> Reply:
+        return Reply(command.line, OK, verb="help").say(HELP)
+
+    def _do_about(self, command: Command) -> Reply:
+        from briefbot import __version__
+        return Reply(command.line, OK, verb="about").say(f"briefbot {__version__}")
+
+    def _do_quit(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="quit")
+        if self.unsaved_notes:
+            reply.say("Your notebook has notes not yet saved or exported.", "warning")
+        return reply.say("Goodbye.")
+
+    # --- save and restore ----------------------------------------------------------------------
+
+    def _session_path(self, name: str) -> Path:
+        return self.home / (name or SESSION_FILE)
+
+    def _do_save(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="save")
+        path = self._session_path(command.obj)
+        data = {"briefbot_session": 1, "state": asdict(self.state),
+                "sources": [a.source for a in self.index.articles]}
+        try:
+            write_atomic(path, json.dumps(data, indent=1))
+        except OSError as e:
+            reply.status = ERROR
+            return reply.say(f"Could not save to {path}: {e.strerror or e}", "error")
+        self.saved_notebook = list(self.state.notebook)
+        return reply.say(f"Saved to {path}.")
+
+    def _do_restore(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="restore")
+        path = self._session_path(command.obj)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            state = State(**data["state"])
+            if data.get("sources") != [a.source for a in self.index.articles]:
+                raise ValueError("it was saved with other articles")
+            if any(not 0 <= s < len(self.index) for s in state.notebook + state.shown):
+                raise ValueError("it names sentences this briefing does not have")
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            reply.status = ERROR
+            return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
+        self.state = state
+        self.saved_notebook = list(state.notebook)
+        return reply.say(f"Restored {path}: {len(state.notebook)} notes, in the {state.room}.")
+
+
+def _ids(sentences: list[int]):
+    import numpy as np
+    return np.array(sorted(set(sentences)), dtype=np.int32)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("?!.,;:\"'") for w in text.split() if w.strip("?!.,;:\"'")]
+
+
+def _person_line(c: Character) -> str:
+    return c.name + (f", {c.role}" if c.role else "")
+
+
+def _source_line(n: int, index: Index, article) -> str:
+    count = len(index.sentences_of(n - 1))
+    return f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, {count} sentences"
+
+
+def _md_escape(text: str) -> str:
+    """Article text in Markdown stays text: no emphasis, links or HTML from a quote."""
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)

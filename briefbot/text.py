@@ -1,0 +1,148 @@
+"""Words and sentences: the one analyzer used for sentences and queries alike, and the splitter.
+
+Everything here works without NLTK data (which cannot be downloaded offline): Punkt is trained
+on the corpus itself, the stemmer is Snowball, and the stop words ship in `lexicon/`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from nltk.stem.snowball import EnglishStemmer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+
+# Characters that look different but mean the same to a reader.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u0131": "i", "\u00df": "ss", "\u00e6": "ae", "\u00f8": "o", "\u0153": "oe", "\u0142": "l",
+})
+_WORD = re.compile(r"\w+(?:['\u2019.,\u2010-\u2015-]\w+)*")
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
+                      "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
+                      "million": "1000000", "billion": "1000000000"})
+_stemmer = EnglishStemmer()
+
+
+def _lexicon_lines(name: str) -> list[str]:
+    text = resources.files("briefbot").joinpath("lexicon", name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+STOP_WORDS: frozenset[str] = frozenset(_lexicon_lines("stopwords.txt"))
+
+
+def fold(text: str) -> str:
+    """Case, accents, curly quotes and dashes folded, so `Türkiye’s` and `turkiye's` compare equal."""
+    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_FOLD)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stem(word)
+
+
+def _word_forms(raw: str) -> list[tuple[str, str]]:
+    """(written, form) pairs of one raw word: possessive dropped, numbers as digits, hyphenated
+    words whole and in parts."""
+    word = fold(raw).strip("'.,-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if _INITIALISM.fullmatch(word):
+        return [(raw, word.replace(".", ""))]
+    word = word.replace("'", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+", word):
+        return [(raw, word.replace(",", ""))]
+    parts = [p for p in re.split(r"[-.,]", word) if p]
+    if len(parts) > 1:
+        written = [w for w in re.split(r"[-.,\u2010-\u2015]", raw) if w]
+        if len(written) != len(parts):
+            written = parts
+        return [(raw, "".join(parts)), *zip(written, parts)]
+    return [(raw, _NUMBER_WORDS.get(word, word))] if word else []
+
+
+def analyze(text: str) -> list[str]:
+    """Terms of a text: folded, split, stop words out, Snowball stems."""
+    return [term for _, term in analyze_words(text)]
+
+
+def analyze_words(text: str) -> list[tuple[str, str]]:
+    """(word as written, term) pairs; a hyphenated word gives several terms.
+
+    An all-capitals word is never a stop word: `US` and `IT` are names, `us` and `it` are not.
+    """
+    pairs: list[tuple[str, str]] = []
+    for match in _WORD.finditer(text):
+        raw = match.group()
+        acronym = len(raw) > 1 and raw.isupper()
+        for written, form in _word_forms(raw):
+            if form in STOP_WORDS and not acronym:
+                continue
+            pairs.append((written, stem(form) if form.isalpha() else form))
+    return pairs
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+# Abbreviations Punkt should know even when the corpus is too small to learn them.
+_ABBREVIATIONS = (
+    "mr mrs ms dr prof gen lt col maj capt sgt cpl adm gov sen rep rev st jr sr hon pres "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a no vs etc inc ltd co corp"
+).split()
+MAX_SENTENCE_CHARS = 1000  # a longer "sentence" (a list, a table, a line with no stops) is cut at spaces
+_TRAINING_CHARS = 2_000_000  # Punkt learns enough from this much text; more only costs time
+
+
+def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
+    """Punkt trained on the corpus's own text, plus the abbreviations news always uses."""
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = False
+    budget = _TRAINING_CHARS
+    for text in texts:
+        if budget <= 0:
+            break
+        trainer.train(text[:budget], finalize=False)
+        budget -= len(text)
+    trainer.finalize_training()
+    params: PunktParameters = trainer.get_params()
+    # Punkt learns "abbreviations" from the corpus; a lone capital or a title is one, a real word is not.
+    params.abbrev_types = {a for a in params.abbrev_types if len(a) <= 4 or "." in a}
+    params.abbrev_types.update(_ABBREVIATIONS)
+    return PunktSentenceTokenizer(params)
+
+
+def split_sentences(splitter: PunktSentenceTokenizer, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside text[start:end] (one paragraph), trimmed of spaces, long ones cut."""
+    spans: list[tuple[int, int]] = []
+    for s, e in splitter.span_tokenize(text[start:end]):
+        s, e = _trim(text, start + s, start + e)
+        spans.extend(_cut_long(text, s, e))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append(_trim(text, start, cut))
+        start = _trim(text, cut, end)[0]
+    spans.append((start, end))
+    return spans
