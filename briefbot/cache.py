@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -18,7 +19,7 @@ import numpy as np
 import platformdirs
 
 from briefbot import __version__
-from briefbot.corpus import Article, CorpusError, find_files, parse_file, read_files
+from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
 from briefbot.index import ARRAYS, Index, Progress, build
 from briefbot.lexicon import synonyms_text
 
@@ -45,20 +46,23 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     files = read_files(find_files(roots, warn), warn)
     synonyms = synonyms_text([r for r in roots if r.is_dir()])
-    digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
-    for f in files:
-        digest.update(f"{f.path}\0{len(f.data)}\0".encode())
-        digest.update(hashlib.sha256(f.data).digest())
-    key = digest.hexdigest()
-    path = cache_dir() / f"{key[:32]}.npz"
-    if use_cache and path.exists():
-        try:
-            index, warnings = _read(path, key)
-            for line in warnings:
-                warn(line)
-            return index
-        except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
-            warn(f"cache {path} unusable ({type(e).__name__}), rebuilding")
+    key = _content_key(files, synonyms)
+    # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
+    place = hashlib.sha256("\0".join(os.path.abspath(r) for r in roots).encode()).hexdigest()[:16]
+    folder = cache_dir()
+    path = folder / f"{place}-{key[:32]}.npz"
+    if use_cache:
+        if path.exists():
+            try:
+                index, warnings = _read(path, key)
+                for line in warnings:
+                    warn(line)
+                return index
+            except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
+                reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+                warn(f"cache {path} is damaged ({reason}); indexing again")
+        elif any(folder.glob(f"{place}-*.npz")):
+            warn("the articles changed since they were indexed; indexing again")
     warnings: list[str] = []
 
     def warn_and_keep(line: str) -> None:
@@ -72,14 +76,43 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
     if use_cache:
         try:
             _write(path, key, index, warnings)
+            _prune(folder, place, path)
         except OSError as e:
             warn(f"cache not saved ({e.strerror or e}); the next run will index again")
     return index
 
 
+def _content_key(files: list[SourceFile], synonyms: str) -> str:
+    """A digest of everything the index is made from: the files, the synonyms and briefbot's own
+    code and word lists (so a changed analysis never trusts an index built by the old one)."""
+    digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
+    for source in _ENGINE_FILES:
+        digest.update(source.read_bytes())
+    for f in files:
+        digest.update(f"{f.path}\0{len(f.data)}\0".encode())
+        digest.update(hashlib.sha256(f.data).digest())
+    return digest.hexdigest()
+
+
+_PACKAGE = Path(__file__).resolve().parent
+_ENGINE_FILES = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts)
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
+
+
+def _prune(folder: Path, place: str, keep: Path) -> None:
+    """Remove caches of earlier versions of this corpus, and temporary files killed runs left."""
+    old = time.time() - STALE_TEMP_SECONDS
+    for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(".tmp-*")]:
+        try:
+            if other != keep and (not other.name.startswith(".tmp-") or other.stat().st_mtime < old):
+                other.unlink()
+        except OSError:
+            pass  # another run removed or replaced it first
+
+
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
     meta = {
-        "key": key,
+        "format": FORMAT, "key": key,
         "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs] for a in index.articles],
         "speakers": index.speakers, "terms": index.terms, "surface": index.surface,
         "synonyms": index.synonyms_text, "warnings": warnings,
@@ -101,14 +134,33 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
 def _read(path: Path, key: str) -> tuple[Index, list[str]]:
     with np.load(path, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
+        if meta.get("format") != FORMAT:
+            raise ValueError(f"format {meta.get('format')}, this briefbot writes {FORMAT}")
         if meta["key"] != key:
-            raise ValueError("cache belongs to other files")
+            raise ValueError("it belongs to other files")
         arrays = {name: data[name] for name in ARRAYS}
     articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)))
                 for p, s, t, o, d, u, text, paras in meta["articles"]]
     index = Index(articles=articles, speakers=meta["speakers"], terms=meta["terms"], surface=meta["surface"],
                   synonyms_text=meta["synonyms"], **arrays)
-    if len(index.ptr) != len(index.terms) + 1 or index.ptr[-1] != len(index.docs):
-        raise ValueError("inconsistent arrays")
+    _check(index)
     return index, meta["warnings"]
 
+
+def _check(index: Index) -> None:
+    """Raise if the arrays do not fit together, so a damaged cache is never searched."""
+    n = len(index.sent_start)
+    lengths = np.array([len(a.text) for a in index.articles] or [0])
+    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker,
+                                     index.doc_len)):
+        raise ValueError("sentence arrays differ in length")
+    if len(index.ptr) != len(index.terms) + 1 or len(index.surface) != len(index.terms):
+        raise ValueError("term arrays differ in length")
+    if index.ptr[0] != 0 or np.any(np.diff(index.ptr) < 0) or index.ptr[-1] != len(index.docs) != len(index.tfs):
+        raise ValueError("postings out of order")
+    if n and (index.sent_article.min() < 0 or index.sent_article.max() >= len(index.articles)
+              or np.any(index.sent_start > index.sent_end) or index.sent_start.min() < 0
+              or np.any(index.sent_end > lengths[index.sent_article])):
+        raise ValueError("sentence spans outside their articles")
+    if len(index.docs) and (index.docs.min() < 0 or index.docs.max() >= n):
+        raise ValueError("postings name sentences that do not exist")

@@ -10,6 +10,7 @@ import codecs
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -71,24 +72,30 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
 
 
 def _walk(top: Path, warn: Warn) -> Iterator[Path]:
-    seen: set[str] = set()
+    seen = {os.path.realpath(top)}  # each real folder once, however many links lead to it
     for root, dirs, files in os.walk(top, followlinks=True, onerror=lambda e: warn(f"{e.filename}: {e.strerror}")):
-        real = os.path.realpath(root)
-        if real in seen:
-            warn(f"{root}: symlink loop, not followed")
-            dirs[:] = []
-            continue
-        seen.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = os.path.realpath(root)
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(root, name))
+            if here == real or here.startswith(real.rstrip(os.sep) + os.sep):  # a link to itself or an ancestor
+                warn(f"{Path(root, name)}: symlink loop, not followed")
+            elif real not in seen:
+                seen.add(real)
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith(".") or _NOT_ARTICLES.match(name):
                 continue
             path = Path(root, name)
-            if path.suffix.lower() in TEXT_SUFFIXES | JSON_SUFFIXES:
-                if not path.exists():
-                    warn(f"{path}: dangling symlink, skipped")
-                else:
-                    yield path
+            if path.suffix.lower() not in TEXT_SUFFIXES | JSON_SUFFIXES:
+                continue
+            if not path.exists():
+                warn(f"{path}: dangling symlink, skipped")
+            elif not path.is_file():  # a pipe or a device would block or never end
+                warn(f"{path}: not a regular file, skipped")
+            else:
+                yield path
 
 
 def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
@@ -102,7 +109,7 @@ def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """(text, note): UTF-8 or UTF-16/32 by BOM, UTF-16 without BOM by its zero bytes, else
+    """(text, note): UTF-8 or UTF-16/32 by BOM, UTF-16 without BOM by its high bytes, else
     Windows-1252 with a note. None for binary data. Line ends become "\\n", as Python reads text."""
     if not data.strip():
         return None, "empty"
@@ -111,18 +118,41 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _newlines(data.decode(codec, errors="replace")), None
-    sample = data[:4096]
-    if sample.count(0) > len(sample) // 4:
-        odd, even = sample[1::2].count(0), sample[0::2].count(0)
-        if max(odd, even) > len(sample) // 3 and min(odd, even) < len(sample) // 50:
-            text = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace")
-            return _newlines(text), "no byte-order mark; read as UTF-16"
-    if data.startswith(_BINARY_MAGIC) or 0 in sample:
+    if data.startswith(_BINARY_MAGIC):
         return None, "binary"
-    try:
-        return _newlines(data.decode("utf-8")), None
-    except UnicodeDecodeError:
-        return _newlines(data.decode("cp1252", errors="replace")), "not UTF-8; read as Windows-1252"
+    if 0 in data[:4096]:
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            return None, "binary"
+        return _newlines(data.decode(codec, errors="replace")), "no byte-order mark; read as UTF-16"
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if not bad:
+        return _newlines(text), None
+    if len(_NON_ASCII.findall(text)) > bad:  # real UTF-8 with a few broken bytes, not another encoding
+        return _newlines(text), f"{bad} invalid UTF-8 byte sequence(s) shown as \ufffd"
+    return _newlines(data.decode("cp1252", errors="replace")), "not UTF-8; read as Windows-1252"
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+_NOT_TEXT = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec that reads `data` as text, if one does. In UTF-16 text of one script the
+    high byte of each character takes one or two values (0 for ASCII, the script's block); in
+    binary data it takes many, and decoding it gives control and unassigned characters."""
+    sample = data[:4096]
+    sample = sample[:len(sample) - len(sample) % 2]
+    for codec, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        zeros = high.count(0)
+        block = max((high.count(b) for b in set(high) - {0}), default=0)
+        if zeros == 0 or zeros + block < 0.9 * len(high):
+            continue
+        chars = sample.decode(codec, errors="surrogatepass")[:-1]  # the sample may end mid-pair
+        if all(c in "\t\n\r\f" or unicodedata.category(c) not in _NOT_TEXT for c in chars):
+            return codec
+    return None
 
 
 def _newlines(text: str) -> str:
@@ -264,7 +294,7 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
             records = []
     if not records:
         bad = 0
-        for line in text.splitlines():
+        for line in text.split("\n"):  # not splitlines(): U+2028 may stand inside a JSON string
             if line.strip():
                 try:
                     records.append(json.loads(line))
