@@ -1,0 +1,287 @@
+"""The briefbot app: a text adventure over the articles. It hands each typed line to
+`Session.handle` and renders the Reply; loading, retrieval and the world all live in the engine."""
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from briefbot import cache
+from briefbot.corpus import CorpusError
+from briefbot.index import Index
+from briefbot.reply import ERROR, Heading, Items, Message, Passage, Reply
+from briefbot.render import citation_line, safe
+from briefbot.search import Citation
+from briefbot.session import HELP, Session
+from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
+from briefbot.tui.widgets import CitationMarker, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
+
+EXIT_OK, EXIT_UNUSABLE = 0, 2
+EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"  # for the start-up benchmark: quit once ready for input
+PEOPLE_TITLES = ("People quoted", "Who talks about it")  # the Items of a look reply the side panel shows
+MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
+
+
+class BriefingCommands(Provider):
+    """The command palette's places, people, dossiers and sources; choosing one plays its line."""
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        """(what the palette shows, the line it plays, a word of help)."""
+        session = self.app.session if isinstance(self.app, BriefbotApp) else None
+        if session is None:
+            return []
+        world = session.world
+        entries = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
+        entries += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
+        entries += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
+        entries += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
+                    for n, a in enumerate(session.index.articles, 1)]
+        return [(safe(shown), line, safe(about)) for shown, line, about in entries]
+
+    async def discover(self) -> Hits:
+        for shown, line, about in self._entries():
+            yield DiscoveryHit(Content(shown), partial(self.app.play, line), text=shown, help=about)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for shown, line, about in self._entries():
+            if score := matcher.match(shown):
+                yield Hit(score, Content(shown), partial(self.app.play, line), text=shown, help=about)
+
+
+class BriefbotApp(App[int]):
+    CSS_PATH = Path(__file__).with_name("briefbot.tcss")
+    TITLE = "briefbot"
+    COMMANDS = App.COMMANDS | {BriefingCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+o", "citations", "Citations"),
+        Binding("ctrl+y", "copy_answer", "Copy answer"),
+        Binding("ctrl+b", "toggle_panel", "Panel"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("pageup", "page(-1)", "Scroll up", show=False),
+        Binding("pagedown", "page(1)", "Scroll down", show=False),
+    ]
+
+    def __init__(self, paths: list[str] | None = None, use_cache: bool = True, index: Index | None = None,
+                 home: Path | None = None, exit_when_ready: bool = False) -> None:
+        super().__init__()
+        self.paths, self.use_cache, self.index, self.home = paths, use_cache, index, home
+        self.exit_when_ready = exit_when_ready
+        self.session: Session | None = None
+        self.rooms: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}  # room → (people, exits) last seen
+        self.last_passage: Passage | None = None
+        self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
+        self.exit_status = EXIT_OK
+
+    def compose(self) -> ComposeResult:
+        yield StatusLine(id="status")
+        with Horizontal(id="main"):
+            with Transcript(id="transcript"):
+                yield Static(Content("Loading the briefing\u2026"), id="loading")
+                yield ProgressBar(id="progress", show_eta=False)
+            yield SidePanel(id="panel")
+        with Horizontal(id="prompt-row"):
+            yield Static(">", id="caret")
+            yield PromptInput(id="prompt", placeholder="ask a question, or type help", disabled=True)
+        yield Footer()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.query_one(StatusLine).show("Loading\u2026", 0, 0, 0)
+        if self.index is not None:
+            self.ready(Session(self.index, home=self.home), [])
+        else:
+            self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        """Index (or read from the cache) in a thread, so the screen keeps drawing and taking keys."""
+        warnings: list[str] = []
+        shown = -1
+
+        def progress(done: int, total: int) -> None:
+            nonlocal shown
+            if (percent := 100 * done // max(total, 1)) != shown:
+                shown = percent
+                self.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+
+        try:
+            index = cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
+            session = Session(index, home=self.home)
+        except CorpusError as e:
+            self.call_from_thread(self.failed, str(e), warnings)
+            return
+        except Exception as e:  # a bug or an odd file must not end in a traceback on the user's screen
+            self.call_from_thread(self.failed, f"Could not load the briefing: {type(e).__name__}: {e}", warnings)
+            return
+        self.call_from_thread(self.ready, session, warnings)
+
+    def ready(self, session: Session, warnings: list[str]) -> None:
+        self.session = session
+        self.query_one("#loading").remove()
+        self.query_one(ProgressBar).remove()
+        self.warn(warnings)
+        world = session.world
+        things = sorted(world.things, key=lambda t: -len(t.sentences))
+        prompt = self.query_one(PromptInput)
+        prompt.suggester = CommandSuggester(name for t in things for name in sorted(t.names(), key=len, reverse=True))
+        prompt.disabled = False
+        prompt.focus()
+        self.show(None, session.handle("look"))
+        if self.exit_when_ready:
+            self.call_after_refresh(self.exit, EXIT_OK)
+
+    def failed(self, error: str, warnings: list[str]) -> None:
+        self.warn(warnings)
+        self.query_one("#loading", Static).update(plain(error, "bold"))
+        self.query_one(ProgressBar).remove()
+        self.query_one(StatusLine).show("No briefing", 0, 0, 0)
+        self.notify(safe(error), severity="error", markup=False, timeout=30)
+        self.exit_status = EXIT_UNUSABLE
+        if self.exit_when_ready:
+            self.exit(EXIT_UNUSABLE, EXIT_UNUSABLE)
+
+    def warn(self, warnings: list[str]) -> None:
+        for line in warnings[:MAX_WARNINGS]:
+            self.notify(safe(line), severity="warning", markup=False, timeout=10)
+        if len(warnings) > MAX_WARNINGS:
+            self.notify(f"{len(warnings) - MAX_WARNINGS} more files were skipped.", severity="warning", timeout=10)
+
+    # --- playing -----------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.clear()
+        self.play(event.value)
+
+    def play(self, line: str) -> None:
+        """One turn: the line to the session, its reply to the transcript."""
+        if self.session is None:
+            return
+        self.query_one(PromptInput).remember(line)
+        try:
+            reply = self.session.handle(line)
+        except Exception as e:  # an engine bug must not end the game and lose the notebook
+            self.notify(f"briefbot could not handle that line ({type(e).__name__}: {safe(str(e))}).",
+                        severity="error", markup=False)
+            return
+        self.show(line, reply)
+        if reply.verb == "quit":
+            self.action_quit()
+
+    def show(self, line: str | None, reply: Reply) -> None:
+        self.query_one(Transcript).show(line, reply)
+        if reply.passages:
+            self.last_passage = reply.passages[0]
+        for block in reply.blocks:
+            if isinstance(block, Message) and block.kind == "error":
+                self.notify(safe(block.text), severity="error", markup=False)
+        self.remember_room(reply)
+        self.update_status()
+
+    def remember_room(self, reply: Reply) -> None:
+        """A look at the current room tells the side panel who is here and where one can go."""
+        assert self.session is not None
+        room = self.session.state.room
+        if not any(isinstance(b, Heading) and b.text == room for b in reply.blocks):
+            return
+        items = {b.title: b.items for b in reply.blocks if isinstance(b, Items)}
+        if "Exits" in items:
+            people = next((items[t] for t in PEOPLE_TITLES if t in items), ())
+            self.rooms[room] = (people, items["Exits"])
+
+    def update_status(self) -> None:
+        session = self.session
+        assert session is not None
+        state = session.state
+        self.query_one(StatusLine).show(state.room, len(state.seen), len(session.world.facts), state.turns)
+        people, exits = self.rooms.get(state.room, (None, None))
+        self.query_one(SidePanel).show(people, exits, len(state.notebook), session.unsaved_notes)
+
+    def on_citation_marker_selected(self, event: CitationMarker.Selected) -> None:
+        self.read(event.citation)
+
+    def read(self, citation: Citation) -> None:
+        assert self.session is not None
+        article = next((a for a in self.session.index.articles if a.source == citation.source), None)
+        if article is None:
+            self.notify("That article is no longer in the briefing.", severity="warning")
+            return
+        self.push_screen(ReaderScreen(article, citation.start, citation.end))
+
+    # --- keys --------------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.panel_wanted is None:
+            self.query_one(SidePanel).display = self.size.width >= 100
+
+    def action_toggle_panel(self) -> None:
+        panel = self.query_one(SidePanel)
+        self.panel_wanted = panel.display = not panel.display
+
+    def action_page(self, step: int) -> None:
+        transcript = self.query_one(Transcript)
+        (transcript.scroll_page_down if step > 0 else transcript.scroll_page_up)(animate=False)
+
+    def action_citations(self) -> None:
+        """Focus the newest citation; Up/Down move between them, Enter reads, Escape comes back."""
+        markers = self.query(CitationMarker)
+        if not markers:
+            self.notify("No citations yet: ask a question first.")
+            return
+        markers.last().focus()
+        markers.last().scroll_visible(animate=False)
+
+    def action_copy_answer(self) -> None:
+        focused = self.focused
+        passage = focused.passage if isinstance(focused, CitationMarker) else self.last_passage
+        if passage is None:
+            self.notify("No answer to copy yet.")
+            return
+        answer = passage.answer
+        lines = [f"\u201c{answer.text}\u201d"]
+        lines += [citation_line(n, c) for n, c in enumerate(answer.citations, 1)]
+        self.copy_to_clipboard(safe("\n".join(lines)))
+        self.notify(f"Copied answer {passage.number} with its citation.")
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = [(self.get_key_display(b.binding), b.binding.description)
+                for b in self.screen.active_bindings.values() if b.binding.description]
+        keys += [("Up/Down", "earlier lines you typed"), ("Tab", "complete a verb or a name"),
+                 ("Enter", "on a citation: read the article")]
+        self.push_screen(HelpScreen(keys, HELP))
+
+    def action_quit(self) -> None:
+        if self.session is None or not self.session.unsaved_notes:
+            self.exit(self.exit_status, self.exit_status)
+            return
+        if not isinstance(self.screen, QuitScreen):
+            self.push_screen(QuitScreen(), self.quit_chosen)
+
+    def quit_chosen(self, choice: str | None) -> None:
+        if choice == "quit":
+            self.exit(EXIT_OK)
+        elif choice == "export":
+            self.play("export")
+            assert self.session is not None
+            if not self.session.unsaved_notes:
+                self.exit(EXIT_OK)
+
+
+def run(paths: list[str] | None, use_cache: bool = True) -> int:
+    """`briefbot` with no command: play the briefing in the terminal; the exit status."""
+    exit_when_ready = bool(os.environ.get(EXIT_WHEN_READY))
+    app = BriefbotApp(paths, use_cache, exit_when_ready=exit_when_ready)
+    status = app.run(headless=exit_when_ready)
+    return status if status is not None else app.return_code or app.exit_status

@@ -1,0 +1,239 @@
+"""The widgets of the game screen: the status line, the transcript of replies, the side panel and
+the prompt. They render Reply blocks; every string that came from an article or the player is
+turned into Text/Content from plain strings (never parsed as markup), through `render.safe`."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message as TextualMessage
+from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+from briefbot.reply import Heading, Items, Message, Passage, Reply
+from briefbot.render import citation_line, marked_passage, safe
+from briefbot.search import Citation
+
+# What Tab completes a first word to; verbs that take an object end in a space.
+VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
+         "sources", "read source ", "score", "hint", "again", "undo", "oops ", "save", "restore", "help", "quit",
+         "people", "places", "dossiers", "back")
+# Verb phrases followed by the name of a person, place or organisation; longest first.
+NAMING = ("look at ", "talk to ", "go to ", "examine ", "visit ", "read ", "tell ", "ask ", "go ", "x ")
+
+
+def plain(text: str, style: str = "") -> Text:
+    """Text from a string nobody vetted: no markup, control characters made visible."""
+    return Text(safe(text), style=style)
+
+
+class StatusLine(Widget):
+    """The Infocom status line: where you are on the left, score and turns on the right."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.room, self.score = "", ""
+
+    def show(self, room: str, seen: int, facts: int, turns: int) -> None:
+        self.room, self.score = room, f"Score: {seen}/{facts}  Turns: {turns}"
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        room = safe(self.room)[: max(0, width - len(self.score) - 3)]
+        return Text(f" {room}".ljust(max(0, width - len(self.score) - 1)) + self.score + " ")
+
+
+class CitationMarker(Static, can_focus=True):
+    """One numbered citation under an answer: click it, or focus it and press Enter, to read it."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Read"),
+        Binding("up", "step(-1)", "Previous", show=False),
+        Binding("down", "step(1)", "Next", show=False),
+        Binding("escape", "leave", "Prompt"),
+    ]
+
+    class Selected(TextualMessage):
+        def __init__(self, citation: Citation) -> None:
+            super().__init__()
+            self.citation = citation
+
+    def __init__(self, number: int, citation: Citation, passage: Passage, also: str | None = None) -> None:
+        text = plain(citation_line(number, citation))
+        if also is not None:
+            text = plain(f"[{number}] also: \u201c{also}\u201d\n    ") + plain(citation_line(number, citation)[len(f"[{number}] "):])
+        super().__init__(text)
+        self.citation = citation
+        self.passage = passage
+
+    def on_click(self) -> None:
+        self.post_message(self.Selected(self.citation))
+
+    def action_open(self) -> None:
+        self.post_message(self.Selected(self.citation))
+
+    def action_step(self, step: int) -> None:
+        markers = list(self.screen.query(CitationMarker))
+        at = markers.index(self) + step
+        if 0 <= at < len(markers):
+            markers[at].focus()
+
+    def action_leave(self) -> None:
+        self.screen.query_one(PromptInput).focus()
+
+
+class PassageView(Vertical):
+    """An answer: the sentence highlighted in its context, then its citations."""
+
+    def __init__(self, passage: Passage) -> None:
+        super().__init__()
+        self.passage = passage
+
+    def compose(self):
+        passage, answer = self.passage, self.passage.answer
+        head = Text(f"{passage.number}. ", style="bold")
+        if passage.label:
+            head.append_text(plain(f"({passage.label}) ", "italic"))
+        if answer.speaker:
+            head.append_text(plain(f"{answer.speaker}: ", "italic"))
+        yield Static(head + marked_passage(passage), classes="answer")
+        n = 0
+        for n, citation in enumerate(answer.citations, 1):
+            yield CitationMarker(n, citation, passage)
+        for n, version in enumerate(answer.versions, n + 1):
+            yield CitationMarker(n, version.citation, passage, also=version.text)
+
+
+class Transcript(VerticalScroll, can_focus=False):
+    """The game so far: each line the player typed, and what briefbot said back."""
+
+    def show(self, line: str | None, reply: Reply) -> None:
+        """Add a reply (after the line that asked for it) and scroll to its start."""
+        widgets: list[Widget] = []
+        if line is not None:
+            widgets.append(Static(plain(f"> {line}"), classes="echo"))
+        widgets.extend(block_widget(block) for block in reply.blocks)
+        self.mount_all(widgets)
+        self.call_after_refresh(self.scroll_to_widget, widgets[0], top=True, animate=False)
+
+
+def block_widget(block: Heading | Message | Items | Passage) -> Widget:
+    if isinstance(block, Heading):
+        return Static(plain(block.text), classes="heading")
+    if isinstance(block, Message):
+        return Static(plain(block.text), classes=f"message {block.kind}")
+    if isinstance(block, Items):
+        return ItemsView(block)
+    return PassageView(block)
+
+
+class ItemsView(Vertical):
+    """A titled list, each item on its own indented lines."""
+
+    def __init__(self, items: Items) -> None:
+        super().__init__()
+        self.items = items
+
+    def compose(self):
+        yield Static(Text(f"{self.items.title}:", style="bold"))
+        for item in self.items.items or ("none",):
+            yield Static(plain(item), classes="item")
+
+
+class SidePanel(VerticalScroll, can_focus=False):
+    """Who is here, the exits and the notebook: what a player glances at between moves."""
+
+    def compose(self):
+        yield Static(id="people")
+        yield Static(id="exits")
+        yield Static(id="notes")
+
+    def show(self, people: Iterable[str] | None, exits: Iterable[str] | None, notes: int, unsaved: bool) -> None:
+        self.query_one("#people", Static).update(_section("People here", people))
+        self.query_one("#exits", Static).update(_section("Exits", exits))
+        saved = " (not saved)" if unsaved else ""
+        self.query_one("#notes", Static).update(
+            Text("Notebook", style="bold").append(f"\n  {notes} note{'s' * (notes != 1)}{saved}"))
+
+
+def _section(title: str, items: Iterable[str] | None) -> Text:
+    text = Text(title, style="bold")
+    listed = list(items) if items is not None else None
+    if listed is None:
+        text.append("\n  (type look)", style="dim")
+    for item in listed or (["none"] if listed == [] else []):
+        text.append("\n  ")
+        text.append_text(plain(item))
+    return text
+
+
+class CommandSuggester(Suggester):
+    """Tab completion: a verb, or after a verb the name of a person, place or organisation."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        super().__init__(case_sensitive=True)
+        self.names = list(dict.fromkeys(names))
+
+    async def get_suggestion(self, value: str) -> str | None:
+        low = value.lower()
+        for verb in NAMING:
+            if low.startswith(verb):
+                return _complete(value, len(verb), self.names)
+        if " " not in value:
+            return _complete(value, 0, [*VERBS, *self.names])
+        return None
+
+
+def _complete(value: str, at: int, candidates: Iterable[str]) -> str | None:
+    """The value with its last part completed by the first candidate it begins."""
+    fragment = value[at:].lower()
+    if not fragment:
+        return None
+    for candidate in candidates:
+        if candidate.lower().startswith(fragment) and len(candidate) > len(fragment):
+            return value[:at] + candidate
+    return None
+
+
+class PromptInput(Input):
+    """The `>` prompt: Up/Down walk the lines typed before, Tab accepts the completion."""
+
+    BINDINGS = [
+        Binding("up", "history(-1)", "Previous line", show=False),
+        Binding("down", "history(1)", "Next line", show=False),
+        Binding("tab", "complete", "Complete", show=False),
+    ]
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(compact=True, **kwargs)
+        self.history: list[str] = []
+        self.position = 0
+        self.draft = ""
+
+    def remember(self, line: str) -> None:
+        if line.strip() and (not self.history or self.history[-1] != line):
+            self.history.append(line)
+        self.position = len(self.history)
+
+    def action_history(self, step: int) -> None:
+        if not self.history:
+            return
+        if self.position == len(self.history):
+            self.draft = self.value
+        self.position = max(0, min(len(self.history), self.position + step))
+        self.value = self.history[self.position] if self.position < len(self.history) else self.draft
+        self.cursor_position = len(self.value)
+
+    def action_complete(self) -> None:
+        if self.cursor_at_end:
+            self.action_cursor_right()  # accepts the suggestion shown, if any
+
+
+def titled(title: str, body: str) -> Content:
+    """A bold title over plain text (for help and dialogs); neither is parsed as markup."""
+    return Content.assemble((title, "bold"), "\n\n", body)

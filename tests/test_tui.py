@@ -1,0 +1,490 @@
+"""The TUI, driven through Textual's Pilot: every verb, history, completion, the reader, the palette,
+loading and quitting; then snapshots of the main screens at 80×24 and 120×40.
+
+The TUI only renders what `Session.handle` returns, so most tests replay the same lines in a fresh
+Session and check the TUI shows what that session said (the world's names are not hard-coded).
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from rich.text import Text
+from textual.command import CommandList
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from briefbot.cache import load
+from briefbot.index import Index
+from briefbot.reply import Heading, Items, Message, Reply
+from briefbot.session import HELP, Session
+from briefbot.tui.app import BriefbotApp
+from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
+from briefbot.tui.widgets import CitationMarker, PassageView, PromptInput, SidePanel, StatusLine, Transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTION = "how many American soldiers are in Iraq"
+Scenario = Callable[[Pilot], Awaitable[None]]
+
+
+class RecordingApp(BriefbotApp):
+    """The app, keeping every notification so tests can read them."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.notes: list[tuple[str, str]] = []
+
+    def notify(self, message: str, *, severity: str = "information", **kwargs) -> None:  # type: ignore[override]
+        self.notes.append((severity, message))
+        super().notify(message, severity=severity, **kwargs)  # type: ignore[arg-type]
+
+
+def drive(app: BriefbotApp, scenario: Scenario, size: tuple[int, int] = (120, 40)) -> None:
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await wait_until(pilot, lambda: app.session is not None or app.exit_status != 0)
+            await scenario(pilot)
+    asyncio.run(main())
+
+
+async def wait_until(pilot: Pilot, condition: Callable[[], bool], tries: int = 500) -> None:
+    """Let the app run until `condition` holds (bounded, so a broken app fails instead of hanging)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app never got there")
+
+
+async def play(pilot: Pilot, line: str) -> None:
+    prompt = pilot.app.query_one(PromptInput)
+    prompt.value = line
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+def screen_text(app: BriefbotApp) -> str:
+    """All the transcript says, as plain text."""
+    return "\n".join(str(w.content) for w in app.query_one(Transcript).query(Static))
+
+
+def replayed(index: Index, home: Path, lines: list[str]) -> Reply:
+    """What a fresh session says to the last of these lines."""
+    session = Session(index, home=home)
+    for line in ["look", *lines[:-1]]:
+        session.handle(line)
+    return session.handle(lines[-1])
+
+
+def said(reply: Reply) -> list[str]:
+    """The lines of a reply the transcript must show (passages are checked by their own tests)."""
+    out: list[str] = []
+    for block in reply.blocks:
+        if isinstance(block, (Heading, Message)):
+            out.append(block.text)
+        elif isinstance(block, Items):
+            out += [f"{block.title}:", *block.items]
+    return out
+
+
+@pytest.fixture
+def app(seed_index: Index, tmp_path: Path) -> RecordingApp:
+    return RecordingApp(index=seed_index, home=tmp_path)
+
+
+def test_opening_screen_is_the_briefing_room(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        look = Session(seed_index, home=tmp_path).handle("look")
+        text = screen_text(app)
+        for line in said(look):
+            assert line in text
+        status = app.query_one(StatusLine)
+        assert status.room == app.session.state.room
+        assert f"/{len(app.session.world.facts)}" in status.score
+        assert app.focused is app.query_one(PromptInput)
+    drive(app, scenario)
+
+
+def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        expected = replayed(seed_index, tmp_path, [QUESTION])
+        views = list(app.query(PassageView))
+        assert [v.passage.answer.text for v in views] == [a.text for a in expected.answers]
+        assert "2,500" in str(views[0].query_one(".answer", Static).content)
+        markers = list(views[0].query(CitationMarker))
+        first = expected.answers[0].citations[0]
+        assert str(markers[0].content).startswith("[1] ") and first.path in str(markers[0].content)
+        assert "> " + QUESTION in screen_text(app)
+        assert app.query_one(StatusLine).score.startswith(f"Score: {len(app.session.state.seen)}/")
+        assert app.session.state.seen
+    drive(app, scenario)
+
+
+def test_answer_sentence_is_bold_in_its_context(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        view = app.query(PassageView).first()
+        text = view.query_one(".answer", Static).content
+        assert isinstance(text, Text)
+        bold = [text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style)]
+        assert any(view.passage.answer.text in part for part in bold)
+    drive(app, scenario)
+
+
+@pytest.mark.parametrize("lines", [
+    ["look"], ["l"], ["sources"], ["read source 1"], ["score"], ["hint"], ["help"], ["people"], ["places"],
+    ["notebook"], ["i"], [QUESTION, "note 1", "notebook"], [QUESTION, "x 1"], ["undo"], [QUESTION, "again"],
+    [QUESTION, "g"], ["what did the soldirs do", "oops soldiers"], ["dossiers"],
+], ids=lambda lines: " / ".join(lines))
+def test_each_verb_shows_what_the_session_says(lines: list[str], app: RecordingApp, seed_index: Index,
+                                               tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        for line in lines:
+            await play(pilot, line)
+        expected = replayed(seed_index, tmp_path, lines)
+        shown = screen_text(app).split("> " + lines[-1])[-1]
+        for line in said(expected):
+            assert line in shown
+        answers = [v.passage.answer.text for v in app.query(PassageView)][-len(expected.answers):]
+        assert answers == [a.text for a in expected.answers] or not expected.answers
+        assert app.session.state.turns == 1 + len(lines) - sum(line == "help" for line in lines) - 2 * lines.count("undo")
+    drive(app, scenario)
+
+
+def test_people_verbs(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
+    person = max(Session(seed_index).world.characters, key=lambda c: len(c.sentences))
+    short = person.name.split()[-1]
+    lines = [f"examine {short}", f"talk to {person.name}", f"ask {short} about the coalition",
+             f"tell {short} about ISIS"]
+
+    async def scenario(pilot: Pilot) -> None:
+        for n, line in enumerate(lines, 1):
+            await play(pilot, line)
+            shown = screen_text(app).split("> " + line)[-1]
+            for text in said(replayed(seed_index, tmp_path, lines[:n])):
+                assert text in shown
+    drive(app, scenario)
+
+
+def test_go_to_a_place_then_a_follow_up_question(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
+    world = Session(seed_index).world
+    if not world.places:
+        pytest.skip("the world has no places yet")
+    place = world.places[0]
+    lines = [f"go to {place.name}", "how many soldiers are here"]
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, lines[0])
+        assert app.query_one(StatusLine).room == place.name
+        panel = str(app.query_one("#exits", Static).content)
+        for exit_ in place.exits:
+            assert exit_ in panel
+        await play(pilot, lines[1])
+        expected = replayed(seed_index, tmp_path, lines)
+        answers = [v.passage.answer.text for v in app.query(PassageView)][-len(expected.answers):]
+        assert answers == [a.text for a in expected.answers]
+        await play(pilot, "back")
+        assert app.query_one(StatusLine).room == Session(seed_index).state.room
+    drive(app, scenario)
+
+
+def test_note_notebook_and_export(app: RecordingApp, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        answer = app.query(PassageView).first().passage.answer
+        await play(pilot, "note 1")
+        assert "1 note (not saved)" in str(app.query_one("#notes", Static).content)
+        await play(pilot, "notebook")
+        assert app.query(PassageView).last().passage.answer.text == answer.text
+        await play(pilot, "export")
+        written = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+        assert " ".join(answer.text.split()) in written and answer.citations[0].path in written
+        assert "not saved" not in str(app.query_one("#notes", Static).content)
+    drive(app, scenario)
+
+
+def test_a_failed_export_is_a_notification(app: RecordingApp, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        (tmp_path / "folder").mkdir()
+        await play(pilot, "export folder")
+        assert any(severity == "error" and "folder" in message for severity, message in app.notes)
+        assert app.session.unsaved_notes
+    drive(app, scenario)
+
+
+def test_undo_steps_back(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        turns = app.session.state.turns
+        await play(pilot, "undo")
+        assert app.session.state.notebook == []
+        assert app.session.state.turns == turns - 1
+        assert "0 notes" in str(app.query_one("#notes", Static).content)
+        assert app.query_one(StatusLine).score.endswith(f"Turns: {turns - 1}")
+    drive(app, scenario)
+
+
+def test_save_and_restore(seed_index: Index, tmp_path: Path) -> None:
+    first = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def save(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        await play(pilot, "save")
+        assert (tmp_path / "briefbot-session.json").exists()
+        assert not first.session.unsaved_notes
+    drive(first, save)
+    second = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def restore(pilot: Pilot) -> None:
+        await play(pilot, "restore")
+        assert second.session.state.notebook == first.session.state.notebook
+        assert "1 note" in str(second.query_one("#notes", Static).content)
+        await play(pilot, "restore nowhere.json")
+        assert any(severity == "error" and "nowhere.json" in message for severity, message in second.notes)
+    drive(second, restore)
+
+
+def test_help_key_and_help_verb(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = "\n".join(str(w.content) for w in app.screen.query(Static))
+        assert "Citations" in shown and "Copy answer" in shown and HELP.splitlines()[1] in shown
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await play(pilot, "help")
+        assert HELP.splitlines()[0] in screen_text(app)
+    drive(app, scenario)
+
+
+def test_history_up_and_down(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        prompt = app.query_one(PromptInput)
+        for line in ("score", "hint"):
+            await pilot.press(*line, "enter")
+        await pilot.press(*"draft")
+        await pilot.press("up")
+        assert prompt.value == "hint"
+        await pilot.press("up", "up")
+        assert prompt.value == "score"
+        await pilot.press("down")
+        assert prompt.value == "hint"
+        await pilot.press("down")
+        assert prompt.value == "draft"
+    drive(app, scenario)
+
+
+def test_tab_completes_verbs_and_names(app: RecordingApp) -> None:
+    person = max(app.index and Session(app.index).world.characters, key=lambda c: len(c.sentences))
+
+    async def scenario(pilot: Pilot) -> None:
+        prompt = app.query_one(PromptInput)
+        await pilot.press(*"exa")
+        await wait_until(pilot, lambda: prompt._suggestion != "")
+        await pilot.press("tab")
+        assert prompt.value == "examine "
+        prompt.value = ""
+        fragment = person.name[:4].lower()
+        await pilot.press(*f"talk to {fragment}")
+        await wait_until(pilot, lambda: prompt._suggestion != "")
+        await pilot.press("tab")
+        assert prompt.value.lower().startswith(f"talk to {fragment}")
+        assert any(prompt.value == f"talk to {n}" for t in app.session.world.things for n in t.names())
+        assert app.focused is prompt
+    drive(app, scenario)
+
+
+def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        marker = app.query(CitationMarker).first()
+        await pilot.click(marker)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        citation = marker.citation
+        cited = app.screen.query(".cited").first()
+        text = cited.content
+        sentence = app.session.index.articles[[a.source for a in app.session.index.articles].index(citation.source)] \
+            .text[citation.start:citation.end]
+        highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
+        assert sentence.splitlines()[0] in highlighted
+        scroller = app.screen.query_one("#reader-text")
+        await wait_until(pilot, lambda: scroller.region.overlaps(cited.region))
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReaderScreen)
+    drive(app, scenario, size=(80, 24))
+
+
+def test_reader_opens_from_the_keyboard(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        markers = list(app.query(CitationMarker))
+        await pilot.press("ctrl+o")
+        assert app.focused is markers[-1]
+        await pilot.press("up")
+        assert app.focused is markers[-2]
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.start == markers[-2].citation.start
+        await pilot.press("escape")
+        await pilot.press("escape")
+        assert app.focused is app.query_one(PromptInput)
+    drive(app, scenario)
+
+
+def test_copy_the_answer_with_its_citation(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("ctrl+y")
+        assert app.clipboard == ""
+        await play(pilot, QUESTION)
+        await pilot.press("ctrl+y")
+        answer = app.query(PassageView).first().passage.answer
+        assert answer.text in app.clipboard and answer.citations[0].path in app.clipboard
+    drive(app, scenario)
+
+
+def test_panel_toggles(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        panel = app.query_one(SidePanel)
+        assert panel.display
+        await pilot.press("ctrl+b")
+        assert not panel.display
+        await pilot.press("ctrl+b")
+        assert panel.display
+    drive(app, scenario)
+
+
+def test_palette_lists_sources_and_plays_the_line(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"read source 2")
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0)
+        assert "Read source 2" in str(commands.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: "> read source 2" in screen_text(app))
+    drive(app, scenario)
+
+
+def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, QuitScreen) and app.is_running
+        await play(pilot, "quit")
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.click("#export")
+        await wait_until(pilot, lambda: not app.is_running)
+        assert (tmp_path / "briefbot-notebook.md").exists()
+    drive(app, scenario)
+
+
+def test_quit_without_notes_just_quits(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario)
+    assert app.return_value == 0
+
+
+def test_loading_in_a_worker_warns_of_bad_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("Dam opens\n\nThe new dam opened on Monday. Farmers said it brings water.\n")
+    (corpus / "empty.txt").write_text("")
+    app = RecordingApp([str(corpus)], home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        assert app.session is not None and len(app.session.index.articles) == 1
+        assert any(severity == "warning" and "empty.txt" in message for severity, message in app.notes)
+        await wait_until(pilot, lambda: not app.query("#loading"))
+        await play(pilot, "when did the dam open")
+        assert "Monday" in screen_text(app)
+    drive(app, scenario)
+
+
+def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    app = RecordingApp([str(empty)], home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        assert app.session is None
+        assert any(severity == "error" and "no articles" in message for severity, message in app.notes)
+        assert app.query_one(PromptInput).disabled
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario)
+    assert app.return_value == 2
+
+
+def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Harbour news\n\nThe harbour [bold]crane[/bold] fell \x1b[31mtoday[link=x]. "
+                                  "Workers were unhurt.\n")
+    index = load([str(corpus)], lambda line: None, use_cache=False)
+    app = RecordingApp(index=index, home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, "harbour crane")
+        answer = app.query(PassageView).first().query_one(".answer", Static).content
+        assert "[bold]crane[/bold]" in answer.plain and "\u241b[31mtoday[link=x]" in answer.plain
+        assert "\x1b" not in screen_text(app)
+        await pilot.click(CitationMarker)
+        reader = "\n".join(str(w.content) for w in app.screen.query(Static))
+        assert "[bold]crane[/bold]" in reader and "\x1b" not in reader
+    drive(app, scenario)
+
+
+# --- snapshots ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def relative_index() -> Index:
+    """The embedded briefing loaded as `corpus/…`, so snapshots do not depend on the checkout's path."""
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return load(["corpus"], lambda line: None, use_cache=False)
+    finally:
+        os.chdir(here)
+
+
+async def _still(pilot: Pilot) -> None:
+    pilot.app.query_one(PromptInput).cursor_blink = False
+    await pilot.pause()
+
+
+async def _answer(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, QUESTION)
+
+
+async def _reader(pilot: Pilot) -> None:
+    await _answer(pilot)
+    await pilot.click(CitationMarker)
+    await pilot.pause()
+
+
+async def _notebook(pilot: Pilot) -> None:
+    await _answer(pilot)
+    await play(pilot, "note 1")
+    await play(pilot, "note 3")
+    await play(pilot, "notebook")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("steps", [_still, _answer, _reader, _notebook], ids=["opening", "answer", "reader", "notebook"])
+def test_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index, tmp_path: Path) -> None:
+    assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
