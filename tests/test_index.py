@@ -1,0 +1,124 @@
+"""The sentence index: its BM25 scores are rank-bm25's, its postings are the analyzer's terms."""
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from briefbot.corpus import Article
+from briefbot.index import B, K1, build
+from briefbot.lexicon import Synonyms
+from briefbot.text import analyze
+
+STORIES = [
+    ("Troops stay", "About 2,500 US troops remain in Iraq. The troops are at Harir base in Erbil.\n"
+                    "American soldiers train Iraqi forces. Officials said the mission ends in 2025."),
+    ("Border wall", "A concrete wall secures the border with Syria. Border guards watch the desert.\n"
+                    "Radar systems detect aircraft and drones. The wall is long."),
+    ("Jets", "F-16 jets need constant maintenance. Technicians keep the jets flying.\n"
+             "Iraq bought the jets from the United States."),
+]
+SYNONYMS = "US, American, United States\ntroops, soldiers, forces\n"
+
+
+class LuceneBM25(BM25Okapi):
+    """Stock rank-bm25 with the idf the engine documents: ln(1 + (N - n + 0.5) / (n + 0.5))."""
+
+    def _calc_idf(self, nd: dict) -> None:
+        self.idf = {w: math.log1p((self.corpus_size - n + 0.5) / (n + 0.5)) for w, n in nd.items()}
+
+
+def article(n: int, title: str, text: str) -> Article:
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(f"story{n}.txt", f"story{n}.txt", title, None, None, None, text, tuple(paragraphs))
+
+
+@pytest.fixture(scope="module")
+def index():
+    return build([article(n, t, x) for n, (t, x) in enumerate(STORIES)], SYNONYMS)
+
+
+def token_lists(index) -> list[list[str]]:
+    """Each sentence as the token list stock rank-bm25 would be given, read back from the postings."""
+    docs: list[list[str]] = [[] for _ in range(len(index))]
+    for t, term in enumerate(index.terms):
+        for doc, tf in zip(*index.postings(t)):
+            docs[doc] += [term] * int(tf)
+    return docs
+
+
+def engine_scores(index, query_terms: list[str]) -> dict[int, float]:
+    scores: Counter[int] = Counter()
+    for term in query_terms:
+        t = index.term_id[term]
+        docs, tfs = index.postings(t)
+        for doc, score in zip(docs, index.bm25.term_scores(docs, tfs, float(index.bm25.idf_array[t]))):
+            scores[int(doc)] += float(score)
+    return scores
+
+
+@pytest.mark.parametrize("query", [["troop"], ["jet", "iraq"], ["wall", "border", "~1"], ["us", "~0", "2500"]])
+def test_scores_equal_stock_rank_bm25(index, query: list[str]):
+    stock = LuceneBM25(token_lists(index), k1=K1, b=B)
+    mine = engine_scores(index, query)
+    candidates = sorted(mine)
+    assert candidates  # every query term is in the index
+    assert np.allclose([mine[d] for d in candidates], stock.get_batch_scores(query, candidates))
+    # and the sentences left out of the candidates are exactly those stock rank-bm25 scores zero
+    all_scores = stock.get_scores(query)
+    assert {d for d in range(len(index)) if all_scores[d] > 0} == set(candidates)
+
+
+def test_idf_is_lucene_and_positive(index):
+    stock = LuceneBM25(token_lists(index), k1=K1, b=B)
+    for term, t in index.term_id.items():
+        assert index.bm25.idf_array[t] == pytest.approx(stock.idf[term])
+        assert index.bm25.idf_array[t] > 0
+    assert index.bm25.avgdl == pytest.approx(stock.avgdl)
+
+
+def test_postings_hold_each_sentences_terms_and_concepts(index):
+    synonyms = Synonyms.from_text(SYNONYMS)
+    tokens = token_lists(index)
+    for sent in range(len(index)):
+        terms = analyze(index.text_of(sent))
+        assert Counter(tokens[sent]) == Counter(terms + synonyms.concepts(terms))
+        assert index.doc_len[sent] == len(tokens[sent])
+
+
+def test_postings_are_sorted_by_sentence(index):
+    for t in range(len(index.terms)):
+        docs, _ = index.postings(t)
+        assert np.all(np.diff(docs) > 0)
+        assert index.doc_freq(t) == len(docs)
+
+
+def test_sentences_keep_article_and_paragraph(index):
+    assert len(index) == 11
+    assert [len(index.sentences_of(a)) for a in range(3)] == [4, 4, 3]
+    first = index.sentences_of(0)
+    assert index.text_of(first.start) == "About 2,500 US troops remain in Iraq."
+    assert [int(index.sent_para[s]) for s in first] == [0, 0, 1, 1]
+    for sent in range(len(index)):
+        a = index.article_of(sent)
+        assert a.text[index.sent_start[sent]:index.sent_end[sent]] == index.text_of(sent)
+
+
+def test_synonym_concepts_join_words(index):
+    troop_concept = next(c for phrase, cs in Synonyms.from_text(SYNONYMS).phrases.items()
+                         if phrase == ("soldier",) for c in cs)
+    docs, _ = index.postings(index.term_id[troop_concept])
+    texts = [index.text_of(int(d)) for d in docs]
+    assert "American soldiers train Iraqi forces." in texts
+    assert "About 2,500 US troops remain in Iraq." in texts
+
+
+def test_surface_is_a_written_form(index):
+    assert index.surface[index.term_id["harir"]] == "Harir"
+    assert index.surface[index.term_id["2500"]] == "2,500"
