@@ -1,0 +1,145 @@
+"""Ranking on the seed briefing: known questions, words people really type, no-answer, duplicates."""
+from __future__ import annotations
+
+import pytest
+
+from briefbot.search import Searcher
+
+
+@pytest.fixture(scope="module")
+def searcher(seed_index) -> Searcher:
+    return Searcher(seed_index)
+
+
+def top(searcher: Searcher, query: str, k: int = 3) -> list[str]:
+    """The answer sentences and their merged versions, best first."""
+    result = searcher.search(query, k)
+    return [text for a in result.answers for text in [a.text, *(v.text for v in a.versions)]]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("where is harir base", "Harir base in Erbil"),
+    ("Where is Harir base?", "Harir base in Erbil"),
+    ("how many US troops are in Iraq", "2,500"),
+    ("how many troops in irak", "2,500"),
+    ("americn soldirs", "2,500 American soldiers"),
+    ("who is the spokesman for the commander-in-chief", "Sabah Al-Numan"),
+    ("F-16 maintenance", "F-16"),
+    ("Popular Mobilization Forces border guards", "Popular Mobilization Forces"),
+])
+def test_known_questions_answered_first(searcher, query: str, expected: str):
+    result = searcher.search(query, 3)
+    assert result.status == "answered"
+    best = result.answers[0]
+    assert expected in best.text or any(expected in v.text for v in best.versions), best.text
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("when does the coalition mission in Syria end", "September 2026"),
+    ("what did Allawi say about trainers", "trainers"),
+    ("radar for drones", "drones"),
+])
+def test_known_questions_answered_in_top_three(searcher, query: str, expected: str):
+    assert any(expected in text for text in top(searcher, query, 3)), top(searcher, query, 3)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("irak", "Iraq"), ("americn", "American"), ("soldirs", "soldiers")])
+def test_misspellings_are_corrected(searcher, query: str, expected: str):
+    assert searcher.search(query).corrections == {query: expected}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Albayati", "Al-Bayati"), ("Sarmad", "Sarmad Al-Bayati"), ("Sarmed", "Sarmed Al-Bayati"),
+    ("Asad base", "Ain Al-Asad base"), ("Assad base", "Ain al-Assad base"), ("ain al-asad", "Al-Asad"),
+])
+def test_name_variants_find_their_sentences(searcher, query: str, expected: str):
+    assert any(expected in text for text in top(searcher, query)), top(searcher, query)
+
+
+def test_transliterations_find_both_spellings(searcher):
+    found = " ".join(top(searcher, "Sarmad Al-Bayati ISIS threat", 3))
+    assert "Sarmad" in found and "Sarmed" in found
+
+
+@pytest.mark.parametrize("query", [
+    "what is the recipe for pancakes", "who won the football world cup", "best price for a laptop",
+    "zxqv wplk", "the of and to"])
+def test_off_topic_is_no_answer(searcher, query: str):
+    result = searcher.search(query)
+    assert result.status == "no_answer"
+    assert result.answers == []
+
+
+def test_no_answer_suggests_what_the_briefing_covers(searcher):
+    suggestions = searcher.search("recipe for pancakes").suggestions
+    assert suggestions and any("Numan" in s for s in suggestions)
+
+
+def test_same_fact_in_two_articles_is_one_answer(searcher):
+    result = searcher.search("how many American troops are in Iraq", 3)
+    texts = [a.text for a in result.answers]
+    troop_answers = [a for a in result.answers if "2,500" in a.text]
+    assert len(troop_answers) == 1, texts
+    answer = troop_answers[0]
+    assert len(answer.versions) == 1 and "2,500" in answer.versions[0].text
+    assert answer.versions[0].citation.path != answer.citations[0].path
+    assert not any("2,500" in v.text for a in result.answers if a is not answer for v in a.versions)
+
+
+def test_answers_are_distinct_and_at_most_k(searcher):
+    for k in (1, 2, 5):
+        result = searcher.search("ISIS in the desert of Syria", k)
+        ids = [a.sentence_id for a in result.answers]
+        assert 1 <= len(ids) <= k and len(set(ids)) == len(ids)
+
+
+def test_citation_is_verbatim_and_numbered(searcher, seed_index):
+    for answer in searcher.search("radar systems for detecting drones", 3).answers:
+        for c in [*answer.citations, *(v.citation for v in answer.versions)]:
+            with open(c.path, encoding="utf-8-sig") as f:
+                text = f.read()
+            assert text[c.start:c.end] in (answer.text, *(v.text for v in answer.versions))
+            assert text.count("\n", 0, c.start) + 1 == c.line
+            assert c.sentence >= 1
+
+
+def test_context_is_the_paragraph_around_the_answer(searcher):
+    answer = searcher.search("where is harir base").answers[0]
+    assert answer.text in answer.context
+    assert answer.context != answer.text
+    assert "\n" not in answer.context  # neighbours come from the same paragraph only
+
+
+def test_he_explains_belongs_to_the_last_named_speaker(searcher):
+    answer = searcher.search("intelligence efforts of the security services").answers[0]
+    assert answer.text.startswith("He points out")
+    assert answer.speaker and "Numan" in answer.speaker
+    assert answer.text in answer.context and not answer.context.startswith(answer.text)
+
+
+@pytest.mark.xfail(reason="search.context_span reaches back one sentence only; the one before "
+                          "'He points out…' does not name Al-Numan", strict=True)
+def test_he_explains_context_names_the_speaker(searcher):
+    answer = searcher.search("intelligence efforts of the security services").answers[0]
+    assert "Numan" in answer.context
+
+
+def test_within_limits_the_answers(searcher, seed_index):
+    import numpy as np
+    allowed = np.array([s for s in range(len(seed_index)) if "Allawi" in (seed_index.speaker_of(s) or "")],
+                       dtype=np.int32)
+    result = searcher.search("trainers", 3, within=allowed)
+    assert result.answers and all(a.sentence_id in set(allowed.tolist()) for a in result.answers)
+
+
+def test_only_sentences_sharing_a_term_are_scored(searcher, seed_index):
+    weights = {seed_index.term_id["harir"]: 1.0}
+    candidates, _, _ = searcher._score(weights, None)
+    assert all("Harir" in seed_index.text_of(int(c)) for c in candidates)
+    assert 0 < len(candidates) < len(seed_index) // 5
+
+
+def test_empty_and_odd_queries_do_not_fail(searcher):
+    for query in ["", " ", "?", "\u200f", "\x1b[31m", "a" * 10_000, "\U0001f600" * 50]:
+        assert searcher.search(query).status in ("answered", "no_answer")
