@@ -1,0 +1,212 @@
+"""`briefbot ask` and `briefbot sources`: the JSON contract, exit statuses, stdin batches, safe output."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefbot import cli
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+HOSTILE = ("Markup test\n\nThe [bold]mayor[/bold] Vera Stone said \x1b[31mred\x1b[0m lanterns \x1b]0;pwned\x07 "
+           "hang in the [link=https://evil.example]harbour[/link] and [/] and [bold tonight.\n")
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "bridge.txt").write_text("Bridge reopens\n\nEngineer Sam Lowe said the bridge reopens in May.\n"
+                                       "Traffic will return to the old town.\n")
+    (corpus / "markup.txt").write_text(HOSTILE)
+    return corpus
+
+
+def check_citation(c: dict) -> None:
+    assert set(c) >= {"source", "title", "outlet", "date", "url", "path", "sentence", "start", "end"}
+    for key in ("source", "title", "path"):
+        assert isinstance(c[key], str)
+    for key in ("outlet", "date", "url"):
+        assert c[key] is None or isinstance(c[key], str)
+    for key in ("sentence", "start", "end"):
+        assert type(c[key]) is int
+    assert 0 <= c["start"] < c["end"] and c["sentence"] >= 1
+
+
+def check_shape(reply: dict) -> None:
+    assert isinstance(reply["query"], str)
+    assert reply["status"] in ("answered", "no_answer")
+    assert isinstance(reply["answers"], list)
+    assert (reply["status"] == "answered") == bool(reply["answers"])
+    for answer in reply["answers"]:
+        assert isinstance(answer["text"], str) and isinstance(answer["context"], str)
+        assert type(answer["score"]) is float
+        assert isinstance(answer["citations"], list) and answer["citations"]
+        for c in answer["citations"]:
+            check_citation(c)
+            with open(c["path"], encoding="utf-8-sig") as f:
+                assert f.read()[c["start"]:c["end"]] == answer["text"]
+        for version in answer["also_in"]:
+            check_citation(version["citation"])
+
+
+def test_json_shape_on_the_seeds(capsys):
+    code, out, _ = run(capsys, "ask", "--json", "how many US troops are in Iraq")
+    assert code == 0
+    reply = json.loads(out)
+    check_shape(reply)
+    assert reply["query"] == "how many US troops are in Iraq"
+    assert reply["status"] == "answered" and len(reply["answers"]) <= 3
+    first = reply["answers"][0]
+    citation = first["citations"][0]
+    assert citation["outlet"] == "Shafaq News" and citation["url"] is None
+    assert "2,500" in first["text"]
+    assert len(first["also_in"]) == 1 and "2,500" in first["also_in"][0]["text"]
+
+
+def test_json_no_answer(capsys):
+    code, out, _ = run(capsys, "ask", "--json", "recipe", "for", "pancakes")
+    assert code == 1
+    reply = json.loads(out)
+    check_shape(reply)
+    assert reply == {**reply, "query": "recipe for pancakes", "status": "no_answer", "answers": []}
+    assert reply["suggestions"]
+
+
+def test_k_limits_answers(capsys):
+    _, out, _ = run(capsys, "ask", "--json", "-k", "1", "ISIS in the desert")
+    assert len(json.loads(out)["answers"]) == 1
+
+
+def test_path_is_the_file_as_found_under_corpus(capsys, folder: Path):
+    code, out, _ = run(capsys, "ask", "--json", "--corpus", str(folder), "when does the bridge reopen")
+    assert code == 0
+    reply = json.loads(out)
+    check_shape(reply)
+    citation = reply["answers"][0]["citations"][0]
+    assert citation["path"] == str(folder / "bridge.txt")
+    assert citation["title"] == "Bridge reopens" and citation["outlet"] is None and citation["date"] is None
+
+
+def test_plain_output_cites(capsys):
+    code, out, _ = run(capsys, "ask", "where is harir base")
+    assert code == 0
+    assert out.startswith("1. ")
+    assert "Harir base in Erbil" in out
+    assert "[1] Region on the brink" in out and "Shafaq News" in out and "line " in out
+
+
+def test_stdin_batch_one_json_line_each(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is harir base\nrecipe for pancakes\nirak\n"))
+    code, out, _ = run(capsys, "ask", "--json", "-")
+    lines = out.splitlines()
+    assert len(lines) == 3
+    replies = [json.loads(line) for line in lines]
+    for reply in replies:
+        check_shape(reply)
+    assert [r["query"] for r in replies] == ["where is harir base", "recipe for pancakes", "irak"]
+    assert [r["status"] for r in replies] == ["answered", "no_answer", "answered"]
+    assert code == 1  # one of them had no answer
+
+
+def test_stdin_batch_all_answered_exits_zero(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is harir base\n"))
+    assert run(capsys, "ask", "--json", "-")[0] == 0
+
+
+def test_empty_folder_is_exit_2(capsys, tmp_path: Path):
+    code, out, err = run(capsys, "ask", "--corpus", str(tmp_path), "anything")
+    assert code == 2 and out == ""
+    assert "no articles found" in err and str(tmp_path) in err
+    assert "Traceback" not in err
+
+
+def test_missing_path_is_exit_2(capsys, tmp_path: Path):
+    missing = tmp_path / "nope"
+    code, out, err = run(capsys, "ask", "--corpus", str(missing), "anything")
+    assert code == 2 and out == ""
+    assert f"{missing}: no such file or folder" in err
+
+
+def test_bad_usage_is_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["ask"])
+    assert exit_.value.code == 2
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["ask", "-k", "many", "x"])
+    assert exit_.value.code == 2
+
+
+def test_ctrl_c_is_exit_130(capsys, monkeypatch):
+    def interrupted(args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "_ask", interrupted)
+    code, _, err = run(capsys, "ask", "x")
+    assert code == 130 and "Traceback" not in err
+
+
+def test_corpus_from_environment(capsys, monkeypatch, folder: Path):
+    monkeypatch.setenv("BRIEFBOT_CORPUS", str(folder))
+    code, out, _ = run(capsys, "ask", "--json", "bridge reopens")
+    assert code == 0 and json.loads(out)["answers"][0]["citations"][0]["path"].startswith(str(folder))
+
+
+def test_markup_and_escapes_show_literally_in_plain_output(capsys, folder: Path):
+    code, out, _ = run(capsys, "ask", "--corpus", str(folder), "Vera Stone lanterns harbour")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out
+    assert "[bold]mayor[/bold]" in out
+    assert "[link=https://evil.example]harbour[/link] and [/] and [bold tonight." in out
+    assert "\u241b[31mred" in out  # ESC shown as a visible symbol
+
+
+def test_escapes_stay_verbatim_but_inert_in_json(capsys, folder: Path):
+    code, out, _ = run(capsys, "ask", "--json", "--corpus", str(folder), "Vera Stone lanterns harbour")
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out  # JSON escapes control characters
+    answer = json.loads(out)["answers"][0]
+    assert "\x1b[31mred" in answer["text"] and "[bold]mayor[/bold]" in answer["text"]
+    check_shape(json.loads(out))
+
+
+def test_sources_json(capsys, folder: Path):
+    code, out, _ = run(capsys, "sources", "--json", "--corpus", str(folder))
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["title"] for r in rows] == ["Bridge reopens", "Markup test"]
+    for row in rows:
+        assert {"title", "outlet", "date", "path", "sentences"} <= set(row)
+        assert type(row["sentences"]) is int and row["sentences"] >= 1
+    assert rows[0]["sentences"] == 2 and rows[0]["path"] == str(folder / "bridge.txt")
+
+
+def test_sources_json_on_the_seeds(capsys):
+    _, out, _ = run(capsys, "sources", "--json")
+    rows = json.loads(out)
+    dates = {Path(r["path"]).name: r["date"] for r in rows}
+    assert dates == {"shafaq-2025-02-05-coalition-stay-edited.txt": None,
+                     "shafaq-2025-02-05-coalition-stay-machine-translation.txt": "2025-02-05"}
+    assert {r["outlet"] for r in rows} == {"Shafaq News"}
+
+
+def test_sources_plain_is_safe(capsys, folder: Path):
+    code, out, _ = run(capsys, "sources", "--corpus", str(folder))
+    assert code == 0 and "Bridge reopens" in out and "\x1b" not in out
+
+
+def test_ask_does_not_import_textual(tmp_path: Path):
+    script = ("import sys\nfrom briefbot.cli import main\ncode = main(['ask', '--json', 'harir base'])\n"
+              "print('TEXTUAL' if 'textual' in sys.modules else 'HEADLESS', code)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"BRIEFBOT_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
+    assert done.stdout.splitlines()[-1] == "HEADLESS 0", done.stderr
