@@ -1,14 +1,52 @@
-"""The story as a world: characters (people quoted), places (rooms), organisations (dossiers), facts.
+"""The story as a world: characters (the people quoted), places (rooms), organisations (dossiers)
+and facts (distinct statements), all found in the corpus; no hand-written file is needed.
 
-Found in the corpus with patterns, capitalisation and cue words (no NER model can be downloaded).
+- Characters are the speakers `attribution` finds, spellings and short forms joined
+  (`Sarmed`/`Sarmad Al-Bayati`, `Al-Bayati`; `Tony Blair`, `Mr Blair`), with the role the text gives.
+- Places come from a shipped gazetteer (`lexicon/places.txt`), cue patterns (`lexicon/place_words.txt`:
+  `X base`, `Camp X`, `X province`), `northern X`, `X border`, and capitalised names after `in`/`at`/
+  `near` that are nothing else. Their exits are the places named in the same sentences.
+- Organisations come from a gazetteer (`lexicon/organisations.txt`), cue words
+  (`lexicon/organisation_words.txt`: Party, Forces, Committee…), acronyms, and article outlets; short
+  and long names are joined by `Long Name (ACR)`, by initials, and by a dropped cue word.
+- Facts: sentences of different articles telling the same thing are one fact (the test search uses
+  to merge duplicate answers), compared only when they share rare terms, so it stays near linear.
+
+A corpus folder may carry a world file, `world.toml`, to name, merge, describe or drop things:
+
+    [[character]]                 # also [[place]] and [[organisation]]
+    name = "Sabah al-Numan"       # the name to show; an existing thing with any of these names is updated,
+    variants = ["Al-Numan"]       # otherwise a new one is made (a character: of the sentences its
+    role = "military spokesman"   # names are the speaker of; a place or organisation: where named)
+    description = "Speaks for the Iraqi armed forces."
+
+    [[merge]]                     # things of one kind that are the same: the first name is kept
+    names = ["Camp Victoria", "Victoria base"]
+
+    ignore = ["Some Name"]        # things (by any name) that are not worth a room or a dossier
 """
 from __future__ import annotations
 
 import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
+import numpy as np
+
+from briefbot.attribution import NAME, people_in
 from briefbot.index import Index
-from briefbot.text import fold
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, ROLE_WORDS, is_role_word,
+                            name_key, person_name, skeleton)
+from briefbot.search import Searcher
+from briefbot.text import analyze, fold
+
+MAX_EXITS = 10
+RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
+RARE_SHARED = 2  # rare terms two sentences must share before they are compared
+MAX_NGRAM = 7  # words in the longest name looked up
 
 
 @dataclass
@@ -24,6 +62,17 @@ class Thing:
     def names(self) -> set[str]:
         return {self.name, *self.variants}
 
+    def rename(self, name: str) -> None:
+        self.variants.add(self.name)
+        self.name = name
+        self.variants.discard(name)
+
+    def absorb(self, other: Thing) -> None:
+        self.variants |= other.names()
+        self.variants.discard(self.name)
+        self.sentences = sorted(set(self.sentences) | set(other.sentences))
+        self.description = self.description or other.description
+
 
 @dataclass
 class Character(Thing):
@@ -33,7 +82,7 @@ class Character(Thing):
 
 @dataclass
 class Place(Thing):
-    exits: list[str] = field(default_factory=list)  # names of places mentioned alongside
+    exits: list[str] = field(default_factory=list)  # names of places mentioned alongside, most often first
     kind = "place"
 
 
@@ -59,50 +108,497 @@ class World:
         return [*self.characters, *self.places, *self.organisations]
 
     def find(self, name: str, kinds: tuple[type[Thing], ...] = (Thing,)) -> list[Thing]:
-        """Things whose name or a variant matches `name` (folded; "al-bayati" finds "Sarmed Al-Bayati"),
-        best match first: exact names before partial ones."""
-        want = _key(name)
+        """Things `name` may mean, best first: a whole name or variant ("pkk"), then a word of
+        one ("sarmad", "harir"), then a spelling close to one ("albayati", "al-bayaty"); within
+        each, the things the briefing says most about."""
+        want = name_key(name)
         if not want:
             return []
-        exact, partial = [], []
+        squashed, shape = want.replace(" ", ""), skeleton(want)
+        ranked: list[tuple[int, int, Thing]] = []
         for thing in self.things:
             if not isinstance(thing, kinds):
                 continue
-            keys = {_key(n) for n in thing.names()}
-            if want in keys:
-                exact.append(thing)
-            elif any(want in k.split() or (len(want) > 3 and want in k) for k in keys):
-                partial.append(thing)
-        return exact + partial
+            keys = {name_key(n) for n in thing.names()}
+            if want in keys or squashed in {k.replace(" ", "") for k in keys}:
+                rank = 0
+            elif any(want in k.split() or (len(want) > 3 and f" {want}" in f" {k}") for k in keys):
+                rank = 1
+            elif len(want) > 3 and any(shape in (skeleton(k), *(skeleton(w) for w in k.split()))
+                                       or squashed in k.replace(" ", "") for k in keys):
+                rank = 2
+            else:
+                continue
+            ranked.append((rank, -len(thing.sentences), thing))
+        ranked.sort(key=lambda r: r[:2])
+        return [thing for _, _, thing in ranked]
 
 
-def _key(name: str) -> str:
-    name = re.sub(r"^(?:the|a|an)\s+", "", fold(name).strip())
-    return " ".join(re.sub(r"[^\w\s]", "", name.replace("-", " ")).split())
+def build_world(index: Index, world_file: Path | None = None) -> World:
+    """The world of a corpus: extraction alone, then the corpus's world file if it has one."""
+    characters = _characters(index)
+    places, organisations = _places_and_organisations(index, characters)
+    if world_file is not None and world_file.is_file():
+        apply_world_file(tomllib.loads(world_file.read_text(encoding="utf-8")), index, characters, places,
+                         organisations)
+    _locate(index, [*places, *organisations])
+    places = [p for p in places if p.sentences]
+    organisations = [o for o in organisations if o.sentences]
+    _link_exits(places)
+    by_size = lambda t: (-len(t.sentences), t.name)  # noqa: E731
+    return World(sorted(characters, key=by_size), sorted(places, key=by_size),
+                 sorted(organisations, key=by_size), facts(index))
 
 
-def build_world(index: Index) -> World:
-    """A first world: each speaker a character (short forms joined to the full name), each
-    sentence a fact. Places and organisations are found by `world_extract` when available."""
-    characters: dict[str, Character] = {}
+# --- characters ------------------------------------------------------------------------------------
+
+def _characters(index: Index) -> list[Character]:
+    """One character per person quoted: spellings joined across articles, short forms joined to the
+    one full name they can mean, the role the text gives them most often."""
+    said: dict[str, list[int]] = defaultdict(list)
     for sent in range(len(index)):
-        name = index.speaker_of(sent)
-        if not name:
+        if (speaker := index.speaker_of(sent)) is not None:
+            said[speaker].append(sent)
+    groups: dict[str, Character] = {}  # skeleton of the full name → character
+    short: list[tuple[str, list[int]]] = []
+    for name, sents in sorted(said.items(), key=lambda kv: -len(kv[1])):
+        person = person_name(name)
+        bare = person.name if person else name
+        if len(bare.split()) < 2 or fold(bare.split()[0]) in ("lord", "lady", "baroness"):
+            short.append((name, sents))
             continue
-        owner = next((c for c in characters.values() if _same_person(c, name)), None)
-        if owner is None:
-            owner = characters[name] = Character(name)
-        elif len(name) > len(owner.name):
-            owner.variants.add(owner.name)
-            owner.name = name
+        key = skeleton(name_key(bare))
+        if key in groups:
+            groups[key].absorb(Character(name, sentences=sents))
         else:
-            owner.variants.add(name)
-        owner.variants.discard(owner.name)
-        owner.sentences.append(sent)
-    facts = [[s] for s in range(len(index))]
-    return World(list(characters.values()), [], [], facts)
+            groups[key] = Character(name, sentences=list(sents))
+    by_surname: dict[str, list[Character]] = defaultdict(list)
+    for c in groups.values():
+        by_surname[skeleton(name_key(c.name.split()[-1]))].append(c)
+    for name, sents in short:
+        person = person_name(name)
+        bare = person.name if person else name
+        owners = by_surname.get(skeleton(name_key(bare.split()[-1])), [])
+        if owners and fold(bare.split()[0]) not in ("lord", "lady", "baroness"):
+            max(owners, key=lambda c: len(c.sentences)).absorb(Character(name, sentences=sents))
+        else:
+            key = skeleton(name_key(bare))
+            if key in groups:
+                groups[key].absorb(Character(name, sentences=sents))
+            else:
+                groups[key] = Character(name, sentences=list(sents))
+    characters = list(groups.values())
+    for c in characters:
+        if len(c.name.split()) > 1:  # the surname alone: "Al-Bayati", "Blair"
+            c.variants.add(c.name.split()[-1])
+        c.variants.discard(c.name)
+    _give_roles(index, characters)
+    return characters
 
 
-def _same_person(c: Character, name: str) -> bool:
-    last = _key(name).split()[-1]
-    return any(_key(n).split()[-1] == last for n in c.names())
+def _give_roles(index: Index, characters: list[Character]) -> None:
+    """Each character's commonest role in the articles they speak in (first spelling seen)."""
+    owner = {name_key(n): c for c in characters for n in c.names()}
+    roles: dict[int, Counter[str]] = defaultdict(Counter)
+    first: dict[tuple[int, str], str] = {}
+    articles = sorted({int(index.sent_article[s]) for c in characters for s in c.sentences})
+    for a in articles:
+        people = people_in([index.text_of(s) for s in index.sentences_of(a)])
+        for name, found in people.roles.items():
+            c = owner.get(name_key(name))
+            if c is None:
+                continue
+            for role in found:
+                key = name_key(re.sub(r"^(?:former|Former)\s+", "", role))
+                roles[id(c)][key] += 1
+                first.setdefault((id(c), key), role)
+    for c in characters:
+        if roles[id(c)]:
+            key, _ = roles[id(c)].most_common(1)[0]
+            c.role = first[(id(c), key)]
+
+
+# --- places and organisations --------------------------------------------------------------------
+
+_LOWER_ORG_WORDS = ("coalition", "party", "union", "committee", "council", "agency", "alliance", "movement")
+_CONNECTED = re.compile(rf"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*)(?:\s+(?:(?:of|for|de|al|el)(?:\s+the)?\s+|and\s+)?"
+                        rf"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*))*(?P<lower>\s+(?:{'|'.join(_LOWER_ORG_WORDS)})\b)?")
+_PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
+_COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
+                      r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)", re.I)
+_CONSTITUENCY = re.compile(rf"\b(?:MP|MEP|MSP|AM|member|candidate|seat|constituency|Parliament)\s+(?:for|of)\s+"
+                           rf"(?P<name>{NAME}(?:\s+and\s+{NAME})?)")
+_BORDER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
+_PREPOSITION = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
+
+
+def _place_patterns() -> list[re.Pattern[str]]:
+    """`lexicon/place_words.txt` as regular expressions with the place in group "name"."""
+    run = rf"(?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*)(?:\s+(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]*){{0,3}}"
+    patterns = []
+    for line in PLACE_PATTERNS:
+        fixed = line.replace("*", "").strip()
+        cue = re.escape(fixed.strip("()"))
+        if line.startswith("*"):
+            body = rf"(?P<name>{run})\s+{cue}\b" if fixed.startswith("(") else rf"(?P<name>{run}\s+{cue})\b"
+        else:
+            body = rf"\b{cue}\s+(?P<name>{run})" if fixed.startswith("(") else rf"\b(?P<name>{cue}\s+{run})"
+        patterns.append(re.compile(rf"(?<![\w'\u2019-]){body}"))
+    return patterns
+
+
+_PLACE_PATTERNS = _place_patterns()
+
+
+@dataclass
+class _Names:
+    """Names of one kind found so far: a key of each spelling → its group; groups keep order."""
+    groups: list[list[str]] = field(default_factory=list)
+    key_group: dict[str, int] = field(default_factory=dict)
+
+    def add(self, *names: str) -> None:
+        """These names are one thing (joined to whatever group any of them is already in)."""
+        names = tuple(n for n in (_trim(n) for n in names) if n)
+        found = sorted({self.key_group[k] for k in map(_merge_key, names) if k in self.key_group})
+        if not found:
+            self.groups.append([])
+            found = [len(self.groups) - 1]
+        target = found[0]
+        for other in found[1:]:  # two groups turn out to be one
+            self.groups[target].extend(self.groups[other])
+            for n in self.groups[other]:
+                self.key_group[_merge_key(n)] = target
+            self.groups[other] = []
+        for n in names:
+            if n not in self.groups[target]:
+                self.groups[target].append(n)
+            self.key_group.setdefault(_merge_key(n), target)
+
+    def __contains__(self, name: str) -> bool:
+        return _merge_key(name) in self.key_group
+
+
+def _merge_key(name: str) -> str:
+    """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`)."""
+    return re.sub(r"(.)\1+", r"\1", name_key(name))
+
+
+def _trim(name: str) -> str:
+    words = name.split()
+    while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "of", "and")):
+        words = words[1:]
+    while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de", "al", "el"):
+        words = words[:-1]
+    return " ".join(words).strip(",.;:'\u2019")
+
+
+def _places_and_organisations(index: Index, characters: list[Character]) -> tuple[list[Place], list[Organisation]]:
+    people = {name_key(n) for c in characters for n in c.names()}
+    places, orgs = _Names(), _Names()
+    preposition: Counter[str] = Counter()
+    lowercase_words = _lowercase_words(index)
+    for gazetteer, names in ((PLACES, places), (ORGANISATIONS, orgs)):
+        for name, variants in gazetteer.variants.items():
+            names.add(name, *variants)
+    for article in index.articles:
+        if article.outlet:
+            orgs.add(article.outlet)
+    for sent in range(len(index)):
+        text = index.text_of(sent)
+        for pattern in _PLACE_PATTERNS:
+            for m in pattern.finditer(text):
+                places.add(m.group("name"))
+        for m in _BORDER.finditer(text):
+            if m.group("name").split()[0] not in NOT_NAMES:
+                places.add(m.group("name"))
+        for m in _COMPASS.finditer(text):
+            if PLACES.get(m.group("place")):
+                places.add(m.group())
+        for m in _PREPOSITION.finditer(text):
+            preposition[_trim(m.group("name"))] += 1
+        for m in _PARENTHESIS.finditer(text):
+            long, short = _trim(_after_role(m.group("long"))), m.group("short")
+            if len(long.split()) > 1 and name_key(long) not in people and not PLACES.get(long):
+                orgs.add(long, short)
+        for m in _CONSTITUENCY.finditer(text):
+            places.add(m.group("name"))
+        for m in _CONNECTED.finditer(text):
+            if name := _organisation(m.group(), m.group("lower")):
+                orgs.add(name)
+        for m in _ACRONYM.finditer(text):
+            word = m.group()
+            if (word not in NOT_NAMES and not PLACES.get(word) and word.lower() not in ROLE_WORDS
+                    and not is_role_word(word) and not word.endswith("&")):
+                orgs.add(word)
+    for name, n in preposition.items():  # "in Sedgefield": a place, if it is nothing else
+        if (n >= 2 and name and name.split()[0] not in NOT_NAMES and name not in orgs and name not in places
+                and name_key(name) not in people and name_key(name).split()[-1] not in lowercase_words
+                and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in name.split())
+                and not person_name(name)):
+            places.add(name)
+    _join_acronyms(orgs)
+    _join_cue_less(orgs)
+    place_list = [_thing(Place, g, PLACES) for g in places.groups if g]
+    org_list = [_thing(Organisation, g, ORGANISATIONS) for g in orgs.groups if g
+                if not any(name_key(n) in people or n in places for n in g)]
+    _join_same_core(place_list)
+    _join_borders(place_list)
+    return place_list, org_list
+
+
+def _organisation(run: str, lower: str | None) -> str | None:
+    """The organisation a capitalised run names, by its cue words: "Syrian Democratic Forces",
+    "Ministry of Defence", "Inherent Resolve coalition"; None when it has none."""
+    run = re.sub(r"^.*['\u2019]s\s+", "", run.removesuffix(lower or ""))  # "the UK's Department for…"
+    words = _trim(_after_role(run)).split()
+    if len(words) > 1 and words[0].isupper() and words[1] in ("for", "of", "and"):
+        return None  # "ICM for BBC News": two names, not one
+    if lower and words and not (len(words) == 1 and (_demonym(words[0]) or words[0] in NOT_NAMES)):
+        return " ".join([*words, lower.strip()])
+    if len(words) > 1 and (words[-1] in ORG_WORDS or " ".join(words[:2]) in ORG_HEADS):
+        return " ".join(words)
+    return None
+
+
+def _after_role(run: str) -> str:
+    """"Commander-in-Chief of the Iraqi Armed Forces" names the forces, not a body."""
+    m = re.match(r"^(?P<head>[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?)\s+of\s+(?:the\s+)?(?P<rest>.+)$", run)
+    if m and any(is_role_word(w) for w in re.split(r"[\s-]", m.group("head"))):
+        return m.group("rest")
+    return run
+
+
+def _demonym(word: str) -> bool:
+    """`Iraqi`, `Turkish`, `American`, `Syrian`: adjectives of a place, not names."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+(?:i|ish|ian|ean|ese|an|ic)(?:-[A-Z][a-z]+)?", word)) and not PLACES.get(word)
+
+
+def _lowercase_words(index: Index) -> set[str]:
+    """Words the corpus writes in lower case: a capitalised one of them is not a name."""
+    return {fold(w) for w in index.surface if w[:1].islower()}
+
+
+def _join_acronyms(orgs: _Names) -> None:
+    """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name."""
+    initials: dict[str, list[int]] = defaultdict(list)
+    for g, group in enumerate(orgs.groups):
+        for name in group:
+            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
+            if len(words) > 1:
+                initials["".join(w[0] for w in words)].append(g)
+    for g, group in enumerate(orgs.groups):
+        for name in list(group):
+            owners = set(initials.get(name, ())) - {g}
+            if name.isupper() and len(owners) == 1:
+                orgs.add(orgs.groups[owners.pop()][0], name)
+
+
+def _join_cue_less(orgs: _Names) -> None:
+    """`Shafaq News` is `Shafaq News Agency`: the same name less its last cue word."""
+    for group in list(orgs.groups):
+        for name in list(group):
+            words = name.split()
+            if len(words) > 2 and words[-1] in ORG_WORDS and " ".join(words[:-1]) in orgs:
+                orgs.add(name, " ".join(words[:-1]))
+
+
+def _thing(kind: type[Place] | type[Organisation], group: list[str], gazetteer) -> Place | Organisation:
+    """A thing from a group of names: the gazetteer's name if it knows one, else the longest
+    spelling seen first."""
+    known = next((gazetteer.get(n) for n in group if gazetteer.get(n)), None)
+    name = known or max(group, key=lambda n: (not n.isupper(), len(n.split()), -group.index(n)))
+    variants = set(group) | set(gazetteer.variants.get(known, ())) if known else set(group)
+    variants.discard(name)
+    return kind(name, variants)
+
+
+_CUE_WORDS = frozenset(fold(line.replace("*", "").strip("() ")) for line in PLACE_PATTERNS)
+
+
+def _join_same_core(places: list[Place]) -> None:
+    """`Camp Victoria` and `Victoria base` are one place: the same name under two cue words."""
+    by_core: dict[str, Place] = {}
+    for place in list(places):
+        if PLACES.get(place.name):
+            continue
+        core = " ".join(w for w in name_key(place.name).split() if w not in _CUE_WORDS)
+        if core == name_key(place.name) or not core:
+            continue
+        if core in by_core:
+            by_core[core].absorb(place)
+            places.remove(place)
+        else:
+            by_core[core] = place
+
+
+def _join_borders(places: list[Place]) -> None:
+    """`Iraqi border` is the `Iraqi-Syrian border` when that is the only border it can be."""
+    borders = [p for p in places if p.name.lower().endswith(" border")]
+    for place in borders:
+        words = set(name_key(place.name).split())
+        wider = [b for b in borders if b is not place and b in places and words < set(name_key(b.name).split())]
+        if len(wider) == 1:
+            wider[0].absorb(place)
+            places.remove(place)
+
+
+# --- where things are named --------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w'\u2019]+")
+
+
+def _locate(index: Index, things: list[Thing]) -> None:
+    """Each place's and organisation's sentences: where any of its names is written (the longest
+    name at a position wins, so "Baghdad International Airport" is not also "Baghdad"). A name is
+    matched as a name: capitalised, an acronym in capitals, a common word not at a sentence start."""
+    lookup: dict[str, tuple[Thing, str]] = {}
+    for thing in things:
+        for n in sorted(thing.names(), key=len):
+            key = _merge_key(n)
+            if key and key not in lookup:
+                lookup[key] = (thing, n)
+    starts = {k.split()[0] for k in lookup}
+    common = _lowercase_words(index)
+    found: dict[int, set[int]] = defaultdict(set)
+    for sent in range(len(index)):
+        written = _WORD.findall(index.text_of(sent).replace("-", " "))
+        words = [_merge_key(w) for w in written]
+        i = 0
+        while i < len(words):
+            hit = 0
+            if words[i] in starts:
+                for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
+                    entry = lookup.get(" ".join(words[i:i + n]))
+                    if entry is not None and _written_as_name(written, i, n, entry[1], common):
+                        found[id(entry[0])].add(sent)
+                        hit = n
+                        break
+            i += hit or 1
+    for thing in things:
+        thing.sentences = sorted(found.get(id(thing), ()))
+
+
+def _written_as_name(written: list[str], i: int, n: int, name: str, common: set[str]) -> bool:
+    first = written[i]
+    if name.isupper():
+        return " ".join(written[i:i + n]).replace(".", "") == name.replace(".", "").replace("-", " ")
+    if name[:1].islower():
+        return True
+    return first[:1].isupper() and not (n == 1 and i == 0 and fold(first) in common)
+
+
+def _link_exits(places: list[Place]) -> None:
+    where: dict[int, list[Place]] = defaultdict(list)
+    for place in places:
+        for sent in place.sentences:
+            where[sent].append(place)
+    for place in places:
+        together = Counter(other.name for sent in place.sentences for other in where[sent] if other is not place)
+        place.exits = [name for name, _ in sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))][:MAX_EXITS]
+
+
+# --- facts -------------------------------------------------------------------------------------
+
+def facts(index: Index) -> list[list[int]]:
+    """The distinct statements: each sentence its own fact, except that sentences of different
+    articles saying the same thing (search's same-fact test) are one. Only sentences sharing rare
+    terms are compared, so the cost follows those pairs, not the square of the corpus."""
+    parent = list(range(len(index)))
+    articles: dict[int, set[int]] = {s: {int(index.sent_article[s])} for s in range(len(index))}
+
+    def root(s: int) -> int:
+        while parent[s] != s:
+            parent[s] = parent[parent[s]]
+            s = parent[s]
+        return s
+
+    searcher = Searcher(index)
+    terms: dict[int, set[str]] = {}
+    for a, b in _candidate_pairs(index):
+        ta = terms.setdefault(a, set(analyze(index.text_of(a))))
+        tb = terms.setdefault(b, set(analyze(index.text_of(b))))
+        ra, rb = root(a), root(b)
+        if ra != rb and articles[ra].isdisjoint(articles[rb]) and searcher._same_fact(a, ta, b, tb):
+            parent[rb] = ra
+            articles[ra] |= articles.pop(rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for s in range(len(index)):
+        groups[root(s)].append(s)
+    return sorted(groups.values())
+
+
+def _candidate_pairs(index: Index) -> Iterator[tuple[int, int]]:
+    """Pairs of sentences of different articles sharing RARE_SHARED rare terms, most shared first."""
+    df = np.diff(index.ptr)
+    if len(index.articles) < 2:
+        return iter(())
+    term_of = np.repeat(np.arange(len(df)), df)  # the term of each posting
+    pick = np.nonzero(((df >= 2) & (df <= RARE_DF))[term_of])[0]
+    docs, owner = index.docs[pick].astype(np.int64), term_of[pick]
+    firsts, seconds = [], []
+    for k in range(1, RARE_DF):
+        same = owner[:-k] == owner[k:]
+        if not same.any():
+            break
+        firsts.append(docs[:-k][same])
+        seconds.append(docs[k:][same])
+    if not firsts:
+        return iter(())
+    a, b = np.concatenate(firsts), np.concatenate(seconds)
+    apart = index.sent_article[a] != index.sent_article[b]
+    keys = np.minimum(a, b)[apart] * len(index) + np.maximum(a, b)[apart]
+    pairs, shared = np.unique(keys, return_counts=True)
+    keep = shared >= RARE_SHARED
+    pairs, shared = pairs[keep], shared[keep]
+    order = np.argsort(-shared, kind="stable")
+    return ((int(p // len(index)), int(p % len(index))) for p in pairs[order])
+
+
+# --- the world file ----------------------------------------------------------------------------
+
+_KINDS = {"character": Character, "place": Place, "organisation": Organisation, "organization": Organisation}
+
+
+def apply_world_file(data: dict, index: Index, characters: list[Character], places: list[Place],
+                     organisations: list[Organisation]) -> None:
+    """Name, describe, merge and drop things as a corpus's world file says (see the module docstring)."""
+    lists: dict[type[Thing], list] = {Character: characters, Place: places, Organisation: organisations}
+    for section, kind in _KINDS.items():
+        for entry in data.get(section, []):
+            names = [entry["name"], *entry.get("variants", [])]
+            things = lists[kind]
+            matches = [t for t in things if _named(t, names)]
+            if matches:
+                thing = matches[0]
+                for other in matches[1:]:
+                    thing.absorb(other)
+                    things.remove(other)
+                if thing.name != entry["name"]:
+                    thing.rename(entry["name"])
+            else:
+                thing = kind(entry["name"])
+                things.append(thing)
+                if kind is Character:
+                    keys = {name_key(n) for n in names}
+                    thing.sentences = [s for s in range(len(index)) if name_key(index.speaker_of(s) or "") in keys]
+            thing.variants |= set(names[1:])
+            thing.variants.discard(thing.name)
+            thing.description = entry.get("description", thing.description)
+            if isinstance(thing, Character) and "role" in entry:
+                thing.role = entry["role"]
+    for entry in data.get("merge", []):
+        names = entry.get("names", [])
+        for things in lists.values():
+            matches = [next((t for t in things if _named(t, [n])), None) for n in names]
+            matches = [t for t in dict.fromkeys(matches) if t is not None]
+            for other in matches[1:]:
+                matches[0].absorb(other)
+                things.remove(other)
+    for things in lists.values():
+        things[:] = [t for t in things if not _named(t, data.get("ignore", []))]
+
+
+def _named(thing: Thing, names: Iterable[str]) -> bool:
+    keys = {_merge_key(n) for n in thing.names()}
+    return any(_merge_key(n) in keys for n in names)

@@ -1,0 +1,103 @@
+"""How well the world is found: characters, places and organisations against gold lists made by
+reading the articles (bench/data/*_entities.json), and the world of the whole BBC politics folder.
+
+    python bench/world_eval.py [--verbose] [--no-politics]
+
+A found thing matches a gold one when any of its names or variants equals any of the gold's
+(after folding). Precision = found things that match a gold one / found; recall = gold things
+matched / gold. A found character that is only a gold `mentioned_people` entry (named, says
+nothing) counts against precision.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from briefbot.cache import load
+from briefbot.names import name_key
+from briefbot.world import Thing, World, build_world
+
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = Path("/work/shared")
+POLITICS = SHARED / "data/bbc-news/politics"
+
+
+def keys(names: list[str] | set[str]) -> set[str]:
+    return {name_key(n) for n in names}
+
+
+def score(found: list[Thing], gold: list[dict], verbose: bool, label: str) -> tuple[float, float]:
+    gold_keys = [keys([g["name"], *g.get("variants", [])]) for g in gold]
+    hits = [t for t in found if any(keys(t.names()) & g for g in gold_keys)]
+    matched = [g for g, k in zip(gold, gold_keys) if any(keys(t.names()) & k for t in found)]
+    precision = len(hits) / len(found) if found else 0.0
+    recall = len(matched) / len(gold) if gold else 0.0
+    print(f"  {label:14} found {len(found):3}  gold {len(gold):3}  precision {precision:.2f}  recall {recall:.2f}")
+    if verbose:
+        wrong = [t.name for t in found if t not in hits]
+        missed = [g["name"] for g in gold if g not in matched]
+        print(f"    not in gold: {wrong}")
+        print(f"    missed:      {missed}")
+    return precision, recall
+
+
+def evaluate(world: World, gold: dict, verbose: bool) -> None:
+    score(world.characters, gold["characters"], verbose, "characters")
+    if verbose and gold.get("mentioned_people"):
+        said = keys([c["name"] for c in gold["characters"]])
+        mentioned = [t.name for t in world.characters if keys(t.names()) & keys([m["name"] for m in
+                     gold["mentioned_people"]]) and not keys(t.names()) & said]
+        print(f"    only mentioned in gold: {mentioned}")
+    with_role = sum(1 for c in world.characters if c.role)
+    print(f"  {'':14} characters with a role: {with_role}/{len(world.characters)}")
+    if verbose:
+        for c in world.characters:
+            print(f"    {c.name} ({', '.join(sorted(c.variants))}): {c.role}; {len(c.sentences)} statements")
+    score(world.places, gold["places"], verbose, "places")
+    score(world.organisations, gold["organisations"], verbose, "organisations")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--no-politics", action="store_true", help="skip the whole-folder run")
+    args = parser.parse_args()
+    quiet = lambda line: None  # noqa: E731
+
+    seeds = json.loads((DATA / "seed_entities.json").read_text())
+    index = load([str(SHARED / "seeds")], quiet, use_cache=False)
+    print(f"seeds ({len(index)} sentences), extraction only:")
+    world = build_world(index)
+    evaluate(world, seeds, args.verbose)
+    print(f"  facts: {len(world.facts)} of {len(index)} sentences")
+    world_file = Path(__file__).resolve().parent.parent / "corpus" / "world.toml"
+    if world_file.is_file():
+        print("seeds, with corpus/world.toml:")
+        evaluate(build_world(index, world_file), seeds, False)
+
+    bbc = json.loads((DATA / "bbc_politics_entities.json").read_text())
+    index = load([str(SHARED / "data/bbc-news" / f) for f in bbc["files"]], quiet, use_cache=False)
+    print(f"bbc politics, {len(bbc['files'])} gold files ({len(index)} sentences):")
+    evaluate(build_world(index), bbc, args.verbose)
+
+    if args.no_politics:
+        return
+    start = time.perf_counter()
+    index = load([str(POLITICS)], quiet, use_cache=False)
+    built = time.perf_counter() - start
+    start = time.perf_counter()
+    world = build_world(index)
+    took = time.perf_counter() - start
+    print(f"bbc politics, whole folder ({len(index.articles)} articles, {len(index)} sentences): index {built:.2f} s,"
+          f" world {took:.2f} s")
+    print(f"  {len(world.characters)} characters, {len(world.places)} places, {len(world.organisations)} organisations,"
+          f" {len(world.facts)} facts")
+    print("  top 30 characters:")
+    for c in world.characters[:30]:
+        print(f"    {len(c.sentences):4}  {c.name}" + (f", {c.role}" if c.role else ""))
+
+
+if __name__ == "__main__":
+    main()

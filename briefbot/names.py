@@ -1,0 +1,139 @@
+"""Names in news text: the shipped word lists (places, organisations, roles, cue words) and the
+tests of what a capitalised phrase names, a person, a place or an organisation.
+
+No NER model can be downloaded, so these are patterns, capitalisation and small lists in `lexicon/`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefbot.text import _lexicon_lines, fold
+
+# Titles dropped from a name ("Mr Blair" is Blair) and titles that are part of it ("Lord Falconer").
+TITLES = frozenset("mr mrs ms miss dr prof professor sir dame rev rt hon gen general lt col capt "
+                   "sgt adm sen rep gov president sheikh imam judge justice".split())
+PEERAGE = frozenset("lord lady baroness baron bishop".split())
+_FORMS_OF_ADDRESS = frozenset("mr mrs ms miss dr sir dame rt hon rev gen lt col capt sgt adm prof".split())  # not roles
+PARTICLES = frozenset("al el bin ibn abu abd de del della der di du la le van von da dos".split())
+
+
+@lru_cache(maxsize=200_000)
+def name_key(name: str) -> str:
+    """A name as compared: folded, hyphens as spaces, punctuation and a leading article gone."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", fold(name).strip())
+    return " ".join(re.sub(r"[^\w\s]", "", name.replace("-", " ")).split())
+
+
+def skeleton(key: str) -> str:
+    """A transliteration-blind key: each word's first letter and its consonants, doubles collapsed,
+    so `sarmed al bayati` = `sarmad al bayati` and `asad` = `assad`."""
+    out = []
+    for word in key.split():
+        rest = re.sub(r"[aeiouy]", "", word[1:])
+        out.append(re.sub(r"(.)\1+", r"\1", word[:1] + rest))
+    return " ".join(out)
+
+
+@dataclass
+class Gazetteer:
+    """Known names of one kind: every spelling (as a name_key) → the canonical name."""
+    canonical: dict[str, str] = field(default_factory=dict)
+    variants: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(cls, lines: list[str]) -> Gazetteer:
+        gaz = cls()
+        for line in lines:
+            names = [n.strip() for n in line.split("|") if n.strip()]
+            gaz.variants[names[0]] = names[1:]
+            for n in names:
+                gaz.canonical.setdefault(name_key(n), names[0])
+        return gaz
+
+    def get(self, phrase: str) -> str | None:
+        return self.canonical.get(name_key(phrase))
+
+
+PLACES = Gazetteer.from_lines(_lexicon_lines("places.txt"))
+ORGANISATIONS = Gazetteer.from_lines(_lexicon_lines("organisations.txt"))
+ROLE_WORDS = frozenset(w.lower() for w in _lexicon_lines("roles.txt"))
+ORG_WORDS = frozenset(w for w in _lexicon_lines("organisation_words.txt") if " " not in w)
+ORG_HEADS = frozenset(w for w in _lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
+NOT_NAMES = frozenset(_lexicon_lines("not_names.txt"))
+PLACE_PATTERNS = _lexicon_lines("place_words.txt")
+
+
+@lru_cache(maxsize=100_000)
+def is_role_word(word: str) -> bool:
+    w = fold(word).strip(",.'\"")
+    return (w in ROLE_WORDS or (w.endswith("s") and w[:-1] in ROLE_WORDS)
+            or (w.endswith("men") and w[:-3] + "man" in ROLE_WORDS))
+
+
+@dataclass(frozen=True)
+class PersonName:
+    name: str  # as written, titles other than peerages dropped ("Lord Falconer", "Jean Corston")
+    role: str | None = None  # role words written before it ("Labour MP", "Home Secretary")
+    titled: bool = False  # written with a title (Mr, Dr, Lord…): a person even as one word
+
+
+@lru_cache(maxsize=200_000)
+def person_name(phrase: str) -> PersonName | None:
+    """The person a capitalised phrase names, or None when it is not one: a place, an
+    organisation, an acronym, a sentence opener. "Labour MP Jean Corston" is Jean Corston."""
+    phrase = re.sub(r"^.*['\u2019]s\s+(?=[A-Z])", "", phrase.strip())  # "Oxfam's Barbara Stocking"
+    phrase = re.sub(r"['\u2019]s?$", "", phrase)  # "Tony Blair's"
+    words = phrase.split()
+    role: list[str] = []
+    titled = False
+    while words and (words[0] in NOT_NAMES or fold(words[0]).rstrip(".") in TITLES
+                     or is_role_word(words[0]) or _modifier(words[0])):
+        if fold(words[0]).rstrip(".") in TITLES:
+            titled = True
+        if words[0] not in NOT_NAMES and fold(words[0]).rstrip(".") not in _FORMS_OF_ADDRESS:
+            role.append(words[0])
+        words = words[1:]
+    last_role = max((i for i, w in enumerate(words[:-1]) if is_role_word(w) or fold(w).rstrip(".") in TITLES),
+                    default=-1)
+    if last_role >= 0:  # "Pensions Secretary Alan Johnson", "Welsh Health Minister Jane Hutt"
+        titled = titled or fold(words[last_role]).rstrip(".") in TITLES
+        role.extend(w for w in words[:last_role + 1] if fold(w).rstrip(".") not in _FORMS_OF_ADDRESS and w not in NOT_NAMES)
+        words = words[last_role + 1:]
+    while words and (is_role_word(words[-1]) or words[-1] in ("QC", "MP", "MEP", "MSP", "AM", "Jr", "Jnr")):
+        words = words[:-1]
+    if words and fold(words[0]) in PEERAGE:
+        titled = True
+        if len(words) == 1:
+            return None
+    if not words or len(words) > 5 or not _name_shaped(words):
+        return None
+    name = " ".join(words)
+    if PLACES.get(name) or ORGANISATIONS.get(name):
+        return None
+    return PersonName(name, " ".join(role) or None, titled)
+
+
+@lru_cache(maxsize=100_000)
+def _modifier(word: str) -> bool:
+    """A capitalised word that qualifies a role before a name: "Home", "Foreign", "Tory", "Labour"."""
+    w = fold(word)
+    return (w in ("home", "foreign", "prime", "shadow", "deputy", "former", "junior", "chief", "vice",
+                  "attorney", "health", "education", "defence", "defense", "interior", "finance", "trade",
+                  "culture", "environment", "transport", "justice", "security", "party", "state", "cabinet",
+                  "tory", "labour", "conservative", "liberal", "lib", "dem", "democrat", "democratic", "green",
+                  "republican", "independent", "opposition", "senior", "acting", "interim", "general")
+            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper())
+
+
+def _name_shaped(words: list[str]) -> bool:
+    """Capitalised words (Arabic and European particles allowed), none of them a cue word, a
+    known place, or an acronym."""
+    for w in words:
+        bare = w.strip(",.")
+        if fold(bare) in PARTICLES or fold(bare.split("-")[0]) in PARTICLES and "-" in bare:
+            continue
+        if not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper()):
+            return False
+    return True
