@@ -1,0 +1,232 @@
+"""The index cache: loaded when nothing changed, rebuilt when anything did, never trusted when damaged."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefbot import cache
+from briefbot.search import Searcher
+
+
+class Builds:
+    """Counts real index builds, so a test can tell a cache hit from a rebuild."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch):
+        self.count = 0
+        real = cache.build
+
+        def counted(*args, **kwargs):
+            self.count += 1
+            return real(*args, **kwargs)
+        monkeypatch.setattr(cache, "build", counted)
+
+
+@pytest.fixture
+def builds(monkeypatch) -> Builds:
+    return Builds(monkeypatch)
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bridge reopens\n\nEngineer Sam Lowe said the bridge reopens in May.\n")
+    (corpus / "b.txt").write_text("Harbour crane\n\nThe harbour master said the crane lifts forty tonnes.\n")
+    (corpus / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    return corpus
+
+
+def load(folder: Path, warnings: list[str] | None = None):
+    return cache.load([str(folder)], (warnings if warnings is not None else []).append)
+
+
+def cache_files() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.npz"))
+
+
+def answer(index, query: str) -> str:
+    return Searcher(index).search(query, 1).answers[0].text
+
+
+def test_unchanged_corpus_is_loaded_not_rebuilt(folder: Path, builds: Builds):
+    first = load(folder)
+    second = load(folder)
+    assert builds.count == 1
+    assert len(cache_files()) == 1
+    assert answer(second, "crane tonnes") == answer(first, "crane tonnes")
+    assert [a.title for a in second.articles] == [a.title for a in first.articles]
+    assert np.array_equal(second.docs, first.docs) and second.terms == first.terms
+
+
+def test_edited_file_is_rebuilt(folder: Path, builds: Builds):
+    load(folder)
+    (folder / "b.txt").write_text("Harbour crane\n\nThe harbour master said the crane lifts ninety tonnes.\n")
+    warnings: list[str] = []
+    index = load(folder, warnings)
+    assert builds.count == 2
+    assert answer(index, "crane tonnes").endswith("ninety tonnes.")
+    assert len(cache_files()) == 1  # the stale cache was removed
+    assert sum("changed" in w for w in warnings) == 1
+
+
+def test_added_and_removed_files_are_rebuilt(folder: Path, builds: Builds):
+    load(folder)
+    (folder / "c.txt").write_text("Market\n\nThe fish market opens at dawn.\n")
+    assert len(load(folder).articles) == 3
+    (folder / "c.txt").unlink()
+    assert len(load(folder).articles) == 2
+    assert builds.count == 3
+
+
+def test_corpus_synonyms_file_is_part_of_the_key(folder: Path, builds: Builds):
+    load(folder)
+    (folder / "synonyms.txt").write_text("crane, hoist\n")
+    index = load(folder)
+    assert builds.count == 2
+    assert "crane" in answer(index, "hoist")
+
+
+def test_engine_code_is_part_of_the_key(folder: Path, builds: Builds, tmp_path: Path, monkeypatch):
+    code = tmp_path / "engine.py"
+    code.write_text("ANALYSIS = 1\n")
+    monkeypatch.setattr(cache, "_ENGINE_FILES", [code])
+    load(folder)
+    load(folder)
+    code.write_text("ANALYSIS = 2\n")
+    load(folder)
+    assert builds.count == 2
+
+
+def test_file_warnings_are_repeated_from_the_cache(folder: Path):
+    first: list[str] = []
+    second: list[str] = []
+    load(folder, first)
+    load(folder, second)
+    bad = [w for w in first if "bad.txt" in w]
+    assert bad == [f"{folder / 'bad.txt'}: binary, skipped"]
+    assert [w for w in second if "bad.txt" in w] == bad
+
+
+def test_cache_lives_in_briefbot_home_not_beside_the_corpus(folder: Path, briefbot_home: Path):
+    load(folder)
+    assert cache_files() and all(briefbot_home in p.parents for p in cache_files())
+    assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt", "bad.txt"]
+
+
+def test_briefbot_cache_variable(folder: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("BRIEFBOT_CACHE", str(tmp_path / "elsewhere"))
+    load(folder)
+    assert len(list((tmp_path / "elsewhere").glob("*.npz"))) == 1
+
+
+def test_no_cache_writes_nothing(folder: Path):
+    cache.load([str(folder)], lambda line: None, use_cache=False)
+    assert not cache.cache_dir().exists() or not any(cache.cache_dir().iterdir())
+
+
+def damage_truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def damage_garbage(path: Path) -> None:
+    path.write_bytes(os.urandom(path.stat().st_size))
+
+
+def damage_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def rewrite_meta(path: Path, change) -> None:
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    meta = json.loads(arrays["meta"].tobytes())
+    change(meta, arrays)
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    with open(path, "wb") as out:
+        np.savez(out, **arrays)
+
+
+def damage_version(path: Path) -> None:
+    rewrite_meta(path, lambda meta, arrays: meta.update(format=cache.FORMAT - 1))
+
+
+def damage_key(path: Path) -> None:
+    rewrite_meta(path, lambda meta, arrays: meta.update(key="0" * 64))
+
+
+def damage_postings(path: Path) -> None:
+    def change(meta, arrays):
+        arrays["docs"] = arrays["docs"] + 1000
+    rewrite_meta(path, change)
+
+
+def damage_spans(path: Path) -> None:
+    def change(meta, arrays):
+        arrays["sent_end"] = arrays["sent_end"] * 100
+    rewrite_meta(path, change)
+
+
+def damage_missing_array(path: Path) -> None:
+    def change(meta, arrays):
+        del arrays["tfs"]
+    rewrite_meta(path, change)
+
+
+def damage_pickle(path: Path) -> None:
+    """An object array would need unpickling: it must be refused, not run."""
+    with open(path, "wb") as out:
+        np.savez(out, meta=np.array([{"key": "x"}], dtype=object))
+
+
+@pytest.mark.parametrize("damage", [damage_truncate, damage_garbage, damage_empty, damage_version, damage_key,
+                                    damage_postings, damage_spans, damage_missing_array, damage_pickle])
+def test_damaged_cache_is_rebuilt_with_one_warning(folder: Path, builds: Builds, damage):
+    expected = answer(load(folder), "bridge reopens")
+    [path] = cache_files()
+    damage(path)
+    warnings: list[str] = []
+    index = load(folder, warnings)
+    assert answer(index, "bridge reopens") == expected
+    assert builds.count == 2
+    assert len([w for w in warnings if w.startswith("cache ")]) == 1
+    assert [w for w in warnings if w.startswith("cache ")][0].startswith(f"cache {path} is damaged")
+    warnings.clear()
+    load(folder, warnings)  # the rebuilt cache is good again
+    assert builds.count == 2 and not [w for w in warnings if w.startswith("cache ")]
+
+
+def test_unwritable_cache_still_answers(folder: Path, monkeypatch, tmp_path: Path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("BRIEFBOT_CACHE", str(blocker / "cache"))
+    warnings: list[str] = []
+    index = load(folder, warnings)
+    assert answer(index, "bridge reopens")
+    assert [w for w in warnings if w.startswith("cache ")] == [
+        next(w for w in warnings if w.startswith("cache not saved"))]
+
+
+def test_old_temporary_files_are_pruned_recent_ones_kept(folder: Path):
+    load(folder)
+    folder_ = cache.cache_dir()
+    old, recent = folder_ / ".tmp-old.npz", folder_ / ".tmp-recent.npz"
+    old.write_bytes(b"half")
+    recent.write_bytes(b"half")
+    long_ago = time.time() - cache.STALE_TEMP_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    (folder / "a.txt").write_text("Bridge shut\n\nThe bridge stays shut.\n")
+    load(folder)
+    assert not old.exists() and recent.exists()
+
+
+def test_two_corpora_keep_their_own_caches(folder: Path, tmp_path: Path, builds: Builds):
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("Zoo\n\nThe panda ate bamboo.\n")
+    load(folder), load(other), load(folder), load(other)
+    assert builds.count == 2 and len(cache_files()) == 2
