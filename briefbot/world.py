@@ -32,11 +32,12 @@ import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from briefbot.attribution import NAME, people_in
+from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
 from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, ROLE_WORDS, is_role_word,
                             name_key, person_name, skeleton)
@@ -137,11 +138,12 @@ class World:
 def build_world(index: Index, world_file: Path | None = None) -> World:
     """The world of a corpus: extraction alone, then the corpus's world file if it has one."""
     characters = _characters(index)
-    places, organisations = _places_and_organisations(index, characters)
+    common = _lowercase_words(index)
+    places, organisations = _places_and_organisations(index, characters, common)
     if world_file is not None and world_file.is_file():
         apply_world_file(tomllib.loads(world_file.read_text(encoding="utf-8")), index, characters, places,
                          organisations)
-    _locate(index, [*places, *organisations])
+    _locate(index, [*places, *organisations], common)
     places = [p for p in places if p.sentences]
     organisations = [o for o in organisations if o.sentences]
     _link_exits(places)
@@ -197,25 +199,37 @@ def _characters(index: Index) -> list[Character]:
 
 
 def _give_roles(index: Index, characters: list[Character]) -> None:
-    """Each character's commonest role in the articles they speak in (first spelling seen)."""
+    """Each character's commonest role in the text (first spelling seen), looked for only in the
+    sentences that name someone quoted."""
     owner = {name_key(n): c for c in characters for n in c.names()}
+    surnames = {_WORD.findall(c.name)[-1] for c in characters if _WORD.findall(c.name)}
     roles: dict[int, Counter[str]] = defaultdict(Counter)
     first: dict[tuple[int, str], str] = {}
-    articles = sorted({int(index.sent_article[s]) for c in characters for s in c.sentences})
-    for a in articles:
-        people = people_in([index.text_of(s) for s in index.sentences_of(a)])
-        for name, found in people.roles.items():
-            c = owner.get(name_key(name))
-            if c is None:
-                continue
-            for role in found:
+    for sent in range(len(index)):
+        text = index.text_of(sent)
+        if surnames.isdisjoint(_WORD.findall(text)):
+            continue
+        for written, role in roles_in(text):
+            person = person_name(written)
+            c = owner.get(name_key(person.name)) if person else None
+            if c is not None:
                 key = name_key(re.sub(r"^(?:former|Former)\s+", "", role))
                 roles[id(c)][key] += 1
                 first.setdefault((id(c), key), role)
     for c in characters:
         if roles[id(c)]:
             key, _ = roles[id(c)].most_common(1)[0]
-            c.role = first[(id(c), key)]
+            c.role = _sentence_case(first[(id(c), key)])
+
+
+def _sentence_case(role: str) -> str:
+    """"Security expert" (first in its sentence) is a security expert; "Foreign Secretary" stays."""
+    words = role.split()
+    head = re.sub(r"['\u2019]s$", "", words[0])
+    if (head[:1].isupper() and not head.isupper() and all(w[:1].islower() for w in words[1:])
+            and not ORGANISATIONS.get(head) and not PLACES.get(head)):
+        return role[:1].lower() + role[1:]
+    return role
 
 
 # --- places and organisations --------------------------------------------------------------------
@@ -233,8 +247,9 @@ _BORDER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)
 _PREPOSITION = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
 
 
-def _place_patterns() -> list[re.Pattern[str]]:
-    """`lexicon/place_words.txt` as regular expressions with the place in group "name"."""
+def _place_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """`lexicon/place_words.txt` as (cue word, regular expression with the place in group "name");
+    a sentence without the cue word is not searched."""
     run = rf"(?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*)(?:\s+(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]*){{0,3}}"
     patterns = []
     for line in PLACE_PATTERNS:
@@ -244,7 +259,7 @@ def _place_patterns() -> list[re.Pattern[str]]:
             body = rf"(?P<name>{run})\s+{cue}\b" if fixed.startswith("(") else rf"(?P<name>{run}\s+{cue})\b"
         else:
             body = rf"\b{cue}\s+(?P<name>{run})" if fixed.startswith("(") else rf"\b(?P<name>{cue}\s+{run})"
-        patterns.append(re.compile(rf"(?<![\w'\u2019-]){body}"))
+        patterns.append((fixed.strip("()"), re.compile(rf"(?<![\w'\u2019-]){body}")))
     return patterns
 
 
@@ -259,7 +274,7 @@ class _Names:
 
     def add(self, *names: str) -> None:
         """These names are one thing (joined to whatever group any of them is already in)."""
-        names = tuple(n for n in (_trim(n) for n in names) if n)
+        names = tuple(n for n in names if n)
         found = sorted({self.key_group[k] for k in map(_merge_key, names) if k in self.key_group})
         if not found:
             self.groups.append([])
@@ -279,6 +294,7 @@ class _Names:
         return _merge_key(name) in self.key_group
 
 
+@lru_cache(maxsize=200_000)
 def _merge_key(name: str) -> str:
     """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`)."""
     return re.sub(r"(.)\1+", r"\1", name_key(name))
@@ -293,11 +309,11 @@ def _trim(name: str) -> str:
     return " ".join(words).strip(",.;:'\u2019")
 
 
-def _places_and_organisations(index: Index, characters: list[Character]) -> tuple[list[Place], list[Organisation]]:
+def _places_and_organisations(index: Index, characters: list[Character], common: set[str]
+                              ) -> tuple[list[Place], list[Organisation]]:
     people = {name_key(n) for c in characters for n in c.names()}
     places, orgs = _Names(), _Names()
     preposition: Counter[str] = Counter()
-    lowercase_words = _lowercase_words(index)
     for gazetteer, names in ((PLACES, places), (ORGANISATIONS, orgs)):
         for name, variants in gazetteer.variants.items():
             names.add(name, *variants)
@@ -306,9 +322,10 @@ def _places_and_organisations(index: Index, characters: list[Character]) -> tupl
             orgs.add(article.outlet)
     for sent in range(len(index)):
         text = index.text_of(sent)
-        for pattern in _PLACE_PATTERNS:
-            for m in pattern.finditer(text):
-                places.add(m.group("name"))
+        for cue, pattern in _PLACE_PATTERNS:
+            if cue in text:
+                for m in pattern.finditer(text):
+                    places.add(_trim(m.group("name")))
         for m in _BORDER.finditer(text):
             if m.group("name").split()[0] not in NOT_NAMES:
                 places.add(m.group("name"))
@@ -322,7 +339,7 @@ def _places_and_organisations(index: Index, characters: list[Character]) -> tupl
             if len(long.split()) > 1 and name_key(long) not in people and not PLACES.get(long):
                 orgs.add(long, short)
         for m in _CONSTITUENCY.finditer(text):
-            places.add(m.group("name"))
+            places.add(_trim(m.group("name")))
         for m in _CONNECTED.finditer(text):
             if name := _organisation(m.group(), m.group("lower")):
                 orgs.add(name)
@@ -333,7 +350,7 @@ def _places_and_organisations(index: Index, characters: list[Character]) -> tupl
                 orgs.add(word)
     for name, n in preposition.items():  # "in Sedgefield": a place, if it is nothing else
         if (n >= 2 and name and name.split()[0] not in NOT_NAMES and name not in orgs and name not in places
-                and name_key(name) not in people and name_key(name).split()[-1] not in lowercase_words
+                and name_key(name) not in people and name_key(name).split()[-1] not in common
                 and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in name.split())
                 and not person_name(name)):
             places.add(name)
@@ -448,7 +465,7 @@ def _join_borders(places: list[Place]) -> None:
 _WORD = re.compile(r"[\w'\u2019]+")
 
 
-def _locate(index: Index, things: list[Thing]) -> None:
+def _locate(index: Index, things: list[Thing], common: set[str]) -> None:
     """Each place's and organisation's sentences: where any of its names is written (the longest
     name at a position wins, so "Baghdad International Airport" is not also "Baghdad"). A name is
     matched as a name: capitalised, an acronym in capitals, a common word not at a sentence start."""
@@ -459,7 +476,6 @@ def _locate(index: Index, things: list[Thing]) -> None:
             if key and key not in lookup:
                 lookup[key] = (thing, n)
     starts = {k.split()[0] for k in lookup}
-    common = _lowercase_words(index)
     found: dict[int, set[int]] = defaultdict(set)
     for sent in range(len(index)):
         written = _WORD.findall(index.text_of(sent).replace("-", " "))
