@@ -48,7 +48,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
     synonyms = synonyms_text([r for r in roots if r.is_dir()])
     key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
-    place = hashlib.sha256("\0".join(os.path.abspath(r) for r in roots).encode()).hexdigest()[:16]
+    place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) for r in roots)).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"{place}-{key[:32]}.npz"
     if use_cache:
@@ -89,7 +89,7 @@ def _content_key(files: list[SourceFile], synonyms: str) -> str:
     for source in _ENGINE_FILES:
         digest.update(source.read_bytes())
     for f in files:
-        digest.update(f"{f.path}\0{len(f.data)}\0".encode())
+        digest.update(os.fsencode(f.path) + f"\0{len(f.data)}\0".encode())
         digest.update(hashlib.sha256(f.data).digest())
     return digest.hexdigest()
 

@@ -56,6 +56,11 @@ class SourceFile:
 
 # --- finding and decoding files ---------------------------------------------------------------
 
+def shown(path: str | Path) -> str:
+    """A path as it can be printed: a file name that is not valid UTF-8 gets U+FFFD for its bad bytes."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
 def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
     """Article files under the given paths: folders recursively (hidden and non-article files left
     out), files as given. Symlink loops and dangling links are reported, not followed forever."""
@@ -67,19 +72,19 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            warn(f"{given}: no such file or folder")
+            warn(f"{shown(given)}: no such file or folder")
     return found
 
 
 def _walk(top: Path, warn: Warn) -> Iterator[Path]:
     seen = {os.path.realpath(top)}  # each real folder once, however many links lead to it
-    for root, dirs, files in os.walk(top, followlinks=True, onerror=lambda e: warn(f"{e.filename}: {e.strerror}")):
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=lambda e: warn(f"{shown(e.filename)}: {e.strerror}")):
         here = os.path.realpath(root)
         kept = []
         for name in sorted(d for d in dirs if not d.startswith(".")):
             real = os.path.realpath(os.path.join(root, name))
             if here == real or here.startswith(real.rstrip(os.sep) + os.sep):  # a link to itself or an ancestor
-                warn(f"{Path(root, name)}: symlink loop, not followed")
+                warn(f"{shown(Path(root, name))}: symlink loop, not followed")
             elif real not in seen:
                 seen.add(real)
                 kept.append(name)
@@ -91,9 +96,9 @@ def _walk(top: Path, warn: Warn) -> Iterator[Path]:
             if path.suffix.lower() not in TEXT_SUFFIXES | JSON_SUFFIXES:
                 continue
             if not path.exists():
-                warn(f"{path}: dangling symlink, skipped")
+                warn(f"{shown(path)}: dangling symlink, skipped")
             elif not path.is_file():  # a pipe or a device would block or never end
-                warn(f"{path}: not a regular file, skipped")
+                warn(f"{shown(path)}: not a regular file, skipped")
             else:
                 yield path
 
@@ -104,7 +109,7 @@ def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
         try:
             files.append(SourceFile(str(path), path.read_bytes()))
         except OSError as e:
-            warn(f"{path}: cannot read ({e.strerror or e}), skipped")
+            warn(f"{shown(path)}: cannot read ({e.strerror or e}), skipped")
     return files
 
 
@@ -301,7 +306,7 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
                 except json.JSONDecodeError:
                     bad += 1
         if bad:
-            warn(f"{path}: {bad} line(s) are not JSON, skipped")
+            warn(f"{shown(path)}: {bad} line(s) not JSON, left out")
     articles = []
     for n, rec in enumerate(records):
         if not isinstance(rec, dict):
@@ -309,29 +314,38 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
         body = next((rec[k] for k in _TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
         if body is None:
             continue
-        body = _newlines(body)
+        body = _newlines(_whole_chars(body))
         meta = _Meta()
         for key, value in rec.items():
             if isinstance(value, str) and key.lower() not in _TEXT_FIELDS:
-                meta.take(key, value)
+                meta.take(key, _whole_chars(value))
         paragraphs = tuple(p for p in (_strip_marks(body, s, e) for s, e in _lines(body)) if p[1] > p[0])
         articles.append(Article(path, f"{path}#{n}", meta.title, meta.outlet, meta.date, meta.url, body, paragraphs))
     return articles
 
 
+def _whole_chars(text: str) -> str:
+    """JSON may spell half a surrogate pair ("\\ud800"), which no file or terminal can take."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_file(file: SourceFile, warn: Warn) -> list[Article]:
-    """The articles in one file; a file that has none is reported once."""
+    """The articles in one file; whatever is wrong with it is said in one warning line."""
     text, note = decode(file.data)
     if text is None:
-        warn(f"{file.path}: {note}, skipped")
+        warn(f"{shown(file.path)}: {note}, skipped")
         return []
-    if note:
-        warn(f"{file.path}: {note}")
+    notes = [note] if note else []
     if Path(file.path).suffix.lower() in JSON_SUFFIXES:
-        articles = parse_json_articles(file.path, text, warn)
+        articles = parse_json_articles(file.path, text, lambda line: notes.append(line.removeprefix(f"{shown(file.path)}: ")))
     else:
         articles = [parse_text_article(file.path, text)]
     articles = [a for a in articles if a.paragraphs or a.title]
     if not articles:
-        warn(f"{file.path}: no article text, skipped")
+        warn(f"{shown(file.path)}: {'; '.join([*notes, 'no article text'])}, skipped")
+    elif notes:
+        warn(f"{shown(file.path)}: {'; '.join(notes)}")
     return articles
