@@ -103,12 +103,12 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     from briefbot.reply import ERROR, NO_ANSWER
     from briefbot.session import Session
-    index = load_index(args)
+    session = Session(load_index(args), k=args.k)
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
     console = None if args.json else _console()
     for line in _lines(args):
-        session = Session(index, k=args.k)
+        session.reset()  # each line a fresh game in the briefing room
         reply = session.handle(line)
         if args.json:
             print(json.dumps(reply.to_json()), flush=batch)

@@ -38,7 +38,7 @@ class State:
     room: str = BRIEFING_ROOM
     trail: list[str] = field(default_factory=list)  # rooms left, for `back`
     notebook: list[int] = field(default_factory=list)  # sentence ids noted
-    seen: list[int] = field(default_factory=list)  # fact numbers uncovered
+    seen: list[int] = field(default_factory=list)  # sentence ids shown: what the player has uncovered
     turns: int = 0
     shown: list[int] = field(default_factory=list)  # sentence ids of the last numbered answers
     last_line: str = ""
@@ -68,12 +68,30 @@ class Session:
     def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None):
         self.index = index
         self.searcher = Searcher(index)
-        self.world = world or build_world(index)
+        self._world = world
         self.k = k
         self.home = home or Path.cwd()
         self.state = State()
         self.undo_stack: list[State] = []
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+
+    def reset(self) -> None:
+        """Back to the start of the game, with nothing seen or noted."""
+        self.state = State()
+        self.undo_stack.clear()
+        self.saved_notebook = []
+
+    @property
+    def world(self) -> World:
+        """Built on first use: a one-shot question never needs it."""
+        if self._world is None:
+            self._world = build_world(self.index)
+        return self._world
+
+    def uncovered(self) -> set[int]:
+        """Fact numbers the player has seen at least one telling of."""
+        fact_of = self.world.fact_of
+        return {fact_of[s] for s in self.state.seen if s in fact_of}
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -126,9 +144,8 @@ class Session:
             self._uncover(answer.sentence_id)
 
     def _uncover(self, sent: int) -> None:
-        fact = self.world.fact_of.get(sent)
-        if fact is not None and fact not in self.state.seen:
-            self.state.seen.append(fact)
+        if sent not in self.state.seen:
+            self.state.seen.append(sent)
 
     # --- moving about --------------------------------------------------------------------------
 
@@ -367,15 +384,15 @@ class Session:
     # --- the game ------------------------------------------------------------------------------
 
     def _do_score(self, command: Command) -> Reply:
-        seen = len(self.state.seen)
-        sources = {int(self.index.sent_article[s]) for f in self.state.seen for s in self.world.facts[f]}
+        seen = len(self.uncovered())
+        sources = {int(self.index.sent_article[s]) for s in self.state.seen}
         return Reply(command.line, OK, verb="score").say(
             f"You have uncovered {seen} of {len(self.world.facts)} facts from {len(sources)} "
             f"source{'s' * (len(sources) != 1)} in {self.state.turns} turns.")
 
     def _left(self, sentences: list[int]) -> int:
-        seen = set(self.state.seen)
-        return len({self.world.fact_of[s] for s in sentences if s in self.world.fact_of} - seen)
+        fact_of = self.world.fact_of
+        return len({fact_of[s] for s in sentences if s in fact_of} - self.uncovered())
 
     def _do_hint(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="hint")

@@ -45,7 +45,6 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_FOLD)
 
 
-@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     return _stemmer.stem(word)
 
@@ -76,19 +75,19 @@ def analyze(text: str) -> list[str]:
 
 
 def analyze_words(text: str) -> list[tuple[str, str]]:
-    """(word as written, term) pairs; a hyphenated word gives several terms.
+    """(word as written, term) pairs; a hyphenated word gives several terms."""
+    return [pair for match in _WORD.finditer(text) for pair in _terms_of(match.group())]
+
+
+@lru_cache(maxsize=500_000)
+def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
+    """The terms of one word, cached: news reuses its words, so most lookups are hits.
 
     An all-capitals word is never a stop word: `US` and `IT` are names, `us` and `it` are not.
     """
-    pairs: list[tuple[str, str]] = []
-    for match in _WORD.finditer(text):
-        raw = match.group()
-        acronym = len(raw) > 1 and raw.isupper()
-        for written, form in _word_forms(raw):
-            if form in STOP_WORDS and not acronym:
-                continue
-            pairs.append((written, stem(form) if form.isalpha() else form))
-    return pairs
+    acronym = len(raw) > 1 and raw.isupper()
+    return tuple((written, stem(form) if form.isalpha() else form)
+                 for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -99,7 +98,7 @@ _ABBREVIATIONS = (
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u u.s.a no vs etc inc ltd co corp"
 ).split()
 MAX_SENTENCE_CHARS = 1000  # a longer "sentence" (a list, a table, a line with no stops) is cut at spaces
-_TRAINING_CHARS = 2_000_000  # Punkt learns enough from this much text; more only costs time
+_TRAINING_CHARS = 600_000  # Punkt learns enough from this much text; more only costs time
 
 
 def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
