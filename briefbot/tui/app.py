@@ -17,8 +17,8 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from briefbot import cache
 from briefbot.corpus import CorpusError
 from briefbot.index import Index
-from briefbot.reply import ERROR, Heading, Items, Message, Passage, Reply
 from briefbot.render import citation_line, safe
+from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
 from briefbot.session import HELP, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
@@ -98,14 +98,12 @@ class BriefbotApp(App[int]):
 
     def on_mount(self) -> None:
         self.query_one(StatusLine).show("Loading\u2026", 0, 0, 0)
-        if self.index is not None:
-            self.ready(Session(self.index, home=self.home), [])
-        else:
-            self.load()
+        self.load()
 
     @work(thread=True, exit_on_error=False)
     def load(self) -> None:
-        """Index (or read from the cache) in a thread, so the screen keeps drawing and taking keys."""
+        """Index (or read from the cache) and build the world in a thread, so the screen keeps drawing
+        and taking keys."""
         warnings: list[str] = []
         shown = -1
 
@@ -116,7 +114,7 @@ class BriefbotApp(App[int]):
                 self.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
 
         try:
-            index = cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
+            index = self.index if self.index is not None else cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
             session = Session(index, home=self.home)
         except CorpusError as e:
             self.call_from_thread(self.failed, str(e), warnings)
@@ -257,9 +255,11 @@ class BriefbotApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         keys = [(self.get_key_display(b.binding), b.binding.description)
-                for b in self.screen.active_bindings.values() if b.binding.description]
-        keys += [("Up/Down", "earlier lines you typed"), ("Tab", "complete a verb or a name"),
-                 ("Enter", "on a citation: read the article")]
+                for b in self.screen.active_bindings.values() if b.binding.show and b.binding.description]
+        keys += [("^p", "the command palette: places, people, dossiers, sources"),
+                 ("\u2191 \u2193", "the lines you typed before; on a citation, the citation before or after"),
+                 ("tab", "complete a verb or a name"), ("pgup pgdn", "scroll the transcript"),
+                 ("\u23ce", "on a citation: read the article there"), ("esc", "back to the prompt")]
         self.push_screen(HelpScreen(keys, HELP))
 
     def action_quit(self) -> None:

@@ -3,19 +3,20 @@ the prompt. They render Reply blocks; every string that came from an article or 
 turned into Text/Content from plain strings (never parsed as markup), through `render.safe`."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
 from textual.message import Message as TextualMessage
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.render import citation_line, marked_passage, safe
+from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
 
 # What Tab completes a first word to; verbs that take an object end in a space.
@@ -64,10 +65,10 @@ class CitationMarker(Static, can_focus=True):
             self.citation = citation
 
     def __init__(self, number: int, citation: Citation, passage: Passage, also: str | None = None) -> None:
-        text = plain(citation_line(number, citation))
+        line = citation_line(number, replace(citation, path=_shorter(citation.path)))
         if also is not None:
-            text = plain(f"[{number}] also: \u201c{also}\u201d\n    ") + plain(citation_line(number, citation)[len(f"[{number}] "):])
-        super().__init__(text)
+            line = f"[{number}] also: \u201c{also}\u201d\n    {line[len(f'[{number}] '):]}"
+        super().__init__(plain(line))
         self.citation = citation
         self.passage = passage
 
@@ -87,6 +88,15 @@ class CitationMarker(Static, can_focus=True):
         self.screen.query_one(PromptInput).focus()
 
 
+def _shorter(path: str) -> str:
+    """The path as the player can type it from here, if that is shorter."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows)
+        return path
+    return relative if len(relative) < len(path) else path
+
+
 class PassageView(Vertical):
     """An answer: the sentence highlighted in its context, then its citations."""
 
@@ -102,11 +112,9 @@ class PassageView(Vertical):
         if answer.speaker:
             head.append_text(plain(f"{answer.speaker}: ", "italic"))
         yield Static(head + marked_passage(passage), classes="answer")
-        n = 0
-        for n, citation in enumerate(answer.citations, 1):
-            yield CitationMarker(n, citation, passage)
-        for n, version in enumerate(answer.versions, n + 1):
-            yield CitationMarker(n, version.citation, passage, also=version.text)
+        cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
+        for n, (citation, also) in enumerate(cited, 1):
+            yield CitationMarker(n, citation, passage, also)
 
 
 class Transcript(VerticalScroll, can_focus=False):
@@ -233,7 +241,3 @@ class PromptInput(Input):
         if self.cursor_at_end:
             self.action_cursor_right()  # accepts the suggestion shown, if any
 
-
-def titled(title: str, body: str) -> Content:
-    """A bold title over plain text (for help and dialogs); neither is parsed as markup."""
-    return Content.assemble((title, "bold"), "\n\n", body)

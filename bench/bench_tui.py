@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""How quickly the TUI is ready, and how quickly it answers.
+
+  * start-up: `python -m briefbot` on the embedded briefing with a warm cache, run N times (default 5)
+    as a fresh process with BRIEFBOT_TUI_EXIT_WHEN_READY=1, which makes the app exit once it has drawn
+    the opening `look` with the prompt focused. Measured from spawning the process to its exit, so the
+    figure includes interpreter start and shutdown (an upper bound). Target (issue 3): ≤ 1.0 s.
+  * Enter to answer: the ~100k-sentence corpus of bench/make_corpus.py (BBC + SQuAD text, written under
+    /tmp/briefbot-bench, never committed), indexed once into a temporary cache, then the app driven by
+    Pilot: for each benchmark question (bench/data/bbc_dev.jsonl), the time from pressing Enter until the
+    reply is mounted in the transcript and the screen has been refreshed. Target: ≤ 100 ms.
+
+    python bench/bench_tui.py [--runs 5] [--size 100k] [--questions 40]
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def startup(runs: int) -> list[float]:
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "BRIEFBOT_HOME": home, "BRIEFBOT_TUI_EXIT_WHEN_READY": "1"}
+        env.pop("BRIEFBOT_CACHE", None)
+        env.pop("BRIEFBOT_CORPUS", None)
+        command = [sys.executable, "-m", "briefbot"]
+        subprocess.run(command, env=env, check=True, capture_output=True)  # fills the cache
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run(command, env=env, check=True, capture_output=True)
+            times.append(time.perf_counter() - started)
+    return times
+
+
+async def answering(corpus: Path, questions: list[str]) -> tuple[int, float, float, list[float]]:
+    """(sentences, load seconds, seconds until ready for input, Enter-to-answer seconds per question)."""
+    from briefbot.cache import load
+    from briefbot.tui.app import BriefbotApp
+    from briefbot.tui.widgets import PromptInput, Transcript
+
+    started = time.perf_counter()
+    index = load([str(corpus)], lambda line: None)
+    loaded = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as home:
+        app = BriefbotApp(index=index, home=Path(home))
+        started = time.perf_counter()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            ready = time.perf_counter() - started
+            prompt = app.query_one(PromptInput)
+            transcript = app.query_one(Transcript)
+            times = []
+            for question in questions:
+                prompt.value = question
+                before = len(transcript.children)
+                t0 = time.perf_counter()
+                await pilot.press("enter")
+                await pilot.pause()
+                times.append(time.perf_counter() - t0)
+                assert len(transcript.children) > before, "no reply was shown"
+    return len(index), loaded, ready, times
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--size", default="100k", help="corpus size for Enter-to-answer (bench/make_corpus.py)")
+    ap.add_argument("--questions", type=int, default=40)
+    args = ap.parse_args(argv)
+
+    times = startup(args.runs)
+    print(f"start-up to ready for input, embedded briefing, warm cache ({args.runs} runs): "
+          f"median {statistics.median(times):.3f} s, min {min(times):.3f} s  (target <= 1.0 s)")
+
+    import make_corpus
+    corpus = make_corpus.make(make_corpus.size_arg(args.size))
+    lines = (HERE / "data" / "bbc_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    questions = [json.loads(line)["q"] for line in lines if line.strip()][: args.questions]
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["BRIEFBOT_CACHE"] = cache
+        print(f"indexing {corpus} (cold cache) ...", flush=True)
+        asyncio.run(answering(corpus, questions[:1]))  # builds the cache
+        sentences, loaded, ready, times = asyncio.run(answering(corpus, questions))
+    print(f"{args.size} corpus ({sentences:,} sentences): warm cache load {loaded:.2f} s; "
+          f"app with that index ready for input in {ready:.2f} s")
+    print(f"Enter to answer shown ({len(times)} questions): p50 {1000 * statistics.median(times):.1f} ms, "
+          f"p95 {1000 * percentile(times, 95):.1f} ms, max {1000 * max(times):.1f} ms  (target p50 <= 100 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
