@@ -134,7 +134,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     if not bad:
         return _newlines(text), None
-    if len(_NON_ASCII.findall(text)) > bad:  # real UTF-8 with a few broken bytes, not another encoding
+    if len(_NON_ASCII.findall(text)) >= bad:  # real UTF-8 with a few broken bytes, not another encoding
         return _newlines(text), f"{bad} invalid UTF-8 byte sequence(s) shown as \ufffd"
     return _newlines(data.decode("cp1252", errors="replace")), "not UTF-8; read as Windows-1252"
 
