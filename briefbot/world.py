@@ -14,6 +14,8 @@ and facts (distinct statements), all found in the corpus; no hand-written file i
 
 A corpus folder may carry a world file, `world.toml`, to name, merge, describe or drop things:
 
+    ignore = ["Some Name"]        # things (by any name) not worth a room or a dossier; top-level keys
+                                  # such as this one go before the first [[table]], as TOML wants
     [[character]]                 # also [[place]] and [[organisation]]
     name = "Sabah al-Numan"       # the name to show; an existing thing with any of these names is updated,
     variants = ["Al-Numan"]       # otherwise a new one is made (a character: of the sentences its
@@ -22,8 +24,6 @@ A corpus folder may carry a world file, `world.toml`, to name, merge, describe o
 
     [[merge]]                     # things of one kind that are the same: the first name is kept
     names = ["Camp Victoria", "Victoria base"]
-
-    ignore = ["Some Name"]        # things (by any name) that are not worth a room or a dossier
 """
 from __future__ import annotations
 
@@ -345,14 +345,14 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
                 orgs.add(name)
         for m in _ACRONYM.finditer(text):
             word = m.group()
-            if (word not in NOT_NAMES and not PLACES.get(word) and word.lower() not in ROLE_WORDS
+            if (word.title() not in NOT_NAMES and word not in NOT_NAMES and not PLACES.get(word) and word.lower() not in ROLE_WORDS
                     and not is_role_word(word) and not word.endswith("&")):
                 orgs.add(word)
     for name, n in preposition.items():  # "in Sedgefield": a place, if it is nothing else
         if (n >= 2 and name and name.split()[0] not in NOT_NAMES and name not in orgs and name not in places
                 and name_key(name) not in people and name_key(name).split()[-1] not in common
                 and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in name.split())
-                and not person_name(name)):
+                and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False)):
             places.add(name)
     _join_acronyms(orgs)
     _join_cue_less(orgs)
@@ -606,8 +606,11 @@ def apply_world_file(data: dict, index: Index, characters: list[Character], plac
     for entry in data.get("merge", []):
         names = entry.get("names", [])
         for things in lists.values():
-            matches = [next((t for t in things if _named(t, [n])), None) for n in names]
-            matches = [t for t in dict.fromkeys(matches) if t is not None]
+            matches: list[Thing] = []
+            for n in names:
+                thing = next((t for t in things if _named(t, [n])), None)
+                if thing is not None and all(thing is not m for m in matches):
+                    matches.append(thing)
             for other in matches[1:]:
                 matches[0].absorb(other)
                 things.remove(other)

@@ -1,0 +1,99 @@
+"""Who says what: speech verbs, outlets, roles, pronouns, quotations, and people only."""
+from __future__ import annotations
+
+from briefbot.attribution import attribute, roles_in, speaker_in
+from briefbot.names import person_name
+
+
+def test_said_and_according_to() -> None:
+    assert attribute(["Tony Blair said the plan would work."]) == ["Tony Blair"]
+    assert attribute(["According to Jane Smith, the talks failed."]) == ["Jane Smith"]
+    assert attribute(['"It will not happen," said Mr Howard.']) == ["Mr Howard"]
+
+
+def test_the_outlet_told_is_not_the_speaker() -> None:
+    assert speaker_in("Sarmed Al-Bayati told Shafaq News Agency that radars would arrive.") == "Sarmed Al-Bayati"
+    assert attribute(["Michael Howard spoke.", '"We will win," Mr Howard told BBC Radio 4.']) == [None, "Michael Howard"]
+
+
+def test_he_explains_belongs_to_the_last_named_speaker() -> None:
+    said = attribute(["Security expert Sarmed Al-Bayati noted that talks are not final.",
+                      "He explains that ISIS remains active in the desert.",
+                      "Iraq has radars."])
+    assert said == ["Sarmed Al-Bayati", "Sarmed Al-Bayati", None]
+
+
+def test_a_quotation_carries_on_until_it_closes() -> None:
+    said = attribute(['Dave Prentis said: "We will fight this.',
+                      "It is wrong and we will oppose it.",
+                      'The strike is planned for March."',
+                      "The weather was fine."])
+    assert said == ["Dave Prentis", "Dave Prentis", "Dave Prentis", None]
+
+
+def test_a_paragraph_opening_with_a_quote_after_a_speaker_is_theirs() -> None:
+    said = attribute(["Al-Numan emphasized, after naming Sabah Al-Numan, that the timelines hold.",
+                      "\u201cThese timelines are stable.\u201d"])
+    assert said == ["Sabah Al-Numan", "Sabah Al-Numan"]
+
+
+def test_short_forms_resolve_to_the_full_name_in_the_article() -> None:
+    said = attribute(["Sabah al-Numan, a spokesman for the army, said the border is secure.",
+                      "Al-Numan added that the wall is finished."])
+    assert said == ["Sabah al-Numan", "Sabah al-Numan"]
+
+
+def test_a_lone_surname_nobody_was_named_with_is_not_a_speaker() -> None:
+    assert attribute(["Birkenhead said it would vote no."]) == [None]
+
+
+def test_countries_and_organisations_are_not_people() -> None:
+    said = attribute(["The governments of the United States and Iraq announced a joint statement.",
+                      "Labour said it would win.",
+                      "The Home Office said the figures were wrong.",
+                      "The Fire Brigades Union said firefighters would strike."])
+    assert said == [None, None, None, None]
+
+
+def test_a_role_names_the_person_the_article_gave_it() -> None:
+    said = attribute(["A spokesman for the Commander-in-Chief confirmed the timetable.",
+                      "The spokesman for the Commander-in-Chief, Sabah al-Numan, told Shafaq News the plan holds.",
+                      "Iraq is calm.",
+                      "Security expert Sarmed Al-Bayati noted the risk.",
+                      "Turkey is near.",
+                      "The security expert also highlighted the air threat."])
+    assert said[0] == said[1] == "Sabah al-Numan"
+    assert said[5] == "Sarmed Al-Bayati"
+
+
+def test_a_list_a_speaker_opens_with_a_colon_is_theirs() -> None:
+    said = attribute(["Mohammed Tawfiq Allawi classifies the presence into two categories:",
+                      "Technicians for the jets.",
+                      "Trainers, who are no longer needed."])
+    assert said == ["Mohammed Tawfiq Allawi"] * 3
+
+
+def test_roles_from_the_text() -> None:
+    assert roles_in("Sabah al-Numan, a spokesman for the Commander-in-Chief of the Iraqi Armed Forces, said so.") == [
+        ("Sabah al-Numan", "spokesman for the Commander-in-Chief of the Iraqi Armed Forces")]
+    assert roles_in("For his part, security expert Sarmed Al-Bayati says no.") == [("Sarmed Al-Bayati", "security expert")]
+    assert roles_in("In turn, the former candidate for prime minister, Mohammed Tawfiq Allawi, classifies it.") == [
+        ("Mohammed Tawfiq Allawi", "former candidate for prime minister")]
+    assert roles_in("Foreign Secretary Jack Straw said so.") == [("Foreign Secretary Jack Straw", "Foreign Secretary")]
+    assert roles_in("Liam Fox, Tory leader wanted to meet voters.") == []
+
+
+def test_person_names() -> None:
+    assert person_name("Labour MP Jean Corston").name == "Jean Corston"
+    assert person_name("Lord Falconer").name == "Lord Falconer"
+    assert person_name("Mr Blair").titled
+    for not_a_person in ("Iraq", "United States", "Shafaq News Agency", "Tories", "Downing Street", "PKK"):
+        assert person_name(not_a_person) is None, not_a_person
+
+
+def test_the_seed_speakers(seed_index) -> None:
+    speakers = {seed_index.speaker_of(s) for s in range(len(seed_index))} - {None}
+    surnames = {name.split()[-1].lower() for name in speakers}
+    assert surnames == {"al-numan", "al-bayati", "allawi"}
+    allawi = [seed_index.text_of(s) for s in range(len(seed_index)) if seed_index.speaker_of(s) == "Mohammed Tawfiq Allawi"]
+    assert any("F-16" in text for text in allawi)

@@ -1,0 +1,154 @@
+"""The world found in a corpus: characters, places, organisations, facts, the world file, find."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbot.cache import load
+from briefbot.world import Character, Organisation, Place, World, build_world
+
+
+@pytest.fixture(scope="module")
+def seed_world(seed_index) -> World:
+    return build_world(seed_index)
+
+
+def _corpus(tmp_path: Path, articles: dict[str, str]):
+    for name, text in articles.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return load([str(tmp_path)], lambda line: None, use_cache=False)
+
+
+def test_the_seed_characters_are_the_three_speakers_with_roles(seed_world: World) -> None:
+    people = {c.name.split()[-1].lower(): c for c in seed_world.characters}
+    assert set(people) == {"al-numan", "al-bayati", "allawi"}
+    assert "spokesman for the Commander-in-Chief" in people["al-numan"].role
+    assert people["al-bayati"].role == "security expert"
+    assert "candidate" in people["allawi"].role
+    assert {"Sarmed Al-Bayati", "Sarmad Al-Bayati"} <= people["al-bayati"].names()
+
+
+def test_a_character_holds_what_they_said(seed_index, seed_world: World) -> None:
+    allawi = seed_world.find("Allawi", (Character,))[0]
+    said = [seed_index.text_of(s) for s in allawi.sentences]
+    assert any("sovereign" in text for text in said)
+    assert not any("Al-Bayati" in text for text in said)
+
+
+def test_seed_places_are_rooms_with_exits(seed_world: World) -> None:
+    names = {p.name for p in seed_world.places}
+    for place in ("Iraq", "Syria", "Erbil", "Harir base", "Kurdistan Region", "Palmyra", "Deir ez-Zor", "Turkey"):
+        assert place in names, place
+    asad = [p for p in seed_world.places if "Ain" in p.name]
+    assert len(asad) == 1 and {"Ain al-Assad base", "Ain Al-Asad base"} <= asad[0].names()
+    victoria = seed_world.find("Camp Victoria", (Place,))[0]
+    assert "Victoria base" in victoria.names()
+    harir = seed_world.find("Harir base", (Place,))[0]
+    assert "Erbil" in harir.exits
+    assert all(name in names for p in seed_world.places for name in p.exits)
+
+
+def test_seed_organisations_join_short_and_long_names(seed_world: World) -> None:
+    pkk = seed_world.find("PKK", (Organisation,))[0]
+    assert pkk.name == "Kurdistan Workers' Party"
+    assert len(pkk.sentences) >= 3  # named in both articles, under both names
+    sdf = seed_world.find("SDF", (Organisation,))[0]
+    assert sdf.name == "Syrian Democratic Forces"
+    org_names = {o.name for o in seed_world.organisations}
+    assert {"ISIS", "NATO", "Popular Mobilization Forces", "Supreme Military Committee"} <= org_names
+    assert not org_names & {"Iraq", "Syria", "Erbil"}
+
+
+def test_facts_count_the_same_statement_once(seed_index, seed_world: World) -> None:
+    assert len(seed_world.facts) < len(seed_index)
+    assert sorted(s for fact in seed_world.facts for s in fact) == list(range(len(seed_index)))
+    shared = [f for f in seed_world.facts if len(f) > 1]
+    assert len(shared) >= 10
+    for fact in shared:
+        articles = [int(seed_index.sent_article[s]) for s in fact]
+        assert len(set(articles)) == len(articles)
+    airport = [s for s in range(len(seed_index)) if "Harir base in Erbil" in seed_index.text_of(s)]
+    assert seed_world.fact_of[airport[0]] == seed_world.fact_of[airport[1]]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("al-bayati", "Al-Bayati"), ("albayati", "Al-Bayati"), ("Sarmad", "Al-Bayati"), ("al bayaty", "Al-Bayati"),
+    ("pkk", "Kurdistan Workers' Party"), ("harir", "Harir base"), ("the PKK", "Kurdistan Workers' Party"),
+    ("numan", "al-Numan"), ("ain al asad", "Ain"),
+])
+def test_find_resolves_what_players_type(seed_world: World, typed: str, expected: str) -> None:
+    found = seed_world.find(typed)
+    assert found and expected in found[0].name
+
+
+def test_find_nothing(seed_world: World) -> None:
+    assert seed_world.find("") == []
+    assert seed_world.find("zebra crossing") == []
+
+
+def test_people_across_articles(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Blair backs plan\n\nPrime Minister Tony Blair said the plan would work. "
+                 "Mr Blair added that taxes would not rise. Lib Dem president Simon Hughes said it would fail.\n",
+        "b.txt": "Hughes quits\n\nThe former immigration minister Beverly Hughes said she would resign. "
+                 "Ms Hughes said she was sorry. Mr Blair said he was sad to see her go.\n",
+    })
+    world = build_world(index)
+    names = sorted(c.name for c in world.characters)
+    assert names == ["Beverly Hughes", "Simon Hughes", "Tony Blair"]
+    blair = world.find("blair", (Character,))[0]
+    assert len(blair.sentences) == 3
+    assert blair.role == "Prime Minister"
+    assert world.find("Hughes", (Character,))[0].name in ("Beverly Hughes", "Simon Hughes")
+
+
+def test_organisations_from_cue_words_parentheses_and_initials(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Farm row\n\nThe National Farmers Union (NFU) said prices fell in Kent. "
+                 "The Ministry of Agriculture disagreed. Officials at the Grain Marketing Board were silent.\n",
+        "b.txt": "Farm row goes on\n\nThe NFU wants talks. The GMB says nothing. "
+                 "A Grain Marketing Board report is due in Kent and near Ashford. Trains to Ashford and in Ashford stopped.\n",
+    })
+    world = build_world(index)
+    nfu = world.find("nfu", (Organisation,))[0]
+    assert nfu.name == "National Farmers Union" and len(nfu.sentences) == 2
+    gmb = world.find("gmb", (Organisation,))[0]
+    assert gmb.name == "Grain Marketing Board"
+    assert world.find("Ministry of Agriculture", (Organisation,))
+    places = {p.name for p in world.places}
+    assert {"Kent", "Ashford"} <= places
+    assert world.characters == []
+
+
+def test_the_world_file_names_merges_describes_and_drops(seed_index, tmp_path: Path) -> None:
+    path = tmp_path / "world.toml"
+    path.write_text("""
+ignore = ["NATO"]
+
+[[character]]
+name = "Sarmed Al-Bayati"
+role = "analyst"
+description = "Security expert."
+
+[[organisation]]
+name = "International coalition"
+variants = ["Global Coalition", "Inherent Resolve coalition"]
+
+[[place]]
+name = "The desert"
+variants = ["deserts of Palmyra"]
+
+[[merge]]
+names = ["Harir base", "Erbil"]
+""", encoding="utf-8")
+    world = build_world(seed_index, path)
+    bayati = world.find("albayati", (Character,))[0]
+    assert (bayati.name, bayati.role, bayati.description) == ("Sarmed Al-Bayati", "analyst", "Security expert.")
+    coalition = world.find("global coalition", (Organisation,))[0]
+    assert coalition.name == "International coalition" and "Inherent Resolve coalition" in coalition.variants
+    assert world.find("the desert", (Place,))[0].sentences
+    harir = world.find("harir", (Place,))[0]
+    assert "Erbil" in harir.variants and not [p for p in world.places if p.name == "Erbil"]
+    assert not world.find("NATO")
+    assert len(build_world(seed_index, tmp_path / "missing.toml").characters) == 3
