@@ -465,6 +465,7 @@ def relative_index() -> Index:
 
 
 async def _still(pilot: Pilot) -> None:
+    await wait_until(pilot, lambda: pilot.app.session is not None)
     pilot.app.query_one(PromptInput).cursor_blink = False
     await pilot.pause()
 

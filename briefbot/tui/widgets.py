@@ -126,8 +126,12 @@ class Transcript(VerticalScroll, can_focus=False):
         if line is not None:
             widgets.append(Static(plain(f"> {line}"), classes="echo"))
         widgets.extend(block_widget(block) for block in reply.blocks)
-        self.mount_all(widgets)
-        self.call_after_refresh(self.scroll_to_widget, widgets[0], top=True, animate=False)
+        mounted = self.mount_all(widgets)
+
+        async def reveal() -> None:  # once the reply has its size: its first line at the top
+            await mounted
+            self.call_after_refresh(self.scroll_to_widget, widgets[0], top=True, animate=False)
+        self.call_later(reveal)
 
 
 def block_widget(block: Heading | Message | Items | Passage) -> Widget:
