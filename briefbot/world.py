@@ -39,8 +39,8 @@ import numpy as np
 
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, ROLE_WORDS, is_role_word,
-                            name_key, person_name, skeleton)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, ROLE_WORDS,
+                            TITLES, is_role_word, name_key, person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import analyze, fold
 
@@ -241,7 +241,7 @@ _PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
 _COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
                       r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)", re.I)
-_CONSTITUENCY = re.compile(rf"\b(?:MP|MEP|MSP|AM|member|candidate|seat|constituency|Parliament)\s+(?:for|of)\s+"
+_CONSTITUENCY = re.compile(rf"\b(?:(?:MP|MEP|MSP|AM|Parliament)\s+for|(?:seat|constituency)\s+of)\s+"
                            rf"(?P<name>{NAME}(?:\s+and\s+{NAME})?)")
 _BORDER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
 _PREPOSITION = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
@@ -290,6 +290,9 @@ class _Names:
                 self.groups[target].append(n)
             self.key_group.setdefault(_merge_key(n), target)
 
+    def group_of(self, name: str) -> int:
+        return self.key_group[_merge_key(name)]
+
     def __contains__(self, name: str) -> bool:
         return _merge_key(name) in self.key_group
 
@@ -300,9 +303,17 @@ def _merge_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", name_key(name))
 
 
+_COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
+_CUE_WORDS = frozenset(w for line in PLACE_PATTERNS for w in fold(line.replace("*", "").strip("() ")).split())
+
+
 def _trim(name: str) -> str:
+    """A found name without the words around it: openers ("The", "In"), possessors ("London's"),
+    and connectors left at either end."""
+    name = re.sub(r"['\u2019]s?$", "", re.sub(r"^.*['\u2019]s\s+", "", name.strip()))
     words = name.split()
-    while words and (words[0] in NOT_NAMES or words[0].lower() in ("the", "of", "and")):
+    while words and ((words[0] in NOT_NAMES and words[0] not in _COMPASS_WORDS)
+                     or words[0].lower() in ("the", "of", "and")):
         words = words[1:]
     while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de", "al", "el"):
         words = words[:-1]
@@ -325,7 +336,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for cue, pattern in _PLACE_PATTERNS:
             if cue in text:
                 for m in pattern.finditer(text):
-                    places.add(_trim(m.group("name")))
+                    if _place_like(name := _trim(m.group("name"))):
+                        places.add(name)
         for m in _BORDER.finditer(text):
             if m.group("name").split()[0] not in NOT_NAMES:
                 places.add(m.group("name"))
@@ -339,7 +351,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
             if len(long.split()) > 1 and name_key(long) not in people and not PLACES.get(long):
                 orgs.add(long, short)
         for m in _CONSTITUENCY.finditer(text):
-            places.add(_trim(m.group("name")))
+            if _place_like(name := _trim(m.group("name"))):
+                places.add(name)
         for m in _CONNECTED.finditer(text):
             if name := _organisation(m.group(), m.group("lower")):
                 orgs.add(name)
@@ -386,6 +399,15 @@ def _after_role(run: str) -> str:
     return run
 
 
+def _place_like(name: str) -> bool:
+    """Not an organisation, an adjective, a possessive or a sentence opener: "Tory seat" is no place."""
+    words = name.split()
+    core = [w for w in words if fold(w) not in _CUE_WORDS]
+    return bool(core) and not (ORGANISATIONS.get(name) or words[0] in NOT_NAMES or fold(words[0]) in TITLES
+                               or not core[0][:1].isupper() or all(_demonym(w) for w in core)
+                               or words[-1] in ORG_WORDS)
+
+
 def _demonym(word: str) -> bool:
     """`Iraqi`, `Turkish`, `American`, `Syrian`: adjectives of a place, not names."""
     return bool(re.fullmatch(r"[A-Z][a-z]+(?:i|ish|ian|ean|ese|an|ic)(?:-[A-Z][a-z]+)?", word)) and not PLACES.get(word)
@@ -398,17 +420,16 @@ def _lowercase_words(index: Index) -> set[str]:
 
 def _join_acronyms(orgs: _Names) -> None:
     """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name."""
-    initials: dict[str, list[int]] = defaultdict(list)
-    for g, group in enumerate(orgs.groups):
+    initials: dict[str, list[str]] = defaultdict(list)
+    for group in orgs.groups:
         for name in group:
             words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
             if len(words) > 1:
-                initials["".join(w[0] for w in words)].append(g)
-    for g, group in enumerate(orgs.groups):
-        for name in list(group):
-            owners = set(initials.get(name, ())) - {g}
-            if name.isupper() and len(owners) == 1:
-                orgs.add(orgs.groups[owners.pop()][0], name)
+                initials["".join(w[0] for w in words)].append(name)
+    for acronym in [n for group in orgs.groups for n in group if n.isupper() and n in initials]:
+        owners = {orgs.group_of(n) for n in initials[acronym]} - {orgs.group_of(acronym)}
+        if len(owners) == 1:
+            orgs.add(orgs.groups[owners.pop()][0], acronym)
 
 
 def _join_cue_less(orgs: _Names) -> None:
@@ -429,8 +450,6 @@ def _thing(kind: type[Place] | type[Organisation], group: list[str], gazetteer) 
     variants.discard(name)
     return kind(name, variants)
 
-
-_CUE_WORDS = frozenset(fold(line.replace("*", "").strip("() ")) for line in PLACE_PATTERNS)
 
 
 def _join_same_core(places: list[Place]) -> None:
