@@ -59,7 +59,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
                     warn(line)
                 return index
             except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
-                reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+                reason = str(e) if isinstance(e, Damaged) else type(e).__name__
                 warn(f"cache {path} is damaged ({reason}); indexing again")
         elif any(folder.glob(f"{place}-*.npz")):
             warn("the articles changed since they were indexed; indexing again")
@@ -131,13 +131,17 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
             os.unlink(tmp)
 
 
+class Damaged(ValueError):
+    """The cache file is readable but not the index this corpus needs."""
+
+
 def _read(path: Path, key: str) -> tuple[Index, list[str]]:
     with np.load(path, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
         if meta.get("format") != FORMAT:
-            raise ValueError(f"format {meta.get('format')}, this briefbot writes {FORMAT}")
+            raise Damaged(f"format {meta.get('format')}, this briefbot writes {FORMAT}")
         if meta["key"] != key:
-            raise ValueError("it belongs to other files")
+            raise Damaged("it belongs to other files")
         arrays = {name: data[name] for name in ARRAYS}
     articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)))
                 for p, s, t, o, d, u, text, paras in meta["articles"]]
@@ -153,14 +157,14 @@ def _check(index: Index) -> None:
     lengths = np.array([len(a.text) for a in index.articles] or [0])
     if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker,
                                      index.doc_len)):
-        raise ValueError("sentence arrays differ in length")
+        raise Damaged("sentence arrays differ in length")
     if len(index.ptr) != len(index.terms) + 1 or len(index.surface) != len(index.terms):
-        raise ValueError("term arrays differ in length")
+        raise Damaged("term arrays differ in length")
     if index.ptr[0] != 0 or np.any(np.diff(index.ptr) < 0) or index.ptr[-1] != len(index.docs) != len(index.tfs):
-        raise ValueError("postings out of order")
+        raise Damaged("postings out of order")
     if n and (index.sent_article.min() < 0 or index.sent_article.max() >= len(index.articles)
               or np.any(index.sent_start > index.sent_end) or index.sent_start.min() < 0
               or np.any(index.sent_end > lengths[index.sent_article])):
-        raise ValueError("sentence spans outside their articles")
+        raise Damaged("sentence spans outside their articles")
     if len(index.docs) and (index.docs.min() < 0 or index.docs.max() >= n):
-        raise ValueError("postings name sentences that do not exist")
+        raise Damaged("postings name sentences that do not exist")
