@@ -39,7 +39,7 @@ import numpy as np
 
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, ROLE_WORDS,
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
                             TITLES, is_role_word, name_key, person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import analyze, fold
@@ -322,50 +322,28 @@ def _trim(name: str) -> str:
 
 def _places_and_organisations(index: Index, characters: list[Character], common: set[str]
                               ) -> tuple[list[Place], list[Organisation]]:
+    """Every place and organisation the gazetteers know (kept later only if named), the outlets,
+    and those the patterns find in the sentences, with their spellings and short forms joined."""
     people = {name_key(n) for c in characters for n in c.names()}
     places, orgs = _Names(), _Names()
-    preposition: Counter[str] = Counter()
     for gazetteer, names in ((PLACES, places), (ORGANISATIONS, orgs)):
         for name, variants in gazetteer.variants.items():
             names.add(name, *variants)
     for article in index.articles:
         if article.outlet:
             orgs.add(article.outlet)
+    after_preposition: Counter[str] = Counter()
     for sent in range(len(index)):
         text = index.text_of(sent)
-        for cue, pattern in _PLACE_PATTERNS:
-            if cue in text:
-                for m in pattern.finditer(text):
-                    if _place_like(name := _trim(m.group("name"))):
-                        places.add(name)
-        for m in _BORDER.finditer(text):
-            if m.group("name").split()[0] not in NOT_NAMES:
-                places.add(m.group("name"))
-        for m in _COMPASS.finditer(text):
-            if PLACES.get(m.group("place")):
-                places.add(m.group())
-        for m in _PREPOSITION.finditer(text):
-            preposition[_trim(m.group("name"))] += 1
-        for m in _PARENTHESIS.finditer(text):
-            long, short = _trim(_after_role(m.group("long"))), m.group("short")
-            if len(long.split()) > 1 and name_key(long) not in people and not PLACES.get(long):
-                orgs.add(long, short)
-        for m in _CONSTITUENCY.finditer(text):
-            if _place_like(name := _trim(m.group("name"))):
-                places.add(name)
-        for m in _CONNECTED.finditer(text):
-            if name := _organisation(m.group(), m.group("lower")):
-                orgs.add(name)
-        for m in _ACRONYM.finditer(text):
-            word = m.group()
-            if (word.title() not in NOT_NAMES and word not in NOT_NAMES and not PLACES.get(word) and word.lower() not in ROLE_WORDS
-                    and not is_role_word(word) and not word.endswith("&")):
-                orgs.add(word)
-    for name, n in preposition.items():  # "in Sedgefield": a place, if it is nothing else
-        if (n >= 2 and name and name.split()[0] not in NOT_NAMES and name not in orgs and name not in places
-                and name_key(name) not in people and name_key(name).split()[-1] not in common
-                and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in name.split())
-                and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False)):
+        for name in _places_in(text):
+            places.add(name)
+        for names in _organisations_in(text):
+            if not any(name_key(n) in people for n in names):
+                orgs.add(*names)
+        after_preposition.update(_trim(m.group("name")) for m in _PREPOSITION.finditer(text))
+    for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
+        if n >= 2 and name not in orgs and name not in places and name_key(name) not in people \
+                and _unknown_place(name, common):
             places.add(name)
     _join_acronyms(orgs)
     _join_cue_less(orgs)
@@ -375,6 +353,42 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     _join_same_core(place_list)
     _join_borders(place_list)
     return place_list, org_list
+
+
+def _places_in(text: str) -> Iterator[str]:
+    """Places a sentence names by a pattern: `Harir base`, `Camp Victoria`, `MP for Tatton`,
+    `northeastern Syria`, `the Iraqi-Syrian border`."""
+    for cue, pattern in _PLACE_PATTERNS:
+        if cue in text:
+            yield from (name for m in pattern.finditer(text) if _place_like(name := _trim(m.group("name"))))
+    yield from (name for m in _CONSTITUENCY.finditer(text) if _place_like(name := _trim(m.group("name"))))
+    yield from (m.group("name") for m in _BORDER.finditer(text) if m.group("name").split()[0] not in NOT_NAMES)
+    yield from (m.group() for m in _COMPASS.finditer(text) if PLACES.get(m.group("place")))
+
+
+def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
+    """Organisations a sentence names, each with its short form when it gives one:
+    `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`."""
+    for m in _PARENTHESIS.finditer(text):
+        long = _trim(_after_role(m.group("long")))
+        if len(long.split()) > 1 and not PLACES.get(long):
+            yield long, m.group("short")
+    for m in _CONNECTED.finditer(text):
+        if name := _organisation(m.group(), m.group("lower")):
+            yield (name,)
+    for m in _ACRONYM.finditer(text):
+        word = m.group()
+        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")):
+            yield (word,)
+
+
+def _unknown_place(name: str, common: set[str]) -> bool:
+    """A name found only after "in"/"at" may be a place if it is no common word, adjective,
+    organisation, acronym, possessive or titled person."""
+    words = name.split()
+    return (bool(words) and words[0] not in NOT_NAMES and name_key(name).split()[-1] not in common
+            and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in words)
+            and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False))
 
 
 def _organisation(run: str, lower: str | None) -> str | None:
