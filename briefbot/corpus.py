@@ -71,6 +71,8 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
             found.extend(_walk(path, warn))
         elif path.is_file():
             found.append(path)
+        elif path.exists():  # a pipe or a device would block or never end
+            warn(f"{shown(given)}: not a regular file, skipped")
         else:
             warn(f"{shown(given)}: no such file or folder")
     return found

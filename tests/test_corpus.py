@@ -75,12 +75,30 @@ def test_seed_body_keeps_every_paragraph():
 def test_bbc_shape(tmp_path: Path):
     (tmp_path / "001.txt").write_text(
         "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76% to "
-        "$1.13bn (\u00a3600m) for the three months to December.\n\nThe firm said it was pleased.\n")
+        "$1.13bn (&#163;600m) for the three months to December.\n\nThe firm said it was pleased.\n")
     [article] = articles_of(tmp_path)
     assert article.title == "Ad sales boost Time Warner profit"
     assert (article.outlet, article.date, article.url) == (None, None, None)
     assert body(article).startswith("Quarterly profits")
+    assert "(&#163;600m)" in body(article)  # kept as written: spans must stay verbatim
     assert len(article.paragraphs) == 2
+
+
+def test_explicit_files_and_special_paths(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("One\n\nFirst story.\n")
+    (tmp_path / "b.md").write_text("Two\n\nSecond story.\n")
+    warnings: list[str] = []
+    found = find_files([tmp_path / "a.txt", tmp_path / "b.md", "/dev/null", tmp_path / "nope.txt"], warnings.append)
+    assert found == [tmp_path / "a.txt", tmp_path / "b.md"]
+    assert warnings == ["/dev/null: not a regular file, skipped", f"{tmp_path / 'nope.txt'}: no such file or folder"]
+
+
+def test_folders_skip_hidden_and_non_article_files(tmp_path: Path):
+    for name in ("story.txt", "README.md", "LICENSE.txt", ".hidden.txt", "notes.html", "data.csv", "x.JSONL"):
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "log.txt").write_text("x")
+    assert [p.name for p in find_files([tmp_path], print)] == ["story.txt", "x.JSONL"]
 
 
 def test_header_block(tmp_path: Path):
