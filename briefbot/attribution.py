@@ -59,9 +59,9 @@ class People:
         person = person_name(phrase)
         if person is None:
             return None
-        if len(person.name.split()) > 1 and not fold(person.name.split()[0]) in ("lord", "lady", "baroness"):
+        if person.full:
             return person.name
-        full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.name.split()[-1]))
+        full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.surname))
         if full:
             return full
         return _titled(phrase, person) if person.titled else None
@@ -170,8 +170,8 @@ def people_in(sentences: list[str]) -> People:
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
             person = person_name(m.group())
-            if person and len(person.name.split()) > 1 and fold(person.name.split()[0]) not in ("lord", "lady"):
-                people.by_surname.setdefault(name_key(person.name.split()[-1]), person.name)
+            if person and person.full:
+                people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
     for sentence in sentences:

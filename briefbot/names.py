@@ -78,6 +78,16 @@ class PersonName:
     role: str | None = None  # role words written before it ("Labour MP", "Home Secretary")
     titled: bool = False  # written with a title (Mr, Dr, Lord…): a person even as one word
 
+    @property
+    def full(self) -> bool:
+        """A first name and a surname ("Tony Blair"), not a short form ("Blair", "Lord Falconer")."""
+        words = self.name.split()
+        return len(words) > 1 and fold(words[0]) not in PEERAGE
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
 
 @lru_cache(maxsize=200_000)
 def person_name(phrase: str) -> PersonName | None:

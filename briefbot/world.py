@@ -40,7 +40,7 @@ import numpy as np
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
 from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
-                            TITLES, is_role_word, name_key, person_name, skeleton)
+                            PersonName, TITLES, is_role_word, name_key, person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import analyze, fold
 
@@ -155,41 +155,38 @@ def build_world(index: Index, world_file: Path | None = None) -> World:
 # --- characters ------------------------------------------------------------------------------------
 
 def _characters(index: Index) -> list[Character]:
-    """One character per person quoted: spellings joined across articles, short forms joined to the
-    one full name they can mean, the role the text gives them most often."""
+    """One character per person quoted: spellings of a full name joined across articles (by their
+    skeleton, `Sarmed`/`Sarmad`), a short form left over ("Mr Blair" where no full name was given)
+    joined to the most quoted full name with that surname."""
     said: dict[str, list[int]] = defaultdict(list)
     for sent in range(len(index)):
         if (speaker := index.speaker_of(sent)) is not None:
             said[speaker].append(sent)
-    groups: dict[str, Character] = {}  # skeleton of the full name → character
-    short: list[tuple[str, list[int]]] = []
-    for name, sents in sorted(said.items(), key=lambda kv: -len(kv[1])):
-        person = person_name(name)
-        bare = person.name if person else name
-        if len(bare.split()) < 2 or fold(bare.split()[0]) in ("lord", "lady", "baroness"):
-            short.append((name, sents))
-            continue
-        key = skeleton(name_key(bare))
-        if key in groups:
-            groups[key].absorb(Character(name, sentences=sents))
+    people: dict[str, Character] = {}  # skeleton of the name → character
+
+    def join(key: str, name: str, sentences: list[int]) -> None:
+        if key in people:
+            people[key].absorb(Character(name, sentences=sentences))
         else:
-            groups[key] = Character(name, sentences=list(sents))
+            people[key] = Character(name, sentences=list(sentences))
+
+    short: list[tuple[str, PersonName]] = []
+    for name, sentences in sorted(said.items(), key=lambda kv: -len(kv[1])):
+        person = person_name(name) or PersonName(name)
+        if person.full:
+            join(skeleton(name_key(person.name)), name, sentences)
+        else:
+            short.append((name, person))
     by_surname: dict[str, list[Character]] = defaultdict(list)
-    for c in groups.values():
+    for c in people.values():
         by_surname[skeleton(name_key(c.name.split()[-1]))].append(c)
-    for name, sents in short:
-        person = person_name(name)
-        bare = person.name if person else name
-        owners = by_surname.get(skeleton(name_key(bare.split()[-1])), [])
-        if owners and fold(bare.split()[0]) not in ("lord", "lady", "baroness"):
-            max(owners, key=lambda c: len(c.sentences)).absorb(Character(name, sentences=sents))
+    for name, person in short:
+        owners = by_surname.get(skeleton(name_key(person.surname)), [])
+        if owners and person.name == person.surname:
+            max(owners, key=lambda c: len(c.sentences)).absorb(Character(name, sentences=said[name]))
         else:
-            key = skeleton(name_key(bare))
-            if key in groups:
-                groups[key].absorb(Character(name, sentences=sents))
-            else:
-                groups[key] = Character(name, sentences=list(sents))
-    characters = list(groups.values())
+            join(skeleton(name_key(person.name)), name, said[name])
+    characters = list(people.values())
     for c in characters:
         if len(c.name.split()) > 1:  # the surname alone: "Al-Bayati", "Blair"
             c.variants.add(c.name.split()[-1])
