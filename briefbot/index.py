@@ -23,9 +23,11 @@ from briefbot.lexicon import Synonyms
 from briefbot.text import analyze_words, split_sentences, train_splitter
 
 # Chosen by measurement on the dev sets (see README "Ranking"): sentences are short, so length
-# normalisation is weaker than the document-retrieval default (b=0.75).
+# normalisation is weaker than the document-retrieval default (b=0.75) that articles keep.
 K1 = 1.2
 B = 0.5
+ARTICLE_K1 = 1.2
+ARTICLE_B = 0.75
 
 Progress = Callable[[int, int], None]
 
@@ -60,6 +62,48 @@ class SentenceBM25(BM25Okapi):
 
 
 @dataclass
+class Postings:
+    """A view of CSR postings (term t → docs[ptr[t]:ptr[t+1]], with term frequencies) and the
+    BM25 model over those docs, which are sentences or whole articles."""
+    ptr: np.ndarray
+    docs: np.ndarray
+    tfs: np.ndarray
+    doc_len: np.ndarray
+    k1: float
+    b: float
+
+    def __post_init__(self) -> None:
+        self.bm25 = SentenceBM25(self.doc_len, np.diff(self.ptr), self.k1, self.b)
+
+    def get(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = self.ptr[term], self.ptr[term + 1]
+        return self.docs[lo:hi], self.tfs[lo:hi]
+
+    def scores(self, weights: dict[int, float], within: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        """Candidates (the docs sharing a query term, ascending), their weighted BM25 scores, and
+        for each term a mask of the candidates that hold it. Cost follows the postings, not N."""
+        parts = []
+        for term, weight in weights.items():
+            docs, tfs = self.get(term)
+            if within is not None:
+                keep = np.isin(docs, within, assume_unique=True)
+                docs, tfs = docs[keep], tfs[keep]
+            parts.append((term, docs, weight * self.bm25.term_scores(docs, tfs, float(self.bm25.idf_array[term]))))
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0), {}
+        cands = np.unique(np.concatenate([docs for _, docs, _ in parts]))
+        scores = np.zeros(len(cands))
+        has: dict[int, np.ndarray] = {}
+        for term, docs, s in parts:
+            pos = np.searchsorted(cands, docs)
+            scores[pos] += s
+            has[term] = np.zeros(len(cands), dtype=bool)
+            has[term][pos] = True
+        return cands, scores, has
+
+
+@dataclass
 class Index:
     """Everything a search needs; saved to and loaded from the cache as plain arrays."""
     articles: list[Article]
@@ -75,14 +119,24 @@ class Index:
     docs: np.ndarray
     tfs: np.ndarray
     doc_len: np.ndarray
+    art_ptr: np.ndarray  # the same for whole articles (headline and body): which story a question is about
+    art_docs: np.ndarray
+    art_tfs: np.ndarray
+    art_len: np.ndarray
     synonyms_text: str
     term_id: dict[str, int] = field(init=False, repr=False)
-    bm25: SentenceBM25 = field(init=False, repr=False)
+    by_sentence: Postings = field(init=False, repr=False)
+    by_article: Postings = field(init=False, repr=False)
     _synonyms: Synonyms | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
-        self.bm25 = SentenceBM25(self.doc_len, np.diff(self.ptr))
+        self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B)
+        self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B)
+
+    @property
+    def bm25(self) -> SentenceBM25:
+        return self.by_sentence.bm25
 
     @property
     def synonyms(self) -> Synonyms:
@@ -94,8 +148,7 @@ class Index:
         return len(self.sent_start)
 
     def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = self.ptr[term], self.ptr[term + 1]
-        return self.docs[lo:hi], self.tfs[lo:hi]
+        return self.by_sentence.get(term)
 
     def doc_freq(self, term: int) -> int:
         return int(self.ptr[term + 1] - self.ptr[term])
@@ -126,7 +179,20 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     term_id: dict[str, int] = {}
     surface: list[str] = []
     post_term, post_doc, post_tf, doc_len = array("i"), array("i"), array("H"), array("f")
+    art_term, art_doc, art_tf, art_len = array("i"), array("i"), array("H"), array("f")
+
+    def count_terms(text: str) -> Counter[int]:
+        """Term ids of a text with their counts (synonym concepts included); new terms registered."""
+        words = analyze_words(text)
+        concepts = synonyms.concepts([term for _, term in words])
+        for written, term in [*words, *((c, c) for c in concepts)]:
+            if term not in term_id:
+                term_id[term] = len(term_id)
+                surface.append(written)
+        return Counter(term_id[t] for t in [term for _, term in words] + concepts)
+
     for a, article in enumerate(articles):
+        in_article = count_terms(article.title or "")
         spans: list[tuple[int, int, int]] = []
         for p, (ps, pe) in enumerate(article.paragraphs):
             spans.extend((s, e, p) for s, e in split_sentences(splitter, article.text, ps, pe))
@@ -135,32 +201,18 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
             doc = len(starts)
             starts.append(s), ends.append(e), owners.append(a), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
-            words = analyze_words(text)
-            terms = [term for _, term in words]
-            for word, term in words:
-                if term not in term_id:
-                    term_id[term] = len(term_id)
-                    surface.append(word)
-            counts = Counter(terms + synonyms.concepts(terms))
+            counts = count_terms(text)
             doc_len.append(sum(counts.values()))
-            for term, tf in counts.items():
-                t = term_id.get(term)
-                if t is None:  # a synonym concept
-                    t = term_id[term] = len(term_id)
-                    surface.append(term)
+            for t, tf in counts.items():
                 post_term.append(t), post_doc.append(doc), post_tf.append(min(tf, 65535))
+            in_article.update(counts)
+        for t, tf in in_article.items():
+            art_term.append(t), art_doc.append(a), art_tf.append(min(tf, 65535))
+        art_len.append(sum(in_article.values()))
         if progress and (a % 200 == 0 or a == len(articles) - 1):
             progress(a + 1, len(articles))
-    return _assemble(articles, synonyms_text, starts, ends, owners, paras, speakers, speaker_ids,
-                     term_id, surface, post_term, post_doc, post_tf, doc_len)
-
-
-def _assemble(articles, synonyms_text, starts, ends, owners, paras, speakers, speaker_ids,
-              term_id, surface, post_term, post_doc, post_tf, doc_len) -> Index:
-    terms_of = np.frombuffer(post_term, dtype=np.int32)
-    order = np.argsort(terms_of, kind="stable")
-    ptr = np.zeros(len(term_id) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(terms_of, minlength=len(term_id)), out=ptr[1:])
+    ptr, docs, tfs = _csr(len(term_id), post_term, post_doc, post_tf)
+    art_ptr, art_docs, art_tfs = _csr(len(term_id), art_term, art_doc, art_tf)
     return Index(
         articles=articles,
         sent_article=np.frombuffer(owners, dtype=np.int32).copy(),
@@ -171,13 +223,21 @@ def _assemble(articles, synonyms_text, starts, ends, owners, paras, speakers, sp
         sent_speaker=np.frombuffer(speaker_ids, dtype=np.int32).copy(),
         terms=list(term_id),
         surface=surface,
-        ptr=ptr,
-        docs=np.frombuffer(post_doc, dtype=np.int32)[order],
-        tfs=np.frombuffer(post_tf, dtype=np.uint16)[order],
-        doc_len=np.frombuffer(doc_len, dtype=np.float32).astype(np.float64),
+        ptr=ptr, docs=docs, tfs=tfs, doc_len=np.frombuffer(doc_len, dtype=np.float32).astype(np.float64),
+        art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
+        art_len=np.frombuffer(art_len, dtype=np.float32).astype(np.float64),
         synonyms_text=synonyms_text,
     )
 
 
+def _csr(n_terms: int, term: array, doc: array, tf: array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(term, doc, tf) triples, in doc order, as CSR arrays sorted by term then doc."""
+    terms_of = np.frombuffer(term, dtype=np.int32)
+    order = np.argsort(terms_of, kind="stable")
+    ptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(terms_of, minlength=n_terms), out=ptr[1:])
+    return ptr, np.frombuffer(doc, dtype=np.int32)[order], np.frombuffer(tf, dtype=np.uint16)[order]
+
+
 ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker",
-                         "ptr", "docs", "tfs", "doc_len")
+                         "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len")

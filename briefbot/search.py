@@ -22,6 +22,7 @@ TYPE_BONUS = 1.15  # "how many"/"when" questions: a sentence with a number is li
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
+ARTICLE_WEIGHT = 0.3  # how much the story a sentence belongs to counts beside the sentence itself
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = CONTEXT_WEIGHT
-        cands, scores, has = self._score(weights, within)
+        cands, scores, has = self.index.by_sentence.scores(weights, within)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             result.suggestions = self.topics()
@@ -166,9 +167,9 @@ class Searcher:
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else 0.5))
             coverage += credit * slot.idf
         coverage /= total
-        scores = scores * (0.5 + coverage)  # an answer to the whole question beats one to a word of it
+        scores = scores * (0.5 + coverage) + ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
         order = np.argsort(-scores, kind="stable")[:POOL]
-        if coverage[order[0]] < MIN_COVERAGE and coverage.max() < MIN_COVERAGE:
+        if coverage.max() < MIN_COVERAGE:
             result.suggestions = self.topics()
             return result
         ranked = [int(cands[i]) for i in order]
@@ -179,29 +180,12 @@ class Searcher:
         result.answers = self._answers(ranked, scored, k)
         return result
 
-    def _score(self, weights: Counter[int], within: np.ndarray | None
-               ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-        """Candidates (sentences sharing a term), their BM25 scores, and which term each holds."""
-        idx = self.index
-        parts = []
-        for tid, w in weights.items():
-            docs, tfs = idx.postings(tid)
-            if within is not None:
-                keep = np.isin(docs, within, assume_unique=True)
-                docs, tfs = docs[keep], tfs[keep]
-            parts.append((tid, docs, w * idx.bm25.term_scores(docs, tfs, float(idx.bm25.idf_array[tid]))))
-        if not parts:
-            return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-        cands = np.unique(np.concatenate([d for _, d, _ in parts]))
-        scores = np.zeros(len(cands))
-        has: dict[int, np.ndarray] = {}
-        for tid, docs, s in parts:
-            pos = np.searchsorted(cands, docs)
-            scores[pos] += s
-            mask = np.zeros(len(cands), dtype=bool)
-            mask[pos] = True
-            has[tid] = mask
-        return cands, scores, has
+    def _article_scores(self, weights: Counter[int]) -> np.ndarray:
+        """BM25 of every article (headline and body) for the question: which story it is about."""
+        arts, scores, _ = self.index.by_article.scores(weights)
+        full = np.zeros(len(self.index.articles))
+        full[arts] = scores
+        return full
 
     # --- answers -----------------------------------------------------------------------------
 
