@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.names import PersonName, is_role_word, name_key, person_name
-from briefbot.text import fold
+from briefbot.names import PersonName, fold_word, is_role_word, name_key, person_name
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
@@ -50,9 +49,21 @@ _ROLE_STOP = frozenset("the a an and or but that said says to in on by with as a
 
 @dataclass
 class People:
-    """The people an article names: full names by surname, and the roles the text gives them."""
+    """The people an article names: full names by surname, and (worked out only when a sentence
+    says "the security expert said") the roles the text gives them."""
+    sentences: list[str]
     by_surname: dict[str, str] = field(default_factory=dict)  # name_key of the last word → full name
-    roles: dict[str, list[str]] = field(default_factory=dict)  # full name → roles, in order
+    _roles: dict[str, list[str]] | None = None  # full name → roles, in order
+
+    @property
+    def roles(self) -> dict[str, list[str]]:
+        if self._roles is None:
+            self._roles = {}
+            for sentence in self.sentences:
+                for written, role in roles_in(sentence):
+                    if name := self.resolve(written):
+                        self._roles.setdefault(name, []).append(role)
+        return self._roles
 
     def resolve(self, phrase: str) -> str | None:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
@@ -88,7 +99,7 @@ def _knight_key(phrase: str, name: str) -> str | None:
 def _titled(phrase: str, person: PersonName) -> str:
     """A one-word name with its title as written: "Mr Blair", "Lord Falconer"."""
     m = re.search(rf"\b(\w+\.?)\s+{re.escape(person.name)}\b", phrase)
-    if m and fold(m.group(1)).rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "lord", "lady", "baroness",
+    if m and fold_word(m.group(1)) in ("mr", "mrs", "ms", "miss", "dr", "lord", "lady", "baroness",
                                                   "sir", "dame", "professor", "prof", "gen", "general"):
         return f"{m.group(1)} {person.name}"
     return person.name
@@ -165,8 +176,8 @@ def _has_verb(phrase: str) -> bool:
 
 
 def people_in(sentences: list[str]) -> People:
-    """The full names (two words or more) an article gives people, and their roles."""
-    people = People()
+    """The full names (two words or more) an article gives people."""
+    people = People(sentences)
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
             person = person_name(m.group())
@@ -174,11 +185,6 @@ def people_in(sentences: list[str]) -> People:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
-    for sentence in sentences:
-        for written, role in roles_in(sentence):
-            name = people.resolve(written)
-            if name:
-                people.roles.setdefault(name, []).append(role)
     return people
 
 

@@ -20,6 +20,12 @@ PARTICLES = frozenset("al el bin ibn abu abd de del della der di du la le van vo
 
 
 @lru_cache(maxsize=200_000)
+def fold_word(word: str) -> str:
+    """One word folded, with a trailing full stop dropped ("Dr." is "dr"); cached, words repeat."""
+    return fold(word).rstrip(".")
+
+
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """A name as compared: folded, hyphens as spaces, punctuation and a leading article gone."""
     name = re.sub(r"^(?:the|a|an)\s+", "", fold(name).strip())
@@ -82,7 +88,7 @@ class PersonName:
     def full(self) -> bool:
         """A first name and a surname ("Tony Blair"), not a short form ("Blair", "Lord Falconer")."""
         words = self.name.split()
-        return len(words) > 1 and fold(words[0]) not in PEERAGE
+        return len(words) > 1 and fold_word(words[0]) not in PEERAGE
 
     @property
     def surname(self) -> str:
@@ -98,22 +104,22 @@ def person_name(phrase: str) -> PersonName | None:
     words = phrase.split()
     role: list[str] = []
     titled = False
-    while words and (words[0] in NOT_NAMES or fold(words[0]).rstrip(".") in TITLES
+    while words and (words[0] in NOT_NAMES or fold_word(words[0]) in TITLES
                      or is_role_word(words[0]) or _modifier(words[0])):
-        if fold(words[0]).rstrip(".") in TITLES:
+        if fold_word(words[0]) in TITLES:
             titled = True
-        if words[0] not in NOT_NAMES and fold(words[0]).rstrip(".") not in _FORMS_OF_ADDRESS:
+        if words[0] not in NOT_NAMES and fold_word(words[0]) not in _FORMS_OF_ADDRESS:
             role.append(words[0])
         words = words[1:]
-    last_role = max((i for i, w in enumerate(words[:-1]) if is_role_word(w) or fold(w).rstrip(".") in TITLES),
+    last_role = max((i for i, w in enumerate(words[:-1]) if is_role_word(w) or fold_word(w) in TITLES),
                     default=-1)
     if last_role >= 0:  # "Pensions Secretary Alan Johnson", "Welsh Health Minister Jane Hutt"
-        titled = titled or fold(words[last_role]).rstrip(".") in TITLES
-        role.extend(w for w in words[:last_role + 1] if fold(w).rstrip(".") not in _FORMS_OF_ADDRESS and w not in NOT_NAMES)
+        titled = titled or fold_word(words[last_role]) in TITLES
+        role.extend(w for w in words[:last_role + 1] if fold_word(w) not in _FORMS_OF_ADDRESS and w not in NOT_NAMES)
         words = words[last_role + 1:]
     while words and (is_role_word(words[-1]) or words[-1] in ("QC", "MP", "MEP", "MSP", "AM", "Jr", "Jnr")):
         words = words[:-1]
-    if words and fold(words[0]) in PEERAGE:
+    if words and fold_word(words[0]) in PEERAGE:
         titled = True
         if len(words) == 1:
             return None
@@ -142,7 +148,7 @@ def _name_shaped(words: list[str]) -> bool:
     known place, or an acronym."""
     for w in words:
         bare = w.strip(",.")
-        if fold(bare) in PARTICLES or fold(bare.split("-")[0]) in PARTICLES and "-" in bare:
+        if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare:
             continue
         if not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper()):
             return False
