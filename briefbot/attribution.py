@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.names import PersonName, fold_word, is_role_word, name_key, person_name
+from briefbot.names import ORGANISATIONS, PLACES, PersonName, fold_word, is_role_word, name_key, person_name
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
@@ -43,6 +43,7 @@ _NAMES = re.compile(NAME)
 _QUOTES = '"\u201c\u201d'
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
+_NOT_IN_ROLES = frozenset("he she it they we i before after since until position post job".split())
 _ROLE_STOP = frozenset("the a an and or but that said says to in on by with as at from his her their its was is "
                        "has have had told according while when who which this these those".split())
 
@@ -119,6 +120,8 @@ def is_role_phrase(phrase: str) -> bool:
     at = next((i for i, w in enumerate(words) if is_role_word(w)), None)
     if at is None or len(words) > 16 or any(w.lower() in ("whose", "who", "which", "that") for w in words):
         return False
+    if any(w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES for w in words[:at]):
+        return False  # "Before he resigned the position of home secretary"
     rest = words[at + 1:]
     while rest and is_role_word(rest[0]):
         rest = rest[1:]
@@ -134,24 +137,39 @@ def roles_in(sentence: str) -> list[tuple[str, str]]:
         if person is None:
             continue
         role = (_role_before_comma(sentence[:m.start()]) or _role_after(sentence[m.end():])
-                or _role_before(sentence[:m.start()], person.role) or person.role)
-        if role and is_role_phrase(role):
-            found.append((m.group(), role))
+                or _role_before(sentence[:m.start()], person.role)
+                or (person.role if person.role and is_role_phrase(person.role) else None))
+        if role:
+            found.append((m.group(), _sentence_case(role) if sentence.startswith(role) else role))
     return found
 
 
+def _sentence_case(role: str) -> str:
+    """"Security expert" opening a sentence is a security expert; "Foreign Secretary" and "Tory
+    leader" keep their capitals."""
+    words = role.split()
+    head = re.sub(r"['\u2019]s$", "", words[0])
+    if head.isupper() or any(w[:1].isupper() for w in words[1:]) or ORGANISATIONS.get(head) or PLACES.get(head):
+        return role
+    return role[:1].lower() + role[1:]
+
+
 def _role_before_comma(before: str) -> str | None:
-    """`<role>, NAME`: the clause before the name, if it is a role."""
-    if not re.search(r",\s*$", before):
+    """`<role>, NAME` or `<role>, the NAME`: the clause before the name, if it is a role."""
+    m = re.search(r",\s*(?:the\s+)?$", before)
+    if not m:
         return None
-    clause = re.split(r"[,;:/(\"\u201c\u201d]", before.rstrip()[:-1])[-1].strip()
-    clause = re.sub(r"^(?:the|a|an|former|The|A|An)\s+(?=\w)", lambda m: "" if m.group().lower().strip() in
-                    ("the", "a", "an") else m.group(), clause)
+    clause = re.split(r"[,;:/(\"\u201c\u201d]|\band\b", before[:m.start()])[-1].strip()
+    clause = re.sub(r"^(?:the|a|an|The|A|An)\s+(?=\w)", "", clause)
     return clause if clause and is_role_phrase(clause) and not _has_verb(clause) else None
 
 
 def _role_after(after: str) -> str | None:
-    """`NAME, the Lib Dem president,`: an appositive after the name."""
+    """`NAME, the Lib Dem president,` or `NAME, who chairs the trade committee,`: an appositive."""
+    m = re.match(r"^,\s+who\s+(?P<role>(?:chairs|heads|leads|runs|represents)\s+[^,;:\"\u201c\u201d()]{3,80}?)\s*(?:,|\.$|$)",
+                 after)
+    if m:
+        return m.group("role")
     m = re.match(r"^,\s+(?:the |a |an )?(?P<role>[^,;:\"\u201c\u201d()]{3,100}?)\s*(?:,|\.$|$)", after)
     if m and is_role_phrase(m.group("role")) and not _has_verb(m.group("role")):
         return m.group("role")

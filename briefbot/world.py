@@ -216,17 +216,7 @@ def _give_roles(index: Index, characters: list[Character]) -> None:
     for c in characters:
         if roles[id(c)]:
             key, _ = roles[id(c)].most_common(1)[0]
-            c.role = _sentence_case(first[(id(c), key)])
-
-
-def _sentence_case(role: str) -> str:
-    """"Security expert" (first in its sentence) is a security expert; "Foreign Secretary" stays."""
-    words = role.split()
-    head = re.sub(r"['\u2019]s$", "", words[0])
-    if (head[:1].isupper() and not head.isupper() and all(w[:1].islower() for w in words[1:])
-            and not ORGANISATIONS.get(head) and not PLACES.get(head)):
-        return role[:1].lower() + role[1:]
-    return role
+            c.role = first[(id(c), key)]
 
 
 # --- places and organisations --------------------------------------------------------------------
