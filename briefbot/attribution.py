@@ -41,10 +41,11 @@ _PRONOUN = re.compile(rf"^(?:He|She)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
 _NAMES = re.compile(NAME)
 _QUOTES = '"\u201c\u201d'
+SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
 _NOT_IN_ROLES = frozenset("he she it they we i before after since until position post job".split())
-_ROLE_STOP = frozenset("the a an and or but that said says to in on by with as at from his her their its was is "
+_ROLE_STOP = frozenset("the a an and or but that said says to in on of for by with as at from his her their its was is "
                        "has have had told according while when who which this these those".split())
 
 
@@ -252,8 +253,9 @@ def attribute(sentences: list[str]) -> list[str | None]:
 
 
 def _first_person(sentence: str, people: People) -> str | None:
-    """The first person a sentence names, not counting possessives ("Tony Blair's spokesman")."""
-    return next((name for m in _NAMES.finditer(sentence)
+    """The person a sentence is about: one named near its start (where the subject is), not as a
+    possessive ("Tony Blair's spokesman")."""
+    return next((name for m in _NAMES.finditer(sentence[:SUBJECT_CHARS])
                  if not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
 
 

@@ -138,7 +138,7 @@ def _modifier(word: str) -> bool:
     return (w in ("home", "foreign", "prime", "shadow", "deputy", "former", "junior", "chief", "vice",
                   "attorney", "health", "education", "defence", "defense", "interior", "finance", "trade",
                   "culture", "environment", "transport", "justice", "security", "party", "state", "cabinet",
-                  "tory", "labour", "conservative", "liberal", "lib", "dem", "democrat", "democratic", "green",
+                  "tory", "labour", "conservative", "liberal", "lib", "dem", "dems", "democrat", "democratic", "green",
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
             or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper())
 

@@ -97,3 +97,11 @@ def test_the_seed_speakers(seed_index) -> None:
     assert surnames == {"al-numan", "al-bayati", "allawi"}
     allawi = [seed_index.text_of(s) for s in range(len(seed_index)) if seed_index.speaker_of(s) == "Mohammed Tawfiq Allawi"]
     assert any("F-16" in text for text in allawi)
+
+
+def test_he_is_the_person_the_last_sentence_was_about() -> None:
+    said = attribute(["Michael Howard is to make a pitch for the ethnic vote.",
+                      "He will say that taxes are too high.",
+                      '"We will cut them," he will add.'])
+    assert said == [None, "Michael Howard", "Michael Howard"]
+    assert attribute(["A scientist studies Motor Neurone disease.", "He said it was hard."]) == [None, None]
