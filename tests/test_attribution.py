@@ -104,4 +104,5 @@ def test_he_is_the_person_the_last_sentence_was_about() -> None:
                       "He will say that taxes are too high.",
                       '"We will cut them," he will add.'])
     assert said == [None, "Michael Howard", "Michael Howard"]
-    assert attribute(["A scientist studies Motor Neurone disease.", "He said it was hard."]) == [None, None]
+    assert attribute(["Research at the university now covers Alzheimer's and Motor Neurone disease.",
+                      "He said it was hard."]) == [None, None]
