@@ -30,13 +30,13 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)")
 _ADVERB = r"(?:(?:also|further|has|had|have|later|then|previously|repeatedly|will|would|is\s+expected\s+to)\s+)*"
 _SAYS = re.compile(rf"(?P<name>{NAME}),?\s+{_ADVERB}(?:{_VERBS})\b")
-_SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?P<mark>,|\s-|\s\u2013)[^,\"\u201c\u201d]{{3,120}}?(?:,|\s-|\s\u2013)?\s+"
+_SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)[^,\"\u201c\u201d]{{3,120}}?(?:,|\s-|\s\u2013)?\s+"
                               rf"{_ADVERB}(?:{_VERBS})\b")
 _SAID_NAME = re.compile(rf"[\"\u201d,:]\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied)\s+"
                         rf"(?P<name>{NAME})")
 _ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the\s+)?(?P<name>{NAME})")
-_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?:[Tt]he|[Aa]n?)\s+(?P<role>[A-Za-z][\w'\u2019-]*"
-                           rf"(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
+_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?:[Tt]he|[Aa]n?)\s+"
+                           rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = re.compile(rf"^(?:He|She)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
 _NAMES = re.compile(NAME)
@@ -167,8 +167,8 @@ def _role_before_comma(before: str) -> str | None:
 
 def _role_after(after: str) -> str | None:
     """`NAME, the Lib Dem president,` or `NAME, who chairs the trade committee,`: an appositive."""
-    m = re.match(r"^,\s+who\s+(?P<role>(?:chairs|heads|leads|runs|represents)\s+[^,;:\"\u201c\u201d()]{3,80}?)\s*(?:,|\.$|$)",
-                 after)
+    m = re.match(r"^,\s+who\s+(?P<role>(?:chairs|heads|leads|runs|represents)\s+[^,;:\"\u201c\u201d()]{3,80}?)"
+                 r"\s*(?:,|\.$|$)", after)
     if m:
         return m.group("role")
     m = re.match(r"^,\s+(?:the |a |an )?(?P<role>[^,;:\"\u201c\u201d()]{3,100}?)\s*(?:,|\.$|$)", after)

@@ -39,7 +39,7 @@ import numpy as np
 
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
+from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
                             PersonName, TITLES, is_role_word, name_key, person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import analyze, fold
@@ -223,7 +223,8 @@ def _give_roles(index: Index, characters: list[Character]) -> None:
 
 _LOWER_ORG_WORDS = ("coalition", "party", "union", "committee", "council", "agency", "alliance", "movement")
 _CONNECTED = re.compile(rf"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*)(?:\s+(?:(?:of|for|de|al|el)(?:\s+the)?\s+|and\s+)?"
-                        rf"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*))*(?P<lower>\s+(?:{'|'.join(_LOWER_ORG_WORDS)})\b)?")
+                        rf"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*))*"
+                        rf"(?P<lower>\s+(?:{'|'.join(_LOWER_ORG_WORDS)})\b)?")
 _PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
 _COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
@@ -424,7 +425,8 @@ def _join_acronyms(orgs: _Names) -> None:
     initials: dict[str, list[str]] = defaultdict(list)
     for group in orgs.groups:
         for name in group:
-            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
+            words = [w for w in re.split(r"[\s-]+", name)
+                     if w[:1].isupper() and w.lower() not in ("of", "the", "and", "for")]
             if len(words) > 1:
                 initials["".join(w[0] for w in words)].append(name)
     for acronym in [n for group in orgs.groups for n in group if n.isupper() and n in initials]:
@@ -442,15 +444,12 @@ def _join_cue_less(orgs: _Names) -> None:
                 orgs.add(name, " ".join(words[:-1]))
 
 
-def _thing(kind: type[Place] | type[Organisation], group: list[str], gazetteer) -> Place | Organisation:
+def _thing(kind: type[Place] | type[Organisation], group: list[str], gazetteer: Gazetteer) -> Place | Organisation:
     """A thing from a group of names: the gazetteer's name if it knows one, else the longest
     spelling seen first."""
     known = next((gazetteer.get(n) for n in group if gazetteer.get(n)), None)
     name = known or max(group, key=lambda n: (not n.isupper(), len(n.split()), -group.index(n)))
-    variants = set(group) | set(gazetteer.variants.get(known, ())) if known else set(group)
-    variants.discard(name)
-    return kind(name, variants)
-
+    return kind(name, set(group) - {name})
 
 
 def _join_same_core(places: list[Place]) -> None:
