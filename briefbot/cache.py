@@ -12,6 +12,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -20,7 +21,7 @@ import platformdirs
 
 from briefbot import __version__
 from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
-from briefbot.index import ARRAYS, Index, Progress, build
+from briefbot.index import ARRAYS, Index, Postings, Progress, build
 from briefbot.lexicon import synonyms_text
 
 FORMAT = 3  # bump when the cache layout or the analysis changes
@@ -62,7 +63,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
                 reason = str(e) if isinstance(e, Damaged) else type(e).__name__
                 warn(f"cache {path} is damaged ({reason}); indexing again")
         elif any(folder.glob(f"{place}-*.npz")):
-            warn("the articles changed since they were indexed; indexing again")
+            warn("the articles (or briefbot) changed since they were indexed; indexing again")
     warnings: list[str] = []
 
     def warn_and_keep(line: str) -> None:
@@ -86,16 +87,23 @@ def _content_key(files: list[SourceFile], synonyms: str) -> str:
     """A digest of everything the index is made from: the files, the synonyms and briefbot's own
     code and word lists (so a changed analysis never trusts an index built by the old one)."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
-    for source in _ENGINE_FILES:
-        digest.update(source.read_bytes())
+    digest.update(_engine_digest())
     for f in files:
         digest.update(os.fsencode(f.path) + f"\0{len(f.data)}\0".encode())
         digest.update(hashlib.sha256(f.data).digest())
     return digest.hexdigest()
 
 
-_PACKAGE = Path(__file__).resolve().parent
-_ENGINE_FILES = sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts)
+@lru_cache(maxsize=1)
+def _engine_digest() -> bytes:
+    """briefbot's code and word lists (not the TUI), read once: the analysis this process runs."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts):
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
 STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
 
 
@@ -155,16 +163,24 @@ def _check(index: Index) -> None:
     """Raise if the arrays do not fit together, so a damaged cache is never searched."""
     n = len(index.sent_start)
     lengths = np.array([len(a.text) for a in index.articles] or [0])
-    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker,
-                                     index.doc_len)):
+    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker)):
         raise Damaged("sentence arrays differ in length")
-    if len(index.ptr) != len(index.terms) + 1 or len(index.surface) != len(index.terms):
+    if len(index.surface) != len(index.terms):
         raise Damaged("term arrays differ in length")
-    if index.ptr[0] != 0 or np.any(np.diff(index.ptr) < 0) or index.ptr[-1] != len(index.docs) != len(index.tfs):
-        raise Damaged("postings out of order")
     if n and (index.sent_article.min() < 0 or index.sent_article.max() >= len(index.articles)
               or np.any(index.sent_start > index.sent_end) or index.sent_start.min() < 0
               or np.any(index.sent_end > lengths[index.sent_article])):
         raise Damaged("sentence spans outside their articles")
-    if len(index.docs) and (index.docs.min() < 0 or index.docs.max() >= n):
-        raise Damaged("postings name sentences that do not exist")
+    for postings, count in ((index.by_sentence, n), (index.by_article, len(index.articles))):
+        _check_postings(postings, len(index.terms), count)
+
+
+def _check_postings(postings: Postings, terms: int, count: int) -> None:
+    """CSR postings of `terms` terms over `count` documents (sentences or articles)."""
+    ptr, docs = postings.ptr, postings.docs
+    if len(ptr) != terms + 1 or ptr[0] != 0 or np.any(np.diff(ptr) < 0) or ptr[-1] != len(docs):
+        raise Damaged("postings out of order")
+    if len(postings.tfs) != len(docs) or len(postings.doc_len) != count:
+        raise Damaged("postings arrays differ in length")
+    if len(docs) and (docs.min() < 0 or docs.max() >= count):
+        raise Damaged("postings name documents that do not exist")

@@ -91,13 +91,11 @@ def test_corpus_synonyms_file_is_part_of_the_key(folder: Path, builds: Builds):
     assert "crane" in answer(index, "hoist")
 
 
-def test_engine_code_is_part_of_the_key(folder: Path, builds: Builds, tmp_path: Path, monkeypatch):
-    code = tmp_path / "engine.py"
-    code.write_text("ANALYSIS = 1\n")
-    monkeypatch.setattr(cache, "_ENGINE_FILES", [code])
+def test_engine_code_is_part_of_the_key(folder: Path, builds: Builds, monkeypatch):
+    monkeypatch.setattr(cache, "_engine_digest", lambda: b"analysis 1")
     load(folder)
     load(folder)
-    code.write_text("ANALYSIS = 2\n")
+    monkeypatch.setattr(cache, "_engine_digest", lambda: b"analysis 2")
     load(folder)
     assert builds.count == 2
 
@@ -165,6 +163,18 @@ def damage_postings(path: Path) -> None:
     rewrite_meta(path, change)
 
 
+def damage_article_postings(path: Path) -> None:
+    def change(meta, arrays):
+        arrays["art_docs"] = arrays["art_docs"] + 5
+    rewrite_meta(path, change)
+
+
+def damage_short_tfs(path: Path) -> None:
+    def change(meta, arrays):
+        arrays["tfs"] = arrays["tfs"][:-1]
+    rewrite_meta(path, change)
+
+
 def damage_spans(path: Path) -> None:
     def change(meta, arrays):
         arrays["sent_end"] = arrays["sent_end"] * 100
@@ -184,7 +194,8 @@ def damage_pickle(path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", [damage_truncate, damage_garbage, damage_empty, damage_version, damage_key,
-                                    damage_postings, damage_spans, damage_missing_array, damage_pickle])
+                                    damage_postings, damage_article_postings, damage_short_tfs, damage_spans,
+                                    damage_missing_array, damage_pickle])
 def test_damaged_cache_is_rebuilt_with_one_warning(folder: Path, builds: Builds, damage):
     expected = answer(load(folder), "bridge reopens")
     [path] = cache_files()
