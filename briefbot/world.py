@@ -229,6 +229,7 @@ _PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
 _COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
                       r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)", re.I)
+_COMPASS_HINT = re.compile(r"north|south|east|west|central", re.I)  # cheaper than _COMPASS, tried first
 _CONSTITUENCY = re.compile(rf"\b(?:(?:MP|MEP|MSP|AM|Parliament)\s+for|(?:seat|constituency)\s+of)\s+"
                            rf"(?P<name>{NAME}(?:\s+and\s+{NAME})?)")
 _BORDER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
@@ -349,15 +350,18 @@ def _places_in(text: str) -> Iterator[str]:
     for cue, pattern in _PLACE_PATTERNS:
         if cue in text:
             yield from (name for m in pattern.finditer(text) if _place_like(name := _trim(m.group("name"))))
-    yield from (name for m in _CONSTITUENCY.finditer(text) if _place_like(name := _trim(m.group("name"))))
-    yield from (m.group("name") for m in _BORDER.finditer(text) if m.group("name").split()[0] not in NOT_NAMES)
-    yield from (m.group() for m in _COMPASS.finditer(text) if PLACES.get(m.group("place")))
+    if " for " in text or " of " in text:
+        yield from (name for m in _CONSTITUENCY.finditer(text) if _place_like(name := _trim(m.group("name"))))
+    if "border" in text:
+        yield from (m.group("name") for m in _BORDER.finditer(text) if m.group("name").split()[0] not in NOT_NAMES)
+    if _COMPASS_HINT.search(text):
+        yield from (m.group() for m in _COMPASS.finditer(text) if PLACES.get(m.group("place")))
 
 
 def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     """Organisations a sentence names, each with its short form when it gives one:
     `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`."""
-    for m in _PARENTHESIS.finditer(text):
+    for m in _PARENTHESIS.finditer(text) if "(" in text else ():
         long = _trim(_after_role(m.group("long")))
         if len(long.split()) > 1 and not PLACES.get(long):
             yield long, m.group("short")
