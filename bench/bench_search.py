@@ -40,6 +40,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import make_corpus  # noqa: E402
+import snapshot  # noqa: E402
 
 SQUAD_QUESTIONS = make_corpus.DATA / "reqa-squad" / "questions.jsonl"
 BBC_QUESTIONS = HERE / "data" / "bbc_dev.jsonl"
@@ -86,7 +87,8 @@ def work_build(corpus: str, cache_dir: str, sentences_out: str) -> dict:
     with open(sentences_out, "w", encoding="utf-8") as out:
         for i in range(len(index)):
             out.write(" ".join(index.text_of(i).split()) + "\n")
-    return {"sentences": len(index), "articles": len(index.articles), "terms": len(index.terms),
+    import briefbot
+    return {"briefbot": briefbot.__file__, "sentences": len(index), "articles": len(index.articles), "terms": len(index.terms),
             "postings": int(len(index.docs)), "build_s": build_s, "build_peak_mb": peak,
             "base_rss_mb": base, "cache_mb": sum(f.stat().st_size for f in files) / 2**20,
             "warnings": len(warnings)}
@@ -96,6 +98,7 @@ def work_query(corpus: str, cache_dir: str, qs: list[str]) -> dict:
     os.environ["BRIEFBOT_CACHE"] = cache_dir
     from briefbot import cache
     from briefbot.search import Searcher
+    import briefbot
     warnings: list[str] = []
     t = time.perf_counter()
     index = cache.load([corpus], warnings.append, None, use_cache=True)
@@ -115,7 +118,9 @@ def work_query(corpus: str, cache_dir: str, qs: list[str]) -> dict:
         r = searcher.search(q, k=3)
         times.append(time.perf_counter() - t)
         no_answer.append(not r.answers)
-    out = {"load_s": load_s, "load_peak_mb": load_peak, "first_query_ms": first_s * 1e3,
+    if warnings:  # the warm load must hit the cache the build wrote, or its time means nothing
+        raise RuntimeError(f"warm load did not use the cache: {warnings[:3]}")
+    out = {"briefbot": briefbot.__file__, "load_s": load_s, "load_peak_mb": load_peak, "first_query_ms": first_s * 1e3,
            "typo_query_ms": typo_s * 1e3, "p50_ms": pct(times, 50) * 1e3, "p95_ms": pct(times, 95) * 1e3,
            "max_ms": max(times) * 1e3, "answered": no_answer.count(False), "n_queries": len(qs),
            "cache_hit": not warnings}
@@ -170,10 +175,14 @@ def _worker(argv: list[str]) -> int:
     return 0
 
 
+CODE: str | None = None  # the frozen briefbot (snapshot.freeze), first on the workers' PYTHONPATH
+
+
 def run_worker(kind: str, timeout: float, **payload) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", kind, json.dumps(payload)]
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=snapshot.env_with(CODE),
+                          cwd=CODE or None)
     lines = [l for l in proc.stdout.splitlines() if l.startswith("RESULT ")]
     if proc.returncode != 0 or not lines:
         raise RuntimeError(f"{kind} worker failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -208,17 +217,7 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="briefbot vs rank-bm25 at 10k/100k/1M sentences")
-    ap.add_argument("--sizes", default="10k,100k,1m", help="comma-separated, e.g. 10k,100k")
-    ap.add_argument("--root", type=Path, default=make_corpus.ROOT, help="where the corpora are (made if missing)")
-    ap.add_argument("--questions", type=int, default=N_QUESTIONS)
-    ap.add_argument("--peer-sample", type=int, default=20,
-                    help="questions timed for rank-bm25 above --peer-full sentences (0: all)")
-    ap.add_argument("--peer-full", type=int, default=200_000, help="time every question for the peer up to this size")
-    ap.add_argument("--peer-max", type=int, default=2_000_000, help="do not run the peer above this size")
-    ap.add_argument("--json", type=Path, help="also write the raw figures here")
-    args = ap.parse_args(argv)
+def measure(args: argparse.Namespace) -> list[dict]:
     qs = questions(args.questions)
     rows = []
     sources = None
@@ -244,11 +243,40 @@ def main(argv: list[str] | None = None) -> int:
                 except (RuntimeError, subprocess.TimeoutExpired) as e:
                     row["peer_note"] = f"not run: {str(e).splitlines()[-1][:80]}"
         finally:
-            shutil.rmtree(work, ignore_errors=True)
+            if args.keep:
+                print(f"  kept {work} (cache, sentences)", file=sys.stderr)
+            else:
+                shutil.rmtree(work, ignore_errors=True)
         row["size"] = make_corpus.label(target)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr)
-    print(f"\nbriefbot vs plain rank-bm25 ({len(qs)} questions; k=3; "
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="briefbot vs rank-bm25 at 10k/100k/1M sentences")
+    ap.add_argument("--sizes", default="10k,100k,1m", help="comma-separated, e.g. 10k,100k")
+    ap.add_argument("--root", type=Path, default=make_corpus.ROOT, help="where the corpora are (made if missing)")
+    ap.add_argument("--questions", type=int, default=N_QUESTIONS)
+    ap.add_argument("--peer-sample", type=int, default=20,
+                    help="questions timed for rank-bm25 above --peer-full sentences (0: all)")
+    ap.add_argument("--peer-full", type=int, default=200_000, help="time every question for the peer up to this size")
+    ap.add_argument("--peer-max", type=int, default=2_000_000, help="do not run the peer above this size")
+    ap.add_argument("--json", type=Path, help="also write the raw figures here")
+    ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure (frozen for the whole "
+                    "run), or 'worktree' for the files as they are")
+    ap.add_argument("--keep", action="store_true", help="keep the caches and the frozen code (for profiling)")
+    args = ap.parse_args(argv)
+    global CODE
+    code_label, CODE = snapshot.freeze(args.code)
+    try:
+        rows = measure(args)
+    finally:
+        if CODE and args.keep:
+            print(f"kept {CODE} (the frozen briefbot)", file=sys.stderr)
+        elif CODE:
+            shutil.rmtree(CODE, ignore_errors=True)
+    print(f"\nbriefbot ({code_label}) vs plain rank-bm25 ({rows[0]['n_queries']} questions; k=3; "
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]})\n")
     print(table(rows))
     print("\nPeak RSS is each step's own process (Python + imports ≈ "
