@@ -75,7 +75,8 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
             warn(f"{shown(given)}: not a regular file, skipped")
         else:
             warn(f"{shown(given)}: no such file or folder")
-    return found
+    unique = {os.path.realpath(p): p for p in reversed(found)}  # a file reached twice is read once, first way
+    return [p for p in found if unique[os.path.realpath(p)] is p]
 
 
 def _walk(top: Path, warn: Warn) -> Iterator[Path]:

@@ -93,6 +93,14 @@ def test_explicit_files_and_special_paths(tmp_path: Path):
     assert warnings == ["/dev/null: not a regular file, skipped", f"{tmp_path / 'nope.txt'}: no such file or folder"]
 
 
+def test_a_file_reached_twice_is_read_once(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "story.txt").write_text("One\n\nFirst story.\n")
+    (tmp_path / "latest.txt").symlink_to(tmp_path / "sub" / "story.txt")
+    found = find_files([tmp_path, tmp_path / "sub", tmp_path / "sub" / "story.txt"], print)
+    assert found == [tmp_path / "latest.txt"]
+
+
 def test_folders_skip_hidden_and_non_article_files(tmp_path: Path):
     for name in ("story.txt", "README.md", "LICENSE.txt", ".hidden.txt", "notes.html", "data.csv", "x.JSONL"):
         (tmp_path / name).write_text("x")
