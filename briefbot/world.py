@@ -225,6 +225,7 @@ _LOWER_ORG_WORDS = ("coalition", "party", "union", "committee", "council", "agen
 _CONNECTED = re.compile(rf"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*)(?:\s+(?:(?:of|for|de|al|el)(?:\s+the)?\s+|and\s+)?"
                         rf"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*))*"
                         rf"(?P<lower>\s+(?:{'|'.join(_LOWER_ORG_WORDS)})\b)?")
+_COMMITTEE = re.compile(rf"(?P<body>{NAME})(?:\s+[a-z][a-z-]+){{1,4}}\s+committee\b")  # "Commons trade committee"
 _PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
 _COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
@@ -368,6 +369,9 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     for m in _CONNECTED.finditer(text):
         if name := _organisation(m.group(), m.group("lower")):
             yield (name,)
+    for m in _COMMITTEE.finditer(text) if "committee" in text else ():
+        if ORGANISATIONS.get(m.group("body")):
+            yield (m.group(),)
     for m in _ACRONYM.finditer(text):
         word = m.group()
         if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")):
