@@ -298,7 +298,7 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
         try:
             data = json.loads(text)
             records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # bad JSON, digits past int limits, deep nesting
             records = []
     if not records:
         bad = 0
@@ -306,7 +306,7 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
             if line.strip():
                 try:
                     records.append(json.loads(line))
-                except json.JSONDecodeError:
+                except (ValueError, RecursionError):
                     bad += 1
         if bad:
             warn(f"{shown(path)}: {bad} line(s) not JSON, left out")

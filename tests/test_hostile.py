@@ -282,6 +282,19 @@ def test_json_file_with_no_json_at_all(tmp_path: Path):
     assert_good_answered(index)
 
 
+@pytest.mark.parametrize("name, data", [
+    ("deep.json", "[" * 100_000 + "]" * 100_000),  # deeper than Python's recursion limit
+    ("digits.jsonl", '{"title": "Big", "text": "A number follows.", "n": ' + "1" * 5000 + "}\n"),  # past int limits
+    ("odd.json", '{"articles": "not a list"}'),
+    ("types.jsonl", '{"title": 5, "text": ["a", "list"]}\n{"title": null, "body": 7}\n'),
+])
+def test_json_that_breaks_parsers(tmp_path: Path, name: str, data: str):
+    folder = corpus(tmp_path, {name: data})
+    index, warnings = load(folder)
+    assert len(warnings) == 1 and warnings[0].startswith(f"{folder / name}: ") and warnings[0].endswith(", skipped")
+    assert_good_answered(index)
+
+
 def test_json_with_half_surrogates_and_controls(tmp_path: Path):
     record = '{"title": "Odd \\ud800 title", "text": "The diver Ana Reef said the wreck \\udc00 lies \\u0000 deep."}'
     folder = corpus(tmp_path, {"odd.jsonl": record})
