@@ -31,6 +31,7 @@ import re
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -545,10 +546,11 @@ def _link_exits(places: list[Place]) -> None:
 
 def facts(index: Index) -> list[list[int]]:
     """The distinct statements: each sentence its own fact, except that sentences of different
-    articles saying the same thing (search's same-fact test) are one. Only sentences sharing rare
-    terms are compared, so the cost follows those pairs, not the square of the corpus."""
+    articles saying the same thing (search's same-fact test) are one, with at most one sentence
+    of each article. Only sentences written alike or sharing rare terms are compared, so the cost
+    follows those pairs, not the square of the corpus."""
     parent = list(range(len(index)))
-    articles: dict[int, set[int]] = {s: {int(index.sent_article[s])} for s in range(len(index))}
+    merged: dict[int, set[int]] = {}  # a fact's first sentence → its articles, once it has two
 
     def root(s: int) -> int:
         while parent[s] != s:
@@ -556,19 +558,36 @@ def facts(index: Index) -> list[list[int]]:
             s = parent[s]
         return s
 
+    def articles(r: int) -> set[int]:
+        return merged.get(r) or {int(index.sent_article[r])}
+
     searcher = Searcher(index)
     terms: dict[int, set[str]] = {}
-    for a, b in _candidate_pairs(index):
+    for a, b in chain(_same_text_pairs(index), _candidate_pairs(index)):
+        ra, rb = root(a), root(b)
+        if ra == rb or not articles(ra).isdisjoint(articles(rb)):
+            continue
         ta = terms.setdefault(a, set(analyze(index.text_of(a))))
         tb = terms.setdefault(b, set(analyze(index.text_of(b))))
-        ra, rb = root(a), root(b)
-        if ra != rb and articles[ra].isdisjoint(articles[rb]) and searcher._same_fact(a, ta, b, tb):
+        if searcher._same_fact(a, ta, b, tb):
             parent[rb] = ra
-            articles[ra] |= articles.pop(rb)
+            merged[ra] = articles(ra) | articles(rb)
+            merged.pop(rb, None)
     groups: dict[int, list[int]] = defaultdict(list)
     for s in range(len(index)):
         groups[root(s)].append(s)
     return sorted(groups.values())
+
+
+def _same_text_pairs(index: Index) -> Iterator[tuple[int, int]]:
+    """Sentences written identically (agency copy, a story published twice), each with the first."""
+    first: dict[int, int] = {}
+    for sent in range(len(index)):
+        key = hash(index.text_of(sent))
+        if key in first:
+            yield first[key], sent
+        else:
+            first[key] = sent
 
 
 def _candidate_pairs(index: Index) -> Iterator[tuple[int, int]]:
