@@ -100,6 +100,7 @@ class World:
     organisations: list[Organisation]
     facts: list[list[int]]  # each a distinct statement: its sentence ids (one per article telling it)
     fact_of: dict[int, int] = field(default_factory=dict)  # sentence id → fact number
+    warnings: list[str] = field(default_factory=list)  # e.g. a world file that could not be used
 
     def __post_init__(self) -> None:
         if not self.fact_of:
@@ -137,20 +138,24 @@ class World:
 
 
 def build_world(index: Index, world_file: Path | None = None) -> World:
-    """The world of a corpus: extraction alone, then the corpus's world file if it has one."""
+    """The world of a corpus: extraction alone, then the corpus's world file if it has one (a
+    broken one is left out, and `World.warnings` says why)."""
     characters = _characters(index)
     common = _lowercase_words(index)
     places, organisations = _places_and_organisations(index, characters, common)
+    warnings: list[str] = []
     if world_file is not None and world_file.is_file():
-        apply_world_file(tomllib.loads(world_file.read_text(encoding="utf-8")), index, characters, places,
-                         organisations)
+        try:
+            apply_world_file(read_world_file(world_file), index, characters, places, organisations)
+        except WorldFileError as e:
+            warnings.append(f"world file not used: {e}")
     _locate(index, [*places, *organisations], common)
     places = [p for p in places if p.sentences]
     organisations = [o for o in organisations if o.sentences]
     _link_exits(places)
     by_size = lambda t: (-len(t.sentences), t.name)  # noqa: E731
     return World(sorted(characters, key=by_size), sorted(places, key=by_size),
-                 sorted(organisations, key=by_size), facts(index))
+                 sorted(organisations, key=by_size), facts(index), warnings=warnings)
 
 
 # --- characters ------------------------------------------------------------------------------------
@@ -619,38 +624,94 @@ def _candidate_pairs(index: Index) -> Iterator[tuple[int, int]]:
 
 # --- the world file ----------------------------------------------------------------------------
 
-_KINDS = {"character": Character, "place": Place, "organisation": Organisation, "organization": Organisation}
+class WorldFileError(Exception):
+    """A world file that cannot be read or does not have the documented shape."""
 
 
-def apply_world_file(data: dict, index: Index, characters: list[Character], places: list[Place],
+@dataclass(frozen=True)
+class Entry:
+    """One [[character]], [[place]] or [[organisation]] of a world file."""
+    kind: type[Thing]
+    name: str
+    variants: tuple[str, ...] = ()
+    role: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class WorldFile:
+    entries: tuple[Entry, ...] = ()
+    merges: tuple[tuple[str, ...], ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+_KINDS: dict[str, type[Thing]] = {"character": Character, "place": Place, "organisation": Organisation,
+                                  "organization": Organisation}
+
+
+def read_world_file(path: Path) -> WorldFile:
+    """The world file at `path`, checked against the format in the module docstring."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise WorldFileError(f"{path}: {e}") from None
+    entries = []
+    for section, kind in _KINDS.items():
+        for item in _tables(data, section, path):
+            name = _text(item.get("name"), f"{section} name", path)
+            entries.append(Entry(kind, name, _texts(item.get("variants", []), f"{section} variants", path),
+                                 _text(item["role"], "role", path) if "role" in item else None,
+                                 _text(item["description"], "description", path) if "description" in item else None))
+    merges = tuple(_texts(item.get("names", []), "merge names", path) for item in _tables(data, "merge", path))
+    return WorldFile(tuple(entries), merges, _texts(data.get("ignore", []), "ignore", path))
+
+
+def _tables(data: dict, section: str, path: Path) -> list[dict]:
+    tables = data.get(section, [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise WorldFileError(f"{path}: [[{section}]] must be tables")
+    return tables
+
+
+def _text(value: object, what: str, path: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise WorldFileError(f"{path}: {what} must be a non-empty string")
+    return value
+
+
+def _texts(value: object, what: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise WorldFileError(f"{path}: {what} must be a list of strings")
+    return tuple(_text(v, what, path) for v in value)
+
+
+def apply_world_file(world_file: WorldFile, index: Index, characters: list[Character], places: list[Place],
                      organisations: list[Organisation]) -> None:
     """Name, describe, merge and drop things as a corpus's world file says (see the module docstring)."""
     lists: dict[type[Thing], list] = {Character: characters, Place: places, Organisation: organisations}
-    for section, kind in _KINDS.items():
-        for entry in data.get(section, []):
-            names = [entry["name"], *entry.get("variants", [])]
-            things = lists[kind]
-            matches = [t for t in things if _named(t, names)]
-            if matches:
-                thing = matches[0]
-                for other in matches[1:]:
-                    thing.absorb(other)
-                    things.remove(other)
-                if thing.name != entry["name"]:
-                    thing.rename(entry["name"])
-            else:
-                thing = kind(entry["name"])
-                things.append(thing)
-                if kind is Character:
-                    keys = {name_key(n) for n in names}
-                    thing.sentences = [s for s in range(len(index)) if name_key(index.speaker_of(s) or "") in keys]
-            thing.variants |= set(names[1:])
-            thing.variants.discard(thing.name)
-            thing.description = entry.get("description", thing.description)
-            if isinstance(thing, Character) and "role" in entry:
-                thing.role = entry["role"]
-    for entry in data.get("merge", []):
-        names = entry.get("names", [])
+    for entry in world_file.entries:
+        names = [entry.name, *entry.variants]
+        things = lists[entry.kind]
+        matches = [t for t in things if _named(t, names)]
+        if matches:
+            thing = matches[0]
+            for other in matches[1:]:
+                thing.absorb(other)
+                things.remove(other)
+            if thing.name != entry.name:
+                thing.rename(entry.name)
+        else:
+            thing = entry.kind(entry.name)
+            things.append(thing)
+            if entry.kind is Character:
+                keys = {name_key(n) for n in names}
+                thing.sentences = [s for s in range(len(index)) if name_key(index.speaker_of(s) or "") in keys]
+        thing.variants |= set(entry.variants)
+        thing.variants.discard(thing.name)
+        thing.description = entry.description or thing.description
+        if isinstance(thing, Character) and entry.role:
+            thing.role = entry.role
+    for names in world_file.merges:
         for things in lists.values():
             matches: list[Thing] = []
             for n in names:
@@ -661,7 +722,7 @@ def apply_world_file(data: dict, index: Index, characters: list[Character], plac
                 matches[0].absorb(other)
                 things.remove(other)
     for things in lists.values():
-        things[:] = [t for t in things if not _named(t, data.get("ignore", []))]
+        things[:] = [t for t in things if not _named(t, world_file.ignore)]
 
 
 def _named(thing: Thing, names: Iterable[str]) -> bool:

@@ -152,3 +152,13 @@ names = ["Harir base", "Erbil"]
     assert "Erbil" in harir.variants and not [p for p in world.places if p.name == "Erbil"]
     assert not world.find("NATO")
     assert len(build_world(seed_index, tmp_path / "missing.toml").characters) == 3
+
+
+@pytest.mark.parametrize("text", ["[[character]\nname = ", "[[character]]\nrole = 'no name'\n",
+                                  "ignore = 'not a list'\n", "[[merge]]\nnames = [1, 2]\n", "\ud800"])
+def test_a_broken_world_file_is_left_out_with_a_warning(seed_index, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "world.toml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    world = build_world(seed_index, path)
+    assert len(world.characters) == 3
+    assert len(world.warnings) == 1 and str(path) in world.warnings[0]
