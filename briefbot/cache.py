@@ -23,6 +23,7 @@ from briefbot import __version__
 from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
 from briefbot.index import ARRAYS, Index, Postings, Progress, build
 from briefbot.lexicon import synonyms_text
+from briefbot.text import known_words, learn_words
 
 FORMAT = 3  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
@@ -122,7 +123,7 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
     meta = {
         "format": FORMAT, "key": key,
         "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs] for a in index.articles],
-        "speakers": index.speakers, "terms": index.terms, "surface": index.surface,
+        "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +154,7 @@ def _read(path: Path, key: str) -> tuple[Index, list[str]]:
         arrays = {name: data[name] for name in ARRAYS}
     articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)))
                 for p, s, t, o, d, u, text, paras in meta["articles"]]
+    learn_words(meta["words"])
     index = Index(articles=articles, speakers=meta["speakers"], terms=meta["terms"], surface=meta["surface"],
                   synonyms_text=meta["synonyms"], **arrays)
     _check(index)

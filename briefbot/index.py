@@ -79,10 +79,9 @@ class Postings:
         lo, hi = self.ptr[term], self.ptr[term + 1]
         return self.docs[lo:hi], self.tfs[lo:hi]
 
-    def scores(self, weights: dict[int, float], within: np.ndarray | None = None
-               ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-        """Candidates (the docs sharing a query term, ascending), their weighted BM25 scores, and
-        for each term a mask of the candidates that hold it. Cost follows the postings, not N."""
+    def term_scores(self, weights: dict[int, float], within: np.ndarray | None = None
+                    ) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """For each query term: the docs that hold it and their weighted BM25 term score."""
         parts = []
         for term, weight in weights.items():
             docs, tfs = self.get(term)
@@ -90,17 +89,27 @@ class Postings:
                 keep = np.isin(docs, within, assume_unique=True)
                 docs, tfs = docs[keep], tfs[keep]
             parts.append((term, docs, weight * self.bm25.term_scores(docs, tfs, float(self.bm25.idf_array[term]))))
-        if not parts:
-            return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-        cands = np.unique(np.concatenate([docs for _, docs, _ in parts]))
-        scores = np.zeros(len(cands))
-        has: dict[int, np.ndarray] = {}
-        for term, docs, s in parts:
-            pos = np.searchsorted(cands, docs)
-            scores[pos] += s
-            has[term] = np.zeros(len(cands), dtype=bool)
-            has[term][pos] = True
-        return cands, scores, has
+        return parts
+
+    def scores(self, weights: dict[int, float], within: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        return combine(self.term_scores(weights, within))
+
+
+def combine(parts: list[tuple[int, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+    """Candidates (the docs sharing a query term, ascending), their summed scores, and for each
+    term a mask of the candidates that hold it. Cost follows the postings, not the corpus size."""
+    if not parts:
+        return np.zeros(0, dtype=np.int32), np.zeros(0), {}
+    cands = np.unique(np.concatenate([docs for _, docs, _ in parts]))
+    scores = np.zeros(len(cands))
+    has: dict[int, np.ndarray] = {}
+    for term, docs, s in parts:
+        pos = np.searchsorted(cands, docs)
+        scores[pos] += s
+        has[term] = np.zeros(len(cands), dtype=bool)
+        has[term][pos] = True
+    return cands, scores, has
 
 
 @dataclass
@@ -131,6 +140,7 @@ class Index:
 
     def __post_init__(self) -> None:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
+        self.article_size = np.bincount(self.sent_article, minlength=len(self.articles))
         self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B)
         self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B)
 

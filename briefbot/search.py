@@ -8,10 +8,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from nltk.metrics.distance import edit_distance
 
 from briefbot.attribution import starts_with_pronoun
-from briefbot.index import Index
+from briefbot.index import Index, combine
 from briefbot.text import analyze, analyze_words
 
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
@@ -22,7 +21,8 @@ TYPE_BONUS = 1.15  # "how many"/"when" questions: a sentence with a number is li
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
-ARTICLE_WEIGHT = 0.3  # how much the story a sentence belongs to counts beside the sentence itself
+ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
+LOCAL_DAMPING = 6.0  # a word in every sentence of an article weighs 1/7 within it
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ class Result:
     suggestions: list[str] = field(default_factory=list)  # what the briefing does cover, when it has no answer
     corrections: dict[str, str] = field(default_factory=dict)  # typed word → vocabulary word
     matched_words: list[str] = field(default_factory=list)  # query words found, for marking in passages
+    coverage: float = 0.0  # the best share of the question's weight one sentence matches
+    unknown_names: list[str] = field(default_factory=list)  # names and numbers the articles never mention
 
     @property
     def status(self) -> str:
@@ -102,6 +104,8 @@ class Searcher:
             if tid is not None:
                 slots.append(_Slot(word, term, {tid: 1.0}, float(idx.bm25.idf_array[tid])))
                 continue
+            if "-" in word and len(analyze(word)) > 1:
+                continue  # an unknown hyphenated whole ("eleven-year-old"): its parts are slots
             fixed = self._correct(term)
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
@@ -122,6 +126,7 @@ class Searcher:
         """The vocabulary term a misspelt or differently transliterated word most likely means."""
         if not term.isalpha() or len(term) < 4:
             return None
+        from nltk.metrics.distance import edit_distance
         if self._deletes is None:
             self._deletes = {}
             for tid, t in enumerate(self.index.terms):
@@ -147,7 +152,11 @@ class Searcher:
         corrections: dict[str, str] = {}
         slots = self._slots(query, corrections)
         result = Result(query, [], corrections=corrections,
-                        matched_words=[s.word for s in slots if s.terms])
+                        matched_words=[s.word for s in slots if s.terms],
+                        unknown_names=[s.word for s in slots if not s.terms and _name_like(s.word, query)])
+        if result.unknown_names:  # the question is about something the briefing never names
+            result.suggestions = self.topics()
+            return result
         weights: Counter[int] = Counter()
         for slot in slots:
             for tid, w in slot.terms.items():
@@ -155,7 +164,8 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = CONTEXT_WEIGHT
-        cands, scores, has = self.index.by_sentence.scores(weights, within)
+        cands, scores, has = combine([(t, docs, self._damp(docs, s))
+                                      for t, docs, s in self.index.by_sentence.term_scores(weights, within)])
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             result.suggestions = self.topics()
@@ -167,9 +177,11 @@ class Searcher:
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else 0.5))
             coverage += credit * slot.idf
         coverage /= total
-        scores = scores * (0.5 + coverage) + ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
+        scores = scores * (0.5 + coverage)
+        scores += ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
         order = np.argsort(-scores, kind="stable")[:POOL]
-        if coverage.max() < MIN_COVERAGE:
+        result.coverage = float(coverage.max())
+        if result.coverage < MIN_COVERAGE:
             result.suggestions = self.topics()
             return result
         ranked = [int(cands[i]) for i in order]
@@ -179,6 +191,16 @@ class Searcher:
             ranked, scored = map(list, zip(*sorted(zip(ranked, scored), key=lambda p: -p[1])))
         result.answers = self._answers(ranked, scored, k)
         return result
+
+    def _damp(self, docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """A word in most sentences of an article tells which story, not which sentence: the
+        article score counts it already, so within the article it weighs less."""
+        if not LOCAL_DAMPING or not len(docs):
+            return scores
+        arts = self.index.sent_article[docs]
+        _, inverse, counts = np.unique(arts, return_inverse=True, return_counts=True)
+        share = counts[inverse] / self.index.article_size[arts]
+        return scores / (1 + LOCAL_DAMPING * share)
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
         """BM25 of every article (headline and body) for the question: which story it is about."""
@@ -256,6 +278,12 @@ class Searcher:
 def analyze_concept_members(index: Index, concept: str) -> set[str]:
     """The terms of every phrase in a synonym group."""
     return {t for phrase, concepts in index.synonyms.phrases.items() if concept in concepts for t in phrase}
+
+
+def _name_like(word: str, query: str) -> bool:
+    """A number, or a word with a capital that is not merely the question's first letter."""
+    return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
+        word[:1].isupper() and not query.lstrip().startswith(word))
 
 
 def _deletions(word: str) -> set[str]:

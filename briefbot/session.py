@@ -129,7 +129,11 @@ class Session:
             fixes = ", ".join(f"{typed} → {known}" for typed, known in result.corrections.items())
             reply.say(f"(Reading {fixes}.)")
         if not result.answers:
-            reply.say("The articles say nothing about that.")
+            if result.unknown_names:
+                names = ", ".join(result.unknown_names)
+                reply.say(f"The articles never mention {names}: they say nothing about that.")
+            else:
+                reply.say("The articles say nothing about that.")
             if result.suggestions:
                 reply.say("This briefing covers: " + ", ".join(result.suggestions) + ".")
             reply.say("Try other words, `sources` for the articles, or `hint`.")

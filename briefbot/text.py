@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import EnglishStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+if TYPE_CHECKING:  # NLTK takes a quarter second to import: only indexing and unseen words need it
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 # Characters that look different but mean the same to a reader.
 _FOLD = str.maketrans({
@@ -28,7 +29,7 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
 _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70",
                       "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
                       "million": "1000000", "billion": "1000000000"})
-_stemmer = EnglishStemmer()
+_NEGATED = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 
 
 def _lexicon_lines(name: str) -> list[str]:
@@ -37,6 +38,7 @@ def _lexicon_lines(name: str) -> list[str]:
 
 
 STOP_WORDS: frozenset[str] = frozenset(_lexicon_lines("stopwords.txt"))
+IRREGULAR: dict[str, str] = dict(line.split()[:2] for line in _lexicon_lines("irregular.txt"))
 
 
 def fold(text: str) -> str:
@@ -45,8 +47,14 @@ def fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_FOLD)
 
 
+@cache
+def _stemmer():
+    from nltk.stem.snowball import EnglishStemmer
+    return EnglishStemmer()
+
+
 def stem(word: str) -> str:
-    return _stemmer.stem(word)
+    return _stemmer().stem(word)
 
 
 def _word_forms(raw: str) -> list[tuple[str, str]]:
@@ -55,6 +63,8 @@ def _word_forms(raw: str) -> list[tuple[str, str]]:
     word = fold(raw).strip("'.,-")
     if word.endswith("'s"):
         word = word[:-2]
+    elif word.endswith("n't"):  # can't, won't, didn't: the verb, then a "not" that says no topic
+        word = _NEGATED.get(word, word[:-3])
     if _INITIALISM.fullmatch(word):
         return [(raw, word.replace(".", ""))]
     word = word.replace("'", "")
@@ -65,7 +75,7 @@ def _word_forms(raw: str) -> list[tuple[str, str]]:
         written = [w for w in re.split(r"[-.,\u2010-\u2015]", raw) if w]
         if len(written) != len(parts):
             written = parts
-        return [(raw, "".join(parts)), *zip(written, parts)]
+        return [(raw, "".join(parts)), *((w, _NUMBER_WORDS.get(p, p)) for w, p in zip(written, parts))]
     return [(raw, _NUMBER_WORDS.get(word, word))] if word else []
 
 
@@ -79,15 +89,37 @@ def analyze_words(text: str) -> list[tuple[str, str]]:
     return [pair for match in _WORD.finditer(text) for pair in _terms_of(match.group())]
 
 
-@lru_cache(maxsize=500_000)
+_WORD_TERMS: dict[str, tuple[tuple[str, str], ...]] = {}
+_KNOWN: dict[str, list[str]] = {}  # lower-cased word → its terms, learnt from a saved index
+_MAX_WORDS = 1_000_000
+
+
 def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
-    """The terms of one word, cached: news reuses its words, so most lookups are hits.
+    """The terms of one word, remembered: news reuses its words, so most lookups are hits.
 
     An all-capitals word is never a stop word: `US` and `IT` are names, `us` and `it` are not.
     """
-    acronym = len(raw) > 1 and raw.isupper()
-    return tuple((written, stem(form) if form.isalpha() else form)
-                 for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
+    found = _WORD_TERMS.get(raw)
+    if found is None:
+        acronym = len(raw) > 1 and raw.isupper()
+        if not acronym and (terms := _KNOWN.get(raw.lower())) is not None:
+            return tuple((raw, term) for term in terms)
+        found = tuple((written, stem(IRREGULAR.get(form, form)) if form.isalpha() else form)
+                      for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
+        if len(_WORD_TERMS) < _MAX_WORDS:
+            _WORD_TERMS[raw] = found
+    return found
+
+
+def known_words() -> dict[str, list[str]]:
+    """The words analysed so far and their terms, to save with an index: a later process then
+    analyses questions and sentences in those words without loading the stemmer."""
+    return {raw.lower(): [term for _, term in terms] for raw, terms in _WORD_TERMS.items()
+            if not (len(raw) > 1 and raw.isupper())}
+
+
+def learn_words(words: dict[str, list[str]]) -> None:
+    _KNOWN.update(words)
 
 
 # --- sentences -------------------------------------------------------------------------------
@@ -103,6 +135,7 @@ _TRAINING_CHARS = 600_000  # Punkt learns enough from this much text; more only 
 
 def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
     """Punkt trained on the corpus's own text, plus the abbreviations news always uses."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
     trainer = PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = False
     budget = _TRAINING_CHARS

@@ -43,7 +43,7 @@ class Synonyms:
         for n, group in enumerate(parse_groups(text)):
             for words in group:
                 terms = tuple(analyze(words))
-                if terms:
+                if terms and (len(terms) > 1 or len(words.split()) == 1):  # "go up" is not "go"
                     syn.phrases.setdefault(terms, set()).add(f"~{n}")
                     syn.longest = max(syn.longest, len(terms))
         return syn
