@@ -567,14 +567,19 @@ def facts(index: Index) -> list[list[int]]:
         return merged.get(r) or {int(index.sent_article[r])}
 
     searcher = Searcher(index)
-    terms: dict[int, set[str]] = {}
+    terms: dict[str, set[str]] = {}  # by text: a sentence printed twice is analysed once
+
+    def terms_of(s: int) -> set[str]:
+        text = index.text_of(s)
+        if text not in terms:
+            terms[text] = set(analyze(text))
+        return terms[text]
+
     for a, b in chain(_same_text_pairs(index), _candidate_pairs(index)):
         ra, rb = root(a), root(b)
         if ra == rb or not articles(ra).isdisjoint(articles(rb)):
             continue
-        ta = terms.setdefault(a, set(analyze(index.text_of(a))))
-        tb = terms.setdefault(b, set(analyze(index.text_of(b))))
-        if searcher._same_fact(a, ta, b, tb):
+        if searcher._same_fact(a, terms_of(a), b, terms_of(b)):
             parent[rb] = ra
             merged[ra] = articles(ra) | articles(rb)
             merged.pop(rb, None)
@@ -598,11 +603,14 @@ def _same_text_pairs(index: Index) -> Iterator[tuple[int, int]]:
 def _candidate_pairs(index: Index) -> Iterator[tuple[int, int]]:
     """Pairs of sentences of different articles sharing RARE_SHARED rare terms, most shared first."""
     df = np.diff(index.ptr)
-    if len(index.articles) < 2:
+    rare = np.nonzero((df >= 2) & (df <= RARE_DF))[0]
+    if len(index.articles) < 2 or not len(rare):
         return iter(())
-    term_of = np.repeat(np.arange(len(df)), df)  # the term of each posting
-    pick = np.nonzero(((df >= 2) & (df <= RARE_DF))[term_of])[0]
-    docs, owner = index.docs[pick].astype(np.int64), term_of[pick]
+    lengths = df[rare]
+    owner = np.repeat(np.arange(len(rare), dtype=np.int32), lengths)  # the rare term of each posting picked
+    first = np.cumsum(lengths) - lengths  # where each rare term's postings start among those picked
+    pick = index.ptr[rare][owner] + (np.arange(int(lengths.sum())) - first[owner])
+    docs = index.docs[pick].astype(np.int64)
     firsts, seconds = [], []
     for k in range(1, RARE_DF):
         same = owner[:-k] == owner[k:]
