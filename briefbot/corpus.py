@@ -179,8 +179,13 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%
 _TIME = re.compile(r"[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm|AM|PM)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?$")
 
 
+_LONGEST_DATE = 80  # "Wednesday, 5 February 2025 at 02:45 GMT" with room to spare
+
+
 def parse_date(value: str) -> str | None:
     """An ISO date from the usual ways news writes one, or None."""
+    if len(value) > _LONGEST_DATE:  # a paragraph, not a date: do not make strptime scan it
+        return None
     value = _TIME.sub("", value.strip().rstrip("."))
     for fmt in _DATE_FORMATS:
         try:

@@ -165,7 +165,8 @@ def test_json_line_separator_inside_a_string(tmp_path: Path):
 @pytest.mark.parametrize("written, iso", [
     ("2025-02-05 02:45", "2025-02-05"), ("5 February 2025", "2025-02-05"), ("February 5, 2025", "2025-02-05"),
     ("Wednesday, 5 February 2025", "2025-02-05"), ("2025/02/05", "2025-02-05"), ("not a date", None),
-    ("5 February", None)])
+    ("5 February", None), ("  Wednesday, 5 February 2025 at 02:45 GMT  ", "2025-02-05"),
+    ("5 February 2025 " + "x" * 5000, None)])
 def test_parse_date(written: str, iso: str | None):
     assert parse_date(written) == iso
 
