@@ -221,6 +221,22 @@ def test_unreadable_file(tmp_path: Path, monkeypatch):
     assert_good_answered(index)
 
 
+def test_unreadable_folder(tmp_path: Path, monkeypatch):
+    """As root can list any folder, listing one is made to fail as it would for a user."""
+    folder = corpus(tmp_path, {"locked/inside.txt": ODD_TEXT, "open/story.txt": ODD_TEXT.replace("Fair", "Fete")})
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+    index, warnings = load(folder)
+    assert warnings == [f"{folder / 'locked'}: cannot read (Permission denied), skipped"]
+    assert sorted(Path(a.path).name for a in index.articles) == ["good.txt", "story.txt"]
+    assert_good_answered(index)
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a mode-000 file anyway")
 def test_unreadable_file_for_real(tmp_path: Path):
     folder = corpus(tmp_path, {"secret.txt": ODD_TEXT})
