@@ -7,8 +7,10 @@
     figure includes interpreter start and shutdown (an upper bound). Target (issue 3): ≤ 1.0 s.
   * Enter to answer: the ~100k-sentence corpus of bench/make_corpus.py (BBC + SQuAD text, written under
     /tmp/briefbot-bench, never committed), indexed once into a temporary cache, then the app driven by
-    Pilot: for each benchmark question (bench/data/bbc_dev.jsonl), the time from pressing Enter until the
-    reply is mounted in the transcript and the screen has been refreshed. Target: ≤ 100 ms.
+    Pilot: for each benchmark question (bench/data/bbc_dev.jsonl), the time from the Enter action (the
+    prompt's submit: the session answers, the turn is mounted) until every widget of the new turn has
+    been laid out, polled each millisecond. The transcript grows as in a real game (it keeps the last
+    25 turns), so later questions pay for a longer transcript. Target: ≤ 100 ms.
 
     python bench/bench_tui.py [--runs 5] [--size 100k] [--questions 40]
 """
@@ -44,8 +46,9 @@ def startup(runs: int) -> list[float]:
     return times
 
 
-async def answering(corpus: Path, questions: list[str]) -> tuple[int, float, float, list[float]]:
-    """(sentences, load seconds, seconds until ready for input, Enter-to-answer seconds per question)."""
+async def answering(corpus: Path, questions: list[str]) -> tuple[int, float, float, list[float], list[float]]:
+    """(sentences, load seconds, seconds until ready for input, Enter-to-answer seconds per question,
+    seconds of that in Session.handle)."""
     from briefbot.cache import load
     from briefbot.tui.app import BriefbotApp
     from briefbot.tui.widgets import PromptInput, Transcript
@@ -57,20 +60,40 @@ async def answering(corpus: Path, questions: list[str]) -> tuple[int, float, flo
         app = BriefbotApp(index=index, home=Path(home))
         started = time.perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
+            while app.session is None:  # the world is built in the loading worker
+                await pilot.pause(0.01)
             ready = time.perf_counter() - started
             prompt = app.query_one(PromptInput)
             transcript = app.query_one(Transcript)
+            handle, engine = app.session.handle, []
+
+            def timed(line: str):
+                t = time.perf_counter()
+                reply = handle(line)
+                engine.append(time.perf_counter() - t)
+                return reply
+            app.session.handle = timed
             times = []
             for question in questions:
-                prompt.value = question
-                before = len(transcript.children)
-                t0 = time.perf_counter()
-                await pilot.press("enter")
                 await pilot.pause()
+                last = transcript.children[-1]
+                prompt.value = question
+                t0 = time.perf_counter()
+                await prompt.action_submit()  # what Enter does
+                await _laid_out(transcript, last)
                 times.append(time.perf_counter() - t0)
-                assert len(transcript.children) > before, "no reply was shown"
-    return len(index), loaded, ready, times
+    return len(index), loaded, ready, times, engine
+
+
+async def _laid_out(transcript, last) -> None:
+    """Until a new turn is in the transcript with every one of its widgets laid out (given a size)."""
+    from briefbot.tui.widgets import ReplyView
+    while True:
+        view = transcript.children[-1]
+        if view is not last and isinstance(view, ReplyView) and view.children \
+                and all(w.size.height for w in view.children):
+            return
+        await asyncio.sleep(0.001)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -97,11 +120,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["BRIEFBOT_CACHE"] = cache
         print(f"indexing {corpus} (cold cache) ...", flush=True)
         asyncio.run(answering(corpus, questions[:1]))  # builds the cache
-        sentences, loaded, ready, times = asyncio.run(answering(corpus, questions))
+        sentences, loaded, ready, times, engine = asyncio.run(answering(corpus, questions))
     print(f"{args.size} corpus ({sentences:,} sentences): warm cache load {loaded:.2f} s; "
           f"app with that index ready for input in {ready:.2f} s")
     print(f"Enter to answer shown ({len(times)} questions): p50 {1000 * statistics.median(times):.1f} ms, "
-          f"p95 {1000 * percentile(times, 95):.1f} ms, max {1000 * max(times):.1f} ms  (target p50 <= 100 ms)")
+          f"p95 {1000 * percentile(times, 95):.1f} ms, max {1000 * max(times):.1f} ms  (target <= 100 ms)")
+    print(f"  of which Session.handle: p50 {1000 * statistics.median(engine):.1f} ms, "
+          f"p95 {1000 * percentile(engine, 95):.1f} ms, max {1000 * max(engine):.1f} ms")
     return 0
 
 

@@ -86,7 +86,7 @@ class BriefbotApp(App[int]):
         yield StatusLine(id="status")
         with Horizontal(id="main"):
             with Transcript(id="transcript"):
-                yield Static(Content("Loading the briefing\u2026"), id="loading")
+                yield Static(Content("Reading the articles\u2026"), id="loading")
                 yield ProgressBar(id="progress", show_eta=False)
             yield SidePanel(id="panel")
         with Horizontal(id="prompt-row"):
@@ -114,17 +114,23 @@ class BriefbotApp(App[int]):
                 self.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
 
         try:
-            index = self.index if self.index is not None else cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
+            index = self.index
+            if index is None:
+                index = cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
+            self.call_from_thread(self.query_one("#loading", Static).update,
+                                  Content("Finding the people, places and organisations\u2026"))
             session = Session(index, home=self.home)
+            warnings += session.world.warnings  # the world is built here, not on the screen's thread
+            look = session.handle("look")
         except CorpusError as e:
             self.call_from_thread(self.failed, str(e), warnings)
             return
         except Exception as e:  # a bug or an odd file must not end in a traceback on the user's screen
             self.call_from_thread(self.failed, f"Could not load the briefing: {type(e).__name__}: {e}", warnings)
             return
-        self.call_from_thread(self.ready, session, warnings)
+        self.call_from_thread(self.ready, session, look, warnings)
 
-    def ready(self, session: Session, warnings: list[str]) -> None:
+    def ready(self, session: Session, look: Reply, warnings: list[str]) -> None:
         self.session = session
         self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
@@ -135,7 +141,7 @@ class BriefbotApp(App[int]):
         prompt.suggester = CommandSuggester(name for t in things for name in sorted(t.names(), key=len, reverse=True))
         prompt.disabled = False
         prompt.focus()
-        self.show(None, session.handle("look"))
+        self.show(None, look)
         if self.exit_when_ready:
             self.call_after_refresh(self.exit, EXIT_OK)
 

@@ -7,6 +7,8 @@ import os
 from collections.abc import Iterable
 from dataclasses import replace
 
+from rich.console import Group
+from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -97,64 +99,64 @@ def _shorter(path: str) -> str:
     return relative if len(relative) < len(path) else path
 
 
-class PassageView(Vertical):
-    """An answer: the sentence highlighted in its context, then its citations."""
+class PassageView(Static):
+    """An answer: the sentence highlighted in its context. Its citations follow it as markers."""
 
     def __init__(self, passage: Passage) -> None:
-        super().__init__()
-        self.passage = passage
-
-    def compose(self):
-        passage, answer = self.passage, self.passage.answer
+        answer = passage.answer
         head = Text(f"{passage.number}. ", style="bold")
         if passage.label:
             head.append_text(plain(f"({passage.label}) ", "italic"))
         if answer.speaker:
             head.append_text(plain(f"{answer.speaker}: ", "italic"))
-        yield Static(head + marked_passage(passage), classes="answer")
-        cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
-        for n, (citation, also) in enumerate(cited, 1):
-            yield CitationMarker(n, citation, passage, also)
+        super().__init__(head + marked_passage(passage))
+        self.passage = passage
+
+
+class ReplyView(Vertical):
+    """One turn: the line the player typed (if any) and what briefbot said back. Few widgets a
+    turn (one a block, one a citation), so a long game still lays out quickly."""
+
+    def __init__(self, line: str | None, reply: Reply) -> None:
+        super().__init__()
+        self.line, self.reply = line, reply
+
+    def compose(self):
+        if self.line is not None:
+            yield Static(plain(f"> {self.line}"), classes="echo")
+        for block in self.reply.blocks:
+            if isinstance(block, Heading):
+                yield Static(plain(block.text), classes="heading")
+            elif isinstance(block, Message):
+                yield Static(plain(block.text), classes=f"message {block.kind}")
+            elif isinstance(block, Items):
+                items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
+                yield Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items")
+            else:
+                yield PassageView(block)
+                answer = block.answer
+                cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
+                for n, (citation, also) in enumerate(cited, 1):
+                    yield CitationMarker(n, citation, block, also)
 
 
 class Transcript(VerticalScroll, can_focus=False):
-    """The game so far: each line the player typed, and what briefbot said back."""
+    """The game so far, as far back as a terminal's scrollback would keep it: older turns are let go
+    so that each new one lays out as quickly as the first (the notebook keeps what matters)."""
+
+    KEEP = 25  # turns
 
     def show(self, line: str | None, reply: Reply) -> None:
-        """Add a reply (after the line that asked for it) and scroll to its start."""
-        widgets: list[Widget] = []
-        if line is not None:
-            widgets.append(Static(plain(f"> {line}"), classes="echo"))
-        widgets.extend(block_widget(block) for block in reply.blocks)
-        mounted = self.mount_all(widgets)
+        """Add a turn and scroll to its start."""
+        view = ReplyView(line, reply)
+        mounted = self.mount(view)
+        if len(self.children) > self.KEEP:
+            self.remove_children(list(self.children)[: len(self.children) - self.KEEP])
 
-        async def reveal() -> None:  # once the reply has its size: its first line at the top
+        async def reveal() -> None:  # once the turn has its size: its first line at the top
             await mounted
-            self.call_after_refresh(self.scroll_to_widget, widgets[0], top=True, animate=False)
+            self.call_after_refresh(self.scroll_to_widget, view, top=True, animate=False)
         self.call_later(reveal)
-
-
-def block_widget(block: Heading | Message | Items | Passage) -> Widget:
-    if isinstance(block, Heading):
-        return Static(plain(block.text), classes="heading")
-    if isinstance(block, Message):
-        return Static(plain(block.text), classes=f"message {block.kind}")
-    if isinstance(block, Items):
-        return ItemsView(block)
-    return PassageView(block)
-
-
-class ItemsView(Vertical):
-    """A titled list, each item on its own indented lines."""
-
-    def __init__(self, items: Items) -> None:
-        super().__init__()
-        self.items = items
-
-    def compose(self):
-        yield Static(Text(f"{self.items.title}:", style="bold"))
-        for item in self.items.items or ("none",):
-            yield Static(plain(item), classes="item")
 
 
 class SidePanel(VerticalScroll, can_focus=False):
