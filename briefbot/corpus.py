@@ -75,8 +75,14 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
             warn(f"{shown(given)}: not a regular file, skipped")
         else:
             warn(f"{shown(given)}: no such file or folder")
-    unique = {os.path.realpath(p): p for p in reversed(found)}  # a file reached twice is read once, first way
-    return [p for p in found if unique[os.path.realpath(p)] is p]
+    unique: dict[object, Path] = {}  # a file reached twice (links, overlapping paths) is read once
+    for path in found:
+        try:
+            st = path.stat()
+            unique.setdefault((st.st_dev, st.st_ino), path)
+        except OSError:
+            unique.setdefault(path, path)  # gone already: reading it will say so
+    return list(unique.values())
 
 
 def _walk(top: Path, warn: Warn) -> Iterator[Path]:
