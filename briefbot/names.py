@@ -144,12 +144,13 @@ def _modifier(word: str) -> bool:
 
 
 def _name_shaped(words: list[str]) -> bool:
-    """Capitalised words (Arabic and European particles allowed), none of them a cue word, a
-    known place, or an acronym."""
+    """Capitalised words (Arabic and European particles allowed), none of them a cue word, an
+    organisation's name, or an acronym."""
     for w in words:
         bare = w.strip(",.")
         if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare:
             continue
-        if not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper()):
+        if (not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper())
+                or ORGANISATIONS.get(bare)):  # "Arundel and South Downs Tories"
             return False
     return True

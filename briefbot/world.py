@@ -320,7 +320,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
                               ) -> tuple[list[Place], list[Organisation]]:
     """Every place and organisation the gazetteers know (kept later only if named), the outlets,
     and those the patterns find in the sentences, with their spellings and short forms joined."""
-    people = {name_key(n) for c in characters for n in c.names()}
+    people = {name_key(n) for c in characters for n in c.names()}  # no place is named after someone
+    full_names = {name_key(c.name) for c in characters}  # and no organisation is someone
     places, orgs = _Names(), _Names()
     for gazetteer, names in ((PLACES, places), (ORGANISATIONS, orgs)):
         for name, variants in gazetteer.variants.items():
@@ -334,7 +335,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for name in _places_in(text):
             places.add(name)
         for names in _organisations_in(text):
-            if not any(name_key(n) in people for n in names):
+            if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
         after_preposition.update(_trim(m.group("name")) for m in _PREPOSITION.finditer(text))
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
@@ -345,7 +346,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     _join_cue_less(orgs)
     place_list = [_thing(Place, g, PLACES) for g in places.groups if g]
     org_list = [_thing(Organisation, g, ORGANISATIONS) for g in orgs.groups if g
-                if not any(name_key(n) in people or n in places for n in g)]
+                if not any(name_key(n) in full_names or n in places for n in g)]
     _join_same_core(place_list)
     _join_borders(place_list)
     return place_list, org_list

@@ -162,3 +162,13 @@ def test_a_broken_world_file_is_left_out_with_a_warning(seed_index, tmp_path: Pa
     world = build_world(seed_index, path)
     assert len(world.characters) == 3
     assert len(world.warnings) == 1 and str(path) in world.warnings[0]
+
+
+def test_a_party_is_never_taken_for_a_person(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Candidate row\n\nRussell Tanguay, agent for Arundel and South Downs Tories, said the MP could not stand. "
+                 "The Tories said they would choose again.\n",
+    })
+    world = build_world(index)
+    assert [c.name for c in world.characters] == ["Russell Tanguay"]
+    assert world.find("tories", (Organisation,))[0].name == "Conservative Party"
