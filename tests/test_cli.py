@@ -210,3 +210,16 @@ def test_ask_does_not_import_textual(tmp_path: Path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
                           env={"BRIEFBOT_HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "NO_COLOR": "1"})
     assert done.stdout.splitlines()[-1] == "HEADLESS 0", done.stderr
+
+
+@pytest.mark.xfail(reason="search.Searcher.citation passes Article.title, None for a one-line file or a JSON "
+                          "record without a title; issue 2's JSON contract says title is a str (Article.label)",
+                   strict=True)
+def test_citation_title_is_always_a_string(capsys, tmp_path: Path):
+    (tmp_path / "one.txt").write_text("The ferry strike was called off after talks on Monday.\n")
+    (tmp_path / "rec.jsonl").write_text('{"text": "The museum reopened its Roman gallery."}\n')
+    for question in ("ferry strike", "Roman gallery"):
+        code, out, _ = run(capsys, "ask", "--json", "--corpus", str(tmp_path), question)
+        assert code == 0
+        for answer in json.loads(out)["answers"]:
+            assert isinstance(answer["citations"][0]["title"], str)
