@@ -41,7 +41,8 @@ import numpy as np
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
-                            PersonName, TITLES, is_role_word, name_key, person_name, skeleton)
+                            PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
+                            person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import analyze, fold
 
@@ -149,7 +150,7 @@ def build_world(index: Index, world_file: Path | None = None) -> World:
             apply_world_file(read_world_file(world_file), index, characters, places, organisations)
         except WorldFileError as e:
             warnings.append(f"world file not used: {e}")
-    _locate(index, [*places, *organisations], common)
+    _locate(index, [*places, *organisations], common, {name_key(c.name) for c in characters})
     places = [p for p in places if p.sentences]
     organisations = [o for o in organisations if o.sentences]
     _link_exits(places)
@@ -499,10 +500,11 @@ def _join_borders(places: list[Place]) -> None:
 _WORD = re.compile(r"[\w'\u2019]+")
 
 
-def _locate(index: Index, things: list[Thing], common: set[str]) -> None:
+def _locate(index: Index, things: list[Thing], common: set[str], people: set[str]) -> None:
     """Each place's and organisation's sentences: where any of its names is written (the longest
     name at a position wins, so "Baghdad International Airport" is not also "Baghdad"). A name is
-    matched as a name: capitalised, an acronym in capitals, a common word not at a sentence start."""
+    matched as a name: capitalised, an acronym in capitals, a common word not at a sentence start,
+    and not part of a person's name ("Mr Houston", "Bob Houston" among the `people`)."""
     lookup: dict[str, tuple[Thing, str]] = {}
     for thing in things:
         for n in sorted(thing.names(), key=len):
@@ -520,7 +522,7 @@ def _locate(index: Index, things: list[Thing], common: set[str]) -> None:
             if words[i] in starts:
                 for n in range(min(MAX_NGRAM, len(words) - i), 0, -1):
                     entry = lookup.get(" ".join(words[i:i + n]))
-                    if entry is not None and _written_as_name(written, i, n, entry[1], common):
+                    if entry is not None and _written_as_name(written, i, n, entry[1], common, people):
                         found[id(entry[0])].add(sent)
                         hit = n
                         break
@@ -529,8 +531,13 @@ def _locate(index: Index, things: list[Thing], common: set[str]) -> None:
         thing.sentences = sorted(found.get(id(thing), ()))
 
 
-def _written_as_name(written: list[str], i: int, n: int, name: str, common: set[str]) -> bool:
+_ADDRESS = TITLES | PEERAGE  # words before a person's name: "Mr Houston" is no city
+
+
+def _written_as_name(written: list[str], i: int, n: int, name: str, common: set[str], people: set[str]) -> bool:
     first = written[i]
+    if i and (fold_word(written[i - 1]) in _ADDRESS or name_key(f"{written[i - 1]} {first}") in people):
+        return False  # "Mr Houston", "Bob Houston": a person
     if name.isupper():
         return " ".join(written[i:i + n]).replace(".", "") == name.replace(".", "").replace("-", " ")
     if name[:1].islower():
