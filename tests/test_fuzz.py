@@ -16,11 +16,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefbot import session as session_module
+from briefbot.corpus import SourceFile, decode, parse_file, parse_json_articles, parse_text_article
+from briefbot.index import build
 from briefbot.parser import Command, parse
 from briefbot.render import plain
 from briefbot.reply import Reply
 from briefbot.session import Session
-from briefbot.text import STOP_WORDS
+from briefbot.text import MAX_SENTENCE_CHARS, STOP_WORDS
 
 RUN: Counter[str] = Counter()
 STATUSES = {"answered", "no_answer", "ok", "error"}
@@ -169,3 +171,73 @@ def test_restore_of_a_damaged_session_file_is_a_clear_refusal(seed_index, home: 
         RUN["restore"] += 1
         check_reply(reply, "restore broken.json")
         assert reply.status == "error" and "Could not restore" in reply.to_json()["message"]
+
+
+# --- the loader and the index ------------------------------------------------------------------
+
+LINES = st.one_of(st.sampled_from(["", "Title: A headline", "Date: 5 February 2025", "Source: Agency", "---",
+                                   "# Heading", "- item", "shafaq.com", "Shafaq News/ Body text.",
+                                   "2025-02-05 02:45", "URL: https://x.example", "He said it. She agreed."]),
+                  st.text(max_size=80))
+ARTICLE_TEXT = st.lists(LINES, max_size=12).map("\n".join)
+
+
+def check_article(article) -> None:
+    text = article.text
+    last = 0
+    for start, end in article.paragraphs:
+        assert last <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        last = end
+    assert article.title is None or (article.title.strip() and "\n" not in article.title)
+    assert article.date is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", article.date)
+
+
+@FUZZ
+@given(st.binary(max_size=600))
+def test_decode_and_parse_any_bytes(data: bytes):
+    RUN["loader"] += 1
+    text, note = decode(data)
+    assert (text is None) == (note in ("empty", "binary"))
+    assert text is None or "\r" not in text
+    for suffix in (".txt", ".jsonl"):
+        for article in parse_file(SourceFile(f"fuzz{suffix}", data), lambda line: None):
+            check_article(article)
+
+
+@FUZZ
+@given(ARTICLE_TEXT)
+def test_parse_text_article_keeps_spans_inside(text: str):
+    RUN["loader"] += 1
+    check_article(parse_text_article("fuzz.txt", text))
+
+
+@FUZZ
+@given(st.one_of(st.text(max_size=200), st.lists(st.dictionaries(
+    st.sampled_from(["title", "text", "body", "date", "source", "url", "x"]),
+    st.one_of(st.text(max_size=40), st.integers(), st.none(), st.lists(st.integers(), max_size=2))),
+    max_size=4).map(lambda rows: "\n".join(json.dumps(r) for r in rows))))
+def test_parse_json_never_raises(text: str):
+    RUN["loader"] += 1
+    warnings: list[str] = []
+    for article in parse_json_articles("fuzz.jsonl", text, warnings.append):
+        check_article(article)
+    assert len(warnings) <= 1
+
+
+@settings(FUZZ, max_examples=40)
+@given(st.lists(ARTICLE_TEXT, min_size=1, max_size=4), st.text(max_size=30))
+def test_index_of_any_articles_has_sound_sentences(texts: list[str], question: str):
+    RUN["index"] += 1
+    articles = [parse_text_article(f"a{n}.txt", t) for n, t in enumerate(texts)]
+    articles = [a for a in articles if a.paragraphs]
+    if not articles:
+        return
+    index = build(articles, "")
+    for sent in range(len(index)):
+        article = index.article_of(sent)
+        start, end = int(index.sent_start[sent]), int(index.sent_end[sent])
+        ps, pe = article.paragraphs[index.sent_para[sent]]
+        assert ps <= start < end <= pe and end - start <= MAX_SENTENCE_CHARS
+        assert index.text_of(sent) == index.text_of(sent).strip()
+    check_reply(Session(index).handle(question), question)
