@@ -9,14 +9,7 @@ from rich.text import Text
 
 from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: str) -> str:
-    """The same length, with every control character (ESC, BEL, C1, bidi overrides) made visible."""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if ord(m[0]) < 0x20 else "\ufffd", text)
-
+from briefbot.text import safe
 
 def marked_passage(passage: Passage) -> Text:
     """The context with the answer sentence in bold and the question's words underlined."""

@@ -249,13 +249,19 @@ class Searcher:
                       idx.speaker_of(sent), versions, ctx_start)
 
     def context_span(self, sent: int) -> tuple[int, int]:
-        """First and last sentence of the context: the paragraph neighbours; for "He said…" at the
-        head of a paragraph, the sentence before it, which names him."""
+        """First and last sentence of the context: the paragraph neighbours; for "He said…", back
+        to the sentence that names him (at most a few sentences back)."""
         idx = self.index
         sents = idx.sentences_of(int(idx.sent_article[sent]))
         lo = hi = sent
-        if lo > sents.start and (idx.sent_para[lo - 1] == idx.sent_para[sent] or starts_with_pronoun(idx.text_of(sent))):
+        if lo > sents.start and idx.sent_para[lo - 1] == idx.sent_para[sent]:
             lo -= 1
+        speaker = idx.speaker_of(sent)
+        if speaker and starts_with_pronoun(idx.text_of(sent)):
+            surname = re.split(r"[\s-]", speaker)[-1].lower()
+            named = next((s for s in range(sent - 1, max(sents.start, sent - 5) - 1, -1)
+                          if surname in idx.text_of(s).lower()), None)
+            lo = min(lo, named) if named is not None else lo
         if hi + 1 < sents.stop and idx.sent_para[hi + 1] == idx.sent_para[sent]:
             hi += 1
         return lo, hi

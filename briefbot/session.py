@@ -13,6 +13,7 @@ from briefbot.index import Index
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
+from briefbot.text import safe
 from briefbot.world import Character, Organisation, Place, Thing, World, build_world
 
 BRIEFING_ROOM = "Briefing room"
@@ -511,5 +512,5 @@ def _source_line(n: int, index: Index, article) -> str:
 
 
 def _md_escape(text: str) -> str:
-    """Article text in Markdown stays text: no emphasis, links or HTML from a quote."""
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+    """Article text in Markdown stays text: no emphasis, links, HTML or control characters."""
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in safe(text))

@@ -41,6 +41,18 @@ STOP_WORDS: frozenset[str] = frozenset(_lexicon_lines("stopwords.txt"))
 IRREGULAR: dict[str, str] = dict(line.split()[:2] for line in _lexicon_lines("irregular.txt"))
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Combining marks that do not compose with their letter; a word goes on through them.
+_COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+                        r"\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def safe(text: str) -> str:
+    """The same length, with every control character (ESC, BEL, C1, bidi overrides) made visible,
+    so article text shown in a terminal or written to a file can never drive anything."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if ord(m[0]) < 0x20 else "\ufffd", text)
+
+
 def fold(text: str) -> str:
     """Case, accents, curly quotes and dashes folded, so `Türkiye’s` and `turkiye's` compare equal."""
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
@@ -86,6 +98,7 @@ def analyze(text: str) -> list[str]:
 
 def analyze_words(text: str) -> list[tuple[str, str]]:
     """(word as written, term) pairs; a hyphenated word gives several terms."""
+    text = _COMBINING.sub("", unicodedata.normalize("NFC", text))
     return [pair for match in _WORD.finditer(text) for pair in _terms_of(match.group())]
 
 

@@ -118,8 +118,6 @@ def test_he_explains_belongs_to_the_last_named_speaker(searcher):
     assert answer.text in answer.context and not answer.context.startswith(answer.text)
 
 
-@pytest.mark.xfail(reason="search.context_span reaches back one sentence only; the one before "
-                          "'He points out…' does not name Al-Numan", strict=True)
 def test_he_explains_context_names_the_speaker(searcher):
     answer = searcher.search("intelligence efforts of the security services").answers[0]
     assert "Numan" in answer.context

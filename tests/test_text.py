@@ -24,8 +24,6 @@ def test_same_terms(a: str, b: str):
     assert analyze(a) == analyze(b) != []
 
 
-@pytest.mark.xfail(reason="text._WORD (\\w+) stops at a combining mark: decomposed 'Noe\u0308l' gives "
-                          "'noe' and 'l'; analyze() should NFC-normalise or let marks continue a word", strict=True)
 def test_combining_mark_inside_a_word():
     assert analyze("Noe\u0308l") == analyze("No\u00ebl") == ["noel"]
 
