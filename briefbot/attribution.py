@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from briefbot.names import ORGANISATIONS, PLACES, PersonName, fold_word, is_role_word, name_key, person_name
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
-_CAP = r"[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*"
+_CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
 NAME = rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:\s+{_PARTICLE}?{_CAP}){{0,5}}"
 _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|pointed out|confirm(?:s|ed)?|"
           r"add(?:s|ed)?|not(?:es|ed)|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|clarif(?:y|ies|ied)|warn(?:s|ed)?|"

@@ -128,14 +128,19 @@ class World:
                 rank = 0
             elif any(want in k.split() or (len(want) > 3 and f" {want}" in f" {k}") for k in keys):
                 rank = 1
-            elif len(want) > 3 and any(shape in (skeleton(k), *(skeleton(w) for w in k.split()))
-                                       or squashed in k.replace(" ", "") for k in keys):
+            elif len(want) > 3 and any(_spelt_alike(want, shape, part) or squashed in k.replace(" ", "")
+                                       for k in keys for part in (k, *k.split())):
                 rank = 2
             else:
                 continue
             ranked.append((rank, -len(thing.sentences), thing))
         ranked.sort(key=lambda r: r[:2])
         return [thing for _, _, thing in ranked]
+
+
+def _spelt_alike(want: str, shape: str, name: str) -> bool:
+    """Another transliteration of the same name: same skeleton, about the same length."""
+    return abs(len(want) - len(name)) <= 3 and shape == skeleton(name)
 
 
 def build_world(index: Index, world_file: Path | None = None) -> World:

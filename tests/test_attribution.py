@@ -11,6 +11,11 @@ def test_said_and_according_to() -> None:
     assert attribute(['"It will not happen," said Mr Howard.']) == ["Mr Howard"]
 
 
+def test_names_with_accents_composed_or_not() -> None:
+    assert attribute(["Jos\u00e9 Manuel Barroso said the rebate must go."]) == ["Jos\u00e9 Manuel Barroso"]
+    assert attribute(["Jose\u0301 Manuel Barroso said the rebate must go."]) == ["Jose\u0301 Manuel Barroso"]
+
+
 def test_the_outlet_told_is_not_the_speaker() -> None:
     assert speaker_in("Sarmed Al-Bayati told Shafaq News Agency that radars would arrive.") == "Sarmed Al-Bayati"
     assert attribute(["Michael Howard spoke.", '"We will win," Mr Howard told BBC Radio 4.']) == [None, "Michael Howard"]

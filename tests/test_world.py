@@ -85,6 +85,7 @@ def test_find_resolves_what_players_type(seed_world: World, typed: str, expected
 def test_find_nothing(seed_world: World) -> None:
     assert seed_world.find("") == []
     assert seed_world.find("zebra crossing") == []
+    assert seed_world.find("x" * 500) == []  # a long typo is no name, however its letters collapse
 
 
 def test_people_across_articles(tmp_path: Path) -> None:
