@@ -1,6 +1,9 @@
 """Who says what: speech verbs, outlets, roles, pronouns, quotations, and people only."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from briefbot.attribution import attribute, roles_in, speaker_in
 from briefbot.names import person_name
 
@@ -111,3 +114,13 @@ def test_he_is_the_person_the_last_sentence_was_about() -> None:
     assert said == [None, "Michael Howard", "Michael Howard"]
     assert attribute(["Research at the university now covers Alzheimer's and Motor Neurone disease.",
                       "He said it was hard."]) == [None, None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=300), max_size=6))
+def test_any_text_gets_a_speaker_or_none(sentences: list[str]) -> None:
+    said = attribute(sentences)
+    assert len(said) == len(sentences)
+    assert all(name is None or isinstance(name, str) and name for name in said)
+    for sentence in sentences:
+        assert all(role for _, role in roles_in(sentence))

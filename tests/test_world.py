@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbot.cache import load
 from briefbot.world import Character, Organisation, Place, World, build_world
@@ -173,3 +175,10 @@ def test_a_party_is_never_taken_for_a_person(tmp_path: Path) -> None:
     world = build_world(index)
     assert [c.name for c in world.characters] == ["Russell Tanguay"]
     assert world.find("tories", (Organisation,))[0].name == "Conservative Party"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_find_takes_anything(seed_world: World, typed: str) -> None:
+    for thing in seed_world.find(typed):
+        assert thing in seed_world.things
