@@ -43,11 +43,14 @@ ODD_ARGUMENTS = ["", " ", "0", "-1", "1", "2", "99", "999999999999999999999999",
 @pytest.fixture(scope="module", autouse=True)
 def report_count(request):
     yield
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     line = f"fuzz inputs run: {sum(RUN.values())} ({', '.join(f'{k} {v}' for k, v in sorted(RUN.items()))})"
-    if reporter:
-        reporter.write_line(line)
-    print(line)
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    if capture and reporter:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n{line}")
+    else:
+        print(line)
 
 
 @pytest.fixture(scope="module")
