@@ -309,6 +309,7 @@ _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
 _CUE_WORDS = frozenset(w for line in PLACE_PATTERNS for w in fold(line.replace("*", "").strip("() ")).split())
 
 
+@lru_cache(maxsize=200_000)
 def _trim(name: str) -> str:
     """A found name without the words around it: openers ("The", "In"), possessors ("London's"),
     and connectors left at either end."""
@@ -400,9 +401,14 @@ def _unknown_place(name: str, common: set[str]) -> bool:
             and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False))
 
 
+_HEAD_WORDS = frozenset(head.split()[0] for head in ORG_HEADS)  # "Ministry", "Department"…
+
+
 def _organisation(run: str, lower: str | None) -> str | None:
     """The organisation a capitalised run names, by its cue words: "Syrian Democratic Forces",
     "Ministry of Defence", "Inherent Resolve coalition"; None when it has none."""
+    if not lower and run.split()[-1] not in ORG_WORDS and _HEAD_WORDS.isdisjoint(run.split()):
+        return None  # no cue word at all: most runs, so say so first
     run = re.sub(r"^.*['\u2019]s\s+", "", run.removesuffix(lower or ""))  # "the UK's Department for…"
     words = _trim(_after_role(run)).split()
     if len(words) > 1 and words[0].isupper() and words[1] in ("for", "of", "and"):
