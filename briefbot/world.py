@@ -96,6 +96,7 @@ class Organisation(Thing):
 
 @dataclass
 class World:
+    """What the briefing is about, for a session to walk through; each list most talked-of first."""
     characters: list[Character]
     places: list[Place]
     organisations: list[Organisation]
@@ -159,9 +160,12 @@ def build_world(index: Index, world_file: Path | None = None) -> World:
     places = [p for p in places if p.sentences]
     organisations = [o for o in organisations if o.sentences]
     _link_exits(places)
-    by_size = lambda t: (-len(t.sentences), t.name)  # noqa: E731
-    return World(sorted(characters, key=by_size), sorted(places, key=by_size),
-                 sorted(organisations, key=by_size), facts(index), warnings=warnings)
+    return World(sorted(characters, key=_by_size), sorted(places, key=_by_size),
+                 sorted(organisations, key=_by_size), facts(index), warnings=warnings)
+
+
+def _by_size(thing: Thing) -> tuple[int, str]:
+    return -len(thing.sentences), thing.name
 
 
 # --- characters ------------------------------------------------------------------------------------
