@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from briefbot.cache import load
-from briefbot.names import name_key
+from briefbot.names import is_role_word, name_key
 from briefbot.world import Thing, World, build_world
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -43,6 +43,18 @@ def score(found: list[Thing], gold: list[dict], verbose: bool, label: str) -> tu
     return precision, recall
 
 
+def roles_agreeing(world: World, gold: dict) -> str:
+    """Found characters whose role shares a role noun ("spokesman", "secretary"…) with the gold role."""
+    agree = total = 0
+    for g in gold["characters"]:
+        found = [c for c in world.characters if keys(c.names()) & keys([g["name"], *g.get("variants", [])])]
+        if found and found[0].role:
+            total += 1
+            nouns = {w for w in name_key(g["role"]).split() if is_role_word(w)}
+            agree += bool(nouns & {w for w in name_key(found[0].role).split() if is_role_word(w)})
+    return f"{agree}/{total}"
+
+
 def evaluate(world: World, gold: dict, verbose: bool) -> None:
     score(world.characters, gold["characters"], verbose, "characters")
     if verbose and gold.get("mentioned_people"):
@@ -51,7 +63,8 @@ def evaluate(world: World, gold: dict, verbose: bool) -> None:
                      gold["mentioned_people"]]) and not keys(t.names()) & said]
         print(f"    only mentioned in gold: {mentioned}")
     with_role = sum(1 for c in world.characters if c.role)
-    print(f"  {'':14} characters with a role: {with_role}/{len(world.characters)}")
+    print(f"  {'':14} characters with a role: {with_role}/{len(world.characters)}; the role agrees with the gold"
+          f" one (shares its role noun) for {roles_agreeing(world, gold)}")
     if verbose:
         for c in world.characters:
             print(f"    {c.name} ({', '.join(sorted(c.variants))}): {c.role}; {len(c.sentences)} statements")
