@@ -128,7 +128,7 @@ def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, 
         marker = str(markers[0].content)
         assert marker.startswith("[1] ") and Path(first.path).name in marker and marker.endswith(f"line {first.line}")
         assert "> " + QUESTION in screen_text(app)
-        assert app.query_one(StatusLine).score.startswith(f"Score: {len(app.session.state.seen)}/")
+        assert app.query_one(StatusLine).score.startswith(f"Score: {len(app.session.uncovered())}/")
         assert app.session.state.seen
     drive(app, scenario)
 

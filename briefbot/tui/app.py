@@ -97,7 +97,7 @@ class BriefbotApp(App[int]):
     # --- loading -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.query_one(StatusLine).show("Loading\u2026", 0, 0, 0)
+        self.query_one(StatusLine).show("Loading\u2026")
         self.load()
 
     @work(thread=True, exit_on_error=False)
@@ -149,7 +149,7 @@ class BriefbotApp(App[int]):
         self.warn(warnings)
         self.query_one("#loading", Static).update(plain(error, "bold"))
         self.query_one(ProgressBar).remove()
-        self.query_one(StatusLine).show("No briefing", 0, 0, 0)
+        self.query_one(StatusLine).show("No briefing")
         self.notify(safe(error), severity="error", markup=False, timeout=30)
         self.exit_status = EXIT_UNUSABLE
         if self.exit_when_ready:
@@ -207,7 +207,8 @@ class BriefbotApp(App[int]):
         session = self.session
         assert session is not None
         state = session.state
-        self.query_one(StatusLine).show(state.room, len(state.seen), len(session.world.facts), state.turns)
+        score = f"Score: {len(session.uncovered())}/{len(session.world.facts)}  Turns: {state.turns}"
+        self.query_one(StatusLine).show(state.room, score)
         people, exits = self.rooms.get(state.room, (None, None))
         self.query_one(SidePanel).show(people, exits, len(state.notebook), session.unsaved_notes)
 

@@ -10,11 +10,16 @@ from textual.widgets import Button, Footer, Static
 
 from briefbot.corpus import Article
 from briefbot.render import safe
-from briefbot.tui.widgets import plain
+from briefbot.tui.widgets import plain, short_path
+
+
+WINDOW = 8000  # characters shown either side of a citation: all of a news article, not all of a huge file
 
 
 class ReaderScreen(Screen[None]):
-    """An article as its file reads, the cited sentence highlighted and scrolled into view."""
+    """An article as its file reads, the lines of the cited sentence marked, the sentence itself
+    highlighted and scrolled into view. Three widgets whatever the article's size: the text before,
+    the cited lines, the text after (each at most WINDOW characters)."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
@@ -23,31 +28,38 @@ class ReaderScreen(Screen[None]):
         self.article, self.start, self.end = article, start, end
 
     def compose(self) -> ComposeResult:
-        a = self.article
-        line = a.line_of(self.start)
+        a, text = self.article, self.article.text
         yield Static(plain(f" {a.label}"), id="reader-title")
-        yield Static(plain(f" {a.outlet or 'Outlet unknown'}, {a.date or 'undated'} \u2014 {a.path}, line {line}"),
-                     id="reader-meta")
+        yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {a.date or 'undated'}\n"
+                           f"{short_path(a.path)}, line {a.line_of(self.start)}"), id="reader-meta")
+        first = max(text.rfind("\n", 0, self.start), text.rfind("\r", 0, self.start)) + 1
+        last = min([i for i in (text.find("\n", self.end), text.find("\r", self.end)) if i >= 0] or [len(text)])
+        first, last = max(first, self.start - WINDOW), min(last, self.end + WINDOW)
+        top, bottom = max(0, first - WINDOW), min(len(text), last + WINDOW)
+        lines = text[first:last].replace("\r\n", " \n").replace("\r", "\n")  # line ends, offsets kept
+        cited = Text(safe(lines))
+        cited.stylize("bold reverse", self.start - first, self.end - first)
         with VerticalScroll(id="reader-text"):
-            offset = 0  # every line, blank ones too, so the article reads as its file does
-            for row in a.text.splitlines(keepends=True):
-                yield self._line(offset, offset + len((row.splitlines() or [""])[0]))
-                offset += len(row)
+            if top < first:
+                yield Static(_lines(text[top:first], cut=top > 0, above=True), classes="context")
+            yield Static(cited, classes="cited")
+            if last < bottom:
+                yield Static(_lines(text[last:bottom], cut=bottom < len(text), above=False), classes="context")
         yield Footer()
 
-    def _line(self, start: int, end: int) -> Static:
-        text = Text(safe(self.article.text[start:end]))
-        lo, hi = max(start, self.start), min(end, self.end)
-        if lo >= hi:
-            return Static(text, classes="line")
-        text.stylize("bold reverse", lo - start, hi - start)
-        return Static(text, classes="line cited")
-
     def on_mount(self) -> None:
-        cited = self.query(".cited")
-        if cited:
-            self.call_after_refresh(self.query_one("#reader-text").scroll_to_widget, cited.first(),
-                                    center=True, animate=False)
+        self.call_after_refresh(self.query_one("#reader-text").scroll_to_widget, self.query_one(".cited"),
+                                center=True, animate=False)
+
+
+def _lines(text: str, cut: bool, above: bool) -> Text:
+    """Text around the cited lines, line ends as the file has them, saying so where it was cut."""
+    lines = text.splitlines()
+    if not above and lines and not lines[0]:
+        lines.pop(0)  # what follows the cited sentence on its line is in the cited block
+    body = Text(safe("\n".join(lines)))
+    mark = Text("\u2026 (the file goes on)", style="dim")
+    return (mark + "\n" + body if above else body + "\n" + mark) if cut else body
 
 
 class HelpScreen(ModalScreen[None]):

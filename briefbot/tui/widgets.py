@@ -41,8 +41,8 @@ class StatusLine(Widget):
         super().__init__(**kwargs)
         self.room, self.score = "", ""
 
-    def show(self, room: str, seen: int, facts: int, turns: int) -> None:
-        self.room, self.score = room, f"Score: {seen}/{facts}  Turns: {turns}"
+    def show(self, room: str, score: str = "") -> None:
+        self.room, self.score = room, score
         self.refresh()
 
     def render(self) -> Text:
@@ -67,7 +67,7 @@ class CitationMarker(Static, can_focus=True):
             self.citation = citation
 
     def __init__(self, number: int, citation: Citation, passage: Passage, also: str | None = None) -> None:
-        line = citation_line(number, replace(citation, path=_shorter(citation.path)))
+        line = citation_line(number, replace(citation, path=short_path(citation.path)))
         if also is not None:
             line = f"[{number}] also: \u201c{also}\u201d\n    {line[len(f'[{number}] '):]}"
         super().__init__(plain(line))
@@ -90,13 +90,13 @@ class CitationMarker(Static, can_focus=True):
         self.screen.query_one(PromptInput).focus()
 
 
-def _shorter(path: str) -> str:
-    """The path as the player can type it from here, if that is shorter."""
+def short_path(path: str) -> str:
+    """The path from the current folder when the file is under it (as the player would type it)."""
     try:
         relative = os.path.relpath(path)
     except ValueError:  # another drive (Windows)
         return path
-    return relative if len(relative) < len(path) else path
+    return path if relative.startswith("..") or len(relative) > len(path) else relative
 
 
 class PassageView(Static):
