@@ -12,7 +12,6 @@ from briefbot.corpus import Article
 from briefbot.render import safe
 from briefbot.tui.widgets import plain, short_path
 
-
 WINDOW = 8000  # characters shown either side of a citation: all of a news article, not all of a huge file
 
 
