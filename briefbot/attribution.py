@@ -15,7 +15,7 @@ from briefbot.names import ORGANISATIONS, PLACES, PersonName, fold_word, is_role
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
-NAME = rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:\s+{_PARTICLE}?{_CAP}){{0,5}}"
+NAME = rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:\s+{_PARTICLE}?{_CAP}){{0,5}}(?:\s+of\s+{_CAP})?"  # "Lord X of Y"
 _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|pointed out|confirm(?:s|ed)?|"
           r"add(?:s|ed)?|not(?:es|ed)|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|clarif(?:y|ies|ied)|warn(?:s|ed)?|"
           r"argu(?:e|es|ed)|insist(?:s|ed)?|claim(?:s|ed)?|stat(?:es|ed)|announc(?:e|es|ed)|highlight(?:s|ed)?|"
@@ -72,7 +72,7 @@ class People:
         person = person_name(phrase)
         if person is None:
             return None
-        if person.full:
+        if person.full or person.peer:
             return person.name
         full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.surname))
         if full:

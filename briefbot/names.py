@@ -91,6 +91,11 @@ class PersonName:
         return len(words) > 1 and fold_word(words[0]) not in PEERAGE
 
     @property
+    def peer(self) -> bool:
+        """"Lord Falconer", "Baroness Scotland": named by title, never by surname alone."""
+        return fold_word(self.name.split()[0]) in PEERAGE
+
+    @property
     def surname(self) -> str:
         return self.name.split()[-1]
 
@@ -119,6 +124,8 @@ def person_name(phrase: str) -> PersonName | None:
         words = words[last_role + 1:]
     while words and (is_role_word(words[-1]) or words[-1] in ("QC", "MP", "MEP", "MSP", "AM", "Jr", "Jnr")):
         words = words[:-1]
+    if "of" in words and not (words and fold_word(words[0]) in PEERAGE and words.index("of") > 1):
+        words = words[:words.index("of")]  # only a peer is "of" somewhere: "Lord Campbell of Alloway"
     if words and fold_word(words[0]) in PEERAGE:
         titled = True
         if len(words) == 1:
@@ -148,7 +155,7 @@ def _name_shaped(words: list[str]) -> bool:
     organisation's name, or an acronym."""
     for w in words:
         bare = w.strip(",.")
-        if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare:
+        if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare or bare == "of":
             continue
         if (not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper())
                 or ORGANISATIONS.get(bare)):  # "Arundel and South Downs Tories"

@@ -91,6 +91,13 @@ def test_roles_from_the_text() -> None:
     assert roles_in("Liam Fox, Tory leader wanted to meet voters.") == []
 
 
+def test_a_peer_is_named_by_title_and_seat() -> None:
+    said = attribute(["Meirionnydd Nant Conwy is a seat in Wales.",
+                      "Ex-Welsh Office Minister Lord Roberts of Conwy denied it.",
+                      "Lord Falconer said the bill was fair."])
+    assert said == [None, "Lord Roberts of Conwy", "Lord Falconer"]
+
+
 def test_person_names() -> None:
     assert person_name("Labour MP Jean Corston").name == "Jean Corston"
     assert person_name("Lord Falconer").name == "Lord Falconer"
