@@ -16,14 +16,14 @@ from rich.console import Group
 from rich.text import Text
 from textual.command import CommandList
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import ProgressBar, Static
 
 from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Heading, Items, Message, Reply
 from briefbot.session import HELP, Session
 from briefbot.tui.app import BriefbotApp
-from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
+from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import CitationMarker, PassageView, PromptInput, SidePanel, StatusLine, Transcript
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -301,6 +301,12 @@ def test_tab_completes_verbs_and_names(app: RecordingApp) -> None:
         await wait_until(pilot, lambda: prompt._suggestion != "")
         await pilot.press("tab")
         assert prompt.value == "examine "
+        for typed, completed in (("read s", "read source "), ("ta", "talk to "), ("sco", "score")):
+            prompt.value = ""
+            await pilot.press(*typed)
+            await wait_until(pilot, lambda: prompt._suggestion != "")
+            await pilot.press("tab")
+            assert prompt.value == completed
         prompt.value = ""
         fragment = person.name[:4].lower()
         await pilot.press(*f"talk to {fragment}")
@@ -375,8 +381,14 @@ def test_panel_toggles(app: RecordingApp) -> None:
 def test_palette_lists_sources_and_plays_the_line(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await pilot.press("ctrl+p")
-        await pilot.press(*"read source 2")
         commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0)
+        listed = [str(commands.get_option_at_index(i).prompt).split("\n")[0]
+                  for i in range(commands.option_count)]
+        world = app.session.world
+        assert f"Talk to {world.characters[0].name}" in listed
+        assert not world.places or f"Go to {world.places[0].name}" in listed
+        await pilot.press(*"read source 2")
         await wait_until(pilot, lambda: commands.option_count > 0)
         assert "Read source 2" in str(commands.get_option_at_index(0).prompt)
         await pilot.press("enter")
@@ -424,6 +436,26 @@ def test_loading_in_a_worker_warns_of_bad_files(tmp_path: Path) -> None:
     drive(app, scenario)
 
 
+def test_indexing_shows_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(12):
+        (corpus / f"{n}.txt").write_text(f"Story {n}\n\nThe council met on day {n}. It voted on the budget.\n")
+    shown: list[tuple[float | None, float | None]] = []
+    update = ProgressBar.update
+
+    def recorded(bar: ProgressBar, **changes: float) -> None:
+        shown.append((changes.get("total"), changes.get("progress")))
+        update(bar, **changes)
+    monkeypatch.setattr(ProgressBar, "update", recorded)
+    app = RecordingApp([str(corpus)], home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        assert app.session is not None, app.notes
+        assert (12, 12) in shown
+    drive(app, scenario)
+
+
 def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     empty = tmp_path / "nothing"
     empty.mkdir()
@@ -455,6 +487,25 @@ def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
         await pilot.click(CitationMarker)
         reader = "\n".join(str(w.content) for w in app.screen.query(Static))
         assert "[bold]crane[/bold]" in reader and "\x1b" not in reader
+    drive(app, scenario)
+
+
+def test_reader_shows_a_window_of_a_huge_file(tmp_path: Path) -> None:
+    corpus = tmp_path / "huge"
+    corpus.mkdir()
+    filler = "Nothing happened on this day in the town. " * 5000  # one line of 210,000 characters
+    (corpus / "a.txt").write_text("Town news\n\n" + filler + "The mayor resigned over the bridge. " + filler + "\n")
+    index = load([str(corpus)], lambda line: None, use_cache=False)
+    app = RecordingApp(index=index, home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, "why did the mayor resign")
+        await pilot.click(CitationMarker)
+        assert isinstance(app.screen, ReaderScreen)
+        shown = [w.content.plain for w in app.screen.query("#reader-text Static")]
+        assert "The mayor resigned over the bridge." in shown[1]
+        assert sum(map(len, shown)) < 5 * WINDOW
+        assert "the file goes on" in shown[0] and "the file goes on" in shown[-1]
     drive(app, scenario)
 
 

@@ -195,12 +195,13 @@ class CommandSuggester(Suggester):
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
+        for verb in VERBS:  # a verb phrase being typed: "read s" → "read source "
+            if low and verb.startswith(low) and len(verb) > len(low):
+                return value + verb[len(value):]
         for verb in NAMING:
             if low.startswith(verb):
                 return _complete(value, len(verb), self.names)
-        if " " not in value:
-            return _complete(value, 0, [*VERBS, *self.names])
-        return None
+        return _complete(value, 0, self.names) if " " not in value else None
 
 
 def _complete(value: str, at: int, candidates: Iterable[str]) -> str | None:
