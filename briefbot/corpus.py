@@ -87,7 +87,10 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
 
 def _walk(top: Path, warn: Warn) -> Iterator[Path]:
     seen = {os.path.realpath(top)}  # each real folder once, however many links lead to it
-    for root, dirs, files in os.walk(top, followlinks=True, onerror=lambda e: warn(f"{shown(e.filename)}: cannot read ({e.strerror}), skipped")):
+
+    def unreadable(e: OSError) -> None:
+        warn(f"{shown(e.filename)}: cannot read ({e.strerror}), skipped")
+    for root, dirs, files in os.walk(top, followlinks=True, onerror=unreadable):
         here = os.path.realpath(root)
         kept = []
         for name in sorted(d for d in dirs if not d.startswith(".")):
