@@ -109,16 +109,15 @@ class BriefbotApp(App[int]):
 
         def progress(done: int, total: int) -> None:
             nonlocal shown
-            if (percent := 100 * done // max(total, 1)) != shown:
+            if (percent := 100 * done // max(total, 1)) != shown:  # at most a hundred screen updates
                 shown = percent
-                self.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+                self.call_from_thread(self.loading, "Indexing the articles\u2026", done, total)
 
         try:
             index = self.index
             if index is None:
                 index = cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
-            self.call_from_thread(self.query_one("#loading", Static).update,
-                                  Content("Finding the people, places and organisations\u2026"))
+            self.call_from_thread(self.loading, "Finding the people, places and organisations\u2026")
             session = Session(index, home=self.home)
             warnings += session.world.warnings  # the world is built here, not on the screen's thread
             look = session.handle("look")
@@ -129,6 +128,11 @@ class BriefbotApp(App[int]):
             self.call_from_thread(self.failed, f"Could not load the briefing: {type(e).__name__}: {e}", warnings)
             return
         self.call_from_thread(self.ready, session, look, warnings)
+
+    def loading(self, phase: str, done: int | None = None, total: int | None = None) -> None:
+        self.query_one("#loading", Static).update(Content(phase))
+        if total is not None:
+            self.query_one(ProgressBar).update(total=total, progress=done)
 
     def ready(self, session: Session, look: Reply, warnings: list[str]) -> None:
         self.session = session
@@ -159,7 +163,7 @@ class BriefbotApp(App[int]):
         for line in warnings[:MAX_WARNINGS]:
             self.notify(safe(line), severity="warning", markup=False, timeout=10)
         if len(warnings) > MAX_WARNINGS:
-            self.notify(f"{len(warnings) - MAX_WARNINGS} more files were skipped.", severity="warning", timeout=10)
+            self.notify(f"{len(warnings) - MAX_WARNINGS} more warnings.", severity="warning", timeout=10)
 
     # --- playing -----------------------------------------------------------------------------
 

@@ -46,9 +46,10 @@ class StatusLine(Widget):
         self.refresh()
 
     def render(self) -> Text:
-        width = self.size.width
-        room = safe(self.room)[: max(0, width - len(self.score) - 3)]
-        return Text(f" {room}".ljust(max(0, width - len(self.score) - 1)) + self.score + " ")
+        score = Text(f"{self.score} ")
+        room = plain(f" {self.room}")
+        room.truncate(max(0, self.size.width - score.cell_len), overflow="ellipsis", pad=True)
+        return room + score
 
 
 class CitationMarker(Static, can_focus=True):
