@@ -177,11 +177,11 @@ class SidePanel(VerticalScroll, can_focus=False):
 
 
 def _section(title: str, items: Iterable[str] | None) -> Text:
+    """A titled list; None when the room has not been looked at this session (after undo or restore)."""
     text = Text(title, style="bold")
-    listed = list(items) if items is not None else None
-    if listed is None:
-        text.append("\n  (type look)", style="dim")
-    for item in listed or (["none"] if listed == [] else []):
+    if items is None:
+        return text.append("\n  (type look)", style="dim")
+    for item in list(items) or ["none"]:
         text.append("\n  ")
         text.append_text(plain(item))
     return text
