@@ -245,7 +245,7 @@ def attribute(sentences: list[str]) -> list[str | None]:
             last = subject = name
         else:
             subject = _first_person(sentence, people) or subject
-        listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name == last else 0
+        listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         quote_open = _quote_open(sentence, quote_open)
         speakers.append(name)
         previous = name
