@@ -307,8 +307,7 @@ _TEXT_FIELDS = ("text", "body", "content", "article", "story")
 def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
     """Articles from JSON Lines or a JSON list (or {"articles": [...]}) of objects with a text field."""
     records: list[object] = []
-    stripped = text.lstrip()
-    if stripped.startswith("[") or (stripped.startswith("{") and path.lower().endswith(".json")):
+    if text.lstrip().startswith(("[", "{")):  # one document (even pretty-printed), else one a line
         try:
             data = json.loads(text)
             records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []

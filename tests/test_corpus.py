@@ -156,6 +156,13 @@ def test_json_list_and_articles_object(tmp_path: Path):
         ("One", "First story text."), ("Two", "Second story.")]
 
 
+def test_json_lines_pretty_printed_single_object(tmp_path: Path):
+    (tmp_path / "one.jsonl").write_text(json.dumps({"title": "Solo", "text": "A lone record."}, indent=2))
+    (tmp_path / "two.jsonl").write_text('{"title": "A", "text": "First."}\n{"title": "B", "text": "Second."}\n')
+    assert [(a.title, a.text) for a in articles_of(tmp_path)] == [
+        ("Solo", "A lone record."), ("A", "First."), ("B", "Second.")]
+
+
 def test_json_line_separator_inside_a_string(tmp_path: Path):
     (tmp_path / "a.jsonl").write_text(json.dumps({"title": "T", "text": "Before\u2028after."}, ensure_ascii=False))
     [article] = articles_of(tmp_path)
