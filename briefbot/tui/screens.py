@@ -1,6 +1,9 @@
 """Screens over the game: the article reader, the help and the quit dialog."""
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -71,12 +74,13 @@ class HelpScreen(ModalScreen[None]):
         self.keys, self.verbs = keys, verbs
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.keys), default=0) + 2
-        keys = Text("Keys", style="bold")
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(no_wrap=True, style="bold")
+        keys.add_column()
         for key, description in self.keys:
-            keys.append(f"\n  {key.ljust(width)}{description}")
+            keys.add_row(Text(key), Text(description))
         with VerticalScroll(id="help"):
-            yield Static(keys)
+            yield Static(Group(Text("Keys", style="bold"), Padding(keys, (0, 0, 0, 2))))
             yield Static(Text("What you can type", style="bold") + Text("\n" + self.verbs))
             yield Static(Text("Escape closes this.", style="dim"))
 
