@@ -17,7 +17,7 @@ FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
 CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
 CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
 MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
-TYPE_BONUS = 1.15  # "how many"/"when" questions: a sentence with a number is likelier the answer
+TYPE_BONUS = 1.3  # "how many"/"when" questions: a sentence with a number is likelier the answer
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
@@ -184,13 +184,27 @@ class Searcher:
         if result.coverage < MIN_COVERAGE:
             result.suggestions = self.topics()
             return result
-        ranked = [int(cands[i]) for i in order]
-        scored = [float(scores[i]) for i in order]
-        if _WANTS_NUMBER.match(query):
-            scored = [s * TYPE_BONUS if re.search(r"\d", self.index.text_of(c)) else s for c, s in zip(ranked, scored)]
-            ranked, scored = map(list, zip(*sorted(zip(ranked, scored), key=lambda p: -p[1])))
-        result.answers = self._answers(ranked, scored, k)
+        reranked = self._rerank(query, [int(c) for c in cands[order]], scores[order].tolist())
+        result.answers = self._answers(reranked, k)
         return result
+
+    def _rerank(self, query: str, ranked: list[int], scores: list[float]) -> list[tuple[int, float]]:
+        """A second look at the best candidates: a number where "how many" or "when" asks for one,
+        better still a number counting the thing asked about ("how many soldiers" → "2,500 … soldiers")."""
+        if not _WANTS_NUMBER.match(query):
+            return list(zip(ranked, scores))
+        m = re.match(r"\s*how (?:many|much)\s+(\S+)", query, re.I)
+        counted = set(analyze(m[1])) if m else set()
+        out = []
+        for sent, score in zip(ranked, scores):
+            terms = analyze(self.index.text_of(sent))
+            numbers = [i for i, t in enumerate(terms) if t[:1].isdigit()]
+            if any(t in counted and any(i - 3 <= n < i for n in numbers) for i, t in enumerate(terms)):
+                score *= TYPE_BONUS * TYPE_BONUS
+            elif numbers:
+                score *= TYPE_BONUS
+            out.append((sent, score))
+        return sorted(out, key=lambda p: -p[1])
 
     def _damp(self, docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """A word in most sentences of an article tells which story, not which sentence: the
@@ -211,10 +225,10 @@ class Searcher:
 
     # --- answers -----------------------------------------------------------------------------
 
-    def _answers(self, ranked: list[int], scores: list[float], k: int) -> list[Answer]:
+    def _answers(self, ranked: list[tuple[int, float]], k: int) -> list[Answer]:
         """Best first; a sentence that restates a better one from another article joins it."""
         kept: list[tuple[int, float, set[str], list[int]]] = []
-        for sent, score in zip(ranked, scores):
+        for sent, score in ranked:
             terms = set(analyze(self.index.text_of(sent)))
             twin = next((g for g in kept if self._same_fact(g[0], g[2], sent, terms)), None)
             if twin is not None:
