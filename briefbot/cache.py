@@ -35,6 +35,12 @@ def default_corpus() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent / "corpus"
 
 
+def world_file(paths: list[str] | None) -> Path | None:
+    """The optional world file of a corpus: `world.toml` in its (first) folder."""
+    folder = next((Path(p) for p in paths if Path(p).is_dir()), None) if paths else default_corpus()
+    return folder / "world.toml" if folder and (folder / "world.toml").is_file() else None
+
+
 def cache_dir() -> Path:
     if env := os.environ.get("BRIEFBOT_CACHE"):
         return Path(env)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefbot.text import _lexicon_lines, fold
+from briefbot.text import lexicon_lines, fold
 
 # Titles dropped from a name ("Mr Blair" is Blair) and titles that are part of it ("Lord Falconer").
 TITLES = frozenset("mr mrs ms miss dr prof professor sir dame rev rt hon gen general lt col capt "
@@ -62,13 +62,13 @@ class Gazetteer:
         return self.canonical.get(name_key(phrase))
 
 
-PLACES = Gazetteer.from_lines(_lexicon_lines("places.txt"))
-ORGANISATIONS = Gazetteer.from_lines(_lexicon_lines("organisations.txt"))
-ROLE_WORDS = frozenset(w.lower() for w in _lexicon_lines("roles.txt"))
-ORG_WORDS = frozenset(w for w in _lexicon_lines("organisation_words.txt") if " " not in w)
-ORG_HEADS = frozenset(w for w in _lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
-NOT_NAMES = frozenset(_lexicon_lines("not_names.txt"))
-PLACE_PATTERNS = _lexicon_lines("place_words.txt")
+PLACES = Gazetteer.from_lines(lexicon_lines("places.txt"))
+ORGANISATIONS = Gazetteer.from_lines(lexicon_lines("organisations.txt"))
+ROLE_WORDS = frozenset(w.lower() for w in lexicon_lines("roles.txt"))
+ORG_WORDS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " not in w)
+ORG_HEADS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
+NOT_NAMES = frozenset(lexicon_lines("not_names.txt"))
+PLACE_PATTERNS = lexicon_lines("place_words.txt")
 
 
 @lru_cache(maxsize=100_000)

@@ -230,14 +230,15 @@ class Searcher:
         kept: list[tuple[int, float, set[str], list[int]]] = []
         for sent, score in ranked:
             terms = set(analyze(self.index.text_of(sent)))
-            twin = next((g for g in kept if self._same_fact(g[0], g[2], sent, terms)), None)
+            twin = next((g for g in kept if self.same_fact(g[0], g[2], sent, terms)), None)
             if twin is not None:
                 twin[3].append(sent)
             elif len(kept) < k:
                 kept.append((sent, score, terms, []))
         return [self.answer(sent, score, others) for sent, score, _, others in kept]
 
-    def _same_fact(self, a: int, a_terms: set[str], b: int, b_terms: set[str]) -> bool:
+    def same_fact(self, a: int, a_terms: set[str], b: int, b_terms: set[str]) -> bool:
+        """Two sentences of different articles that share most of their terms tell one fact."""
         idx = self.index
         if idx.sent_article[a] == idx.sent_article[b] or not a_terms or not b_terms:
             return False

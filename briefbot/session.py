@@ -13,7 +13,7 @@ from briefbot.index import Index
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
-from briefbot.text import safe
+from briefbot.text import analyze, safe
 from briefbot.world import Character, Organisation, Place, Thing, World, build_world
 
 BRIEFING_ROOM = "Briefing room"
@@ -66,8 +66,10 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 class Session:
-    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None):
+    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None,
+                 world_file: Path | None = None):
         self.index = index
+        self.world_file = world_file
         self.searcher = Searcher(index)
         self._world = world
         self.k = k
@@ -86,7 +88,7 @@ class Session:
     def world(self) -> World:
         """Built on first use: a one-shot question never needs it."""
         if self._world is None:
-            self._world = build_world(self.index)
+            self._world = build_world(self.index, self.world_file)
         return self._world
 
     def uncovered(self) -> set[int]:
@@ -224,13 +226,15 @@ class Session:
         thing = things[0]
         reply = Reply(command.line, OK, verb="examine")
         reply.blocks.append(Heading(thing.name))
+        if thing.description:
+            reply.say(thing.description)
         if isinstance(thing, Character):
             said = len(thing.sentences)
             reply.say(f"{thing.name}{', ' + thing.role if thing.role else ''}. "
                       f"{said} statement{'s' * (said != 1)} in the briefing.")
             if thing.variants:
                 reply.say("Also written: " + ", ".join(sorted(thing.variants)) + ".")
-            topics = self._topics(thing.sentences)
+            topics = self._topics(thing)
             if topics:
                 reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
             return reply
@@ -288,18 +292,20 @@ class Session:
             return self._do_question(command)
         reply = Reply(command.line, OK, verb="talk")
         reply.blocks.append(Heading(person.name))
-        topics = self._topics(person.sentences)
+        topics = self._topics(person)
         reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
         reply.blocks.append(Items("Topics", tuple(topics)))
         reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
         return reply
 
-    def _topics(self, sentences: list[int], n: int = 6) -> list[str]:
-        """The words that most set these sentences apart from the rest of the briefing."""
+    def _topics(self, thing: Thing, n: int = 6) -> list[str]:
+        """The words that most set a thing's sentences apart from the rest of the briefing (its
+        own names left out: Al-Bayati does not talk about Al-Bayati)."""
         idx = self.index
+        own = {term for name in thing.names() for term in analyze(name)}
         counts: Counter[int] = Counter()
-        for s in sentences:
-            for term in set(self.searcher_terms(s)):
+        for s in thing.sentences:
+            for term in set(analyze(idx.text_of(s))) - own:
                 if (tid := idx.term_id.get(term)) is not None and not term.startswith("~") and not term.isdigit():
                     counts[tid] += 1
         ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]))
@@ -311,10 +317,6 @@ class Session:
             if len(words) == n:
                 break
         return words
-
-    def searcher_terms(self, sent: int) -> list[str]:
-        from briefbot.text import analyze
-        return analyze(self.index.text_of(sent))
 
     # --- the notebook ------------------------------------------------------------------------
 

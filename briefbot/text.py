@@ -32,13 +32,13 @@ _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60
 _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 
 
-def _lexicon_lines(name: str) -> list[str]:
+def lexicon_lines(name: str) -> list[str]:
     text = resources.files("briefbot").joinpath("lexicon", name).read_text(encoding="utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-STOP_WORDS: frozenset[str] = frozenset(_lexicon_lines("stopwords.txt"))
-IRREGULAR: dict[str, str] = dict(line.split()[:2] for line in _lexicon_lines("irregular.txt"))
+STOP_WORDS: frozenset[str] = frozenset(lexicon_lines("stopwords.txt"))
+IRREGULAR: dict[str, str] = dict(line.split()[:2] for line in lexicon_lines("irregular.txt"))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -602,7 +602,7 @@ def facts(index: Index) -> list[list[int]]:
         ra, rb = root(a), root(b)
         if ra == rb or not articles(ra).isdisjoint(articles(rb)):
             continue
-        if searcher._same_fact(a, terms_of(a), b, terms_of(b)):
+        if searcher.same_fact(a, terms_of(a), b, terms_of(b)):
             parent[rb] = ra
             merged[ra] = articles(ra) | articles(rb)
             merged.pop(rb, None)
