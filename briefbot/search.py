@@ -34,9 +34,10 @@ class Citation:
     url: str | None
     path: str
     sentence: int  # 1-based number of the sentence in its article
-    start: int
+    start: int  # character span in the file's text; for a JSON record, in the record's text field
     end: int
     line: int
+    record: int | None = None  # the record's number in a JSON or JSON Lines file
 
 
 @dataclass(frozen=True)
@@ -250,8 +251,9 @@ class Searcher:
         article = idx.article_of(sent)
         first = idx.sentences_of(int(idx.sent_article[sent])).start
         start, end = int(idx.sent_start[sent]), int(idx.sent_end[sent])
-        return Citation(article.source, article.title, article.outlet, article.date, article.url, article.path,
-                        sent - first + 1, start, end, article.line_of(start))
+        record = int(article.source.rpartition("#")[2]) if article.source != article.path else None
+        return Citation(article.source, article.label, article.outlet, article.date, article.url, article.path,
+                        sent - first + 1, start, end, article.line_of(start), record)
 
     def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None) -> Answer:
         idx = self.index

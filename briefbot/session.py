@@ -31,6 +31,7 @@ Ask anything in plain words: every answer is quoted from the articles, with its 
   save [FILE], restore [FILE], quit (q)"""
 SESSION_FILE = "briefbot-session.json"
 NOTEBOOK_FILE = "briefbot-notebook.md"
+MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 
 
 @dataclass
@@ -481,6 +482,8 @@ class Session:
         reply = Reply(command.line, OK, verb="restore")
         path = self._session_path(command.obj)
         try:
+            if not path.is_file() or path.stat().st_size > MAX_SESSION_BYTES:
+                raise ValueError("it is not a saved session file")
             data = json.loads(path.read_text(encoding="utf-8"))
             state = State(**data["state"])
             if data.get("sources") != [a.source for a in self.index.articles]:

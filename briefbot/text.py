@@ -55,6 +55,8 @@ def safe(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case, accents, curly quotes and dashes folded, so `Türkiye’s` and `turkiye's` compare equal."""
+    if text.isascii():
+        return text.lower().translate(_FOLD)
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold().translate(_FOLD)
 

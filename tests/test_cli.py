@@ -212,9 +212,6 @@ def test_ask_does_not_import_textual(tmp_path: Path):
     assert done.stdout.splitlines()[-1] == "HEADLESS 0", done.stderr
 
 
-@pytest.mark.xfail(reason="search.Searcher.citation passes Article.title, None for a one-line file or a JSON "
-                          "record without a title; issue 2's JSON contract says title is a str (Article.label)",
-                   strict=True)
 def test_citation_title_is_always_a_string(capsys, tmp_path: Path):
     (tmp_path / "one.txt").write_text("The ferry strike was called off after talks on Monday.\n")
     (tmp_path / "rec.jsonl").write_text('{"text": "The museum reopened its Roman gallery."}\n')

@@ -35,7 +35,7 @@ def shipped_text() -> str:
 class Synonyms:
     """Phrases (as analysed term tuples) → concept terms."""
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
-    longest: int = 1
+    longest: dict[str, int] = field(default_factory=dict)  # first term → length of its longest phrase
 
     @classmethod
     def from_text(cls, text: str) -> Synonyms:
@@ -45,14 +45,14 @@ class Synonyms:
                 terms = tuple(analyze(words))
                 if terms and (len(terms) > 1 or len(words.split()) == 1):  # "go up" is not "go"
                     syn.phrases.setdefault(terms, set()).add(f"~{n}")
-                    syn.longest = max(syn.longest, len(terms))
+                    syn.longest[terms[0]] = max(syn.longest.get(terms[0], 0), len(terms))
         return syn
 
     def concepts(self, terms: list[str]) -> list[str]:
         """The concept terms for every synonym phrase found in `terms`, once each."""
         found: list[str] = []
-        for i in range(len(terms)):
-            for n in range(1, min(self.longest, len(terms) - i) + 1):
+        for i, term in enumerate(terms):
+            for n in range(1, min(self.longest.get(term, 0), len(terms) - i) + 1):
                 for concept in self.phrases.get(tuple(terms[i:i + n]), ()):
                     if concept not in found:
                         found.append(concept)

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.markup import escape
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from briefbot import cache
@@ -44,7 +45,8 @@ class BriefingCommands(Provider):
         entries += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
         entries += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
                     for n, a in enumerate(session.index.articles, 1)]
-        return [(safe(shown), line, safe(about)) for shown, line, about in entries]
+        # The palette reads help text as markup (the prompt is given as Content): escape it.
+        return [(safe(shown), line, escape(safe(about))) for shown, line, about in entries]
 
     async def discover(self) -> Hits:
         for shown, line, about in self._entries():
