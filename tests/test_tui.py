@@ -475,8 +475,8 @@ def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
 def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
     corpus = tmp_path / "hostile"
     corpus.mkdir()
-    (corpus / "a.txt").write_text("Harbour news\n\nThe harbour [bold]crane[/bold] fell \x1b[31mtoday[link=x]. "
-                                  "Workers were unhurt.\n")
+    (corpus / "a.txt").write_text("Title: Harbour [i]news[/i]\nSource: [bold]Port Times[/bold]\n\n"
+                                  "The harbour [bold]crane[/bold] fell \x1b[31mtoday[link=x]. Workers were unhurt.\n")
     index = load([str(corpus)], lambda line: None, use_cache=False)
     app = RecordingApp(index=index, home=tmp_path)
 
@@ -487,7 +487,12 @@ def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
         assert "\x1b" not in screen_text(app)
         await pilot.click(CitationMarker)
         reader = "\n".join(str(w.content) for w in app.screen.query(Static))
-        assert "[bold]crane[/bold]" in reader and "\x1b" not in reader
+        assert "[bold]crane[/bold]" in reader and "[i]news[/i]" in reader and "\x1b" not in reader
+        await pilot.press("escape", "ctrl+p", *"read source")
+        commands = app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: commands.option_count > 0)
+        assert str(commands.get_option_at_index(0).prompt) == \
+            "Read source 1: Harbour [i]news[/i]\n[bold]Port Times[/bold]"
     drive(app, scenario)
 
 
