@@ -2,6 +2,7 @@
 `Session.handle` and renders the Reply; loading, retrieval and the world all live in the engine."""
 from __future__ import annotations
 
+import gc
 import os
 from functools import partial
 from pathlib import Path
@@ -131,12 +132,16 @@ class BriefbotApp(App[int]):
             return
         self.call_from_thread(self.ready, session, look, warnings)
 
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # let a process that runs more than one app (the tests) collect this one
+
     def loading(self, phase: str, done: int | None = None, total: int | None = None) -> None:
         self.query_one("#loading", Static).update(Content(phase))
         if total is not None:
             self.query_one(ProgressBar).update(total=total, progress=done)
 
     def ready(self, session: Session, look: Reply, warnings: list[str]) -> None:
+        gc.freeze()  # the index and the world live as long as the app: spare them every collection's walk
         self.session = session
         self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
