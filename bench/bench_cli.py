@@ -26,6 +26,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import snapshot  # noqa: E402
+
 QUESTION = "how many american soldiers are in iraq"
 BIN = Path(sys.executable).parent
 
@@ -40,7 +43,8 @@ def timed(cmd: list[str], env: dict, tty: bool = False) -> tuple[float, int, str
     if tty:
         master, slave = pty.openpty()
         t = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=slave, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, env=env, stdout=slave, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                                cwd=tempfile.gettempdir())
         os.close(slave)
         chunks = []
         while True:
@@ -56,7 +60,7 @@ def timed(cmd: list[str], env: dict, tty: bool = False) -> tuple[float, int, str
         os.close(master)
         return wall, proc.returncode, b"".join(chunks).decode(errors="replace")
     t = time.perf_counter()
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
     return time.perf_counter() - t, proc.returncode, proc.stdout
 
 
@@ -80,7 +84,7 @@ def importtime(cmd: list[str], env: dict) -> tuple[float, list[tuple[str, float]
     """
     python = [sys.executable, "-X", "importtime", "-m", "briefbot", *cmd[1:]] if cmd[0] != sys.executable \
         else [sys.executable, "-X", "importtime", *cmd[1:]]
-    proc = subprocess.run(python, env=env, capture_output=True, text=True)
+    proc = subprocess.run(python, env=env, capture_output=True, text=True, cwd=tempfile.gettempdir())
     line = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
     rows = [(len(m[3]) // 2, m[4], int(m[1]) / 1e6) for m in map(line.match, proc.stderr.splitlines()) if m]
     # importtime prints a module after everything it imported; walk backwards to find parents.
@@ -113,18 +117,19 @@ reply = Session(index, k=3).handle(sys.argv[1])
 t3 = time.perf_counter()
 text = plain(reply)
 t4 = time.perf_counter()
-print(f"{t1 - t0:.4f} {t2 - t1:.4f} {t3 - t2:.4f} {t4 - t3:.4f} {int('textual' in sys.modules)}")
+print(f"{t1 - t0:.4f} {t2 - t1:.4f} {t3 - t2:.4f} {t4 - t3:.4f} {int('textual' in sys.modules)} {briefbot.cli.__file__}")
 """
 
 
-def phases(question: str, env: dict, runs: int) -> tuple[list[float], bool]:
+def phases(question: str, env: dict, runs: int) -> tuple[list[float], bool, str]:
     """Median seconds of imports, warm cache load, answering, rendering (in one process)."""
     got = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", PHASES, question], env=env, capture_output=True, text=True)
+        out = subprocess.run([sys.executable, "-c", PHASES, question], env=env, capture_output=True, text=True,
+                             cwd=tempfile.gettempdir())
         got.append(out.stdout.split())
     meds = [statistics.median(float(g[i]) for g in got) for i in range(4)]
-    return meds, any(g[4] == "1" for g in got)
+    return meds, any(g[4] == "1" for g in got), got[0][5]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,10 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--cold-runs", type=int, default=3)
     ap.add_argument("--question", default=QUESTION)
+    ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure, or 'worktree'")
     args = ap.parse_args(argv)
+    code_label, code = snapshot.freeze(args.code)
     cmd = [*briefbot_cmd(), "ask", args.question]
     work = Path(tempfile.mkdtemp(prefix="briefbot-cli-bench-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("BRIEFBOT_CORPUS", "NO_COLOR")}
+    env = {k: v for k, v in snapshot.env_with(code).items() if k not in ("BRIEFBOT_CORPUS", "NO_COLOR")}
     env.update(BRIEFBOT_CACHE=str(work / "cache"), PATH=f"{BIN}{os.pathsep}{env.get('PATH', '')}",
                TERM=env.get("TERM", "xterm-256color"))
     try:
@@ -149,14 +156,16 @@ def main(argv: list[str] | None = None) -> int:
         bare = series([sys.executable, "-c", "pass"], env, args.runs)
         imports = series([sys.executable, "-c", "import briefbot.cli, briefbot.cache, briefbot.session"], env, args.runs)
         total, packages, modules = importtime(cmd, env)
-        phase, textual = phases(args.question, env, args.runs)
+        phase, textual, code_file = phases(args.question, env, args.runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if code:
+            shutil.rmtree(code, ignore_errors=True)
 
     def row(name: str, xs: list[float]) -> str:
         return f"| {name} | {statistics.median(xs):.3f} s | {min(xs):.3f} s | {len(xs)} |"
 
-    print(f"`{' '.join(['briefbot', 'ask', repr(args.question)])}` on the embedded briefing "
+    print(f"`{' '.join(['briefbot', 'ask', repr(args.question)])}` on the embedded briefing, briefbot {code_label} "
           f"(exit {status}; first line: {first_line[:70]!r})\n")
     print("| run | median | min | runs |\n|---|---:|---:|---:|")
     print(row("warm cache, output piped", warm))
@@ -168,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nTarget warm ≤ 0.5 s: {verdict} it.\n")
     print("Inside one warm process (median): imports {:.0f} ms, cache load {:.0f} ms, answer {:.0f} ms, "
           "render {:.0f} ms; Textual imported: {}.\n".format(*(x * 1e3 for x in phase), "yes" if textual else "no"))
+    print(f"(briefbot imported from {code_file})\n", file=sys.stderr)
     print(f"`python -X importtime` of the same command: {total:.3f} s of imports in all "
           "(self time, charged to the outermost non-briefbot package that pulled the module in):\n")
     print("| package | import time | share |\n|---|---:|---:|")

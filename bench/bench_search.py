@@ -266,16 +266,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure (frozen for the whole "
                     "run), or 'worktree' for the files as they are")
     ap.add_argument("--keep", action="store_true", help="keep the caches and the frozen code (for profiling)")
+    ap.add_argument("--table-from", type=Path, nargs="+", metavar="JSON",
+                    help="measure nothing: print the table from earlier --json files (rows in size order)")
     args = ap.parse_args(argv)
-    global CODE
-    code_label, CODE = snapshot.freeze(args.code)
-    try:
-        rows = measure(args)
-    finally:
-        if CODE and args.keep:
-            print(f"kept {CODE} (the frozen briefbot)", file=sys.stderr)
-        elif CODE:
-            shutil.rmtree(CODE, ignore_errors=True)
+    if args.table_from:
+        rows = sorted((r for f in args.table_from for r in json.loads(f.read_text())), key=lambda r: r["sentences"])
+        code_label = ", ".join(sorted({r.get("code", "?") for r in rows}))
+    else:
+        global CODE
+        code_label, CODE = snapshot.freeze(args.code)
+        try:
+            rows = measure(args)
+        finally:
+            if CODE and args.keep:
+                print(f"kept {CODE} (the frozen briefbot)", file=sys.stderr)
+            elif CODE:
+                shutil.rmtree(CODE, ignore_errors=True)
+        for r in rows:
+            r["code"] = code_label
     print(f"\nbriefbot ({code_label}) vs plain rank-bm25 ({rows[0]['n_queries']} questions; k=3; "
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]})\n")
     print(table(rows))
