@@ -16,6 +16,7 @@ from briefbot.text import analyze, analyze_words
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
 CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
 CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
+COVERAGE_BASE = 0.5  # a sentence matching the whole question scores 3x one matching none of its weight
 MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
 TYPE_BONUS = 1.3  # "how many"/"when" questions: a sentence with a number is likelier the answer
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
@@ -178,7 +179,7 @@ class Searcher:
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else 0.5))
             coverage += credit * slot.idf
         coverage /= total
-        scores = scores * (0.5 + coverage)
+        scores = scores * (COVERAGE_BASE + coverage)
         scores += ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
         order = np.argsort(-scores, kind="stable")[:POOL]
         result.coverage = float(coverage.max())
