@@ -116,29 +116,31 @@ class PassageView(Static):
 
 class ReplyView(Vertical):
     """One turn: the line the player typed (if any) and what briefbot said back. Few widgets a
-    turn (one a block, one a citation), so a long game still lays out quickly."""
+    turn (one a block, one a citation), made up front so the turn mounts and lays out in one pass."""
 
     def __init__(self, line: str | None, reply: Reply) -> None:
-        super().__init__()
+        super().__init__(*turn_widgets(line, reply))
         self.line, self.reply = line, reply
 
-    def compose(self):
-        if self.line is not None:
-            yield Static(plain(f"> {self.line}"), classes="echo")
-        for block in self.reply.blocks:
-            if isinstance(block, Heading):
-                yield Static(plain(block.text), classes="heading")
-            elif isinstance(block, Message):
-                yield Static(plain(block.text), classes=f"message {block.kind}")
-            elif isinstance(block, Items):
-                items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
-                yield Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items")
-            else:
-                yield PassageView(block)
-                answer = block.answer
-                cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
-                for n, (citation, also) in enumerate(cited, 1):
-                    yield CitationMarker(n, citation, block, also)
+
+def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
+    widgets: list[Widget] = []
+    if line is not None:
+        widgets.append(Static(plain(f"> {line}"), classes="echo"))
+    for block in reply.blocks:
+        if isinstance(block, Heading):
+            widgets.append(Static(plain(block.text), classes="heading"))
+        elif isinstance(block, Message):
+            widgets.append(Static(plain(block.text), classes=f"message {block.kind}"))
+        elif isinstance(block, Items):
+            items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
+            widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
+        else:
+            widgets.append(PassageView(block))
+            answer = block.answer
+            cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
+            widgets += [CitationMarker(n, c, block, also) for n, (c, also) in enumerate(cited, 1)]
+    return widgets
 
 
 class Transcript(VerticalScroll, can_focus=False):
@@ -168,7 +170,12 @@ class SidePanel(VerticalScroll, can_focus=False):
         yield Static(id="exits")
         yield Static(id="notes")
 
-    def show(self, people: Iterable[str] | None, exits: Iterable[str] | None, notes: int, unsaved: bool) -> None:
+    shown: tuple = ()
+
+    def show(self, people: tuple[str, ...] | None, exits: tuple[str, ...] | None, notes: int, unsaved: bool) -> None:
+        if self.shown == (people, exits, notes, unsaved):
+            return  # unchanged: spare the screen a layout pass
+        self.shown = (people, exits, notes, unsaved)
         self.query_one("#people", Static).update(_section("People here", people))
         self.query_one("#exits", Static).update(_section("Exits", exits))
         saved = " (not saved)" if unsaved else ""
