@@ -16,7 +16,7 @@ _ALONE = {
     "places": "places", "rooms": "places", "map": "places", "exits": "places",
     "dossiers": "dossiers", "organisations": "dossiers", "organizations": "dossiers", "orgs": "dossiers",
     "save": "save", "restore": "restore", "load": "restore", "export": "export", "talk": "talk",
-    "about": "about", "version": "about",
+    "about": "about", "version": "about", "oops": "oops",
 }
 # Verb phrases followed by an object; longest first so "look at" wins over "look".
 _WITH_OBJECT = [

@@ -31,6 +31,7 @@ Ask anything in plain words: every answer is quoted from the articles, with its 
   save [FILE], restore [FILE], quit (q)"""
 SESSION_FILE = "briefbot-session.json"
 NOTEBOOK_FILE = "briefbot-notebook.md"
+READ_ONLY = {"look", "notebook", "score", "hint", "help", "sources", "people", "places", "dossiers", "about", "quit"}
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 
 
@@ -45,10 +46,11 @@ class State:
     shown: list[int] = field(default_factory=list)  # sentence ids of the last numbered answers
     last_line: str = ""
     unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
+    pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
 
     def copy(self) -> State:
         return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
-                       shown=list(self.shown), unknown_words=list(self.unknown_words))
+                       shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -76,7 +78,7 @@ class Session:
         self.k = k
         self.home = home or Path.cwd()
         self.state = State()
-        self.undo_stack: list[State] = []
+        self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
 
     def reset(self) -> None:
@@ -107,14 +109,42 @@ class Session:
             command = parse(self.state.last_line)
         if command.verb == "undo":
             return self._undo(line)
-        self.undo_stack.append(self.state.copy())
-        del self.undo_stack[:-100]
+        command = self._answer_to_which(command)
+        if command.verb not in READ_ONLY:
+            self.undo_stack.append((command.line, self.state.copy()))
+            del self.undo_stack[:-100]
         handler = getattr(self, f"_do_{command.verb}", self._do_question)
         reply = handler(command)
         if command.verb not in ("help", "quit"):
             self.state.turns += 1
             self.state.last_line = command.line
         return reply
+
+    def _answer_to_which(self, command: Command) -> Command:
+        """After "Which do you mean…?", a reply naming one of the choices ("harir") completes the
+        command it interrupted; anything else is a new command."""
+        pending, self.state.pending = self.state.pending, []
+        if not pending or command.verb != "question":
+            return command
+        verb, topic, *names = pending
+        words = _words(command.line.lower())
+        picked = [n for n in names if words and all(w in _words(n.lower()) for w in words)]
+        if len(picked) != 1:
+            return command
+        line = f"ask {picked[0]} about {topic}" if verb == "ask" else f"{verb} {picked[0]}"
+        return Command(verb, picked[0], topic, line)
+
+    def _pick(self, found: list[Thing], command: Command) -> Thing | Reply:
+        """The obvious reading of a name (the only one, an exact name, or the one the briefing says
+        far most about), else a question back: "Which do you mean…?"."""
+        target = command.obj.lower()
+        if (len(found) == 1 or target in {n.lower() for n in found[0].names()}
+                or len(found[0].sentences) >= 2 * len(found[1].sentences)):
+            return found[0]
+        names = [t.name for t in found[:6]]
+        self.state.pending = [command.verb, command.topic, *names]
+        return Reply(command.line, OK, verb=command.verb).say(
+            f"Which do you mean: {', '.join(names[:-1])} or {names[-1]}?")
 
     @property
     def unsaved_notes(self) -> bool:
@@ -192,9 +222,12 @@ class Session:
         if not places:
             return self._do_question(replace(command, obj=command.line)).say(
                 f"(There is no place called {target!r} in the briefing; answered as a question.)")
-        reply = self._move(places[0].name, command)
-        if len(places) > 1 and places[0].name.lower() != target.lower():
-            reply.blocks.insert(0, Message(f"({places[0].name})"))
+        place = self._pick(places, command)
+        if isinstance(place, Reply):
+            return place
+        reply = self._move(place.name, command)
+        if place.name.lower() != target.lower():
+            reply.blocks.insert(0, Message(f"({place.name})"))
         return reply
 
     def _do_back(self, command: Command) -> Reply:
@@ -224,7 +257,9 @@ class Session:
         things = self.world.find(command.obj)
         if not things:
             return self._do_question(replace(command, obj=command.obj))
-        thing = things[0]
+        thing = self._pick(things, command)
+        if isinstance(thing, Reply):
+            return thing
         reply = Reply(command.line, OK, verb="examine")
         reply.blocks.append(Heading(thing.name))
         if thing.description:
@@ -259,12 +294,14 @@ class Session:
         reply.blocks.append(Passage(n, answer))
         return reply
 
-    def _character(self, name: str) -> Character | None:
-        found = self.world.find(name, (Character,))
-        return found[0] if found else None  # type: ignore[return-value]
+    def _character(self, command: Command) -> Character | Reply | None:
+        found = self.world.find(command.obj, (Character,))
+        return self._pick(found, command) if found else None  # type: ignore[return-value]
 
     def _do_ask(self, command: Command) -> Reply:
-        person = self._character(command.obj)
+        person = self._character(command)
+        if isinstance(person, Reply):
+            return person
         if person is None:
             reply = self._do_question(replace(command, obj=f"{command.obj} {command.topic}"))
             reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
@@ -288,7 +325,9 @@ class Session:
         if not command.obj:
             people = ", ".join(c.name for c in self.world.characters) or "no one"
             return Reply(command.line, OK, verb="talk").say(f"Talk to whom? Quoted here: {people}.")
-        person = self._character(command.obj)
+        person = self._character(command)
+        if isinstance(person, Reply):
+            return person
         if person is None:
             return self._do_question(command)
         reply = Reply(command.line, OK, verb="talk")
@@ -434,11 +473,12 @@ class Session:
         reply = Reply(line, OK, verb="undo")
         if not self.undo_stack:
             return reply.say("There is nothing to undo.")
-        self.state = self.undo_stack.pop()
-        return reply.say(f"Undone. You are back in the {self.state.room}." if self.state.room != BRIEFING_ROOM
-                         else "Undone.")
+        undone, self.state = self.undo_stack.pop()
+        return reply.say(f"Undone: {undone}. You are in: {self.state.room}.")
 
     def _do_oops(self, command: Command) -> Reply:
+        if not command.obj:
+            return Reply(command.line, OK, verb="oops").say("Oops what? Say `oops WORD` to fix the last misspelt word.")
         if not self.state.unknown_words or not self.state.last_line:
             return Reply(command.line, OK, verb="oops").say("There is no misspelt word to fix.")
         wrong = self.state.unknown_words[0]
