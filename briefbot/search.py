@@ -46,6 +46,7 @@ class Version:
     """The same fact as another article words it."""
     text: str
     citation: Citation
+    sentence_id: int
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class Result:
     matched_words: list[str] = field(default_factory=list)  # query words found, for marking in passages
     coverage: float = 0.0  # the best share of the question's weight one sentence matches
     unknown_names: list[str] = field(default_factory=list)  # names and numbers the articles never mention
+    unknown_words: list[str] = field(default_factory=list)  # question words found nowhere, even misspelt
 
     @property
     def status(self) -> str:
@@ -155,7 +157,8 @@ class Searcher:
         slots = self._slots(query, corrections)
         result = Result(query, [], corrections=corrections,
                         matched_words=[s.word for s in slots if s.terms],
-                        unknown_names=[s.word for s in slots if not s.terms and _name_like(s.word, query)])
+                        unknown_names=[s.word for s in slots if not s.terms and _name_like(s.word, query)],
+                        unknown_words=[s.word for s in slots if not s.terms])
         if result.unknown_names:  # the question is about something the briefing never names
             result.suggestions = self.topics()
             return result
@@ -262,7 +265,7 @@ class Searcher:
         lo, hi = self.context_span(sent)
         article = idx.article_of(sent)
         ctx_start, ctx_end = int(idx.sent_start[lo]), int(idx.sent_end[hi])
-        versions = [Version(idx.text_of(o), self.citation(o)) for o in others or []]
+        versions = [Version(idx.text_of(o), self.citation(o), o) for o in others or []]
         return Answer(sent, text, article.text[ctx_start:ctx_end], round(score, 4), [self.citation(sent)],
                       idx.speaker_of(sent), versions, ctx_start)
 

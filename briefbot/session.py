@@ -158,7 +158,7 @@ class Session:
         result = self.searcher.search(query, self.k, context=room_context if context is None else context)
         reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                       suggestions=result.suggestions, corrections=result.corrections)
-        self.state.unknown_words = [w for w in _words(query) if w.lower() not in {m.lower() for m in result.matched_words}]
+        self.state.unknown_words = result.unknown_words + list(result.corrections)
         if result.corrections:
             fixes = ", ".join(f"{typed} → {known}" for typed, known in result.corrections.items())
             reply.say(f"(Reading {fixes}.)")
@@ -179,7 +179,8 @@ class Session:
         self.state.shown = [a.sentence_id for a in answers]
         for n, answer in enumerate(answers, 1):
             reply.blocks.append(Passage(n, answer, tuple(words), label))
-            self._uncover(answer.sentence_id)
+            for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                self._uncover(sent)
 
     def _uncover(self, sent: int) -> None:
         if sent not in self.state.seen:

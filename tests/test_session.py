@@ -1,0 +1,165 @@
+"""The verbs of the game, through Session.handle, on the embedded briefing."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefbot.cache import world_file
+from briefbot.parser import parse
+from briefbot.reply import Items, Message, Passage
+from briefbot.session import BRIEFING_ROOM, Session
+from conftest import CORPUS
+
+
+@pytest.fixture
+def session(seed_index, tmp_path: Path) -> Session:
+    return Session(seed_index, home=tmp_path, world_file=world_file([str(CORPUS)]))
+
+
+def said(reply) -> str:
+    return "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
+
+
+@pytest.mark.parametrize("line, verb", [
+    ("", "look"), ("l", "look"), ("x pkk", "examine"), ("look at the pkk", "examine"), ("i", "notebook"),
+    ("g", "again"), ("go to erbil", "go"), ("ask al-bayati about isis", "ask"), ("tell allawi about jets", "ask"),
+    ("talk to allawi", "talk"), ("take 2", "note"), ("read source 1", "read_source"), ("q", "quit"),
+    ("oops iraq", "oops"), ("where is harir base", "question"), ("take care of the border?", "question"),
+])
+def test_parser_verbs(line: str, verb: str):
+    assert parse(line).verb == verb
+
+
+def test_anything_else_is_a_question(session):
+    reply = session.handle("Where is Harir base?")
+    assert reply.status == "answered" and "Harir base in Erbil" in reply.answers[0].text
+
+
+def test_look_in_the_briefing_room_lists_sources_people_exits(session):
+    reply = session.handle("")
+    titles = [b.title for b in reply.blocks if isinstance(b, Items)]
+    assert titles == ["Sources", "People quoted", "Exits"]
+    people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "People quoted").items
+    assert any("Al-Bayati" in p for p in people) and any("Allawi" in p for p in people)
+
+
+def test_go_moves_and_back_returns(session):
+    session.handle("go erbil")
+    assert session.state.room == "Erbil"
+    session.handle("back")
+    assert session.state.room == BRIEFING_ROOM
+
+
+def test_ambiguous_place_asks_and_takes_a_one_word_reply(session):
+    reply = session.handle("go base")
+    assert "Which do you mean" in said(reply) and session.state.room == BRIEFING_ROOM
+    session.handle("harir")
+    assert session.state.room == "Harir base"
+
+
+def test_follow_up_question_uses_the_room(session):
+    session.handle("go harir base")
+    reply = session.handle("how many soldiers are here?")
+    assert reply.status == "answered" and "Harir" in reply.answers[0].context
+
+
+def test_ask_answers_from_the_persons_own_statements(session, seed_index):
+    reply = session.handle("ask allawi about the F-16 jets")
+    assert reply.status == "answered"
+    allawi = session.world.find("allawi")[0]
+    assert all(a.sentence_id in allawi.sentences for a in reply.answers)
+    assert any("F-16" in a.text or "F16" in a.text for a in reply.answers)
+
+
+def test_ask_about_something_they_never_said_shows_the_articles_labelled(session):
+    reply = session.handle("ask allawi about radars")
+    assert "says nothing about radars" in said(reply)
+    assert reply.passages and all(p.label == "What the articles themselves say" for p in reply.passages)
+
+
+def test_each_speaker_answers_about_what_they_said(session):
+    for line, words in [("ask al-numan about the border", "border"), ("ask al-bayati about drones", "drones"),
+                        ("ask allawi about trainers", "trainers")]:
+        reply = session.handle(line)
+        assert reply.status == "answered" and words in reply.answers[0].text.lower(), line
+
+
+def test_examine_an_organisation_and_a_person(session):
+    pkk = session.handle("examine the PKK")
+    assert pkk.status == "answered" and any("PKK" in a.text or "Workers" in a.text for a in pkk.answers)
+    person = session.handle("x al-bayati")
+    assert "security expert" in said(person) and "statements" in said(person)
+
+
+def test_note_notebook_export_with_citations(session, tmp_path: Path):
+    session.handle("how many american soldiers are in iraq")
+    session.handle("note 1")
+    assert session.unsaved_notes
+    notebook = session.handle("i")
+    assert len(notebook.passages) == 1
+    session.handle("export")
+    text = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+    assert "2,500" in text and "line" in text and not session.unsaved_notes
+
+
+def test_undo_steps_back_over_the_last_change(session):
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("i")  # looking at the notebook changes nothing, so undo passes over it
+    reply = session.handle("undo")
+    assert "note 1" in said(reply) and session.state.notebook == []
+
+
+def test_again_repeats_and_oops_fixes_the_misspelt_word(session):
+    first = session.handle("whre is harir base")
+    again = session.handle("g")
+    assert [a.text for a in again.answers] == [a.text for a in first.answers]
+    session.handle("where are the radars of iraqq")
+    fixed = session.handle("oops iraq")
+    assert "(where are the radars of iraq)" in said(fixed)
+
+
+def test_score_and_hint(session):
+    session.handle("where is harir base")
+    score = said(session.handle("score"))
+    assert score.startswith("You have uncovered 1 of ") and "from 2 sources in 1 turns" in score
+    assert said(session.handle("hint")).startswith("Try `")
+
+
+def test_save_and_restore(session, seed_index, tmp_path: Path):
+    session.handle("go erbil")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("save game.json")
+    other = Session(seed_index, home=tmp_path)
+    assert "Restored" in said(other.handle("restore game.json"))
+    assert other.state.room == "Erbil" and other.state.notebook == session.state.notebook
+    assert json.loads((tmp_path / "game.json").read_text())["state"]["room"] == "Erbil"
+
+
+def test_restore_refuses_what_is_not_a_session(session, tmp_path: Path):
+    (tmp_path / "junk.json").write_text("[1, 2")
+    for line in ("restore junk.json", "restore missing.json", "restore ."):
+        reply = session.handle(line)
+        assert reply.status == "error", line
+
+
+def test_sources_and_read_source(session):
+    listing = session.handle("sources").blocks[0]
+    assert isinstance(listing, Items) and len(listing.items) == 2
+    opened = session.handle("read source 2")
+    assert any(isinstance(b, Items) and b.title == "Text" for b in opened.blocks)
+
+
+def test_quit_warns_of_unsaved_notes(session):
+    session.handle("where is harir base")
+    session.handle("note 1")
+    assert "not yet saved" in said(session.handle("quit"))
+
+
+def test_x_n_shows_answer_n(session):
+    session.handle("where is harir base")
+    reply = session.handle("x 1")
+    assert isinstance(reply.blocks[0], Passage) and reply.blocks[0].number == 1
