@@ -81,10 +81,15 @@ def _plain(content: object) -> str:
 
 def replayed(index: Index, home: Path, lines: list[str]) -> Reply:
     """What a fresh session says to the last of these lines."""
+    return replay(index, home, lines)[1]
+
+
+def replay(index: Index, home: Path, lines: list[str]) -> tuple[Session, Reply]:
+    """A fresh session that has seen the opening look and these lines, and its last reply."""
     session = Session(index, home=home)
     for line in ["look", *lines[:-1]]:
         session.handle(line)
-    return session.handle(lines[-1])
+    return session, session.handle(lines[-1])
 
 
 def said(reply: Reply) -> list[str]:
@@ -154,14 +159,14 @@ def test_each_verb_shows_what_the_session_says(lines: list[str], app: RecordingA
     async def scenario(pilot: Pilot) -> None:
         for line in lines:
             await play(pilot, line)
-        expected = replayed(seed_index, tmp_path, lines)
+        session, expected = replay(seed_index, tmp_path, lines)
         shown = screen_text(app).split("> " + lines[-1])[-1]
         for line in said(expected):
             assert line in shown
         answers = [v.passage.answer.text for v in app.query(PassageView)][-len(expected.answers):]
         assert answers == [a.text for a in expected.answers] or not expected.answers
-        undone = 2 * lines.count("undo")  # undo takes back the turn before it and is not a turn itself
-        assert app.session.state.turns == 1 + len(lines) - lines.count("help") - undone
+        assert app.session.state == session.state
+        assert app.query_one(StatusLine).score.endswith(f"Turns: {session.state.turns}")
     drive(app, scenario)
 
 
@@ -228,16 +233,17 @@ def test_a_failed_export_is_a_notification(app: RecordingApp, tmp_path: Path) ->
     drive(app, scenario)
 
 
-def test_undo_steps_back(app: RecordingApp) -> None:
+def test_undo_steps_back(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
         await play(pilot, "note 1")
-        turns = app.session.state.turns
+        assert "1 note" in str(app.query_one("#notes", Static).content)
         await play(pilot, "undo")
         assert app.session.state.notebook == []
-        assert app.session.state.turns == turns - 1
         assert "0 notes" in str(app.query_one("#notes", Static).content)
-        assert app.query_one(StatusLine).score.endswith(f"Turns: {turns - 1}")
+        session, _ = replay(seed_index, tmp_path, [QUESTION, "note 1", "undo"])
+        assert app.session.state == session.state
+        assert app.query_one(StatusLine).score.endswith(f"Turns: {session.state.turns}")
     drive(app, scenario)
 
 
