@@ -19,7 +19,10 @@ CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, 
 COVERAGE_BASE = 0.5  # a sentence matching the whole question scores 3x one matching none of its weight
 MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
 TYPE_BONUS = 1.3  # "how many"/"when" questions: a sentence with a number is likelier the answer
-_WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far)|when|what (year|date|number|percentage)|in what year)\b", re.I)
+_WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|often|large)|when|"
+                           r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
+_WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b", re.I)
+_REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
 ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
@@ -196,6 +199,9 @@ class Searcher:
     def _rerank(self, query: str, ranked: list[int], scores: list[float]) -> list[tuple[int, float]]:
         """A second look at the best candidates: a number where "how many" or "when" asks for one,
         better still a number counting the thing asked about ("how many soldiers" → "2,500 … soldiers")."""
+        if _WANTS_REASON.match(query):
+            scores = [s * TYPE_BONUS if _REASON.search(self.index.text_of(c)) else s for c, s in zip(ranked, scores)]
+            return sorted(zip(ranked, scores), key=lambda p: -p[1])
         if not _WANTS_NUMBER.match(query):
             return list(zip(ranked, scores))
         m = re.match(r"\s*how (?:many|much)\s+(\S+)", query, re.I)
