@@ -93,23 +93,28 @@ class Postings:
 
     def scores(self, weights: dict[int, float], within: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-        return combine(self.term_scores(weights, within))
+        return combine(self.term_scores(weights, within), len(self.doc_len))
 
 
-def combine(parts: list[tuple[int, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+def combine(parts: list[tuple[int, np.ndarray, np.ndarray]], n_docs: int
+            ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
     """Candidates (the docs sharing a query term, ascending), their summed scores, and for each
-    term a mask of the candidates that hold it. Cost follows the postings, not the corpus size."""
+    term a mask of the candidates that hold it. Sums go into a dense array (a doc is in one term's
+    postings once), which beats sorting the candidates when postings are long."""
     if not parts:
         return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-    cands = np.unique(np.concatenate([docs for _, docs, _ in parts]))
-    scores = np.zeros(len(cands))
+    dense = np.zeros(n_docs)
+    seen = np.zeros(n_docs, dtype=bool)
+    for _, docs, s in parts:
+        dense[docs] += s
+        seen[docs] = True
+    cands = np.flatnonzero(seen)
     has: dict[int, np.ndarray] = {}
-    for term, docs, s in parts:
-        pos = np.searchsorted(cands, docs)
-        scores[pos] += s
-        has[term] = np.zeros(len(cands), dtype=bool)
-        has[term][pos] = True
-    return cands, scores, has
+    for term, docs, _ in parts:
+        mask = np.zeros(n_docs, dtype=bool)
+        mask[docs] = True
+        has[term] = mask[cands]
+    return cands, dense[cands], has
 
 
 @dataclass
@@ -141,6 +146,7 @@ class Index:
     def __post_init__(self) -> None:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
         self.article_size = np.bincount(self.sent_article, minlength=len(self.articles))
+        self.article_first = np.concatenate([[0], np.cumsum(self.article_size)])  # sentences are in article order
         self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B)
         self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B)
 
@@ -175,9 +181,7 @@ class Index:
 
     def sentences_of(self, article: int) -> range:
         """Sentence ids of one article (they are numbered article by article)."""
-        lo = int(np.searchsorted(self.sent_article, article, side="left"))
-        hi = int(np.searchsorted(self.sent_article, article, side="right"))
-        return range(lo, hi)
+        return range(int(self.article_first[article]), int(self.article_first[article + 1]))
 
 
 def build(articles: list[Article], synonyms_text: str, progress: Progress | None = None) -> Index:

@@ -95,6 +95,7 @@ class Searcher:
     def __init__(self, index: Index):
         self.index = index
         self._deletes: dict[str, list[int]] | None = None
+        self._topics: list[str] | None = None
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -173,7 +174,8 @@ class Searcher:
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = CONTEXT_WEIGHT
         cands, scores, has = combine([(t, docs, self._damp(docs, s))
-                                      for t, docs, s in self.index.by_sentence.term_scores(weights, within)])
+                                      for t, docs, s in self.index.by_sentence.term_scores(weights, within)],
+                                     len(self.index))
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             result.suggestions = self.topics()
@@ -187,7 +189,7 @@ class Searcher:
         coverage /= total
         scores = scores * (COVERAGE_BASE + coverage)
         scores += ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
-        order = np.argsort(-scores, kind="stable")[:POOL]
+        order = _top(scores, POOL)
         result.coverage = float(coverage.max())
         if result.coverage < MIN_COVERAGE:
             result.suggestions = self.topics()
@@ -294,23 +296,36 @@ class Searcher:
         return lo, hi
 
     def topics(self, n: int = 8) -> list[str]:
-        """What the briefing is about: the people quoted most, then its commonest names."""
-        idx = self.index
-        counts = Counter(int(s) for s in idx.sent_speaker if s >= 0)
-        people = [idx.speakers[s] for s, _ in counts.most_common(3)]
-        names = [(idx.doc_freq(t), idx.surface[t]) for t in range(len(idx.terms))
-                 if idx.surface[t][:1].isupper() and idx.surface[t].isalpha() and len(idx.surface[t]) > 2]
-        names.sort(reverse=True)
-        out: list[str] = []
-        for name in people + [w for _, w in names]:
-            if name not in out and not any(name in o for o in out):
-                out.append(name)
-        return out[:n]
+        """What the briefing is about: the people quoted most, then its commonest names. Computed
+        once: it depends on the index alone."""
+        if self._topics is None:
+            idx = self.index
+            speakers = np.bincount(idx.sent_speaker[idx.sent_speaker >= 0], minlength=len(idx.speakers))
+            people = [idx.speakers[s] for s in np.argsort(-speakers, kind="stable")[:3] if speakers[s]]
+            by_freq = np.argsort(-np.diff(idx.ptr), kind="stable")
+            out: list[str] = []
+            for name in people + [idx.surface[t] for t in by_freq]:
+                if len(out) == n:
+                    break
+                if name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha() and len(name) > 2 \
+                        and not any(name in o for o in out):
+                    out.append(name)
+            self._topics = out
+        return self._topics
 
 
 def analyze_concept_members(index: Index, concept: str) -> set[str]:
     """The terms of every phrase in a synonym group."""
     return {t for phrase, concepts in index.synonyms.phrases.items() if concept in concepts for t in phrase}
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the n best scores, best first, ties in index order, without sorting them all."""
+    if len(scores) > n:
+        kth = np.partition(-scores, n - 1)[n - 1]
+        chosen = np.flatnonzero(-scores <= kth)
+        return chosen[np.argsort(-scores[chosen], kind="stable")][:n]
+    return np.argsort(-scores, kind="stable")
 
 
 def _name_like(word: str, query: str) -> bool:
