@@ -207,6 +207,17 @@ def test_go_to_a_place_then_a_follow_up_question(app: RecordingApp, seed_index: 
     drive(app, scenario)
 
 
+def test_clicking_an_exit_goes_there(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        exits = app.rooms[app.session.state.room][1]
+        if not exits:
+            pytest.skip("the briefing room has no exits")
+        await pilot.click("#exits", offset=(4, 1))
+        await wait_until(pilot, lambda: app.session.state.room == exits[0])
+        assert f"> go to {exits[0]}" in screen_text(app)
+    drive(app, scenario)
+
+
 def test_note_notebook_and_export(app: RecordingApp, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)

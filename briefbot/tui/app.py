@@ -193,6 +193,10 @@ class BriefbotApp(App[int]):
         if reply.verb == "quit":
             self.action_quit()
 
+    def action_play(self, line: str) -> None:
+        """The action behind clickable text (the side panel's exits)."""
+        self.play(line)
+
     def show(self, line: str | None, reply: Reply) -> None:
         self.query_one(Transcript).show(line, reply)
         if reply.passages:

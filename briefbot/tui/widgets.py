@@ -12,7 +12,9 @@ from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message as TextualMessage
+from textual.style import Style
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -163,7 +165,8 @@ class Transcript(VerticalScroll, can_focus=False):
 
 
 class SidePanel(VerticalScroll, can_focus=False):
-    """Who is here, the exits and the notebook: what a player glances at between moves."""
+    """Who is here, the exits (click one to go there) and the notebook: what a player glances at
+    between moves."""
 
     def compose(self):
         yield Static(id="people")
@@ -177,21 +180,24 @@ class SidePanel(VerticalScroll, can_focus=False):
             return  # unchanged: spare the screen a layout pass
         self.shown = (people, exits, notes, unsaved)
         self.query_one("#people", Static).update(_section("People here", people))
-        self.query_one("#exits", Static).update(_section("Exits", exits))
+        self.query_one("#exits", Static).update(_section("Exits", exits, "go to"))
         saved = " (not saved)" if unsaved else ""
         self.query_one("#notes", Static).update(
             Text("Notebook", style="bold").append(f"\n  {notes} note{'s' * (notes != 1)}{saved}"))
 
 
-def _section(title: str, items: Iterable[str] | None) -> Text:
-    """A titled list; None when the room has not been looked at this session (after undo or restore)."""
-    text = Text(title, style="bold")
+def _section(title: str, items: tuple[str, ...] | None, verb: str = "") -> Content:
+    """A titled list; None when the room has not been looked at this session (after undo or restore).
+    With a verb, clicking an item plays `verb item` ("go to Baghdad")."""
     if items is None:
-        return text.append("\n  (type look)", style="dim")
-    for item in list(items) or ["none"]:
-        text.append("\n  ")
-        text.append_text(plain(item))
-    return text
+        return Content.assemble((title, "bold"), ("\n  (type look)", "dim"))
+    parts: list[Content | str | tuple[str, str]] = [(title, "bold")]
+    for item in items:
+        entry = Content(safe(item))
+        if verb:
+            entry = entry.stylize(Style.from_meta({"@click": f"app.play({f'{verb} {item}'!r})"}))
+        parts += ["\n  ", entry]
+    return Content.assemble(*parts, *([] if items else ["\n  none"]))
 
 
 class CommandSuggester(Suggester):
