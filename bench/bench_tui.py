@@ -13,6 +13,7 @@
     25 turns), so later questions pay for a longer transcript. Target: ≤ 100 ms.
 
     python bench/bench_tui.py [--runs 5] [--size 100k] [--questions 40]
+    python bench/bench_tui.py --screenshot docs/screenshot.svg   # the README's picture, nothing else
 """
 from __future__ import annotations
 
@@ -96,6 +97,26 @@ async def _laid_out(transcript, last) -> None:
         await asyncio.sleep(0.001)
 
 
+async def screenshot(path: Path, question: str = "how many American soldiers are in Iraq") -> None:
+    """The README's picture: the embedded briefing at 120×36 after one question, as SVG."""
+    from briefbot.cache import load
+    from briefbot.tui.app import BriefbotApp
+    from briefbot.tui.widgets import PromptInput
+
+    os.chdir(HERE.parent)  # citations read corpus/…, not this machine's checkout path
+    with tempfile.TemporaryDirectory() as home:
+        app = BriefbotApp(index=load(["corpus"], lambda line: None, use_cache=False), home=Path(home))
+        async with app.run_test(size=(120, 36)) as pilot:
+            while app.session is None:
+                await pilot.pause(0.01)
+            prompt = app.query_one(PromptInput)
+            prompt.cursor_blink = False
+            prompt.value = question
+            await pilot.press("enter")
+            await pilot.pause(0.3)
+            app.save_screenshot(path.name, path=str(path.parent))
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
@@ -106,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--size", default="100k", help="corpus size for Enter-to-answer (bench/make_corpus.py)")
     ap.add_argument("--questions", type=int, default=40)
+    ap.add_argument("--screenshot", type=Path, metavar="SVG", help="only save the README screenshot there")
     args = ap.parse_args(argv)
+    if args.screenshot:
+        asyncio.run(screenshot(args.screenshot.resolve()))
+        print(f"wrote {args.screenshot}")
+        return 0
 
     times = startup(args.runs)
     print(f"start-up to ready for input, embedded briefing, warm cache ({args.runs} runs): "
