@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Heading, Items, Message, Reply
 from briefbot.session import HELP, Session
-from briefbot.tui.app import BriefbotApp
+from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import CitationMarker, PassageView, PromptInput, SidePanel, StatusLine, Transcript
 
@@ -487,6 +489,19 @@ def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
         await wait_until(pilot, lambda: not app.is_running)
     drive(app, scenario)
     assert app.return_value == 2
+
+
+@pytest.mark.parametrize("corpus, status", [(None, 0), ("empty", 2)])
+def test_briefbot_runs_the_tui_and_returns_its_status(corpus: str | None, status: int, tmp_path: Path) -> None:
+    """`briefbot` with no command, through cli.main and run(), told to quit once ready for input."""
+    args = [sys.executable, "-m", "briefbot"]
+    if corpus:
+        (tmp_path / corpus).mkdir()
+        args += ["--corpus", str(tmp_path / corpus)]
+    done = subprocess.run(args, env={**os.environ, EXIT_WHEN_READY: "1"}, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == status
+    assert "Traceback" not in done.stdout + done.stderr
 
 
 def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
