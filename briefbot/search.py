@@ -120,6 +120,11 @@ class Searcher:
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: FUZZY_WEIGHT}, float(idx.bm25.idf_array[fixed])))
             else:
                 slots.append(_Slot(word, term, {}, unknown_idf))
+        for a, b in zip(slots, slots[1:]):  # "web pages" finds "webpages"
+            joined = analyze(a.word + b.word) if (a.word + b.word).isalpha() else []
+            if len(joined) == 1 and (jid := idx.term_id.get(joined[0])) is not None:
+                a.terms.setdefault(jid, 1.0)
+                b.terms.setdefault(jid, 1.0)
         for concept in idx.synonyms.concepts([s.term for s in slots]):
             cid = idx.term_id.get(concept)
             if cid is None:
