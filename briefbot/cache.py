@@ -78,6 +78,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
         warn(line)
 
     articles = [a for f in files for a in parse_file(f, warn_and_keep)]
+    del files  # the raw bytes are no longer needed: let them go before the build's peak
     if not articles:
         raise CorpusError(f"no articles found in {', '.join(map(str, roots))}")
     index = build(articles, synonyms, progress)
