@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,6 +19,7 @@ import numpy as np
 import platformdirs
 
 from briefbot import __version__
+from briefbot.atomic import TEMP_PREFIX, write_atomic
 from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
 from briefbot.index import ARRAYS, Index, Postings, Progress, build
 from briefbot.lexicon import synonyms_text
@@ -118,9 +118,9 @@ STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
 def _prune(folder: Path, place: str, keep: Path) -> None:
     """Remove caches of earlier versions of this corpus, and temporary files killed runs left."""
     old = time.time() - STALE_TEMP_SECONDS
-    for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(".tmp-*")]:
+    for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(f"{TEMP_PREFIX}*")]:
         try:
-            if other != keep and (not other.name.startswith(".tmp-") or other.stat().st_mtime < old):
+            if other != keep and (not other.name.startswith(TEMP_PREFIX) or other.stat().st_mtime < old):
                 other.unlink()
         except OSError:
             pass  # another run removed or replaced it first
@@ -133,18 +133,8 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
         "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                     **{name: getattr(index, name) for name in ARRAYS})
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_atomic(path, lambda out: np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                                            **{name: getattr(index, name) for name in ARRAYS}))
 
 
 class Damaged(ValueError):

@@ -3,12 +3,11 @@ is the whole behaviour of briefbot; the CLI and the TUI only render what it retu
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+from briefbot.atomic import write_atomic
 from briefbot.index import Index
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
@@ -51,21 +50,6 @@ class State:
     def copy(self) -> State:
         return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 class Session:
