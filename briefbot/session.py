@@ -382,15 +382,19 @@ class Session:
         return "\n".join(lines)
 
     def _do_export(self, command: Command) -> Reply:
-        reply = Reply(command.line, OK, verb="export")
         path = self.home / (command.obj or NOTEBOOK_FILE)
+        return self._keep(Reply(command.line, OK, verb="export"), path, self.notebook_markdown(),
+                          f"Wrote {len(self.state.notebook)} notes with their citations to {path}.")
+
+    def _keep(self, reply: Reply, path: Path, text: str, done: str) -> Reply:
+        """Write the notebook's file (an export or a saved session); the notes are then safe."""
         try:
-            write_atomic(path, self.notebook_markdown())
-        except OSError as e:
+            write_atomic(path, text)
+        except (OSError, UnicodeError) as e:
             reply.status = ERROR
-            return reply.say(f"Could not write {path}: {e.strerror or e}", "error")
+            return reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
         self.saved_notebook = list(self.state.notebook)
-        return reply.say(f"Wrote {len(self.state.notebook)} notes with their citations to {path}.")
+        return reply.say(done)
 
     # --- sources -----------------------------------------------------------------------------
 
@@ -491,17 +495,10 @@ class Session:
         return self.home / (name or SESSION_FILE)
 
     def _do_save(self, command: Command) -> Reply:
-        reply = Reply(command.line, OK, verb="save")
         path = self._session_path(command.obj)
         data = {"briefbot_session": 1, "state": asdict(self.state),
                 "sources": [a.source for a in self.index.articles]}
-        try:
-            write_atomic(path, json.dumps(data, indent=1))
-        except OSError as e:
-            reply.status = ERROR
-            return reply.say(f"Could not save to {path}: {e.strerror or e}", "error")
-        self.saved_notebook = list(self.state.notebook)
-        return reply.say(f"Saved to {path}.")
+        return self._keep(Reply(command.line, OK, verb="save"), path, json.dumps(data, indent=1), f"Saved to {path}.")
 
     def _do_restore(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="restore")
