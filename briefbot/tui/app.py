@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -30,6 +31,13 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"  # for the start-up benchmark: quit once ready for input
 PEOPLE_TITLES = ("People quoted", "Who talks about it")  # the Items of a look reply the side panel shows
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """Who talks about a room and where one can go from it, as its look reply said."""
+    people: tuple[str, ...]
+    exits: tuple[str, ...]
 
 
 class BriefingCommands(Provider):
@@ -80,7 +88,7 @@ class BriefbotApp(App[int]):
         self.paths, self.use_cache, self.index, self.home = paths, use_cache, index, home
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
-        self.rooms: dict[str, tuple[tuple[str, ...] | None, tuple[str, ...]]] = {}  # room → (people, exits) last seen
+        self.rooms: dict[str, Surroundings] = {}  # what the last look at each room showed
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -216,7 +224,7 @@ class BriefbotApp(App[int]):
         items = {b.title: b.items for b in reply.blocks if isinstance(b, Items)}
         if "Exits" in items:
             people = next((items[t] for t in PEOPLE_TITLES if t in items), ())
-            self.rooms[room] = (people, items["Exits"])
+            self.rooms[room] = Surroundings(people, items["Exits"])
 
     def update_status(self) -> None:
         session = self.session
@@ -224,8 +232,9 @@ class BriefbotApp(App[int]):
         state = session.state
         score = f"Score: {len(session.uncovered())}/{len(session.world.facts)}  Turns: {state.turns}"
         self.query_one(StatusLine).show(state.room, score)
-        people, exits = self.rooms.get(state.room, (None, None))
-        self.query_one(SidePanel).show(people, exits, len(state.notebook), session.unsaved_notes)
+        here = self.rooms.get(state.room)
+        self.query_one(SidePanel).show(here and here.people, here and here.exits, len(state.notebook),
+                                       session.unsaved_notes)
 
     def on_citation_marker_selected(self, event: CitationMarker.Selected) -> None:
         self.read(event.citation)
