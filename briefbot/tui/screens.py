@@ -60,8 +60,11 @@ def _lines(text: str, cut: bool, above: bool) -> Text:
     if not above and lines and not lines[0]:
         lines.pop(0)  # what follows the cited sentence on its line is in the cited block
     body = Text(safe("\n".join(lines)))
-    mark = Text("\u2026 (the file goes on)", style="dim")
-    return (mark + "\n" + body if above else body + "\n" + mark) if cut else body
+    if not cut:
+        return body
+    if above:
+        return Text("\u2026 (the file begins earlier)\n", style="dim") + body
+    return body + Text("\n\u2026 (the file goes on)", style="dim")
 
 
 class HelpScreen(ModalScreen[None]):
