@@ -82,6 +82,8 @@ def _word_forms(raw: str) -> list[tuple[str, str]]:
     if _INITIALISM.fullmatch(word):
         return [(raw, word.replace(".", ""))]
     word = word.replace("'", "")
+    if re.search(r"\ds$", word):  # plurals of numbers and models: 1990s, F-16s
+        word = word[:-1]
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+", word):
         return [(raw, word.replace(",", ""))]
     parts = [p for p in re.split(r"[-.,]", word) if p]
