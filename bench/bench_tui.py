@@ -2,9 +2,10 @@
 """How quickly the TUI is ready, and how quickly it answers.
 
   * start-up: `python -m briefbot` on the embedded briefing with a warm cache, run N times (default 5)
-    as a fresh process with BRIEFBOT_TUI_EXIT_WHEN_READY=1, which makes the app exit once it has drawn
-    the opening `look` with the prompt focused. Measured from spawning the process to its exit, so the
-    figure includes interpreter start and shutdown (an upper bound). Target (issue 3): ≤ 1.0 s.
+    as a fresh process with BRIEFBOT_TUI_EXIT_WHEN_READY set to the time of spawning it: the app exits
+    once it has drawn the opening `look` with the prompt focused, and says how long after the spawn that
+    was (interpreter start and imports included). The time to the process's exit is printed too.
+    Target (issue 3): ≤ 1.0 s.
   * Enter to answer: the ~100k-sentence corpus of bench/make_corpus.py (BBC + SQuAD text, written under
     /tmp/briefbot-bench, never committed), indexed once into a temporary cache, then the app driven by
     Pilot: for each benchmark question (bench/data/bbc_dev.jsonl), the time from the Enter action (the
@@ -21,6 +22,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -32,19 +34,23 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def startup(runs: int) -> list[float]:
+def startup(runs: int) -> tuple[list[float], list[float]]:
+    """(seconds from spawning to ready for input, seconds from spawning to the process's exit) per run."""
+    from briefbot.tui.app import EXIT_WHEN_READY
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "BRIEFBOT_HOME": home, "BRIEFBOT_TUI_EXIT_WHEN_READY": "1"}
+        env = {**os.environ, "BRIEFBOT_HOME": home}
         env.pop("BRIEFBOT_CACHE", None)
         env.pop("BRIEFBOT_CORPUS", None)
         command = [sys.executable, "-m", "briefbot"]
-        subprocess.run(command, env=env, check=True, capture_output=True)  # fills the cache
-        times = []
-        for _ in range(runs):
+        ready, whole = [], []
+        for run in range(runs + 1):  # the first run fills the cache
+            env[EXIT_WHEN_READY] = repr(time.time())
             started = time.perf_counter()
-            subprocess.run(command, env=env, check=True, capture_output=True)
-            times.append(time.perf_counter() - started)
-    return times
+            done = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+            if run:
+                whole.append(time.perf_counter() - started)
+                ready.append(float(re.search(r"ready for input ([\d.]+) s", done.stderr)[1]))
+    return ready, whole
 
 
 async def answering(corpus: Path, questions: list[str]) -> tuple[int, float, float, list[float], list[float]]:
@@ -134,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {args.screenshot}")
         return 0
 
-    times = startup(args.runs)
+    ready, whole = startup(args.runs)
     print(f"start-up to ready for input, embedded briefing, warm cache ({args.runs} runs): "
-          f"median {statistics.median(times):.3f} s, min {min(times):.3f} s  (target <= 1.0 s)")
+          f"median {statistics.median(ready):.3f} s, min {min(ready):.3f} s  (target <= 1.0 s); "
+          f"to the process's exit: median {statistics.median(whole):.3f} s")
 
     import make_corpus
     corpus = make_corpus.make(make_corpus.size_arg(args.size))

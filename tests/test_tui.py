@@ -10,6 +10,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -498,10 +499,11 @@ def test_briefbot_runs_the_tui_and_returns_its_status(corpus: str | None, status
     if corpus:
         (tmp_path / corpus).mkdir()
         args += ["--corpus", str(tmp_path / corpus)]
-    done = subprocess.run(args, env={**os.environ, EXIT_WHEN_READY: "1"}, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(args, env={**os.environ, EXIT_WHEN_READY: repr(time.time())}, capture_output=True,
+                          text=True, timeout=120)
     assert done.returncode == status
     assert "Traceback" not in done.stdout + done.stderr
+    assert ("ready for input" in done.stderr) == (status == 0)
 
 
 def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
+import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,7 +30,9 @@ from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import CitationMarker, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
-EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"  # for the start-up benchmark: quit once ready for input
+# For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
+# and prints on stderr how long after that it was ready.
+EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
 PEOPLE_TITLES = ("People quoted", "Who talks about it")  # the Items of a look reply the side panel shows
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
 
@@ -92,6 +96,7 @@ class BriefbotApp(App[int]):
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
+        self.ready_at: float | None = None  # when the benchmark's run was ready for input
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -162,7 +167,11 @@ class BriefbotApp(App[int]):
         prompt.focus()
         self.show(None, look)
         if self.exit_when_ready:
-            self.call_after_refresh(self.exit, EXIT_OK)
+            self.call_after_refresh(self.leave_when_ready)
+
+    def leave_when_ready(self) -> None:
+        self.ready_at = time.time()
+        self.exit(EXIT_OK)
 
     def failed(self, error: str, warnings: list[str]) -> None:
         self.warn(warnings)
@@ -312,7 +321,9 @@ class BriefbotApp(App[int]):
 
 def run(paths: list[str] | None, use_cache: bool = True) -> int:
     """`briefbot` with no command: play the briefing in the terminal; the exit status."""
-    exit_when_ready = bool(os.environ.get(EXIT_WHEN_READY))
-    app = BriefbotApp(paths, use_cache, exit_when_ready=exit_when_ready)
-    status = app.run(headless=exit_when_ready)
+    spawned = os.environ.get(EXIT_WHEN_READY)
+    app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
+    status = app.run(headless=bool(spawned))
+    if spawned and app.ready_at:
+        print(f"ready for input {app.ready_at - float(spawned):.3f} s after spawning", file=sys.stderr)
     return status if status is not None else app.return_code or app.exit_status
