@@ -374,6 +374,8 @@ def test_reader_opens_from_the_keyboard(app: RecordingApp) -> None:
         await pilot.press("escape")
         await pilot.press("escape")
         assert app.focused is app.query_one(PromptInput)
+        await pilot.press("ctrl+o", *"score")
+        assert app.focused is app.query_one(PromptInput) and app.query_one(PromptInput).value == "score"
     drive(app, scenario)
 
 

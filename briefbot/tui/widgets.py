@@ -10,6 +10,7 @@ from dataclasses import replace
 from rich.console import Group
 from rich.padding import Padding
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
@@ -91,6 +92,14 @@ class CitationMarker(Static, can_focus=True):
 
     def action_leave(self) -> None:
         self.screen.query_one(PromptInput).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing goes to the prompt, as the player means it to."""
+        if event.is_printable and event.character:
+            prompt = self.screen.query_one(PromptInput)
+            prompt.focus()
+            prompt.insert_text_at_cursor(event.character)
+            event.stop()
 
 
 def short_path(path: str) -> str:
@@ -239,7 +248,7 @@ class PromptInput(Input):
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(compact=True, **kwargs)
+        super().__init__(compact=True, select_on_focus=False, **kwargs)
         self.history: list[str] = []
         self.position = 0
         self.draft = ""
