@@ -130,7 +130,7 @@ def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, 
         expected = replayed(seed_index, tmp_path, [QUESTION])
         views = list(app.query(PassageView))
         assert [v.passage.answer.text for v in views] == [a.text for a in expected.answers]
-        assert "2,500" in str(views[0].content)
+        assert " ".join(expected.answers[0].text.split()) in " ".join(str(views[0].content).split())
         markers = [m for m in app.query(CitationMarker) if m.passage is views[0].passage]
         first = expected.answers[0].citations[0]
         marker = str(markers[0].content)
