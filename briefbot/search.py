@@ -11,7 +11,7 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, combine
-from briefbot.text import analyze, analyze_words
+from briefbot.text import analyze, analyze_words, terms_if_seen
 
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
 CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
@@ -121,8 +121,8 @@ class Searcher:
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: FUZZY_WEIGHT}, float(idx.bm25.idf_array[fixed])))
             else:
                 slots.append(_Slot(word, term, {}, unknown_idf))
-        for a, b in zip(slots, slots[1:]):  # "web pages" finds "webpages"
-            joined = analyze(a.word + b.word) if (a.word + b.word).isalpha() else []
+        for a, b in zip(slots, slots[1:]):  # "web pages" finds "webpages", a word the articles use
+            joined = terms_if_seen(a.word + b.word) or []
             if len(joined) == 1 and (jid := idx.term_id.get(joined[0])) is not None:
                 a.terms.setdefault(jid, 1.0)
                 b.terms.setdefault(jid, 1.0)

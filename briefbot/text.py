@@ -118,8 +118,8 @@ def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
     """
     found = _WORD_TERMS.get(raw)
     if found is None:
-        acronym = len(raw) > 1 and raw.isupper()
-        if not acronym and (terms := _KNOWN.get(raw.lower())) is not None:
+        acronym = _is_acronym(raw)
+        if (terms := _KNOWN.get(raw if acronym else raw.lower())) is not None:
             return tuple((raw, term) for term in terms)
         found = tuple((written, stem(IRREGULAR.get(form, form)) if form.isalpha() else form)
                       for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
@@ -128,11 +128,23 @@ def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
     return found
 
 
+def _is_acronym(raw: str) -> bool:
+    """All capitals (US, IT, NATO): its terms differ from the lower-case word's, so it is kept apart."""
+    return len(raw) > 1 and raw.isupper()
+
+
+def terms_if_seen(word: str) -> list[str] | None:
+    """The terms of a word this process or the saved index has seen (no stemmer needed), else None."""
+    for key in (word, word.lower()):
+        if (found := _WORD_TERMS.get(key)) is not None:
+            return [term for _, term in found]
+    return _KNOWN.get(word.lower())
+
+
 def known_words() -> dict[str, list[str]]:
     """The words analysed so far and their terms, to save with an index: a later process then
     analyses questions and sentences in those words without loading the stemmer."""
-    return {raw.lower(): [term for _, term in terms] for raw, terms in _WORD_TERMS.items()
-            if not (len(raw) > 1 and raw.isupper())}
+    return {raw if _is_acronym(raw) else raw.lower(): [term for _, term in terms] for raw, terms in _WORD_TERMS.items()}
 
 
 def learn_words(words: dict[str, list[str]]) -> None:
