@@ -18,7 +18,7 @@ CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
 CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
 COVERAGE_BASE = 0.5  # a sentence matching the whole question scores 3x one matching none of its weight
 MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
-TYPE_BONUS = 1.3  # "how many"/"when" questions: a sentence with a number is likelier the answer
+TYPE_BONUS = 1.3  # a sentence of the kind asked for: a number for "how many"/"when", a reason for "why"
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|often|large)|when|"
                            r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
 _WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b", re.I)
@@ -140,7 +140,7 @@ class Searcher:
         """The vocabulary term a misspelt or differently transliterated word most likely means."""
         if not term.isalpha() or len(term) < 4:
             return None
-        from nltk.metrics.distance import edit_distance
+        from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
             self._deletes = {}
             for tid, t in enumerate(self.index.terms):
@@ -255,8 +255,7 @@ class Searcher:
         if not LOCAL_DAMPING or not len(docs):
             return scores
         arts = self.index.sent_article[docs]
-        _, inverse, counts = np.unique(arts, return_inverse=True, return_counts=True)
-        share = counts[inverse] / self.index.article_size[arts]
+        share = np.bincount(arts, minlength=len(self.index.articles))[arts] / self.index.article_size[arts]
         return scores / (1 + LOCAL_DAMPING * share)
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
