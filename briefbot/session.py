@@ -258,6 +258,7 @@ class Session:
             topics = self._topics(thing)
             if topics:
                 reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
+            self._introduce(reply, thing)
             return reply
         if thing.variants:
             reply.say("Also called: " + ", ".join(sorted(thing.variants)) + ".")
@@ -321,7 +322,15 @@ class Session:
         reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
         reply.blocks.append(Items("Topics", tuple(topics)))
         reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
+        self._introduce(reply, person)
         return reply
+
+    def _introduce(self, reply: Reply, person: Character) -> None:
+        """The statement that best introduces a person (where the articles name them), cited."""
+        result = self.searcher.search(" ".join(sorted(person.names())), 1, within=_ids(person.sentences))
+        if result.answers:
+            reply.status = ANSWERED
+            self._show(reply, result.answers, result.matched_words)
 
     def _topics(self, thing: Thing, n: int = 6) -> list[str]:
         """The words that most set a thing's sentences apart from the rest of the briefing (its
