@@ -10,8 +10,15 @@ import os
 import sys
 import time
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from briefbot.corpus import CorpusError
+
+if TYPE_CHECKING:  # imported when used: `ask` stays fast, and never loads what it does not need
+    from rich.console import Console
+
+    from briefbot.index import Index
+    from briefbot.reply import Reply
 
 EXIT_ANSWERED, EXIT_NO_ANSWER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -67,7 +74,7 @@ class _Progress:
             print(f"Indexing {done}/{total} articles", file=sys.stderr)
 
 
-def load_index(args: argparse.Namespace):
+def load_index(args: argparse.Namespace) -> Index:
     from briefbot import cache
     return cache.load(_corpus_paths(args), _warn, _Progress(), use_cache=not args.no_cache)
 
@@ -120,13 +127,13 @@ def _ask(args: argparse.Namespace) -> int:
     return status
 
 
-def _console():
+def _console() -> Console | None:
     from rich.console import Console
     plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
     return None if plain else Console(highlight=False, markup=False, emoji=False)
 
 
-def _print_reply(console, reply) -> None:
+def _print_reply(console: Console | None, reply: Reply) -> None:
     from briefbot.render import plain, render
     if console is None:
         sys.stdout.write(plain(reply))
