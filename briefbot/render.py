@@ -30,6 +30,11 @@ def citation_line(n: int, c: Citation) -> str:
             f"\u2014 {c.path}, line {c.line}")
 
 
+def version_line(n: int, text: str, citation: Citation) -> str:
+    """The same fact in another article: its own words, verbatim, then where they stand."""
+    return f"[{n}] also: {text}\n    {citation_line(n, citation)[len(f'[{n}] '):]}"
+
+
 def render(reply: Reply) -> RenderableType:
     parts: list[RenderableType] = []
     for block in reply.blocks:
@@ -59,8 +64,7 @@ def _passage(passage: Passage) -> RenderableType:
         lines.append(Text("   " + safe(citation_line(n, c)), style="dim"))
         n += 1
     for version in answer.versions:
-        lines.append(Text(f"   [{n}] also: \u201c{safe(version.text)}\u201d", style="dim"))
-        lines.append(Text("       " + safe(citation_line(n, version.citation)[len(f'[{n}] '):]), style="dim"))
+        lines.append(Text(safe(_indent(version_line(n, version.text, version.citation))), style="dim"))
         n += 1
     return Group(*lines, Text(""))
 
@@ -88,8 +92,11 @@ def plain(reply: Reply) -> str:
                 out.append("   " + safe(citation_line(n, c)))
                 n += 1
             for v in a.versions:
-                out.append(f"   [{n}] also: \u201c{safe(v.text)}\u201d")
-                out.append("       " + safe(citation_line(n, v.citation)[len(f'[{n}] '):]))
+                out.append(safe(_indent(version_line(n, v.text, v.citation))))
                 n += 1
             out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("   " + line for line in text.split("\n"))

@@ -20,7 +20,7 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import citation_line, marked_passage, safe
+from briefbot.render import citation_line, marked_passage, safe, version_line
 from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
 
@@ -71,9 +71,8 @@ class CitationMarker(Static, can_focus=True):
             self.citation = citation
 
     def __init__(self, number: int, citation: Citation, passage: Passage, also: str | None = None) -> None:
-        line = citation_line(number, replace(citation, path=short_path(citation.path)))
-        if also is not None:
-            line = f"[{number}] also: \u201c{also}\u201d\n    {line[len(f'[{number}] '):]}"
+        shown = replace(citation, path=short_path(citation.path))
+        line = citation_line(number, shown) if also is None else version_line(number, also, shown)
         super().__init__(plain(line))
         self.citation = citation
         self.passage = passage
