@@ -52,6 +52,13 @@ class State:
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending))
 
 
+@dataclass(frozen=True)
+class Surroundings:
+    """Who talks about a room and where one can go from it."""
+    people: tuple[str, ...]
+    exits: tuple[str, ...]
+
+
 class Session:
     def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None,
                  world_file: Path | None = None):
@@ -64,6 +71,7 @@ class Session:
         self.state = State()
         self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+        self._surroundings: dict[str, Surroundings] = {}
 
     def reset(self) -> None:
         """Back to the start of the game, with nothing seen or noted."""
@@ -172,18 +180,34 @@ class Session:
 
     # --- moving about --------------------------------------------------------------------------
 
+    def surroundings(self) -> Surroundings:
+        """Who is here and where one can go from the current room (the same for every visit)."""
+        room = self.state.room
+        if room not in self._surroundings:
+            if room == BRIEFING_ROOM:
+                people = sorted(self.world.characters, key=lambda c: -len(c.sentences))[:8]
+                places = sorted(self.world.places, key=lambda p: -len(p.sentences))[:8]
+                self._surroundings[room] = Surroundings(tuple(_person_line(c) for c in people),
+                                                        tuple(p.name for p in places))
+            else:
+                place = self._place(room)
+                mentions = set(place.sentences) if place else set()
+                self._surroundings[room] = Surroundings(
+                    tuple(c.name for c in self.world.characters if mentions.intersection(c.sentences)),
+                    (*(place.exits if place else ()), BRIEFING_ROOM))
+        return self._surroundings[room]
+
     def _do_look(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="look")
         room = self.state.room
         reply.blocks.append(Heading(room))
+        here = self.surroundings()
         if room == BRIEFING_ROOM:
             n = len(self.index.articles)
             reply.say(f"The briefing table holds {n} article{'s' * (n != 1)}. Ask anything, or go to a place.")
             reply.blocks.append(Items("Sources", tuple(a.label for a in self.index.articles[:10])))
-            people = sorted(self.world.characters, key=lambda c: -len(c.sentences))[:8]
-            reply.blocks.append(Items("People quoted", tuple(_person_line(c) for c in people)))
-            places = sorted(self.world.places, key=lambda p: -len(p.sentences))[:8]
-            reply.blocks.append(Items("Exits", tuple(p.name for p in places)))
+            reply.blocks.append(Items("People quoted", here.people))
+            reply.blocks.append(Items("Exits", here.exits))
             return reply
         place = self._place(room)
         if place is None:
@@ -191,10 +215,9 @@ class Session:
         result = self.searcher.search(place.name, 1, within=_ids(place.sentences))
         if result.answers:
             self._show(reply, result.answers, result.matched_words)
-        speakers = [c.name for c in self.world.characters if set(c.sentences) & set(place.sentences)]
-        if speakers:
-            reply.blocks.append(Items("Who talks about it", tuple(speakers)))
-        reply.blocks.append(Items("Exits", tuple([*place.exits, BRIEFING_ROOM])))
+        if here.people:
+            reply.blocks.append(Items("Who talks about it", here.people))
+        reply.blocks.append(Items("Exits", here.exits))
         left = self._left(place.sentences)
         reply.say(f"{left} fact{'s' * (left != 1)} here not yet uncovered." if left else "You have uncovered everything here.")
         return reply

@@ -212,7 +212,7 @@ def test_go_to_a_place_then_a_follow_up_question(app: RecordingApp, seed_index: 
 
 def test_clicking_an_exit_goes_there(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
-        exits = app.rooms[app.session.state.room].exits
+        exits = app.session.surroundings().exits
         if not exits:
             pytest.skip("the briefing room has no exits")
         await pilot.click("#exits", offset=(4, 1))

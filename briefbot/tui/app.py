@@ -6,7 +6,6 @@ import gc
 import os
 import sys
 import time
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from briefbot import cache
 from briefbot.corpus import CorpusError
 from briefbot.index import Index
 from briefbot.render import citation_line, safe
-from briefbot.reply import Heading, Items, Message, Passage, Reply
+from briefbot.reply import Message, Passage, Reply
 from briefbot.search import Citation
 from briefbot.session import HELP, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
@@ -33,15 +32,7 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
 # and prints on stderr how long after that it was ready.
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
-PEOPLE_TITLES = ("People quoted", "Who talks about it")  # the Items of a look reply the side panel shows
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
-
-
-@dataclass(frozen=True)
-class Surroundings:
-    """Who talks about a room and where one can go from it, as its look reply said."""
-    people: tuple[str, ...]
-    exits: tuple[str, ...]
 
 
 class BriefingCommands(Provider):
@@ -92,7 +83,6 @@ class BriefbotApp(App[int]):
         self.paths, self.use_cache, self.index, self.home = paths, use_cache, index, home
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
-        self.rooms: dict[str, Surroundings] = {}  # what the last look at each room showed
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -221,19 +211,7 @@ class BriefbotApp(App[int]):
         for block in reply.blocks:
             if isinstance(block, Message) and block.kind == "error":
                 self.notify(safe(block.text), severity="error", markup=False)
-        self.remember_room(reply)
         self.update_status()
-
-    def remember_room(self, reply: Reply) -> None:
-        """A look at the current room tells the side panel who is here and where one can go."""
-        assert self.session is not None
-        room = self.session.state.room
-        if not any(isinstance(b, Heading) and b.text == room for b in reply.blocks):
-            return
-        items = {b.title: b.items for b in reply.blocks if isinstance(b, Items)}
-        if "Exits" in items:
-            people = next((items[t] for t in PEOPLE_TITLES if t in items), ())
-            self.rooms[room] = Surroundings(people, items["Exits"])
 
     def update_status(self) -> None:
         session = self.session
@@ -241,9 +219,8 @@ class BriefbotApp(App[int]):
         state = session.state
         score = f"Score: {len(session.uncovered())}/{len(session.world.facts)}  Turns: {state.turns}"
         self.query_one(StatusLine).show(state.room, score)
-        here = self.rooms.get(state.room)
-        self.query_one(SidePanel).show(here and here.people, here and here.exits, len(state.notebook),
-                                       session.unsaved_notes)
+        here = session.surroundings()
+        self.query_one(SidePanel).show(here.people, here.exits, len(state.notebook), session.unsaved_notes)
 
     def on_citation_marker_selected(self, event: CitationMarker.Selected) -> None:
         self.read(event.citation)
