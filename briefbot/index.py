@@ -109,11 +109,12 @@ def combine(parts: list[tuple[int, np.ndarray, np.ndarray]], n_docs: int
         dense[docs] += s
         seen[docs] = True
     cands = np.flatnonzero(seen)
+    position = np.empty(n_docs, dtype=np.int32)
+    position[cands] = np.arange(len(cands), dtype=np.int32)
     has: dict[int, np.ndarray] = {}
     for term, docs, _ in parts:
-        mask = np.zeros(n_docs, dtype=bool)
-        mask[docs] = True
-        has[term] = mask[cands]
+        has[term] = np.zeros(len(cands), dtype=bool)
+        has[term][position[docs]] = True
     return cands, dense[cands], has
 
 

@@ -230,24 +230,17 @@ class Searcher:
         """A person named in the question is covered by what that person says: "Does Allawi think
         Iraq needs trainers?" is wholly answered by "we do not need trainers" in Allawi's quote,
         though it never names him. (Coverage only: adding to the score measured worse.)"""
-        speaker = self.index.sent_speaker[cands]
-        for tid, holds in has.items():
-            said = self._speaker_mask(tid)
-            if said.any():
-                extra = ~holds & (speaker >= 0)
-                extra[extra] = said[speaker[extra]]
-                holds |= extra
-
-    def _speaker_mask(self, tid: int) -> np.ndarray:
-        """Which speakers' names hold the term (the names are analysed once, on first use)."""
-        if self._speakers_by_term is None:
+        if self._speakers_by_term is None:  # the names are analysed once, on first use
             self._speakers_by_term = {}
             for n, name in enumerate(self.index.speakers):
                 for term in set(analyze(name)):
                     self._speakers_by_term.setdefault(term, []).append(n)
-        mask = np.zeros(len(self.index.speakers), dtype=bool)
-        mask[self._speakers_by_term.get(self.index.terms[tid], [])] = True
-        return mask
+        speaker = None
+        for tid, holds in has.items():
+            named = self._speakers_by_term.get(self.index.terms[tid])
+            if named:
+                speaker = self.index.sent_speaker[cands] if speaker is None else speaker
+                holds |= np.isin(speaker, named)
 
     def _damp(self, docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """A word in most sentences of an article tells which story, not which sentence: the
