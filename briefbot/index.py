@@ -74,6 +74,7 @@ class Postings:
 
     def __post_init__(self) -> None:
         self.bm25 = SentenceBM25(self.doc_len, np.diff(self.ptr), self.k1, self.b)
+        self._where: np.ndarray | None = None  # doc → its place among a query's candidates
 
     def get(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = self.ptr[term], self.ptr[term + 1]
@@ -93,29 +94,30 @@ class Postings:
 
     def scores(self, weights: dict[int, float], within: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-        return combine(self.term_scores(weights, within), len(self.doc_len))
+        return self.combine(self.term_scores(weights, within))
 
-
-def combine(parts: list[tuple[int, np.ndarray, np.ndarray]], n_docs: int
-            ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-    """Candidates (the docs sharing a query term, ascending), their summed scores, and for each
-    term a mask of the candidates that hold it. Sums go into a dense array (a doc is in one term's
-    postings once), which beats sorting the candidates when postings are long."""
-    if not parts:
-        return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-    dense = np.zeros(n_docs)
-    seen = np.zeros(n_docs, dtype=bool)
-    for _, docs, s in parts:
-        dense[docs] += s
-        seen[docs] = True
-    cands = np.flatnonzero(seen)
-    position = np.empty(n_docs, dtype=np.int32)
-    position[cands] = np.arange(len(cands), dtype=np.int32)
-    has: dict[int, np.ndarray] = {}
-    for term, docs, _ in parts:
-        has[term] = np.zeros(len(cands), dtype=bool)
-        has[term][position[docs]] = True
-    return cands, dense[cands], has
+    def combine(self, parts: list[tuple[int, np.ndarray, np.ndarray]]
+                ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        """Candidates (the docs sharing a query term, ascending), their summed scores, and for each
+        term a mask of the candidates that hold it. Docs are placed through a doc-sized array kept
+        between queries: cheaper than sorting (np.unique) the postings of common terms."""
+        if not parts:
+            return np.zeros(0, dtype=np.int32), np.zeros(0), {}
+        if self._where is None:
+            self._where = np.full(len(self.doc_len), -1, dtype=np.int32)
+        for _, docs, _ in parts:
+            self._where[docs] = 0
+        cands = np.flatnonzero(self._where >= 0)
+        self._where[cands] = np.arange(len(cands), dtype=np.int32)
+        where = {term: self._where[docs] for term, docs, _ in parts}
+        self._where[cands] = -1  # clean for the next query
+        scores = np.zeros(len(cands))
+        has: dict[int, np.ndarray] = {}
+        for term, docs, s in parts:
+            scores[where[term]] += s  # a doc is in one term's postings once
+            has[term] = np.zeros(len(cands), dtype=bool)
+            has[term][where[term]] = True
+        return cands, scores, has
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
-from briefbot.index import Index, combine
+from briefbot.index import Index
 from briefbot.text import analyze, analyze_words, terms_if_seen
 
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
@@ -179,9 +179,9 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = CONTEXT_WEIGHT
-        cands, scores, has = combine([(t, docs, self._damp(docs, s))
-                                      for t, docs, s in self.index.by_sentence.term_scores(weights, within)],
-                                     len(self.index))
+        sentences = self.index.by_sentence
+        cands, scores, has = sentences.combine([(t, docs, self._damp(docs, s))
+                                                for t, docs, s in sentences.term_scores(weights, within)])
         self._credit_speakers(cands, has)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
