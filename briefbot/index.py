@@ -26,6 +26,8 @@ from briefbot.text import analyze_words, split_sentences, train_splitter
 # normalisation is weaker than the document-retrieval default (b=0.75) that articles keep.
 K1 = 1.2
 B = 0.5
+PRUNE_FROM = 200_000  # from this many docs on, common terms only score what rarer terms bring in
+PRUNE_SHARE = 50  # "common": in more than 1/50 of the docs
 ARTICLE_K1 = 1.2
 ARTICLE_B = 0.75
 
@@ -82,15 +84,35 @@ class Postings:
 
     def term_scores(self, weights: dict[int, float], within: np.ndarray | None = None
                     ) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """For each query term: the docs that hold it and their weighted BM25 term score."""
-        parts = []
-        for term, weight in weights.items():
-            docs, tfs = self.get(term)
-            if within is not None:
-                keep = np.isin(docs, within, assume_unique=True)
-                docs, tfs = docs[keep], tfs[keep]
-            parts.append((term, docs, weight * self.bm25.term_scores(docs, tfs, float(self.bm25.idf_array[term]))))
-        return parts
+        """For each query term: the docs that hold it and their weighted BM25 term score.
+
+        In a large collection a common term only scores the docs a rarer query term brings in: a
+        doc that holds none of the rare words is no answer, and walking the common postings in full
+        is most of a query's cost there."""
+        postings = {term: self.get(term) for term in weights}
+        if within is not None:
+            postings = {t: (d[k], f[k]) for t, (d, f) in postings.items()
+                        for k in [np.isin(d, within, assume_unique=True)]}
+        common = len(self.doc_len) // PRUNE_SHARE if len(self.doc_len) >= PRUNE_FROM else None
+        rare = [d for d, _ in postings.values() if common is None or len(d) <= common]
+        if common is not None and rare and len(rare) < len(postings):
+            where = self._buffer()
+            for docs in rare:
+                where[docs] = 0
+            for term, (docs, tfs) in postings.items():
+                if len(docs) > common:
+                    keep = where[docs] >= 0
+                    postings[term] = docs[keep], tfs[keep]
+            for docs in rare:
+                where[docs] = -1
+        return [(term, docs, weights[term] * self.bm25.term_scores(docs, tfs, float(self.bm25.idf_array[term])))
+                for term, (docs, tfs) in postings.items()]
+
+    def _buffer(self) -> np.ndarray:
+        """A doc-sized int array, all -1 between uses, kept from query to query."""
+        if self._where is None:
+            self._where = np.full(len(self.doc_len), -1, dtype=np.int32)
+        return self._where
 
     def scores(self, weights: dict[int, float], within: np.ndarray | None = None
                ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
@@ -103,14 +125,13 @@ class Postings:
         between queries: cheaper than sorting (np.unique) the postings of common terms."""
         if not parts:
             return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-        if self._where is None:
-            self._where = np.full(len(self.doc_len), -1, dtype=np.int32)
+        buffer = self._buffer()
         for _, docs, _ in parts:
-            self._where[docs] = 0
-        cands = np.flatnonzero(self._where >= 0)
-        self._where[cands] = np.arange(len(cands), dtype=np.int32)
-        where = {term: self._where[docs] for term, docs, _ in parts}
-        self._where[cands] = -1  # clean for the next query
+            buffer[docs] = 0
+        cands = np.flatnonzero(buffer >= 0)
+        buffer[cands] = np.arange(len(cands), dtype=np.int32)
+        where = {term: buffer[docs] for term, docs, _ in parts}
+        buffer[cands] = -1  # clean for the next query
         scores = np.zeros(len(cands))
         has: dict[int, np.ndarray] = {}
         for term, docs, s in parts:

@@ -125,3 +125,19 @@ def test_synonym_concepts_join_words(index):
 def test_surface_is_a_written_form(index):
     assert index.surface[index.term_id["harir"]] == "Harir"
     assert index.surface[index.term_id["2500"]] == "2,500"
+
+
+def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(seed_index, monkeypatch):
+    """Pruning: in a big collection a common term adds to the docs a rarer query term found, and
+    finds none of its own; the scores of the docs kept are exactly the unpruned ones."""
+    import briefbot.index as index_module
+    common, rare = seed_index.term_id["iraq"], seed_index.term_id["harir"]
+    assert seed_index.doc_freq(common) > len(seed_index) // 10 > seed_index.doc_freq(rare)
+    weights = {common: 1.0, rare: 1.0}
+    full_cands, full_scores, _ = seed_index.by_sentence.scores(weights)
+    monkeypatch.setattr(index_module, "PRUNE_FROM", 0)
+    monkeypatch.setattr(index_module, "PRUNE_SHARE", 10)
+    cands, scores, has = seed_index.by_sentence.scores(weights)
+    assert set(cands.tolist()) == set(seed_index.postings(rare)[0].tolist()) < set(full_cands.tolist())
+    assert np.allclose(scores, full_scores[np.searchsorted(full_cands, cands)])
+    assert has[common].any() and has[rare].all()
