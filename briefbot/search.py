@@ -25,6 +25,7 @@ _WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
+MAX_REMEMBERED = 50_000  # sentences whose terms a Searcher keeps
 ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
 LOCAL_DAMPING = 6.0  # a word in every sentence of an article weighs 1/7 within it
 
@@ -97,6 +98,7 @@ class Searcher:
         self._deletes: dict[str, list[int]] | None = None
         self._topics: list[str] | None = None
         self._speakers_by_term: dict[str, list[int]] | None = None
+        self._sentence_terms: dict[int, list[str]] = {}
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -217,7 +219,7 @@ class Searcher:
         counted = set(analyze(m[1])) if m else set()
         out = []
         for sent, score in zip(ranked, scores):
-            terms = analyze(self.index.text_of(sent))
+            terms = self._terms(sent)
             numbers = [i for i, t in enumerate(terms) if t[:1].isdigit()]
             if any(t in counted and any(i - 3 <= n < i for n in numbers) for i, t in enumerate(terms)):
                 score *= TYPE_BONUS * TYPE_BONUS
@@ -242,13 +244,25 @@ class Searcher:
                 speaker = self.index.sent_speaker[cands] if speaker is None else speaker
                 holds |= np.isin(speaker, named)
 
+    def _terms(self, sent: int) -> list[str]:
+        """A sentence's terms, remembered: the best candidates of one question are often those of
+        the next (a follow-up, a rephrasing)."""
+        terms = self._sentence_terms.get(sent)
+        if terms is None:
+            if len(self._sentence_terms) >= MAX_REMEMBERED:
+                self._sentence_terms.clear()
+            terms = self._sentence_terms[sent] = analyze(self.index.text_of(sent))
+        return terms
+
     def _damp(self, docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """A word in most sentences of an article tells which story, not which sentence: the
         article score counts it already, so within the article it weighs less."""
         if not LOCAL_DAMPING or not len(docs):
             return scores
-        arts = self.index.sent_article[docs]
-        share = np.bincount(arts, minlength=len(self.index.articles))[arts] / self.index.article_size[arts]
+        arts = self.index.sent_article[docs]  # ascending: postings and sentences are both in article order
+        starts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]])
+        runs = np.diff(np.r_[starts, len(arts)])
+        share = np.repeat(runs, runs) / self.index.article_size[arts]
         return scores / (1 + LOCAL_DAMPING * share)
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
@@ -264,7 +278,7 @@ class Searcher:
         """Best first; a sentence that restates a better one from another article joins it."""
         kept: list[tuple[int, float, set[str], list[int]]] = []
         for sent, score in ranked:
-            terms = set(analyze(self.index.text_of(sent)))
+            terms = set(self._terms(sent))
             twin = next((g for g in kept if self.same_fact(g[0], g[2], sent, terms)), None)
             if twin is not None:
                 twin[3].append(sent)

@@ -120,9 +120,10 @@ def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
     if found is None:
         acronym = _is_acronym(raw)
         if (terms := _KNOWN.get(raw if acronym else raw.lower())) is not None:
-            return tuple((raw, term) for term in terms)
-        found = tuple((written, stem(IRREGULAR.get(form, form)) if form.isalpha() else form)
-                      for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
+            found = tuple((raw, term) for term in terms)
+        else:
+            found = tuple((written, stem(IRREGULAR.get(form, form)) if form.isalpha() else form)
+                          for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)
         if len(_WORD_TERMS) < _MAX_WORDS:
             _WORD_TERMS[raw] = found
     return found
