@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from briefbot.reply import Heading, Items, Message, Passage, Reply
-from briefbot.search import Citation
+from briefbot.search import Answer, Citation
 from briefbot.text import safe
 
 def marked_passage(passage: Passage) -> Text:
@@ -35,6 +35,14 @@ def version_line(n: int, text: str, citation: Citation) -> str:
     return f"[{n}] also: {text}\n    {citation_line(n, citation)[len(f'[{n}] '):]}"
 
 
+def citation_lines(answer: Answer) -> list[str]:
+    """An answer's numbered citations, indented: its own, then the same fact in other articles."""
+    lines = [citation_line(n, c) for n, c in enumerate(answer.citations, 1)]
+    first = len(lines) + 1
+    lines += [version_line(n, v.text, v.citation) for n, v in enumerate(answer.versions, first)]
+    return ["   " + part for line in lines for part in line.split("\n")]
+
+
 def render(reply: Reply) -> RenderableType:
     parts: list[RenderableType] = []
     for block in reply.blocks:
@@ -57,16 +65,8 @@ def _passage(passage: Passage) -> RenderableType:
         head.append(f"({passage.label}) ", style="italic")
     if answer.speaker:
         head.append(f"{safe(answer.speaker)}: ", style="italic")
-    body = head + marked_passage(passage)
-    lines = [body]
-    n = 1
-    for c in answer.citations:
-        lines.append(Text("   " + safe(citation_line(n, c)), style="dim"))
-        n += 1
-    for version in answer.versions:
-        lines.append(Text(safe(_indent(version_line(n, version.text, version.citation))), style="dim"))
-        n += 1
-    return Group(*lines, Text(""))
+    lines = [Text(safe(line), style="dim") for line in citation_lines(answer)]
+    return Group(head + marked_passage(passage), *lines, Text(""))
 
 
 def plain(reply: Reply) -> str:
@@ -87,16 +87,6 @@ def plain(reply: Reply) -> str:
             out.append(f"{block.number}. {label}{safe(who)}{safe(a.text)}")
             if a.context != a.text:
                 out.append(f"   in context: {safe(' '.join(a.context.split()))}")
-            n = 1
-            for c in a.citations:
-                out.append("   " + safe(citation_line(n, c)))
-                n += 1
-            for v in a.versions:
-                out.append(safe(_indent(version_line(n, v.text, v.citation))))
-                n += 1
+            out.extend(safe(line) for line in citation_lines(a))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
-
-
-def _indent(text: str) -> str:
-    return "\n".join("   " + line for line in text.split("\n"))
