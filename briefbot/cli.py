@@ -143,16 +143,13 @@ def _print_reply(console: Console | None, reply: Reply) -> None:
 
 def _sources(args: argparse.Namespace) -> int:
     index = load_index(args)
-    rows = []
-    for n, article in enumerate(index.articles):
-        rows.append({"n": n + 1, "title": article.title, "outlet": article.outlet, "date": article.date,
-                     "url": article.url, "path": article.path, "source": article.source,
-                     "sentences": len(index.sentences_of(n))})
     if args.json:
-        print(json.dumps(rows))
+        print(json.dumps([{"n": n + 1, "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url,
+                           "path": a.path, "source": a.source, "sentences": len(index.sentences_of(n))}
+                          for n, a in enumerate(index.articles)]))
         return EXIT_ANSWERED
-    from briefbot.render import safe
-    for r in rows:
-        print(safe(f"{r['n']:>3}. {r['title'] or '(untitled)'} \u2014 {r['outlet'] or 'outlet unknown'}, "
-                   f"{r['date'] or 'undated'}, {r['sentences']} sentences \u2014 {r['path']}"))
+    from briefbot.session import source_line
+    from briefbot.text import safe
+    for n in range(1, len(index.articles) + 1):
+        print(safe(source_line(index, n)))
     return EXIT_ANSWERED

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from briefbot.atomic import write_atomic
 from briefbot.index import Index
 from briefbot.parser import Command, number_in, parse
@@ -432,7 +434,7 @@ class Session:
 
     def _do_sources(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="sources")
-        reply.blocks.append(Items("Sources", tuple(_source_line(n, self.index, a) for n, a in enumerate(self.index.articles, 1))))
+        reply.blocks.append(Items("Sources", tuple(source_line(self.index, n) for n in range(1, len(self.index.articles) + 1))))
         return reply
 
     def _do_read_source(self, command: Command) -> Reply:
@@ -552,8 +554,8 @@ class Session:
         return reply.say(f"Restored {path}: {len(state.notebook)} notes, in the {state.room}.")
 
 
-def _ids(sentences: list[int]):
-    import numpy as np
+def _ids(sentences: list[int]) -> np.ndarray:
+    """Sentence ids as the sorted array `Searcher.search(within=…)` takes."""
     return np.array(sorted(set(sentences)), dtype=np.int32)
 
 
@@ -565,9 +567,11 @@ def _person_line(c: Character) -> str:
     return c.name + (f", {c.role}" if c.role else "")
 
 
-def _source_line(n: int, index: Index, article) -> str:
-    count = len(index.sentences_of(n - 1))
-    return f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, {count} sentences"
+def source_line(index: Index, n: int) -> str:
+    """Source N (1-based) in one line: title, outlet, date, how many sentences, file."""
+    article = index.articles[n - 1]
+    return (f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, "
+            f"{len(index.sentences_of(n - 1))} sentences \u2014 {article.path}")
 
 
 def _md_escape(text: str) -> str:
