@@ -132,7 +132,7 @@ class Searcher:
             cid = idx.term_id.get(concept)
             if cid is None:
                 continue
-            members = analyze_concept_members(idx, concept)
+            members = idx.synonyms.members(concept)
             for slot in slots:
                 if slot.term in members:
                     slot.terms.setdefault(cid, CONCEPT_WEIGHT)
@@ -348,11 +348,6 @@ class Searcher:
                     out.append(name)
             self._topics = out
         return self._topics
-
-
-def analyze_concept_members(index: Index, concept: str) -> set[str]:
-    """The terms of every phrase in a synonym group."""
-    return {t for phrase, concepts in index.synonyms.phrases.items() if concept in concepts for t in phrase}
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

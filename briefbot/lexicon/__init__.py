@@ -48,6 +48,10 @@ class Synonyms:
                     syn.longest[terms[0]] = max(syn.longest.get(terms[0], 0), len(terms))
         return syn
 
+    def members(self, concept: str) -> set[str]:
+        """The terms of every phrase of one synonym group."""
+        return {term for phrase, concepts in self.phrases.items() if concept in concepts for term in phrase}
+
     def concepts(self, terms: list[str]) -> list[str]:
         """The concept terms for every synonym phrase found in `terms`, once each."""
         found: list[str] = []
