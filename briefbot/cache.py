@@ -25,7 +25,7 @@ from briefbot.index import ARRAYS, Index, Postings, Progress, build
 from briefbot.lexicon import synonyms_text
 from briefbot.text import known_words, learn_words
 
-FORMAT = 3  # bump when the cache layout or the analysis changes
+FORMAT = 4  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -166,6 +166,12 @@ def _check(index: Index) -> None:
         raise Damaged("sentence arrays differ in length")
     if len(index.surface) != len(index.terms):
         raise Damaged("term arrays differ in length")
+    if len(index.share) != len(index.docs):
+        raise Damaged("postings arrays differ in length")
+    sent_ptr, sent_terms = index.sent_ptr, index.sent_terms
+    if len(sent_ptr) != n + 1 or sent_ptr[0] != 0 or np.any(np.diff(sent_ptr) < 0) or sent_ptr[-1] != len(sent_terms) \
+            or (len(sent_terms) and (sent_terms.min() < 0 or sent_terms.max() >= len(index.terms))):
+        raise Damaged("sentence terms out of order")
     if n and (index.sent_article.min() < 0 or index.sent_article.max() >= len(index.articles)
               or np.any(index.sent_start > index.sent_end) or index.sent_start.min() < 0
               or np.any(index.sent_end > lengths[index.sent_article])):

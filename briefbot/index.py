@@ -51,6 +51,7 @@ class SentenceBM25(BM25Okapi):
         n = doc_freq.astype(np.float64)
         self.idf_array = np.log1p((self.corpus_size - n + 0.5) / (n + 0.5))
         self.idf = {}  # by term id, filled lazily by callers that need a dict
+        self.norm = k1 * (1 - b + b * doc_len / (self.avgdl or 1.0))  # each doc's length normalisation, once
 
     def _calc_idf(self, nd: dict) -> None:  # used when rank-bm25 builds from token lists (tests)
         for word, freq in nd.items():
@@ -59,8 +60,7 @@ class SentenceBM25(BM25Okapi):
     def term_scores(self, docs: np.ndarray, tfs: np.ndarray, idf: float) -> np.ndarray:
         """BM25Okapi's per-term score for the sentences `docs` that hold the term `tfs` times."""
         tf = tfs.astype(np.float64)
-        norm = self.k1 * (1 - self.b + self.b * self.doc_len[docs] / self.avgdl)
-        return idf * tf * (self.k1 + 1) / (tf + norm)
+        return idf * tf * (self.k1 + 1) / (tf + self.norm[docs])
 
 
 @dataclass
@@ -73,40 +73,55 @@ class Postings:
     doc_len: np.ndarray
     k1: float
     b: float
+    share: np.ndarray | None = None  # per posting: the share of its article's docs holding the term
 
     def __post_init__(self) -> None:
         self.bm25 = SentenceBM25(self.doc_len, np.diff(self.ptr), self.k1, self.b)
-        self._where: np.ndarray | None = None  # doc → its place among a query's candidates
+        self._where: np.ndarray | None = None  # doc → kept or not, while pruning a query's postings
 
     def get(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = self.ptr[term], self.ptr[term + 1]
         return self.docs[lo:hi], self.tfs[lo:hi]
 
-    def term_scores(self, weights: dict[int, float], within: np.ndarray | None = None
+    def term_scores(self, weights: dict[int, float], within: np.ndarray | None = None, damping: float = 0.0
                     ) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """For each query term: the docs that hold it and their weighted BM25 term score.
+        """For each query term: the docs that hold it and their weighted BM25 term score, divided
+        by (1 + damping × the term's share of the doc's article).
 
         In a large collection a common term only scores the docs a rarer query term brings in: a
         doc that holds none of the rare words is no answer, and walking the common postings in full
         is most of a query's cost there."""
-        postings = {term: self.get(term) for term in weights}
+        postings = {term: slice(self.ptr[term], self.ptr[term + 1]) for term in weights}
+        keep: dict[int, np.ndarray] = {}  # term → the positions kept within its postings
+
+        def take(array: np.ndarray, term: int) -> np.ndarray:
+            part = array[postings[term]]
+            return part[keep[term]] if term in keep else part
+
         if within is not None:
-            postings = {t: (d[k], f[k]) for t, (d, f) in postings.items()
-                        for k in [np.isin(d, within, assume_unique=True)]}
+            keep = {t: np.flatnonzero(np.isin(self.docs[s], within, assume_unique=True)) for t, s in postings.items()}
+        docs = {term: take(self.docs, term) for term in postings}
         common = len(self.doc_len) // PRUNE_SHARE if len(self.doc_len) >= PRUNE_FROM else None
-        rare = [d for d, _ in postings.values() if common is None or len(d) <= common]
-        if common is not None and rare and len(rare) < len(postings):
+        rare = [d for d in docs.values() if common is None or len(d) <= common]
+        if common is not None and rare and len(rare) < len(docs):
             where = self._buffer()
-            for docs in rare:
-                where[docs] = 0
-            for term, (docs, tfs) in postings.items():
-                if len(docs) > common:
-                    keep = where[docs] >= 0
-                    postings[term] = docs[keep], tfs[keep]
-            for docs in rare:
-                where[docs] = -1
-        return [(term, docs, weights[term] * self.bm25.term_scores(docs, tfs, float(self.bm25.idf_array[term])))
-                for term, (docs, tfs) in postings.items()]
+            for d in rare:
+                where[d] = 0
+            for term, d in docs.items():
+                if len(d) > common:
+                    kept = np.flatnonzero(where[d] >= 0)
+                    keep[term] = keep[term][kept] if term in keep else kept
+                    docs[term] = d[kept]
+            for d in rare:
+                where[d] = -1
+        out = []
+        for term in postings:
+            scores = weights[term] * self.bm25.term_scores(docs[term], take(self.tfs, term),
+                                                           float(self.bm25.idf_array[term]))
+            if damping and self.share is not None:
+                scores /= 1 + damping * take(self.share, term)
+            out.append((term, docs[term], scores))
+        return out
 
     def _buffer(self) -> np.ndarray:
         """A doc-sized int array, all -1 between uses, kept from query to query."""
@@ -118,26 +133,22 @@ class Postings:
                ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
         return self.combine(self.term_scores(weights, within))
 
-    def combine(self, parts: list[tuple[int, np.ndarray, np.ndarray]]
+    @staticmethod
+    def combine(parts: list[tuple[int, np.ndarray, np.ndarray]]
                 ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
         """Candidates (the docs sharing a query term, ascending), their summed scores, and for each
-        term a mask of the candidates that hold it. Docs are placed through a doc-sized array kept
-        between queries: cheaper than sorting (np.unique) the postings of common terms."""
+        term a mask of the candidates that hold it. Sorting only the query's postings costs less
+        than any pass over a doc-sized array once the collection is large."""
         if not parts:
             return np.zeros(0, dtype=np.int32), np.zeros(0), {}
-        buffer = self._buffer()
-        for _, docs, _ in parts:
-            buffer[docs] = 0
-        cands = np.flatnonzero(buffer >= 0)
-        buffer[cands] = np.arange(len(cands), dtype=np.int32)
-        where = {term: buffer[docs] for term, docs, _ in parts}
-        buffer[cands] = -1  # clean for the next query
-        scores = np.zeros(len(cands))
+        cands, where = np.unique(np.concatenate([docs for _, docs, _ in parts]), return_inverse=True)
+        scores = np.bincount(where, weights=np.concatenate([s for _, _, s in parts]), minlength=len(cands))
         has: dict[int, np.ndarray] = {}
-        for term, docs, s in parts:
-            scores[where[term]] += s  # a doc is in one term's postings once
+        at = 0
+        for term, docs, _ in parts:
             has[term] = np.zeros(len(cands), dtype=bool)
-            has[term][where[term]] = True
+            has[term][where[at:at + len(docs)]] = True
+            at += len(docs)
         return cands, scores, has
 
 
@@ -161,6 +172,9 @@ class Index:
     art_docs: np.ndarray
     art_tfs: np.ndarray
     art_len: np.ndarray
+    share: np.ndarray  # per sentence posting: the share of its article's sentences holding the term
+    sent_ptr: np.ndarray  # terms of sentence s, in order (no synonym concepts): sent_terms[sent_ptr[s]:sent_ptr[s+1]]
+    sent_terms: np.ndarray
     synonyms_text: str
     term_id: dict[str, int] = field(init=False, repr=False)
     by_sentence: Postings = field(init=False, repr=False)
@@ -171,7 +185,7 @@ class Index:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
         self.article_size = np.bincount(self.sent_article, minlength=len(self.articles))
         self.article_first = np.concatenate([[0], np.cumsum(self.article_size)])  # sentences are in article order
-        self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B)
+        self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B, self.share)
         self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B)
 
     @property
@@ -199,6 +213,11 @@ class Index:
     def text_of(self, sent: int) -> str:
         return self.article_of(sent).text[self.sent_start[sent]:self.sent_end[sent]]
 
+    def terms_of(self, sent: int) -> np.ndarray:
+        """A sentence's term ids in the order its words come, kept in the index so that ranking's
+        second look at the best candidates never analyses text again."""
+        return self.sent_terms[self.sent_ptr[sent]:self.sent_ptr[sent + 1]]
+
     def speaker_of(self, sent: int) -> str | None:
         n = self.sent_speaker[sent]
         return self.speakers[n] if n >= 0 else None
@@ -217,20 +236,21 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     term_id: dict[str, int] = {}
     surface: list[str] = []
     post_term, post_doc, post_tf, doc_len = array("i"), array("i"), array("H"), array("f")
+    sent_ptr, sent_terms = array("q", [0]), array("i")
     art_term, art_doc, art_tf, art_len = array("i"), array("i"), array("H"), array("f")
 
-    def count_terms(text: str) -> Counter[int]:
-        """Term ids of a text with their counts (synonym concepts included); new terms registered."""
+    def term_ids(text: str) -> tuple[list[int], list[int]]:
+        """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
         words = analyze_words(text)
         concepts = synonyms.concepts([term for _, term in words])
         for written, term in [*words, *((c, c) for c in concepts)]:
             if term not in term_id:
                 term_id[term] = len(term_id)
                 surface.append(written)
-        return Counter(term_id[t] for t in [term for _, term in words] + concepts)
+        return [term_id[term] for _, term in words], [term_id[c] for c in concepts]
 
     for a, article in enumerate(articles):
-        in_article = count_terms(article.title or "")
+        in_article = Counter(t for ids in term_ids(article.title or "") for t in ids)
         spans: list[tuple[int, int, int]] = []
         for p, (ps, pe) in enumerate(article.paragraphs):
             spans.extend((s, e, p) for s, e in split_sentences(splitter, article.text, ps, pe))
@@ -239,7 +259,10 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
             doc = len(starts)
             starts.append(s), ends.append(e), owners.append(a), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
-            counts = count_terms(text)
+            words, concepts = term_ids(text)
+            sent_terms.extend(words)
+            sent_ptr.append(len(sent_terms))
+            counts = Counter(words + concepts)
             doc_len.append(sum(counts.values()))
             for t, tf in counts.items():
                 post_term.append(t), post_doc.append(doc), post_tf.append(min(tf, 65535))
@@ -251,9 +274,10 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
             progress(a + 1, len(articles))
     ptr, docs, tfs = _csr(len(term_id), post_term, post_doc, post_tf)
     art_ptr, art_docs, art_tfs = _csr(len(term_id), art_term, art_doc, art_tf)
+    sent_article = np.frombuffer(owners, dtype=np.int32).copy()
     return Index(
         articles=articles,
-        sent_article=np.frombuffer(owners, dtype=np.int32).copy(),
+        sent_article=sent_article,
         sent_start=np.frombuffer(starts, dtype=np.int32).copy(),
         sent_end=np.frombuffer(ends, dtype=np.int32).copy(),
         sent_para=np.frombuffer(paras, dtype=np.int32).copy(),
@@ -264,6 +288,9 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         ptr=ptr, docs=docs, tfs=tfs, doc_len=np.frombuffer(doc_len, dtype=np.float32).astype(np.float64),
         art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
         art_len=np.frombuffer(art_len, dtype=np.float32).astype(np.float64),
+        share=_shares(ptr, docs, sent_article),
+        sent_ptr=np.frombuffer(sent_ptr, dtype=np.int64).copy(),
+        sent_terms=np.frombuffer(sent_terms, dtype=np.int32).copy(),
         synonyms_text=synonyms_text,
     )
 
@@ -277,5 +304,19 @@ def _csr(n_terms: int, term: array, doc: array, tf: array) -> tuple[np.ndarray, 
     return ptr, np.frombuffer(doc, dtype=np.int32)[order], np.frombuffer(tf, dtype=np.uint16)[order]
 
 
+def _shares(ptr: np.ndarray, docs: np.ndarray, sent_article: np.ndarray) -> np.ndarray:
+    """For each posting, the share of its article's sentences that hold the term: a word in most
+    sentences of an article tells which story, not which sentence (search damps it by this)."""
+    arts = sent_article[docs]  # within a term ascending: sentences are numbered article by article
+    run_starts = np.ones(len(docs), dtype=bool)
+    run_starts[1:] = arts[1:] != arts[:-1]
+    run_starts[ptr[:-1][ptr[:-1] < len(docs)]] = True  # a term's postings begin a run
+    starts = np.flatnonzero(run_starts)
+    runs = np.diff(np.append(starts, len(docs))).astype(np.float32)
+    size = np.bincount(sent_article).astype(np.float32)
+    return np.repeat(runs, runs.astype(np.int64)) / size[arts]
+
+
 ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker",
-                         "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len")
+                         "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len",
+                         "share", "sent_ptr", "sent_terms")

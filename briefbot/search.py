@@ -25,7 +25,6 @@ _WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
-MAX_REMEMBERED = 50_000  # sentences whose terms a Searcher keeps
 ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
 LOCAL_DAMPING = 6.0  # a word in every sentence of an article weighs 1/7 within it
 
@@ -97,8 +96,7 @@ class Searcher:
         self.index = index
         self._deletes: dict[str, list[int]] | None = None
         self._topics: list[str] | None = None
-        self._speakers_by_term: dict[str, list[int]] | None = None
-        self._sentence_terms: dict[int, list[str]] = {}
+        self._speaker_names: dict[str, np.ndarray] | None = None
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -182,8 +180,7 @@ class Searcher:
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = CONTEXT_WEIGHT
         sentences = self.index.by_sentence
-        cands, scores, has = sentences.combine([(t, docs, self._damp(docs, s))
-                                                for t, docs, s in sentences.term_scores(weights, within)])
+        cands, scores, has = sentences.combine(sentences.term_scores(weights, within, LOCAL_DAMPING))
         self._credit_speakers(cands, has)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
@@ -215,12 +212,13 @@ class Searcher:
             return sorted(zip(ranked, scores), key=lambda p: -p[1])
         if not _WANTS_NUMBER.match(query):
             return list(zip(ranked, scores))
+        idx = self.index
         m = re.match(r"\s*how (?:many|much)\s+(\S+)", query, re.I)
-        counted = set(analyze(m[1])) if m else set()
+        counted = {idx.term_id.get(t) for t in analyze(m[1])} if m else set()
         out = []
         for sent, score in zip(ranked, scores):
-            terms = self._terms(sent)
-            numbers = [i for i, t in enumerate(terms) if t[:1].isdigit()]
+            terms = idx.terms_of(sent).tolist()
+            numbers = [i for i, t in enumerate(terms) if idx.terms[t][:1].isdigit()]
             if any(t in counted and any(i - 3 <= n < i for n in numbers) for i, t in enumerate(terms)):
                 score *= TYPE_BONUS * TYPE_BONUS
             elif numbers:
@@ -232,38 +230,22 @@ class Searcher:
         """A person named in the question is covered by what that person says: "Does Allawi think
         Iraq needs trainers?" is wholly answered by "we do not need trainers" in Allawi's quote,
         though it never names him. (Coverage only: adding to the score measured worse.)"""
-        if self._speakers_by_term is None:  # the names are analysed once, on first use
-            self._speakers_by_term = {}
-            for n, name in enumerate(self.index.speakers):
+        idx = self.index
+        if self._speaker_names is None:  # the names are analysed once, on first use
+            named: dict[str, list[int]] = {}
+            for n, name in enumerate(idx.speakers):
                 for term in set(analyze(name)):
-                    self._speakers_by_term.setdefault(term, []).append(n)
+                    named.setdefault(term, []).append(n)
+            self._speaker_names = {}
+            for term, speakers in named.items():  # term → which speakers it names, as a mask (-1: none)
+                self._speaker_names[term] = mask = np.zeros(len(idx.speakers) + 1, dtype=bool)
+                mask[speakers] = True
         speaker = None
         for tid, holds in has.items():
-            named = self._speakers_by_term.get(self.index.terms[tid])
-            if named:
-                speaker = self.index.sent_speaker[cands] if speaker is None else speaker
-                holds |= np.isin(speaker, named)
-
-    def _terms(self, sent: int) -> list[str]:
-        """A sentence's terms, remembered: the best candidates of one question are often those of
-        the next (a follow-up, a rephrasing)."""
-        terms = self._sentence_terms.get(sent)
-        if terms is None:
-            if len(self._sentence_terms) >= MAX_REMEMBERED:
-                self._sentence_terms.clear()
-            terms = self._sentence_terms[sent] = analyze(self.index.text_of(sent))
-        return terms
-
-    def _damp(self, docs: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        """A word in most sentences of an article tells which story, not which sentence: the
-        article score counts it already, so within the article it weighs less."""
-        if not LOCAL_DAMPING or not len(docs):
-            return scores
-        arts = self.index.sent_article[docs]  # ascending: postings and sentences are both in article order
-        starts = np.flatnonzero(np.r_[True, arts[1:] != arts[:-1]])
-        runs = np.diff(np.r_[starts, len(arts)])
-        share = np.repeat(runs, runs) / self.index.article_size[arts]
-        return scores / (1 + LOCAL_DAMPING * share)
+            mask = self._speaker_names.get(idx.terms[tid])
+            if mask is not None:
+                speaker = idx.sent_speaker[cands] if speaker is None else speaker
+                holds |= mask[speaker]
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
         """BM25 of every article (headline and body) for the question: which story it is about."""
@@ -276,20 +258,22 @@ class Searcher:
 
     def _answers(self, ranked: list[tuple[int, float]], k: int) -> list[Answer]:
         """Best first; a sentence that restates a better one from another article joins it."""
-        kept: list[tuple[int, float, set[str], list[int]]] = []
+        kept: list[tuple[int, float, list[int]]] = []
         for sent, score in ranked:
-            terms = set(self._terms(sent))
-            twin = next((g for g in kept if self.same_fact(g[0], g[2], sent, terms)), None)
+            twin = next((g for g in kept if self.same_fact(g[0], sent)), None)
             if twin is not None:
-                twin[3].append(sent)
+                twin[2].append(sent)
             elif len(kept) < k:
-                kept.append((sent, score, terms, []))
-        return [self.answer(sent, score, others) for sent, score, _, others in kept]
+                kept.append((sent, score, []))
+        return [self.answer(sent, score, others) for sent, score, others in kept]
 
-    def same_fact(self, a: int, a_terms: set[str], b: int, b_terms: set[str]) -> bool:
+    def same_fact(self, a: int, b: int) -> bool:
         """Two sentences of different articles that share most of their terms tell one fact."""
         idx = self.index
-        if idx.sent_article[a] == idx.sent_article[b] or not a_terms or not b_terms:
+        if idx.sent_article[a] == idx.sent_article[b]:
+            return False
+        a_terms, b_terms = set(idx.terms_of(a).tolist()), set(idx.terms_of(b).tolist())
+        if not a_terms or not b_terms:
             return False
         shared = len(a_terms & b_terms)
         return shared >= 3 and shared / min(len(a_terms), len(b_terms)) >= MERGE_OVERLAP

@@ -364,8 +364,9 @@ class Session:
         own = {term for name in thing.names() for term in analyze(name)}
         counts: Counter[int] = Counter()
         for s in thing.sentences:
-            for term in set(analyze(idx.text_of(s))) - own:
-                if (tid := idx.term_id.get(term)) is not None and not term.startswith("~") and not term.isdigit():
+            for tid in set(idx.terms_of(s).tolist()):
+                term = idx.terms[tid]
+                if term not in own and not term.isdigit():
                     counts[tid] += 1
         ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]))
         words: list[str] = []

@@ -44,7 +44,7 @@ from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISA
                             PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
                             person_name, skeleton)
 from briefbot.search import Searcher
-from briefbot.text import analyze, fold
+from briefbot.text import fold
 
 MAX_EXITS = 10
 RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
@@ -590,19 +590,11 @@ def facts(index: Index) -> list[list[int]]:
         return merged.get(r) or {int(index.sent_article[r])}
 
     searcher = Searcher(index)
-    terms: dict[str, set[str]] = {}  # by text: a sentence printed twice is analysed once
-
-    def terms_of(s: int) -> set[str]:
-        text = index.text_of(s)
-        if text not in terms:
-            terms[text] = set(analyze(text))
-        return terms[text]
-
     for a, b in chain(_same_text_pairs(index), _candidate_pairs(index)):
         ra, rb = root(a), root(b)
         if ra == rb or not articles(ra).isdisjoint(articles(rb)):
             continue
-        if searcher.same_fact(a, terms_of(a), b, terms_of(b)):
+        if searcher.same_fact(a, b):
             parent[rb] = ra
             merged[ra] = articles(ra) | articles(rb)
             merged.pop(rb, None)

@@ -95,6 +95,38 @@ def test_postings_hold_each_sentences_terms_and_concepts(index):
         assert index.doc_len[sent] == len(tokens[sent])
 
 
+def test_sentence_terms_are_its_analysed_words_in_order(index):
+    """The forward index the ranking's second look reads instead of analysing text again."""
+    for sent in range(len(index)):
+        assert [index.terms[t] for t in index.terms_of(sent)] == analyze(index.text_of(sent))
+
+
+def test_share_is_the_part_of_its_article_that_holds_the_term(index):
+    for t in range(len(index.terms)):
+        lo, hi = index.ptr[t], index.ptr[t + 1]
+        for doc, share in zip(index.docs[lo:hi], index.share[lo:hi]):
+            article = index.sentences_of(int(index.sent_article[doc]))
+            holding = sum(1 for d in index.docs[lo:hi] if d in article)
+            assert share == pytest.approx(holding / len(article))
+
+
+def test_damping_divides_each_term_score_by_its_share(index):
+    t = index.term_id["jet"]  # in all three sentences of its article
+    plain = index.by_sentence.term_scores({t: 1.0})[0][2]
+    damped = index.by_sentence.term_scores({t: 1.0}, damping=6.0)[0][2]
+    assert np.allclose(damped, plain / 7)
+
+
+def test_combine_sums_term_scores_per_candidate(index):
+    weights = {index.term_id[w]: 1.0 for w in ("troop", "iraq", "jet")}
+    cands, scores, has = index.by_sentence.scores(weights)
+    expected = engine_scores(index, ["troop", "iraq", "jet"])
+    assert cands.tolist() == sorted(expected)
+    assert np.allclose(scores, [expected[d] for d in sorted(expected)])
+    for t in weights:
+        assert set(cands[has[t]].tolist()) == set(index.postings(t)[0].tolist())
+
+
 def test_postings_are_sorted_by_sentence(index):
     for t in range(len(index.terms)):
         docs, _ = index.postings(t)
