@@ -10,6 +10,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -65,10 +66,47 @@ async def wait_until(pilot: Pilot, condition: Callable[[], bool], tries: int = 5
 
 
 async def play(pilot: Pilot, line: str) -> None:
+    await submit(pilot, line)
+    await answered(pilot)
+
+
+async def submit(pilot: Pilot, line: str) -> None:
+    """Type a line and press Enter; it is queued for the session once the prompt is cleared."""
     prompt = pilot.app.query_one(PromptInput)
     prompt.value = line
     await pilot.press("enter")
+    await wait_until(pilot, lambda: not prompt.value)
+
+
+async def answered(pilot: Pilot) -> None:
+    """Until every line queued is handled (in its worker) and its turn is on the screen."""
+    app = pilot.app
+    assert isinstance(app, BriefbotApp)
+    await wait_until(pilot, lambda: app.turn is None and not app.queue)
     await pilot.pause()
+
+
+class Gate:
+    """Stands in for Session.handle: holds every line until `open` is set, noting the lines in the order
+    handled and whether two ever ran at once."""
+
+    def __init__(self, session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.handle = session.handle
+        self.open = threading.Event()
+        self.lines: list[str] = []
+        self.running = 0
+        self.overlapped = False
+        monkeypatch.setattr(session, "handle", self)
+
+    def __call__(self, line: str) -> Reply:
+        self.running += 1
+        self.overlapped |= self.running > 1
+        self.lines.append(line)
+        try:
+            self.open.wait(5)
+            return self.handle(line)
+        finally:
+            self.running -= 1
 
 
 def screen_text(app: BriefbotApp) -> str:
@@ -432,6 +470,69 @@ def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Pat
         await pilot.click("#export")
         await wait_until(pilot, lambda: not app.is_running)
         assert (tmp_path / "briefbot-notebook.md").exists()
+    drive(app, scenario)
+
+
+def test_lines_wait_their_turn_while_the_prompt_stays_usable(app: RecordingApp, seed_index: Index, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow turn runs off the screen's thread: typing, history and the status line go on, and lines
+    typed or clicked meanwhile are answered after it, in order, one at a time."""
+    async def scenario(pilot: Pilot) -> None:
+        exit_ = app.session.surroundings().exits[0]
+        lines = [QUESTION, "note 1", "score", f"go to {exit_}"]
+        gate = Gate(app.session, monkeypatch)
+        prompt, status = app.query_one(PromptInput), app.query_one(StatusLine)
+        await submit(pilot, lines[0])
+        await wait_until(pilot, lambda: gate.lines == lines[:1])
+        await submit(pilot, lines[1])
+        await pilot.press(*"score", "enter", "up")
+        assert prompt.value == "score"
+        await pilot.click("#exits", offset=(4, 1))
+        await wait_until(pilot, lambda: status.thinking)
+        assert "> " + QUESTION not in screen_text(app)
+        gate.open.set()
+        await answered(pilot)
+        assert gate.lines == lines and not gate.overlapped
+        shown = screen_text(app)
+        assert [shown.index(f"> {line}") for line in lines] == sorted(shown.index(f"> {line}") for line in lines)
+        session, _ = replay(seed_index, tmp_path, lines)
+        assert app.session.state == session.state and status.room == exit_
+        assert not status.thinking
+    drive(app, scenario)
+
+
+def test_an_engine_error_is_a_notification_and_the_game_goes_on(app: RecordingApp,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        handle = app.session.handle
+
+        def broken(line: str) -> Reply:
+            if line == "boom":
+                raise RuntimeError("the index fell over")
+            return handle(line)
+        monkeypatch.setattr(app.session, "handle", broken)
+        await submit(pilot, "boom")
+        await submit(pilot, "score")
+        await answered(pilot)
+        assert ("error", "briefbot could not handle that line (RuntimeError: the index fell over).") in app.notes
+        assert "> boom" not in screen_text(app) and "> score" in screen_text(app)
+        await play(pilot, QUESTION)
+        assert app.query(PassageView) and app.is_running
+    drive(app, scenario)
+
+
+def test_quitting_during_a_turn_waits_to_know_about_the_notes(app: RecordingApp,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        gate = Gate(app.session, monkeypatch)
+        await submit(pilot, "note 1")
+        await pilot.press("ctrl+q")
+        assert app.is_running and not isinstance(app.screen, QuitScreen)
+        gate.open.set()
+        await wait_until(pilot, lambda: isinstance(app.screen, QuitScreen))
+        await pilot.press("escape")
+        assert app.is_running and app.session.unsaved_notes
     drive(app, scenario)
 
 

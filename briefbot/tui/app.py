@@ -6,6 +6,8 @@ import gc
 import os
 import sys
 import time
+from collections import deque
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.markup import escape
+from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.worker import Worker, WorkerState
 
 from briefbot import cache
 from briefbot.corpus import CorpusError
@@ -33,6 +37,7 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 # and prints on stderr how long after that it was ready.
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
+THINKING_AFTER = 0.15  # seconds a turn runs before the status line says briefbot is thinking
 
 
 class BriefingCommands(Provider):
@@ -87,6 +92,10 @@ class BriefbotApp(App[int]):
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
         self.ready_at: float | None = None  # when the benchmark's run was ready for input
+        # Session is not thread-safe: lines (and what must wait for them) queue here, one turn at a time.
+        self.queue: deque[str | Callable[[], None]] = deque()
+        self.turn: Worker[tuple[str, Reply]] | None = None  # the line the session is handling
+        self.thinking: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -186,19 +195,54 @@ class BriefbotApp(App[int]):
         self.play(event.value)
 
     def play(self, line: str) -> None:
-        """One turn: the line to the session, its reply to the transcript."""
+        """Queue a line for the session: typed, clicked in the panel or chosen in the palette."""
         if self.session is None:
             return
         self.query_one(PromptInput).remember(line)
-        try:
-            reply = self.session.handle(line)
-        except Exception as e:  # an engine bug must not end the game and lose the notebook
+        self.then(line)
+
+    def then(self, step: str | Callable[[], None]) -> None:
+        """Once the lines queued so far are answered: handle this line, or make this call."""
+        self.queue.append(step)
+        self.next_turn()
+
+    def next_turn(self) -> None:
+        """Start the next queued line unless one is running; the status line says when it is slow."""
+        status = self.query_one(StatusLine)
+        while self.turn is None and self.queue:
+            step = self.queue.popleft()
+            if isinstance(step, str):
+                self.turn = self.take_turn(step)
+                self.thinking = self.set_timer(THINKING_AFTER, partial(status.think, True))
+            else:
+                step()
+        if self.turn is None:
+            status.think(False)
+
+    @work(thread=True, exit_on_error=False, group="turn")
+    def take_turn(self, line: str) -> tuple[str, Reply]:
+        """One line handled off the screen's thread, so a slow turn does not freeze typing or drawing."""
+        assert self.session is not None
+        return line, self.session.handle(line)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A turn ended: its reply to the transcript (an engine bug to a notification, the game goes on)."""
+        if event.worker is not self.turn or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self.turn = None
+        if self.thinking is not None:
+            self.thinking.stop()
+        if event.state == WorkerState.SUCCESS:
+            assert event.worker.result is not None
+            line, reply = event.worker.result
+            self.show(line, reply)
+            if reply.verb == "quit":
+                self.action_quit()
+        else:
+            e = event.worker.error
             self.notify(f"briefbot could not handle that line ({type(e).__name__}: {safe(str(e))}).",
                         severity="error", markup=False)
-            return
-        self.show(line, reply)
-        if reply.verb == "quit":
-            self.action_quit()
+        self.next_turn()
 
     def action_play(self, line: str) -> None:
         """The action behind clickable text (the side panel's exits)."""
@@ -280,6 +324,10 @@ class BriefbotApp(App[int]):
         self.push_screen(HelpScreen(keys, HELP))
 
     def action_quit(self) -> None:
+        """Quit, asking first if the notebook has unsaved notes: known once the lines typed are answered."""
+        if self.turn is not None or self.queue:
+            self.then(self.action_quit)
+            return
         if self.session is None or not self.session.unsaved_notes:
             self.exit(self.exit_status, self.exit_status)
             return
@@ -291,9 +339,12 @@ class BriefbotApp(App[int]):
             self.exit(EXIT_OK)
         elif choice == "export":
             self.play("export")
-            assert self.session is not None
-            if not self.session.unsaved_notes:
-                self.exit(EXIT_OK)
+            self.then(self.exit_if_saved)
+
+    def exit_if_saved(self) -> None:
+        assert self.session is not None
+        if not self.session.unsaved_notes:
+            self.exit(EXIT_OK)
 
 
 def run(paths: list[str] | None, use_cache: bool = True) -> int:

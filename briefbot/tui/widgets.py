@@ -43,13 +43,20 @@ class StatusLine(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.room, self.score = "", ""
+        self.thinking = False
 
     def show(self, room: str, score: str = "") -> None:
         self.room, self.score = room, score
         self.refresh()
 
+    def think(self, thinking: bool) -> None:
+        """Say (or stop saying) that a turn is taking a while, before the score."""
+        if thinking != self.thinking:
+            self.thinking = thinking
+            self.refresh()
+
     def render(self) -> Text:
-        score = Text(f"{self.score} ")
+        score = Text.assemble(("thinking\u2026  ", "italic") if self.thinking else "", f"{self.score} ")
         room = plain(f" {self.room}")
         room.truncate(max(0, self.size.width - score.cell_len), overflow="ellipsis", pad=True)
         return room + score
