@@ -84,7 +84,7 @@ def main() -> None:
     print(f"seeds ({len(index)} sentences), extraction only:")
     world = build_world(index)
     evaluate(world, seeds, args.verbose)
-    print(f"  facts: {len(world.facts)} of {len(index)} sentences")
+    print(f"  facts: {world.fact_count} of {len(index)} sentences")
     world_file = Path(__file__).resolve().parent.parent / "corpus" / "world.toml"
     if world_file.is_file():
         print("seeds, with corpus/world.toml:")
@@ -106,7 +106,7 @@ def main() -> None:
     print(f"bbc politics, whole folder ({len(index.articles)} articles, {len(index)} sentences): index {built:.2f} s,"
           f" world {took:.2f} s")
     print(f"  {len(world.characters)} characters, {len(world.places)} places, {len(world.organisations)} organisations,"
-          f" {len(world.facts)} facts")
+          f" {world.fact_count} facts")
     print("  top 30 characters:")
     for c in world.characters[:30]:
         print(f"    {len(c.sentences):4}  {c.name}" + (f", {c.role}" if c.role else ""))

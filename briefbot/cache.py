@@ -24,6 +24,7 @@ from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_
 from briefbot.index import ARRAYS, Index, Postings, Progress, build
 from briefbot.lexicon import synonyms_text
 from briefbot.text import known_words, learn_words
+from briefbot.world import Character, Organisation, Place, World, build_world
 
 FORMAT = 4  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
@@ -51,6 +52,12 @@ def cache_dir() -> Path:
 
 def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, use_cache: bool = True) -> Index:
     """The Index of the articles under `paths` (default: the embedded briefing)."""
+    index = _load(paths, warn, progress, use_cache)
+    index.world_file = world_file(paths)
+    return index
+
+
+def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool) -> Index:
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     files = read_files(find_files(roots, warn), warn)
     synonyms = synonyms_text([r for r in roots if r.is_dir()])
@@ -65,6 +72,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
                 index, warnings = _read(path, key)
                 for line in warnings:
                     warn(line)
+                index.cache_file = path
                 return index
             except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
                 reason = str(e) if isinstance(e, Damaged) else type(e).__name__
@@ -85,6 +93,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
     if use_cache:
         try:
             _write(path, key, index, warnings)
+            index.cache_file = path
             _prune(folder, place, path)
         except OSError as e:
             warn(f"cache not saved ({e.strerror or e}); the next run will index again")
@@ -116,11 +125,13 @@ STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
 
 
 def _prune(folder: Path, place: str, keep: Path) -> None:
-    """Remove caches of earlier versions of this corpus, and temporary files killed runs left."""
+    """Remove caches of earlier versions of this corpus (index and world), and temporary files
+    killed runs left."""
     old = time.time() - STALE_TEMP_SECONDS
     for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(f"{TEMP_PREFIX}*")]:
         try:
-            if other != keep and (not other.name.startswith(TEMP_PREFIX) or other.stat().st_mtime < old):
+            if other.name.split(".")[0] != keep.name.split(".")[0] \
+                    and (not other.name.startswith(TEMP_PREFIX) or other.stat().st_mtime < old):
                 other.unlink()
         except OSError:
             pass  # another run removed or replaced it first
@@ -189,3 +200,51 @@ def _check_postings(postings: Postings, terms: int, count: int) -> None:
         raise Damaged("postings arrays differ in length")
     if len(docs) and (docs.min() < 0 or docs.max() >= count):
         raise Damaged("postings name documents that do not exist")
+
+
+def load_world(index: Index) -> World:
+    """The world of an index, saved beside its cache: finding the people, places and facts of a
+    million sentences takes minutes, reading them back a second. Rebuilt when the world file changes."""
+    digest = hashlib.sha256(index.world_file.read_bytes() if index.world_file else b"").hexdigest()
+    path = index.cache_file.with_suffix(".world.npz") if index.cache_file else None
+    if path and path.exists():
+        try:
+            return _read_world(path, digest, len(index))
+        except Exception:  # damaged or stale: the world is only a copy, build it again
+            pass
+    world = build_world(index, index.world_file)
+    if path:
+        try:
+            _write_world(path, digest, world)
+        except OSError:
+            pass  # the next run builds it again
+    return world
+
+
+def _write_world(path: Path, digest: str, world: World) -> None:
+    def thing(t: Character | Place | Organisation) -> list:
+        return [t.name, sorted(t.variants), t.sentences, t.description]
+    meta = {
+        "format": FORMAT, "world_file": digest, "warnings": world.warnings,
+        "characters": [[*thing(c), c.role] for c in world.characters],
+        "places": [[*thing(p), p.exits] for p in world.places],
+        "organisations": [thing(o) for o in world.organisations],
+    }
+    write_atomic(path, lambda out: np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                                            fact_of=world.fact_of))
+
+
+def _read_world(path: Path, digest: str, sentences: int) -> World:
+    with np.load(path, allow_pickle=False) as data:
+        meta = json.loads(data["meta"].tobytes())
+        fact_of = data["fact_of"]
+    if meta["format"] != FORMAT or meta["world_file"] != digest:
+        raise Damaged("another world file or format")
+    if len(fact_of) != sentences or any(s >= sentences for kind in ("characters", "places", "organisations")
+                                        for t in meta[kind] for s in t[2]):
+        raise Damaged("the world does not fit the index")
+    return World(
+        [Character(n, set(v), s, d, role) for n, v, s, d, role in meta["characters"]],
+        [Place(n, set(v), s, d, exits) for n, v, s, d, exits in meta["places"]],
+        [Organisation(n, set(v), s, d) for n, v, s, d in meta["organisations"]],
+        fact_of, meta["warnings"])

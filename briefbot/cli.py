@@ -110,8 +110,7 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     from briefbot.reply import ERROR, NO_ANSWER
     from briefbot.session import Session
-    from briefbot.cache import world_file
-    session = Session(load_index(args), k=args.k, world_file=world_file(_corpus_paths(args)))
+    session = Session(load_index(args), k=args.k)
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
     console = None if args.json else _console()

@@ -13,6 +13,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -180,6 +181,8 @@ class Index:
     by_sentence: Postings = field(init=False, repr=False)
     by_article: Postings = field(init=False, repr=False)
     _synonyms: Synonyms | None = field(default=None, init=False, repr=False)
+    cache_file: Path | None = field(default=None, init=False, repr=False)  # where it is saved, if it is
+    world_file: Path | None = field(default=None, init=False, repr=False)  # the corpus's world.toml, if any
 
     def __post_init__(self) -> None:
         self.term_id = {t: i for i, t in enumerate(self.terms)}

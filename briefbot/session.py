@@ -10,12 +10,13 @@ from pathlib import Path
 import numpy as np
 
 from briefbot.atomic import write_atomic
+from briefbot.cache import load_world
 from briefbot.index import Index
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
 from briefbot.text import analyze, safe
-from briefbot.world import Character, Organisation, Place, Thing, World, build_world
+from briefbot.world import Character, Organisation, Place, Thing, World
 
 BRIEFING_ROOM = "Briefing room"
 HELP = """\
@@ -62,10 +63,8 @@ class Surroundings:
 
 
 class Session:
-    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None,
-                 world_file: Path | None = None):
+    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None):
         self.index = index
-        self.world_file = world_file
         self.searcher = Searcher(index)
         self._world = world
         self.k = k
@@ -83,15 +82,14 @@ class Session:
 
     @property
     def world(self) -> World:
-        """Built on first use: a one-shot question never needs it."""
+        """Loaded (or built) on first use: a one-shot question never needs it."""
         if self._world is None:
-            self._world = build_world(self.index, self.world_file)
+            self._world = load_world(self.index)
         return self._world
 
     def uncovered(self) -> set[int]:
         """Fact numbers the player has seen at least one telling of."""
-        fact_of = self.world.fact_of
-        return {fact_of[s] for s in self.state.seen if s in fact_of}
+        return set(self.world.fact_of[sorted(self.state.seen)].tolist())
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -458,12 +456,11 @@ class Session:
         seen = len(self.uncovered())
         sources = {int(self.index.sent_article[s]) for s in self.state.seen}
         return Reply(command.line, OK, verb="score").say(
-            f"You have uncovered {seen} of {len(self.world.facts)} facts from {len(sources)} "
+            f"You have uncovered {seen} of {self.world.fact_count} facts from {len(sources)} "
             f"source{'s' * (len(sources) != 1)} in {self.state.turns} turns.")
 
     def _left(self, sentences: list[int]) -> int:
-        fact_of = self.world.fact_of
-        return len({fact_of[s] for s in sentences if s in fact_of} - self.uncovered())
+        return len(set(self.world.fact_of[sentences].tolist()) - self.uncovered())
 
     def _do_hint(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="hint")

@@ -100,13 +100,12 @@ class World:
     characters: list[Character]
     places: list[Place]
     organisations: list[Organisation]
-    facts: list[list[int]]  # each a distinct statement: its sentence ids (one per article telling it)
-    fact_of: dict[int, int] = field(default_factory=dict)  # sentence id → fact number
+    fact_of: np.ndarray  # sentence id → fact number: each fact a distinct statement, told by one or more articles
     warnings: list[str] = field(default_factory=list)  # e.g. a world file that could not be used
 
-    def __post_init__(self) -> None:
-        if not self.fact_of:
-            self.fact_of = {s: n for n, group in enumerate(self.facts) for s in group}
+    @property
+    def fact_count(self) -> int:
+        return int(self.fact_of.max()) + 1 if len(self.fact_of) else 0
 
     @property
     def things(self) -> list[Thing]:
@@ -572,11 +571,11 @@ def _link_exits(places: list[Place]) -> None:
 
 # --- facts -------------------------------------------------------------------------------------
 
-def facts(index: Index) -> list[list[int]]:
-    """The distinct statements: each sentence its own fact, except that sentences of different
-    articles saying the same thing (search's same-fact test) are one, with at most one sentence
-    of each article. Only sentences written alike or sharing rare terms are compared, so the cost
-    follows those pairs, not the square of the corpus."""
+def facts(index: Index) -> np.ndarray:
+    """The fact number of each sentence, facts numbered by their first sentence: each sentence its
+    own fact, except that sentences of different articles saying the same thing (search's same-fact
+    test) are one, with at most one sentence of each article. Only sentences written alike or
+    sharing rare terms are compared, so the cost follows those pairs, not the square of the corpus."""
     parent = list(range(len(index)))
     merged: dict[int, set[int]] = {}  # a fact's first sentence → its articles, once it has two
 
@@ -598,10 +597,8 @@ def facts(index: Index) -> list[list[int]]:
             parent[rb] = ra
             merged[ra] = articles(ra) | articles(rb)
             merged.pop(rb, None)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for s in range(len(index)):
-        groups[root(s)].append(s)
-    return sorted(groups.values())
+    roots = np.fromiter((root(s) for s in range(len(index))), dtype=np.int64, count=len(index))
+    return np.unique(roots, return_inverse=True)[1].astype(np.int32).reshape(-1)  # a root is its fact's first sentence
 
 
 def _same_text_pairs(index: Index) -> Iterator[tuple[int, int]]:

@@ -46,7 +46,24 @@ def load(folder: Path, warnings: list[str] | None = None):
 
 
 def cache_files() -> list[Path]:
-    return sorted(cache.cache_dir().glob("*.npz"))
+    return sorted(p for p in cache.cache_dir().glob("*.npz") if not p.name.endswith(".world.npz"))
+
+
+def world_files() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.world.npz"))
+
+
+@pytest.fixture
+def world_builds(monkeypatch) -> list[int]:
+    """One entry per real world build."""
+    built: list[int] = []
+    real = cache.build_world
+
+    def counted(index, world_file=None):
+        built.append(1)
+        return real(index, world_file)
+    monkeypatch.setattr(cache, "build_world", counted)
+    return built
 
 
 def answer(index, query: str) -> str:
@@ -241,3 +258,54 @@ def test_two_corpora_keep_their_own_caches(folder: Path, tmp_path: Path, builds:
     (other / "x.txt").write_text("Zoo\n\nThe panda ate bamboo.\n")
     load(folder), load(other), load(folder), load(other)
     assert builds.count == 2 and len(cache_files()) == 2
+
+
+def same_world(a, b) -> bool:
+    def things(w):
+        return [(type(t).__name__, t.name, sorted(t.variants), t.sentences, t.description,
+                 getattr(t, "role", None), getattr(t, "exits", None)) for t in w.things]
+    return things(a) == things(b) and a.fact_of.tolist() == b.fact_of.tolist() and a.warnings == b.warnings
+
+
+def test_world_is_saved_beside_the_index_and_read_back(folder: Path, world_builds: list[int]):
+    (folder / "c.txt").write_text("Bridge works\n\nEngineer Sam Lowe said the bridge reopens in May.\n")
+    first = cache.load_world(load(folder))
+    assert world_builds == [1] and len(world_files()) == 1
+    assert first.characters and first.fact_count < len(load(folder))  # a person, and a fact told twice
+    second = cache.load_world(load(folder))
+    assert world_builds == [1]
+    assert same_world(first, second)
+
+
+def test_world_is_built_again_when_the_world_file_changes(folder: Path, world_builds: list[int]):
+    cache.load_world(load(folder))
+    (folder / "world.toml").write_text('[[character]]\nname = "Sam Lowe"\ndescription = "The engineer."\n')
+    world = cache.load_world(load(folder))
+    assert world_builds == [1, 1]
+    assert any(c.description == "The engineer." for c in world.characters)
+    cache.load_world(load(folder))
+    assert world_builds == [1, 1]
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", None])
+def test_damaged_world_cache_is_built_again(folder: Path, world_builds: list[int], damage: bytes | None):
+    good = cache.load_world(load(folder))
+    [path] = world_files()
+    if damage is None:  # a readable world of another index: sentence numbers beyond this one
+        with np.load(path) as data:
+            meta = json.loads(data["meta"].tobytes())
+        meta["characters"][0][2] = [10**6]
+        np.savez(path, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), fact_of=good.fact_of)
+    else:
+        path.write_bytes(damage)
+    again = cache.load_world(load(folder))
+    assert world_builds == [1, 1]
+    assert same_world(good, again)
+
+
+def test_old_worlds_are_pruned_with_their_index(folder: Path):
+    cache.load_world(load(folder))
+    (folder / "a.txt").write_text("Bridge stays shut\n\nThe council said the bridge stays shut.\n")
+    cache.load_world(load(folder))
+    assert len(cache_files()) == 1 and len(world_files()) == 1
+    assert world_files()[0].name.split(".")[0] == cache_files()[0].name.split(".")[0]

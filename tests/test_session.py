@@ -6,16 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.cache import world_file
 from briefbot.parser import parse
 from briefbot.reply import Items, Message, Passage
 from briefbot.session import BRIEFING_ROOM, Session
-from conftest import CORPUS
 
 
 @pytest.fixture
 def session(seed_index, tmp_path: Path) -> Session:
-    return Session(seed_index, home=tmp_path, world_file=world_file([str(CORPUS)]))
+    return Session(seed_index, home=tmp_path)
 
 
 def said(reply) -> str:

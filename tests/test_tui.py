@@ -157,7 +157,7 @@ def test_opening_screen_is_the_briefing_room(app: RecordingApp, seed_index: Inde
             assert line in text
         status = app.query_one(StatusLine)
         assert status.room == app.session.state.room
-        assert f"/{len(app.session.world.facts)}" in status.score
+        assert f"/{app.session.world.fact_count}" in status.score
         assert app.focused is app.query_one(PromptInput)
     drive(app, scenario)
 

@@ -63,9 +63,12 @@ def test_seed_organisations_join_short_and_long_names(seed_world: World) -> None
 
 
 def test_facts_count_the_same_statement_once(seed_index, seed_world: World) -> None:
-    assert len(seed_world.facts) < len(seed_index)
-    assert sorted(s for fact in seed_world.facts for s in fact) == list(range(len(seed_index)))
-    shared = [f for f in seed_world.facts if len(f) > 1]
+    assert len(seed_world.fact_of) == len(seed_index)
+    assert sorted(set(seed_world.fact_of.tolist())) == list(range(seed_world.fact_count))
+    assert seed_world.fact_count < len(seed_index)
+    facts = [[s for s in range(len(seed_index)) if seed_world.fact_of[s] == f] for f in range(seed_world.fact_count)]
+    assert [f[0] for f in facts] == sorted(f[0] for f in facts)  # numbered by their first sentence
+    shared = [f for f in facts if len(f) > 1]
     assert len(shared) >= 10
     for fact in shared:
         articles = [int(seed_index.sent_article[s]) for s in fact]

@@ -261,7 +261,7 @@ class BriefbotApp(App[int]):
         session = self.session
         assert session is not None
         state = session.state
-        score = f"Score: {len(session.uncovered())}/{len(session.world.facts)}  Turns: {state.turns}"
+        score = f"Score: {len(session.uncovered())}/{session.world.fact_count}  Turns: {state.turns}"
         self.query_one(StatusLine).show(state.room, score)
         here = session.surroundings()
         self.query_one(SidePanel).show(here.people, here.exits, len(state.notebook), session.unsaved_notes)
