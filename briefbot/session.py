@@ -112,6 +112,11 @@ class Session:
             self.state.last_line = command.line
         return reply
 
+    def opening(self) -> Reply:
+        """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
+        nothing to repeat (as in the text adventures it imitates, the status line starts at 0)."""
+        return self._do_look(parse("look"))
+
     def _answer_to_which(self, command: Command) -> Command:
         """After "Which do you mean…?", a reply naming one of the choices ("harir") completes the
         command it interrupted; anything else is a new command."""

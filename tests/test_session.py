@@ -161,3 +161,12 @@ def test_x_n_shows_answer_n(session):
     session.handle("where is harir base")
     reply = session.handle("x 1")
     assert isinstance(reply.blocks[0], Passage) and reply.blocks[0].number == 1
+
+
+def test_the_opening_look_is_no_turn(session):
+    opening = session.opening()
+    assert opening.verb == "look" and opening.blocks
+    assert session.state.turns == 0
+    assert "nothing to repeat" in said(session.handle("g"))
+    assert "in 0 turns" in said(session.handle("score"))  # the opening and a `g` with nothing to repeat: none
+    assert session.state.turns == 1
