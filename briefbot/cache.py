@@ -202,9 +202,10 @@ def _check_postings(postings: Postings, terms: int, count: int) -> None:
         raise Damaged("postings name documents that do not exist")
 
 
-def load_world(index: Index) -> World:
+def load_world(index: Index, progress: Progress | None = None) -> World:
     """The world of an index, saved beside its cache: finding the people, places and facts of a
-    million sentences takes minutes, reading them back a second. Rebuilt when the world file changes."""
+    million sentences takes a minute or more, reading them back a second. Rebuilt when the world
+    file changes."""
     digest = hashlib.sha256(index.world_file.read_bytes() if index.world_file else b"").hexdigest()
     path = index.cache_file.with_suffix(".world.npz") if index.cache_file else None
     if path and path.exists():
@@ -212,7 +213,7 @@ def load_world(index: Index) -> World:
             return _read_world(path, digest, len(index))
         except Exception:  # damaged or stale: the world is only a copy, build it again
             pass
-    world = build_world(index, index.world_file)
+    world = build_world(index, index.world_file, progress)
     if path:
         try:
             _write_world(path, digest, world)

@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from briefbot.attribution import NAME, roles_in
-from briefbot.index import Index
+from briefbot.index import Index, Progress
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
                             PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
                             person_name, skeleton)
@@ -143,12 +143,16 @@ def _spelt_alike(want: str, shape: str, name: str) -> bool:
     return abs(len(want) - len(name)) <= 3 and shape == skeleton(name)
 
 
-def build_world(index: Index, world_file: Path | None = None) -> World:
+def build_world(index: Index, world_file: Path | None = None, progress: Progress | None = None) -> World:
     """The world of a corpus: extraction alone, then the corpus's world file if it has one (a
-    broken one is left out, and `World.warnings` says why)."""
+    broken one is left out, and `World.warnings` says why). `progress` hears of each of its four
+    passes over the sentences (a minute in all at a million sentences)."""
+    step = progress or (lambda done, total: None)
     characters = _characters(index)
+    step(1, 4)
     common = _lowercase_words(index)
     places, organisations = _places_and_organisations(index, characters, common)
+    step(2, 4)
     warnings: list[str] = []
     if world_file is not None and world_file.is_file():
         try:
@@ -156,11 +160,14 @@ def build_world(index: Index, world_file: Path | None = None) -> World:
         except WorldFileError as e:
             warnings.append(f"world file not used: {e}")
     _locate(index, [*places, *organisations], common, {name_key(c.name) for c in characters})
+    step(3, 4)
     places = [p for p in places if p.sentences]
     organisations = [o for o in organisations if o.sentences]
     _link_exits(places)
-    return World(sorted(characters, key=_by_size), sorted(places, key=_by_size),
-                 sorted(organisations, key=_by_size), facts(index), warnings=warnings)
+    world = World(sorted(characters, key=_by_size), sorted(places, key=_by_size),
+                  sorted(organisations, key=_by_size), facts(index), warnings=warnings)
+    step(4, 4)
+    return world
 
 
 def _by_size(thing: Thing) -> tuple[int, str]:

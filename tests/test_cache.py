@@ -59,9 +59,9 @@ def world_builds(monkeypatch) -> list[int]:
     built: list[int] = []
     real = cache.build_world
 
-    def counted(index, world_file=None):
+    def counted(index, world_file=None, progress=None):
         built.append(1)
-        return real(index, world_file)
+        return real(index, world_file, progress)
     monkeypatch.setattr(cache, "build_world", counted)
     return built
 
@@ -309,3 +309,9 @@ def test_old_worlds_are_pruned_with_their_index(folder: Path):
     cache.load_world(load(folder))
     assert len(cache_files()) == 1 and len(world_files()) == 1
     assert world_files()[0].name.split(".")[0] == cache_files()[0].name.split(".")[0]
+
+
+def test_world_build_reports_its_passes(folder: Path):
+    heard: list[tuple[int, int]] = []
+    cache.load_world(load(folder), lambda done, total: heard.append((done, total)))
+    assert heard == [(1, 4), (2, 4), (3, 4), (4, 4)]
