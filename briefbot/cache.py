@@ -26,7 +26,7 @@ from briefbot.lexicon import synonyms_text
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world
 
-FORMAT = 4  # bump when the cache layout or the analysis changes
+FORMAT = 5  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -177,7 +177,7 @@ def _check(index: Index) -> None:
         raise Damaged("sentence arrays differ in length")
     if len(index.surface) != len(index.terms):
         raise Damaged("term arrays differ in length")
-    if len(index.share) != len(index.docs):
+    if not len(index.share) == len(index.impact) == len(index.docs) or len(index.art_impact) != len(index.art_docs):
         raise Damaged("postings arrays differ in length")
     sent_ptr, sent_terms = index.sent_ptr, index.sent_terms
     if len(sent_ptr) != n + 1 or sent_ptr[0] != 0 or np.any(np.diff(sent_ptr) < 0) or sent_ptr[-1] != len(sent_terms) \
