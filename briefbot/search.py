@@ -23,8 +23,6 @@ _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|ofte
                            r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
 _WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
-_NAME_NUMBER = re.compile(r"\b([A-Z][\w'-]*|[a-z]+[A-Z][\w'-]*)\s+(\d[\d,.]*)\b")  # "PlayStation 5", "iPhone 15"
-MAX_TOGETHER = 500  # sentences holding both a name and a number checked for the two side by side
 MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
 POOL = 40  # candidates looked at for merging duplicates
 ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
@@ -138,25 +136,6 @@ class Searcher:
                     slot.terms.setdefault(cid, CONCEPT_WEIGHT)
         return slots
 
-    def _never_together(self, query: str) -> list[str]:
-        """Names followed by a number ("PlayStation 5", "Windows 11") that no sentence writes side
-        by side: a model or an edition the briefing never mentions, though it knows both words."""
-        idx = self.index
-        missing = []
-        for m in _NAME_NUMBER.finditer(query):
-            name, number = analyze(m[1]), analyze(m[2])
-            if len(name) != 1 or len(number) != 1 or not _name_like(m[1], query):
-                continue
-            a, b = idx.term_id.get(name[0]), idx.term_id.get(number[0])
-            if a is None or b is None:
-                continue  # an unknown word is an unknown name already
-            both = np.intersect1d(idx.postings(a)[0], idx.postings(b)[0], assume_unique=True)
-            if len(both) > MAX_TOGETHER:
-                continue
-            if not any(np.any((terms[:-1] == a) & (terms[1:] == b)) for terms in map(idx.terms_of, both)):
-                missing.append(m[0])
-        return missing
-
     def _correct(self, term: str) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means."""
         if not term.isalpha() or len(term) < 4:
@@ -190,7 +169,6 @@ class Searcher:
                         matched_words=[s.word for s in slots if s.terms],
                         unknown_names=[s.word for s in slots if not s.terms and _name_like(s.word, query)],
                         unknown_words=[s.word for s in slots if not s.terms])
-        result.unknown_names += self._never_together(query)
         if result.unknown_names:  # the question is about something the briefing never names
             result.suggestions = self.topics()
             return result

@@ -71,19 +71,6 @@ def test_off_topic_is_no_answer(searcher, query: str):
     assert result.answers == []
 
 
-def test_a_name_with_a_number_the_articles_never_write_together_is_no_answer():
-    """Each word known, the model never mentioned: "PlayStation 5" in news of the PlayStation 2."""
-    from briefbot.corpus import Article
-    from briefbot.index import build
-    text = "Sony sold the PlayStation 2 in 2000 for 299 dollars. Its sales reached 5 million within a year."
-    index = build([Article("ps.txt", "ps.txt", "Consoles", None, None, None, text, ((0, len(text)),))], "")
-    console = Searcher(index)
-    assert console.search("When was the PlayStation 2 sold?").status == "answered"
-    missing = console.search("When was the PlayStation 5 sold?")
-    assert missing.status == "no_answer" and missing.unknown_names == ["PlayStation 5"]
-    assert console.search("Did sales reach 5 million?").status == "answered"  # a number with no name before it
-
-
 def test_no_answer_suggests_what_the_briefing_covers(searcher):
     suggestions = searcher.search("recipe for pancakes").suggestions
     assert suggestions and any("Numan" in s for s in suggestions)
