@@ -56,27 +56,29 @@ def _warn(line: str) -> None:
 
 
 class _Progress:
-    """Progress on stderr once indexing has taken more than a second."""
+    """Progress of long work on stderr, once it has taken more than a second."""
 
-    def __init__(self) -> None:
-        self.started = time.monotonic()
+    def __init__(self, doing: str, unit: str) -> None:
+        self.doing, self.unit = doing, unit
+        self.started: float | None = None  # at the first report: work may start long after this object
         self.shown = 0.0
 
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
+        self.started = self.started or now
         if now - self.started < 1 or (now - self.shown < 0.2 and done < total):
             return
         self.shown = now
-        end = "\n" if done >= total else ""
+        line = f"{self.doing} {done}/{total} {self.unit}"
         if sys.stderr.isatty():
-            print(f"\rIndexing {done}/{total} articles ({100 * done // max(total, 1)}%)", end=end, file=sys.stderr)
+            print(f"\r{line} ({100 * done // max(total, 1)}%)", end="\n" if done >= total else "", file=sys.stderr)
         elif done >= total or now - self.started > 5:
-            print(f"Indexing {done}/{total} articles", file=sys.stderr)
+            print(line, file=sys.stderr)
 
 
 def load_index(args: argparse.Namespace) -> Index:
     from briefbot import cache
-    return cache.load(_corpus_paths(args), _warn, _Progress(), use_cache=not args.no_cache)
+    return cache.load(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,7 +112,7 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     from briefbot.reply import ERROR, NO_ANSWER
     from briefbot.session import Session
-    session = Session(load_index(args), k=args.k)
+    session = Session(load_index(args), k=args.k, world_progress=_Progress("Finding people, places and facts:", "passes"))
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
     console = None if args.json else _console()

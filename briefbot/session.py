@@ -11,7 +11,7 @@ import numpy as np
 
 from briefbot.atomic import write_atomic
 from briefbot.cache import load_world
-from briefbot.index import Index
+from briefbot.index import Index, Progress
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
@@ -63,8 +63,10 @@ class Surroundings:
 
 
 class Session:
-    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None):
+    def __init__(self, index: Index, world: World | None = None, k: int = 3, home: Path | None = None,
+                 world_progress: Progress | None = None):
         self.index = index
+        self.world_progress = world_progress  # hears of the world's build, if a verb needs it built
         self.searcher = Searcher(index)
         self._world = world
         self.k = k
@@ -84,7 +86,7 @@ class Session:
     def world(self) -> World:
         """Loaded (or built) on first use: a one-shot question never needs it."""
         if self._world is None:
-            self._world = load_world(self.index)
+            self._world = load_world(self.index, self.world_progress)
         return self._world
 
     def uncovered(self) -> set[int]:

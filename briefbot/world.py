@@ -148,6 +148,7 @@ def build_world(index: Index, world_file: Path | None = None, progress: Progress
     broken one is left out, and `World.warnings` says why). `progress` hears of each of its four
     passes over the sentences (a minute in all at a million sentences)."""
     step = progress or (lambda done, total: None)
+    step(0, 4)
     characters = _characters(index)
     step(1, 4)
     common = _lowercase_words(index)

@@ -314,4 +314,4 @@ def test_old_worlds_are_pruned_with_their_index(folder: Path):
 def test_world_build_reports_its_passes(folder: Path):
     heard: list[tuple[int, int]] = []
     cache.load_world(load(folder), lambda done, total: heard.append((done, total)))
-    assert heard == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    assert heard == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]

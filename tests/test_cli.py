@@ -220,3 +220,14 @@ def test_citation_title_is_always_a_string(capsys, tmp_path: Path):
         assert code == 0
         for answer in json.loads(out)["answers"]:
             assert isinstance(answer["citations"][0]["title"], str)
+
+
+def test_progress_is_shown_for_long_work_only(monkeypatch, capsys):
+    from briefbot import cli
+    clock = iter([100.0, 100.4, 200.0, 201.0, 203.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    quick = cli._Progress("Indexing", "articles")
+    quick(1, 2), quick(2, 2)  # done within a second of the first report: nothing said
+    slow = cli._Progress("Finding people, places and facts:", "passes")  # made long before its work starts
+    slow(0, 4), slow(1, 4), slow(4, 4)
+    assert capsys.readouterr().err == "Finding people, places and facts: 4/4 passes\n"
