@@ -30,7 +30,7 @@ from briefbot.reply import Message, Passage, Reply
 from briefbot.search import Citation
 from briefbot.session import HELP, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
-from briefbot.tui.widgets import CitationMarker, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
+from briefbot.tui.widgets import Citations, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
@@ -38,6 +38,7 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
 THINKING_AFTER = 0.15  # seconds a turn runs before the status line says briefbot is thinking
+COLLECT_AFTER = 0.2  # seconds after the last reply is shown before garbage collection may run again
 
 
 class BriefingCommands(Provider):
@@ -146,6 +147,7 @@ class BriefbotApp(App[int]):
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # let a process that runs more than one app (the tests) collect this one
+        gc.enable()
 
     def loading(self, phase: str, done: int | None = None, total: int | None = None) -> None:
         self.query_one("#loading", Static).update(Content(phase))
@@ -212,12 +214,21 @@ class BriefbotApp(App[int]):
         while self.turn is None and self.queue:
             step = self.queue.popleft()
             if isinstance(step, str):
+                # A full collection walks every object the engine and the transcript hold (100-250 ms on a
+                # big corpus): it would stall the answer, so it waits until the reply is on the screen.
+                gc.disable()
                 self.turn = self.take_turn(step)
                 self.thinking = self.set_timer(THINKING_AFTER, partial(status.think, True))
             else:
                 step()
         if self.turn is None:
             status.think(False)
+            self.set_timer(COLLECT_AFTER, self.collect)
+
+    def collect(self) -> None:
+        """Garbage collection again, unless another turn has begun."""
+        if self.turn is None:
+            gc.enable()
 
     @work(thread=True, exit_on_error=False, group="turn")
     def take_turn(self, line: str) -> tuple[str, Reply]:
@@ -266,7 +277,7 @@ class BriefbotApp(App[int]):
         here = session.surroundings()
         self.query_one(SidePanel).show(here.people, here.exits, len(state.notebook), session.unsaved_notes)
 
-    def on_citation_marker_selected(self, event: CitationMarker.Selected) -> None:
+    def on_citations_selected(self, event: Citations.Selected) -> None:
         self.read(event.citation)
 
     def read(self, citation: Citation) -> None:
@@ -293,16 +304,16 @@ class BriefbotApp(App[int]):
 
     def action_citations(self) -> None:
         """Focus the newest citation; Up/Down move between them, Enter reads, Escape comes back."""
-        markers = self.query(CitationMarker)
-        if not markers:
+        citations = self.query(Citations)
+        if not citations:
             self.notify("No citations yet: ask a question first.")
             return
-        markers.last().focus()
-        markers.last().scroll_visible(animate=False)
+        citations.last().point(-1)
+        citations.last().scroll_visible(animate=False)
 
     def action_copy_answer(self) -> None:
         focused = self.focused
-        passage = focused.passage if isinstance(focused, CitationMarker) else self.last_passage
+        passage = focused.passage if isinstance(focused, Citations) else self.last_passage
         if passage is None:
             self.notify("No answer to copy yet.")
             return

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from rich.console import Group
 from rich.padding import Padding
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -62,8 +63,10 @@ class StatusLine(Widget):
         return room + score
 
 
-class CitationMarker(Static, can_focus=True):
-    """One numbered citation under an answer: click it, or focus it and press Enter, to read it."""
+class Citations(Widget, can_focus=True):
+    """A passage's numbered citations, a line each. One widget for them all (not one a citation) so
+    that a turn mounts and lays out quickly: click a line, or focus it (Ctrl+O), move the cursor with
+    Up/Down and press Enter, to read the article there."""
 
     BINDINGS = [
         Binding("enter", "open", "Read"),
@@ -71,30 +74,66 @@ class CitationMarker(Static, can_focus=True):
         Binding("down", "step(1)", "Next", show=False),
         Binding("escape", "leave", "Prompt"),
     ]
+    COMPONENT_CLASSES = {"citations--cursor", "citations--hover"}
 
     class Selected(TextualMessage):
         def __init__(self, citation: Citation) -> None:
             super().__init__()
             self.citation = citation
 
-    def __init__(self, number: int, citation: Citation, passage: Passage, also: str | None = None) -> None:
-        shown = replace(citation, path=short_path(citation.path))
-        line = citation_line(number, shown) if also is None else version_line(number, also, shown)
-        super().__init__(plain(line))
-        self.citation = citation
+    def __init__(self, passage: Passage) -> None:
+        super().__init__()
+        self.auto_links = False  # the lines are styled here, by the cursor and the mouse
         self.passage = passage
+        answer = passage.answer
+        cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
+        self.citations = [c for c, _ in cited]
+        self.lines = [citation_text(n, c, also) for n, (c, also) in enumerate(cited, 1)]
+        self.cursor = 0  # the citation Enter reads, marked while the widget has focus
+        self.hovered: int | None = None
 
-    def on_click(self) -> None:
-        self.post_message(self.Selected(self.citation))
+    def render(self) -> Content:
+        lines = []
+        for n, line in enumerate(self.lines):
+            style = Style.from_meta({"@click": f"open({n})", "citation": n})
+            if n == self.cursor and self.has_focus:
+                style = self.get_visual_style("citations--cursor") + style
+            elif n == self.hovered:
+                style = self.get_visual_style("citations--hover") + style
+            lines.append(Content(line).stylize(style))
+        return Content("\n").join(lines)
 
-    def action_open(self) -> None:
-        self.post_message(self.Selected(self.citation))
+    def watch_hover_style(self, _: RichStyle, hover: RichStyle) -> None:
+        if (hovered := hover.meta.get("citation")) != self.hovered:
+            self.hovered = hovered
+            self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def point(self, at: int) -> None:
+        """Focus these citations with the cursor on citation `at` (counted from the end if negative)."""
+        self.cursor = at % len(self.citations)
+        self.refresh()
+        self.focus()
+
+    def action_open(self, at: int | None = None) -> None:
+        if at is not None:
+            self.cursor = at
+        self.post_message(self.Selected(self.citations[self.cursor]))
 
     def action_step(self, step: int) -> None:
-        markers = list(self.screen.query(CitationMarker))
-        at = markers.index(self) + step
-        if 0 <= at < len(markers):
-            markers[at].focus()
+        """The citation before or after: in this passage, else in the one before or after it."""
+        if 0 <= self.cursor + step < len(self.citations):
+            self.point(self.cursor + step)
+            return
+        lists = list(self.screen.query(Citations))
+        at = lists.index(self) + step
+        if 0 <= at < len(lists):
+            lists[at].point(-1 if step < 0 else 0)
 
     def action_leave(self) -> None:
         self.screen.query_one(PromptInput).focus()
@@ -108,6 +147,13 @@ class CitationMarker(Static, can_focus=True):
             event.stop()
 
 
+def citation_text(n: int, citation: Citation, also: str | None) -> str:
+    """Citation n as shown, its path as the player would type it; with `also`, the same fact told
+    in another article in its own words."""
+    shown = replace(citation, path=short_path(citation.path))
+    return safe(citation_line(n, shown) if also is None else version_line(n, also, shown))
+
+
 def short_path(path: str) -> str:
     """The path from the current folder when the file is under it (as the player would type it)."""
     try:
@@ -118,7 +164,7 @@ def short_path(path: str) -> str:
 
 
 class PassageView(Static):
-    """An answer: the sentence highlighted in its context. Its citations follow it as markers."""
+    """An answer: the sentence highlighted in its context. Its Citations follow it."""
 
     def __init__(self, passage: Passage) -> None:
         answer = passage.answer
@@ -133,7 +179,7 @@ class PassageView(Static):
 
 class ReplyView(Vertical):
     """One turn: the line the player typed (if any) and what briefbot said back. Few widgets a
-    turn (one a block, one a citation), made up front so the turn mounts and lays out in one pass."""
+    turn (one a block, two a passage), made up front so the turn mounts and lays out in one pass."""
 
     def __init__(self, line: str | None, reply: Reply) -> None:
         super().__init__(*turn_widgets(line, reply))
@@ -153,10 +199,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
         else:
-            widgets.append(PassageView(block))
-            answer = block.answer
-            cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
-            widgets += [CitationMarker(n, c, block, also) for n, (c, also) in enumerate(cited, 1)]
+            widgets += [PassageView(block), Citations(block)]
     return widgets
 
 
