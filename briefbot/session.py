@@ -19,6 +19,7 @@ from briefbot.text import analyze, safe
 from briefbot.world import Character, Organisation, Place, Thing, World
 
 BRIEFING_ROOM = "Briefing room"
+_SPEECH = "said says told tells added explained noted stated commented asked replied wrote"  # not topics
 HELP = """\
 Ask anything in plain words: every answer is quoted from the articles, with its source.
   look (l, Enter)          where you are: what it is about, who talks about it, exits
@@ -363,17 +364,19 @@ class Session:
             self._show(reply, result.answers, result.matched_words)
 
     def _topics(self, thing: Thing, n: int = 6) -> list[str]:
-        """The words that most set a thing's sentences apart from the rest of the briefing (its
-        own names left out: Al-Bayati does not talk about Al-Bayati)."""
+        """The words that most set a thing's sentences apart from the rest of the briefing: how
+        often they come in its sentences times their idf squared (else "year" and "people" win on
+        a big corpus). Its own names and role, and the verbs of speech, are left out: the Chancellor
+        does not talk about "Brown", "chancellor" or "said"."""
         idx = self.index
-        own = {term for name in thing.names() for term in analyze(name)}
+        own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
         counts: Counter[int] = Counter()
         for s in thing.sentences:
             for tid in set(idx.terms_of(s).tolist()):
                 term = idx.terms[tid]
                 if term not in own and not term.isdigit():
                     counts[tid] += 1
-        ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]))
+        ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]) ** 2)
         words: list[str] = []
         for t in ranked:
             word = idx.surface[t].strip("\"'\u201c\u201d")

@@ -170,3 +170,12 @@ def test_the_opening_look_is_no_turn(session):
     assert "nothing to repeat" in said(session.handle("g"))
     assert "in 0 turns" in said(session.handle("score"))  # the opening and a `g` with nothing to repeat: none
     assert session.state.turns == 1
+
+
+def test_talk_topics_are_what_a_person_talks_about(session):
+    from briefbot.text import analyze
+    for person in session.world.characters:
+        topics = next(b for b in session.handle(f"talk to {person.name}").blocks if isinstance(b, Items)).items
+        assert topics
+        terms = {t for topic in topics for t in analyze(topic)}
+        assert not terms & set(analyze(f"said told {person.name} {person.role or ''}")), (person.name, topics)
