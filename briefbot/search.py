@@ -94,7 +94,7 @@ class Searcher:
 
     def __init__(self, index: Index):
         self.index = index
-        self._deletes: dict[str, list[int]] | None = None
+        self._deletes: dict[str, tuple[int, ...]] | None = None
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
 
@@ -142,11 +142,14 @@ class Searcher:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
-            self._deletes = {}
+            deletes: dict[str, list[int]] = {}
             for tid, t in enumerate(self.index.terms):
                 if t.isalpha() and len(t) >= 4:
                     for key in _deletions(t):
-                        self._deletes.setdefault(key, []).append(tid)
+                        deletes.setdefault(key, []).append(tid)
+            # as tuples of ints, which the garbage collector stops tracking: a TUI session's
+            # collections then do not walk a few hundred thousand lists
+            self._deletes = {key: tuple(tids) for key, tids in deletes.items()}
         limit = 1 if len(term) < 8 else 2
         best: tuple[int, int, int] | None = None  # (distance, -doc freq, term id)
         for key in _deletions(term):

@@ -135,7 +135,8 @@ def replayed(index: Index, home: Path, lines: list[str]) -> Reply:
 def replay(index: Index, home: Path, lines: list[str]) -> tuple[Session, Reply]:
     """A fresh session that has seen the opening look and these lines, and its last reply."""
     session = Session(index, home=home)
-    for line in ["look", *lines[:-1]]:
+    session.opening()
+    for line in lines[:-1]:
         session.handle(line)
     return session, session.handle(lines[-1])
 

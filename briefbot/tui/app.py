@@ -24,7 +24,7 @@ from textual.worker import Worker, WorkerState
 
 from briefbot import cache
 from briefbot.corpus import CorpusError
-from briefbot.index import Index
+from briefbot.index import Index, Progress
 from briefbot.render import citation_line, safe
 from briefbot.reply import Message, Passage, Reply
 from briefbot.search import Citation
@@ -121,22 +121,26 @@ class BriefbotApp(App[int]):
         """Index (or read from the cache) and build the world in a thread, so the screen keeps drawing
         and taking keys."""
         warnings: list[str] = []
-        shown = -1
 
-        def progress(done: int, total: int) -> None:
-            nonlocal shown
-            if (percent := 100 * done // max(total, 1)) != shown:  # at most a hundred screen updates
-                shown = percent
-                self.call_from_thread(self.loading, "Indexing the articles\u2026", done, total)
+        def progress(phase: str) -> Progress:
+            shown = -1
+
+            def report(done: int, total: int) -> None:
+                nonlocal shown
+                if (percent := 100 * done // max(total, 1)) != shown:  # at most a hundred screen updates
+                    shown = percent
+                    self.call_from_thread(self.loading, phase, done, total)
+            return report
 
         try:
             index = self.index
             if index is None:
-                index = cache.load(self.paths, warnings.append, progress, use_cache=self.use_cache)
-            self.call_from_thread(self.loading, "Finding the people, places and organisations\u2026")
-            session = Session(index, home=self.home)
-            warnings += session.world.warnings  # the world is built here, not on the screen's thread
-            look = session.handle("look")
+                index = cache.load(self.paths, warnings.append, progress("Indexing the articles\u2026"),
+                                   use_cache=self.use_cache)
+            session = Session(index, home=self.home,
+                              world_progress=progress("Finding the people, places and organisations\u2026"))
+            warnings += session.world.warnings  # the world is built (or read) here, not on the screen's thread
+            look = session.opening()
         except CorpusError as e:
             self.call_from_thread(self.failed, str(e), warnings)
             return
