@@ -84,6 +84,7 @@ def work_build(corpus: str, cache_dir: str, sentences_out: str) -> dict:
     index = cache.load([corpus], warnings.append, None, use_cache=True)
     build_s = time.perf_counter() - t
     peak = rss_mb()
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker's
     files = list(Path(cache_dir).glob("*.npz"))
     t = time.perf_counter()
     cache.load_world(index)  # people, places, facts: built once, saved beside the index
@@ -93,7 +94,7 @@ def work_build(corpus: str, cache_dir: str, sentences_out: str) -> dict:
             out.write(" ".join(index.text_of(i).split()) + "\n")
     import briefbot
     return {"briefbot": briefbot.__file__, "sentences": len(index), "articles": len(index.articles), "terms": len(index.terms),
-            "postings": int(len(index.docs)), "build_s": build_s, "build_peak_mb": peak, "world_build_s": world_s,
+            "postings": int(len(index.docs)), "build_s": build_s, "build_peak_mb": peak, "workers_peak_mb": workers_peak, "world_build_s": world_s,
             "world_peak_mb": rss_mb(),
             "base_rss_mb": base, "cache_mb": sum(f.stat().st_size for f in files) / 2**20,
             "warnings": len(warnings)}
@@ -291,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"- {r['size']}: {r['answered']}/{r['n_queries']} questions answered; typo table built in the first "
               f"misspelt query: {r['typo_query_ms']:.0f} ms; {r['terms']:,} terms, {r['postings']:,} postings; "
-              f"peak RSS with the world built {r.get('world_peak_mb', 0):.0f} MB.")
+              f"peak RSS with the world built {r.get('world_peak_mb', 0):.0f} MB; largest indexing worker's "
+              f"peak RSS {r.get('workers_peak_mb', 0):.0f} MB.")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1))
     return 0

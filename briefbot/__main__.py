@@ -2,4 +2,5 @@ import sys
 
 from briefbot.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when an indexing worker process imports the main module again
+    sys.exit(main())

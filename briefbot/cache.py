@@ -21,7 +21,8 @@ import platformdirs
 from briefbot import __version__
 from briefbot.atomic import TEMP_PREFIX, write_atomic
 from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
-from briefbot.index import ARRAYS, Index, Postings, Progress, build
+from briefbot.index import ARRAYS, Index, Postings, Progress
+from briefbot.indexing import build
 from briefbot.lexicon import synonyms_text
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world

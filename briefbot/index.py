@@ -9,8 +9,6 @@ equal stock rank-bm25's.
 from __future__ import annotations
 
 import math
-from array import array
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +16,8 @@ from pathlib import Path
 import numpy as np
 from rank_bm25 import BM25Okapi
 
-from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.lexicon import Synonyms
-from briefbot.text import analyze_words, split_sentences, train_splitter
 
 # Chosen by measurement on the dev sets (see README "Ranking"): sentences are short, so length
 # normalisation is weaker than the document-retrieval default (b=0.75) that articles keep.
@@ -243,88 +239,6 @@ class Index:
     def sentences_of(self, article: int) -> range:
         """Sentence ids of one article (they are numbered article by article)."""
         return range(int(self.article_first[article]), int(self.article_first[article + 1]))
-
-
-def build(articles: list[Article], synonyms_text: str, progress: Progress | None = None) -> Index:
-    """Split, attribute and analyse every sentence, then lay the postings out as arrays."""
-    splitter = train_splitter([a.text for a in articles[:2000]])
-    synonyms = Synonyms.from_text(synonyms_text)
-    starts, ends, owners, paras, speaker_ids = array("i"), array("i"), array("i"), array("i"), array("i")
-    speakers: dict[str, int] = {}
-    term_id: dict[str, int] = {}
-    surface: list[str] = []
-    post_term, post_doc, post_tf, post_share, doc_len = array("i"), array("i"), array("H"), array("f"), array("f")
-    sent_ptr, sent_terms = array("q", [0]), array("i")
-    art_term, art_doc, art_tf, art_len = array("i"), array("i"), array("H"), array("f")
-
-    def term_ids(text: str) -> tuple[list[int], list[int]]:
-        """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
-        words = analyze_words(text)
-        concepts = synonyms.concepts([term for _, term in words])
-        for written, term in [*words, *((c, c) for c in concepts)]:
-            if term not in term_id:
-                term_id[term] = len(term_id)
-                surface.append(written)
-        return [term_id[term] for _, term in words], [term_id[c] for c in concepts]
-
-    for a, article in enumerate(articles):
-        in_article = Counter(t for ids in term_ids(article.title or "") for t in ids)
-        spans: list[tuple[int, int, int]] = []
-        for p, (ps, pe) in enumerate(article.paragraphs):
-            spans.extend((s, e, p) for s, e in split_sentences(splitter, article.text, ps, pe))
-        texts = [article.text[s:e] for s, e, _ in spans]
-        first_posting = len(post_term)
-        holding: Counter[int] = Counter()  # term → how many of the article's sentences hold it
-        for (s, e, p), text, speaker in zip(spans, texts, attribute(texts)):
-            doc = len(starts)
-            starts.append(s), ends.append(e), owners.append(a), paras.append(p)
-            speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
-            words, concepts = term_ids(text)
-            sent_terms.extend(words)
-            sent_ptr.append(len(sent_terms))
-            counts = Counter(words + concepts)
-            doc_len.append(sum(counts.values()))
-            for t, tf in counts.items():
-                post_term.append(t), post_doc.append(doc), post_tf.append(min(tf, 65535))
-            in_article.update(counts)
-            holding.update(counts.keys())
-        post_share.extend(holding[t] / len(spans) for t in post_term[first_posting:])
-        for t, tf in in_article.items():
-            art_term.append(t), art_doc.append(a), art_tf.append(min(tf, 65535))
-        art_len.append(sum(in_article.values()))
-        if progress and (a % 200 == 0 or a == len(articles) - 1):
-            progress(a + 1, len(articles))
-    ptr, docs, tfs, share = _csr(len(term_id), post_term, post_doc, post_tf, post_share)
-    del post_term, post_doc, post_tf, post_share  # before the Index computes its impacts: the build's peak
-    art_ptr, art_docs, art_tfs = _csr(len(term_id), art_term, art_doc, art_tf)
-    return Index(
-        articles=articles,
-        sent_article=np.frombuffer(owners, dtype=np.int32).copy(),
-        sent_start=np.frombuffer(starts, dtype=np.int32).copy(),
-        sent_end=np.frombuffer(ends, dtype=np.int32).copy(),
-        sent_para=np.frombuffer(paras, dtype=np.int32).copy(),
-        speakers=list(speakers),
-        sent_speaker=np.frombuffer(speaker_ids, dtype=np.int32).copy(),
-        terms=list(term_id),
-        surface=surface,
-        ptr=ptr, docs=docs, tfs=tfs, doc_len=np.frombuffer(doc_len, dtype=np.float32).astype(np.float64),
-        art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
-        art_len=np.frombuffer(art_len, dtype=np.float32).astype(np.float64),
-        share=share,
-        sent_ptr=np.frombuffer(sent_ptr, dtype=np.int64).copy(),
-        sent_terms=np.frombuffer(sent_terms, dtype=np.int32).copy(),
-        synonyms_text=synonyms_text,
-    )
-
-
-def _csr(n_terms: int, term: array, doc: array, *values: array) -> tuple[np.ndarray, ...]:
-    """(term, doc, values…) postings, in doc order, as CSR arrays sorted by term then doc:
-    ptr, docs, then each of the values (term frequencies, shares) in that order."""
-    terms_of = np.frombuffer(term, dtype=np.int32)
-    order = np.argsort(terms_of, kind="stable")
-    ptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(terms_of, minlength=n_terms), out=ptr[1:])
-    return ptr, np.frombuffer(doc, dtype=np.int32)[order], *(np.frombuffer(v, dtype=v.typecode)[order] for v in values)
 
 
 ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker",

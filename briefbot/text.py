@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
+from itertools import islice
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -143,9 +145,26 @@ def terms_if_seen(word: str) -> list[str] | None:
 
 
 def known_words() -> dict[str, list[str]]:
-    """The words analysed so far and their terms, to save with an index: a later process then
-    analyses questions and sentences in those words without loading the stemmer."""
-    return {raw if _is_acronym(raw) else raw.lower(): [term for _, term in terms] for raw, terms in _WORD_TERMS.items()}
+    """The words analysed so far (here or by build workers) and their terms, to save with an
+    index: a later process then analyses questions and sentences in those words without loading
+    the stemmer."""
+    return {**_KNOWN, **_as_known(_WORD_TERMS.items())}
+
+
+def new_words() -> dict[str, list[str]]:
+    """The words this process analysed since the last call, with their terms: a build worker
+    hands them to the process that saves the index."""
+    global _reported
+    fresh = list(islice(_WORD_TERMS.items(), _reported, None))
+    _reported += len(fresh)
+    return _as_known(fresh)
+
+
+_reported = 0  # how many of _WORD_TERMS new_words() has handed out
+
+
+def _as_known(items: Iterable[tuple[str, tuple[tuple[str, str], ...]]]) -> dict[str, list[str]]:
+    return {raw if _is_acronym(raw) else raw.lower(): [term for _, term in terms] for raw, terms in items}
 
 
 def learn_words(words: dict[str, list[str]]) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from briefbot import session as session_module
 from briefbot.corpus import SourceFile, decode, parse_file, parse_json_articles, parse_text_article
-from briefbot.index import build
+from briefbot.indexing import build
 from briefbot.parser import Command, parse
 from briefbot.render import plain
 from briefbot.reply import Reply

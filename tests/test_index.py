@@ -9,7 +9,8 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from briefbot.corpus import Article
-from briefbot.index import B, K1, build
+from briefbot.index import B, K1
+from briefbot.indexing import build
 from briefbot.lexicon import Synonyms
 from briefbot.text import analyze
 
@@ -173,3 +174,53 @@ def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(see
     assert set(cands.tolist()) == set(seed_index.postings(rare)[0].tolist()) < set(full_cands.tolist())
     assert np.allclose(scores, full_scores[np.searchsorted(full_cands, cands)])
     assert has[common].any() and has[rare].all()
+
+
+@pytest.mark.parametrize("in_thread", [False, True], ids=["forked", "fork server"])
+def test_workers_build_the_same_index(seed_index, monkeypatch, in_thread: bool):
+    """Chunks analysed by two worker processes and merged in order give the index one pass gives:
+    the same term numbers, postings, shares, impacts and speakers. From a thread (as the TUI
+    indexes) the workers come from a fork server instead of a fork."""
+    import threading
+    import briefbot.indexing as indexing
+    from briefbot.index import ARRAYS
+    monkeypatch.setattr(indexing, "CHUNK", 1)  # one chunk per article: every merge is exercised
+    one = indexing.build(seed_index.articles, seed_index.synonyms_text, workers=1)
+    built = []
+    work = lambda: built.append(indexing.build(seed_index.articles, seed_index.synonyms_text, workers=2))  # noqa: E731
+    if in_thread:
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+    else:
+        work()
+    [two] = built
+    assert (one.terms, one.surface, one.speakers) == (two.terms, two.surface, two.speakers)
+    for name in ARRAYS:
+        assert np.array_equal(getattr(one, name), getattr(two, name)), name
+    for name in ("sent_start", "sent_article", "share", "impact", "sent_terms"):  # and what the cache saved
+        assert np.array_equal(getattr(one, name), getattr(seed_index, name)), name
+
+
+@pytest.mark.parametrize("in_thread", [False, True], ids=["forked", "fork server"])
+def test_words_analysed_by_workers_are_saved_with_the_index(tmp_path, in_thread: bool):
+    """A warm `ask` analyses questions from the saved word table without NLTK: the words must reach
+    it when only worker processes analysed them (which this also proves they did)."""
+    import subprocess
+    import sys
+    script = tmp_path / "build_in_workers.py"
+    script.write_text(
+        "import threading\n"
+        "from briefbot.corpus import Article\n"
+        "from briefbot.indexing import build\n"
+        "from briefbot import text\n"
+        "def work():\n"
+        "    t = 'Zorblat troops guarded Quexville. Officials praised Zorblat.'\n"
+        "    build([Article('a.txt', 'a.txt', 'Title', None, None, None, t, ((0, len(t)),))], '', workers=2)\n"
+        "if __name__ == '__main__':\n"
+        f"    thread = threading.Thread(target=work) if {in_thread} else None\n"
+        "    thread.start() if thread else work()\n"
+        "    thread.join() if thread else None\n"
+        "    assert 'zorblat' not in text._WORD_TERMS and 'Zorblat' not in text._WORD_TERMS\n"
+        "    assert text.known_words()['zorblat'] == ['zorblat'] and text.known_words()['guarded'] == ['guard']\n")
+    subprocess.run([sys.executable, str(script)], check=True, timeout=60)

@@ -1,0 +1,202 @@
+"""Making an Index from articles: split, attribute and analyse every sentence (on every core for
+a large corpus), then lay the postings out as arrays.
+
+Workers number terms in the order they first meet them; merging their chunks in article order
+renumbers them exactly as one pass would, so the index is the same whatever the number of workers
+(a test checks).
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from briefbot.attribution import attribute
+from briefbot.corpus import Article
+from briefbot.index import Index, Progress
+from briefbot.lexicon import Synonyms
+from briefbot.text import analyze_words, learn_words, new_words, split_sentences, train_splitter
+
+if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+CHUNK = 200  # articles a worker analyses at a time
+PARALLEL_FROM = 2000  # articles from which the build uses every core (starting workers costs ≈0.5 s)
+
+
+@dataclass
+class _Chunk:
+    """Some articles analysed, with term and speaker ids of the chunk's own."""
+    terms: list[str]  # local term id → term, in the order first met
+    surface: list[str]  # how each was first written
+    speakers: list[str]
+    words: dict[str, list[str]]  # the words analysed for the first time in this process, with their terms
+    title_ids: np.ndarray  # the titles' term ids (words, then concepts), article after article
+    title_len: np.ndarray  # per article
+    sent_ids: np.ndarray  # each sentence's word ids then its concept ids, sentence after sentence
+    n_words: np.ndarray  # per sentence
+    n_concepts: np.ndarray
+    sent_article: np.ndarray  # per sentence: its article's number within the chunk
+    sent_start: np.ndarray
+    sent_end: np.ndarray
+    sent_para: np.ndarray
+    sent_speaker: np.ndarray  # local speaker id, -1 for none
+
+
+def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> _Chunk:
+    term_id: dict[str, int] = {}
+    surface: list[str] = []
+    speakers: dict[str, int] = {}
+    title_ids, title_len, sent_ids, n_words, n_concepts = array("i"), array("i"), array("i"), array("i"), array("i")
+    owners, starts, ends, paras, speaker_ids = array("i"), array("i"), array("i"), array("i"), array("i")
+
+    def term_ids(text: str) -> tuple[list[int], list[int]]:
+        """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
+        words = analyze_words(text)
+        concepts = synonyms.concepts([term for _, term in words])
+        for written, term in [*words, *((c, c) for c in concepts)]:
+            if term not in term_id:
+                term_id[term] = len(term_id)
+                surface.append(written)
+        return [term_id[term] for _, term in words], [term_id[c] for c in concepts]
+
+    for a, article in enumerate(articles):
+        words, concepts = term_ids(article.title or "")
+        title_ids.extend(words + concepts)
+        title_len.append(len(words) + len(concepts))
+        spans: list[tuple[int, int, int]] = []
+        for p, (ps, pe) in enumerate(article.paragraphs):
+            spans.extend((s, e, p) for s, e in split_sentences(splitter, article.text, ps, pe))
+        texts = [article.text[s:e] for s, e, _ in spans]
+        for (s, e, p), text, speaker in zip(spans, texts, attribute(texts)):
+            words, concepts = term_ids(text)
+            sent_ids.extend(words + concepts)
+            n_words.append(len(words)), n_concepts.append(len(concepts))
+            owners.append(a), starts.append(s), ends.append(e), paras.append(p)
+            speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
+    return _Chunk(list(term_id), surface, list(speakers), new_words(), *(
+        np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, sent_ids, n_words, n_concepts,
+                                                    owners, starts, ends, paras, speaker_ids)))
+
+
+_worker_tools: tuple[PunktSentenceTokenizer, Synonyms] | None = None  # a worker process's splitter and synonyms
+
+
+def _start_worker(splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> None:
+    global _worker_tools
+    _worker_tools = splitter, synonyms
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the main process's to handle: it stops the pool
+
+
+def _analyse_in_worker(articles: list[Article]) -> _Chunk:
+    assert _worker_tools is not None
+    return _analyse(articles, *_worker_tools)
+
+
+def _chunks(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms,
+            workers: int) -> Iterator[_Chunk]:
+    """The articles analysed CHUNK at a time, in order; by `workers` processes if more than one.
+    They are forked, unless other threads run (the TUI indexes from one): forking a threaded
+    process is unsafe, so then they start from a fork server."""
+    jobs = (articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK))
+    if workers <= 1:
+        yield from (_analyse(job, splitter, synonyms) for job in jobs)
+        return
+    method = "fork" if threading.active_count() == 1 else "forkserver"
+    with multiprocessing.get_context(method).Pool(workers, _start_worker, (splitter, synonyms)) as pool:
+        yield from pool.imap(_analyse_in_worker, jobs)
+
+
+def build(articles: list[Article], synonyms_text: str, progress: Progress | None = None,
+          workers: int | None = None) -> Index:
+    """The Index of these articles. `workers`: processes analysing them (default: one per core
+    for PARALLEL_FROM articles or more, else this process alone)."""
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if len(articles) >= PARALLEL_FROM else 1
+    splitter = train_splitter([a.text for a in articles[:2000]])
+    term_id: dict[str, int] = {}
+    surface: list[str] = []
+    speakers: dict[str, int] = {}
+    parts: list[_Chunk] = []
+    done = 0
+    for chunk in _chunks(articles, splitter, Synonyms.from_text(synonyms_text), workers):
+        for term, written in zip(chunk.terms, chunk.surface):
+            if term not in term_id:
+                term_id[term] = len(term_id)
+                surface.append(written)
+        to_global = np.array([term_id[t] for t in chunk.terms], dtype=np.int32)
+        chunk.title_ids, chunk.sent_ids = to_global[chunk.title_ids], to_global[chunk.sent_ids]
+        speaker_of = np.array([speakers.setdefault(s, len(speakers)) for s in chunk.speakers] + [-1], dtype=np.int32)
+        chunk.sent_speaker = speaker_of[chunk.sent_speaker]  # -1 picks the last: none
+        chunk.sent_article = chunk.sent_article + done
+        learn_words(chunk.words)
+        parts.append(chunk)
+        done += len(chunk.title_len)
+        if progress:
+            progress(done, len(articles))
+
+    def joined(name: str) -> np.ndarray:
+        return np.concatenate([getattr(c, name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
+
+    sent_article, n_words, sizes = joined("sent_article"), joined("n_words"), joined("n_concepts")
+    sizes = sizes + n_words  # each sentence's terms, concepts included
+    sent_ids, title_ids, title_len = joined("sent_ids"), joined("title_ids"), joined("title_len")
+    n_terms, n_sents, n_arts = len(term_id), len(sent_article), len(articles)
+    first = np.cumsum(sizes, dtype=np.int64) - sizes  # where each sentence's terms begin in sent_ids
+    in_sentence = np.arange(len(sent_ids)) - np.repeat(first, sizes)
+    sent_terms = sent_ids[in_sentence < np.repeat(n_words, sizes)]  # words only, in order
+    del first, in_sentence
+    doc = np.repeat(np.arange(n_sents, dtype=np.int32), sizes)
+    ptr, docs, tfs = _csr(sent_ids, doc, n_terms, n_sents)
+    in_article = np.concatenate([sent_article[doc], np.repeat(np.arange(n_arts, dtype=np.int32), title_len)])
+    del doc
+    art_ptr, art_docs, art_tfs = _csr(np.concatenate([sent_ids, title_ids]), in_article, n_terms, n_arts)
+    return Index(
+        articles=articles,
+        sent_article=sent_article,
+        sent_start=joined("sent_start"),
+        sent_end=joined("sent_end"),
+        sent_para=joined("sent_para"),
+        speakers=list(speakers),
+        sent_speaker=joined("sent_speaker"),
+        terms=list(term_id),
+        surface=surface,
+        ptr=ptr, docs=docs, tfs=tfs, doc_len=sizes.astype(np.float64),
+        art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
+        art_len=np.bincount(in_article, minlength=n_arts).astype(np.float64),
+        share=_shares(ptr, sent_article[docs], np.bincount(sent_article, minlength=n_arts)),
+        sent_ptr=np.concatenate([[0], np.cumsum(n_words, dtype=np.int64)]),
+        sent_terms=sent_terms,
+        synonyms_text=synonyms_text,
+    )
+
+
+def _csr(terms: np.ndarray, docs: np.ndarray, n_terms: int, n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Term occurrences in docs as CSR postings, sorted by term then doc: ptr, docs, and how many
+    times each doc holds the term (its term frequency, capped to fit 16 bits)."""
+    keys = terms.astype(np.int64) * max(n_docs, 1) + docs
+    keys.sort()
+    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.zeros(0, np.int64)
+    tfs = np.diff(np.append(first, len(keys)))
+    keys = keys[first]
+    term_of = keys // max(n_docs, 1)
+    ptr = np.zeros(n_terms + 1, dtype=np.int64)
+    np.cumsum(np.bincount(term_of, minlength=n_terms), out=ptr[1:])
+    return ptr, (keys - term_of * max(n_docs, 1)).astype(np.int32), np.minimum(tfs, 65535).astype(np.uint16)
+
+
+def _shares(ptr: np.ndarray, owner: np.ndarray, article_size: np.ndarray) -> np.ndarray:
+    """For each posting, the share of its article's sentences that hold the term (`owner`: each
+    posting's article, ascending within a term, as sentences are numbered article by article)."""
+    new_run = np.ones(len(owner), dtype=bool)
+    new_run[1:] = owner[1:] != owner[:-1]
+    new_run[ptr[:-1][ptr[:-1] < len(owner)]] = True  # a term's postings begin a run
+    run = np.cumsum(new_run, dtype=np.int32) - 1
+    return np.bincount(run).astype(np.float32)[run] / article_size[owner].astype(np.float32)
