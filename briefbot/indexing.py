@@ -141,14 +141,19 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         done += len(chunk.title_len)
         if progress:
             progress(done, len(articles))
+    return _lay_out(articles, parts, list(term_id), surface, list(speakers), synonyms_text)
 
+
+def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], surface: list[str],
+             speakers: list[str], synonyms_text: str) -> Index:
+    """The merged chunks (global ids already) as the Index's arrays."""
     def joined(name: str) -> np.ndarray:
         return np.concatenate([getattr(c, name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
 
-    sent_article, n_words, sizes = joined("sent_article"), joined("n_words"), joined("n_concepts")
-    sizes = sizes + n_words  # each sentence's terms, concepts included
+    sent_article, n_words = joined("sent_article"), joined("n_words")
+    sizes = n_words + joined("n_concepts")  # each sentence's terms, concepts included
     sent_ids, title_ids, title_len = joined("sent_ids"), joined("title_ids"), joined("title_len")
-    n_terms, n_sents, n_arts = len(term_id), len(sent_article), len(articles)
+    n_terms, n_sents, n_arts = len(terms), len(sent_article), len(articles)
     first = np.cumsum(sizes, dtype=np.int64) - sizes  # where each sentence's terms begin in sent_ids
     in_sentence = np.arange(len(sent_ids)) - np.repeat(first, sizes)
     sent_terms = sent_ids[in_sentence < np.repeat(n_words, sizes)]  # words only, in order
@@ -164,9 +169,9 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         sent_start=joined("sent_start"),
         sent_end=joined("sent_end"),
         sent_para=joined("sent_para"),
-        speakers=list(speakers),
+        speakers=speakers,
         sent_speaker=joined("sent_speaker"),
-        terms=list(term_id),
+        terms=terms,
         surface=surface,
         ptr=ptr, docs=docs, tfs=tfs, doc_len=sizes.astype(np.float64),
         art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
