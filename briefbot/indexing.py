@@ -40,8 +40,9 @@ class _Chunk:
     words: dict[str, list[str]]  # the words analysed for the first time in this process, with their terms
     title_ids: np.ndarray  # the titles' term ids (words, then concepts), article after article
     title_len: np.ndarray  # per article
-    sent_ids: np.ndarray  # each sentence's word ids then its concept ids, sentence after sentence
+    word_ids: np.ndarray  # the sentences' words' term ids, in order, sentence after sentence
     n_words: np.ndarray  # per sentence
+    concept_ids: np.ndarray  # the synonym concepts the sentences name, sentence after sentence
     n_concepts: np.ndarray
     sent_article: np.ndarray  # per sentence: its article's number within the chunk
     sent_start: np.ndarray
@@ -54,7 +55,8 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
     term_id: dict[str, int] = {}
     surface: list[str] = []
     speakers: dict[str, int] = {}
-    title_ids, title_len, sent_ids, n_words, n_concepts = array("i"), array("i"), array("i"), array("i"), array("i")
+    title_ids, title_len, word_ids, n_words = array("i"), array("i"), array("i"), array("i")
+    concept_ids, n_concepts = array("i"), array("i")
     owners, starts, ends, paras, speaker_ids = array("i"), array("i"), array("i"), array("i"), array("i")
 
     def term_ids(text: str) -> tuple[list[int], list[int]]:
@@ -77,12 +79,12 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
         texts = [article.text[s:e] for s, e, _ in spans]
         for (s, e, p), text, speaker in zip(spans, texts, attribute(texts)):
             words, concepts = term_ids(text)
-            sent_ids.extend(words + concepts)
-            n_words.append(len(words)), n_concepts.append(len(concepts))
+            word_ids.extend(words), n_words.append(len(words))
+            concept_ids.extend(concepts), n_concepts.append(len(concepts))
             owners.append(a), starts.append(s), ends.append(e), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
     return _Chunk(list(term_id), surface, list(speakers), new_words(), *(
-        np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, sent_ids, n_words, n_concepts,
+        np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, word_ids, n_words, concept_ids, n_concepts,
                                                     owners, starts, ends, paras, speaker_ids)))
 
 
@@ -132,7 +134,8 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
                 term_id[term] = len(term_id)
                 surface.append(written)
         to_global = np.array([term_id[t] for t in chunk.terms], dtype=np.int32)
-        chunk.title_ids, chunk.sent_ids = to_global[chunk.title_ids], to_global[chunk.sent_ids]
+        chunk.title_ids, chunk.word_ids = to_global[chunk.title_ids], to_global[chunk.word_ids]
+        chunk.concept_ids = to_global[chunk.concept_ids]
         speaker_of = np.array([speakers.setdefault(s, len(speakers)) for s in chunk.speakers] + [-1], dtype=np.int32)
         chunk.sent_speaker = speaker_of[chunk.sent_speaker]  # -1 picks the last: none
         chunk.sent_article = chunk.sent_article + done
@@ -146,39 +149,36 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
 
 def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], surface: list[str],
              speakers: list[str], synonyms_text: str) -> Index:
-    """The merged chunks (global ids already) as the Index's arrays."""
-    def joined(name: str) -> np.ndarray:
-        return np.concatenate([getattr(c, name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
-
-    sent_article, n_words = joined("sent_article"), joined("n_words")
-    sizes = n_words + joined("n_concepts")  # each sentence's terms, concepts included
-    sent_ids, title_ids, title_len = joined("sent_ids"), joined("title_ids"), joined("title_len")
+    """The merged chunks (global ids already) as the Index's arrays. At a million sentences the
+    sorts below are the build's peak of memory, so each temporary goes as soon as it is used."""
+    column = {name: np.concatenate([getattr(c, name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
+              for name in _Chunk.__dataclass_fields__ if name not in ("terms", "surface", "speakers", "words")}
+    parts.clear()  # the chunks' own copies
+    sent_article, n_words, n_concepts = column["sent_article"], column["n_words"], column["n_concepts"]
     n_terms, n_sents, n_arts = len(terms), len(sent_article), len(articles)
-    first = np.cumsum(sizes, dtype=np.int64) - sizes  # where each sentence's terms begin in sent_ids
-    in_sentence = np.arange(len(sent_ids)) - np.repeat(first, sizes)
-    sent_terms = sent_ids[in_sentence < np.repeat(n_words, sizes)]  # words only, in order
-    del first, in_sentence
-    doc = np.repeat(np.arange(n_sents, dtype=np.int32), sizes)
-    ptr, docs, tfs = _csr(sent_ids, doc, n_terms, n_sents)
-    in_article = np.concatenate([sent_article[doc], np.repeat(np.arange(n_arts, dtype=np.int32), title_len)])
+    sentence = np.arange(n_sents, dtype=np.int32)
+    doc = np.concatenate([np.repeat(sentence, n_words), np.repeat(sentence, n_concepts)])
+    ptr, docs, tfs = _csr(np.concatenate([column["word_ids"], column["concept_ids"]]), doc, n_terms, n_sents)
+    in_article = np.concatenate([sent_article[doc], np.repeat(np.arange(n_arts, dtype=np.int32), column["title_len"])])
     del doc
-    art_ptr, art_docs, art_tfs = _csr(np.concatenate([sent_ids, title_ids]), in_article, n_terms, n_arts)
+    art_ptr, art_docs, art_tfs = _csr(np.concatenate([column["word_ids"], column["concept_ids"], column["title_ids"]]),
+                                      in_article, n_terms, n_arts)
     return Index(
         articles=articles,
         sent_article=sent_article,
-        sent_start=joined("sent_start"),
-        sent_end=joined("sent_end"),
-        sent_para=joined("sent_para"),
+        sent_start=column["sent_start"],
+        sent_end=column["sent_end"],
+        sent_para=column["sent_para"],
         speakers=speakers,
-        sent_speaker=joined("sent_speaker"),
+        sent_speaker=column["sent_speaker"],
         terms=terms,
         surface=surface,
-        ptr=ptr, docs=docs, tfs=tfs, doc_len=sizes.astype(np.float64),
+        ptr=ptr, docs=docs, tfs=tfs, doc_len=(n_words + n_concepts).astype(np.float64),
         art_ptr=art_ptr, art_docs=art_docs, art_tfs=art_tfs,
         art_len=np.bincount(in_article, minlength=n_arts).astype(np.float64),
         share=_shares(ptr, sent_article[docs], np.bincount(sent_article, minlength=n_arts)),
         sent_ptr=np.concatenate([[0], np.cumsum(n_words, dtype=np.int64)]),
-        sent_terms=sent_terms,
+        sent_terms=column["word_ids"],
         synonyms_text=synonyms_text,
     )
 
@@ -186,15 +186,22 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
 def _csr(terms: np.ndarray, docs: np.ndarray, n_terms: int, n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Term occurrences in docs as CSR postings, sorted by term then doc: ptr, docs, and how many
     times each doc holds the term (its term frequency, capped to fit 16 bits)."""
-    keys = terms.astype(np.int64) * max(n_docs, 1) + docs
+    n = max(n_docs, 1)
+    keys = terms.astype(np.int64)  # term × n + doc, computed in place: these arrays are the build's peak
+    keys *= n
+    keys += docs
     keys.sort()
-    first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.zeros(0, np.int64)
-    tfs = np.diff(np.append(first, len(keys)))
-    keys = keys[first]
-    term_of = keys // max(n_docs, 1)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]])) if len(keys) else np.zeros(0, np.int64)
+    counts = np.empty_like(starts)  # run lengths, without the copy np.diff(append=...) would make
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1:] = len(keys) - starts[-1:]
+    tfs = np.minimum(counts, 65535, out=counts).astype(np.uint16)
+    del counts
+    keys = keys[starts]
+    del starts
     ptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(term_of, minlength=n_terms), out=ptr[1:])
-    return ptr, (keys - term_of * max(n_docs, 1)).astype(np.int32), np.minimum(tfs, 65535).astype(np.uint16)
+    np.cumsum(np.bincount(keys // n, minlength=n_terms), out=ptr[1:])
+    return ptr, (keys % n).astype(np.int32), tfs
 
 
 def _shares(ptr: np.ndarray, owner: np.ndarray, article_size: np.ndarray) -> np.ndarray:
@@ -203,5 +210,9 @@ def _shares(ptr: np.ndarray, owner: np.ndarray, article_size: np.ndarray) -> np.
     new_run = np.ones(len(owner), dtype=bool)
     new_run[1:] = owner[1:] != owner[:-1]
     new_run[ptr[:-1][ptr[:-1] < len(owner)]] = True  # a term's postings begin a run
-    run = np.cumsum(new_run, dtype=np.int32) - 1
-    return np.bincount(run).astype(np.float32)[run] / article_size[owner].astype(np.float32)
+    run = np.cumsum(new_run, dtype=np.int32)
+    run -= 1
+    del new_run
+    shares = np.bincount(run).astype(np.float32)[run]  # how many of the article's sentences hold the term
+    shares /= article_size.astype(np.float32)[owner]
+    return shares
