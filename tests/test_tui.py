@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import os
 import subprocess
 import sys
@@ -621,13 +622,19 @@ def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     assert app.return_value == 2
 
 
-@pytest.mark.parametrize("corpus, status", [(None, 0), ("empty", 2)])
+@pytest.mark.parametrize("corpus, status", [(None, 0), ("empty", 2), ("large", 0)])
 def test_briefbot_runs_the_tui_and_returns_its_status(corpus: str | None, status: int, tmp_path: Path) -> None:
-    """`briefbot` with no command, through cli.main and run(), told to quit once ready for input."""
+    """`briefbot` with no command, through cli.main and run(), told to quit once ready for input.
+    "large" has enough articles to be indexed by worker processes, started from inside the app."""
+    from briefbot.indexing import PARALLEL_FROM
     args = [sys.executable, "-m", "briefbot"]
     if corpus:
         (tmp_path / corpus).mkdir()
         args += ["--corpus", str(tmp_path / corpus)]
+    if corpus == "large":
+        (tmp_path / corpus / "wire.jsonl").write_text("".join(
+            json.dumps({"title": f"Harbour report {n}", "text": f"The harbour moved {n} containers. Officials said trade grew."})
+            + "\n" for n in range(PARALLEL_FROM)))
     done = subprocess.run(args, env={**os.environ, EXIT_WHEN_READY: repr(time.time())}, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == status

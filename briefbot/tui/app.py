@@ -9,6 +9,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from functools import partial
+from multiprocessing import resource_tracker
 from pathlib import Path
 
 from textual import work
@@ -365,6 +366,10 @@ class BriefbotApp(App[int]):
 def run(paths: list[str] | None, use_cache: bool = True) -> int:
     """`briefbot` with no command: play the briefing in the terminal; the exit status."""
     spawned = os.environ.get(EXIT_WHEN_READY)
+    # A large corpus is indexed by worker processes started from a fork server, which needs
+    # multiprocessing's resource tracker; that hands its child our stderr, so start it while stderr
+    # is still the terminal's (inside the app it is Textual's capture, with no usable file descriptor).
+    resource_tracker.ensure_running()
     app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
     status = app.run(headless=bool(spawned))
     if spawned and app.ready_at:
