@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from array import array
 from collections.abc import Iterator
@@ -104,16 +105,27 @@ def _analyse_in_worker(articles: list[Article]) -> _Chunk:
 
 def _chunks(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms,
             workers: int) -> Iterator[_Chunk]:
-    """The articles analysed CHUNK at a time, in order; by `workers` processes if more than one.
-    They are forked, unless other threads run (the TUI indexes from one): forking a threaded
-    process is unsafe, so then they start from a fork server."""
+    """The articles analysed CHUNK at a time, in order; by `workers` processes if more than one."""
     jobs = (articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK))
     if workers <= 1:
         yield from (_analyse(job, splitter, synonyms) for job in jobs)
         return
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    with multiprocessing.get_context(method).Pool(workers, _start_worker, (splitter, synonyms)) as pool:
+    with multiprocessing.get_context(_start_method()).Pool(workers, _start_worker, (splitter, synonyms)) as pool:
         yield from pool.imap(_analyse_in_worker, jobs)
+
+
+def _start_method() -> str:
+    """Fork where it is cheap and safe: on Linux, with no other thread running (the TUI indexes
+    from one, and forking a threaded process can deadlock the child). Else a fork server, or
+    spawn where there is none (Windows)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def build(articles: list[Article], synonyms_text: str, progress: Progress | None = None,
@@ -121,7 +133,7 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     """The Index of these articles. `workers`: processes analysing them (default: one per core
     for PARALLEL_FROM articles or more, else this process alone)."""
     if workers is None:
-        workers = len(os.sched_getaffinity(0)) if len(articles) >= PARALLEL_FROM else 1
+        workers = _cores() if len(articles) >= PARALLEL_FROM else 1
     splitter = train_splitter([a.text for a in articles[:2000]])
     term_id: dict[str, int] = {}
     surface: list[str] = []

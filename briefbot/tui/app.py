@@ -369,7 +369,8 @@ def run(paths: list[str] | None, use_cache: bool = True) -> int:
     # A large corpus is indexed by worker processes started from a fork server, which needs
     # multiprocessing's resource tracker; that hands its child our stderr, so start it while stderr
     # is still the terminal's (inside the app it is Textual's capture, with no usable file descriptor).
-    resource_tracker.ensure_running()
+    if os.name == "posix":
+        resource_tracker.ensure_running()
     app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
     status = app.run(headless=bool(spawned))
     if spawned and app.ready_at:
