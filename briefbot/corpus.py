@@ -10,6 +10,7 @@ import codecs
 import json
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,28 +65,28 @@ def shown(path: str | Path) -> str:
 def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
     """Article files under the given paths: folders recursively (hidden and non-article files left
     out), files as given. Symlink loops and dangling links are reported, not followed forever."""
-    found: list[Path] = []
+    unique: dict[object, Path] = {}  # a file reached twice (links, overlapping paths) is read once
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend(_walk(path, warn))
+            for found, st in _walk(path, warn):
+                unique.setdefault((st.st_dev, st.st_ino), found)
         elif path.is_file():
-            found.append(path)
+            st = path.stat()
+            unique.setdefault((st.st_dev, st.st_ino), path)
         elif path.exists():  # a pipe or a device would block or never end
             warn(f"{shown(given)}: not a regular file, skipped")
         else:
             warn(f"{shown(given)}: no such file or folder")
-    unique: dict[object, Path] = {}  # a file reached twice (links, overlapping paths) is read once
-    for path in found:
-        try:
-            st = path.stat()
-            unique.setdefault((st.st_dev, st.st_ino), path)
-        except OSError:
-            unique.setdefault(path, path)  # gone already: reading it will say so
     return list(unique.values())
 
 
-def _walk(top: Path, warn: Warn) -> Iterator[Path]:
+_ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+
+
+def _walk(top: Path, warn: Warn) -> Iterator[tuple[Path, os.stat_result]]:
+    """Article files under a folder with their status, one `stat` each (a large corpus has tens of
+    thousands of files, and a warm start walks them all to check nothing changed)."""
     seen = {os.path.realpath(top)}  # each real folder once, however many links lead to it
 
     def unreadable(e: OSError) -> None:
@@ -102,17 +103,19 @@ def _walk(top: Path, warn: Warn) -> Iterator[Path]:
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if name.startswith(".") or _NOT_ARTICLES.match(name):
+            if name.startswith(".") or _NOT_ARTICLES.match(name) \
+                    or os.path.splitext(name)[1].lower() not in _ARTICLE_SUFFIXES:
                 continue
-            path = Path(root, name)
-            if path.suffix.lower() not in TEXT_SUFFIXES | JSON_SUFFIXES:
-                continue
-            if not path.exists():
+            path = os.path.join(root, name)
+            try:
+                st = os.stat(path)  # through links
+            except OSError:
                 warn(f"{shown(path)}: dangling symlink, skipped")
-            elif not path.is_file():  # a pipe or a device would block or never end
+                continue
+            if stat.S_ISREG(st.st_mode):
+                yield Path(path), st
+            else:  # a pipe or a device would block or never end
                 warn(f"{shown(path)}: not a regular file, skipped")
-            else:
-                yield path
 
 
 def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
