@@ -14,7 +14,7 @@ import sys
 import threading
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,6 +53,7 @@ class _Chunk:
 
 
 def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> _Chunk:
+    """Split, attribute and analyse some articles (in a worker, or in this process for a small corpus)."""
     term_id: dict[str, int] = {}
     surface: list[str] = []
     speakers: dict[str, int] = {}
@@ -163,8 +164,8 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
              speakers: list[str], synonyms_text: str) -> Index:
     """The merged chunks (global ids already) as the Index's arrays. At a million sentences the
     sorts below are the build's peak of memory, so each temporary goes as soon as it is used."""
-    column = {name: np.concatenate([getattr(c, name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
-              for name in _Chunk.__dataclass_fields__ if name not in ("terms", "surface", "speakers", "words")}
+    column = {f.name: np.concatenate([getattr(c, f.name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
+              for f in fields(_Chunk) if f.type == "np.ndarray"}  # the array fields (annotations are strings)
     parts.clear()  # the chunks' own copies
     sent_article, n_words, n_concepts = column["sent_article"], column["n_words"], column["n_concepts"]
     n_terms, n_sents, n_arts = len(terms), len(sent_article), len(articles)
