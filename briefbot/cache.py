@@ -27,7 +27,7 @@ from briefbot.lexicon import synonyms_text
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world
 
-FORMAT = 6  # bump when the cache layout or the analysis changes
+FORMAT = 7  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -139,19 +139,14 @@ def _prune(folder: Path, place: str, keep: Path) -> None:
 
 
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
-    """The articles' texts go as one UTF-8 array, not inside the JSON: a warm start then decodes
-    them in one call instead of parsing a few hundred MB of JSON strings."""
-    texts = [a.text for a in index.articles]
     meta = {
         "format": FORMAT, "key": key,
-        "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.paragraphs] for a in index.articles],
+        "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs] for a in index.articles],
         "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
-    write_atomic(path, lambda out: np.savez(
-        out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-        text=np.frombuffer("".join(texts).encode("utf-8", "surrogatepass"), dtype=np.uint8),
-        text_len=np.array([len(t) for t in texts], dtype=np.int64), **{name: getattr(index, name) for name in ARRAYS}))
+    write_atomic(path, lambda out: np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
+                                            **{name: getattr(index, name) for name in ARRAYS}))
 
 
 class Damaged(ValueError):
@@ -166,11 +161,8 @@ def _read(path: Path, key: str) -> tuple[Index, list[str]]:
         if meta["key"] != key:
             raise Damaged("it belongs to other files")
         arrays = {name: data[name] for name in ARRAYS}
-        text, ends = data["text"].tobytes().decode("utf-8", "surrogatepass"), np.cumsum(data["text_len"]).tolist()
-    if len(ends) != len(meta["articles"]) or (ends[-1] if ends else 0) != len(text):
-        raise Damaged("article texts differ in length")
-    articles = [Article(p, s, t, o, d, u, text[start:end], tuple(map(tuple, paras)))
-                for (p, s, t, o, d, u, paras), start, end in zip(meta["articles"], [0, *ends], ends)]
+    articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)))
+                for p, s, t, o, d, u, text, paras in meta["articles"]]
     learn_words(meta["words"])
     index = Index(articles=articles, speakers=meta["speakers"], terms=meta["terms"], surface=meta["surface"],
                   synonyms_text=meta["synonyms"], **arrays)
