@@ -23,19 +23,35 @@ if TYPE_CHECKING:  # imported when used: `ask` stays fast, and never loads what 
 EXIT_ANSWERED, EXIT_NO_ANSWER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+def _corpus_options(under_command: bool) -> argparse.ArgumentParser:
+    """--corpus and --no-cache, accepted before or after the command. A command's copy has no
+    defaults of its own (argparse.SUPPRESS), else it would undo the same option given before it."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--corpus", action="append", metavar="PATH",
+                         default=argparse.SUPPRESS if under_command else None,
+                         help="a folder (searched recursively) or file of articles; may repeat "
+                              "(default: $BRIEFBOT_CORPUS, else the embedded briefing)")
+    options.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS if under_command else False,
+                         help="index afresh; do not read or write the cache")
+    return options
+
+
+def _count(text: str) -> int:
+    n = int(text)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
-    corpus = argparse.ArgumentParser(add_help=False)
-    corpus.add_argument("--corpus", action="append", metavar="PATH",
-                        help="a folder (searched recursively) or file of articles; may repeat "
-                             "(default: $BRIEFBOT_CORPUS, else the embedded briefing)")
-    corpus.add_argument("--no-cache", action="store_true", help="index afresh; do not read or write the cache")
-    parser = argparse.ArgumentParser(prog="briefbot", parents=[corpus],
+    parser = argparse.ArgumentParser(prog="briefbot", parents=[_corpus_options(False)],
                                      description="Get briefed on a folder of news articles by talking to it.")
     from briefbot import __version__
     parser.add_argument("--version", action="version", version=f"briefbot {__version__}")
     sub = parser.add_subparsers(dest="command")
+    corpus = _corpus_options(True)
     ask = sub.add_parser("ask", parents=[corpus], help="answer one line (a question or any chat command)")
-    ask.add_argument("-k", type=int, default=3, help="how many answers (default 3)")
+    ask.add_argument("-k", type=_count, default=3, help="how many answers (default 3)")
     ask.add_argument("--json", action="store_true", help="print JSON (one object a line with -)")
     ask.add_argument("question", nargs="+", help="the question; - reads one question a line from stdin")
     sources = sub.add_parser("sources", parents=[corpus], help="list the articles")

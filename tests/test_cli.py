@@ -231,3 +231,22 @@ def test_progress_is_shown_for_long_work_only(monkeypatch, capsys):
     slow = cli._Progress("Finding people, places and facts:", "passes")  # made long before its work starts
     slow(0, 4), slow(1, 4), slow(4, 4)
     assert capsys.readouterr().err == "Finding people, places and facts: 4/4 passes\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["--corpus", "{c}", "ask", "x"], ["ask", "--corpus", "{c}", "x"], ["--corpus", "{c}", "sources"],
+    ["--no-cache", "--corpus", "{c}", "ask", "x"], ["--corpus", "{c}", "ask", "--no-cache", "x"]])
+def test_corpus_and_no_cache_work_before_or_after_the_command(argv: list[str], tmp_path: Path):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bridge reopens\n\nThe bridge reopens in May.\n")
+    args = cli._parser().parse_args([a.format(c=corpus) for a in argv])
+    assert args.corpus == [str(corpus)]
+    assert args.no_cache == ("--no-cache" in argv)
+
+
+@pytest.mark.parametrize("k", ["0", "-1", "two"])
+def test_k_must_be_a_positive_number(k: str, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["ask", "-k", k, "iraq"])
+    assert exit_.value.code == 2
