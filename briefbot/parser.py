@@ -30,6 +30,7 @@ _WITH_OBJECT = [
     ("restore", "restore"), ("load", "restore"), ("export", "export"), ("oops", "oops"), ("undo", "undo"),
 ]
 _ASK = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding|of)\s+(?P<topic>.+)$", re.I)
+_ASK_NO_TOPIC = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding)$", re.I)
 _ASK_BARE = re.compile(r"^(?:ask|question|quiz)\s+(?P<who>\S+(?:\s+\S+){0,2})$", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -50,9 +51,13 @@ def parse(line: str) -> Command:
         return Command(_ALONE[low], line=text)
     if m := _ASK.match(text):
         return Command("ask", _strip_article(m["who"]), m["topic"].strip(" ?"), text)
+    if m := _ASK_NO_TOPIC.match(text):  # "ask allawi about": what does he talk about, then
+        return Command("talk", _strip_article(m["who"]), line=text)
     if m := _ASK_BARE.match(text):
         return Command("talk", _strip_article(m["who"]), line=text)
     for phrase, verb in _WITH_OBJECT:
+        if low == phrase and verb in ("go", "talk", "examine"):  # "go", "x", "talk to": where? what? whom?
+            return Command(verb, line=text)
         if low.startswith(phrase + " "):
             obj = _strip_article(text[len(phrase):].strip())
             if verb == "note" and not re.fullmatch(r"(?:answer\s+)?#?\d+|all|it|that", obj, re.I):

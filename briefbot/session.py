@@ -232,6 +232,9 @@ class Session:
 
     def _do_go(self, command: Command) -> Reply:
         target = command.obj
+        if not target:
+            places = ", ".join(p.name for p in self.world.places[:8]) or "none beyond this room"
+            return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {places}.")
         if target.lower() in ("briefing", "briefing room", "start", "home", "table"):
             return self._move(BRIEFING_ROOM, command)
         places = self.world.find(target, (Place,))
@@ -267,6 +270,10 @@ class Session:
     # --- people, organisations, answers --------------------------------------------------------
 
     def _do_examine(self, command: Command) -> Reply:
+        if not command.obj:
+            things = ", ".join(t.name for t in [*self.world.organisations[:4], *self.world.characters[:4]])
+            return Reply(command.line, OK, verb="examine").say(
+                f"Examine what? An answer's number, or a name: {things or 'nothing is named yet'}.")
         n = number_in(command.obj)
         if n is not None:
             return self._examine_answer(command, n)

@@ -179,3 +179,13 @@ def test_talk_topics_are_what_a_person_talks_about(session):
         assert topics
         terms = {t for topic in topics for t in analyze(topic)}
         assert not terms & set(analyze(f"said told {person.name} {person.role or ''}")), (person.name, topics)
+
+
+@pytest.mark.parametrize("line, verb, says", [
+    ("go", "go", "Go where? Places in the briefing: "), ("go to", "go", "Go where?"),
+    ("x", "examine", "Examine what?"), ("examine", "examine", "Examine what?"),
+    ("talk to", "talk", "Talk to whom?"), ("ask allawi about", "talk", "talks about")])
+def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, says: str):
+    reply = session.handle(line)
+    assert reply.verb == verb and says in said(reply)
+    assert not reply.answers or verb == "talk"
