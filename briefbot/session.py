@@ -75,6 +75,7 @@ class Session:
         self.state = State()
         self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+        self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
 
     def reset(self) -> None:
@@ -433,18 +434,29 @@ class Session:
 
     def _do_export(self, command: Command) -> Reply:
         path = self.home / (command.obj or NOTEBOOK_FILE)
+        notes = len(self.state.notebook)
         return self._keep(Reply(command.line, OK, verb="export"), path, self.notebook_markdown(),
-                          f"Wrote {len(self.state.notebook)} notes with their citations to {path}.")
+                          f"Wrote {notes} note{'s' * (notes != 1)} with their citations to {{path}}.")
 
     def _keep(self, reply: Reply, path: Path, text: str, done: str) -> Reply:
-        """Write the notebook's file (an export or a saved session); the notes are then safe."""
+        """Write the notebook's file (an export or a saved session); the notes are then safe. A file
+        this session did not write is never replaced (it may hold another game's notes): the next
+        free name is used instead, and said."""
+        wanted = path
+        n = 1
+        while path.exists() and path not in self.written:
+            n += 1
+            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
         try:
             write_atomic(path, text)
         except (OSError, UnicodeError) as e:
             reply.status = ERROR
             return reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
+        self.written.add(path)
         self.saved_notebook = list(self.state.notebook)
-        return reply.say(done)
+        if path != wanted:
+            reply.say(f"({wanted.name} is already there and was left alone.)")
+        return reply.say(done.format(path=path))
 
     # --- sources -----------------------------------------------------------------------------
 
@@ -547,15 +559,20 @@ class Session:
         path = self._session_path(command.obj)
         data = {"briefbot_session": 1, "state": asdict(self.state),
                 "sources": [a.source for a in self.index.articles]}
-        return self._keep(Reply(command.line, OK, verb="save"), path, json.dumps(data, indent=1), f"Saved to {path}.")
+        return self._keep(Reply(command.line, OK, verb="save"), path, json.dumps(data, indent=1), "Saved to {path}.")
 
     def _do_restore(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="restore")
         path = self._session_path(command.obj)
         try:
+            if not path.exists():
+                raise ValueError("there is no such file")
             if not path.is_file() or path.stat().st_size > MAX_SESSION_BYTES:
                 raise ValueError("it is not a saved session file")
-            data = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (UnicodeError, json.JSONDecodeError):
+                raise ValueError("it is not a saved session file") from None
             state = State(**data["state"])
             if data.get("sources") != [a.source for a in self.index.articles]:
                 raise ValueError("it was saved with other articles")
@@ -564,9 +581,14 @@ class Session:
         except (OSError, ValueError, KeyError, TypeError) as e:
             reply.status = ERROR
             return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
+        unsaved = len([n for n in self.state.notebook if n not in self.saved_notebook])
         self.state = state
         self.saved_notebook = list(state.notebook)
-        return reply.say(f"Restored {path}: {len(state.notebook)} notes, in the {state.room}.")
+        if unsaved:
+            reply.say(f"(The {unsaved} unsaved note{'s' * (unsaved != 1)} you had went with the old game: `undo` brings "
+                      f"{'them' if unsaved != 1 else 'it'} back.)")
+        notes = len(state.notebook)
+        return reply.say(f"Restored {path}: {notes} note{'s' * (notes != 1)}, in the {state.room}.")
 
 
 def _ids(sentences: list[int]) -> np.ndarray:

@@ -189,3 +189,35 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
     reply = session.handle(line)
     assert reply.verb == verb and says in said(reply)
     assert not reply.answers or verb == "talk"
+
+
+def test_export_and_save_never_replace_a_file_they_did_not_write(session, tmp_path: Path):
+    (tmp_path / "briefbot-notebook.md").write_text("notes of another game")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    first = said(session.handle("export"))
+    assert (tmp_path / "briefbot-notebook.md").read_text() == "notes of another game"
+    assert "left alone" in first and "briefbot-notebook-2.md" in first
+    assert "Wrote 1 note " in first
+    session.handle("radar for drones")
+    session.handle("note 1")
+    again = said(session.handle("export"))  # its own file: written again, no third name
+    assert "Wrote 2 notes" in again and "briefbot-notebook-2.md" in again
+    assert not (tmp_path / "briefbot-notebook-3.md").exists()
+    assert (tmp_path / "briefbot-notebook.md").read_text() == "notes of another game"
+
+
+def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Path):
+    assert "no such file" in said(session.handle("restore nothere.json"))
+    (tmp_path / "bad.json").write_text("{not json")
+    assert "not a saved session file" in said(session.handle("restore bad.json"))
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("save")
+    session.handle("radar for drones")
+    session.handle("note 1")
+    restored = said(session.handle("restore"))
+    assert "1 unsaved note" in restored and "undo" in restored
+    assert session.state.notebook == [session.saved_notebook[0]]
+    session.handle("undo")
+    assert len(session.state.notebook) == 2

@@ -287,9 +287,9 @@ def test_a_failed_export_is_a_notification(app: RecordingApp, tmp_path: Path) ->
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
         await play(pilot, "note 1")
-        (tmp_path / "folder").mkdir()
-        await play(pilot, "export folder")
-        assert any(severity == "error" and "folder" in message for severity, message in app.notes)
+        (tmp_path / "afile").write_text("not a folder")
+        await play(pilot, "export afile/notes.md")  # nothing can be written under a file
+        assert any(severity == "error" and "afile" in message for severity, message in app.notes)
         assert app.session.unsaved_notes
     drive(app, scenario)
 
