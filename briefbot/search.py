@@ -11,6 +11,7 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
+from briefbot.names import ORGANISATIONS, PLACES
 from briefbot.text import analyze, analyze_words, terms_if_seen
 
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
@@ -115,7 +116,7 @@ class Searcher:
                 continue
             if "-" in word and len(analyze(word)) > 1:
                 continue  # an unknown hyphenated whole ("eleven-year-old"): its parts are slots
-            fixed = self._correct(term)
+            fixed = self._correct(term, word)
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: FUZZY_WEIGHT}, float(idx.bm25.idf_array[fixed])))
@@ -136,8 +137,15 @@ class Searcher:
                     slot.terms.setdefault(cid, CONCEPT_WEIGHT)
         return slots
 
-    def _correct(self, term: str) -> int | None:
-        """The vocabulary term a misspelt or differently transliterated word most likely means."""
+    def _correct(self, term: str, word: str) -> int | None:
+        """The vocabulary term a misspelt or differently transliterated word most likely means. A
+        place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
+        is no misspelt Iraq); else a close term, unless the word as written is far from the
+        vocabulary word as written (the stems of "leave" and "led" are one letter apart; the words
+        are not)."""
+        if known := PLACES.get(word) or ORGANISATIONS.get(word):  # "Irak" is Iraq, "Iran" is not
+            terms = analyze(known)
+            return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
         if not term.isalpha() or len(term) < 4:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
@@ -159,7 +167,10 @@ class Searcher:
                 if d <= limit and known[0] == term[0]:  # people rarely mistype a first letter
                     cand = (d, -self.index.doc_freq(tid), tid)
                     best = cand if best is None or cand < best else best
-        return best[2] if best else None
+        if best is None or edit_distance(word.lower(), self.index.surface[best[2]].lower(),
+                                         transpositions=True) > limit + 1:  # +1: "soldier" for "soldiers"
+            return None
+        return best[2]
 
     # --- ranking -----------------------------------------------------------------------------
 

@@ -151,3 +151,14 @@ def test_only_sentences_sharing_a_term_are_scored(searcher, seed_index, monkeypa
 def test_empty_and_odd_queries_do_not_fail(searcher):
     for query in ["", " ", "?", "\u200f", "\x1b[31m", "a" * 10_000, "\U0001f600" * 50]:
         assert searcher.search(query).status in ("answered", "no_answer")
+
+
+@pytest.mark.parametrize("query, word", [("when will the coalition leave iraq", "leave"), ("what about iran", "iran")])
+def test_real_words_are_not_corrected_into_others(searcher, query: str, word: str):
+    """'leave' is no misspelt 'led' (their stems are one letter apart, the words are not), and the
+    gazetteer knows Iran is a country of its own, not a misspelt Iraq."""
+    assert word not in searcher.search(query).corrections
+
+
+def test_a_gazetteer_spelling_finds_the_corpus_name(searcher):
+    assert searcher.search("how many troops in irak").corrections == {"irak": "Iraq"}
