@@ -66,6 +66,12 @@ class Reply:
         self.blocks.append(Message(text, kind))
         return self
 
+    def refuse(self, text: str) -> Reply:
+        """A command that cannot be done as typed: said as a warning, and its status is an error
+        (so `briefbot ask` exits 1 and scripts can tell)."""
+        self.status = ERROR
+        return self.say(text, "warning")
+
     def to_json(self) -> dict:
         return {
             "query": self.query,

@@ -313,7 +313,7 @@ class Session:
     def _examine_answer(self, command: Command, n: int) -> Reply:
         reply = Reply(command.line, OK, verb="examine")
         if not 1 <= n <= len(self.state.shown):
-            return reply.say(f"There is no answer {n} on the table; ask something first.", "warning")
+            return reply.refuse(f"There is no answer {n} on the table; ask something first.")
         answer = self.searcher.answer(self.state.shown[n - 1])
         reply.status = ANSWERED
         reply.blocks.append(Passage(n, answer))
@@ -403,7 +403,7 @@ class Session:
                   else [1] if obj in ("it", "that") else [number_in(obj)])
         for n in wanted:
             if n is None or not 1 <= n <= len(self.state.shown):
-                return reply.say("Note which answer? Say `note 1` after a question.", "warning")
+                return reply.refuse("Note which answer? Say `note 1` after a question.")
             sent = self.state.shown[n - 1]
             if sent in self.state.notebook:
                 reply.say(f"Answer {n} is already in your notebook.")
@@ -469,7 +469,7 @@ class Session:
         n = number_in(command.obj)
         reply = Reply(command.line, OK, verb="read_source")
         if n is None or not 1 <= n <= len(self.index.articles):
-            return reply.say(f"Which source? Say `read source N`, N from 1 to {len(self.index.articles)}.", "warning")
+            return reply.refuse(f"Which source? Say `read source N`, N from 1 to {len(self.index.articles)}.")
         article = self.index.articles[n - 1]
         reply.blocks.append(Heading(article.label))
         reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}")

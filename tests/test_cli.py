@@ -250,3 +250,9 @@ def test_k_must_be_a_positive_number(k: str, capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["ask", "-k", k, "iraq"])
     assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize("line", ["read source 3", "read source abc", "x 1", "note 1"])
+def test_a_command_that_cannot_be_done_exits_1_with_status_error(line: str, capsys):
+    assert cli.main(["ask", "--json", line]) == 1
+    assert json.loads(capsys.readouterr().out)["status"] == "error"
