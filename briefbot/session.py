@@ -482,11 +482,12 @@ class Session:
     # --- the game ------------------------------------------------------------------------------
 
     def _do_score(self, command: Command) -> Reply:
+        turns = self.state.turns + 1  # this one too, as the status line will show
         seen = len(self.uncovered())
         sources = {int(self.index.sent_article[s]) for s in self.state.seen}
         return Reply(command.line, OK, verb="score").say(
             f"You have uncovered {seen} of {self.world.fact_count} facts from {len(sources)} "
-            f"source{'s' * (len(sources) != 1)} in {self.state.turns} turns.")
+            f"source{'s' * (len(sources) != 1)} in {turns} turn{'s' * (turns != 1)}.")
 
     def _left(self, sentences: list[int]) -> int:
         return len(set(self.world.fact_of[sentences].tolist()) - self.uncovered())

@@ -122,7 +122,7 @@ def test_again_repeats_and_oops_fixes_the_misspelt_word(session):
 def test_score_and_hint(session):
     session.handle("where is harir base")
     score = said(session.handle("score"))
-    assert score.startswith("You have uncovered 1 of ") and "from 2 sources in 1 turns" in score
+    assert score.startswith("You have uncovered 1 of ") and "from 2 sources in 2 turns" in score
     assert said(session.handle("hint")).startswith("Try `")
 
 
@@ -168,7 +168,7 @@ def test_the_opening_look_is_no_turn(session):
     assert opening.verb == "look" and opening.blocks
     assert session.state.turns == 0
     assert "nothing to repeat" in said(session.handle("g"))
-    assert "in 0 turns" in said(session.handle("score"))  # the opening and a `g` with nothing to repeat: none
+    assert "in 1 turn." in said(session.handle("score"))  # the opening and a `g` with nothing to repeat: none
     assert session.state.turns == 1
 
 
