@@ -60,7 +60,8 @@ def render(reply: Reply) -> RenderableType:
 
 def _passage(passage: Passage) -> RenderableType:
     answer = passage.answer
-    head = Text(f"{passage.number}. ", style="bold cyan")
+    head = Text()  # styled by spans: a base style would spread over the whole passage
+    head.append(f"{passage.number}. ", style="bold cyan")
     if passage.label:
         head.append(f"({passage.label}) ", style="italic")
     if answer.speaker:

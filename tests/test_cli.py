@@ -256,3 +256,13 @@ def test_k_must_be_a_positive_number(k: str, capsys):
 def test_a_command_that_cannot_be_done_exits_1_with_status_error(line: str, capsys):
     assert cli.main(["ask", "--json", line]) == 1
     assert json.loads(capsys.readouterr().out)["status"] == "error"
+
+
+def test_terminal_passage_sets_the_answer_apart_from_its_context(seed_index):
+    from briefbot.render import _passage
+    from briefbot.session import Session
+    passage = Session(seed_index).handle("where is harir base").passages[0]
+    text = _passage(passage).renderables[0]
+    assert "bold" not in str(text.style)  # a base style would make the whole passage bold
+    bold = "".join(text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style))
+    assert passage.answer.text in bold and len(bold) < len(text.plain)

@@ -196,6 +196,8 @@ def test_answer_sentence_is_bold_in_its_context(app: RecordingApp) -> None:
         assert isinstance(text, Text)
         bold = [text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style)]
         assert any(view.passage.answer.text in part for part in bold)
+        assert "bold" not in str(text.style)  # the context around it is not bold too
+        assert sum(len(part) for part in bold) < len(text.plain) - 10
     drive(app, scenario)
 
 

@@ -168,7 +168,8 @@ class PassageView(Static):
 
     def __init__(self, passage: Passage) -> None:
         answer = passage.answer
-        head = Text(f"{passage.number}. ", style="bold")
+        head = Text()  # styled by spans: a base style would spread over the whole passage
+        head.append(f"{passage.number}. ", style="bold")
         if passage.label:
             head.append_text(plain(f"({passage.label}) ", "italic"))
         if answer.speaker:
