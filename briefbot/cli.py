@@ -119,8 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _lines(args: argparse.Namespace) -> Iterable[str]:
     if args.question == ["-"]:
-        for line in sys.stdin:
-            yield line.rstrip("\n")
+        for n, line in enumerate(sys.stdin):
+            yield line.rstrip("\n").lstrip("\ufeff") if n == 0 else line.rstrip("\n")  # a BOM is no part of a question
     else:
         yield " ".join(args.question)
 
@@ -128,6 +128,7 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     from briefbot.reply import ERROR, NO_ANSWER
     from briefbot.session import Session
+    from briefbot.text import safe
     session = Session(load_index(args), k=args.k, world_progress=_Progress("Finding people, places and facts:", "passes"))
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
@@ -138,6 +139,8 @@ def _ask(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(reply.to_json()), flush=batch)
         else:
+            if batch:  # which question these answers are for
+                print(f"> {safe(line)}", flush=True)
             _print_reply(console, reply)
         if reply.status in (NO_ANSWER, ERROR) and status == EXIT_ANSWERED:
             status = EXIT_NO_ANSWER

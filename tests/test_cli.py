@@ -266,3 +266,13 @@ def test_terminal_passage_sets_the_answer_apart_from_its_context(seed_index):
     assert "bold" not in str(text.style)  # a base style would make the whole passage bold
     bold = "".join(text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style))
     assert passage.answer.text in bold and len(bold) < len(text.plain)
+
+
+def test_stdin_batch_in_text_names_each_question_and_drops_a_bom(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\ufeffwhere is harir base\nwho is allawi\n"))
+    cli.main(["ask", "-k", "1", "-"])
+    out = capsys.readouterr().out
+    assert out.startswith("> where is harir base\n") and "\n> who is allawi\n" in out
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\ufeffwhere is harir base\n"))
+    cli.main(["ask", "--json", "-"])
+    assert json.loads(capsys.readouterr().out)["query"] == "where is harir base"
