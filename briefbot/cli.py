@@ -133,9 +133,14 @@ def _ask(args: argparse.Namespace) -> int:
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
     console = None if args.json else _console()
+    warned = False
     for line in _lines(args):
         session.reset()  # each line a fresh game in the briefing room
         reply = session.handle(line)
+        if not warned and session.built_world is not None:  # e.g. a world.toml that could not be used
+            warned = True
+            for warning in session.built_world.warnings:
+                _warn(warning)
         if args.json:
             print(json.dumps(reply.to_json()), flush=batch)
         else:

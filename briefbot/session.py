@@ -85,6 +85,11 @@ class Session:
         self.saved_notebook = []
 
     @property
+    def built_world(self) -> World | None:
+        """The world if a verb has needed it so far (a plain question does not build it)."""
+        return self._world
+
+    @property
     def world(self) -> World:
         """Loaded (or built) on first use: a one-shot question never needs it."""
         if self._world is None:

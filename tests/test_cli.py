@@ -276,3 +276,13 @@ def test_stdin_batch_in_text_names_each_question_and_drops_a_bom(capsys, monkeyp
     monkeypatch.setattr(sys, "stdin", io.StringIO("\ufeffwhere is harir base\n"))
     cli.main(["ask", "--json", "-"])
     assert json.loads(capsys.readouterr().out)["query"] == "where is harir base"
+
+
+def test_a_broken_world_file_is_reported_by_ask(tmp_path: Path, capsys):
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bridge reopens\n\nEngineer Sam Lowe said the bridge reopens in May.\n")
+    (corpus / "world.toml").write_text("[[character]\nname = \"unclosed")
+    cli.main(["ask", "--corpus", str(corpus), "people"])
+    err = capsys.readouterr().err
+    assert err.count("world file not used") == 1
