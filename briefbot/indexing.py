@@ -52,10 +52,24 @@ class _Chunk:
     sent_speaker: np.ndarray  # local speaker id, -1 for none
 
 
+class _Vocabulary:
+    """Term ids in the order terms are first met, with how each was first written: a worker's own
+    numbering, and the merged one that renumbers the chunks in order."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.surface: list[str] = []
+
+    def id(self, term: str, written: str) -> int:
+        if term not in self.ids:
+            self.ids[term] = len(self.ids)
+            self.surface.append(written)
+        return self.ids[term]
+
+
 def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> _Chunk:
     """Split, attribute and analyse some articles (in a worker, or in this process for a small corpus)."""
-    term_id: dict[str, int] = {}
-    surface: list[str] = []
+    vocabulary = _Vocabulary()
     speakers: dict[str, int] = {}
     title_ids, title_len, word_ids, n_words = array("i"), array("i"), array("i"), array("i")
     concept_ids, n_concepts = array("i"), array("i")
@@ -65,11 +79,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
         """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
         words = analyze_words(text)
         concepts = synonyms.concepts([term for _, term in words])
-        for written, term in [*words, *((c, c) for c in concepts)]:
-            if term not in term_id:
-                term_id[term] = len(term_id)
-                surface.append(written)
-        return [term_id[term] for _, term in words], [term_id[c] for c in concepts]
+        return [vocabulary.id(term, written) for written, term in words], [vocabulary.id(c, c) for c in concepts]
 
     for a, article in enumerate(articles):
         words, concepts = term_ids(article.title or "")
@@ -85,7 +95,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
             concept_ids.extend(concepts), n_concepts.append(len(concepts))
             owners.append(a), starts.append(s), ends.append(e), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
-    return _Chunk(list(term_id), surface, list(speakers), new_words(), *(
+    return _Chunk(list(vocabulary.ids), vocabulary.surface, list(speakers), new_words(), *(
         np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, word_ids, n_words, concept_ids, n_concepts,
                                                     owners, starts, ends, paras, speaker_ids)))
 
@@ -136,17 +146,12 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     if workers is None:
         workers = _cores() if len(articles) >= PARALLEL_FROM else 1
     splitter = train_splitter([a.text for a in articles[:2000]])
-    term_id: dict[str, int] = {}
-    surface: list[str] = []
+    vocabulary = _Vocabulary()
     speakers: dict[str, int] = {}
     parts: list[_Chunk] = []
     done = 0
     for chunk in _chunks(articles, splitter, Synonyms.from_text(synonyms_text), workers):
-        for term, written in zip(chunk.terms, chunk.surface):
-            if term not in term_id:
-                term_id[term] = len(term_id)
-                surface.append(written)
-        to_global = np.array([term_id[t] for t in chunk.terms], dtype=np.int32)
+        to_global = np.array([vocabulary.id(t, w) for t, w in zip(chunk.terms, chunk.surface)], dtype=np.int32)
         chunk.title_ids, chunk.word_ids = to_global[chunk.title_ids], to_global[chunk.word_ids]
         chunk.concept_ids = to_global[chunk.concept_ids]
         speaker_of = np.array([speakers.setdefault(s, len(speakers)) for s in chunk.speakers] + [-1], dtype=np.int32)
@@ -157,7 +162,7 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         done += len(chunk.title_len)
         if progress:
             progress(done, len(articles))
-    return _lay_out(articles, parts, list(term_id), surface, list(speakers), synonyms_text)
+    return _lay_out(articles, parts, list(vocabulary.ids), vocabulary.surface, list(speakers), synonyms_text)
 
 
 def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], surface: list[str],
