@@ -145,8 +145,13 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
         "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
+    _save(path, meta, **{name: getattr(index, name) for name in ARRAYS})
+
+
+def _save(path: Path, meta: dict, **arrays: np.ndarray) -> None:
+    """A cache file: NumPy arrays and the JSON `meta` as bytes, written atomically."""
     write_atomic(path, lambda out: np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                                            **{name: getattr(index, name) for name in ARRAYS}))
+                                            **arrays))
 
 
 class Damaged(ValueError):
@@ -232,8 +237,7 @@ def _write_world(path: Path, digest: str, world: World) -> None:
         "places": [[*thing(p), p.exits] for p in world.places],
         "organisations": [thing(o) for o in world.organisations],
     }
-    write_atomic(path, lambda out: np.savez(out, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8),
-                                            fact_of=world.fact_of))
+    _save(path, meta, fact_of=world.fact_of)
 
 
 def _read_world(path: Path, digest: str, sentences: int) -> World:
