@@ -195,8 +195,8 @@ class Index:
 
     def __post_init__(self) -> None:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
-        self.article_size = np.bincount(self.sent_article, minlength=len(self.articles))
-        self.article_first = np.concatenate([[0], np.cumsum(self.article_size)])  # sentences are in article order
+        article_size = np.bincount(self.sent_article, minlength=len(self.articles))
+        self.article_first = np.concatenate([[0], np.cumsum(article_size)])  # sentences are in article order
         self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B, self.share, self.impact)
         self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B,
                                    impact=self.art_impact)
