@@ -18,15 +18,7 @@ from rank_bm25 import BM25Okapi
 
 from briefbot.corpus import Article
 from briefbot.lexicon import Synonyms
-
-# Chosen by measurement on the dev sets (see README "Ranking"): sentences are short, so length
-# normalisation is weaker than the document-retrieval default (b=0.75) that articles keep.
-K1 = 1.2
-B = 0.5
-PRUNE_FROM = 200_000  # from this many docs on, common terms only score what rarer terms bring in
-PRUNE_SHARE = 100  # "common": in more than 1/100 of the docs (1/50 and 1/100 measured alike at 1M; 1/200 lost hits)
-ARTICLE_K1 = 1.2
-ARTICLE_B = 0.75
+from briefbot.ranking import RANKING, Ranking
 
 Progress = Callable[[int, int], None]
 
@@ -39,7 +31,7 @@ class SentenceBM25(BM25Okapi):
     ln(1 + (N-n+0.5)/(n+0.5)) keeps the same order and stays positive.
     """
 
-    def __init__(self, doc_len: np.ndarray, doc_freq: np.ndarray, k1: float = K1, b: float = B):
+    def __init__(self, doc_len: np.ndarray, doc_freq: np.ndarray, k1: float = RANKING.k1, b: float = RANKING.b):
         self.k1, self.b, self.epsilon = k1, b, 0.0
         self.corpus_size = len(doc_len)
         self.doc_len = doc_len
@@ -81,6 +73,8 @@ class Postings:
     b: float
     share: np.ndarray | None = None  # per posting: the share of its article's docs holding the term
     impact: np.ndarray | None = None  # per posting: its BM25 score over the term's idf (computed if not given)
+    prune_from: int = RANKING.prune_from
+    prune_share: int = RANKING.prune_share
 
     def __post_init__(self) -> None:
         self.bm25 = SentenceBM25(self.doc_len, np.diff(self.ptr), self.k1, self.b)
@@ -110,7 +104,7 @@ class Postings:
         if within is not None:
             keep = {t: np.flatnonzero(np.isin(self.docs[s], within, assume_unique=True)) for t, s in postings.items()}
         docs = {term: take(self.docs, term) for term in postings}
-        common = len(self.doc_len) // PRUNE_SHARE if len(self.doc_len) >= PRUNE_FROM else None
+        common = len(self.doc_len) // self.prune_share if len(self.doc_len) >= self.prune_from else None
         rare = [d for d in docs.values() if common is None or len(d) <= common]
         if common is not None and rare and len(rare) < len(docs):
             where = self._buffer()
@@ -186,6 +180,7 @@ class Index:
     synonyms_text: str
     impact: np.ndarray | None = None  # the postings' BM25 impacts (see SentenceBM25.impacts), computed if not saved
     art_impact: np.ndarray | None = None
+    ranking: Ranking = RANKING  # its BM25 parameters; the impacts above were computed with them
     term_id: dict[str, int] = field(init=False, repr=False)
     by_sentence: Postings = field(init=False, repr=False)
     by_article: Postings = field(init=False, repr=False)
@@ -197,10 +192,22 @@ class Index:
         self.term_id = {t: i for i, t in enumerate(self.terms)}
         article_size = np.bincount(self.sent_article, minlength=len(self.articles))
         self.article_first = np.concatenate([[0], np.cumsum(article_size)])  # sentences are in article order
-        self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, K1, B, self.share, self.impact)
-        self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, ARTICLE_K1, ARTICLE_B,
-                                   impact=self.art_impact)
+        self._postings(self.impact, self.art_impact)
+
+    def _postings(self, impact: np.ndarray | None, art_impact: np.ndarray | None) -> None:
+        r = self.ranking
+        self.by_sentence = Postings(self.ptr, self.docs, self.tfs, self.doc_len, r.k1, r.b, self.share, impact,
+                                    r.prune_from, r.prune_share)
+        self.by_article = Postings(self.art_ptr, self.art_docs, self.art_tfs, self.art_len, r.article_k1, r.article_b,
+                                   impact=art_impact)
         self.impact, self.art_impact = self.by_sentence.impact, self.by_article.impact
+
+    def rank_with(self, ranking: Ranking) -> None:
+        """Score with other BM25 parameters from now on (the sweep's way to try them)."""
+        same = (ranking.k1, ranking.b, ranking.article_k1, ranking.article_b) == \
+            (self.ranking.k1, self.ranking.b, self.ranking.article_k1, self.ranking.article_b)
+        self.ranking = ranking
+        self._postings(self.impact if same else None, self.art_impact if same else None)
 
     @property
     def bm25(self) -> SentenceBM25:

@@ -12,22 +12,13 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
 from briefbot.names import ORGANISATIONS, PLACES
+from briefbot.ranking import Ranking
 from briefbot.text import analyze, analyze_words, terms_if_seen
 
-FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
-CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
-CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
-COVERAGE_BASE = 0.5  # a sentence matching the whole question scores 3x one matching none of its weight
-MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
-TYPE_BONUS = 1.3  # a sentence of the kind asked for: a number for "how many"/"when", a reason for "why"
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|often|large)|when|"
                            r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
 _WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
-MERGE_OVERLAP = 0.5  # two sentences of different articles sharing this share of terms are one fact
-POOL = 40  # candidates looked at for merging duplicates
-ARTICLE_WEIGHT = 1.0  # how much the story a sentence belongs to counts beside the sentence itself
-LOCAL_DAMPING = 6.0  # a word in every sentence of an article weighs 1/7 within it
 
 
 @dataclass(frozen=True)
@@ -95,6 +86,7 @@ class Searcher:
 
     def __init__(self, index: Index):
         self.index = index
+        self.ranking: Ranking = index.ranking
         self._deletes: dict[str, tuple[int, ...]] | None = None
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
@@ -119,7 +111,7 @@ class Searcher:
             fixed = self._correct(term, word)
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
-                slots.append(_Slot(word, idx.terms[fixed], {fixed: FUZZY_WEIGHT}, float(idx.bm25.idf_array[fixed])))
+                slots.append(_Slot(word, idx.terms[fixed], {fixed: self.ranking.fuzzy_weight}, float(idx.bm25.idf_array[fixed])))
             else:
                 slots.append(_Slot(word, term, {}, unknown_idf))
         for a, b in zip(slots, slots[1:]):  # "web pages" finds "webpages", a word the articles use
@@ -134,7 +126,7 @@ class Searcher:
             members = idx.synonyms.members(concept)
             for slot in slots:
                 if slot.term in members:
-                    slot.terms.setdefault(cid, CONCEPT_WEIGHT)
+                    slot.terms.setdefault(cid, self.ranking.concept_weight)
         return slots
 
     def _correct(self, term: str, word: str) -> int | None:
@@ -146,19 +138,19 @@ class Searcher:
         if known := PLACES.get(word) or ORGANISATIONS.get(word):  # "Irak" is Iraq, "Iran" is not
             terms = analyze(known)
             return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
-        if not term.isalpha() or len(term) < 4:
+        if not term.isalpha() or len(term) < self.ranking.typo_min:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
             deletes: dict[str, list[int]] = {}
             for tid, t in enumerate(self.index.terms):
-                if t.isalpha() and len(t) >= 4:
+                if t.isalpha() and len(t) >= self.ranking.typo_min:
                     for key in _deletions(t):
                         deletes.setdefault(key, []).append(tid)
             # as tuples of ints, which the garbage collector stops tracking: a TUI session's
             # collections then do not walk a few hundred thousand lists
             self._deletes = {key: tuple(tids) for key, tids in deletes.items()}
-        limit = 1 if len(term) < 8 else 2
+        limit = 1 if len(term) < self.ranking.typo_long else 2
         best: tuple[int, int, int] | None = None  # (distance, -doc freq, term id)
         for key in _deletions(term):
             for tid in self._deletes.get(key, ()):
@@ -177,6 +169,7 @@ class Searcher:
     def search(self, query: str, k: int = 3, context: str = "", within: np.ndarray | None = None) -> Result:
         """The top k answers to `query`; `context` (e.g. the room) steers ties, `within` limits
         the sentences that may answer (e.g. one person's statements)."""
+        r = self.ranking
         corrections: dict[str, str] = {}
         slots = self._slots(query, corrections)
         result = Result(query, [], corrections=corrections,
@@ -192,9 +185,9 @@ class Searcher:
                 weights[tid] = max(weights[tid], w)
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
-                weights[tid] = CONTEXT_WEIGHT
+                weights[tid] = r.context_weight
         sentences = self.index.by_sentence
-        cands, scores, has = sentences.combine(sentences.term_scores(weights, within, LOCAL_DAMPING))
+        cands, scores, has = sentences.combine(sentences.term_scores(weights, within, r.local_damping))
         self._credit_speakers(cands, has)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
@@ -204,14 +197,14 @@ class Searcher:
         for slot in slots:
             credit = np.zeros(len(cands))
             for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
-                credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else 0.5))
+                credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
             coverage += credit * slot.idf
         coverage /= total
-        scores = scores * (COVERAGE_BASE + coverage)
-        scores += ARTICLE_WEIGHT * self._article_scores(weights)[self.index.sent_article[cands]]
-        order = _top(scores, POOL)
+        scores = scores * (r.coverage_base + coverage)
+        scores += r.article_weight * self._article_scores(weights)[self.index.sent_article[cands]]
+        order = _top(scores, r.pool)
         result.coverage = float(coverage.max())
-        if result.coverage < MIN_COVERAGE:
+        if result.coverage < r.min_coverage:
             result.suggestions = self.topics()
             return result
         reranked = self._rerank(query, [int(c) for c in cands[order]], scores[order].tolist())
@@ -222,7 +215,7 @@ class Searcher:
         """A second look at the best candidates: a number where "how many" or "when" asks for one,
         better still a number counting the thing asked about ("how many soldiers" → "2,500 … soldiers")."""
         if _WANTS_REASON.match(query):
-            scores = [s * TYPE_BONUS if _REASON.search(self.index.text_of(c)) else s for c, s in zip(ranked, scores)]
+            scores = [s * self.ranking.reason_bonus if _REASON.search(self.index.text_of(c)) else s for c, s in zip(ranked, scores)]
             return sorted(zip(ranked, scores), key=lambda p: -p[1])
         if not _WANTS_NUMBER.match(query):
             return list(zip(ranked, scores))
@@ -234,9 +227,9 @@ class Searcher:
             terms = idx.terms_of(sent).tolist()
             numbers = [i for i, t in enumerate(terms) if idx.terms[t][:1].isdigit()]
             if any(t in counted and any(i - 3 <= n < i for n in numbers) for i, t in enumerate(terms)):
-                score *= TYPE_BONUS * TYPE_BONUS
+                score *= self.ranking.type_bonus * self.ranking.unit_bonus
             elif numbers:
-                score *= TYPE_BONUS
+                score *= self.ranking.type_bonus
             out.append((sent, score))
         return sorted(out, key=lambda p: -p[1])
 
@@ -290,7 +283,8 @@ class Searcher:
         if not a_terms or not b_terms:
             return False
         shared = len(a_terms & b_terms)
-        return shared >= 3 and shared / min(len(a_terms), len(b_terms)) >= MERGE_OVERLAP
+        r = self.ranking
+        return shared >= r.merge_min_shared and shared / min(len(a_terms), len(b_terms)) >= r.merge_overlap
 
     def citation(self, sent: int) -> Citation:
         idx = self.index

@@ -9,7 +9,8 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from briefbot.corpus import Article
-from briefbot.index import B, K1
+from briefbot.index import Postings
+from briefbot.ranking import RANKING
 from briefbot.indexing import build
 from briefbot.lexicon import Synonyms
 from briefbot.text import analyze
@@ -66,7 +67,7 @@ def engine_scores(index, query_terms: list[str]) -> dict[int, float]:
 
 @pytest.mark.parametrize("query", [["troop"], ["jet", "iraq"], ["wall", "border", "~1"], ["us", "~0", "2500"]])
 def test_scores_equal_stock_rank_bm25(index, query: list[str]):
-    stock = LuceneBM25(token_lists(index), k1=K1, b=B)
+    stock = LuceneBM25(token_lists(index), k1=RANKING.k1, b=RANKING.b)
     mine = engine_scores(index, query)
     candidates = sorted(mine)
     assert candidates  # every query term is in the index
@@ -77,7 +78,7 @@ def test_scores_equal_stock_rank_bm25(index, query: list[str]):
 
 
 def test_idf_is_lucene_and_positive(index):
-    stock = LuceneBM25(token_lists(index), k1=K1, b=B)
+    stock = LuceneBM25(token_lists(index), k1=RANKING.k1, b=RANKING.b)
     for term, t in index.term_id.items():
         if index.doc_freq(t) == 0:  # a headline-only word: in the article postings, in no sentence
             assert term not in stock.idf and index.by_article.get(t)[0].size > 0
@@ -160,17 +161,16 @@ def test_surface_is_a_written_form(index):
     assert index.surface[index.term_id["2500"]] == "2,500"
 
 
-def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(seed_index, monkeypatch):
+def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(seed_index):
     """Pruning: in a big collection a common term adds to the docs a rarer query term found, and
     finds none of its own; the scores of the docs kept are exactly the unpruned ones."""
-    import briefbot.index as index_module
     common, rare = seed_index.term_id["iraq"], seed_index.term_id["harir"]
     assert seed_index.doc_freq(common) > len(seed_index) // 10 > seed_index.doc_freq(rare)
     weights = {common: 1.0, rare: 1.0}
     full_cands, full_scores, _ = seed_index.by_sentence.scores(weights)
-    monkeypatch.setattr(index_module, "PRUNE_FROM", 0)
-    monkeypatch.setattr(index_module, "PRUNE_SHARE", 10)
-    cands, scores, has = seed_index.by_sentence.scores(weights)
+    p = seed_index.by_sentence
+    pruned = Postings(p.ptr, p.docs, p.tfs, p.doc_len, p.k1, p.b, p.share, p.impact, prune_from=0, prune_share=10)
+    cands, scores, has = pruned.scores(weights)
     assert set(cands.tolist()) == set(seed_index.postings(rare)[0].tolist()) < set(full_cands.tolist())
     assert np.allclose(scores, full_scores[np.searchsorted(full_cands, cands)])
     assert has[common].any() and has[rare].all()

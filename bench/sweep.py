@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Answer quality in-process, over several question sets at once, for one `Ranking` or a sweep.
+
+Scores the way ../shared/tools/answer_eval.py does (a folded gold string inside the answer's
+sentence, or for ReQA a cited sentence overlapping the gold span; no-answer questions must get
+none), but loads each corpus once and runs `Searcher.search` directly, so a sweep over many
+values takes minutes, not hours. The BBC dev set is scored per folder, and the folders are split
+into a tuning half and a checking half (`--tune`), so that a value chosen on some folders is
+checked on the others.
+
+  python bench/sweep.py                                  # the default Ranking on every set
+  python bench/sweep.py --try type_bonus=1.0,1.3,1.6     # one row per value
+  python bench/sweep.py --try pool=40,80 --try b=0.4,0.5 # the grid of both
+  python bench/sweep.py --misses bbc:tech                # list the misses of one set
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from briefbot.cache import load  # noqa: E402
+from briefbot.index import Index  # noqa: E402
+from briefbot.ranking import RANKING, Ranking  # noqa: E402
+from briefbot.search import Searcher  # noqa: E402
+
+FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                      "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+BBC = ("business", "entertainment", "politics", "sport", "tech")
+TUNE = ("business", "politics", "tech")  # the other two folders check what these chose
+
+
+def fold(s: str) -> str:
+    return " ".join(s.translate(FOLD).casefold().split())
+
+
+@dataclass
+class QuestionSet:
+    name: str
+    corpus: list[str]
+    questions: list[dict]
+    base: Path  # where gold_span paths start
+
+
+@dataclass
+class Score:
+    answerable: int = 0
+    hit1: int = 0
+    hit3: int = 0
+    unanswerable: int = 0
+    caught: int = 0  # unanswerable questions given no answer
+    false_no: int = 0  # answerable questions given no answer
+
+    def add(self, other: Score) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    def row(self) -> str:
+        n = max(self.answerable, 1)
+        return f"{self.hit1 / n:.3f} {self.hit3 / n:.3f} {self.caught}/{self.unanswerable} {self.false_no}"
+
+
+def read_jsonl(path: Path, every: int = 1) -> list[dict]:
+    lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    return lines[::every]
+
+
+def question_sets(reqa_every: int) -> list[QuestionSet]:
+    sets = [QuestionSet("seed", [str(ROOT / "corpus")], read_jsonl(SHARED / "eval" / "dev_seed.jsonl"), ROOT)]
+    bbc = read_jsonl(SHARED / "eval" / "bbc_dev.jsonl")
+    for folder in BBC:
+        sets.append(QuestionSet(f"bbc:{folder}", [str(SHARED / "data" / "bbc-news" / folder)],
+                                [q for q in bbc if q["corpus"] == folder], ROOT))
+    reqa = SHARED / "data" / "reqa-squad"
+    sets.append(QuestionSet("reqa", [str(reqa / "corpus")], read_jsonl(reqa / "questions.jsonl", reqa_every), reqa))
+    return sets
+
+
+def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[bool, int | None]:
+    """(answered at all, rank of the first right answer or None)."""
+    result = searcher.search(q["q"], 3)
+    golds = [fold(g) for g in q.get("gold", [])]
+    span = q.get("gold_span")
+    want = (base / span["path"]).resolve() if span else None
+    for rank, answer in enumerate(result.answers, 1):
+        if span:
+            for s in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                article = index.article_of(s)
+                if Path(article.path).resolve() == want and index.sent_start[s] < span["end"] \
+                        and span["start"] < index.sent_end[s]:
+                    return True, rank
+        elif any(g in fold(answer.text) for g in golds):
+            return True, rank
+    return bool(result.answers), None
+
+
+def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = False) -> Score:
+    index.rank_with(ranking)
+    searcher = Searcher(index)
+    score = Score()
+    for q in qset.questions:
+        answered, rank = rank_of_hit(index, searcher, q, qset.base)
+        if q.get("expect", "answer") == "no_answer":
+            score.unanswerable += 1
+            score.caught += not answered
+            if misses and answered:
+                print(f"  ANSWERED {q['id']}: {q['q']}")
+            continue
+        score.answerable += 1
+        score.hit1 += rank == 1
+        score.hit3 += rank is not None
+        score.false_no += not answered
+        if misses and rank != 1:
+            top = searcher.search(q["q"], 1).answers
+            print(f"  {'LOW ' if rank else 'MISS'} {q['id']} [{q.get('type', '')}] {q['q']!r} rank={rank} "
+                  f"top={top[0].text[:90] if top else None!r}")
+    return score
+
+
+def variants(tries: list[str]) -> list[Ranking]:
+    axes = []
+    for t in tries:
+        name, _, values = t.partition("=")
+        kind = type(getattr(RANKING, name))
+        axes.append([(name, kind(v)) for v in values.split(",")])
+    return [replace(RANKING, **dict(combo)) for combo in itertools.product(*axes)] if axes else [RANKING]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--try", dest="tries", action="append", default=[], help="FIELD=v1,v2,… of Ranking")
+    ap.add_argument("--reqa-every", type=int, default=10)
+    ap.add_argument("--only", help="comma-separated set names (seed, bbc:tech, reqa, …)")
+    ap.add_argument("--misses", help="print the misses of this set")
+    args = ap.parse_args()
+    sets = [s for s in question_sets(args.reqa_every)
+            if not args.only or s.name in args.only.split(",") or s.name == args.misses]
+    indexes = {s.name: load(s.corpus, lambda line: None) for s in sets}
+    header = "  ".join(f"{s.name:>18}" for s in sets)
+    print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18}")
+    for ranking in variants(args.tries):
+        t0 = time.perf_counter()
+        label = ", ".join(f"{f.name}={getattr(ranking, f.name)}" for f in fields(ranking)
+                          if getattr(ranking, f.name) != getattr(RANKING, f.name)) or "default"
+        scores = {s.name: evaluate(s, indexes[s.name], ranking, args.misses == s.name) for s in sets}
+        tune, check, total = Score(), Score(), Score()
+        for name, sc in scores.items():
+            if name.startswith("bbc:"):
+                (tune if name[4:] in TUNE else check).add(sc)
+                total.add(sc)
+        cells = "  ".join(f"{scores[s.name].row():>18}" for s in sets)
+        print(f"{label:<32} {cells}   {tune.row():>18} {check.row():>18} {total.row():>18}"
+              f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
+    print("cells: hit@1 hit@3 unanswerable-caught false-no-answers")
+
+
+if __name__ == "__main__":
+    main()

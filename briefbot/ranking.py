@@ -1,0 +1,52 @@
+"""Every weight and threshold of the scoring, in one place: the formula reads from here alone.
+
+The defaults were chosen by `bench/sweep.py` over the seed, BBC and ReQA dev sets together, with
+the BBC folders split so that a value chosen on some folders is checked on the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Ranking:
+    # BM25 over sentences (rank-bm25's BM25Okapi): sentences are short, so length matters less
+    # than the document-retrieval default b=0.75, which whole articles keep.
+    k1: float = 1.2
+    b: float = 0.5
+    article_k1: float = 1.2
+    article_b: float = 0.75
+    # From `prune_from` sentences on, a query term in more than 1/`prune_share` of them only scores
+    # the sentences its rarer terms bring in (a sentence with none of the rare words is no answer).
+    prune_from: int = 200_000
+    prune_share: int = 100
+    # How much a query word's stand-ins count beside the word itself.
+    fuzzy_weight: float = 0.8  # a corrected typo is probably, not surely, what was meant
+    concept_weight: float = 0.6  # a synonym group's concept term
+    related_weight: float = 0.0  # a WordNet derivation or synonym (0: not used)
+    context_weight: float = 0.3  # words of the room you are in steer follow-up questions, lightly
+    partial_credit: float = 0.5  # a typo fixed or a synonym covers half of its word
+    # The first stage: sentence BM25 × (coverage_base + share of the question's weight covered)
+    # + article_weight × the article's BM25 (which story it is about).
+    coverage_base: float = 0.5
+    article_weight: float = 1.0
+    local_damping: float = 6.0  # a word in every sentence of its article weighs 1/(1 + 6) there
+    pool: int = 40  # candidates judged by the second stage
+    # The second stage: passages and answer types.
+    type_bonus: float = 1.3  # a sentence holding a span of the type asked for
+    unit_bonus: float = 1.3  # …and that span counts the thing asked about ("2,500 soldiers")
+    reason_bonus: float = 1.3  # "why": a sentence giving a reason (because, due to…)
+    neighbour_weight: float = 0.0  # share of the best paragraph neighbour's score a sentence gets
+    # No answer.
+    min_coverage: float = 0.25  # share of the question's weight the best sentence must cover
+    # Two sentences of different articles are one fact: this many shared terms, and this share of
+    # the shorter one's.
+    merge_min_shared: int = 3
+    merge_overlap: float = 0.5
+    # Typo correction: words this long or longer are corrected, within one edit (two from
+    # `typo_long` letters on).
+    typo_min: int = 4
+    typo_long: int = 8
+
+
+RANKING = Ranking()
