@@ -13,7 +13,7 @@ from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
 from briefbot.names import ORGANISATIONS, PLACES
 from briefbot.ranking import Ranking
-from briefbot.text import analyze, analyze_words, terms_if_seen
+from briefbot.text import analyze, analyze_words, fold, terms_if_seen
 
 _WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|often|large)|when|"
                            r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
@@ -132,37 +132,37 @@ class Searcher:
     def _correct(self, term: str, word: str) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
         place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
-        is no misspelt Iraq); else a close term, unless the word as written is far from the
-        vocabulary word as written (the stems of "leave" and "led" are one letter apart; the words
-        are not)."""
+        is no misspelt Iraq); else the closest word the articles write, compared as written, not
+        as stems (the stems of "Bejing" and "Beijing" are two letters apart, the words one; those
+        of "leave" and "led" one, the words two). People rarely mistype a first letter, but a long
+        name's first letter is often transliterated (Klijsters, Clijsters)."""
         if known := PLACES.get(word) or ORGANISATIONS.get(word):  # "Irak" is Iraq, "Iran" is not
             terms = analyze(known)
             return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
-        if not term.isalpha() or len(term) < self.ranking.typo_min:
+        r = self.ranking
+        written = _written(word)
+        if not written.isalpha() or len(written) < r.typo_min:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
             deletes: dict[str, list[int]] = {}
-            for tid, t in enumerate(self.index.terms):
-                if t.isalpha() and len(t) >= self.ranking.typo_min:
-                    for key in _deletions(t):
+            for tid, surface in enumerate(self.index.surface):
+                if (w := _written(surface)).isalpha() and len(w) >= r.typo_min:
+                    for key in _deletions(w):
                         deletes.setdefault(key, []).append(tid)
             # as tuples of ints, which the garbage collector stops tracking: a TUI session's
             # collections then do not walk a few hundred thousand lists
             self._deletes = {key: tuple(tids) for key, tids in deletes.items()}
-        limit = 1 if len(term) < self.ranking.typo_long else 2
+        limit = 1 if len(written) < r.typo_long else 2
         best: tuple[int, int, int] | None = None  # (distance, -doc freq, term id)
-        for key in _deletions(term):
+        for key in _deletions(written):
             for tid in self._deletes.get(key, ()):
-                known = self.index.terms[tid]
-                d = edit_distance(term, known, transpositions=True)
-                if d <= limit and known[0] == term[0]:  # people rarely mistype a first letter
+                known_word = _written(self.index.surface[tid])
+                d = edit_distance(written, known_word, transpositions=True)
+                if d <= limit and (known_word[0] == written[0] or (d == 1 and len(written) >= r.typo_long - 1)):
                     cand = (d, -self.index.doc_freq(tid), tid)
                     best = cand if best is None or cand < best else best
-        if best is None or edit_distance(word.lower(), self.index.surface[best[2]].lower(),
-                                         transpositions=True) > limit + 1:  # +1: "soldier" for "soldiers"
-            return None
-        return best[2]
+        return None if best is None or best[2] == self.index.term_id.get(term) else best[2]
 
     # --- ranking -----------------------------------------------------------------------------
 
@@ -355,6 +355,12 @@ def _name_like(word: str, query: str) -> bool:
     """A number, or a word with a capital that is not merely the question's first letter."""
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
         word[:1].isupper() and not query.lstrip().startswith(word))
+
+
+def _written(word: str) -> str:
+    """A word as compared for typos: folded, without a possessive."""
+    w = fold(word)
+    return w[:-2] if w.endswith("'s") else w
 
 
 def _deletions(word: str) -> set[str]:
