@@ -74,13 +74,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
                rf"(?:reasons?|cause|causes) (?:for|of|why|behind))\b|\bwhy\b|\breasons? (?:for|why|behind)\b"),
     ("percent", rf"\b(?:what|which|by what|how much of a|how big a|what is the|what was the) ?"
                 rf"(?:percentage|per ?cent|proportion|share|fraction|rate|stake)\b|\bhow many (?:per ?cent|percent)\b"
-                rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b|\bby how much\b|\bhow (?:sharply|steeply|fast) "
+                rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b|\bby how much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w']+ ){{0,2}}(?:percentage|rate|proportion|stake)\b"
+                rf"|\bhow (?:sharply|steeply|fast) "
                 rf"(?:{_AUX} )?[\w' -]*\b{_CHANGE}\b"),
     ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?{_MONEY_NOUNS}\b"
-              rf"|\bwhat (?:is|was|were|are|will be|would be) (?:the )?(?:\w+ ){{0,3}}{_MONEY_NOUNS}\b"
+              rf"|\bwhat (?:is|was|were|are|will be|would be) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
               rf"|\bhow (?:expensive|costly|cheap|dear)\b|\b(?:at )?what (?:price|cost)\b|\bfor how much\b"),
     ("age", r"\bhow old\b|\b(?:what|which) age\b|\bage of\b|\bhow young\b"),
-    ("duration", rf"\bhow long (?:{_AUX}|ago)\b(?! (?:the|a|an) (?!{_TIMEISH})\w+\??$)|\bhow many {_TIME_UNITS}\b"
+    ("duration", rf"\bhow long (?:{_AUX}|ago)\b(?! (?:the|a|an|his|her|its|their) (?:[\w']+ )?(?!{_TIMEISH})\w+$)|\bhow many {_TIME_UNITS}\b"
                  rf"|\bfor how long\b|\bhow long\b(?! (?:is|was|are|were) )"),
     ("measure", rf"\bhow (?:long|far|tall|high|big|large|wide|deep|heavy|fast|close|steep)\b|\bhow many {_MEASURE_UNITS}\b"
                 rf"|\bwhat (?:distance|height|length|size|speed|area|weight|depth|width)\b"),
@@ -88,8 +89,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
     ("date", rf"^when\b|\bwhen (?:{_AUX}|exactly|will|did)\b|\b(?:what|which|in what|since what) (?:year|date|day|month|"
              rf"week|decade|season|century)\b|\bsince when\b|\bby when\b|\buntil when\b|\bhow recently\b"
              rf"|\bhow long ago\b|^when$"),
-    ("number", rf"\bhow many\b|\b(?:what|which) (?:is|was|were|are) the (?:number|total|count|tally|score|figure|"
-               rf"population|attendance|turnout|majority|margin|rank|ranking|position)\b|\bnumber of\b|\bhow often\b"),
+    ("number", rf"\bhow many\b|\b(?:what|which) (?:is|was|were|are) (?:the )?(?:[\w']+ ){{0,2}}(?:number|total|count|"
+               rf"tally|score|figure|population|attendance|turnout|majority|margin|rank|ranking|position)\b"
+               rf"|\bnumber of\b|\bhow often\b|\b(?:what|which|by what) (?:[\w']+ )?score\b|\branked\b"),
     ("organisation", r"\b(?:which|what) (?:\w+ )?(?:company|companies|firm|firms|organi[sz]ations?|group|groups|party|"
                      r"parties|team|teams|club|clubs|band|bank|banks|body|bodies|agency|agencies|airline|broadcaster|"
                      r"network|newspaper|paper|label|studio|union|unions|maker|manufacturer|retailer|carmaker|charity|"
@@ -140,7 +142,7 @@ def analyse(text: str) -> Question:
 
 def _unit(q: str) -> str | None:
     """The counted or measured noun: the last word before the verb after "how many"/"how much"."""
-    m = re.search(rf"\bhow (?:many|much) ((?:[\w'-]+ ){{0,3}}?[\w'-]+?)(?= {_AUX}\b| there\b|$| in\b| on\b| at\b"
+    m = re.search(rf"\bhow (?:many|much) (?!{_AUX}\b)((?:[\w'-]+ ){{0,3}}?[\w'-]+?)(?= {_AUX}\b| there\b|$| in\b| on\b| at\b"
                   rf"| for\b| did\b| has\b| does\b| do\b| will\b| of\b| to\b)", q)
     if not m:
         return None
