@@ -1,0 +1,161 @@
+"""What a question asks for: the type of answer it expects (an amount, a date, a person…), the thing
+counted or measured, and its content words, so answers can be sought among sentences' typed spans.
+
+Rules over the question's form ("how many", "when", "who made"), written for questions as users type
+them: lower case, no question mark, typos in the question words, or keywords only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefbot.text import STOP_WORDS, fold
+
+ANSWER_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure", "person", "place",
+                "organisation", "reason", "yes-no", "description", "quote")
+
+# The span types that can answer each answer type; "how much" is money or a bare amount.
+_SPAN_TYPES = {"number": ("number",), "money": ("money", "number"), "percent": ("percent", "number"),
+               "date": ("date",), "time": ("time", "date"), "duration": ("duration",), "age": ("age", "number"),
+               "measure": ("measure", "number"), "person": ("person",), "place": ("place",),
+               "organisation": ("organisation",)}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    type: str  # expected answer type, one of ANSWER_TYPES
+    focus: tuple[str, ...]  # what is asked about, as written: the counted noun, else the content (names joined)
+    unit: str | None  # the thing counted or measured: "how many cars" → "cars"
+    content: tuple[str, ...]  # content words as written, question words and stop words left out
+
+    @property
+    def span_types(self) -> tuple[str, ...]:
+        """The span types (spans.SPAN_TYPES) an answer can be; none for reasons, yes-no, descriptions, quotes."""
+        return _SPAN_TYPES.get(self.type, ())
+
+
+# Misspelt question words, as typed fast: "hwo many", "waht year".
+_TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
+          "wat": "what", "whats": "what is", "what's": "what is", "wen": "when", "whn": "when", "wehn": "when",
+          "wher": "where", "whre": "where", "wehre": "where", "where's": "where is", "whcih": "which", "wich": "which",
+          "whihc": "which", "hwy": "why", "wyh": "why", "mnay": "many", "meny": "many", "mant": "many",
+          "muhc": "much", "mcuh": "much", "mch": "much", "who's": "who is", "whos": "who is", "howmany": "how many",
+          "howmuch": "how much", "percentge": "percentage", "precentage": "percentage"}
+_AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might|must)"
+_TIME_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)"
+_MEASURE_UNITS = (r"(?:miles|kilometres|kilometers|km|metres|meters|feet|inches|yards|tonnes|tons|kilos|kilograms|kg|"
+                  r"pounds in weight|litres|liters|gallons|barrels|acres|hectares|square \w+|degrees|megawatts|"
+                  r"gigabytes|megapixels|calories|mph|miles per hour)")
+_MONEY_NOUNS = (r"(?:money|cash|cost|costs|price|prices|fee|fees|fare|fares|salary|salaries|wage|wages|pay|bonus|"
+                r"budget|deficit|debt|debts|loss|losses|profit|profits|revenue|revenues|turnover|sales|bill|fine|"
+                r"funding|fund|investment|boost|payout|payment|compensation|deal|tax|taxes|bid|offer|value|worth|"
+                r"spending|subsidy|grant|damages|award|prize|earnings|income|valuation|dividend|savings|pounds|"
+                r"dollars|euros)")
+_MONEY_VERBS = (r"(?:cost|costs|pay|paid|pays|spend|spent|spends|earn|earned|earns|make|made|raise|raised|charge|"
+                r"charged|owe|owed|lose|lost|invest|invested|fund|funded|sell for|sold for|worth|bid|offer|offered|"
+                r"fine|fined|save|saved|borrow|borrowed|receive|received|get|got|give|gave|donate|donated|bring in|"
+                r"brought in|generate|generated|set aside|allocate|allocated)")
+_CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|grow|grew|grown|increase|increased|decrease|decreased|drop|dropped|"
+           r"climb|climbed|jump|jumped|slump|slumped|shrink|shrank|decline|declined|go up|went up|go down|went down|"
+           r"up|down|higher|lower|more|less|dearer|cheaper|bigger|smaller|\w+er than|more expensive)")
+_TIMEISH = r"(?:ban|sentence|contract|deal|delay|wait|term|trip|tour|stay|strike|break|season|war|delay|process|gap)"
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
+    ("yes-no", rf"^(?:{_AUX}|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|won't|hasn't|haven't|hadn't)\b"),
+    ("quote", rf"^(?:what|how) (?:did|does|do|has|have|had|will|would) .+ (?:say|said|tell|told|reply|replied|respond)\b"
+              rf"|^what (?:did|does) .+ (?:say|said)\b|^what (?:were|are|was|is) .+ (?:words|quote|statement|message)\b"
+              rf"|^how (?:did|does|do|has|have) .+ (?:describe|described|characteri[sz]e|put it)\b"
+              rf"|^quote\b|\bin (?:his|her|their) (?:own )?words\b"),
+    ("reason", rf"^(?:why|how come|for what reason|what (?:caused|causes|led to|leads to|prompted|prompts|drove|"
+               rf"drives|triggered|explains|made|is behind|was behind|lay behind|lies behind)|"
+               rf"what (?:is|was|were|are) the (?:reasons?|causes?|motives?|explanation|grounds|rationale)|"
+               rf"what (?:reasons?|excuses?|explanations?|justifications?|motives?)|"
+               rf"(?:reasons?|cause|causes) (?:for|of|why|behind))\b|\bwhy\b|\breasons? (?:for|why|behind)\b"),
+    ("percent", rf"\b(?:what|which|by what|how much of a|how big a|what is the|what was the) ?"
+                rf"(?:percentage|per ?cent|proportion|share|fraction|rate|stake)\b|\bhow many (?:per ?cent|percent)\b"
+                rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b|\bby how much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w']+ ){{0,2}}(?:percentage|rate|proportion|stake)\b"
+                rf"|\bhow (?:sharply|steeply|fast) "
+                rf"(?:{_AUX} )?[\w' -]*\b{_CHANGE}\b"),
+    ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?{_MONEY_NOUNS}\b"
+              rf"|\bwhat (?:is|was|were|are|will be|would be) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
+              rf"|\bhow (?:expensive|costly|cheap|dear)\b|\b(?:at )?what (?:price|cost)\b|\bfor how much\b"),
+    ("age", r"\bhow old\b|\b(?:what|which) age\b|\bage of\b|\bhow young\b"),
+    ("duration", rf"\bhow long (?:{_AUX}|ago)\b(?! (?:the|a|an|his|her|its|their) (?:[\w']+ )?(?!{_TIMEISH})\w+$)|\bhow many {_TIME_UNITS}\b"
+                 rf"|\bfor how long\b|\bhow long\b(?! (?:is|was|are|were) )"),
+    ("measure", rf"\bhow (?:long|far|tall|high|big|large|wide|deep|heavy|fast|close|steep)\b|\bhow many {_MEASURE_UNITS}\b"
+                rf"|\bwhat (?:distance|height|length|size|speed|area|weight|depth|width)\b"),
+    ("time", r"\b(?:what|which|at what) (?:time|hour)\b|\bwhat o'?clock\b"),
+    ("date", rf"^when\b|\bwhen (?:{_AUX}|exactly|will|did)\b|\b(?:what|which|in what|since what) (?:year|date|day|month|"
+             rf"week|decade|season|century)\b|\bsince when\b|\bby when\b|\buntil when\b|\bhow recently\b"
+             rf"|\bhow long ago\b|^when$"),
+    ("number", rf"\bhow many\b|\b(?:what|which) (?:is|was|were|are) (?:the )?(?:[\w']+ ){{0,2}}(?:number|total|count|"
+               rf"tally|score|figure|population|attendance|turnout|majority|margin|rank|ranking|position)\b"
+               rf"|\bnumber of\b|\bhow often\b|\b(?:what|which|by what) (?:[\w']+ )?score\b|\branked\b"),
+    ("organisation", r"\b(?:which|what) (?:\w+ )?(?:company|companies|firm|firms|organi[sz]ations?|group|groups|party|"
+                     r"parties|team|teams|club|clubs|band|bank|banks|body|bodies|agency|agencies|airline|broadcaster|"
+                     r"network|newspaper|paper|label|studio|union|unions|maker|manufacturer|retailer|carmaker|charity|"
+                     r"department|ministry|institution|outlet|channel|league|side|business|corporation|giant|"
+                     r"regulator|watchdog|publisher|developer|operator|supermarket|store|chain|brand|government)\b"
+                     r"|\bwho (?:made|makes|owns|owned|bought|buys|acquired|publishes|published|manufactures|"
+                     r"manufactured|produces|sponsors|sponsored|operates|developed|develops|runs)\b"),
+    ("place", rf"^where\b|\bwhere (?:{_AUX}|exactly|else)\b|\b(?:which|what|in what|in which) (?:\w+ ){{0,2}}(?:country|"
+              rf"countries|city|cities|town|towns|region|state|place|places|venue|stadium|ground|county|nation|area|"
+              rf"location|province|capital|continent|island|village|street|airport|hospital|port|constituency|"
+              rf"seat|court|prison|base|border)\b|\bwhere\b"),
+    ("person", r"^who\b|\bwho (?:is|was|are|were|did|does|has|had|will|would|said|says|won|wins|led|leads|told|"
+               r"called|became|scored|wrote|directed|played|plays|replaced|beat|sang|starred)\b|\bwhom\b|\bwhose\b"
+               r"|\b(?:which|what) (?:\w+ ){0,2}(?:player|man|woman|person|people|minister|politician|singer|actor|"
+               r"actress|director|star|manager|chancellor|mp|leader|official|coach|chairman|chief|executive|boss|"
+               r"winner|artist|author|writer|judge|president|spokesman|spokeswoman|member|men|women|"
+               r"celebrity|presenter|rapper|comedian|athlete|driver|captain|striker|secretary)s?\b"
+               r"|\bname (?:of )?the\b|\bwho\b"),
+    ("description", r"^(?:what|which|how|describe|explain|tell)\b"),
+)]
+# Keywords in a question with no question form: "beijing parking fees cost" asks for money.
+_CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
+    ("percent", r"\b(?:percentage|per ?cent|percent)\b|%"),
+    ("money", rf"(?:£|\$|€)|\b{_MONEY_NOUNS}\b|\b(?:amount|takings)\b"),
+    ("date", r"\b(?:date|year|when)\b"),
+    ("duration", r"\b(?:length|duration)\b"),
+    ("place", r"\b(?:venue|location|where)\b"),
+    ("number", r"\b(?:number|count|total|score|odds|tally)\b"),
+)]
+_QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
+                            "could will would has have had should shall may might must".split())
+_HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
+_WORD = re.compile(r"[\w'\u2019.&-]*\w|[£$€]")
+
+
+def analyse(text: str) -> Question:
+    """The question's expected answer type, the thing counted or measured, and its content words."""
+    words = [_TYPOS.get(w, w) for w in re.findall(r"[\w'\u2019%£$€-]+", fold(text))]
+    q = " ".join(words)
+    kind = next((k for k, rule in _RULES if rule.search(q)), None)
+    if kind is None:
+        kind = next((k for k, cue in _CUES if cue.search(q)), "description")
+    unit = _unit(q)
+    content = tuple(w for w in _WORD.findall(_HOW.sub(" ", text)) if fold(w) not in STOP_WORDS
+                    and _TYPOS.get(fold(w), fold(w)) not in _QUESTION_WORDS)
+    return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content)
+
+
+def _unit(q: str) -> str | None:
+    """The counted or measured noun: the last word before the verb after "how many"/"how much"."""
+    m = re.search(rf"\bhow (?:many|much) (?!{_AUX}\b)((?:[\w'-]+ ){{0,3}}?[\w'-]+?)(?= {_AUX}\b| there\b|$| in\b| on\b| at\b"
+                  rf"| for\b| did\b| has\b| does\b| do\b| will\b| of\b| to\b)", q)
+    if not m:
+        return None
+    word = m.group(1).split()[-1]
+    return None if word in STOP_WORDS or word in _QUESTION_WORDS else word
+
+
+def _grouped(content: tuple[str, ...], text: str) -> tuple[str, ...]:
+    """Content words with adjacent capitalised ones joined as written ("Nintendo DS")."""
+    out: list[str] = []
+    for word in content:
+        if out and word[:1].isupper() and out[-1][:1].isupper() and f"{out[-1]} {word}" in text:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return tuple(out)

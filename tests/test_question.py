@@ -1,0 +1,209 @@
+"""Question analysis: the answer type of each question form, as users type them."""
+from __future__ import annotations
+
+import pytest
+
+from briefbot.question import ANSWER_TYPES, analyse
+from briefbot.spans import SPAN_TYPES
+
+TYPES = [
+    # number
+    ("How many people work at the factory?", "number"),
+    ("how many cars were sold last year", "number"),
+    ("hwo many workers lost their jobs", "number"),
+    ("How many seats did the Liberal Democrats win?", "number"),
+    ("how many goals has he scored this season", "number"),
+    ("What is the number of refugees in the camp?", "number"),
+    ("what was the total of votes cast", "number"),
+    ("What was the final score?", "number"),
+    ("Where is she ranked in the world now?", "number"),
+    ("number of jobs cut at the plant", "number"),
+    ("How many languages is the game sold in", "number"),
+    # money
+    ("How much did the new console cost?", "money"),
+    ("how much does a ticket cost", "money"),
+    ("How much was the company fined?", "money"),
+    ("how much money did the charity raise", "money"),
+    ("What was the firm's annual profit?", "money"),
+    ("What is the price of the handset in Japan?", "money"),
+    ("How big was the loss?", "money"),
+    ("How expensive are the new season tickets", "money"),
+    ("what is the budget for the new stadium", "money"),
+    ("at what price were the shares sold", "money"),
+    ("airline fuel costs this quarter", "money"),
+    ("£ paid to the departing boss", "money"),
+    # percent (a change asked "how much" is a percentage)
+    ("What percentage of voters backed the plan?", "percent"),
+    ("By how much did unemployment fall?", "percent"),
+    ("how much did house prices rise in March", "percent"),
+    ("What proportion of sales came from abroad?", "percent"),
+    ("what is the interest rate now", "percent"),
+    ("how many per cent of the shares does it own", "percent"),
+    ("What share of the market does the firm have", "percent"),
+    ("inflation percentage last month", "percent"),
+    ("How much cheaper are tickets online than at the gate?", "percent"),
+    # date
+    ("When did the factory close?", "date"),
+    ("when was the album released", "date"),
+    ("What year did the band split up?", "date"),
+    ("what date is the election", "date"),
+    ("Since when has he been in charge?", "date"),
+    ("In what year was the law passed?", "date"),
+    ("wehn does the trial start", "date"),
+    ("Which day will the budget be announced?", "date"),
+    ("when", "date"),
+    ("By when must the bank repay the loan?", "date"),
+    ("What month did sales peak?", "date"),
+    # time
+    ("What time does the match kick off?", "time"),
+    ("at what time was the alarm raised", "time"),
+    ("what hour did the polls close", "time"),
+    # duration
+    ("How long did the strike last?", "duration"),
+    ("how long has she been chief executive", "duration"),
+    ("For how long will the road be closed?", "duration"),
+    ("How many years did he spend in prison?", "duration"),
+    ("how long is the ban", "duration"),
+    ("how many weeks was the single at number one", "duration"),
+    # age
+    ("How old is the new manager?", "age"),
+    ("how old was the singer when she died", "age"),
+    ("At what age did he start playing?", "age"),
+    ("what age is the youngest player", "age"),
+    # measure
+    ("How long is the new bridge?", "measure"),
+    ("How far is the stadium from the city centre?", "measure"),
+    ("how tall is the tower", "measure"),
+    ("How many miles did the runners cover", "measure"),
+    ("How fast can the car go?", "measure"),
+    ("what distance did the winning throw reach", "measure"),
+    ("How heavy is the new laptop?", "measure"),
+    # person
+    ("Who is the chancellor?", "person"),
+    ("who won the best actor award", "person"),
+    ("Who said the plan was unworkable?", "person"),
+    ("which player scored the winning goal", "person"),
+    ("Which minister resigned over the affair?", "person"),
+    ("whos the new England coach", "person"),
+    ("Whose idea was the new tax?", "person"),
+    ("What is the name of the new director?", "person"),
+    ("Which Labour MPs voted against the bill?", "person"),
+    ("the singer who replaced her in the band", "person"),
+    # organisation
+    ("Which company makes the handset?", "organisation"),
+    ("who made the game", "organisation"),
+    ("Which party won the most seats?", "organisation"),
+    ("What firm bought the brewery?", "organisation"),
+    ("which bank lent the money", "organisation"),
+    ("Who owns the newspaper?", "organisation"),
+    ("Which club did he join in the summer?", "organisation"),
+    ("which TV channel will show the series", "organisation"),
+    ("Which Japanese carmaker is expanding in Europe?", "organisation"),
+    # place
+    ("Where was the summit held?", "place"),
+    ("where did the band play their first gig", "place"),
+    ("Which country has the fastest growing economy?", "place"),
+    ("which city will host the games", "place"),
+    ("In which town was the factory built?", "place"),
+    ("wher is the company based", "place"),
+    ("What stadium will host the final?", "place"),
+    ("final venue", "place"),
+    # reason
+    ("Why did the shares fall?", "reason"),
+    ("why was the concert cancelled", "reason"),
+    ("What caused the delay?", "reason"),
+    ("For what reason was he sacked?", "reason"),
+    ("What was the reason for the price rise?", "reason"),
+    ("How come the figures were revised?", "reason"),
+    ("what led to the collapse of the talks", "reason"),
+    ("What excuse did the club give for the late kick-off?", "reason"),
+    ("reasons for the strike at the airport", "reason"),
+    # yes-no
+    ("Is the plant going to close?", "yes-no"),
+    ("did the minister resign", "yes-no"),
+    ("Has the band split up?", "yes-no"),
+    ("Will interest rates rise again?", "yes-no"),
+    ("Can the club afford the transfer?", "yes-no"),
+    ("Does the new phone have a camera?", "yes-no"),
+    ("are the talks still going on", "yes-no"),
+    ("Was the man who attacked him arrested?", "yes-no"),
+    ("Didn't the firm warn of losses?", "yes-no"),
+    # quote
+    ("What did the prime minister say about the war?", "quote"),
+    ("what did the chancellor say", "quote"),
+    ("How did the judge describe the defendant?", "quote"),
+    ("What has the coach told reporters?", "quote"),
+    # description
+    ("What is the golden rule?", "description"),
+    ("what are the new rules on smoking", "description"),
+    ("What happened at the meeting?", "description"),
+    ("How does the new system work?", "description"),
+    ("Explain the row over the budget", "description"),
+    ("new film plot", "description"),
+    ("what mistake did the statistics office make", "description"),
+]
+
+
+@pytest.mark.parametrize("question, kind", TYPES)
+def test_answer_type(question: str, kind: str):
+    assert analyse(question).type == kind
+
+
+def test_table_is_big_and_varied():
+    assert len(TYPES) >= 100 and {k for _, k in TYPES} == set(ANSWER_TYPES)
+
+
+@pytest.mark.parametrize("question, unit", [
+    ("how many cars are on the roads", "cars"),
+    ("How many American soldiers are in Iraq?", "soldiers"),
+    ("how many miles did he run", "miles"),
+    ("how many jobs will go", "jobs"),
+    ("how much money did they raise", "money"),
+    ("How much did the console cost?", None),
+    ("When did the strike end?", None),
+])
+def test_unit(question: str, unit: str | None):
+    assert analyse(question).unit == unit
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("How much did the Nintendo DS cost?", ("Nintendo DS", "cost")),
+    ("how many soldiers are there", ("soldiers",)),
+    ("Who is the chief executive of Marks and Spencer?", ("chief", "executive", "Marks", "Spencer")),
+    ("Why did Gordon Brown raise taxes", ("Gordon Brown", "raise", "taxes")),
+])
+def test_focus(question: str, focus: tuple[str, ...]):
+    assert analyse(question).focus == focus
+
+
+@pytest.mark.parametrize("question, content", [
+    ("How much did the Nintendo DS cost?", ("Nintendo", "DS", "cost")),
+    ("how long is the bridge", ("bridge",)),
+    ("What did Blair say about Iraq?", ("Blair", "say", "Iraq")),
+    ("is the plan working", ("plan", "working")),
+])
+def test_content_leaves_out_question_words(question: str, content: tuple[str, ...]):
+    assert analyse(question).content == content
+
+
+@pytest.mark.parametrize("question, span_types", [
+    ("how many cars", ("number",)),
+    ("how much did it cost", ("money", "number")),
+    ("what time did it start", ("time", "date")),
+    ("when did it start", ("date",)),
+    ("who is the chancellor", ("person",)),
+    ("why did it fail", ()),
+    ("is it over", ()),
+])
+def test_span_types(question: str, span_types: tuple[str, ...]):
+    assert analyse(question).span_types == span_types
+
+
+def test_span_types_are_spans_types():
+    for question, _ in TYPES:
+        assert set(analyse(question).span_types) <= set(SPAN_TYPES)
+
+
+@pytest.mark.parametrize("question", ["", "?", "   ", "£$€", "how", "the the the"])
+def test_odd_input(question: str):
+    assert analyse(question).type in ANSWER_TYPES
