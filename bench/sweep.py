@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from briefbot.cache import load  # noqa: E402
 from briefbot.index import Index  # noqa: E402
-from briefbot.ranking import RANKING, Ranking  # noqa: E402
+from briefbot.ranking import FEATURES, RANKING, Ranking  # noqa: E402
 from briefbot.search import Searcher  # noqa: E402
 
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -126,12 +126,20 @@ def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = F
 
 
 def variants(tries: list[str]) -> list[Ranking]:
+    """Every combination of the values tried; `w.FEATURE` names one of the second-stage weights."""
     axes = []
     for t in tries:
         name, _, values = t.partition("=")
-        kind = type(getattr(RANKING, name))
+        kind = float if name.startswith("w.") else type(getattr(RANKING, name))
         axes.append([(name, kind(v)) for v in values.split(",")])
-    return [replace(RANKING, **dict(combo)) for combo in itertools.product(*axes)] if axes else [RANKING]
+    out = []
+    for combo in itertools.product(*axes):
+        weights = list(RANKING.weights)
+        for name, v in combo:
+            if name.startswith("w."):
+                weights[FEATURES.index(name[2:])] = v
+        out.append(replace(RANKING, weights=tuple(weights), **{n: v for n, v in combo if not n.startswith("w.")}))
+    return out or [RANKING]
 
 
 def main() -> None:
@@ -140,23 +148,28 @@ def main() -> None:
     ap.add_argument("--reqa-every", type=int, default=10)
     ap.add_argument("--only", help="comma-separated set names (seed, bbc:tech, reqa, …)")
     ap.add_argument("--misses", help="print the misses of this set")
+    ap.add_argument("--weights", action="append", default=[], help="second-stage weights, space-separated")
+    ap.add_argument("--folders", action="store_true", help="a column for each BBC folder too")
     args = ap.parse_args()
     sets = [s for s in question_sets(args.reqa_every)
             if not args.only or s.name in args.only.split(",") or s.name == args.misses]
     indexes = {s.name: load(s.corpus, lambda line: None) for s in sets}
-    header = "  ".join(f"{s.name:>18}" for s in sets)
+    shown = [s for s in sets if args.folders or not s.name.startswith("bbc:")]
+    header = "  ".join(f"{s.name:>18}" for s in shown)
     print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18}")
-    for ranking in variants(args.tries):
+    rankings = variants(args.tries) + [replace(RANKING, weights=tuple(map(float, w.split()))) for w in args.weights]
+    for ranking in rankings:
         t0 = time.perf_counter()
-        label = ", ".join(f"{f.name}={getattr(ranking, f.name)}" for f in fields(ranking)
-                          if getattr(ranking, f.name) != getattr(RANKING, f.name)) or "default"
+        label = ", ".join(f"{f.name}={getattr(ranking, f.name)}" for f in fields(ranking) if f.name != "weights"
+                          if getattr(ranking, f.name) != getattr(RANKING, f.name)) or (
+            " ".join(f"w.{f}={w}" for f, w, d in zip(FEATURES, ranking.weights, RANKING.weights) if w != d) or "default")
         scores = {s.name: evaluate(s, indexes[s.name], ranking, args.misses == s.name) for s in sets}
         tune, check, total = Score(), Score(), Score()
         for name, sc in scores.items():
             if name.startswith("bbc:"):
                 (tune if name[4:] in TUNE else check).add(sc)
                 total.add(sc)
-        cells = "  ".join(f"{scores[s.name].row():>18}" for s in sets)
+        cells = "  ".join(f"{scores[s.name].row():>18}" for s in shown)
         print(f"{label:<32} {cells}   {tune.row():>18} {check.row():>18} {total.row():>18}"
               f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
     print("cells: hit@1 hit@3 unanswerable-caught false-no-answers")

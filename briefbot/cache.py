@@ -24,10 +24,11 @@ from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
 from briefbot.lexicon import synonyms_text
+from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world
 
-FORMAT = 7  # bump when the cache layout or the analysis changes
+FORMAT = 8  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -189,6 +190,15 @@ def _check(index: Index) -> None:
     if len(sent_ptr) != n + 1 or sent_ptr[0] != 0 or np.any(np.diff(sent_ptr) < 0) or sent_ptr[-1] != len(sent_terms) \
             or (len(sent_terms) and (sent_terms.min() < 0 or sent_terms.max() >= len(index.terms))):
         raise Damaged("sentence terms out of order")
+    span_ptr, n_spans = index.span_ptr, len(index.span_start)
+    if len(span_ptr) != n + 1 or span_ptr[0] != 0 or np.any(np.diff(span_ptr) < 0) or span_ptr[-1] != n_spans \
+            or not len(index.span_end) == len(index.span_type) == n_spans \
+            or (n_spans and (index.span_type.min() < 0 or index.span_type.max() >= len(SPAN_TYPES))):
+        raise Damaged("typed spans out of order")
+    owner = np.repeat(np.arange(n), np.diff(span_ptr))
+    if n_spans and (np.any(index.span_start < index.sent_start[owner]) or np.any(index.span_end > index.sent_end[owner])
+                    or np.any(index.span_start >= index.span_end)):
+        raise Damaged("typed spans outside their sentences")
     if n and (index.sent_article.min() < 0 or index.sent_article.max() >= len(index.articles)
               or np.any(index.sent_start > index.sent_end) or index.sent_start.min() < 0
               or np.any(index.sent_end > lengths[index.sent_article])):

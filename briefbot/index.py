@@ -19,6 +19,7 @@ from rank_bm25 import BM25Okapi
 from briefbot.corpus import Article
 from briefbot.lexicon import Synonyms
 from briefbot.ranking import RANKING, Ranking
+from briefbot.spans import SPAN_TYPES, Span
 
 Progress = Callable[[int, int], None]
 
@@ -177,6 +178,10 @@ class Index:
     share: np.ndarray  # per sentence posting: the share of its article's sentences holding the term
     sent_ptr: np.ndarray  # terms of sentence s, in order (no synonym concepts): sent_terms[sent_ptr[s]:sent_ptr[s+1]]
     sent_terms: np.ndarray
+    span_ptr: np.ndarray  # typed spans of sentence s: span_start[span_ptr[s]:span_ptr[s+1]] (article offsets)
+    span_start: np.ndarray
+    span_end: np.ndarray
+    span_type: np.ndarray  # int8 index into spans.SPAN_TYPES
     synonyms_text: str
     impact: np.ndarray | None = None  # the postings' BM25 impacts (see SentenceBM25.impacts), computed if not saved
     art_impact: np.ndarray | None = None
@@ -239,6 +244,12 @@ class Index:
         second look at the best candidates never analyses text again."""
         return self.sent_terms[self.sent_ptr[sent]:self.sent_ptr[sent + 1]]
 
+    def spans_of(self, sent: int) -> list[Span]:
+        """The typed spans of a sentence (found once, at build), offsets within the sentence."""
+        lo, hi, base = self.span_ptr[sent], self.span_ptr[sent + 1], int(self.sent_start[sent])
+        return [Span(int(s) - base, int(e) - base, SPAN_TYPES[t])
+                for s, e, t in zip(self.span_start[lo:hi], self.span_end[lo:hi], self.span_type[lo:hi])]
+
     def speaker_of(self, sent: int) -> str | None:
         n = self.sent_speaker[sent]
         return self.speakers[n] if n >= 0 else None
@@ -250,4 +261,5 @@ class Index:
 
 ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker",
                          "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len",
-                         "share", "sent_ptr", "sent_terms", "impact", "art_impact")
+                         "share", "sent_ptr", "sent_terms", "impact", "art_impact",
+                         "span_ptr", "span_start", "span_end", "span_type")

@@ -23,6 +23,7 @@ from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
+from briefbot.spans import SPAN_TYPES, typed_spans
 from briefbot.text import analyze_words, learn_words, new_words, split_sentences, train_splitter
 
 if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
@@ -50,6 +51,10 @@ class _Chunk:
     sent_end: np.ndarray
     sent_para: np.ndarray
     sent_speaker: np.ndarray  # local speaker id, -1 for none
+    n_spans: np.ndarray  # per sentence: its typed spans (amounts, dates, names…)
+    span_start: np.ndarray  # each span's characters in its article's text
+    span_end: np.ndarray
+    span_type: np.ndarray  # index into SPAN_TYPES
 
 
 class _Vocabulary:
@@ -74,6 +79,8 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
     title_ids, title_len, word_ids, n_words = array("i"), array("i"), array("i"), array("i")
     concept_ids, n_concepts = array("i"), array("i")
     owners, starts, ends, paras, speaker_ids = array("i"), array("i"), array("i"), array("i"), array("i")
+    n_spans, span_starts, span_ends, span_types = array("i"), array("i"), array("i"), array("i")
+    type_number = {t: n for n, t in enumerate(SPAN_TYPES)}
 
     def term_ids(text: str) -> tuple[list[int], list[int]]:
         """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
@@ -95,9 +102,15 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
             concept_ids.extend(concepts), n_concepts.append(len(concepts))
             owners.append(a), starts.append(s), ends.append(e), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
+            found = typed_spans(text)
+            n_spans.append(len(found))
+            for span in found:
+                span_starts.append(s + span.start), span_ends.append(s + span.end)
+                span_types.append(type_number[span.type])
     return _Chunk(list(vocabulary.ids), vocabulary.surface, list(speakers), new_words(), *(
         np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, word_ids, n_words, concept_ids, n_concepts,
-                                                    owners, starts, ends, paras, speaker_ids)))
+                                                    owners, starts, ends, paras, speaker_ids,
+                                                    n_spans, span_starts, span_ends, span_types)))
 
 
 _worker_tools: tuple[PunktSentenceTokenizer, Synonyms] | None = None  # a worker process's splitter and synonyms
@@ -197,6 +210,8 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
         share=_shares(ptr, sent_article[docs], np.bincount(sent_article, minlength=n_arts)),
         sent_ptr=np.concatenate([[0], np.cumsum(n_words, dtype=np.int64)]),
         sent_terms=column["word_ids"],
+        span_ptr=np.concatenate([[0], np.cumsum(column["n_spans"], dtype=np.int64)]),
+        span_start=column["span_start"], span_end=column["span_end"], span_type=column["span_type"].astype(np.int8),
         synonyms_text=synonyms_text,
     )
 

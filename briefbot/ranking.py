@@ -8,6 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+# The second stage's features of a candidate sentence (see `search.Searcher._judge`); an answer's
+# score is their weighted sum.
+FEATURES = ("first", "bm25", "coverage", "article", "neighbour", "rank", "typed_span", "typed_none", "unit", "near",
+            "lead", "reason", "length", "bias")
+_HAND_SET = dict(first=1.0, typed_span=0.26, unit=0.26, reason=0.26)  # ≈ ×1.3 each, as ratios of the first score
+
+
 @dataclass(frozen=True)
 class Ranking:
     # BM25 over sentences (rank-bm25's BM25Okapi): sentences are short, so length matters less
@@ -33,12 +40,12 @@ class Ranking:
     local_damping: float = 6.0  # a word in every sentence of its article weighs 1/(1 + 6) there
     pool: int = 40  # candidates judged by the second stage
     # The second stage: passages and answer types.
-    type_bonus: float = 1.3  # a sentence holding a span of the type asked for
-    unit_bonus: float = 1.3  # …and that span counts the thing asked about ("2,500 soldiers")
-    reason_bonus: float = 1.3  # "why": a sentence giving a reason (because, due to…)
+    neighbour_credit: float = 0.0  # a question word in the sentence before covers this share of itself
     neighbour_weight: float = 0.0  # share of the best paragraph neighbour's score a sentence gets
+    weights: tuple[float, ...] = tuple(_HAND_SET.get(f, 0.0) for f in FEATURES)
     # No answer.
     min_coverage: float = 0.25  # share of the question's weight the best sentence must cover
+    names_in_article: bool = False  # an answer's article must hold every name and number asked about
     # Two sentences of different articles are one fact: this many shared terms, and this share of
     # the shorter one's.
     merge_min_shared: int = 3

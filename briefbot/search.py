@@ -12,12 +12,12 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
 from briefbot.names import ORGANISATIONS, PLACES
-from briefbot.ranking import Ranking
+from briefbot.question import Question, analyse
+from briefbot.ranking import FEATURES, Ranking
+from briefbot.spans import Span
 from briefbot.text import analyze, analyze_words, fold, terms_if_seen
 
-_WANTS_NUMBER = re.compile(r"^\s*(how (many|much|long|old|far|fast|big|high|often|large)|when|"
-                           r"what (year|date|number|percentage|proportion|share|fraction|sum|amount|price)|in what year)\b", re.I)
-_WANTS_REASON = re.compile(r"^\s*(why|for what reason|what (made|caused|led))\b", re.I)
+_WORDS = re.compile(r"\w+")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -54,6 +54,7 @@ class Answer:
     speaker: str | None = None
     versions: list[Version] = field(default_factory=list)  # the same fact in other articles
     context_start: int = 0  # where context begins in the article text
+    answer_span: Span | None = None  # what answers the question's type inside `text` ("£80m", money)
 
 
 @dataclass
@@ -70,6 +71,15 @@ class Result:
     @property
     def status(self) -> str:
         return "answered" if self.answers else "no_answer"
+
+
+@dataclass
+class Pool:
+    """The first stage's best candidates: sentence ids, their second-stage features (one row
+    each, columns as `ranking.FEATURES`) and the typed span each would answer with."""
+    sents: np.ndarray
+    features: np.ndarray
+    spans: list[Span | None]
 
 
 @dataclass
@@ -169,16 +179,26 @@ class Searcher:
     def search(self, query: str, k: int = 3, context: str = "", within: np.ndarray | None = None) -> Result:
         """The top k answers to `query`; `context` (e.g. the room) steers ties, `within` limits
         the sentences that may answer (e.g. one person's statements)."""
-        r = self.ranking
-        corrections: dict[str, str] = {}
-        slots = self._slots(query, corrections)
-        result = Result(query, [], corrections=corrections,
-                        matched_words=[s.word for s in slots if s.terms],
-                        unknown_names=[s.word for s in slots if not s.terms and _name_like(s.word, query)],
-                        unknown_words=[s.word for s in slots if not s.terms])
-        if result.unknown_names:  # the question is about something the briefing never names
+        result = Result(query, [])
+        pool = self.pool(query, result, context, within)
+        if pool is None:
             result.suggestions = self.topics()
             return result
+        scores = pool.features @ np.array(self.ranking.weights)
+        order = np.argsort(-scores, kind="stable")
+        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), pool.spans[i]) for i in order], k)
+        return result
+
+    def pool(self, query: str, result: Result, context: str = "", within: np.ndarray | None = None) -> Pool | None:
+        """The first stage: the best candidates by BM25, with the features the second stage
+        weighs; None when the question has no answer here (`result` says why)."""
+        r = self.ranking
+        slots = self._slots(query, result.corrections)
+        result.matched_words = [s.word for s in slots if s.terms]
+        result.unknown_names = [s.word for s in slots if not s.terms and _name_like(s.word, query)]
+        result.unknown_words = [s.word for s in slots if not s.terms]
+        if result.unknown_names:  # the question is about something the briefing never names
+            return None
         weights: Counter[int] = Counter()
         for slot in slots:
             for tid, w in slot.terms.items():
@@ -187,51 +207,116 @@ class Searcher:
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
         sentences = self.index.by_sentence
-        cands, scores, has = sentences.combine(sentences.term_scores(weights, within, r.local_damping))
+        cands, bm25, has = sentences.combine(sentences.term_scores(weights, within, r.local_damping))
         self._credit_speakers(cands, has)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
-            result.suggestions = self.topics()
-            return result
+            return None
+        prev = self._previous(cands)
         coverage = np.zeros(len(cands))
         for slot in slots:
             credit = np.zeros(len(cands))
             for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
+            if r.neighbour_credit:  # "It took £7.2m": the film is named in the sentence before
+                credit = np.maximum(credit, r.neighbour_credit * np.where(prev >= 0, credit[prev], 0.0))
             coverage += credit * slot.idf
         coverage /= total
-        scores = scores * (r.coverage_base + coverage)
-        scores += r.article_weight * self._article_scores(weights)[self.index.sent_article[cands]]
-        order = _top(scores, r.pool)
         result.coverage = float(coverage.max())
         if result.coverage < r.min_coverage:
-            result.suggestions = self.topics()
-            return result
-        reranked = self._rerank(query, [int(c) for c in cands[order]], scores[order].tolist())
-        result.answers = self._answers(reranked, k)
-        return result
+            return None
+        scores = bm25 * (r.coverage_base + coverage)
+        neighbour = self._neighbour_scores(cands, scores)
+        scores = scores + r.neighbour_weight * neighbour  # the topic may be named next door
+        article = self._article_scores(weights)[self.index.sent_article[cands]]
+        scores += r.article_weight * article
+        order = _top(scores, r.pool)
+        asked = {t for slot in slots for t in slot.terms} | {self.index.term_id.get(s.term, -1) for s in slots}
+        names = [slot for slot in slots if _name_like(slot.word, query)]
+        top = float(scores[order[0]]) or 1.0
+        columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
+                   "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
+                   "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
+                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
+        pool = self._judge(analyse(query), asked, names, cands[order], columns)
+        return pool if len(pool.sents) else None
 
-    def _rerank(self, query: str, ranked: list[int], scores: list[float]) -> list[tuple[int, float]]:
-        """A second look at the best candidates: a number where "how many" or "when" asks for one,
-        better still a number counting the thing asked about ("how many soldiers" → "2,500 … soldiers")."""
-        if _WANTS_REASON.match(query):
-            scores = [s * self.ranking.reason_bonus if _REASON.search(self.index.text_of(c)) else s for c, s in zip(ranked, scores)]
-            return sorted(zip(ranked, scores), key=lambda p: -p[1])
-        if not _WANTS_NUMBER.match(query):
-            return list(zip(ranked, scores))
+    def _judge(self, question: Question, asked: set[int], names: list[_Slot], sents: np.ndarray,
+               columns: dict[str, np.ndarray]) -> Pool:
+        """The second stage's features of the best candidates: whether a sentence holds a span of
+        the type asked for ("how much" → £80m), near the question's words, counting the thing
+        asked about; whether it gives a reason for "why"; where it stands in its article. A
+        sentence whose article never names what the question names is dropped."""
+        r, idx = self.ranking, self.index
+        unit = set(analyze(question.unit)) if question.unit else set()
+        typed = bool(question.span_types)
+        keep, spans, rows = [], [], []
+        for n, sent in enumerate(sents.tolist()):
+            if r.names_in_article and not all(self._article_names(sent, slot) for slot in names):
+                continue
+            span, counts, near = self._answer_span(sent, question.span_types, asked, unit) if typed else (None, False, 0.0)
+            first = idx.sentences_of(int(idx.sent_article[sent])).start
+            row = {name: float(col[n]) for name, col in columns.items()}
+            row.update(typed_span=float(span is not None), typed_none=float(typed and span is None),
+                       unit=float(counts), near=near, lead=1.0 / (1 + sent - first),
+                       reason=float(question.type == "reason" and bool(_REASON.search(idx.text_of(sent)))),
+                       length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
+            keep.append(sent), spans.append(span), rows.append([row[f] for f in FEATURES])
+        return Pool(np.array(keep, dtype=np.int64), np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)),
+                    spans)
+
+    def _previous(self, cands: np.ndarray) -> np.ndarray:
+        """For each candidate, the position among `cands` of the sentence before it in its
+        article, or -1 when that one is no candidate."""
+        at = np.searchsorted(cands, cands - 1).clip(max=max(len(cands) - 1, 0))
+        there = (cands[at] == cands - 1) & (self.index.sent_article[cands[at]] == self.index.sent_article[cands])
+        return np.where(there, at, -1)
+
+    def _neighbour_scores(self, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """Each candidate's best neighbour's score in its article (0 for none): a sentence is
+        judged with the sentences around it."""
         idx = self.index
-        m = re.match(r"\s*how (?:many|much)\s+(\S+)", query, re.I)
-        counted = {idx.term_id.get(t) for t in analyze(m[1])} if m else set()
-        out = []
-        for sent, score in zip(ranked, scores):
-            terms = idx.terms_of(sent).tolist()
-            numbers = [i for i, t in enumerate(terms) if idx.terms[t][:1].isdigit()]
-            if any(t in counted and any(i - 3 <= n < i for n in numbers) for i, t in enumerate(terms)):
-                score *= self.ranking.type_bonus * self.ranking.unit_bonus
-            elif numbers:
-                score *= self.ranking.type_bonus
-            out.append((sent, score))
-        return sorted(out, key=lambda p: -p[1])
+        best = np.zeros(len(cands))
+        for step in (-1, 1):
+            at = np.searchsorted(cands, cands + step).clip(max=len(cands) - 1)
+            near = (cands[at] == cands + step) & (idx.sent_article[cands[at]] == idx.sent_article[cands])
+            best = np.maximum(best, np.where(near, scores[at], 0.0))
+        return best
+
+    def _article_names(self, sent: int, slot: _Slot) -> bool:
+        """Whether the sentence's article holds one of the terms standing for a named word."""
+        article = int(self.index.sent_article[sent])
+        for tid in slot.terms:
+            docs, _ = self.index.by_article.get(tid)
+            at = np.searchsorted(docs, article)
+            if at < len(docs) and docs[at] == article:
+                return True
+        return False
+
+    def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str]
+                     ) -> tuple[Span | None, bool, float]:
+        """The span of a wanted type nearest the question's words in the sentence (one that only
+        repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
+        about follows it ("2,500 American soldiers" for "how many soldiers")."""
+        idx = self.index
+        text = idx.text_of(sent)
+        spans = [sp for sp in idx.spans_of(sent) if sp.type in types]
+        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked)]
+        if not spans:
+            return None, False, 0.0
+        where = [m.start() for m in _WORDS.finditer(text) if self._echo(m.group(), asked)]
+
+        def distance(sp: Span) -> int:
+            return min((min(abs(w - sp.start), abs(w - sp.end)) for w in where), default=len(text))
+
+        best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
+        after = analyze(text[best.end:best.end + 30])[:3]
+        return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
+
+    def _echo(self, words: str, asked: set[int]) -> bool:
+        """Whether every term of `words` is one the question asked with."""
+        terms = [self.index.term_id.get(t, -2) for t in analyze(words)]
+        return bool(terms) and all(t in asked for t in terms)
 
     def _credit_speakers(self, cands: np.ndarray, has: dict[int, np.ndarray]) -> None:
         """A person named in the question is covered by what that person says: "Does Allawi think
@@ -263,16 +348,16 @@ class Searcher:
 
     # --- answers -----------------------------------------------------------------------------
 
-    def _answers(self, ranked: list[tuple[int, float]], k: int) -> list[Answer]:
+    def _answers(self, ranked: list[tuple[int, float, Span | None]], k: int) -> list[Answer]:
         """Best first; a sentence that restates a better one from another article joins it."""
-        kept: list[tuple[int, float, list[int]]] = []
-        for sent, score in ranked:
+        kept: list[tuple[int, float, Span | None, list[int]]] = []
+        for sent, score, span in ranked:
             twin = next((g for g in kept if self.same_fact(g[0], sent)), None)
             if twin is not None:
-                twin[2].append(sent)
+                twin[3].append(sent)
             elif len(kept) < k:
-                kept.append((sent, score, []))
-        return [self.answer(sent, score, others) for sent, score, others in kept]
+                kept.append((sent, score, span, []))
+        return [self.answer(sent, score, others, span) for sent, score, span, others in kept]
 
     def same_fact(self, a: int, b: int) -> bool:
         """Two sentences of different articles that share most of their terms tell one fact."""
@@ -295,7 +380,8 @@ class Searcher:
         return Citation(article.source, article.label, article.outlet, article.date, article.url, article.path,
                         sent - first + 1, start, end, article.line_of(start), record)
 
-    def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None) -> Answer:
+    def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None, span: Span | None = None
+               ) -> Answer:
         idx = self.index
         text = idx.text_of(sent)
         lo, hi = self.context_span(sent)
@@ -303,7 +389,7 @@ class Searcher:
         ctx_start, ctx_end = int(idx.sent_start[lo]), int(idx.sent_end[hi])
         versions = [Version(idx.text_of(o), self.citation(o), o) for o in others or []]
         return Answer(sent, text, article.text[ctx_start:ctx_end], round(score, 4), [self.citation(sent)],
-                      idx.speaker_of(sent), versions, ctx_start)
+                      idx.speaker_of(sent), versions, ctx_start, span)
 
     def context_span(self, sent: int) -> tuple[int, int]:
         """First and last sentence of the context: the paragraph neighbours; for "He said…", back
