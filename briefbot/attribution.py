@@ -257,6 +257,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     if it is one."""
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
+    if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
+        return not _has_verb(sentence[:m.start()])
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
 
 

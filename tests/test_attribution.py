@@ -149,6 +149,7 @@ def test_a_name_near_the_start_is_whole() -> None:
 
 def test_organisations_in_apposition_are_not_people() -> None:
     assert speaker_in("Deutsche Boerse, the German stock exchange that wants to buy its rival, has said it will grow.") is None
+    assert speaker_in("Deutsche Boerse also said profit rose.") is None
     assert speaker_in("Munich Re and Swiss Re, the world's two biggest reinsurers, have said costs will be low.") is None
     assert speaker_in("One of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted - said "
                       "the families were delighted.") == "Gerry Conlon"
@@ -164,6 +165,8 @@ def test_a_clause_after_a_name_is_no_apposition() -> None:
 def test_a_speaker_and_a_colon_opens_a_quotation() -> None:
     said = attribute(['Burnley boss Steve Cotterill: "They will be fresh and we will be tired.', 'Our fans will not need it."'])
     assert said == ["Steve Cotterill"] * 2
+    said = attribute(["Robert Kilroy-Silk met Nigel Farage.", 'He told Mr Farage: "Do not tell lies."'])
+    assert said == [None, "Robert Kilroy-Silk"]
 
 
 def test_meanwhile_but_he_said_and_thinks() -> None:
