@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.names import ORGANISATIONS, PLACES, PersonName, fold_word, is_role_word, name_key, person_name
+from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
+                            person_name)
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
@@ -27,17 +28,25 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"welcom(?:e|es|ed)|reject(?:s|ed)?|attack(?:s|ed)?|condemn(?:s|ed)?|recall(?:s|ed)|agree(?:s|d)|"
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
-          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)")
-_ADVERB = r"(?:(?:also|further|has|had|have|later|then|previously|repeatedly|will|would|is\s+expected\s+to)\s+)*"
-_SAYS = re.compile(rf"(?P<name>{NAME}),?\s+{_ADVERB}(?:{_VERBS})\b")
-_SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)[^,\"\u201c\u201d]{{3,120}}?(?:,|\s-|\s\u2013)?\s+"
-                              rf"{_ADVERB}(?:{_VERBS})\b")
-_SAID_NAME = re.compile(rf"[\"\u201d,:]\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied)\s+"
-                        rf"(?P<name>{NAME})")
-_ACCORDING = re.compile(rf"\b[Aa]ccording to (?:the\s+)?(?P<name>{NAME})")
+          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks")
+_ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
+           r"is\s+expected\s+to)\s+)*")
+_SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
+_SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
+                              rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
+# What follows "…," said / according to: a name, or a role and a name ("council leader Daniel Achebe",
+# "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
+_SAID_NAME = re.compile(r"[\"\u201d,:]\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+                        r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
+_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
+_COLON = re.compile(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
+_UNNAMED_ROLE = re.compile(r"^(?:a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+_NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
+_CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
+_CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
 _ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?:[Tt]he|[Aa]n?)\s+"
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
-_PRONOUN = re.compile(rf"^(?:He|She)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
+_PRONOUN = re.compile(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
 _NAMES = re.compile(NAME)
 _QUOTES = '"\u201c\u201d'
@@ -210,16 +219,80 @@ def people_in(sentences: list[str]) -> People:
 def speaker_in(sentence: str, people: People | None = None, last: str | None = None) -> str | None:
     """The person a sentence attributes its words to, if it names one (or describes one by a role
     the article gives a named person)."""
-    people = people or people_in([sentence])
-    for pattern in (_ACCORDING, _SAYS, _SAID_NAME, _SAYS_APPOSITION):
+    return _speech(sentence, people or people_in([sentence]), last)[0]
+
+
+def _speech(sentence: str, people: People, last: str | None) -> tuple[str | None, bool]:
+    """(the speaker, whether the words are someone's the article does not name). An unnamed speaker
+    said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing."""
+    found: list[tuple[int, str]] = [(m.start(), "") for m in _ROLE_SUBJECT.finditer(sentence)  # "" is someone unnamed
+                                    if is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last)][:1]
+    for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
-            if name := people.resolve(m.group("name")):
-                return name
+            name, nobody = _named_in(m.group("tail"), people)
+            if name or nobody:
+                found.append((m.start(), name or ""))
+                break
+    starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
+    for pattern in (_SAYS, _SAYS_APPOSITION, _COLON):
+        for m in filter(None, (pattern.match(sentence, at) for at in starts)):
+            if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
+                    and _fits(pattern, m, sentence)
+                    and (name := people.resolve(m.group("name")))):
+                found.append((m.start(), name))
+                break
+    if found:
+        name = min(found)[1] if any(not n for _, n in found) else found[0][1]
+        return name or None, not name
     for m in _ROLE_SUBJECT.finditer(sentence):
         role = m.group("role")
         if is_role_phrase(role) and (name := people.by_role(role, last)):
-            return name
-    return None
+            return name, False
+    return None, False
+
+
+def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
+    """Whether a match's name is the subject: "NAME, said" only after a role ("The spokesman for
+    the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), and an apposition only
+    if it is one."""
+    if pattern is _SAYS_APPOSITION:
+        return _apposition(m.group("apposition"), bool(m.group("closed")))
+    if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
+        return not _has_verb(sentence[:m.start()])
+    return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+
+
+def _named_in(tail: str, people: People) -> tuple[str | None, bool]:
+    """The person the words after "said" or "according to" name, first words a role if any; and
+    whether they name only a role ("a spokesman for the party")."""
+    for m in _NAMES.finditer(tail):
+        before = tail[:m.start()].strip()
+        if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))):
+            break  # "a spokesman for Mr Howard" is not Mr Howard
+        after = re.match(r"\s+([\w'-]+)", tail[m.end():])
+        if after and after.group(1) in _CLAUSE_VERBS:  # "said Charles was one of his heroes": who was said of
+            break
+        if after and is_role_word(after.group(1)):  # "Daiwa Securities analyst Mark Pervan"
+            continue
+        if name := people.resolve(m.group()):
+            return name, False
+    role = _UNNAMED_ROLE.match(tail)
+    return None, bool(role and is_role_phrase(role.group("role").split(" said")[0].strip()))
+
+
+def _apposition(words: str, closed: bool) -> bool:
+    """Whether the words after "NAME," describe NAME (and do not start a clause of their own: "Mr
+    Blair, but he was unaware of anything to suggest") or say it is an organisation ("Deutsche
+    Boerse, the German stock exchange")."""
+    split = words.split()
+    if not split or split[0].lower() in _NOT_APPOSITIONS:
+        return False
+    if split[0].lower() not in ("who", "whose") and _CLAUSE_SUBJECTS & {w.lower() for w in split}:
+        return False
+    head = re.split(r"\s(?:for|of|at|in|on|to|that|which|who|with|from)\s", f" {words} ")[0].split()
+    if head and head[0].lower() in ("the", "a", "an") and is_org_word(head[-1]):
+        return False
+    return closed or is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", words.strip()))
 
 
 def attribute(sentences: list[str]) -> list[str | None]:
@@ -235,8 +308,10 @@ def attribute(sentences: list[str]) -> list[str | None]:
     quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
     for sentence in sentences:
-        name = speaker_in(sentence, people, last)
-        if name is None and _PRONOUN.search(sentence):
+        name, unnamed = _speech(sentence, people, last)
+        if unnamed:  # "He said" after "A spokesman said" is the spokesman
+            last = subject = None
+        elif name is None and _PRONOUN.search(sentence):
             name = subject
         elif name is None and last and (quote_open or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES)):
@@ -255,8 +330,8 @@ def attribute(sentences: list[str]) -> list[str | None]:
 def _first_person(sentence: str, people: People) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), not as a
     possessive ("Tony Blair's spokesman")."""
-    return next((name for m in _NAMES.finditer(sentence[:SUBJECT_CHARS])
-                 if not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
+    return next((name for m in _NAMES.finditer(sentence) if m.start() < SUBJECT_CHARS
+                 and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
 
 
 def _quote_open(sentence: str, was_open: bool) -> bool:

@@ -78,6 +78,13 @@ def is_role_word(word: str) -> bool:
             or (w.endswith("men") and w[:-3] + "man" in ROLE_WORDS))
 
 
+@lru_cache(maxsize=100_000)
+def is_org_word(word: str) -> bool:
+    """A word that makes a phrase an organisation, capitalised or not: "Bank", "the German stock exchange"."""
+    w = word.strip(",.'\"").title()
+    return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS) or bool(ORGANISATIONS.get(w))
+
+
 @dataclass(frozen=True)
 class PersonName:
     name: str  # as written, titles other than peerages dropped ("Lord Falconer", "Jean Corston")

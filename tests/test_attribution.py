@@ -123,6 +123,60 @@ def test_he_is_the_person_the_last_sentence_was_about() -> None:
                       "He said it was hard."]) == [None, None]
 
 
+def test_an_unnamed_spokesman_is_not_the_person_he_mentions() -> None:
+    said = attribute(["Tony Blair is expected to call an election in May.",
+                      "A Labour Party spokesman said the date was a matter for Mr Blair, but he was unaware of any plan.",
+                      "He said no decision had been made."])
+    assert said == [None, None, None]
+    said = attribute(["Michael Howard spoke in Leeds.",
+                      "The plan is costed, according to a spokesman for Mr Howard.",
+                      "He said it would cut taxes."])
+    assert said == [None, None, None]
+
+
+def test_said_a_role_then_the_name() -> None:
+    assert speaker_in('"We will build it," said council leader Daniel Achebe.') == "Daniel Achebe"
+    assert speaker_in('"Costs are up," said finance chief Rhona Kerr.') == "Rhona Kerr"
+    assert speaker_in('"A bid is likely," said Daiwa Securities analyst Mark Pervan.') == "Mark Pervan"
+    assert speaker_in("The band are determined, according to Q magazine editor Paul Rees.") == "Paul Rees"
+    assert speaker_in("Paul Jones, who sang on Sha La La, said Charles was one of his heroes.") == "Paul Jones"
+
+
+def test_a_name_near_the_start_is_whole() -> None:
+    said = attribute(["The scheme which was announced by Mr Kilroy-Silk on Monday is new.", "He said it would work."])
+    assert said == [None, "Mr Kilroy-Silk"]
+
+
+def test_organisations_in_apposition_are_not_people() -> None:
+    assert speaker_in("Deutsche Boerse, the German stock exchange that wants to buy its rival, has said it will grow.") is None
+    assert speaker_in("Deutsche Boerse also said profit rose.") is None
+    assert speaker_in("Munich Re and Swiss Re, the world's two biggest reinsurers, have said costs will be low.") is None
+    assert speaker_in("One of the so-called Guildford Four, Gerry Conlon - who was wrongly convicted - said "
+                      "the families were delighted.") == "Gerry Conlon"
+
+
+def test_a_clause_after_a_name_is_no_apposition() -> None:
+    assert speaker_in("Szilard Nemeth, recalled in place of Job, was twice denied by Dean Kiely.") is None
+    assert speaker_in("Stephanie Villalba sued.") is None
+    assert attribute(["Stephanie Villalba sued the bank.", "The tribunal upheld Ms Villalba's claim of victimisation."]) == [
+        None, None]
+
+
+def test_a_speaker_and_a_colon_opens_a_quotation() -> None:
+    said = attribute(['Burnley boss Steve Cotterill: "They will be fresh and we will be tired.', 'Our fans will not need it."'])
+    assert said == ["Steve Cotterill"] * 2
+    said = attribute(["Robert Kilroy-Silk met Nigel Farage.", 'He told Mr Farage: "Do not tell lies."'])
+    assert said == [None, "Robert Kilroy-Silk"]
+
+
+def test_meanwhile_but_he_said_and_thinks() -> None:
+    said = attribute(["Lib Dem spokesman Ed Davey meanwhile said quangos had grown.",
+                      "Graeme Souness would not be drawn.",
+                      'But he said: "The chairman has worked hard."'])
+    assert said == ["Ed Davey", None, "Graeme Souness"]
+    assert speaker_in("It could make games dearer, thinks Dr Mark Tuffy.") == "Mark Tuffy"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(max_size=300), max_size=6))
 def test_any_text_gets_a_speaker_or_none(sentences: list[str]) -> None:
