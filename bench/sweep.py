@@ -58,6 +58,8 @@ class Score:
     unanswerable: int = 0
     caught: int = 0  # unanswerable questions given no answer
     false_no: int = 0  # answerable questions given no answer
+    typed_hits: int = 0  # typed questions whose first answer is right…
+    span_right: int = 0  # …and whose answer span is in the gold or holds it
 
     def add(self, other: Score) -> None:
         for f in fields(self):
@@ -66,6 +68,9 @@ class Score:
     def row(self) -> str:
         n = max(self.answerable, 1)
         return f"{self.hit1 / n:.3f} {self.hit3 / n:.3f} {self.caught}/{self.unanswerable} {self.false_no}"
+
+    def spans(self) -> str:
+        return f"{self.span_right}/{self.typed_hits}"
 
 
 def read_jsonl(path: Path, every: int = 1) -> list[dict]:
@@ -84,9 +89,14 @@ def question_sets(reqa_every: int) -> list[QuestionSet]:
     return sets
 
 
-def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[bool, int | None]:
-    """(answered at all, rank of the first right answer or None)."""
+def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[bool, int | None, bool | None]:
+    """(answered at all, rank of the first right answer or None, whether answer 1's span is in
+    the gold or holds it: None without a span or a gold string)."""
     result = searcher.search(q["q"], 3)
+    span_right = None
+    if result.answers and (sp := result.answers[0].answer_span) is not None and q.get("gold"):
+        found = fold(result.answers[0].text[sp.start:sp.end])
+        span_right = any(found in fold(g) or fold(g) in found for g in q["gold"])
     golds = [fold(g) for g in q.get("gold", [])]
     span = q.get("gold_span")
     want = (base / span["path"]).resolve() if span else None
@@ -96,10 +106,10 @@ def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[
                 article = index.article_of(s)
                 if Path(article.path).resolve() == want and index.sent_start[s] < span["end"] \
                         and span["start"] < index.sent_end[s]:
-                    return True, rank
+                    return True, rank, span_right
         elif any(g in fold(answer.text) for g in golds):
-            return True, rank
-    return bool(result.answers), None
+            return True, rank, span_right
+    return bool(result.answers), None, span_right
 
 
 def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = False) -> Score:
@@ -107,7 +117,7 @@ def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = F
     searcher = Searcher(index)
     score = Score()
     for q in qset.questions:
-        answered, rank = rank_of_hit(index, searcher, q, qset.base)
+        answered, rank, span_right = rank_of_hit(index, searcher, q, qset.base)
         if q.get("expect", "answer") == "no_answer":
             score.unanswerable += 1
             score.caught += not answered
@@ -118,6 +128,9 @@ def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = F
         score.hit1 += rank == 1
         score.hit3 += rank is not None
         score.false_no += not answered
+        if rank == 1 and span_right is not None:
+            score.typed_hits += 1
+            score.span_right += span_right
         if misses and rank != 1:
             top = searcher.search(q["q"], 1).answers
             print(f"  {'LOW ' if rank else 'MISS'} {q['id']} [{q.get('type', '')}] {q['q']!r} rank={rank} "
@@ -131,6 +144,8 @@ def variants(tries: list[str]) -> list[Ranking]:
     for t in tries:
         name, _, values = t.partition("=")
         kind = float if name.startswith("w.") else type(getattr(RANKING, name))
+        kind = (lambda v: v.lower() in ("1", "true", "yes")) if kind is bool else kind
+        kind = (lambda v: None if v == "None" else float(v)) if name == "typed_coverage" else kind
         axes.append([(name, kind(v)) for v in values.split(",")])
     out = []
     for combo in itertools.product(*axes):
@@ -156,7 +171,7 @@ def main() -> None:
     indexes = {s.name: load(s.corpus, lambda line: None) for s in sets}
     shown = [s for s in sets if args.folders or not s.name.startswith("bbc:")]
     header = "  ".join(f"{s.name:>18}" for s in shown)
-    print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18}")
+    print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18} {'spans':>7}")
     rankings = variants(args.tries) + [replace(RANKING, weights=tuple(map(float, w.split()))) for w in args.weights]
     for ranking in rankings:
         t0 = time.perf_counter()
@@ -170,9 +185,10 @@ def main() -> None:
                 (tune if name[4:] in TUNE else check).add(sc)
                 total.add(sc)
         cells = "  ".join(f"{scores[s.name].row():>18}" for s in shown)
-        print(f"{label:<32} {cells}   {tune.row():>18} {check.row():>18} {total.row():>18}"
+        print(f"{label:<32} {cells}   {tune.row():>18} {check.row():>18} {total.row():>18} {total.spans():>7}"
               f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
-    print("cells: hit@1 hit@3 unanswerable-caught false-no-answers")
+    print("cells: hit@1 hit@3 unanswerable-caught false-no-answers; spans: BBC first answers right with a"
+          " span whose span is in the gold or holds it")
 
 
 if __name__ == "__main__":

@@ -12,11 +12,14 @@ from briefbot.search import Answer, Citation
 from briefbot.text import safe
 
 def marked_passage(passage: Passage) -> Text:
-    """The context with the answer sentence in bold and the question's words underlined."""
+    """The context with the answer sentence in bold, the exact answer (the span of the type asked
+    for) reversed within it, and the question's words underlined."""
     answer = passage.answer
     text = Text(safe(answer.context))
     start = answer.citations[0].start - answer.context_start
     text.stylize("bold", start, start + len(answer.text))
+    if (span := answer.answer_span) is not None:
+        text.stylize("reverse", start + span.start, start + span.end)
     words = [w for w in passage.words if len(w) > 2]
     if words:
         pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
@@ -86,6 +89,8 @@ def plain(reply: Reply) -> str:
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if a.speaker else ""
             out.append(f"{block.number}. {label}{safe(who)}{safe(a.text)}")
+            if a.answer_span is not None:
+                out.append(f"   answer: {safe(a.text[a.answer_span.start:a.answer_span.end])}")
             if a.context != a.text:
                 out.append(f"   in context: {safe(' '.join(a.context.split()))}")
             out.extend(safe(line) for line in citation_lines(a))

@@ -96,6 +96,9 @@ def answer_json(passage: Passage) -> dict:
         "speaker": a.speaker,
         "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
         "label": passage.label or None,
+        "answer_span": None if a.answer_span is None else {
+            "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
+            "text": a.text[a.answer_span.start:a.answer_span.end]},
     }
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
-from briefbot.names import ORGANISATIONS, PLACES
+from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
@@ -77,9 +77,13 @@ class Result:
 class Pool:
     """The first stage's best candidates: sentence ids, their second-stage features (one row
     each, columns as `ranking.FEATURES`) and the typed span each would answer with."""
+    question: Question
     sents: np.ndarray
     features: np.ndarray
     spans: list[Span | None]
+
+    def column(self, feature: str) -> np.ndarray:
+        return self.features[:, FEATURES.index(feature)]
 
 
 @dataclass
@@ -239,6 +243,9 @@ class Searcher:
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
         pool = self._judge(analyse(query), asked, names, cands[order], columns)
+        if r.typed_coverage is not None and pool.question.span_types and not np.any(pool.column("typed_span")
+                                                   * (pool.column("coverage") >= r.typed_coverage)):
+            return None  # "how tall is Everest": nothing of the kind asked near enough of its words
         return pool if len(pool.sents) else None
 
     def _judge(self, question: Question, asked: set[int], names: list[_Slot], sents: np.ndarray,
@@ -262,7 +269,7 @@ class Searcher:
                        reason=float(question.type == "reason" and bool(_REASON.search(idx.text_of(sent)))),
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             keep.append(sent), spans.append(span), rows.append([row[f] for f in FEATURES])
-        return Pool(np.array(keep, dtype=np.int64), np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)),
+        return Pool(question, np.array(keep, dtype=np.int64), np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)),
                     spans)
 
     def _previous(self, cands: np.ndarray) -> np.ndarray:
@@ -382,7 +389,10 @@ class Searcher:
         figures: set[str] = set()
         names: set[str] = set()
         for span in self.index.spans_of(sent):
-            terms = analyze(text[span.start:span.end])
+            written = text[span.start:span.end]
+            if span.type == "person" and (person := person_name(written)) is not None:
+                written = person.name  # "Mr Tony Blair" and "Mr Michael Howard" share only the title
+            terms = analyze(written)
             if span.type in ("person", "organisation"):
                 names.update(terms)
             elif span.type not in ("place",):

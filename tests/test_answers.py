@@ -1,0 +1,135 @@
+"""The answer pipeline on small made-up stories: typed answers and their spans, passages, what
+"also" may merge, the JSON contract of the exact answer, and the Ranking that holds the formula."""
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+import pytest
+
+from briefbot.corpus import Article
+from briefbot.indexing import build
+from briefbot.ranking import FEATURES, RANKING, Ranking
+from briefbot.reply import Passage, answer_json
+from briefbot.search import Searcher
+
+
+def article(n: int, title: str, body: str) -> Article:
+    """One story: its paragraphs are its lines."""
+    paragraphs, pos = [], 0
+    for line in body.split("\n"):
+        paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(f"s{n}.txt", f"s{n}.txt", title, None, None, None, body, tuple(paragraphs))
+
+
+def searcher_of(*stories: tuple[str, str]) -> Searcher:
+    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
+
+
+CONSOLE = ("Nintendo DS goes on sale",
+           "Nintendo launched its DS handheld console in the United States on Sunday.\n"
+           "The Nintendo DS console has two screens and a stylus, and the console is aimed at young players.\n"
+           "In America the machine costs $149.99, while Japanese buyers will pay less.\n"
+           "Analysts expect the DS console to sell strongly over Christmas.")
+REFERENDUM = ("Referendum on regional assembly",
+              "The government has confirmed a referendum on a regional assembly for the north east.\n"
+              "It will cost £80m to run, officials said.\n"
+              "Voters will receive their ballot papers by post.")
+
+
+def test_a_typed_question_prefers_the_sentence_holding_a_span_of_its_type():
+    """The price sentence shares fewer of the question's words than the one describing the
+    console, but it holds the money asked for."""
+    result = searcher_of(CONSOLE, REFERENDUM).search("How much does the Nintendo DS console cost in America?", 3)
+    best = result.answers[0]
+    assert "$149.99" in best.text
+    assert best.answer_span is not None and best.answer_span.type == "money"
+    assert best.text[best.answer_span.start:best.answer_span.end] == "$149.99"
+
+
+def test_an_untyped_question_carries_no_answer_span():
+    result = searcher_of(CONSOLE, REFERENDUM).search("what does the Nintendo DS console have", 1)
+    assert result.answers and result.answers[0].answer_span is None
+
+
+def test_the_answer_span_is_in_the_json_with_its_text():
+    result = searcher_of(CONSOLE, REFERENDUM).search("how much will the referendum cost", 1)
+    data = answer_json(Passage(1, result.answers[0]))
+    assert data["text"] == "It will cost £80m to run, officials said."
+    assert data["answer_span"] == {"start": 13, "end": 17, "type": "money", "text": "£80m"}
+
+
+def test_a_sentence_naming_its_topic_only_next_door_is_found():
+    """"It will cost £80m" never says "referendum": its neighbour does."""
+    result = searcher_of(CONSOLE, REFERENDUM).search("How much will the regional referendum cost?", 1)
+    assert "£80m" in result.answers[0].text
+
+
+def test_how_many_prefers_the_number_counting_the_thing_asked_about():
+    story = ("Troops", "Officials said 40 bases were inspected last year across the country.\n"
+                       "About 2,500 American soldiers remain across the country, officials said.")
+    result = searcher_of(story).search("how many soldiers remain across the country", 2)
+    assert "2,500" in result.answers[0].text
+
+
+AXA = ("Axa cuts bonus", "Axa Sun Life has cut its annual bonus on with-profits policies from 2% to 1% this year.")
+STANDARD = ("Standard Life cuts bonus", "Standard Life has cut its annual bonus on with-profits policies "
+                                        "from 2.5% to 2% this year.")
+PSP = ("PSP launch", "Sony's PSP handheld will sell for $249 in the US when the handheld launches in March.")
+ADAPTER = ("DS adapter", "Nintendo's DS handheld adapter will sell for $29 in the US when it launches in March.")
+
+
+@pytest.mark.parametrize("one, other", [(AXA, STANDARD), (PSP, ADAPTER)], ids=["axa", "psp"])
+def test_sentences_with_different_figures_are_never_one_fact(one, other):
+    searcher = searcher_of(one, other)
+    assert not searcher.same_fact(0, 1)
+    result = searcher.search("annual bonus cut with-profits policies" if one is AXA else "handheld sell for in the US", 3)
+    assert all(not a.versions for a in result.answers), [a.text for a in result.answers]
+
+
+def test_the_same_fact_in_two_articles_is_one_answer_with_both():
+    a = ("Troops stay", "About 2,500 US troops remain in Iraq as part of the coalition, officials said.")
+    b = ("Coalition", "Officials said about 2,500 US troops remain in Iraq as part of the coalition.")
+    searcher = searcher_of(a, b)
+    assert searcher.same_fact(0, 1)
+    result = searcher.search("how many US troops remain in Iraq", 3)
+    assert len(result.answers) == 1 and len(result.answers[0].versions) == 1
+
+
+def test_the_same_words_about_different_people_are_not_one_fact():
+    a = ("A", "Mr Tony Blair said the budget plan would cut taxes for families next year.")
+    b = ("B", "Mr Michael Howard said the budget plan would cut taxes for families next year.")
+    assert not searcher_of(a, b).same_fact(0, 1)
+
+
+@pytest.mark.parametrize("question", ["what is the capital of mongolia", "who is the mayor of new york",
+                                      "how tall is mount everest"])
+def test_questions_the_articles_cannot_answer_get_no_answer(question):
+    searcher = searcher_of(CONSOLE, REFERENDUM, AXA, PSP)
+    result = searcher.search(question, 3)
+    assert result.status == "no_answer", [a.text for a in result.answers]
+
+
+def test_every_weight_of_the_formula_is_a_ranking_field_and_the_searcher_reads_it():
+    assert len(RANKING.weights) == len(FEATURES)
+    searcher = searcher_of(CONSOLE, REFERENDUM)
+    index = searcher.index
+    strict = replace(RANKING, min_coverage=1.01)  # no sentence covers more than all of a question
+    index.rank_with(strict)
+    try:
+        assert Searcher(index).search("How much does the Nintendo DS console cost?", 3).status == "no_answer"
+    finally:
+        index.rank_with(RANKING)
+    assert {f.name for f in fields(Ranking)} >= {"k1", "b", "pool", "weights", "merge_overlap", "min_coverage"}
+
+
+def test_other_bm25_parameters_rescore_the_postings():
+    searcher = searcher_of(CONSOLE, REFERENDUM)
+    index = searcher.index
+    before = index.impact.copy()
+    index.rank_with(replace(RANKING, k1=2.0))
+    try:
+        assert not (index.impact == before).all()
+    finally:
+        index.rank_with(RANKING)
+    assert (index.impact == before).all()
