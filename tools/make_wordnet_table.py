@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from briefbot.text import analyze  # noqa: E402
+from briefbot.text import IRREGULAR, analyze, stem  # noqa: E402
 
 RELATIONS = ("derivation", "synonym", "similar")
 HEADER = """\
@@ -68,9 +68,13 @@ def frequent(lemmas: list, share: float) -> list:
 
 
 def single_term(name: str) -> str | None:
-    """The one term of a plain word; None for a phrase ("set_up"), a hyphenated word or a stop word."""
+    """The one term of a plain word; None for a phrase ("set_up"), a hyphenated word or a stop word.
+    A lemma is a base form, so it is stemmed past the irregular forms: the verb "found" is the
+    "found" of "founded", not the past of "find"."""
     terms = analyze(name) if name.isalpha() else []
-    return terms[0] if len(terms) == 1 and terms[0].isalpha() else None  # "one" is "1": no word
+    if len(terms) != 1 or not terms[0].isalpha():  # "one" is "1": no word
+        return None
+    return stem(name.lower()) if name.lower() in IRREGULAR else terms[0]
 
 
 def related_pairs(wn, relations: set[str], share: float):
