@@ -11,11 +11,13 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
+from briefbot.lexicon import related
 from briefbot.names import ORGANISATIONS, PLACES
 from briefbot.text import analyze, analyze_words, terms_if_seen
 
 FUZZY_WEIGHT = 0.8  # a corrected typo is probably, not surely, what was meant
 CONCEPT_WEIGHT = 0.6  # a synonym counts, the word itself counts more
+RELATED_WEIGHT = 0.4  # a word WordNet relates ("price" for "cost") counts less than a synonym
 CONTEXT_WEIGHT = 0.3  # words of the room you are in steer follow-up questions, lightly
 COVERAGE_BASE = 0.5  # a sentence matching the whole question scores 3x one matching none of its weight
 MIN_COVERAGE = 0.25  # share of the question's weight an answer must match; below it, no answer
@@ -135,6 +137,7 @@ class Searcher:
             for slot in slots:
                 if slot.term in members:
                     slot.terms.setdefault(cid, CONCEPT_WEIGHT)
+        _add_related(slots, idx)
         return slots
 
     def _correct(self, term: str, word: str) -> int | None:
@@ -361,6 +364,19 @@ def _name_like(word: str, query: str) -> bool:
     """A number, or a word with a capital that is not merely the question's first letter."""
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
         word[:1].isupper() and not query.lstrip().startswith(word))
+
+
+def _add_related(slots: list[_Slot], idx: Index) -> None:
+    """A word the articles use also matches the words WordNet relates to it that they use: "how
+    much did it cost" finds "the price", "who founded it" finds "its founder". A word they lack
+    stays unknown: weighed as the rarest of terms, one loose relative ("role" → "part") would
+    outweigh the rest of the question, and a name ("Heath Ledger") is no account book. A
+    corrected typo is a guess already: its relatives would be two."""
+    for slot in slots:
+        if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0:
+            for term in related(slot.term):
+                if (tid := idx.term_id.get(term)) is not None:
+                    slot.terms.setdefault(tid, RELATED_WEIGHT)
 
 
 def _deletions(word: str) -> set[str]:
