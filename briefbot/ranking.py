@@ -30,7 +30,7 @@ class Ranking:
     # How much a query word's stand-ins count beside the word itself.
     fuzzy_weight: float = 0.8  # a corrected typo is probably, not surely, what was meant
     concept_weight: float = 0.6  # a synonym group's concept term
-    related_weight: float = 0.0  # a WordNet derivation or synonym (0: not used)
+    related_weight: float = 0.2  # a WordNet derivation or frequent-sense synonym ("price" for "cost")
     context_weight: float = 0.3  # words of the room you are in steer follow-up questions, lightly
     partial_credit: float = 0.5  # a typo fixed or a synonym covers half of its word
     # The first stage: sentence BM25 × (coverage_base + share of the question's weight covered)

@@ -11,13 +11,13 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
+from briefbot.lexicon import related
 from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
-from briefbot.text import analyze, analyze_words, fold, terms_if_seen
+from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans
 
-_WORDS = re.compile(r"\w+")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -141,7 +141,21 @@ class Searcher:
             for slot in slots:
                 if slot.term in members:
                     slot.terms.setdefault(cid, self.ranking.concept_weight)
+        self._add_related(slots)
         return slots
+
+    def _add_related(self, slots: list[_Slot]) -> None:
+        """A word the articles use also matches the words WordNet relates to it that they use: "how
+        much did it cost" finds "the price", "who founded it" finds "its founder". A word they lack
+        stays unknown: weighed as the rarest of terms, one loose relative ("role" → "part") would
+        outweigh the rest of the question, and a name ("Heath Ledger") is no account book. A
+        corrected typo is a guess already: its relatives would be two."""
+        idx = self.index
+        for slot in slots:
+            if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0:
+                for term in related(slot.term):
+                    if (tid := idx.term_id.get(term)) is not None:
+                        slot.terms.setdefault(tid, self.ranking.related_weight)
 
     def _correct(self, term: str, word: str) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
@@ -311,13 +325,21 @@ class Searcher:
         spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked)]
         if not spans:
             return None, False, 0.0
-        where = [m.start() for m in _WORDS.finditer(text) if self._echo(m.group(), asked)]
+        where: dict[str, list[int]] = {}  # each question term the sentence holds → where
+        words = list(word_spans(text))
+        for m in words:
+            for term in analyze(m.group()):
+                if self.index.term_id.get(term, -2) in asked:
+                    where.setdefault(term, []).append(m.start())
 
-        def distance(sp: Span) -> int:
-            return min((min(abs(w - sp.start), abs(w - sp.end)) for w in where), default=len(text))
+        def distance(sp: Span) -> float:
+            """How far the span is from the question's words: from each, its nearest use."""
+            if not where:
+                return len(text)
+            return sum(min(min(abs(w - sp.start), abs(w - sp.end)) for w in at) for at in where.values()) / len(where)
 
         best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
-        after = analyze(text[best.end:best.end + 30])[:3]
+        after = [t for m in words if m.start() >= best.end for t in analyze(m.group())][:3]
         return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
 
     def _echo(self, words: str, asked: set[int]) -> bool:

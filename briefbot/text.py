@@ -108,6 +108,11 @@ def analyze_words(text: str) -> list[tuple[str, str]]:
     return [pair for match in _WORD.finditer(text) for pair in _terms_of(match.group())]
 
 
+def word_spans(text: str) -> Iterable[re.Match[str]]:
+    """The words of a text as the analyzer reads them ("Al-Asad" is one), with their positions."""
+    return _WORD.finditer(text)
+
+
 _WORD_TERMS: dict[str, tuple[tuple[str, str], ...]] = {}
 _KNOWN: dict[str, list[str]] = {}  # lower-cased word → its terms, learnt from a saved index
 _MAX_WORDS = 1_000_000

@@ -1,18 +1,23 @@
-"""Synonyms of news language, as extra index terms.
+"""Synonyms of news language, as extra index terms, and WordNet's related words, for queries.
 
 Each synonym group becomes one concept term (`~0`, `~1`, …) added to every sentence and query that
 uses any of its words or phrases; so "American soldiers" finds "US troops" while the exact words still
 count for more. The shipped `synonyms.txt` can be extended by a `synonyms.txt` in the corpus folder.
+
+`related` reads `wordnet.txt`, generated from WordNet 3.0 by tools/make_wordnet_table.py (licence in
+WORDNET-LICENSE): it ships in the package, so nothing is read from a WordNet install at run time.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from briefbot.text import analyze
 
 FILE_NAME = "synonyms.txt"
+WORDNET_FILE = "wordnet.txt"
 
 
 def parse_groups(text: str) -> list[list[str]]:
@@ -71,3 +76,19 @@ def synonyms_text(corpus_dirs: list[Path]) -> str:
         if extra.is_file():
             parts.append(extra.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(parts)
+
+
+@cache
+def _wordnet() -> dict[str, str]:
+    """Term → its related terms as one string: each line is split only when its term is asked
+    about, so the table loads in a few milliseconds, on the first question that needs it."""
+    text = resources.files(__package__).joinpath(WORDNET_FILE).read_text(encoding="utf-8")
+    return dict(line.split(" ", 1) for line in text.splitlines() if not line.startswith("#"))
+
+
+@cache
+def related(term: str) -> tuple[str, ...]:
+    """The analysed terms WordNet relates to an analysed term: its derivations ("withdraw" →
+    "withdrawal"), synonyms in its frequent senses ("cost" ~ "price") and similar adjectives."""
+    rest = _wordnet().get(term)
+    return tuple(rest.split()) if rest else ()
