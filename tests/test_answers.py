@@ -6,20 +6,11 @@ from dataclasses import fields, replace
 
 import pytest
 
-from briefbot.corpus import Article
 from briefbot.indexing import build
 from briefbot.ranking import FEATURES, RANKING, Ranking
 from briefbot.reply import Passage, answer_json
 from briefbot.search import Searcher
-
-
-def article(n: int, title: str, body: str) -> Article:
-    """One story: its paragraphs are its lines."""
-    paragraphs, pos = [], 0
-    for line in body.split("\n"):
-        paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return Article(f"s{n}.txt", f"s{n}.txt", title, None, None, None, body, tuple(paragraphs))
+from stories import article
 
 
 def searcher_of(*stories: tuple[str, str]) -> Searcher:

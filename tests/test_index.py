@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from rank_bm25 import BM25Okapi
 
-from briefbot.corpus import Article
 from briefbot.index import Postings
 from briefbot.ranking import RANKING
 from briefbot.indexing import build
 from briefbot.lexicon import Synonyms
 from briefbot.text import analyze
+from stories import article
 
 STORIES = [
     ("Troops stay", "About 2,500 US troops remain in Iraq. The troops are at Harir base in Erbil.\n"
@@ -31,14 +31,6 @@ class LuceneBM25(BM25Okapi):
 
     def _calc_idf(self, nd: dict) -> None:
         self.idf = {w: math.log1p((self.corpus_size - n + 0.5) / (n + 0.5)) for w, n in nd.items()}
-
-
-def article(n: int, title: str, text: str) -> Article:
-    paragraphs, pos = [], 0
-    for line in text.split("\n"):
-        paragraphs.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return Article(f"story{n}.txt", f"story{n}.txt", title, None, None, None, text, tuple(paragraphs))
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,13 @@
+"""Small made-up articles for tests that build an index in memory."""
+from __future__ import annotations
+
+from briefbot.corpus import Article
+
+
+def article(n: int, title: str, text: str) -> Article:
+    """Story number `n`: its paragraphs are its lines."""
+    paragraphs, pos = [], 0
+    for line in text.split("\n"):
+        paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return Article(f"story{n}.txt", f"story{n}.txt", title, None, None, None, text, tuple(paragraphs))
