@@ -12,12 +12,11 @@ towards zero, by plain gradient descent in NumPy: a dozen weights need no more. 
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from sweep import ROOT, SHARED, fold, read_jsonl
+from sweep import ROOT, SHARED, is_right, read_jsonl
 
 from briefbot.cache import load
 from briefbot.ranking import FEATURES, RANKING
@@ -43,14 +42,7 @@ def pools(reqa_every: int) -> list[tuple[np.ndarray, np.ndarray]]:
             pool = searcher.pool(q["q"], Result(q["q"], []))
             if pool is None:
                 continue
-            right = np.zeros(len(pool.sents), dtype=bool)
-            span = q.get("gold_span")
-            for n, s in enumerate(pool.sents.tolist()):
-                if span:
-                    right[n] = (Path(index.article_of(s).path).resolve() == (base / span["path"]).resolve()
-                                and index.sent_start[s] < span["end"] and span["start"] < index.sent_end[s])
-                else:
-                    right[n] = any(fold(g) in fold(index.text_of(s)) for g in q["gold"])
+            right = np.array([is_right(index, s, q, base) for s in pool.sents.tolist()], dtype=bool)
             if right.any() and not right.all():
                 out.append((pool.features, right))
     return out
@@ -84,7 +76,6 @@ def main() -> None:
     for f, v in zip(FEATURES, w):
         print(f"  {f:<12} {v:+.3f}")
     print("weights =", tuple(round(float(v), 3) for v in w))
-    replace(RANKING, weights=tuple(w))  # checks the length fits
 
 
 if __name__ == "__main__":

@@ -97,19 +97,20 @@ def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[
     if result.answers and (sp := result.answers[0].answer_span) is not None and q.get("gold"):
         found = fold(result.answers[0].text[sp.start:sp.end])
         span_right = any(found in fold(g) or fold(g) in found for g in q["gold"])
-    golds = [fold(g) for g in q.get("gold", [])]
-    span = q.get("gold_span")
-    want = (base / span["path"]).resolve() if span else None
     for rank, answer in enumerate(result.answers, 1):
-        if span:
-            for s in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
-                article = index.article_of(s)
-                if Path(article.path).resolve() == want and index.sent_start[s] < span["end"] \
-                        and span["start"] < index.sent_end[s]:
-                    return True, rank, span_right
-        elif any(g in fold(answer.text) for g in golds):
+        sents = [answer.sentence_id, *(v.sentence_id for v in answer.versions)] if q.get("gold_span") \
+            else [answer.sentence_id]  # a gold string is looked for in the answer's own text
+        if any(is_right(index, s, q, base) for s in sents):
             return True, rank, span_right
     return bool(result.answers), None, span_right
+
+
+def is_right(index: Index, sent: int, q: dict, base: Path) -> bool:
+    """A folded gold string inside the sentence, or for ReQA the sentence overlapping the gold span."""
+    if span := q.get("gold_span"):
+        return (Path(index.article_of(sent).path).resolve() == (base / span["path"]).resolve()
+                and index.sent_start[sent] < span["end"] and span["start"] < index.sent_end[sent])
+    return any(fold(g) in fold(index.text_of(sent)) for g in q.get("gold", []))
 
 
 def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = False) -> Score:
@@ -145,7 +146,6 @@ def variants(tries: list[str]) -> list[Ranking]:
         name, _, values = t.partition("=")
         kind = float if name.startswith("w.") else type(getattr(RANKING, name))
         kind = (lambda v: v.lower() in ("1", "true", "yes")) if kind is bool else kind
-        kind = (lambda v: None if v == "None" else float(v)) if name == "typed_coverage" else kind
         axes.append([(name, kind(v)) for v in values.split(",")])
     out = []
     for combo in itertools.product(*axes):

@@ -186,16 +186,13 @@ def _check(index: Index) -> None:
         raise Damaged("term arrays differ in length")
     if not len(index.share) == len(index.impact) == len(index.docs) or len(index.art_impact) != len(index.art_docs):
         raise Damaged("postings arrays differ in length")
-    sent_ptr, sent_terms = index.sent_ptr, index.sent_terms
-    if len(sent_ptr) != n + 1 or sent_ptr[0] != 0 or np.any(np.diff(sent_ptr) < 0) or sent_ptr[-1] != len(sent_terms) \
-            or (len(sent_terms) and (sent_terms.min() < 0 or sent_terms.max() >= len(index.terms))):
+    if not _rows(index.sent_ptr, n, len(index.sent_terms)) or not _ids(index.sent_terms, len(index.terms)):
         raise Damaged("sentence terms out of order")
-    span_ptr, n_spans = index.span_ptr, len(index.span_start)
-    if len(span_ptr) != n + 1 or span_ptr[0] != 0 or np.any(np.diff(span_ptr) < 0) or span_ptr[-1] != n_spans \
-            or not len(index.span_end) == len(index.span_type) == n_spans \
-            or (n_spans and (index.span_type.min() < 0 or index.span_type.max() >= len(SPAN_TYPES))):
+    n_spans = len(index.span_start)
+    if not _rows(index.span_ptr, n, n_spans) or not len(index.span_end) == len(index.span_type) == n_spans \
+            or not _ids(index.span_type, len(SPAN_TYPES)):
         raise Damaged("typed spans out of order")
-    owner = np.repeat(np.arange(n), np.diff(span_ptr))
+    owner = np.repeat(np.arange(n), np.diff(index.span_ptr))
     if n_spans and (np.any(index.span_start < index.sent_start[owner]) or np.any(index.span_end > index.sent_end[owner])
                     or np.any(index.span_start >= index.span_end)):
         raise Damaged("typed spans outside their sentences")
@@ -209,13 +206,23 @@ def _check(index: Index) -> None:
 
 def _check_postings(postings: Postings, terms: int, count: int) -> None:
     """CSR postings of `terms` terms over `count` documents (sentences or articles)."""
-    ptr, docs = postings.ptr, postings.docs
-    if len(ptr) != terms + 1 or ptr[0] != 0 or np.any(np.diff(ptr) < 0) or ptr[-1] != len(docs):
+    docs = postings.docs
+    if not _rows(postings.ptr, terms, len(docs)):
         raise Damaged("postings out of order")
     if len(postings.tfs) != len(docs) or len(postings.doc_len) != count:
         raise Damaged("postings arrays differ in length")
-    if len(docs) and (docs.min() < 0 or docs.max() >= count):
+    if not _ids(docs, count):
         raise Damaged("postings name documents that do not exist")
+
+
+def _rows(ptr: np.ndarray, rows: int, items: int) -> bool:
+    """Whether `ptr` is a CSR row pointer: `rows` rows, ascending, over `items` items."""
+    return len(ptr) == rows + 1 and ptr[0] == 0 and not np.any(np.diff(ptr) < 0) and ptr[-1] == items
+
+
+def _ids(ids: np.ndarray, limit: int) -> bool:
+    """Whether every id is in range(limit)."""
+    return not len(ids) or (ids.min() >= 0 and ids.max() < limit)
 
 
 def load_world(index: Index, progress: Progress | None = None) -> World:

@@ -45,10 +45,6 @@ class Ranking:
     weights: tuple[float, ...] = tuple(_HAND_SET.get(f, 0.0) for f in FEATURES)
     # No answer.
     min_coverage: float = 0.25  # share of the question's weight the best sentence must cover
-    names_in_article: bool = False  # an answer's article must hold every name and number asked about
-    # A typed question's answer must hold a span of its type and cover this share of the question
-    # (None: not required; 0.4 caught 16 of 20 unanswerable BBC questions but denied 27 answerable ones).
-    typed_coverage: float | None = None
     # Two sentences of different articles are one fact: this many shared terms, and this share of
     # the shorter one's.
     merge_min_shared: int = 3

@@ -77,13 +77,9 @@ class Result:
 class Pool:
     """The first stage's best candidates: sentence ids, their second-stage features (one row
     each, columns as `ranking.FEATURES`) and the typed span each would answer with."""
-    question: Question
     sents: np.ndarray
     features: np.ndarray
     spans: list[Span | None]
-
-    def column(self, feature: str) -> np.ndarray:
-        return self.features[:, FEATURES.index(feature)]
 
 
 @dataclass
@@ -230,7 +226,7 @@ class Searcher:
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             return None
-        prev = self._previous(cands)
+        prev = self._adjacent(cands, -1)
         coverage = np.zeros(len(cands))
         for slot in slots:
             credit = np.zeros(len(cands))
@@ -249,32 +245,23 @@ class Searcher:
         article = self._article_scores(weights)[self.index.sent_article[cands]]
         scores += r.article_weight * article
         order = _top(scores, r.pool)
-        asked = {t for slot in slots for t in slot.terms} | {self.index.term_id.get(s.term, -1) for s in slots}
-        names = [slot for slot in slots if _name_like(slot.word, query)]
+        asked = {t for slot in slots for t in slot.terms}
         top = float(scores[order[0]]) or 1.0
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
-        pool = self._judge(analyse(query), asked, names, cands[order], columns)
-        if r.typed_coverage is not None and pool.question.span_types and not np.any(pool.column("typed_span")
-                                                   * (pool.column("coverage") >= r.typed_coverage)):
-            return None  # "how tall is Everest": nothing of the kind asked near enough of its words
-        return pool if len(pool.sents) else None
+        return self._judge(analyse(query), asked, cands[order], columns)
 
-    def _judge(self, question: Question, asked: set[int], names: list[_Slot], sents: np.ndarray,
-               columns: dict[str, np.ndarray]) -> Pool:
+    def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
         the type asked for ("how much" → £80m), near the question's words, counting the thing
-        asked about; whether it gives a reason for "why"; where it stands in its article. A
-        sentence whose article never names what the question names is dropped."""
-        r, idx = self.ranking, self.index
+        asked about; whether it gives a reason for "why"; where it stands in its article."""
+        idx = self.index
         unit = set(analyze(question.unit)) if question.unit else set()
         typed = bool(question.span_types)
-        keep, spans, rows = [], [], []
+        spans, rows = [], []
         for n, sent in enumerate(sents.tolist()):
-            if r.names_in_article and not all(self._article_names(sent, slot) for slot in names):
-                continue
             span, counts, near = self._answer_span(sent, question.span_types, asked, unit) if typed else (None, False, 0.0)
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
@@ -282,37 +269,24 @@ class Searcher:
                        unit=float(counts), near=near, lead=1.0 / (1 + sent - first),
                        reason=float(question.type == "reason" and bool(_REASON.search(idx.text_of(sent)))),
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
-            keep.append(sent), spans.append(span), rows.append([row[f] for f in FEATURES])
-        return Pool(question, np.array(keep, dtype=np.int64), np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES)),
-                    spans)
+            spans.append(span), rows.append([row[f] for f in FEATURES])
+        return Pool(sents, np.array(rows, dtype=np.float64), spans)
 
-    def _previous(self, cands: np.ndarray) -> np.ndarray:
-        """For each candidate, the position among `cands` of the sentence before it in its
-        article, or -1 when that one is no candidate."""
-        at = np.searchsorted(cands, cands - 1).clip(max=max(len(cands) - 1, 0))
-        there = (cands[at] == cands - 1) & (self.index.sent_article[cands[at]] == self.index.sent_article[cands])
+    def _adjacent(self, cands: np.ndarray, step: int) -> np.ndarray:
+        """For each candidate, the position among `cands` of the sentence `step` away from it in
+        its article (-1: before, 1: after), or -1 when that one is no candidate."""
+        at = np.searchsorted(cands, cands + step).clip(max=max(len(cands) - 1, 0))
+        there = (cands[at] == cands + step) & (self.index.sent_article[cands[at]] == self.index.sent_article[cands])
         return np.where(there, at, -1)
 
     def _neighbour_scores(self, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Each candidate's best neighbour's score in its article (0 for none): a sentence is
         judged with the sentences around it."""
-        idx = self.index
         best = np.zeros(len(cands))
         for step in (-1, 1):
-            at = np.searchsorted(cands, cands + step).clip(max=len(cands) - 1)
-            near = (cands[at] == cands + step) & (idx.sent_article[cands[at]] == idx.sent_article[cands])
-            best = np.maximum(best, np.where(near, scores[at], 0.0))
+            at = self._adjacent(cands, step)
+            best = np.maximum(best, np.where(at >= 0, scores[at], 0.0))
         return best
-
-    def _article_names(self, sent: int, slot: _Slot) -> bool:
-        """Whether the sentence's article holds one of the terms standing for a named word."""
-        article = int(self.index.sent_article[sent])
-        for tid in slot.terms:
-            docs, _ = self.index.by_article.get(tid)
-            at = np.searchsorted(docs, article)
-            if at < len(docs) and docs[at] == article:
-                return True
-        return False
 
     def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str]
                      ) -> tuple[Span | None, bool, float]:
@@ -417,7 +391,7 @@ class Searcher:
             terms = analyze(written)
             if span.type in ("person", "organisation"):
                 names.update(terms)
-            elif span.type not in ("place",):
+            elif span.type != "place":
                 figures.update(t for t in terms if any(c.isdigit() for c in t))
         return figures, names
 
