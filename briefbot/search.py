@@ -16,7 +16,7 @@ from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
-from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans
+from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
@@ -302,7 +302,7 @@ class Searcher:
         where: dict[str, list[int]] = {}  # each question term the sentence holds → where
         words = list(word_spans(text))
         for m in words:
-            for term in analyze(m.group()):
+            for term in word_terms(m.group()):
                 if self.index.term_id.get(term, -2) in asked:
                     where.setdefault(term, []).append(m.start())
 
@@ -313,7 +313,7 @@ class Searcher:
             return sum(min(min(abs(w - sp.start), abs(w - sp.end)) for w in at) for at in where.values()) / len(where)
 
         best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
-        after = [t for m in words if m.start() >= best.end for t in analyze(m.group())][:3]
+        after = [t for m in words if m.start() >= best.end for t in word_terms(m.group())][:3]
         return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
 
     def _echo(self, words: str, asked: set[int]) -> bool:

@@ -108,6 +108,14 @@ def analyze_words(text: str) -> list[tuple[str, str]]:
     return [pair for match in _WORD.finditer(text) for pair in _terms_of(match.group())]
 
 
+def word_terms(word: str) -> list[str]:
+    """The terms of one word of `word_spans`, as `analyze(word)` gives them, without its pass over
+    a whole text (ranking's second stage reads every word of forty sentences a question)."""
+    if word.isascii() and _WORD.fullmatch(word):  # nothing for NFC or the combining marks to do
+        return [term for _, term in _terms_of(word)]
+    return analyze(word)
+
+
 def word_spans(text: str) -> Iterable[re.Match[str]]:
     """The words of a text as the analyzer reads them ("Al-Asad" is one), with their positions."""
     return _WORD.finditer(text)
