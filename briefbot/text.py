@@ -135,7 +135,9 @@ def _terms_of(raw: str) -> tuple[tuple[str, str], ...]:
     if found is None:
         acronym = _is_acronym(raw)
         if (terms := _KNOWN.get(raw if acronym else raw.lower())) is not None:
-            found = tuple((raw, term) for term in terms)
+            # each term as its own part was written ("American" of "Iraqi-American"), as below
+            written = [w for w, form in _word_forms(raw) if acronym or form not in STOP_WORDS]
+            found = tuple(zip(written, terms)) if len(written) == len(terms) else tuple((raw, t) for t in terms)
         else:
             found = tuple((written, stem(IRREGULAR.get(form, form)) if form.isalpha() else form)
                           for written, form in _word_forms(raw) if acronym or form not in STOP_WORDS)

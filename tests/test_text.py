@@ -130,3 +130,15 @@ def test_long_run_without_spaces_is_cut_hard():
     got = split_sentences(train_splitter([text]), text, 0, len(text))
     assert "".join(text[s:e] for s, e in got) == text
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in got)
+
+
+def test_words_learnt_from_a_saved_index_keep_each_part_as_written(monkeypatch):
+    """A hyphenated word's terms read back from a cache are paired with their own parts, as when
+    analysed afresh: "Yankee" of "Iraqi-Yankee" is written "Yankee", not "Iraqi-Yankee" (the
+    written form is what typo correction compares)."""
+    import briefbot.text as text
+    fresh = analyze_words("Iraqi-Yankee")
+    monkeypatch.setattr(text, "_WORD_TERMS", {})
+    monkeypatch.setattr(text, "_KNOWN", {"iraqi-yankee": [term for _, term in fresh]})
+    assert analyze_words("Iraqi-Yankee") == fresh
+    assert [w for w, _ in fresh] == ["Iraqi-Yankee", "Iraqi", "Yankee"]
