@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, TITLES,
                             person_name)
@@ -90,8 +90,16 @@ _TIME = (r"(?<![\w.,:])(?:\d{1,2}[:.]\d\d\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d
          r"|(?:midnight|midday|noon)(?![\w])|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock")
 
 _ALL = ("money", "percent", "age", "time", "date", "duration", "measure", "number")
-_COMPILED = {kind: re.compile(p) for kind, p in zip(_ALL, (_MONEY, _PERCENT, _AGE, _TIME, _DATE, _DURATION,
-                                                             _MEASURE, NUMBER))}
+
+
+@cache
+def _compiled() -> dict[str, re.Pattern[str]]:
+    """The amount and date patterns, compiled on first use: they take ≈15 ms, and a warm start reads
+    its typed spans from the cache without ever needing them."""
+    return {kind: re.compile(p) for kind, p in zip(_ALL, (_MONEY, _PERCENT, _AGE, _TIME, _DATE, _DURATION,
+                                                          _MEASURE, NUMBER))}
+
+
 _DATE_WORDS = ("january february march april may june july august september october november december jan feb "
                "mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
                "last next this past coming early late earlier later the end start beginning middle turn spring "
@@ -156,12 +164,13 @@ def typed_spans(text: str) -> list[Span]:
     """The typed spans of a sentence, sorted by start and never overlapping: where two overlap the
     wider one wins ("£80m" over "80m"), and of two as wide the more specific type."""
     found: list[tuple[int, int, int, str]] = []  # (-width, rank, start, type) sorts the winners first
+    patterns = _compiled()
     for token in _TOKEN.finditer(text):  # patterns are tried only where one can start: a few words
         start = token.start()
         word = token.group()
         kinds = _ALL if word[0].isdigit() else _BY_WORD.get(word.lower(), ())
         for kind in kinds:
-            if m := _COMPILED[kind].match(text, start):
+            if m := patterns[kind].match(text, start):
                 found.append((start - m.end(), _RANK[kind], start, kind))
         if word[0].isdigit() and (m := _LONE_YEAR.match(text, start)) and not (
                 _PLURAL_NEXT.match(text, m.end()) and not _PREPOSITION_BEFORE.search(text, max(0, start - 10), start)):
