@@ -17,6 +17,7 @@ _ALONE = {
     "dossiers": "dossiers", "organisations": "dossiers", "organizations": "dossiers", "orgs": "dossiers",
     "save": "save", "restore": "restore", "load": "restore", "export": "export", "talk": "talk",
     "about": "about", "version": "about", "oops": "oops",
+    "timeline": "timeline", "chronology": "timeline", "compare": "compare", "brief": "brief", "briefing": "brief",
 }
 # Verb phrases followed by an object; longest first so "look at" wins over "look".
 _WITH_OBJECT = [
@@ -28,6 +29,7 @@ _WITH_OBJECT = [
     ("talk to", "talk"), ("talk with", "talk"), ("speak to", "talk"), ("speak with", "talk"), ("interview", "talk"),
     ("note", "note"), ("take", "note"), ("get", "note"), ("keep", "note"), ("save", "save"),
     ("restore", "restore"), ("load", "restore"), ("export", "export"), ("oops", "oops"), ("undo", "undo"),
+    ("timeline of", "timeline"), ("timeline", "timeline"), ("compare", "compare"),
 ]
 _ASK = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding|of)\s+(?P<topic>.+)$", re.I)
 _ASK_NO_TOPIC = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding)$", re.I)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import Heading, Items, Message, Passage, Reply
+from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Citation
 from briefbot.text import safe
 
@@ -56,9 +57,58 @@ def render(reply: Reply) -> RenderableType:
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Text("  " + safe(item)) for item in block.items)
+        elif isinstance(block, Dated):
+            parts.append(_dated(block))
         elif isinstance(block, Passage):
             parts.append(_passage(block))
+        elif isinstance(block, Difference):
+            parts.append(difference(block))
     return Group(*parts)
+
+
+def _dated(line: Dated) -> RenderableType:
+    """A timeline line: its date, then the sentence with the date reversed in it, then its citations."""
+    answer = line.answer
+    text = Text(safe(answer.text))
+    if (span := answer.answer_span) is not None:
+        text.stylize("reverse", span.start, span.end)
+    head = Text(f"{line.number}. ", style="bold cyan") + Text(safe(line.label), style="bold") + Text("  ")
+    return Group(head + text, *(Text(safe(c), style="dim") for c in citation_lines(answer)))
+
+
+def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:
+    """Article text with the given spans (the words that differ) reversed."""
+    out = Text(safe(text))
+    for start, end in marks:
+        out.stylize("bold reverse", start, end)
+    return out
+
+
+class SideBySide:
+    """Two renderables in two columns where there is room (100 cells or more), else one above the
+    other: a difference reads side by side on a wide screen and still fits 80 columns."""
+
+    def __init__(self, left: RenderableType, right: RenderableType, min_width: int = 100) -> None:
+        self.left, self.right, self.min_width = left, right, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.min_width:
+            table = Table.grid(padding=(0, 2), expand=True)
+            table.add_column(ratio=1)
+            table.add_column(ratio=1)
+            table.add_row(self.left, self.right)
+            yield table
+        else:
+            yield Group(self.left, self.right)
+
+
+def difference(block: Difference) -> RenderableType:
+    """Two sentences telling one thing differently, each with its citation, what differs marked."""
+    sides = []
+    for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
+        c = answer.citations[0]
+        sides.append(Group(marked(answer.text, marks), Text(safe(citation_line(n, c)), style="dim")))
+    return Group(Text("\u2260 " + ", ".join(block.kinds), style="bold yellow"), SideBySide(*sides), Text(""))
 
 
 def _passage(passage: Passage) -> RenderableType:
@@ -84,6 +134,17 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Items):
             out.append(block.title + ":")
             out.extend("  " + safe(item) for item in block.items)
+        elif isinstance(block, Dated):
+            out.append(f"{block.number}. {safe(block.label)}  {safe(block.answer.text)}")
+            out.extend(safe(line) for line in citation_lines(block.answer))
+        elif isinstance(block, Difference):
+            out.append("\u2260 " + ", ".join(block.kinds))
+            for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
+                out.append(f"   \u201c{safe(answer.text)}\u201d")
+                if marks:
+                    out.append("     differs: " + "; ".join(safe(answer.text[s:e]) for s, e in marks))
+                out.append("     " + safe(citation_line(n, answer.citations[0])))
+            out.append("")
         elif isinstance(block, Passage):
             a = block.answer
             label = f"({block.label}) " if block.label else ""

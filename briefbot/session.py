@@ -13,9 +13,14 @@ from briefbot.atomic import write_atomic
 from briefbot.cache import load_world
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, number_in, parse
-from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
+from briefbot.brief import brief
+from briefbot.compare import compare
+from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Block, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
+from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
 from briefbot.text import analyze, safe
+from briefbot.timeline import timeline
+from briefbot.topic import sentences_on
 from briefbot.world import Character, Organisation, Place, Thing, World
 
 BRIEFING_ROOM = "Briefing room"
@@ -28,13 +33,17 @@ Ask anything in plain words: every answer is quoted from the articles, with its 
   ask PERSON about TOPIC   what that person said on it; talk to PERSON lists their topics
   note N (take N)          keep answer N in your notebook; notebook (i) shows it; export writes it
   sources, read source N   the articles; open one
+  brief                    the story on one screen: key facts, who is quoted, key dates
+  timeline [X]             the story's dated events in order (only those about X)
+  compare [X | N M]        where the sources tell it differently (on X; sources N and M)
   people, places, dossiers who and what the briefing names
   score, hint              how much you have uncovered, and where to look next
   again (g), undo, oops W  repeat; step back; fix the last misspelt word
   save [FILE], restore [FILE], quit (q)"""
 SESSION_FILE = "briefbot-session.json"
 NOTEBOOK_FILE = "briefbot-notebook.md"
-READ_ONLY = {"look", "notebook", "score", "hint", "help", "sources", "people", "places", "dossiers", "about", "quit"}
+READ_ONLY = {"look", "notebook", "score", "hint", "help", "sources", "people", "places", "dossiers", "about", "quit",
+             "timeline", "compare", "brief"}
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 
 
@@ -482,6 +491,74 @@ class Session:
         for i, sent in enumerate(sents, 1):
             self._uncover(sent)
         reply.blocks.append(Items("Text", tuple(article.text[s:e] for s, e in article.paragraphs)))
+        return reply
+
+    # --- the story's shape ------------------------------------------------------------------------
+
+    def _do_timeline(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="timeline")
+        sentences = self._on_topic(reply, command.obj)
+        if reply.status == NO_ANSWER:
+            return reply
+        found = timeline(self.index, self.searcher.same_fact, sentences)
+        reply.blocks.append(Heading("Timeline" + (f": {command.obj}" if command.obj else "")))
+        if not found.events:
+            reply.status = NO_ANSWER
+            reply.say("No sentence there gives a date the articles let briefbot place.")
+        self._show_blocks(reply, event_blocks(self.searcher, found.events))
+        if found.unplaced:
+            reply.say(f"({found.unplaced} more sentence{'s' * (found.unplaced != 1)} give a date that cannot be placed: "
+                      "relative to an undated article, a decade or a week.)")
+        return reply
+
+    def _do_compare(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="compare")
+        pair = [number_in(w) for w in command.obj.replace(" and ", " ").replace(",", " ").split()]
+        if len(pair) == 2 and None not in pair:
+            if not all(1 <= n <= len(self.index.articles) for n in pair if n is not None) or pair[0] == pair[1]:
+                return reply.refuse(f"Compare which sources? Two numbers from 1 to {len(self.index.articles)}.")
+            sentences = [s for n in pair if n is not None for s in self.index.sentences_of(n - 1)]
+        else:
+            sentences = self._on_topic(reply, command.obj)
+            if reply.status == NO_ANSWER:
+                return reply
+        comparison = compare(self.index, self.searcher.same_fact, sentences)
+        reply.blocks.append(Heading("Compare" + (f": {command.obj}" if command.obj else "")))
+        if len(comparison.articles) < 2:
+            reply.status = NO_ANSWER
+            return reply.say("Only one article tells of that: there is nothing to compare it with.")
+        n = len(comparison.contrasts)
+        reply.say(f"{n} place{'s' * (n != 1)} where {len(comparison.articles)} sources tell it differently."
+                  if n else f"The {len(comparison.articles)} sources never tell the same thing differently.")
+        return self._show_blocks(reply, comparison_blocks(self.searcher, comparison))
+
+    def _do_brief(self, command: Command) -> Reply:
+        reply = Reply(command.line, OK, verb="brief")
+        return self._show_blocks(reply, brief_blocks(self.searcher, brief(self.index, self.world, self.searcher.same_fact)))
+
+    def _on_topic(self, reply: Reply, topic: str) -> np.ndarray | None:
+        """The sentences a verb's topic covers (None: all); no answer when the articles never name it."""
+        if not topic:
+            return None
+        sentences = sentences_on(self.index, topic)
+        if not len(sentences):
+            reply.status = NO_ANSWER
+            reply.say(f"The articles never mention {topic}.")
+        return sentences
+
+    def _show_blocks(self, reply: Reply, blocks: list[Block]) -> Reply:
+        """Blocks onto the table: their numbered passages are what `note N` takes, and every sentence
+        shown is uncovered."""
+        reply.blocks += blocks
+        passages = [b for b in blocks if isinstance(b, Passage)]
+        if passages:
+            self.state.shown = [p.answer.sentence_id for p in passages]
+        for block in blocks:
+            answers = [block.first, block.second] if isinstance(block, Difference) else \
+                [block.answer] if isinstance(block, Passage) else []
+            for answer in answers:
+                for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                    self._uncover(sent)
         return reply
 
     # --- the game ------------------------------------------------------------------------------

@@ -21,8 +21,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import citation_line, marked_passage, safe, version_line
-from briefbot.reply import Heading, Items, Message, Passage, Reply
+from briefbot.render import citation_line, difference, marked_passage, safe, version_line
+from briefbot.reply import Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
 
 # What Tab completes a first word to; verbs that take an object end in a space.
@@ -199,6 +199,8 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
+        elif isinstance(block, Difference):
+            widgets.append(Static(difference(block), classes="difference"))
         else:
             widgets += [PassageView(block), Citations(block)]
     return widgets
