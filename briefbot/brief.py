@@ -19,7 +19,7 @@ POOL = 400  # the best sentences whose dates and disagreements the brief looks a
 KEY_DATES = 5
 QUOTED = 6
 MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentence already chosen is a retelling
-LEAD_WEIGHT = 0.5  # an article's first sentences say what it is about
+LEAD_WEIGHT = 2.0  # an article's first sentences say what it is about: a lead weighs as a fact two sources tell
 
 
 @dataclass(frozen=True)
@@ -34,24 +34,38 @@ class Brief:
 def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
     """The brief of a whole corpus."""
     score = _scores(index, world)
-    order = np.argsort(-score, kind="stable")
+    pool = np.argsort(-score, kind="stable")[:POOL]
+    chosen = _choose(index, world, pool, score[pool])
+    tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
+    told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
+    weight = dict(zip(pool.tolist(), score[pool].tolist()))
+    events = timeline(index, same_fact, pool.tolist()).events
+    ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
+    key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
+    quoted = [c for c in world.characters if c.sentences][:QUOTED]
+    return Brief(told, quoted, key_dates, len(compare(index, same_fact, pool.tolist()).contrasts), len(index.articles))
+
+
+def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> list[int]:
+    """The best sentences of the pool, no two of one fact or retelling each other, each article's
+    claim divided by one more for every sentence already taken from it (a story of five articles is
+    not told from one)."""
     chosen: list[int] = []
     facts: set[int] = set()
-    for sent in order.tolist():
+    taken = np.zeros(len(index.articles))
+    articles = index.sent_article[pool]
+    left = np.ones(len(pool), dtype=bool)
+    while len(chosen) < BRIEF_SIZE and left.any():
+        at = int(np.argmax(np.where(left, score / (1.0 + taken[articles]), -np.inf)))
+        left[at] = False
+        sent = int(pool[at])
         fact = int(world.fact_of[sent])
         if fact in facts or any(_overlap(index, sent, c) > MAX_OVERLAP for c in chosen):
             continue
         chosen.append(sent)
         facts.add(fact)
-        if len(chosen) == BRIEF_SIZE:
-            break
-    tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
-    told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
-    pool = order[:POOL].tolist()
-    events = timeline(index, same_fact, pool).events
-    key_dates = sorted(sorted(events, key=lambda e: -len(e.sentences))[:KEY_DATES], key=lambda e: (e.when, e.sentences))
-    quoted = [c for c in world.characters if c.sentences][:QUOTED]
-    return Brief(told, quoted, key_dates, len(compare(index, same_fact, pool).contrasts), len(index.articles))
+        taken[articles[at]] += 1
+    return chosen
 
 
 def _scores(index: Index, world: World) -> np.ndarray:

@@ -26,7 +26,7 @@ _WEEKDAYS = {d: n for n, d in enumerate("monday tuesday wednesday thursday frida
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _PART = re.compile(r"^(?:the\s)?(?:end|start|beginning|middle|turn|spring|summer|autumn|winter|first\shalf|"
                    r"second\shalf)\sof\s(?:the\s)?|^(?:mid|early|late)-?\s?(?=\d)")
-_PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planned\sfor|"
+_PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planning|planned\sfor|"
                       r"scheduled\sfor|set\sto|tipped\sto|forecast\sto|deadline|ahead\sof|upcoming|no\slater\sthan)\b"
                       r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
 PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
@@ -34,17 +34,20 @@ PLANNED_REACH = 80  # characters before a date where a cue of the future counts,
 
 @dataclass(frozen=True, order=True)
 class When:
-    """A date to the precision written: a year, a month of a year, or a day."""
+    """A date to the precision written: a year, a month of a year, or a day; or a span of years
+    ("2003/4", a financial year), written as an ISO 8601 interval ("2003/2004")."""
     year: int
     month: int = 0  # 0: not given
     day: int = 0
+    to_year: int = 0  # the last year of a span of years; 0: none
 
     @property
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
     def __str__(self) -> str:
-        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+        return (f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+                + (f"/{self.to_year:04d}" if self.to_year else ""))
 
     def after(self, other: When) -> bool:
         """Whether this is later than `other` at the coarser of the two precisions (2025 is not
@@ -90,8 +93,11 @@ def read_date(written: str, article_date: dt.date | None, planned_cue: bool = Fa
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", text):  # British order: day/month/year
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         return _valid(year, int(m[2]), int(m[1])), False
-    if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:19|20)\d\d)(?:'s|s)?(?:/\d{1,2}|-\d\d)?", text):
-        return (None if text.endswith("s") and not text.endswith("'s") else (When(int(m[1])), False))
+    if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:19|20)\d\d)(?:'s|s)?(?:[/-](\d{1,2}))?", text):
+        if text.endswith("s") and not text.endswith("'s"):
+            return None  # a decade
+        start = int(m[1])
+        return When(start, to_year=int(m[1][:4 - len(m[2])] + m[2]) if m[2] else 0), False
     words = [w for w in text.split() if w not in ("of", "the", "on")]
     months = [_MONTHS[w] for w in words if w in _MONTHS]
     years = [int(w) for w in words if re.fullmatch(r"(?:19|20)\d\d", w)]

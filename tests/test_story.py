@@ -42,7 +42,8 @@ def test_an_absolute_date_keeps_the_precision_it_is_written_with():
     assert when("the end of September 2025") == "2025-09"
     assert when("2014") == "2014"
     assert when("mid-2005") == "2005"
-    assert when("2003/4") == "2003"
+    assert when("2003/4") == "2003/2004"  # a financial year: a span of years, as an ISO interval
+    assert when("2007-13") == "2007/2013" and when("1998/9") == "1998/1999"
     assert when("2005-06-30") == "2005-06-30"
     assert read_date("2014", None) == (When(2014), False)
     assert When(2025, 9).precision == "month" and When(2014).precision == "year" and When(2024, 9, 27).precision == "day"
