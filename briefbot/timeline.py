@@ -89,10 +89,10 @@ def read_date(written: str, article_date: dt.date | None, planned_cue: bool = Fa
     text = " ".join(written.lower().replace(",", " ").replace(".", " ").split())
     text = _PART.sub("", text)
     if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text):
-        return _valid(int(m[1]), int(m[2]), int(m[3])), False
+        return _absolute(_valid(int(m[1]), int(m[2]), int(m[3])))
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", text):  # British order: day/month/year
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
-        return _valid(year, int(m[2]), int(m[1])), False
+        return _absolute(_valid(year, int(m[2]), int(m[1])))
     if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:19|20)\d\d)(?:'s|s)?(?:[/-](\d{1,2}))?", text):
         if text.endswith("s") and not text.endswith("'s"):
             return None  # a decade
@@ -103,7 +103,7 @@ def read_date(written: str, article_date: dt.date | None, planned_cue: bool = Fa
     years = [int(w) for w in words if re.fullmatch(r"(?:19|20)\d\d", w)]
     days = [int(d) for w in words if (d := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)) and (d := d[1])]
     if months and years:
-        return _valid(years[0], months[0], days[0] if days else 0), False
+        return _absolute(_valid(years[0], months[0], days[0] if days else 0))
     if article_date is None:
         return None
     a = article_date
@@ -162,7 +162,12 @@ def _relative(words: list[str], months: list[int], a: dt.date, planned_cue: bool
     return None
 
 
+def _absolute(when: When | None) -> tuple[When, bool] | None:
+    return None if when is None else (when, False)
+
+
 def _valid(year: int, month: int, day: int = 0) -> When | None:
+    """The date, if the calendar has it (not 31 September, not 13/13/2005)."""
     try:
         dt.date(year, month or 1, day or 1)
     except ValueError:

@@ -46,6 +46,7 @@ def test_an_absolute_date_keeps_the_precision_it_is_written_with():
     assert when("2007-13") == "2007/2013" and when("1998/9") == "1998/1999"
     assert when("2005-06-30") == "2005-06-30"
     assert read_date("2014", None) == (When(2014), False)
+    assert read_date("31 September 2005", None) is None and read_date("13/13/2005", None) is None
     assert When(2025, 9).precision == "month" and When(2014).precision == "year" and When(2024, 9, 27).precision == "day"
 
 
