@@ -729,3 +729,25 @@ async def _notebook(pilot: Pilot) -> None:
                          ids=["opening", "answer", "reader", "notebook"])
 def test_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index, tmp_path: Path) -> None:
     assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
+
+
+async def _timeline(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "timeline")
+
+
+async def _compare(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "compare")
+
+
+async def _brief(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "brief")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("steps", [_timeline, _compare, _brief], ids=["timeline", "compare", "brief"])
+def test_story_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index,
+                        tmp_path: Path) -> None:
+    assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
