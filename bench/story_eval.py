@@ -41,11 +41,11 @@ def lines(name: str) -> list[dict]:
 
 def eval_timeline() -> None:
     idx = load([str(POLITICS)], lambda line: None)
-    searcher = Searcher(idx)
+    fact_of = load_world(idx).fact_of
     labels = lines("timeline_bbc.jsonl")
     shown = []
     for topic in dict.fromkeys(label["topic"] for label in labels):
-        for event in timeline(idx, searcher.same_fact, sentences_on(idx, topic)).events:
+        for event in timeline(idx, fact_of, sentences_on(idx, topic)).events:
             if event.dated:  # a line is judged by its first telling, as shown
                 text = idx.text_of(event.sentences[0])
                 span = event.dated[0].span

@@ -41,7 +41,7 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
     told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
     weight = dict(zip(pool.tolist(), score[pool].tolist()))
-    events = timeline(index, same_fact, pool.tolist()).events
+    events = timeline(index, world.fact_of, pool.tolist()).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
     key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
     quoted = [c for c in world.characters if c.sentences][:QUOTED]

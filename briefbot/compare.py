@@ -3,9 +3,9 @@ the same subject (they share most of their weighted terms) that differ in a figu
 they deny or hedge, who says it, or how they name a thing, with the words that differ; and what
 only one source says.
 
-A pair is found by the terms its sentences share (an inverted list over the sentences compared,
-so the cost follows the shared terms, not the square of the sentences); its differences are read
-from the typed spans found at build and the speakers found by attribution.
+A pair is found by the terms its sentences share (each term's sentences paired in arrays, so the
+cost follows the shared terms, not the square of the sentences); its differences are read from the
+typed spans found at build, the speakers found by attribution and the words around a denial.
 """
 from __future__ import annotations
 
@@ -25,37 +25,45 @@ KINDS = ("figure", "date", "negation", "hedge", "attribution", "name")
 PAIR_SIMILARITY = 0.35  # shared idf weight over the smaller sentence's: the two tell of the same thing
 ALIKE = 0.5  # as alike as this, two sentences surely tell one thing: given to two speakers, they differ
 ALONE_SIMILARITY = 0.3  # below this with every sentence of the other articles, a sentence is theirs alone
-CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
 MIN_SHARED = 4  # terms two sentences share at the least ("People just did it" is about nothing in particular)
 MAX_POSTING = 60  # a term in more of the compared sentences says nothing about which two pair
+CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
+MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
+
+_FRAMING = "said says say told tells tell added according interview news agency"  # words that frame a quote
+
+# --- figures ---
+_FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
 _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
            "trillion": "tn"}
-_FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
+
+# --- denials and hedges ---
 _NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "without", "cannot"}
-_SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did",
-                        "a", "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at",
-                        "all", "in", "to", "longer", "only", "just", "much", "one", "think", "believe", "expect"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _ANY_CUE = re.compile(r"n't\b|\b(?:" + "|".join(sorted(_NEGATIONS | _HEDGES | _APPROXIMATE)) + r")\b", re.I)
+_SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "a",
+                   "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at", "all", "in",
+                   "to", "longer", "only", "just", "much", "one", "think", "believe", "expect"}
+
+# --- who says it ---
 _SOURCES = (r"spokes(?:man|woman|person)|officials?|sources?|experts?|aides?|insiders?|leaders(?:hip)?|government|"
             r"ministry|statement|police|report|military|commanders?|analysts?")
-# Words given to someone unnamed: "a spokesman said", "security experts assert", "according to officials"
+# words given to someone unnamed: "a spokesman said", "security experts assert", "according to officials"
 _UNNAMED = re.compile(rf"\b(?:{_SOURCES})\b(?:\W+\w+){{0,4}}?\W+(?:said|says|told|tells|confirm(?:s|ed)|added|"
                       rf"stated|insist(?:s|ed)|assert(?:s|ed)?|claim(?:s|ed)?)\b|\baccording\s+to\b", re.I)
 # "according to military leadership", "according to Allawi"; not "according to plan"
 _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?(?:[A-Z][\w'\u2019-]*|(?i:{_SOURCES})))"
                         rf"(?=\s*[,.;:\u201d\"]|\s+(?:is|are|was|were|who)\b)")
-_FRAMING = "said says say told tells tell added according interview news agency"
+
+# --- names ---
 _NAME_WORD = re.compile(r"(?:(?:al|el|bin|de)-)?[A-Z][\w'\u2019-]*|[\w-]*\d[\w-]*")
-# lower-case words that belong to the name before or after them ("Victoria base", "Camp Victoria")
 _NAME_NOUNS = r"base|camp|airport|party|agency|forces|army|council|committee|ministry|province|region|city"
-_NOUN_WORDS = set(_NAME_NOUNS.split("|"))
+_NOUN_WORDS = set(_NAME_NOUNS.split("|"))  # lower-case words of a name ("Victoria base", "Camp Victoria")
 _NAME_NOUN = re.compile(rf"\s(?:{_NAME_NOUNS})\b")
 _NAME_JOIN = re.compile(r"[\s-]+|\s(?:of|al|el)\s")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
 _CALENDAR = set("january february march april may june july august september october november december monday "
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
@@ -105,8 +113,8 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
         return readings[sent]
 
     contrasts = [c for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))
-                 if index.text_of(x) != index.text_of(y)  # an exact twin (agency copy) differs in nothing
-                 and (c := contrast(reading(x), reading(y), close, same_fact)) is not None]
+                 if fold(index.text_of(x)) != fold(index.text_of(y))  # an exact twin (agency copy) differs in nothing
+                 and (c := _contrast(reading(x), reading(y), close, same_fact)) is not None]
     alone = [s for s in chosen.tolist() if s not in touched and _says_something(index, s)]
     return Comparison(contrasts, alone, articles)
 
@@ -125,8 +133,8 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     vocabulary = np.unique(terms)
     numbers = vocabulary[[index.terms[t].isdigit() for t in vocabulary.tolist()]]
     keep = ~np.isin(terms, np.concatenate([numbers, framing]).astype(np.int64))
-    held = np.unique(owner[keep] * len(idf) + terms[keep])  # each (sentence, term) once, by term then sentence
-    owner, terms = held // len(idf), held % len(idf)
+    once = np.unique(owner[keep] * len(idf) + terms[keep])  # each (sentence, term) once
+    owner, terms = once // len(idf), once % len(idf)
     weight = np.zeros(len(index))
     np.add.at(weight, owner, idf[terms])
     order = np.lexsort((owner, terms))
@@ -177,11 +185,9 @@ class _Reading:
                         _who(index, sent, text), runs)
 
 
-def contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool]) -> Contrast | None:
-    """How two sentences about the same thing differ, or None when they do not (an exact twin, or
-    the same fact with the same denials, hedges, speakers and names)."""
-    if fold(ra.text) == fold(rb.text):
-        return None
+def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool]) -> Contrast | None:
+    """How two sentences about the same thing differ, or None when they do not (the same fact with
+    the same denials, hedges, speakers and names)."""
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     fa, fb = ra.figures, rb.figures
     if (fa["figure"] or fa["date"]) and (fb["figure"] or fb["date"]) and not same_fact(ra.sent, rb.sent):

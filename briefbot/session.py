@@ -500,7 +500,7 @@ class Session:
         sentences = self._on_topic(reply, command.obj)
         if reply.status == NO_ANSWER:
             return reply
-        found = timeline(self.index, self.searcher.same_fact, sentences)
+        found = timeline(self.index, self.world.fact_of, sentences)
         reply.blocks.append(Heading("Timeline" + (f": {command.obj}" if command.obj else "")))
         if not found.events:
             reply.status = NO_ANSWER

@@ -1,8 +1,9 @@
 """The story's dated events in order: each a sentence holding a date, the date read to the year,
 month or day the text gives ("September 2025" is 2025-09, never 2025-09-01), a relative date
 ("last Friday", "next month") resolved against its article's date, a date after the article's
-own (or announced with "will", "until", "no later than") marked as planned. The same event told by
-several articles is one line, by search's same-fact rule.
+own (or announced with "will", "is due to", "no later than") marked as planned. The same event told by
+several articles is one line: one of the world's facts (`World.fact_of`, made by search's same-fact
+rule, so differing figures are never merged), looked up, not compared again pair by pair.
 
 Dates come from the typed spans found once at build (`Index.spans_of`); nothing here reads a
 sentence's words again except the date's own and the few before it.
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -220,12 +221,13 @@ class Timeline:
     unplaced: int  # sentences whose dates cannot be placed (relative to an undated article, a decade, a week)
 
 
-def timeline(index: Index, same_fact: Callable[[int, int], bool], sentences: Iterable[int] | None = None) -> Timeline:
+def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None = None) -> Timeline:
     """The dated events among `sentences` (all of them by default). A sentence with no date of its
     own takes its article's date only when it opens a dated article (the news of the day), and says
     so. Only sentences holding a date span are read (found from the span arrays, not one by one)."""
     chosen = np.arange(len(index)) if sentences is None else np.unique(np.fromiter(sentences, dtype=np.int64))
     dated_leads = index.article_first[:-1][[bool(article_day(a.date)) for a in index.articles]]
+    leads = set(dated_leads.tolist())
     holds_date = np.isin(chosen, _with_dates(index))
     keep = holds_date | np.isin(chosen, dated_leads)
     found: list[tuple[When, int, Dated | None]] = []
@@ -234,11 +236,11 @@ def timeline(index: Index, same_fact: Callable[[int, int], bool], sentences: Ite
         dates = dates_in(index, sent)
         firsts = {d.when: d for d in reversed(dates)}  # a date written twice in a sentence is one event
         found += [(when, sent, d) for when, d in firsts.items()]
-        if not dates and sent in dated_leads:
+        if not dates and sent in leads:
             found.append((_day(article_day(index.article_of(sent).date)), sent, None))
         unplaced += holds and not dates
     found.sort(key=lambda f: (f[0], f[1]))
-    return Timeline(_merged(index, same_fact, found), unplaced)
+    return Timeline(_merged(fact_of, found), unplaced)
 
 
 def _with_dates(index: Index) -> np.ndarray:
@@ -247,21 +249,18 @@ def _with_dates(index: Index) -> np.ndarray:
     return np.unique(owner[index.span_type == SPAN_TYPES.index("date")])
 
 
-def _merged(index: Index, same_fact: Callable[[int, int], bool], found: list[tuple[When, int, Dated | None]]
-            ) -> list[Event]:
-    """One event for each date and fact: a sentence joins an event of its date from other articles
-    when it tells the same fact (search's rule: figures that differ are not merged)."""
+def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None]]) -> list[Event]:
+    """One event for each date and fact (a fact has one sentence in each article that tells it); a
+    sentence dated by its article's date is an event of its own."""
     events: list[Event] = []
-    line_of: dict[When, list[int]] = {}  # a date → the events holding it
+    line_of: dict[tuple[When, int], int] = {}  # (a date, a fact) → its event
     for when, sent, dated in found:
-        joined = next((n for n in line_of.get(when, ())
-                       if dated is not None and not events[n].article_date
-                       and all(int(index.sent_article[s]) != int(index.sent_article[sent]) for s in events[n].sentences)
-                       and same_fact(events[n].sentences[0], sent)), None)
-        if joined is None or dated is None:
-            line_of.setdefault(when, []).append(len(events))
-            events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None))
-        else:
-            e = events[joined]  # planned only if every telling says so ("since September 2014" is past)
-            events[joined] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned)
+        key = (when, int(fact_of[sent]))
+        if dated is not None and key in line_of:
+            e = events[line_of[key]]  # planned only if every telling says so ("since September 2014" is past)
+            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned)
+            continue
+        if dated is not None:
+            line_of[key] = len(events)
+        events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None))
     return events

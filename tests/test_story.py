@@ -18,7 +18,7 @@ from briefbot.search import Searcher
 from briefbot.session import Session
 from briefbot.timeline import When, read_date, timeline
 from briefbot.topic import sentences_on
-from briefbot.world import build_world
+from briefbot.world import build_world, facts
 from stories import article
 
 THURSDAY = dt.date(2005, 3, 10)
@@ -78,7 +78,7 @@ def test_planned_dates_ranges_and_the_article_date():
                          "The base was run from 1997 to 2001 by the army.\n"
                          "Officials met last Friday to agree the plan.", "2025-02-05"),
         ("Undated story", "The mayor spoke last Friday about the plan.\nThe bridge will reopen in 2030.", None))
-    found = timeline(idx, Searcher(idx).same_fact)
+    found = timeline(idx, facts(idx))
     lines = {(str(e.when), idx.text_of(e.sentences[0])[:20]): e for e in found.events}
     assert not lines["2014", "The coalition was fo"].planned
     assert not lines["2014-09", "The coalition was fo"].planned  # "since": the past
@@ -94,7 +94,7 @@ def test_planned_dates_ranges_and_the_article_date():
 
 def test_a_lead_without_a_date_takes_its_articles_date_marked_so():
     idx = index_of(("Strike", "Workers walked out at the plant.\nThe union wants more pay.", "2005-03-10"))
-    events = timeline(idx, Searcher(idx).same_fact).events
+    events = timeline(idx, facts(idx)).events
     assert [(str(e.when), e.article_date, e.sentences) for e in events] == [("2005-03-10", True, (0,))]
 
 
@@ -103,13 +103,13 @@ def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_dif
         ("Budget", "The chancellor will present the budget on 16 March 2005 with £2bn for schools.", "2005-03-01"),
         ("Budget day", "The chancellor will present his budget on 16 March 2005, with £2bn for schools.", "2005-03-02"),
         ("Budget plans", "The chancellor will present the budget on 16 March 2005 with £3bn for schools.", "2005-03-02"))
-    events = timeline(idx, Searcher(idx).same_fact).events
+    events = timeline(idx, facts(idx)).events
     assert [(str(e.when), e.sentences) for e in events] == [("2005-03-16", (0, 1)), ("2005-03-16", (2,))]
     assert all(e.planned for e in events)
 
 
 def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
-    events = timeline(seed_index, Searcher(seed_index).same_fact).events
+    events = timeline(seed_index, facts(seed_index)).events
 
     def line(date: str, words: str):
         return next((e for e in events if str(e.when) == date
