@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 
 from briefbot.atomic import write_atomic
+from briefbot.brief import brief
 from briefbot.cache import load_world
+from briefbot.compare import compare
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, number_in, parse
-from briefbot.brief import brief
-from briefbot.compare import compare
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Block, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Searcher
 from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
@@ -513,11 +513,12 @@ class Session:
 
     def _do_compare(self, command: Command) -> Reply:
         reply = Reply(command.line, OK, verb="compare")
-        pair = [number_in(w) for w in command.obj.replace(" and ", " ").replace(",", " ").split()]
-        if len(pair) == 2 and None not in pair:
-            if not all(1 <= n <= len(self.index.articles) for n in pair if n is not None) or pair[0] == pair[1]:
+        words = command.obj.replace(" and ", " ").replace(",", " ").split()
+        numbers = [n for w in words if (n := number_in(w)) is not None]
+        if len(words) == len(numbers) == 2:  # "compare 1 2": two sources
+            if numbers[0] == numbers[1] or not all(1 <= n <= len(self.index.articles) for n in numbers):
                 return reply.refuse(f"Compare which sources? Two numbers from 1 to {len(self.index.articles)}.")
-            sentences = [s for n in pair if n is not None for s in self.index.sentences_of(n - 1)]
+            sentences = [s for n in numbers for s in self.index.sentences_of(n - 1)]
         else:
             sentences = self._on_topic(reply, command.obj)
             if reply.status == NO_ANSWER:

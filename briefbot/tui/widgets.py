@@ -28,7 +28,7 @@ from briefbot.search import Citation
 # What Tab completes a first word to; verbs that take an object end in a space.
 VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
          "sources", "read source ", "score", "hint", "again", "undo", "oops ", "save", "restore", "help", "quit",
-         "people", "places", "dossiers", "back")
+         "people", "places", "dossiers", "back", "brief", "timeline", "compare")
 # Verb phrases followed by the name of a person, place or organisation; longest first.
 NAMING = ("look at ", "talk to ", "go to ", "examine ", "visit ", "read ", "tell ", "ask ", "go ", "x ")
 
