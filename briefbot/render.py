@@ -16,7 +16,7 @@ def marked_passage(passage: Passage) -> Text:
     for) reversed within it, and the question's words underlined."""
     answer = passage.answer
     text = Text(safe(answer.context))
-    start = answer.citations[0].start - answer.context_start
+    start = answer.in_context
     text.stylize("bold", start, start + len(answer.text))
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", start + span.start, start + span.end)
