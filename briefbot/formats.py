@@ -75,7 +75,16 @@ def html_article(path: str, data: bytes) -> Article:
     if doc is None or not doc.text:
         raise Unreadable("no article text found in the page")
     return _lines_article(path, path, _paragraphs(doc.text), _bare_title(doc.title, doc.sitename), doc.sitename,
-                          doc.date, doc.url)
+                          doc.date, doc.url or saved_url(data))
+
+
+_SAVED_FROM = re.compile(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")
+
+
+def saved_url(data: bytes) -> str | None:
+    """The URL a page was saved from, where briefbot (or a browser's "Save page") wrote it."""
+    m = _SAVED_FROM.match(data[:4096])
+    return m.group(1).decode("ascii", errors="replace") if m else None
 
 
 def _bare_title(title: str | None, site: str | None) -> str | None:
