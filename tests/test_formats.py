@@ -277,3 +277,72 @@ def test_too_large_a_page_is_skipped_with_a_warning(tmp_path: Path):
     index = load([str(tmp_path)], warnings.append, use_cache=False)
     assert warnings == [f"{tmp_path / 'huge.html'}: 25 MB is too large for a web page, skipped"]
     assert [Path(a.path).name for a in index.articles] == ["fine.html"]
+
+
+# --- briefbot add ---------------------------------------------------------------------------------
+
+@pytest.fixture
+def site(httpserver):
+    """A local web server (127.0.0.1) serving pages the tests write: the network is never reached."""
+    httpserver.expect_request("/ferry").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
+    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": httpserver.url_for("/ferry")})
+    httpserver.expect_request("/gone").respond_with_data("no", status=404)
+    httpserver.expect_request("/data.csv").respond_with_data("a,b\n1,2\n", content_type="text/csv")
+    httpserver.expect_request("/empty").respond_with_data(
+        "<html><head><title>Gallery</title></head><body><img src='a.jpg'><script>var x = 1;</script></body></html>",
+                                                          content_type="text/html")
+    return httpserver
+
+
+def test_add_saves_pages_and_warns_once_per_failed_url(site, tmp_path: Path, capsys):
+    folder = tmp_path / "story"
+    urls = [site.url_for(p) for p in ("/ferry", "/old", "/gone", "/data.csv", "/empty")]
+    code, out, err = run(capsys, "add", "--to", str(folder), *urls)
+    assert code == 0
+    saved = sorted(folder.iterdir())
+    assert len(saved) == 2 and len(out.splitlines()) == 2  # the page, and the page a redirect led to
+    warnings = [line for line in err.splitlines() if line.startswith("briefbot: ")]
+    assert warnings == [f"briefbot: {urls[2]}: HTTP error 404 (NOT FOUND)",
+                        f"briefbot: {urls[3]}: not a web page (text/csv)",
+                        f"briefbot: {urls[4]}: no article text found in the page, not saved"]
+    assert f"[5/5] {urls[4]}" in err
+    index = load([str(folder)], lambda line: None, use_cache=False)
+    assert {a.url for a in index.articles} == {"https://obantimes.example/ferry-returns"}  # the page's own
+    assert {a.title for a in index.articles} == {"Ferry returns to Kerrera"}
+
+
+def test_add_reads_urls_from_stdin_and_keeps_the_url_of_a_page_without_one(site, tmp_path: Path, capsys,
+                                                                          monkeypatch):
+    bare = PAGE.replace('<link rel="canonical" href="https://obantimes.example/ferry-returns">', "")
+    site.expect_request("/bare").respond_with_data(bare, content_type="text/html")
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(f"# to read\n{site.url_for('/bare')}\n\n"))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "add", "--corpus", str(tmp_path), "-")
+    assert code == 0
+    [page] = tmp_path.glob("*.html")
+    [article] = load([str(page)], lambda line: None, use_cache=False).articles
+    assert article.url == site.url_for("/bare")
+    assert b"fetched by briefbot on " in page.read_bytes()
+
+
+def test_add_when_nothing_can_be_reached(tmp_path: Path, capsys):
+    code, out, err = run(capsys, "add", "--to", str(tmp_path / "x"), "http://127.0.0.1:9/page", "ftp://example/x")
+    assert code == 1 and out == ""
+    assert "briefbot: http://127.0.0.1:9/page: cannot reach it" in err
+    assert "briefbot: ftp://example/x: not a web address (http://, https:// or file://)" in err
+    assert "Added 0 of 2 page(s)" in err
+
+
+def test_add_times_out(httpserver, tmp_path: Path, capsys, monkeypatch):
+    import time
+
+    from briefbot import fetch
+    monkeypatch.setattr(fetch, "TIMEOUT", 0.2)
+
+    def slow(request):
+        time.sleep(0.6)
+        from werkzeug import Response
+        return Response(PAGE, content_type="text/html")
+    httpserver.expect_request("/slow").respond_with_handler(slow)
+    code, _, err = run(capsys, "add", "--to", str(tmp_path), httpserver.url_for("/slow"))
+    assert code == 1 and "(timed out)" in err
