@@ -18,6 +18,8 @@ from datetime import date, datetime
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
+from briefbot.text import fold
+
 if TYPE_CHECKING:
     from briefbot.corpus import Article
 
@@ -30,7 +32,8 @@ WORD_SUFFIXES = {".docx"}
 EXTRACTED_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXES
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own limit: a bigger "page" is not an article
-MAX_FEED_ITEMS = 5000
+MAX_FEED_ITEMS = 2000
+_ITEM_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.I)
 MAX_PDF_PAGES = 2000
 
 
@@ -93,9 +96,11 @@ def html_article(path: str, data: bytes) -> Article:
                                       deduplicate=False)
     if doc is None or not doc.text:
         raise Unreadable("no article text found in the page")
-    return _lines_article(path, path, _reported(_paragraphs(doc.text)), _bare_title(doc.title, doc.sitename),
-                          doc.sitename,
-                          doc.date, doc.url or saved_url(data))
+    title = _bare_title(doc.title, doc.sitename)
+    paragraphs = _reported(_paragraphs(doc.text))
+    while paragraphs and title and fold(paragraphs[0]) == fold(title):  # the headline again, above the story
+        paragraphs.pop(0)
+    return _lines_article(path, path, paragraphs, title, doc.sitename, doc.date, doc.url or saved_url(data))
 
 
 _SAVED_FROM = re.compile(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")
@@ -117,19 +122,25 @@ def _bare_title(title: str | None, site: str | None) -> str | None:
     return title
 
 
+_BLOCKS = ("p", "div", "li", "br", "tr", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section")
+
+
 def fragment_text(html: str) -> list[str]:
-    """The paragraphs of an HTML fragment (a feed item's body): scripts, styles and tags dropped."""
-    import trafilatura
-    _quiet("trafilatura", "htmldate", "courlan", "justext")
-    if extracted := trafilatura.extract(html, favor_recall=True, include_comments=False):
-        return _reported(_paragraphs(extracted))
+    """The paragraphs of an HTML fragment (a feed item's body): scripts, styles, comments and tags
+    dropped (lxml_html_clean), each block element a paragraph. Not trafilatura: an item is all
+    article, and a feed may hold thousands (trafilatura takes ≈10 ms an item, this 0.1 ms)."""
+    if "<" not in html:
+        return _reported(_paragraphs(html))
     import lxml.html
+    from lxml import etree
     from lxml_html_clean import Cleaner
     try:
-        tree = Cleaner(scripts=True, javascript=True, style=True, comments=True).clean_html(
+        tree = Cleaner(scripts=True, javascript=True, style=True, comments=True, forms=True).clean_html(
             lxml.html.fragment_fromstring(html, create_parent="div"))
-    except (ValueError, lxml.etree.ParserError):  # nothing parsable: the text as written
-        return _paragraphs(html)
+    except (ValueError, etree.ParserError):  # nothing parsable: the text as written
+        return _reported(_paragraphs(html))
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
     return _reported(_paragraphs(tree.text_content()))
 
 
@@ -139,14 +150,15 @@ def feed_articles(path: str, data: bytes, warn: Warn) -> list[Article]:
     """Each item of an RSS or Atom feed an article: its title, link and date, the feed's title as
     outlet, `content:encoded` (else the summary) as body, its HTML cleaned."""
     import feedparser
+    ends = [m.end() for m in _ITEM_END.finditer(data)]
+    if len(ends) > MAX_FEED_ITEMS:  # feedparser takes ≈1 ms an item: read only the first ones
+        warn(f"{len(ends)} items; the first {MAX_FEED_ITEMS} read")
+        data = data[:ends[MAX_FEED_ITEMS - 1]]  # cut after an item: feedparser reads what is before
     parsed = feedparser.parse(io.BytesIO(data))  # a stream: never a string it could take for a URL or a path
     if not parsed.get("version") and not parsed.entries:
         raise Unreadable("not an RSS or Atom feed")
     outlet = parsed.feed.get("title")
-    entries = parsed.entries
-    if len(entries) > MAX_FEED_ITEMS:
-        warn(f"{len(entries)} items; the first {MAX_FEED_ITEMS} read")
-        entries = entries[:MAX_FEED_ITEMS]
+    entries = parsed.entries[:MAX_FEED_ITEMS]
     articles = []
     for n, item in enumerate(entries):
         html = item.content[0].get("value", "") if item.get("content") else item.get("summary", "")

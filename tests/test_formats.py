@@ -78,6 +78,7 @@ def test_web_page_main_text_and_metadata():
     assert article.offsets == "extracted"
     assert "Harbour master Ewan Black said the new pier cost 2.4 million pounds" in article.text
     assert "300 islanders subscribed to its season pass" in article.text  # news about subscribers stays
+    assert article.text.startswith("The ferry to Kerrera will run")  # the headline is not body too
     for boilerplate in ("Subscribe", "Sport news", "cheap flights", "never liked", "Copyright", "<p>"):
         assert boilerplate not in article.text
     for start, end in article.paragraphs:
@@ -349,3 +350,21 @@ def test_add_times_out(httpserver, tmp_path: Path, capsys, monkeypatch):
     httpserver.expect_request("/slow").respond_with_handler(slow)
     code, _, err = run(capsys, "add", "--to", str(tmp_path), httpserver.url_for("/slow"))
     assert code == 1 and "(timed out)" in err
+
+
+def test_feed_of_100k_items_reads_the_first_ones_with_a_warning():
+    items = "".join(f"<item><title>Item {i}</title><description>Boats sailed {i} times.</description></item>"
+                    for i in range(100_000))
+    data = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>{items}</channel></rss>'.encode()
+    articles, warnings = parsed("big.rss", data)
+    assert warnings == ["big.rss: 100000 items; the first 2000 read"]
+    assert len(articles) == 2000 and articles[-1].text == "Boats sailed 1999 times."
+
+
+def test_pdf_of_many_pages_and_a_nesting_bomb():
+    articles, warnings = parsed("many.pdf", pdf([["The harbour opened."]] + [[]] * 2100))
+    assert warnings == ["many.pdf: 2101 pages; the first 2000 read"] and articles[0].text == "The harbour opened."
+    deep = (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X " + b"[" * 200_000 + b"]" * 200_000
+            + b" >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    articles, warnings = parsed("deep.pdf", deep)
+    assert articles == [] and warnings == ["deep.pdf: not a readable PDF (PdfReadError), skipped"]
