@@ -21,7 +21,7 @@ import platformdirs
 from briefbot import __version__
 from briefbot.atomic import TEMP_PREFIX, write_atomic
 from briefbot.corpus import (MARKDOWN_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files, parse_files, read_files,
-                             readable_types, skipped_line)
+                             readable_types, shown, skipped_line)
 from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
@@ -54,14 +54,17 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("briefbot"))
 
 
-def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, use_cache: bool = True) -> Index:
-    """The Index of the articles under `paths` (default: the embedded briefing)."""
-    index = _load(paths, warn, progress, use_cache)
+def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, use_cache: bool = True,
+         list_skipped: bool = False) -> Index:
+    """The Index of the articles under `paths` (default: the embedded briefing). Files of types
+    briefbot does not read are counted in one warning, and named each in one more with `list_skipped`."""
+    index = _load(paths, warn, progress, use_cache, list_skipped)
     index.world_file = world_file(paths)
     return index
 
 
-def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool) -> Index:
+def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool,
+          list_skipped: bool) -> Index:
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     skipped: list[str] = []
     files = read_files(find_files(roots, warn, skipped), warn)
@@ -77,8 +80,7 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
                 index, warnings = _read(path, key)
                 for line in warnings:
                     warn(line)
-                if skipped:
-                    warn(skipped_line(skipped))
+                _say_skipped(skipped, warn, list_skipped)
                 index.cache_file = path
                 return index
             except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
@@ -95,8 +97,7 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
     articles = parse_files(files, warn_and_keep)
     found = sorted({file_type(f.path) for f in files} | {file_type(p) for p in skipped})
     del files  # the raw bytes are no longer needed: let them go before the build's peak
-    if skipped:
-        warn(skipped_line(skipped))
+    _say_skipped(skipped, warn, list_skipped)
     if not articles:
         holds = f" (it holds {', '.join(found)})" if found else ""
         raise CorpusError(f"no articles found in {', '.join(map(str, roots))}{holds}; briefbot reads "
@@ -110,6 +111,13 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
         except OSError as e:
             warn(f"cache not saved ({e.strerror or e}); the next run will index again")
     return index
+
+
+def _say_skipped(skipped: list[str], warn: Warn, each: bool) -> None:
+    if skipped:
+        warn(skipped_line(skipped))
+    for path in skipped if each else ():
+        warn(f"{shown(path)}: skipped (briefbot does not read {file_type(path)} files)")
 
 
 def _content_key(files: list[SourceFile], synonyms: str) -> str:

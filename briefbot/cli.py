@@ -34,6 +34,8 @@ def _corpus_options(under_command: bool) -> argparse.ArgumentParser:
                               "(default: $BRIEFBOT_CORPUS, else the embedded briefing)")
     options.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS if under_command else False,
                          help="index afresh; do not read or write the cache")
+    options.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS if under_command else False,
+                         help="name every file skipped, not only how many")
     return options
 
 
@@ -103,7 +105,8 @@ class _Progress:
 
 def load_index(args: argparse.Namespace) -> Index:
     from briefbot import cache
-    return cache.load(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache)
+    return cache.load(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache,
+                      list_skipped=args.verbose)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -368,3 +368,10 @@ def test_pdf_of_many_pages_and_a_nesting_bomb():
             + b" >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
     articles, warnings = parsed("deep.pdf", deep)
     assert articles == [] and warnings == ["deep.pdf: not a readable PDF (PdfReadError), skipped"]
+
+
+def test_verbose_names_every_skipped_file(mixed: Path, capsys):
+    code, _, err = run(capsys, "sources", "-v", "--corpus", str(mixed))
+    assert err.splitlines() == ["briefbot: skipped 2 file(s) of types it does not read: .docm, .key",
+                                f"briefbot: {mixed / 'draft.docm'}: skipped (briefbot does not read .docm files)",
+                                f"briefbot: {mixed / 'slides.key'}: skipped (briefbot does not read .key files)"]
