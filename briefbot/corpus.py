@@ -26,7 +26,7 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 # Files beside articles that describe a folder rather than report news.
-_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$", re.I)
+_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$", re.I)
 _BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\x7fELF")
 
 Warn = Callable[[str], None]

@@ -196,6 +196,8 @@ def mixed(tmp_path: Path) -> Path:
         (folder / name).write_bytes(data)
     (folder / "slides.key").write_bytes(b"keynote")
     (folder / "draft.docm").write_bytes(b"macro")
+    (folder / "world.toml").write_text("ignore = []\n")  # briefbot's own files are not counted as skipped
+    (folder / "synonyms.txt").write_text("quay, pier\n")
     return folder
 
 
