@@ -30,7 +30,7 @@ def marked_passage(passage: Passage) -> Text:
 
 def citation_line(n: int, c: Citation) -> str:
     return (f"[{n}] {c.title or '(untitled)'} \u2014 {c.outlet or 'outlet unknown'}, {c.date or 'undated'} "
-            f"\u2014 {c.path}, line {c.line}")
+            f"\u2014 {c.path}, {f'page {c.page}' if c.page else f'line {c.line}'}")
 
 
 def version_line(n: int, text: str, citation: Citation) -> str:

@@ -377,3 +377,8 @@ def test_verbose_names_every_skipped_file(mixed: Path, capsys):
     assert err.splitlines() == ["briefbot: skipped 2 file(s) of types it does not read: .docm, .key",
                                 f"briefbot: {mixed / 'draft.docm'}: skipped (briefbot does not read .docm files)",
                                 f"briefbot: {mixed / 'slides.key'}: skipped (briefbot does not read .key files)"]
+
+
+def test_a_pdf_answer_says_its_page(mixed: Path, capsys):
+    code, out, _ = run(capsys, "ask", "--corpus", str(mixed), "who opened the pier")
+    assert "report.pdf, page 3" in out
