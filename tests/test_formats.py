@@ -382,3 +382,17 @@ def test_verbose_names_every_skipped_file(mixed: Path, capsys):
 def test_a_pdf_answer_says_its_page(mixed: Path, capsys):
     code, out, _ = run(capsys, "ask", "--corpus", str(mixed), "who opened the pier")
     assert "report.pdf, page 3" in out
+
+
+def test_extraction_on_every_core_gives_what_one_process_gives(monkeypatch):
+    from briefbot import corpus
+    files = [SourceFile(f"page{n:02d}.html", PAGE.replace("Kerrera", f"Kerrera {n}").encode()) for n in range(16)]
+    files.insert(5, SourceFile("broken.pdf", b"%PDF-1.4 nothing"))
+    monkeypatch.setattr(corpus, "cores", lambda: 2)
+    parallel: list[str] = []
+    in_workers = corpus.parse_files(files, parallel.append)
+    monkeypatch.setattr(corpus, "PARALLEL_FROM", 10**6)
+    serial: list[str] = []
+    assert in_workers == corpus.parse_files(files, serial.append)
+    assert parallel == serial == ["broken.pdf: not a readable PDF (PdfStreamError), skipped"]
+    assert [a.title for a in in_workers] == [f"Ferry returns to Kerrera {n}" for n in range(16)]
