@@ -7,13 +7,13 @@ holds the spans of the body only.
 from __future__ import annotations
 
 import codecs
-from bisect import bisect_right
 import json
 import multiprocessing
 import os
 import re
 import stat
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -26,7 +26,8 @@ MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 # Files beside articles that describe a folder rather than report news.
-_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$", re.I)
+_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$",
+                           re.I)
 _BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\x7fELF")
 
 Warn = Callable[[str], None]
@@ -59,8 +60,10 @@ class Article:
     def label(self) -> str:
         return self.title or Path(self.path).name
 
-    def _run(self, offset: int) -> tuple[int, int, int]:
-        return self.runs[max(bisect_right(self.runs, offset, key=lambda r: r[0]) - 1, 0)]
+    def _run(self, offset: int, of: int = 0) -> tuple[int, int, int]:
+        """The Markdown run an offset of the text (`of=0`) or of the file (`of=1`) falls in: runs
+        ascend in both."""
+        return self.runs[max(bisect_right(self.runs, offset, key=lambda r: r[of]) - 1, 0)]
 
     def line_of(self, offset: int) -> int:
         """The line of the file (of the extracted text for derived text) a character of `text` is on."""
@@ -82,12 +85,11 @@ class Article:
 
     def in_text(self, start: int, end: int) -> tuple[int, int]:
         """The span of `text` that a citation's span stands for (the inverse of `cited`)."""
-        if not self.runs:
+        if not self.runs or end <= start:
             return start, end
-        def back(offset: int) -> int:  # runs ascend in the file as in the text
-            at, file_at, _ = self.runs[max(bisect_right(self.runs, offset, key=lambda r: r[1]) - 1, 0)]
-            return at + offset - file_at
-        return back(start), back(end - 1) + 1
+        at, file_at, _ = self._run(start, of=1)
+        last, file_last, _ = self._run(end - 1, of=1)
+        return at + start - file_at, last + end - file_last
 
     def page_of(self, offset: int) -> int | None:
         """A PDF's page (from 1) a character of `text` is on; None for other files."""

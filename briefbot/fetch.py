@@ -23,6 +23,7 @@ Warn = Callable[[str], None]
 
 TIMEOUT = 20.0  # seconds for a server to answer
 _WEB_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+_NO_NETWORK = (errno.ENETUNREACH, errno.EHOSTUNREACH)
 _USER_AGENT = "briefbot (saving an article to read offline)"
 
 
@@ -77,7 +78,7 @@ def _reason(e: Exception) -> str:
         reason = e.reason
         if isinstance(reason, TimeoutError) or "timed out" in str(reason):
             return f"no answer in {TIMEOUT:.0f} s (timed out)"
-        if isinstance(reason, socket.gaierror) or getattr(reason, "errno", None) in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        if isinstance(reason, socket.gaierror) or getattr(reason, "errno", None) in _NO_NETWORK:
             return f"cannot reach it ({reason}): this machine seems to be offline"
         return f"cannot reach it ({reason})"
     if isinstance(e, TimeoutError):

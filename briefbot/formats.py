@@ -277,7 +277,10 @@ def word_article(path: str, data: bytes) -> Article:
 
 # --- Markdown -----------------------------------------------------------------------------------
 
-def render_markdown(source: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]], tuple[tuple[int, int, int], ...]]:
+Span = tuple[int, int]
+
+
+def render_markdown(source: str, spans: list[Span]) -> tuple[str, list[Span], tuple[tuple[int, int, int], ...]]:
     """The body spans of a Markdown file as rendered text (emphasis, links and images shown as
     their text, code as its code): the text, its paragraph spans, and the runs that map it back
     to the file (see `Article.runs`)."""

@@ -174,7 +174,8 @@ MIXED = {
     "release.docx": docx(["The harbour opens on Friday after the dredging."], title="Press release"),
     "quay.md": MARKDOWN.encode(),
     "wire.jsonl": (json.dumps({"title": "Wire", "text": "Fishermen landed a record catch of mackerel."}) + "\n"
-                   + json.dumps({"title": "Wire 2", "text": "The lifeboat crew rescued two kayakers."}) + "\n").encode(),
+                   + json.dumps({"title": "Wire 2", "text": "The lifeboat crew rescued two kayakers."})
+                   + "\n").encode(),
     "notes.txt": b"Notes\n\nThe harbour cafe reopens at Easter.\n",
 }
 QUESTIONS = {  # a fact from each kind of file
@@ -291,7 +292,8 @@ def test_too_large_a_page_is_skipped_with_a_warning(tmp_path: Path):
 def site(httpserver):
     """A local web server (127.0.0.1) serving pages the tests write: the network is never reached."""
     httpserver.expect_request("/ferry").respond_with_data(PAGE, content_type="text/html; charset=utf-8")
-    httpserver.expect_request("/old").respond_with_data("", status=301, headers={"Location": httpserver.url_for("/ferry")})
+    httpserver.expect_request("/old").respond_with_data("", status=301,
+                                                        headers={"Location": httpserver.url_for("/ferry")})
     httpserver.expect_request("/gone").respond_with_data("no", status=404)
     httpserver.expect_request("/data.csv").respond_with_data("a,b\n1,2\n", content_type="text/csv")
     httpserver.expect_request("/empty").respond_with_data(
