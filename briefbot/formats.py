@@ -209,7 +209,15 @@ def pdf_article(path: str, data: bytes, warn: Warn) -> Article:
     starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
     offsets = tuple(starts[bisect_left(page_of, n)] for n in range(len(texts)))
     day = created.date().isoformat() if isinstance(created, datetime) else None
-    return _lines_article(path, path, paragraphs, (title or "").strip(), None, day, None, offsets)
+    return _lines_article(path, path, paragraphs, _document_title(title), None, day, None, offsets)
+
+
+_TOOL_TITLE = re.compile(r"(?i)^\s*(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|indd|qxd|pages|odt)\s*$")
+
+
+def _document_title(title: str | None) -> str | None:
+    """A document's title, unless it is the one its tool wrote ("Microsoft Word - draft3.docx")."""
+    return None if not title or _TOOL_TITLE.search(title) else title.strip()
 
 
 _ENDS = (".", "!", "?", ":", "\u201d", '"')
@@ -257,7 +265,7 @@ def word_article(path: str, data: bytes) -> Article:
     except (zipfile.BadZipFile, KeyError, ValueError) as e:
         raise Unreadable(f"not a readable Word file ({type(e).__name__})") from None
     props = document.core_properties
-    title = (props.title or "").strip() or None
+    title = _document_title(props.title)
     paragraphs = []
     for p in document.paragraphs:
         text = " ".join(p.text.split())

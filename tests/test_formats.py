@@ -129,6 +129,12 @@ def test_pdf_pages_without_running_heads_and_dehyphenated():
     assert [article.page_of(article.text.index(s)) for s in ("Tickets", "Engineers", "The mayor")] == [1, 2, 3]
 
 
+@pytest.mark.parametrize("written", ["Microsoft Word - harbour draft 3.docx", "Untitled", "report-final.pdf"])
+def test_a_title_the_tool_wrote_is_no_title(written: str):
+    [article], _ = parsed("report.pdf", pdf(HARBOUR_PDF, title=written))
+    assert article.title is None
+
+
 def test_scanned_pdf_is_skipped_with_a_warning_saying_so():
     articles, warnings = parsed("scan.pdf", pdf([[], []]))
     assert articles == []
