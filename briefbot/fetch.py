@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from briefbot import formats
+from briefbot.atomic import write_atomic
 from briefbot.text import safe
 
 Warn = Callable[[str], None]
@@ -38,9 +39,14 @@ def add(urls: list[str], folder: Path, warn: Warn, progress: Callable[[int, int,
     """Fetch each URL and save its page in `folder`; whatever goes wrong with one is one warning
     line naming it, and the rest goes on."""
     folder.mkdir(parents=True, exist_ok=True)
+    saved = _saved_pages(folder)
+    urls = list(dict.fromkeys(urls))
     added = []
     for n, url in enumerate(urls, 1):
         progress(n, len(urls), url)
+        if url in saved:
+            warn(f"{safe(url)}: already saved as {safe(str(saved[url]))}")
+            continue
         try:
             data, final = _fetch(url)
             article = formats.html_article(url, data)  # a page with no article text is not saved
@@ -48,12 +54,29 @@ def add(urls: list[str], folder: Path, warn: Warn, progress: Callable[[int, int,
             warn(f"{safe(url)}: {_reason(e)}")
             continue
         final = final.replace(">", "%3E")  # it goes in a comment, which ">" could close
+        if final in saved:  # a redirect to a page already saved
+            warn(f"{safe(url)}: already saved as {safe(str(saved[final]))}")
+            continue
         path = _free_name(folder, _slug(final))
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        path.write_bytes(f"<!-- saved from url=({len(final):04d}){final} -->\n"
-                         f"<!-- fetched by briefbot on {stamp} -->\n".encode() + data)
+        write_atomic(path, lambda out: out.write(f"<!-- saved from url=({len(final):04d}){final} -->\n"
+                                                 f"<!-- fetched by briefbot on {stamp} -->\n".encode() + data))
+        saved[url] = saved[final] = path
         added.append(Added(final, path, article.title))
     return added
+
+
+def _saved_pages(folder: Path) -> dict[str, Path]:
+    """The pages already in the folder, by the URL they were saved from: none is fetched twice."""
+    saved = {}
+    for path in sorted(folder.glob("*.htm*")):
+        try:
+            with path.open("rb") as f:
+                if url := formats.saved_url(f.read(4096)):
+                    saved.setdefault(url, path)
+        except OSError:
+            continue
+    return saved
 
 
 def _fetch(url: str) -> tuple[bytes, str]:

@@ -109,7 +109,7 @@ _SAVED_FROM = re.compile(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")
 def saved_url(data: bytes) -> str | None:
     """The URL a page was saved from, where briefbot (or a browser's "Save page") wrote it."""
     m = _SAVED_FROM.match(data[:4096])
-    return m.group(1).decode("ascii", errors="replace") if m else None
+    return m.group(1).decode("utf-8", errors="replace") if m else None
 
 
 def _bare_title(title: str | None, site: str | None) -> str | None:

@@ -313,13 +313,17 @@ def test_add_saves_pages_and_warns_once_per_failed_url(site, tmp_path: Path, cap
     urls = [site.url_for(p) for p in ("/ferry", "/old", "/gone", "/data.csv", "/empty")]
     code, out, err = run(capsys, "add", "--to", str(folder), *urls)
     assert code == 0
-    saved = sorted(folder.iterdir())
-    assert len(saved) == 2 and len(out.splitlines()) == 2  # the page, and the page a redirect led to
+    [saved] = folder.iterdir()
+    assert out == f"{saved}\tFerry returns to Kerrera\n"
     warnings = [line for line in err.splitlines() if line.startswith("briefbot: ")]
-    assert warnings == [f"briefbot: {urls[2]}: HTTP error 404 (NOT FOUND)",
+    assert warnings == [f"briefbot: {urls[1]}: already saved as {saved}",  # the redirect led to it
+                        f"briefbot: {urls[2]}: HTTP error 404 (NOT FOUND)",
                         f"briefbot: {urls[3]}: not a web page (text/csv)",
                         f"briefbot: {urls[4]}: no article text found in the page, not saved"]
     assert f"[5/5] {urls[4]}" in err
+    code, out, err = run(capsys, "add", "--to", str(folder), urls[0], urls[0])  # asked again: not fetched twice
+    assert out == "" and list(folder.iterdir()) == [saved]
+    assert err.count(f"briefbot: {urls[0]}: already saved as ") == 1
     index = load([str(folder)], lambda line: None, use_cache=False)
     assert {a.url for a in index.articles} == {"https://obantimes.example/ferry-returns"}  # the page's own
     assert {a.title for a in index.articles} == {"Ferry returns to Kerrera"}
