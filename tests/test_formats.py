@@ -408,3 +408,26 @@ def test_extraction_on_every_core_gives_what_one_process_gives(monkeypatch):
     assert in_workers == corpus.parse_files(files, serial.append)
     assert parallel == serial == ["broken.pdf: not a readable PDF (PdfStreamError), skipped"]
     assert [a.title for a in in_workers] == [f"Ferry returns to Kerrera {n}" for n in range(16)]
+
+
+def test_tui_reader_marks_the_rendered_markdown_sentence(tmp_path: Path):
+    from test_tui import RecordingApp, drive, play
+
+    from briefbot.tui.screens import ReaderScreen
+    folder = tmp_path / "md"
+    folder.mkdir()
+    (folder / "quay.md").write_text(MARKDOWN + "\nBoats moor at the **north quay** from May. "
+                                               "The harbour fee is *ten* pounds.\n")
+    index = load([str(folder)], lambda line: None, use_cache=False)
+    app = RecordingApp(index=index, home=tmp_path)
+
+    async def scenario(pilot) -> None:
+        await play(pilot, "where do boats moor")
+        citation = app.session.searcher.search("where do boats moor").answers[0].citations[0]
+        app.read(citation)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        text = app.screen.query(".cited").first().content
+        highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
+        assert highlighted == "Boats moor at the north quay from May."
+    drive(app, scenario, size=(80, 24))
