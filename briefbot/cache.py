@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,7 +21,7 @@ import platformdirs
 
 from briefbot import __version__
 from briefbot.atomic import TEMP_PREFIX, write_atomic
-from briefbot.corpus import (MARKDOWN_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files, parse_files,
+from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files, parse_files,
                              read_files, readable_types, shown, skipped_line)
 from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
 from briefbot.index import ARRAYS, Index, Postings, Progress
@@ -125,7 +126,7 @@ def _content_key(files: list[SourceFile], synonyms: str) -> str:
     code and word lists (so a changed analysis never trusts an index built by the old one)."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
     digest.update(_engine_digest())
-    digest.update(_reader_versions({Path(f.path).suffix.lower() for f in files}).encode())
+    digest.update(_reader_versions({_reader_kind(f) for f in files}).encode())
     for f in files:
         digest.update(os.fsencode(f.path) + f"\0{len(f.data)}\0".encode())
         digest.update(hashlib.sha256(f.data).digest())
@@ -140,6 +141,15 @@ def _engine_digest() -> bytes:
     for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts):
         digest.update(source.read_bytes())
     return digest.digest()
+
+
+def _reader_kind(file: SourceFile) -> str:
+    """The suffix whose readers read the file: a text file that opens with a tag may be a saved page."""
+    suffix = Path(file.path).suffix.lower()
+    return ".html" if suffix in TEXT_SUFFIXES and _OPENS_WITH_TAG.match(file.data) else suffix
+
+
+_OPENS_WITH_TAG = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 
 
 def _reader_versions(suffixes: set[str]) -> str:
