@@ -21,8 +21,8 @@ import platformdirs
 
 from briefbot import __version__
 from briefbot.atomic import TEMP_PREFIX, write_atomic
-from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files, parse_files,
-                             read_files, readable_types, shown, skipped_line)
+from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files,
+                             parse_files, read_files, readable_types, shown, skipped_line)
 from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
