@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ EXTRACTED_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXE
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own limit: a bigger "page" is not an article
 MAX_FEED_ITEMS = 2000
 _ITEM_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.I)
+_ITEM_START = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]", re.I)
 MAX_PDF_PAGES = 2000
 
 
@@ -159,6 +161,7 @@ def feed_articles(path: str, data: bytes, warn: Warn) -> list[Article]:
         raise Unreadable("not an RSS or Atom feed")
     outlet = parsed.feed.get("title")
     entries = parsed.entries[:MAX_FEED_ITEMS]
+    lines = _item_lines(data, len(entries))
     articles = []
     for n, item in enumerate(entries):
         html = item.content[0].get("value", "") if item.get("content") else item.get("summary", "")
@@ -166,8 +169,23 @@ def feed_articles(path: str, data: bytes, warn: Warn) -> list[Article]:
         when = item.get("published_parsed") or item.get("updated_parsed")
         day = date(*when[:3]).isoformat() if when else None
         if body or item.get("title"):
-            articles.append(_lines_article(path, f"{path}#{n}", body, item.get("title"), outlet, day, item.get("link")))
+            article = _lines_article(path, f"{path}#{n}", body, item.get("title"), outlet, day, item.get("link"))
+            articles.append(replace(article, line=lines[n]))
     return articles
+
+
+def _item_lines(data: bytes, count: int) -> list[int | None]:
+    """The line of the feed each of its `count` items starts on, as a JSON record's citation gives
+    it; unknown (None) if the tags found are not the items feedparser found."""
+    starts = [m.start() for m in _ITEM_START.finditer(data)]
+    if len(starts) != count:
+        return [None] * count
+    lines, line, at = [], 1, 0
+    for start in starts:
+        line += data.count(b"\n", at, start)
+        at = start
+        lines.append(line)
+    return lines
 
 
 # --- PDF ----------------------------------------------------------------------------------------

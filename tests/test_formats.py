@@ -99,6 +99,7 @@ def test_rss_items_are_articles():
     assert pier.text == "The new pier opened on Wednesday after a ceremony.\nMayor Vera Stone cut the ribbon at noon."
     assert (tides.date, tides.text) == ("2025-02-06", "High tide reaches the harbour wall at six in the evening.")
     assert pier.source == "herald.rss#0" and tides.source == "herald.rss#1"
+    assert (pier.line, tides.line) == (4, 9)  # the line of the feed each item starts on
 
 
 def test_atom_entries_are_articles():
