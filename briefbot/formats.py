@@ -102,7 +102,28 @@ def html_article(path: str, data: bytes) -> Article:
     paragraphs = _reported(_paragraphs(doc.text))
     while paragraphs and title and fold(paragraphs[0]) == fold(title):  # the headline again, above the story
         paragraphs.pop(0)
-    return _lines_article(path, path, paragraphs, title, doc.sitename, doc.date, doc.url or saved_url(data))
+    return _lines_article(path, path, paragraphs, title, _site_name(doc.sitename, data), doc.date,
+                          doc.url or saved_url(data))
+
+
+def _site_name(site: str | None, data: bytes) -> str | None:
+    """The site's name. trafilatura makes one from the domain when a page declares none
+    ("Timesofisrael", "nationnews.com"); the name the page's <title> ends with, if it spells the
+    same letters, is better ("… | The Times of Israel")."""
+    if not site or " " in site:
+        return site
+    import lxml.html
+    from lxml import etree
+    try:
+        written = lxml.html.fromstring(data).findtext(".//title") or ""
+    except (ValueError, etree.ParserError):
+        return site
+    squeezed = site.lower().removeprefix("www.").split(".")[0]
+    for sep in (" | ", " - ", " \u2013 ", " \u2014 "):
+        tail = written.rpartition(sep)[2].strip()
+        if sep in written and "".join(c for c in tail.lower() if c.isalnum()).endswith(squeezed):
+            return tail
+    return site
 
 
 _SAVED_FROM = re.compile(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")

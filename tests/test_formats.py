@@ -85,6 +85,15 @@ def test_web_page_main_text_and_metadata():
         assert article.text[start:end].strip() == article.text[start:end] != ""
 
 
+def test_a_site_name_made_from_the_domain_gives_way_to_the_one_in_the_title():
+    page = PAGE.replace('<meta property="og:site_name" content="Oban Times">', "").replace(
+        '<link rel="canonical" href="https://obantimes.example/ferry-returns">',
+        '<link rel="canonical" href="https://www.thetimesofoban.example/ferry">').replace(
+        "<title>Ferry returns to Kerrera | Oban Times</title>", "<title>Ferry returns to Kerrera | The Times of Oban</title>")
+    [article], _ = parsed("ferry.html", page.encode())
+    assert article.outlet == "The Times of Oban"
+
+
 def test_a_web_page_saved_as_text_is_read_as_a_web_page():
     [article], _ = parsed("ferry.txt", PAGE.encode())
     assert article.title == "Ferry returns to Kerrera" and "<" not in article.text
