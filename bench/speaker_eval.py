@@ -83,9 +83,10 @@ def bbc_sentences() -> list[Sentence]:
     out: list[Sentence] = []
     for article in articles:
         path = Path(article.path).relative_to(BBC)
-        spans = [span for ps, pe in article.paragraphs for span in split_sentences(splitter, article.text, ps, pe)]
-        texts = [article.text[s:e] for s, e in spans]
-        for i, (text, speaker) in enumerate(zip(texts, attribute(texts))):
+        spans = [(s, e, p) for p, (ps, pe) in enumerate(article.paragraphs)
+                 for s, e in split_sentences(splitter, article.text, ps, pe)]
+        texts = [article.text[s:e] for s, e, _ in spans]
+        for i, (text, speaker) in enumerate(zip(texts, attribute(texts, [p for _, _, p in spans]))):
             out.append(Sentence(path.parts[0], path.name, i, text, speaker, texts[:i], texts[i + 1:]))
     return out
 
@@ -166,11 +167,12 @@ def score(sentences: list[Sentence], sample: int, verbose: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", type=int, choices=GOLD, help="print sample N with context, to label")
+    parser.add_argument("--sample", type=int, choices=GOLD, help="score only sample N")
     parser.add_argument("--verbose", "-v", action="store_true", help="show each wrong or missed label")
     args = parser.parse_args()
     sentences = bbc_sentences()
     if not args.draw:
-        for sample in GOLD:
+        for sample in [args.sample] if args.sample else GOLD:
             score(sentences, sample, args.verbose)
         return
     for n, s in enumerate(draw(sentences) if args.draw == 1 else draw_by_shape(sentences)):

@@ -34,17 +34,23 @@ _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|rep
 _SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
-# What follows "…," said / according to: a name, or a role and a name ("council leader Daniel Achebe",
+# What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
+# name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
-_SAID_NAME = re.compile(r"[\"\u201d,:]\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+_SAID_NAME = re.compile(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = re.compile(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
-_UNNAMED_ROLE = re.compile(r"^(?:a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+_UNNAMED_ROLE = re.compile(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+# "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
+# person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
+_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper medallist midfielder "
+                           "player presenter singer star striker winger".split())
+_EPITHET_MARK = re.compile(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
 _CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
-_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?:[Tt]he|[Aa]n?)\s+"
+_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = re.compile(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
@@ -124,18 +130,19 @@ def _role_key(role: str) -> str:
 
 
 def is_role_phrase(phrase: str) -> bool:
-    """Words that say what someone is: modifiers, a role noun, then nothing, another role noun, or
-    "for/of/to …" ("security expert", "spokesman for the Commander-in-Chief of…")."""
+    """Words that say what someone is: modifiers and role nouns ending with one, then nothing or
+    "for/of/to …" ("security expert", "chief operating officer", "spokesman for the Commander-in-Chief of…")."""
     words = phrase.split()
     at = next((i for i, w in enumerate(words) if is_role_word(w)), None)
     if at is None or len(words) > 16 or any(w.lower() in ("whose", "who", "which", "that") for w in words):
         return False
     if any(w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES for w in words[:at]):
         return False  # "Before he resigned the position of home secretary"
-    rest = words[at + 1:]
-    while rest and is_role_word(rest[0]):
-        rest = rest[1:]
-    return not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on")
+    end = at + 1  # the role noun may come last: "chief operating officer"
+    while end < len(words) and words[end].lower() not in _ROLE_STOP and words[end].lower() not in _NOT_IN_ROLES:
+        end += 1
+    rest = words[end:]
+    return is_role_word(words[end - 1]) and (not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on"))
 
 
 def roles_in(sentence: str) -> list[tuple[str, str]]:
@@ -219,17 +226,20 @@ def people_in(sentences: list[str]) -> People:
 def speaker_in(sentence: str, people: People | None = None, last: str | None = None) -> str | None:
     """The person a sentence attributes its words to, if it names one (or describes one by a role
     the article gives a named person)."""
-    return _speech(sentence, people or people_in([sentence]), last)[0]
+    return _speech(sentence, people or people_in([sentence]), last, None)[0]
 
 
-def _speech(sentence: str, people: People, last: str | None) -> tuple[str | None, bool]:
+def _speech(sentence: str, people: People, last: str | None, subject: str | None) -> tuple[str | None, bool]:
     """(the speaker, whether the words are someone's the article does not name). An unnamed speaker
-    said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing."""
-    found: list[tuple[int, str]] = [(m.start(), "") for m in _ROLE_SUBJECT.finditer(sentence)  # "" is someone unnamed
-                                    if is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last)][:1]
+    said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing;
+    an epithet ("said the Old Trafford boss") is the subject's."""
+    found: list[tuple[int, str]] = [  # "" is someone unnamed
+        (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in _ROLE_SUBJECT.finditer(sentence)
+        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last))
+        or _epithet(m.group("article"), m.group("role"), subject)][:1]
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
-            name, nobody = _named_in(m.group("tail"), people)
+            name, nobody = _named_in(m.group("tail"), people, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
@@ -262,7 +272,18 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
 
 
-def _named_in(tail: str, people: People) -> tuple[str | None, bool]:
+def _epithet(article: str, role: str, subject: str | None) -> str | None:
+    """The subject, if "the <role>" is an epithet for them."""
+    words = role.split()
+    if subject is None or article.lower() != "the" or not words or len(words) > 6:
+        return None
+    head = words[-1].lower()
+    if re.fullmatch(r"\d+-year-old", head):
+        return subject
+    return subject if head in _EPITHET_HEADS and any(_EPITHET_MARK.search(w) for w in words[:-1]) else None
+
+
+def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | None, bool]:
     """The person the words after "said" or "according to" name, first words a role if any; and
     whether they name only a role ("a spokesman for the party")."""
     for m in _NAMES.finditer(tail):
@@ -277,6 +298,8 @@ def _named_in(tail: str, people: People) -> tuple[str | None, bool]:
         if name := people.resolve(m.group()):
             return name, False
     role = _UNNAMED_ROLE.match(tail)
+    if role and (name := _epithet(role.group("article"), role.group("role").split(" said")[0].strip(" ."), subject)):
+        return name, False
     return None, bool(role and is_role_phrase(role.group("role").split(" said")[0].strip()))
 
 
@@ -295,24 +318,32 @@ def _apposition(words: str, closed: bool) -> bool:
     return closed or is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", words.strip()))
 
 
-def attribute(sentences: list[str]) -> list[str | None]:
-    """Speakers of an article's sentences, in order. "He explains…" belongs to the last speaker,
-    and so does a sentence inside a quotation an earlier one opened, a sentence that opens with a
-    quotation right after a speaker's, and a list a speaker introduced with a colon (list markers are
-    not part of a sentence, so its length is capped)."""
+def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list[str | None]:
+    """Speakers of an article's sentences, in order (`paragraphs`: the paragraph of each). "He
+    explains…" belongs to the last speaker, and so does a sentence inside a quotation an earlier one
+    opened, a sentence that opens with a quotation right after a speaker's, and a list a speaker
+    introduced with a colon (list markers are not part of a sentence, so its length is capped). A
+    quotation ends with its paragraph unless the next one opens with a quotation mark (news style),
+    and a quotation is the person's who is named where it closes: `"…" | …," said X.`, or `"…?" |
+    said X.` when Punkt split `said X` off."""
     people = people_in(sentences)
     speakers: list[str | None] = []
+    named: list[bool] = []  # whether the sentence itself says whose words it gives
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
     previous: str | None = None  # the speaker of the sentence before
     quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
-    for sentence in sentences:
-        name, unnamed = _speech(sentence, people, last)
+    for i, sentence in enumerate(sentences):
+        if quote_open and paragraphs and i and paragraphs[i] != paragraphs[i - 1]:
+            quote_open = False
+        name, unnamed = _speech(sentence, people, last, subject)
+        named.append(bool(name))
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
         elif name is None and _PRONOUN.search(sentence):
             name = subject
+            named[-1] = bool(name)
         elif name is None and last and (quote_open or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES)):
             name = last
@@ -324,7 +355,38 @@ def attribute(sentences: list[str]) -> list[str | None]:
         quote_open = _quote_open(sentence, quote_open)
         speakers.append(name)
         previous = name
+    for first, end in _quotations(sentences, paragraphs):
+        closer = end if named[end] and _said_after_quote(sentences[end]) else end + 1
+        if closer < len(sentences) and named[closer] and (closer == end or sentences[closer][:1].islower()):
+            for k in range(first, end + 1):
+                if not named[k] or k == closer:
+                    speakers[k] = speakers[closer]
     return speakers
+
+
+def _quotations(sentences: list[str], paragraphs: list[int] | None) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quotation that opens at the start of a sentence, as
+    `_quote_open` follows them."""
+    found: list[tuple[int, int]] = []
+    first: int | None = None
+    quote_open = False
+    for i, sentence in enumerate(sentences):
+        if quote_open and paragraphs and i and paragraphs[i] != paragraphs[i - 1]:
+            quote_open, first = False, None
+        if sentence.lstrip()[:1] in _QUOTES:
+            first = i
+        quote_open = _quote_open(sentence, quote_open)
+        if first is not None and not quote_open:
+            found.append((first, i))
+            first = None
+    return found
+
+
+def _said_after_quote(sentence: str) -> bool:
+    """Whether the words after a sentence's last quotation mark say who spoke (`…," he said.`):
+    short, and no quotation of their own."""
+    after = re.split(rf"[{_QUOTES}]", sentence)[-1]
+    return 0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper() or bool(_SAYS.match(after.strip()))
 
 
 def _first_person(sentence: str, people: People) -> str | None:

@@ -185,3 +185,43 @@ def test_any_text_gets_a_speaker_or_none(sentences: list[str]) -> None:
     assert all(name is None or isinstance(name, str) and name for name in said)
     for sentence in sentences:
         assert all(role for _, role in roles_in(sentence))
+
+
+def test_a_quotation_is_the_person_named_where_it_closes() -> None:
+    said = attribute(['"The fee is too high," said Tom Telford.',
+                      '"If you are not fired up, what is the point?',
+                      "We are fired up.",
+                      'We are up for this election," said Rich Porter.'])
+    assert said == ["Tom Telford", "Rich Porter", "Rich Porter", "Rich Porter"]
+    said = attribute(["Frank Rijkaard was critical of the decision.",
+                      '"There was a lot of talking before the game.',
+                      'It is not good behaviour," he said.'])
+    assert said == [None, "Frank Rijkaard", "Frank Rijkaard"]
+
+
+def test_said_name_split_off_its_quotation_by_punkt() -> None:
+    said = attribute(["Ulrich Schulte-Strathaus leads the airlines.", "Fuel costs rose.",
+                      '"Why target the airlines?"', "said Ulrich Schulte-Strathaus, secretary general of the group."])
+    assert said == [None, None,
+                    "Ulrich Schulte-Strathaus", "Ulrich Schulte-Strathaus"]
+    said = attribute(["The system could grow, said chief operating officer Jonathan Schwartz.",
+                      '"Why build your own grid when you can use ours?"', "he asked in a webcast."])
+    assert said == ["Jonathan Schwartz"] * 3
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph() -> None:
+    sentences = ['Peter Jamieson said: "We are pleased.', "We want a level playing field.",
+                 "The charts are run by a joint venture.", '"It is a good day," he said.']
+    assert attribute(sentences, [0, 0, 1, 2]) == ["Peter Jamieson", "Peter Jamieson", None, "Peter Jamieson"]
+
+
+def test_an_epithet_is_the_person_the_story_is_about() -> None:
+    said = attribute(["Hollywood film star Liam Neeson held a dinner in New York.",
+                      "The Ballymena-born actor said the theatre was in a poor state."])
+    assert said == [None, "Liam Neeson"]
+    said = attribute(["Manchester United's Alex Ferguson has praised his players.",
+                      '"It was a fantastic game," said the Old Trafford boss.', '"We showed character.'])
+    assert said == [None, "Alex Ferguson", "Alex Ferguson"]
+    said = attribute(["Tony Blair spoke in Leeds.", '"It is fine," said the Labour Party spokesman.',
+                      "The actor said nothing more."])
+    assert said == [None, None, None]
