@@ -34,6 +34,7 @@ _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|rep
 _SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
+_SAYS_OF = re.compile(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
 # What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
 # name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
@@ -54,7 +55,13 @@ _ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = re.compile(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
+# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
+_DEED = re.compile(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
+                   r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
+                   r"medals?)\b)")
+_SAID = re.compile(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = re.compile(NAME)
+_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
@@ -233,8 +240,9 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     """(the speaker, whether the words are someone's the article does not name). An unnamed speaker
     said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing;
     an epithet ("said the Old Trafford boss") is the subject's."""
+    roles = [m for m in _ROLE_SUBJECT.finditer(sentence) if not _deed(sentence, m.end())]
     found: list[tuple[int, str]] = [  # "" is someone unnamed
-        (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in _ROLE_SUBJECT.finditer(sentence)
+        (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
         if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
     for pattern in (_ACCORDING, _SAID_NAME):
@@ -244,7 +252,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
                 found.append((m.start(), name or ""))
                 break
     starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
-    for pattern in (_SAYS, _SAYS_APPOSITION, _COLON):
+    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
@@ -254,7 +262,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     if found:
         name = min(found)[1] if any(not n for _, n in found) else found[0][1]
         return name or None, not name
-    for m in _ROLE_SUBJECT.finditer(sentence):
+    for m in roles:
         role = m.group("role")
         if is_role_phrase(role) and (name := people.by_role(role, last)):
             return name, False
@@ -262,14 +270,25 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
 
 
 def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
-    """Whether a match's name is the subject: "NAME, said" only after a role ("The spokesman for
-    the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), and an apposition only
-    if it is one."""
+    """Whether a match's name is the subject of words said: "NAME, said" only after a role ("The
+    spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
+    only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
+    deed ("Reid rejected a move to Southampton")."""
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
+    if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"
+        return m.group("body").split()[-1][:1].isupper() and not _has_verb(m.group("body"))
     if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
         return not _has_verb(sentence[:m.start()])
+    if _deed(sentence, m.end()):
+        return False
+    if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
+        return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+
+
+def _deed(sentence: str, verb_end: int) -> bool:
+    return bool(_DEED.match(sentence, verb_end)) and not _SAID.search(sentence, 0, verb_end)
 
 
 def _epithet(article: str, role: str, subject: str | None) -> str | None:

@@ -225,3 +225,25 @@ def test_an_epithet_is_the_person_the_story_is_about() -> None:
     said = attribute(["Tony Blair spoke in Leeds.", '"It is fine," said the Labour Party spokesman.',
                       "The actor said nothing more."])
     assert said == [None, None, None]
+
+
+def test_a_deed_is_no_statement() -> None:
+    said = attribute(["Andy Reid rejected a move to Southampton.", "Paul Brizzel will defend his 200m title.",
+                      "Joe Cole added a second with a shot.", "Jane Hutt defended her record, saying it was fine.",
+                      "Oday Rasheed said the title refers to isolation."])
+    assert said == [None, None, None, "Jane Hutt", "Oday Rasheed"]
+    assert attribute(["Judge Letitia Clark sat.", "A judge has dismissed an attempt by Yukos to gain protection."]) == [
+        None, None]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    assert speaker_in("Sources close to Mr Hockney said eight members would go.") is None
+    assert speaker_in("A letter sent to Martin Mubanga said his passport would not be issued.") is None
+    assert speaker_in("In a speech to the Policy Centre Mr Straw said it was so.") == "Mr Straw"
+
+
+def test_a_person_of_an_organisation_is_the_speaker() -> None:
+    assert speaker_in("But William Corr of the Campaign for Tobacco-Free Kids urged the government to press on.") == (
+        "William Corr")
+    assert speaker_in("Anne Thompson of the Hollywood Reporter said it was heart-wrenching.") == "Anne Thompson"
+    assert speaker_in("Fans of Michael Jackson said he was innocent.") is None
