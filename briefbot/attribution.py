@@ -16,7 +16,9 @@ from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
-NAME = rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:\s+{_PARTICLE}?{_CAP}){{0,5}}(?:\s+of\s+{_CAP})?"  # "Lord X of Y"
+_NICKNAME = r"\s+['\u2018][A-Z][\w-]*['\u2019](?=\s+[A-Z])"  # "Brian 'Head' Welch" is Brian Welch
+NAME = (rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:(?:{_NICKNAME})?\s+{_PARTICLE}?{_CAP}){{0,5}}"
+        rf"(?:\s+of\s+{_CAP})?")  # "Lord X of Y"
 _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|pointed out|confirm(?:s|ed)?|"
           r"add(?:s|ed)?|not(?:es|ed)|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|clarif(?:y|ies|ied)|warn(?:s|ed)?|"
           r"argu(?:e|es|ed)|insist(?:s|ed)?|claim(?:s|ed)?|stat(?:es|ed)|announc(?:e|es|ed)|highlight(?:s|ed)?|"
@@ -28,12 +30,16 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"welcom(?:e|es|ed)|reject(?:s|ed)?|attack(?:s|ed)?|condemn(?:s|ed)?|recall(?:s|ed)|agree(?:s|d)|"
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
-          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks")
+          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
 _SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
+# Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
+# him \"a disgrace\", Wenger added".
+_CALLED = re.compile(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
+_PRONOUN_CALLED = re.compile(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
 _SAYS_OF = re.compile(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
 # What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
 # name, or a role and a name ("council leader Daniel Achebe",
@@ -91,6 +97,7 @@ class People:
 
     def resolve(self, phrase: str) -> str | None:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
+        phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
         if person is None:
             return None
@@ -222,7 +229,7 @@ def people_in(sentences: list[str]) -> People:
     people = People(sentences)
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
-            person = person_name(m.group())
+            person = person_name(re.sub(_NICKNAME, "", m.group()))
             if person and person.full:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
@@ -265,6 +272,9 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     for m in roles:
         role = m.group("role")
         if is_role_phrase(role) and (name := people.by_role(role, last)):
+            return name, False
+    for m in filter(None, (_CALLED.match(sentence, at) for at in starts)):
+        if not _AFTER_PREPOSITION.search(sentence, 0, m.start()) and (name := people.resolve(m.group("name"))):
             return name, False
     return None, False
 
@@ -360,7 +370,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         named.append(bool(name))
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
-        elif name is None and _PRONOUN.search(sentence):
+        elif name is None and (_PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)):
             name = subject
             named[-1] = bool(name)
         elif name is None and last and (quote_open or listing > 0

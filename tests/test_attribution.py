@@ -247,3 +247,17 @@ def test_a_person_of_an_organisation_is_the_speaker() -> None:
         "William Corr")
     assert speaker_in("Anne Thompson of the Hollywood Reporter said it was heart-wrenching.") == "Anne Thompson"
     assert speaker_in("Fans of Michael Jackson said he was innocent.") is None
+
+
+def test_called_it_and_paid_tribute() -> None:
+    said = attribute(["Dana Cruz says the film is hurtful.", 'He called the film "pornographic".', "He called the police.",
+                      'Sol Campbell has called the rivalry "bitter".', "Cate Blanchett won.",
+                      "Blanchett also paid tribute to Martin Scorsese."])
+    assert said == ["Dana Cruz", "Dana Cruz", None, "Sol Campbell", None, "Cate Blanchett"]
+    said = attribute(["Alex Ferguson spoke.", 'Reminded that Ferguson called him "a disgrace", Arsene Wenger added: "No.'])
+    assert said == [None, "Arsene Wenger"]
+
+
+def test_a_nickname_inside_a_name() -> None:
+    assert attribute(["Guitarist Brian 'Head' Welch told a radio station that he had quit.", "Welch said so."]) == [
+        "Brian Welch", "Brian Welch"]
