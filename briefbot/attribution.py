@@ -73,6 +73,7 @@ SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its su
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
 _NOT_IN_ROLES = frozenset("he she it they we i before after since until position post job".split())
+_OTHER_OFFICE = frozenset("shadow deputy vice junior assistant".split())
 _ROLE_STOP = frozenset("the a an and or but that said says to in on of for by with as at from his her their its was is "
                        "has have had told according while when who which this these those".split())
 
@@ -114,8 +115,7 @@ class People:
         want = _role_key(role)
         if not want:
             return None
-        matches = [name for name, roles in self.roles.items()
-                   if any(want in _role_key(r) or _role_key(r) in want for r in roles)]
+        matches = [name for name, roles in self.roles.items() if any(_same_role(want, _role_key(r)) for r in roles)]
         if last in matches:
             return last
         return matches[0] if len(matches) == 1 else None
@@ -134,6 +134,15 @@ def _titled(phrase: str, person: PersonName) -> str:
                                                   "sir", "dame", "professor", "prof", "gen", "general"):
         return f"{m.group(1)} {person.name}"
     return person.name
+
+
+def _same_role(a: str, b: str) -> bool:
+    """One role key inside the other, word for word, unless the longer is another office: the shadow
+    home secretary is not the home secretary."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    n = len(short)
+    at = next((i for i in range(len(long) - n + 1) if long[i:i + n] == short), None)
+    return at is not None and not _OTHER_OFFICE & set(long[:at])
 
 
 def _role_key(role: str) -> str:
@@ -374,12 +383,14 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             name = subject
             named[-1] = bool(name)
         elif name is None and last and (quote_open or listing > 0
-                                        or (previous == last and sentence.lstrip()[:1] in _QUOTES)):
+                                        or (previous == last and sentence.lstrip()[:1] in _QUOTES
+                                            and _first_person(_narration(sentence, False), people, len(sentence))
+                                            in (None, last))):
             name = last
         if name:
             last = subject = name
         else:
-            subject = _first_person(sentence, people) or subject
+            subject = _first_person(_narration(sentence, quote_open), people) or subject
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         quote_open = _quote_open(sentence, quote_open)
         speakers.append(name)
@@ -418,11 +429,22 @@ def _said_after_quote(sentence: str) -> bool:
     return 0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper() or bool(_SAYS.match(after.strip()))
 
 
-def _first_person(sentence: str, people: People) -> str | None:
+def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), not as a
     possessive ("Tony Blair's spokesman")."""
-    return next((name for m in _NAMES.finditer(sentence) if m.start() < SUBJECT_CHARS
+    return next((name for m in _NAMES.finditer(sentence) if m.start() < within
                  and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
+
+
+def _narration(sentence: str, quote_open: bool) -> str:
+    """The sentence with what is inside quotation marks blanked (so positions hold): "He" is someone the
+    narration names, not "Tate Britain" in "You don't arrive at Tate Britain…"."""
+    out, inside = [], quote_open and sentence.lstrip()[:1] not in _QUOTES  # a quotation mark first opens one
+    for c in sentence:
+        if c in _QUOTES:
+            inside = not inside if c == '"' else c == "\u201c"
+        out.append(" " if inside or c in _QUOTES else c)
+    return "".join(out)
 
 
 def _quote_open(sentence: str, was_open: bool) -> bool:

@@ -165,6 +165,7 @@ def _name_shaped(words: list[str]) -> bool:
         if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare or bare == "of":
             continue
         if (not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper())
+                or (bare.endswith("ies") and bare[:-3] + "y" in ORG_WORDS)  # "Red Crescent Societies"
                 or ORGANISATIONS.get(bare)):  # "Arundel and South Downs Tories"
             return False
     return True

@@ -261,3 +261,25 @@ def test_called_it_and_paid_tribute() -> None:
 def test_a_nickname_inside_a_name() -> None:
     assert attribute(["Guitarist Brian 'Head' Welch told a radio station that he had quit.", "Welch said so."]) == [
         "Brian Welch", "Brian Welch"]
+
+
+def test_he_is_named_by_the_narration_not_inside_a_quotation() -> None:
+    said = attribute(["Richard Tateson worked on it.", "He ended up shopping.",
+                      '"You do not arrive at Tate Britain and ask.', 'You look," he said.'])
+    assert said == [None, None, "Richard Tateson", "Richard Tateson"]
+
+
+def test_a_quotation_after_a_speaker_is_not_theirs_when_the_narration_names_another() -> None:
+    said = attribute(["Tony Blair said he was back.", '"The voters are keen," is the dry view of Graham Lane, a councillor.'])
+    assert said == ["Tony Blair", None]
+
+
+def test_the_shadow_home_secretary_is_not_the_home_secretary() -> None:
+    said = attribute(["Shadow home secretary David Davis said it was wrong.", "David Blunkett apologised.",
+                      "The home secretary confirmed the review."])
+    assert said == ["David Davis", None, None]
+
+
+def test_plural_organisations_are_not_people() -> None:
+    assert speaker_in("The Federation of Building Societies told Reuters it was seeking aid.") is None
+    assert speaker_in("Universities Scotland claimed that applications had not fallen.") is None
