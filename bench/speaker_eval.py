@@ -46,8 +46,8 @@ from briefbot.text import split_sentences, train_splitter
 BBC = Path("/work/shared/data/bbc-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
-GOLD = {1: DATA / "speakers_bbc.jsonl", 2: DATA / "speakers_bbc_2.jsonl"}
-SEED, SEED_2 = 1984, 2027
+GOLD = {1: DATA / "speakers_bbc.jsonl", 2: DATA / "speakers_bbc_2.jsonl", 3: DATA / "speakers_bbc_3.jsonl"}
+SEEDS = {1: 1984, 2: 2027, 3: 2031}
 LABELLED, CUED = 22, 10  # per folder, sample 1
 _CUE = re.compile(r"\b(?:said|says|told|tells|according to)\b|\"")
 _Q = "\"\u201c\u201d"
@@ -110,7 +110,7 @@ def _bare(name: str) -> list[str]:
 
 def draw(sentences: list[Sentence]) -> list[Sentence]:
     """Sample 1: sentences the system labelled, and cued ones it did not."""
-    rng = random.Random(SEED)
+    rng = random.Random(SEEDS[1])
     sample: list[Sentence] = []
     for folder in FOLDERS:
         here = [s for s in sentences if s.folder == folder]
@@ -119,10 +119,10 @@ def draw(sentences: list[Sentence]) -> list[Sentence]:
     return sample
 
 
-def draw_by_shape(sentences: list[Sentence]) -> list[Sentence]:
-    """Sample 2: by shape, from articles sample 1 does not hold; the system's labels play no part."""
-    first = {(g["folder"], g["file"]) for g in _gold(1)}
-    rng = random.Random(SEED_2)
+def draw_by_shape(sentences: list[Sentence], sample_no: int) -> list[Sentence]:
+    """Samples 2 and 3: by shape, from articles no earlier sample holds; the system's labels play no part."""
+    first = {(g["folder"], g["file"]) for n in GOLD if n < sample_no for g in _gold(n)}
+    rng = random.Random(SEEDS[sample_no])
     sample: list[Sentence] = []
     for folder in FOLDERS:
         by_shape: dict[str, list[Sentence]] = {name: [] for name, _, _ in SHAPES}
@@ -172,10 +172,10 @@ def main() -> None:
     args = parser.parse_args()
     sentences = bbc_sentences()
     if not args.draw:
-        for sample in [args.sample] if args.sample else GOLD:
+        for sample in [args.sample] if args.sample else [n for n in GOLD if GOLD[n].exists()]:
             score(sentences, sample, args.verbose)
         return
-    for n, s in enumerate(draw(sentences) if args.draw == 1 else draw_by_shape(sentences)):
+    for n, s in enumerate(draw(sentences) if args.draw == 1 else draw_by_shape(sentences, args.draw)):
         shown = {"system": s.system} if args.draw == 1 else {"after": " | ".join(s.after[:2])}
         print(json.dumps({"n": n, "folder": s.folder, "file": s.file, "sentence": s.index, "text": s.text,
                           "context": " | ".join(s.before[-3:]), **shown}))
