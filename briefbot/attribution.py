@@ -375,7 +375,8 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     for i, sentence in enumerate(sentences):
         if quote_open and paragraphs and i and paragraphs[i] != paragraphs[i - 1]:
             quote_open = False
-        name, unnamed = _speech(sentence, people, last, subject)
+        narration = _narration(sentence, quote_open)
+        name, unnamed = _speech(narration, people, last, subject)
         named.append(bool(name))
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
@@ -390,7 +391,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         if name:
             last = subject = name
         else:
-            subject = _first_person(_narration(sentence, quote_open), people) or subject
+            subject = _first_person(narration, people) or subject
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         quote_open = _quote_open(sentence, quote_open)
         speakers.append(name)
@@ -437,13 +438,22 @@ def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) ->
 
 
 def _narration(sentence: str, quote_open: bool) -> str:
-    """The sentence with what is inside quotation marks blanked (so positions hold): "He" is someone the
-    narration names, not "Tate Britain" in "You don't arrive at Tate Britain…"."""
-    out, inside = [], quote_open and sentence.lstrip()[:1] not in _QUOTES  # a quotation mark first opens one
-    for c in sentence:
-        if c in _QUOTES:
-            inside = not inside if c == '"' else c == "\u201c"
-        out.append(" " if inside or c in _QUOTES else c)
+    """The sentence with what is inside quotation marks blanked (the marks and positions kept): the
+    narration says who speaks and whom "He" means, not "Thackeray describes Becky Sharp…" or "Tate
+    Britain" inside a quotation. An open quotation runs to this sentence's first mark only when its
+    marks do not pair up and that mark ends a clause (`…them,"`); an unpaired mark runs to the end only where it opens the sentence (elsewhere
+    it may be a closing mark the article forgot to open: `…to reassure them," said Mr Davis.`)."""
+    marks = [i for i, c in enumerate(sentence) if c in _QUOTES]
+    spans: list[tuple[int, int]] = []
+    if (quote_open and len(marks) % 2 == 1 and sentence.lstrip()[:1] not in _QUOTES
+            and sentence[:marks[0]].rstrip()[-1:] in tuple(",.?!;-–")):  # `…them," he said`, not `said: "…`
+        spans.append((0, marks.pop(0)))
+    spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2])]
+    if len(marks) % 2 == 1 and not sentence[:marks[-1]].strip():
+        spans.append((marks[-1] + 1, len(sentence)))
+    out = list(sentence)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
     return "".join(out)
 
 

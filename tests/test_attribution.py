@@ -283,3 +283,14 @@ def test_the_shadow_home_secretary_is_not_the_home_secretary() -> None:
 def test_plural_organisations_are_not_people() -> None:
     assert speaker_in("The Federation of Building Societies told Reuters it was seeking aid.") is None
     assert speaker_in("Universities Scotland claimed that applications had not fallen.") is None
+
+
+def test_a_speech_verb_inside_a_quotation_is_not_the_narration() -> None:
+    said = attribute(["Vanity Fair is by William Makepeace Thackeray.", '"I cast intuitively," said director Mira Nair.',
+                      '"Thackeray describes Becky Sharp as a minx.', 'Reese had that about her."'])
+    assert said == [None] + ["Mira Nair"] * 3
+    said = attribute(['Tory spokesman David Davis said the plans were "a PR exercise".',
+                      'Police were "buried" under initiatives and nothing would reassure them," said Mr Davis.'])
+    assert said == ["David Davis"] * 2
+    said = attribute(['"We need a striker.', "It is hard.", 'Gunners boss Arsene Wenger said: "Freddie is an option."'])
+    assert said[2] == "Arsene Wenger"
