@@ -67,6 +67,8 @@ _DEED = re.compile(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another
                    r"medals?)\b)")
 _SAID = re.compile(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = re.compile(NAME)
+_OPENING = re.compile(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
+                      r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = re.compile(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
@@ -431,9 +433,12 @@ def _said_after_quote(sentence: str) -> bool:
 
 
 def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
-    """The person a sentence is about: one named near its start (where the subject is), not as a
+    """The person a sentence is about: one named near its start (where the subject is), after an
+    opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
     possessive ("Tony Blair's spokesman")."""
-    return next((name for m in _NAMES.finditer(sentence) if m.start() < within
+    opening = _OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
                  and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
 
 

@@ -154,7 +154,7 @@ def _modifier(word: str) -> bool:
                   "culture", "environment", "transport", "justice", "security", "party", "state", "cabinet",
                   "tory", "labour", "conservative", "liberal", "lib", "dem", "dems", "democrat", "democratic", "green",
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
-            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper())
+            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based"))
 
 
 def _name_shaped(words: list[str]) -> bool:

@@ -294,3 +294,14 @@ def test_a_speech_verb_inside_a_quotation_is_not_the_narration() -> None:
     assert said == ["David Davis"] * 2
     said = attribute(['"We need a striker.', "It is hard.", 'Gunners boss Arsene Wenger said: "Freddie is an option."'])
     assert said[2] == "Arsene Wenger"
+
+
+def test_he_is_the_subject_after_an_opening_phrase() -> None:
+    said = attribute(["Charlie Bell took over.", "Having worked closely with Mr Jim Cantalupo, Mr Bell focused on demand.",
+                      'He had promised not to let the company get "fat".'])
+    assert said == [None, None, "Charlie Bell"]
+
+
+def test_a_firm_based_somewhere_is_not_a_person() -> None:
+    assert speaker_in("Paris-based Euronext, owner of Liffe, has also said it is interested.") is None
+    assert speaker_in("London-based analyst John Smith said prices would rise.") == "John Smith"
