@@ -93,6 +93,21 @@ def test_the_same_words_about_different_people_are_not_one_fact():
     assert not searcher_of(a, b).same_fact(0, 1)
 
 
+def test_two_things_one_person_said_are_not_one_fact():
+    """The speaker and the verb are shared; what was said is not."""
+    a = ("A", "Tory leader Michael Howard said the chancellor was recasting his forecasts to hide a gap.")
+    b = ("B", "Tory leader Michael Howard said he would be remembered with affection and respect.")
+    assert not searcher_of(a, b).same_fact(0, 1)
+
+
+def test_a_paraphrase_with_related_words_is_one_fact():
+    """Two translations of one quote: "crucial"/"necessary" and "planes"/"aircraft" are WordNet
+    relatives, so most of what the two say is shared."""
+    a = ("A", "Their presence is crucial, as these planes are guided via satellites and require constant maintenance.")
+    b = ("B", "Their presence is necessary because these aircraft are guided by satellites and require constant maintenance.")
+    assert searcher_of(a, b).same_fact(0, 1)
+
+
 @pytest.mark.parametrize("question", ["what is the capital of mongolia", "who is the mayor of new york",
                                       "how tall is mount everest"])
 def test_questions_the_articles_cannot_answer_get_no_answer(question):
@@ -124,3 +139,33 @@ def test_other_bm25_parameters_rescore_the_postings():
     finally:
         index.rank_with(RANKING)
     assert (index.impact == before).all()
+
+
+BASES = ("Coalition bases",
+         "The troops are stationed at three main sites: Ain Al-Asad base in Al-Anbar, Harir base in Erbil, "
+         "and Victoria base near Baghdad.\n"
+         "The soldiers are spread across the three main sites in the country.\n"
+         "Mohammed Tawfiq Allawi, a former candidate for prime minister, said the soldiers should leave.")
+
+
+def span_text(answer) -> str | None:
+    sp = answer.answer_span
+    return None if sp is None else answer.text[sp.start:sp.end]
+
+
+def test_the_answer_span_is_in_the_clause_of_the_question_words():
+    """Harir's place is the one after it, not Al-Anbar before the comma."""
+    best = searcher_of(BASES).search("where is harir base", 1).answers[0]
+    assert span_text(best) == "Erbil"
+
+
+def test_a_number_counting_something_else_is_no_answer_span():
+    """"three main sites" counts sites, and the sentence names the soldiers asked about elsewhere."""
+    answers = searcher_of(BASES).search("how many soldiers are there", 3).answers
+    spread = next(a for a in answers if a.text.startswith("The soldiers are spread"))
+    assert span_text(spread) is None
+
+
+def test_who_is_a_name_does_not_answer_with_the_name():
+    answers = searcher_of(BASES).search("who is allawi", 3).answers
+    assert answers and all(span_text(a) != "Mohammed Tawfiq Allawi" for a in answers)
