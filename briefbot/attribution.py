@@ -30,7 +30,8 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"welcom(?:e|es|ed)|reject(?:s|ed)?|attack(?:s|ed)?|condemn(?:s|ed)?|recall(?:s|ed)|agree(?:s|d)|"
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
-          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to")
+          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
+          r"question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
 _SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")

@@ -305,3 +305,9 @@ def test_he_is_the_subject_after_an_opening_phrase() -> None:
 def test_a_firm_based_somewhere_is_not_a_person() -> None:
     assert speaker_in("Paris-based Euronext, owner of Liffe, has also said it is interested.") is None
     assert speaker_in("London-based analyst John Smith said prices would rise.") == "John Smith"
+
+
+def test_questioned_how_is_a_statement() -> None:
+    assert speaker_in("But Simon Hart of the Alliance has questioned how police will ensure there are no violations.") == (
+        "Simon Hart")
+    assert speaker_in("Detective Jane Moss questioned a man about the theft.") is None
