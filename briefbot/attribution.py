@@ -1,6 +1,9 @@
 """Who says a sentence, and what they are: speech verbs, `according to X`, `X told <outlet>`,
-role nouns (`the security expert said` is the security expert named in the article), and sentences
-that carry on the last speaker's words (`He explains…`, an open quotation, a list after a colon).
+role nouns (`the security expert said` is the security expert named in the article), epithets
+(`said the Old Trafford boss` is the story's subject), and sentences that carry on the last
+speaker's words (`He explains…`, an open quotation, a list after a colon). A quotation is the
+person's named where it closes, even in the next sentence (`"…?" | said X.` when Punkt split it),
+and who speaks is read from the narration, never from words inside quotation marks.
 
 Speakers are people only (`The governments of the United States and Iraq announced` has none), and
 a short form is resolved within its article: `Al-Bayati` is the `Sarmed Al-Bayati` named there.
@@ -370,14 +373,15 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     people = people_in(sentences)
     speakers: list[str | None] = []
     named: list[bool] = []  # whether the sentence itself says whose words it gives
+    still_open: list[bool] = []  # whether a quotation is open after the sentence
+    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
     previous: str | None = None  # the speaker of the sentence before
     quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
     for i, sentence in enumerate(sentences):
-        if quote_open and paragraphs and i and paragraphs[i] != paragraphs[i - 1]:
-            quote_open = False
+        quote_open = quote_open and not new_paragraph[i]
         narration = _narration(sentence, quote_open)
         name, unnamed = _speech(narration, people, last, subject)
         named.append(bool(name))
@@ -397,9 +401,10 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             subject = _first_person(narration, people) or subject
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         quote_open = _quote_open(sentence, quote_open)
+        still_open.append(quote_open)
         speakers.append(name)
         previous = name
-    for first, end in _quotations(sentences, paragraphs):
+    for first, end in _quotations(sentences, still_open, new_paragraph):
         closer = end if named[end] and _said_after_quote(sentences[end]) else end + 1
         if closer < len(sentences) and named[closer] and (closer == end or sentences[closer][:1].islower()):
             for k in range(first, end + 1):
@@ -408,19 +413,14 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     return speakers
 
 
-def _quotations(sentences: list[str], paragraphs: list[int] | None) -> list[tuple[int, int]]:
-    """(first, last) sentence of each quotation that opens at the start of a sentence, as
-    `_quote_open` follows them."""
+def _quotations(sentences: list[str], still_open: list[bool], new_paragraph: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quotation that opens at the start of a sentence."""
     found: list[tuple[int, int]] = []
     first: int | None = None
-    quote_open = False
     for i, sentence in enumerate(sentences):
-        if quote_open and paragraphs and i and paragraphs[i] != paragraphs[i - 1]:
-            quote_open, first = False, None
-        if sentence.lstrip()[:1] in _QUOTES:
-            first = i
-        quote_open = _quote_open(sentence, quote_open)
-        if first is not None and not quote_open:
+        if new_paragraph[i] or sentence.lstrip()[:1] in _QUOTES:
+            first = i if sentence.lstrip()[:1] in _QUOTES else None
+        if first is not None and not still_open[i]:
             found.append((first, i))
             first = None
     return found
@@ -430,7 +430,7 @@ def _said_after_quote(sentence: str) -> bool:
     """Whether the words after a sentence's last quotation mark say who spoke (`…," he said.`):
     short, and no quotation of their own."""
     after = re.split(rf"[{_QUOTES}]", sentence)[-1]
-    return 0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper() or bool(_SAYS.match(after.strip()))
+    return (0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper()) or bool(_SAYS.match(after.strip()))
 
 
 def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
@@ -447,8 +447,9 @@ def _narration(sentence: str, quote_open: bool) -> str:
     """The sentence with what is inside quotation marks blanked (the marks and positions kept): the
     narration says who speaks and whom "He" means, not "Thackeray describes Becky Sharp…" or "Tate
     Britain" inside a quotation. An open quotation runs to this sentence's first mark only when its
-    marks do not pair up and that mark ends a clause (`…them,"`); an unpaired mark runs to the end only where it opens the sentence (elsewhere
-    it may be a closing mark the article forgot to open: `…to reassure them," said Mr Davis.`)."""
+    marks do not pair up and that mark ends a clause (`…them,"`); an unpaired mark runs to the end
+    only where it opens the sentence (elsewhere it may close a quotation the article forgot to open:
+    `…to reassure them," said Mr Davis.`)."""
     marks = [i for i, c in enumerate(sentence) if c in _QUOTES]
     spans: list[tuple[int, int]] = []
     if (quote_open and len(marks) % 2 == 1 and sentence.lstrip()[:1] not in _QUOTES
