@@ -311,3 +311,9 @@ def test_questioned_how_is_a_statement() -> None:
     assert speaker_in("But Simon Hart of the Alliance has questioned how police will ensure there are no violations.") == (
         "Simon Hart")
     assert speaker_in("Detective Jane Moss questioned a man about the theft.") is None
+
+
+def test_publications_and_schools_are_not_people() -> None:
+    assert speaker_in("Its two-day takings were 1.1 million admissions, Screen Daily said.") is None
+    assert speaker_in("St Fintian's High School says it is clearly identified in the video.") is None
+    assert speaker_in("The Catholic Herald also highlighted articles he wrote.") is None
