@@ -68,7 +68,8 @@ def _corpus_paths(args: argparse.Namespace) -> list[str] | None:
 
 
 def _warn(line: str) -> None:
-    print(f"briefbot: {line}", file=sys.stderr)
+    from briefbot.text import safe
+    print(f"briefbot: {safe(line)}", file=sys.stderr)  # a warning names files: their names are hostile
 
 
 class _Progress:
