@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import time
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +19,7 @@ import numpy as np
 import platformdirs
 
 from briefbot import __version__
-from briefbot.atomic import TEMP_PREFIX, write_atomic
+from briefbot.atomic import write_atomic
 from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
@@ -123,20 +123,19 @@ def _engine_digest() -> bytes:
     return digest.digest()
 
 
-STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
-
-
 def _prune(folder: Path, place: str, keep: Path) -> None:
-    """Remove caches of earlier versions of this corpus (index and world), and temporary files
-    killed runs left."""
-    old = time.time() - STALE_TEMP_SECONDS
-    for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(f"{TEMP_PREFIX}*")]:
+    """Remove caches of earlier versions of this corpus (index and world): only the files named
+    `<place>-<key>.npz` and `<place>-<key>.world.npz` (the folder may be shared with other programs;
+    temporary files are `atomic`'s to remove)."""
+    for other in folder.glob(f"{place}-*.npz"):
         try:
-            if other.name.split(".")[0] != keep.name.split(".")[0] \
-                    and (not other.name.startswith(TEMP_PREFIX) or other.stat().st_mtime < old):
+            if other.name.split(".")[0] != keep.name.split(".")[0] and _CACHE_NAME.fullmatch(other.name):
                 other.unlink()
         except OSError:
             pass  # another run removed or replaced it first
+
+
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world)?\.npz")
 
 
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:

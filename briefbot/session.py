@@ -9,11 +9,13 @@ from pathlib import Path
 
 import numpy as np
 
-from briefbot.atomic import write_atomic
+from briefbot import markdown
+from briefbot.atomic import write_new
 from briefbot.cache import load_world
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
+from briefbot.saved import checked_state
 from briefbot.search import Answer, Searcher
 from briefbot.text import analyze, safe
 from briefbot.world import Character, Organisation, Place, Thing, World
@@ -427,15 +429,7 @@ class Session:
         return reply
 
     def notebook_markdown(self) -> str:
-        lines = ["# briefbot notebook", ""]
-        for n, sent in enumerate(self.state.notebook, 1):
-            answer = self.searcher.answer(sent)
-            c = answer.citations[0]
-            quote = " ".join(answer.text.split())
-            lines += [f"{n}. \u201c{_md_escape(quote)}\u201d",
-                      f"   \u2014 {_md_escape(c.title or c.path)}, {c.outlet or 'outlet unknown'}, {c.date or 'undated'};"
-                      f" `{c.path}` line {c.line}, characters {c.start}\u2013{c.end}", ""]
-        return "\n".join(lines)
+        return markdown.notebook([self.searcher.answer(sent) for sent in self.state.notebook])
 
     def _do_export(self, command: Command) -> Reply:
         path = self.home / (command.obj or NOTEBOOK_FILE)
@@ -448,13 +442,9 @@ class Session:
         this session did not write is never replaced (it may hold another game's notes): the next
         free name is used instead, and said."""
         wanted = path
-        n = 1
-        while path.exists() and path not in self.written:
-            n += 1
-            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
         try:
-            write_atomic(path, text)
-        except (OSError, UnicodeError) as e:
+            path = write_new(wanted, text, self.written)
+        except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
             reply.status = ERROR
             return reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
         self.written.add(path)
@@ -477,7 +467,7 @@ class Session:
             return reply.refuse(f"Which source? Say `read source N`, N from 1 to {len(self.index.articles)}.")
         article = self.index.articles[n - 1]
         reply.blocks.append(Heading(article.label))
-        reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}")
+        reply.say(safe(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}"))
         sents = self.index.sentences_of(n - 1)
         for i, sent in enumerate(sents, 1):
             self._uncover(sent)
@@ -577,14 +567,10 @@ class Session:
                 raise ValueError("it is not a saved session file")
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-            except (UnicodeError, json.JSONDecodeError):
+            except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
                 raise ValueError("it is not a saved session file") from None
-            state = State(**data["state"])
-            if data.get("sources") != [a.source for a in self.index.articles]:
-                raise ValueError("it was saved with other articles")
-            if any(not 0 <= s < len(self.index) for s in state.notebook + state.shown):
-                raise ValueError("it names sentences this briefing does not have")
-        except (OSError, ValueError, KeyError, TypeError) as e:
+            state = State(**checked_state(data, [a.source for a in self.index.articles], len(self.index)))
+        except (OSError, ValueError) as e:
             reply.status = ERROR
             return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
         unsaved = len([n for n in self.state.notebook if n not in self.saved_notebook])
@@ -616,7 +602,3 @@ def source_line(index: Index, n: int) -> str:
     return (f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, "
             f"{len(index.sentences_of(n - 1))} sentences \u2014 {article.path}")
 
-
-def _md_escape(text: str) -> str:
-    """Article text in Markdown stays text: no emphasis, links, HTML or control characters."""
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in safe(text))

@@ -680,9 +680,11 @@ _KINDS: dict[str, type[Thing]] = {"character": Character, "place": Place, "organ
 def read_world_file(path: Path) -> WorldFile:
     """The world file at `path`, checked against the format in the module docstring."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's BOM is no part of it
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise WorldFileError(f"{path}: {e}") from None
+    except RecursionError:  # arrays nested past Python's stack
+        raise WorldFileError(f"{path}: nested too deeply") from None
     entries = []
     for section, kind in _KINDS.items():
         for item in _tables(data, section, path):
@@ -717,6 +719,7 @@ def apply_world_file(world_file: WorldFile, index: Index, characters: list[Chara
                      organisations: list[Organisation]) -> None:
     """Name, describe, merge and drop things as a corpus's world file says (see the module docstring)."""
     lists: dict[type[Thing], list] = {Character: characters, Place: places, Organisation: organisations}
+    said_by: dict[str, list[int]] | None = None  # speaker's name key → their sentences, made once if needed
     for entry in world_file.entries:
         names = [entry.name, *entry.variants]
         things = lists[entry.kind]
@@ -732,8 +735,11 @@ def apply_world_file(world_file: WorldFile, index: Index, characters: list[Chara
             thing = entry.kind(entry.name)
             things.append(thing)
             if entry.kind is Character:
-                keys = {name_key(n) for n in names}
-                thing.sentences = [s for s in range(len(index)) if name_key(index.speaker_of(s) or "") in keys]
+                if said_by is None:
+                    said_by = {}
+                    for s in range(len(index)):
+                        said_by.setdefault(name_key(index.speaker_of(s) or ""), []).append(s)
+                thing.sentences = sorted({s for key in {name_key(n) for n in names} for s in said_by.get(key, [])})
         thing.variants |= set(entry.variants)
         thing.variants.discard(thing.name)
         thing.description = entry.description or thing.description
