@@ -10,10 +10,12 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import platformdirs
@@ -65,7 +67,10 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
     synonyms = synonyms_text([r for r in roots if r.is_dir()])
     key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
-    place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) for r in roots)).hexdigest()[:16]
+    # The location as spelt too: `cc` and `/abs/cc` index the same files under other paths (which
+    # citations show), so each keeps its own cache rather than rebuild and prune the other's.
+    place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) + b"\1" + os.fsencode(r)
+                                      for r in roots)).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"{place}-{key[:32]}.npz"
     if use_cache:
@@ -158,8 +163,18 @@ class Damaged(ValueError):
     """The cache file is readable but not the index this corpus needs."""
 
 
+def _open_regular(path: Path) -> BinaryIO:
+    """The cache file at `path`, opened only if it is a regular file: a FIFO (or a device) put
+    where a cache file will be would block the read forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise Damaged("it is not a regular file")
+    return os.fdopen(fd, "rb")
+
+
 def _read(path: Path, key: str) -> tuple[Index, list[str]]:
-    with np.load(path, allow_pickle=False) as data:
+    with _open_regular(path) as file, np.load(file, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
         if meta.get("format") != FORMAT:
             raise Damaged(f"format {meta.get('format')}, this briefbot writes {FORMAT}")
@@ -257,7 +272,7 @@ def _write_world(path: Path, digest: str, world: World) -> None:
 
 
 def _read_world(path: Path, digest: str, sentences: int) -> World:
-    with np.load(path, allow_pickle=False) as data:
+    with _open_regular(path) as file, np.load(file, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
         fact_of = data["fact_of"]
     if meta["format"] != FORMAT or meta["world_file"] != digest:

@@ -38,6 +38,7 @@ SESSION_FILE = "briefbot-session.json"
 NOTEBOOK_FILE = "briefbot-notebook.md"
 READ_ONLY = {"look", "notebook", "score", "hint", "help", "sources", "people", "places", "dossiers", "about", "quit"}
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
+MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 
 
 @dataclass
@@ -105,6 +106,9 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
+        if len(line) > MAX_LINE_CHARS:
+            return Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
+                f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
         command = parse(line)
         if command.verb == "again":
             if not self.state.last_line:

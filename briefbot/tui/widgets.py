@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from briefbot.render import citation_line, marked_passage, safe, version_line
 from briefbot.reply import Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
+from briefbot.session import MAX_LINE_CHARS
 
 # What Tab completes a first word to; verbs that take an object end in a space.
 VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
@@ -300,7 +301,7 @@ class PromptInput(Input):
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        super().__init__(compact=True, select_on_focus=False, max_length=MAX_LINE_CHARS, **kwargs)
         self.history: list[str] = []
         self.position = 0
         self.draft = ""
