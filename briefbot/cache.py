@@ -64,7 +64,7 @@ def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, 
 def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool) -> Index:
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     files = read_files(find_files(roots, warn), warn)
-    synonyms = synonyms_text([r for r in roots if r.is_dir()])
+    synonyms = synonyms_text([r for r in roots if r.is_dir()], warn)
     key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
     # The location as spelt too: `cc` and `/abs/cc` index the same files under other paths (which

@@ -179,3 +179,50 @@ def test_the_same_folder_spelt_two_ways_keeps_both_caches(tmp_path: Path, monkey
         index = cache.load([spelling], lambda line: None)
         assert index.articles[0].path.startswith(spelling)  # citations name files as the player spelt them
     assert builds[0] == 2  # each spelling once, never again on alternation
+
+
+# --- synonyms ------------------------------------------------------------------------------------
+
+def test_a_synonyms_file_adds_at_most_its_limits_and_says_so(tmp_path: Path):
+    from briefbot.lexicon import MAX_CORPUS_GROUPS, MAX_GROUPS_OF_A_WORD, Synonyms, shipped_text
+    folder = corpus(tmp_path)
+    lines = [f"harbour, zq{n}" for n in range(2000)] + [f"crane{n}, hoist{n}" for n in range(MAX_CORPUS_GROUPS + 50)]
+    (folder / "synonyms.txt").write_text("\n".join(lines) + "\n")
+    warnings: list[str] = []
+    index = cache.load([str(folder)], warnings.append)
+    assert any("synonym group(s) left out" in w for w in warnings)
+    shipped = Synonyms.from_text(shipped_text())
+    harbour = index.synonyms.phrases.get(("harbour",), set()) - shipped.phrases.get(("harbour",), set())
+    assert len(harbour) == MAX_GROUPS_OF_A_WORD
+    added = {c for concepts in index.synonyms.phrases.values() for c in concepts}
+    assert len(added) <= len({c for concepts in shipped.phrases.values() for c in concepts}) + MAX_CORPUS_GROUPS
+    assert Session(index).handle("when did the crane arrive").answers
+
+
+def test_concepts_are_found_once_each_in_order_of_their_phrases():
+    from briefbot.lexicon import Synonyms
+    syn = Synonyms.from_text("\n".join(f"harbour, zq{n}" for n in range(3)) + "\ntroops, soldiers\n")
+    found = syn.concepts(["harbour", "troop", "harbour"])
+    assert sorted(found) == ["~0", "~1", "~2", "~3"] and found[-1] == "~3"  # the harbour's groups, then the troops'
+
+
+
+# --- huge files ----------------------------------------------------------------------------------
+
+def test_a_file_over_the_size_limit_is_skipped_with_a_warning_unread(tmp_path: Path, monkeypatch):
+    folder = corpus(tmp_path)
+    huge = folder / "sparse.txt"
+    with open(huge, "wb") as f:
+        f.truncate(300_000_000)  # sparse: 300 MB that take no disk
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    warnings: list[str] = []
+    index = cache.load([str(folder)], warnings.append)
+    assert "sparse.txt" not in read and any("sparse.txt: 300 MB, over the 256 MB limit" in w for w in warnings)
+    assert [a.path for a in index.articles] == [str(folder / "a.txt")]
+    monkeypatch.setenv("BRIEFBOT_MAX_FILE_MB", "0.0001")
+    warnings.clear()
+    with pytest.raises(cache.CorpusError):
+        cache.load([str(folder)], warnings.append)
+    assert any("a.txt" in w and "limit" in w for w in warnings)
