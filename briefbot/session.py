@@ -55,7 +55,9 @@ class State:
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
 
     def copy(self) -> State:
-        return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
+        """A copy for undo. `seen` only ever grows (by `_uncover`), so it is shared, not copied: undo
+        cuts it back to the length it had (a hundred copies of a big game's `seen` were gigabytes)."""
+        return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending))
 
 
@@ -76,7 +78,7 @@ class Session:
         self.k = k
         self.home = home or Path.cwd()
         self.state = State()
-        self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
+        self.undo_stack: list[tuple[str, State, int]] = []  # (the line, the state before it, len(its seen))
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
@@ -118,7 +120,7 @@ class Session:
             return self._undo(line)
         command = self._answer_to_which(command)
         if command.verb not in READ_ONLY:
-            self.undo_stack.append((command.line, self.state.copy()))
+            self.undo_stack.append((command.line, self.state.copy(), len(self.state.seen)))
             del self.undo_stack[:-100]
         handler = getattr(self, f"_do_{command.verb}", self._do_question)
         reply = handler(command)
@@ -523,7 +525,8 @@ class Session:
         reply = Reply(line, OK, verb="undo")
         if not self.undo_stack:
             return reply.say("There is nothing to undo.")
-        undone, self.state = self.undo_stack.pop()
+        undone, self.state, seen = self.undo_stack.pop()
+        del self.state.seen[seen:]
         return reply.say(f"Undone: {undone}. You are in: {self.state.room}.")
 
     def _do_oops(self, command: Command) -> Reply:

@@ -243,3 +243,20 @@ def test_restore_of_any_json_state_never_raises(seed_index, tmp_path: Path, stat
     assert reply.status in ("ok", "error")
     for line in ("score", "look", "hint", "note 1", "x 1", "back", "erbil", "i", "oops base", "undo", "score"):
         session.handle(line)
+
+
+def test_undo_snapshots_share_what_the_player_has_seen(session, seed_index):
+    """A hundred turns keep one `seen` list, not a hundred copies of it; undo still takes each back."""
+    for line in ("read source 1", "read source 2", "where is harir base", "how many soldiers", "x pkk"):
+        session.handle(line)
+    lengths = [len(session.state.seen)]
+    for line in ("hint", "go erbil", "look", "who talks about isis"):
+        session.handle(line)
+        lengths.append(len(session.state.seen))
+    assert all(state.seen is session.state.seen for _, state, _ in session.undo_stack[-4:])
+    for expected in reversed(lengths[:-1]):
+        session.handle("undo")
+        assert len(session.state.seen) == expected
+    session.handle("restore nothing-there.json")  # a failed restore is a turn too
+    session.handle("undo")
+    assert len(session.state.seen) == lengths[0]

@@ -226,3 +226,17 @@ def test_a_file_over_the_size_limit_is_skipped_with_a_warning_unread(tmp_path: P
     with pytest.raises(cache.CorpusError):
         cache.load([str(folder)], warnings.append)
     assert any("a.txt" in w and "limit" in w for w in warnings)
+
+
+def test_progress_on_a_pipe_is_a_line_every_few_seconds(monkeypatch, capsys):
+    """A million-record corpus reports a million times: a log gets a line every few seconds, not 945."""
+    from briefbot import cli
+    reports = [(n, 10_000) for n in range(10_001)]
+    clock = iter([1000.0 + n * 0.01 for n in range(len(reports))])  # 100 s of work, a report every 10 ms
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    progress = cli._Progress("Indexing", "articles")
+    for done, total in reports:
+        progress(done, total)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1] == "Indexing 10000/10000 articles"
+    assert len(lines) <= 100 / cli.PIPE_PROGRESS_SECONDS + 1
