@@ -53,7 +53,7 @@ def test_a_world_file_with_a_bom_is_read(tmp_path: Path):
     assert any(c.name == "Jonas Pike" and c.role == "harbour master" for c in session.world.characters)
 
 
-def test_new_characters_cost_one_pass_over_the_sentences_not_one_each(tmp_path: Path, monkeypatch):
+def test_world_file_entries_cost_a_lookup_each_not_a_scan(tmp_path: Path, monkeypatch):
     names = [f"Zed {a}{b}{c}ovic".title() for a in "bdfgk" for b in "aeiou" for c in "lmnprstvz"][:200]
     entries = "".join(f'[[character]]\nname = "{name}"\n' for name in names)
     folder = corpus(tmp_path, entries)
@@ -65,9 +65,20 @@ def test_new_characters_cost_one_pass_over_the_sentences_not_one_each(tmp_path: 
         calls[0] += 1
         return real(self, sent)
     monkeypatch.setattr(type(index), "speaker_of", counted)
+    from briefbot.world import Thing, apply_world_file, read_world_file
+    real_names = Thing.names
+    named = [0]
+
+    def names_counted(self):
+        named[0] += 1
+        return real_names(self)
     world = build_world(index, index.world_file)
     assert {c.name for c in world.characters} >= set(names)
     assert calls[0] <= 2 * len(index) + len(names)  # linear: entries + sentences, not entries × sentences
+    monkeypatch.setattr(Thing, "names", names_counted)
+    things = (list(world.characters), list(world.places), list(world.organisations))
+    apply_world_file(read_world_file(index.world_file), index, *things)
+    assert named[0] <= 4 * (len(names) + sum(map(len, things)))  # each entry a lookup, not a scan of every thing
 
 
 def toml_value(value: object) -> str:
