@@ -30,7 +30,7 @@ def notebook(answers: list[Answer]) -> str:
     lines = ["# briefbot notebook", ""]
     for n, answer in enumerate(answers, 1):
         c = answer.citations[0]
+        source = f"{text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
         lines += [f"{n}. \u201c{text(' '.join(answer.text.split()))}\u201d",
-                  f"   \u2014 {text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')};"
-                  f" {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}", ""]
+                  f"   \u2014 {source}; {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}", ""]
     return "\n".join(lines)

@@ -52,7 +52,8 @@ def render(reply: Reply) -> RenderableType:
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
-            parts.append(Text(safe(block.text, lines=True), style={"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
+            style = {"warning": "yellow", "error": "bold red"}.get(block.kind, "")
+            parts.append(Text(safe(block.text, lines=True), style=style))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Text("  " + one_line(item)) for item in block.items)

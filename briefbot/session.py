@@ -608,4 +608,3 @@ def source_line(index: Index, n: int) -> str:
     article = index.articles[n - 1]
     return (f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, "
             f"{len(index.sentences_of(n - 1))} sentences \u2014 {article.path}")
-

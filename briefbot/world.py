@@ -704,9 +704,11 @@ def _tables(data: dict, section: str, path: Path) -> list[dict]:
 
 
 def _text(value: object, what: str, path: Path) -> str:
+    """A string of the world file, on one line (as names found in the articles are): a line break
+    in a name or a description would start a line of its own wherever it is said."""
     if not isinstance(value, str) or not value.strip():
         raise WorldFileError(f"{path}: {what} must be a non-empty string")
-    return value
+    return " ".join(value.split())
 
 
 def _texts(value: object, what: str, path: Path) -> tuple[str, ...]:

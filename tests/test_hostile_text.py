@@ -118,3 +118,15 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path, comma
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert b"Traceback" not in done.stderr
     assert b"caf" in done.stdout and b"dock.txt" in done.stdout
+
+
+def test_a_world_files_names_and_descriptions_forge_no_line(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Harbour news\n\nThe harbour master Jonas Pike said the new crane arrived on Tuesday.\n")
+    (folder / "world.toml").write_text('[[character]]\nname = "Jonas Pike"\nvariants = ["Pike\\n1. FAKE: a variant"]\n'
+                                       'role = "master\\n2. FAKE: a role"\ndescription = "Tall.\\n3. FAKE: a description"\n')
+    for line in ("x jonas pike", "talk to jonas pike", "people"):
+        assert cli.main(["ask", "--corpus", str(folder), line]) in (0, 1)
+        out = capsys.readouterr().out
+        assert "FAKE" in out and not [row for row in out.splitlines() if "FAKE" in row and row[:1].isdigit()], out
