@@ -16,7 +16,7 @@ def marked_passage(passage: Passage) -> Text:
     for) reversed within it, and the question's words underlined."""
     answer = passage.answer
     text = Text(one_line(answer.context))
-    start = answer.citations[0].start - answer.context_start
+    start = answer.in_context
     text.stylize("bold", start, start + len(answer.text))
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", start + span.start, start + span.end)
@@ -30,7 +30,7 @@ def marked_passage(passage: Passage) -> Text:
 
 def citation_line(n: int, c: Citation) -> str:
     return (f"[{n}] {safe(c.title or '(untitled)')} \u2014 {safe(c.outlet or 'outlet unknown')}, "
-            f"{safe(c.date or 'undated')} \u2014 {safe(c.path)}, line {c.line}")
+            f"{safe(c.date or 'undated')} \u2014 {safe(c.path)}, {f'page {c.page}' if c.page else f'line {c.line}'}")
 
 
 def version_line(n: int, text: str, citation: Citation) -> str:

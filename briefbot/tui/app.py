@@ -292,7 +292,7 @@ class BriefbotApp(App[int]):
         if article is None:
             self.notify("That article is no longer in the briefing.", severity="warning")
             return
-        self.push_screen(ReaderScreen(article, citation.start, citation.end))
+        self.push_screen(ReaderScreen(article, *article.in_text(citation.start, citation.end)))
 
     # --- keys --------------------------------------------------------------------------------
 
