@@ -34,6 +34,7 @@ _WITH_OBJECT = [
 _ASK = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding|of)\s+(?P<topic>.+)$", re.I)
 _ASK_NO_TOPIC = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding)$", re.I)
 _ASK_BARE = re.compile(r"^(?:ask|question|quiz)\s+(?P<who>\S+(?:\s+\S+){0,2})$", re.I)
+_FILE_VERBS = {"save", "restore", "export"}
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -61,13 +62,19 @@ def parse(line: str) -> Command:
         if low == phrase and verb in ("go", "talk", "examine"):  # "go", "x", "talk to": where? what? whom?
             return Command(verb, line=text)
         if low.startswith(phrase + " "):
-            obj = _strip_article(text[len(phrase):].strip())
+            obj = _file_name(line) if verb in _FILE_VERBS else _strip_article(text[len(phrase):].strip())
             if verb == "note" and not re.fullmatch(r"(?:answer\s+)?#?\d+|all|it|that", obj, re.I):
                 break  # "take" in "take care of…" is a question, not a note
             if verb == "examine" and phrase in ("look", "l"):
                 break  # "look" + words that are not "at": a question
             return Command(verb, obj, line=text)
     return Command("question", text, line=text)
+
+
+def _file_name(line: str) -> str:
+    """The file of `save`/`restore`/`export` exactly as typed after the verb: `../notes.md` stays
+    `../notes.md` (dots, spaces and all), relative to the folder briefbot started in."""
+    return line.strip().split(None, 1)[1]
 
 
 def _strip_article(text: str) -> str:

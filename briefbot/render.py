@@ -10,13 +10,13 @@ from rich.text import Text
 
 from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Answer, Citation
-from briefbot.text import safe
+from briefbot.text import one_line, safe
 
 def marked_passage(passage: Passage) -> Text:
     """The context with the answer sentence in bold, the exact answer (the span of the type asked
     for) reversed within it, and the question's words underlined."""
     answer = passage.answer
-    text = Text(safe(answer.context))
+    text = Text(one_line(answer.context))
     start = answer.in_context
     text.stylize("bold", start, start + len(answer.text))
     if (span := answer.answer_span) is not None:
@@ -30,13 +30,13 @@ def marked_passage(passage: Passage) -> Text:
 
 
 def citation_line(n: int, c: Citation) -> str:
-    return (f"[{n}] {c.title or '(untitled)'} \u2014 {c.outlet or 'outlet unknown'}, {c.date or 'undated'} "
-            f"\u2014 {c.path}, {f'page {c.page}' if c.page else f'line {c.line}'}")
+    return (f"[{n}] {safe(c.title or '(untitled)')} \u2014 {safe(c.outlet or 'outlet unknown')}, "
+            f"{safe(c.date or 'undated')} \u2014 {safe(c.path)}, {f'page {c.page}' if c.page else f'line {c.line}'}")
 
 
 def version_line(n: int, text: str, citation: Citation) -> str:
     """The same fact in another article: its own words, verbatim, then where they stand."""
-    return f"[{n}] also: {text}\n    {citation_line(n, citation)[len(f'[{n}] '):]}"
+    return f"[{n}] also: {one_line(text)}\n    {citation_line(n, citation)[len(f'[{n}] '):]}"
 
 
 def citation_lines(answer: Answer) -> list[str]:
@@ -53,10 +53,11 @@ def render(reply: Reply) -> RenderableType:
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
-            parts.append(Text(safe(block.text), style={"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
+            style = {"warning": "yellow", "error": "bold red"}.get(block.kind, "")
+            parts.append(Text(safe(block.text, lines=True), style=style))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
-            parts.extend(Text("  " + safe(item)) for item in block.items)
+            parts.extend(Text("  " + one_line(item)) for item in block.items)
         elif isinstance(block, Dated):
             parts.append(_dated(block))
         elif isinstance(block, Passage):
@@ -130,10 +131,10 @@ def plain(reply: Reply) -> str:
         if isinstance(block, Heading):
             out.append(f"== {safe(block.text)} ==")
         elif isinstance(block, Message):
-            out.append(safe(block.text))
+            out.append(safe(block.text, lines=True))
         elif isinstance(block, Items):
             out.append(block.title + ":")
-            out.extend("  " + safe(item) for item in block.items)
+            out.extend("  " + one_line(item) for item in block.items)
         elif isinstance(block, Dated):
             out.append(f"{block.number}. {safe(block.label)}  {safe(block.answer.text)}")
             out.extend(safe(line) for line in citation_lines(block.answer))
@@ -149,9 +150,9 @@ def plain(reply: Reply) -> str:
             a = block.answer
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if a.speaker else ""
-            out.append(f"{block.number}. {label}{safe(who)}{safe(a.text)}")
+            out.append(f"{block.number}. {label}{safe(who)}{one_line(a.text)}")
             if a.answer_span is not None:
-                out.append(f"   answer: {safe(a.text[a.answer_span.start:a.answer_span.end])}")
+                out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
             if a.context != a.text:
                 out.append(f"   in context: {safe(' '.join(a.context.split()))}")
             out.extend(safe(line) for line in citation_lines(a))

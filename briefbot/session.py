@@ -9,13 +9,15 @@ from pathlib import Path
 
 import numpy as np
 
-from briefbot.atomic import write_atomic
+from briefbot import markdown
+from briefbot.atomic import write_new
 from briefbot.brief import brief
 from briefbot.cache import load_world
 from briefbot.compare import compare
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, number_in, parse
 from briefbot.reply import ANSWERED, ERROR, NO_ANSWER, OK, Block, Difference, Heading, Items, Message, Passage, Reply
+from briefbot.saved import checked_state
 from briefbot.search import Answer, Searcher
 from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
 from briefbot.text import analyze, safe
@@ -45,6 +47,7 @@ NOTEBOOK_FILE = "briefbot-notebook.md"
 READ_ONLY = {"look", "notebook", "score", "hint", "help", "sources", "people", "places", "dossiers", "about", "quit",
              "timeline", "compare", "brief"}
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
+MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 
 
 @dataclass
@@ -61,7 +64,9 @@ class State:
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
 
     def copy(self) -> State:
-        return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
+        """A copy for undo. `seen` only ever grows (by `_uncover`), so it is shared, not copied: undo
+        cuts it back to the length it had (a hundred copies of a big game's `seen` were gigabytes)."""
+        return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending))
 
 
@@ -82,7 +87,7 @@ class Session:
         self.k = k
         self.home = home or Path.cwd()
         self.state = State()
-        self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
+        self.undo_stack: list[tuple[str, State, int]] = []  # (the line, the state before it, len(its seen))
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
@@ -112,6 +117,9 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
+        if len(line) > MAX_LINE_CHARS:
+            return Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
+                f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
         command = parse(line)
         if command.verb == "again":
             if not self.state.last_line:
@@ -121,7 +129,7 @@ class Session:
             return self._undo(line)
         command = self._answer_to_which(command)
         if command.verb not in READ_ONLY:
-            self.undo_stack.append((command.line, self.state.copy()))
+            self.undo_stack.append((command.line, self.state.copy(), len(self.state.seen)))
             del self.undo_stack[:-100]
         handler = getattr(self, f"_do_{command.verb}", self._do_question)
         reply = handler(command)
@@ -436,15 +444,7 @@ class Session:
         return reply
 
     def notebook_markdown(self) -> str:
-        lines = ["# briefbot notebook", ""]
-        for n, sent in enumerate(self.state.notebook, 1):
-            answer = self.searcher.answer(sent)
-            c = answer.citations[0]
-            quote = " ".join(answer.text.split())
-            lines += [f"{n}. \u201c{_md_escape(quote)}\u201d",
-                      f"   \u2014 {_md_escape(c.title or c.path)}, {c.outlet or 'outlet unknown'}, {c.date or 'undated'};"
-                      f" `{c.path}` line {c.line}, characters {c.start}\u2013{c.end}", ""]
-        return "\n".join(lines)
+        return markdown.notebook([self.searcher.answer(sent) for sent in self.state.notebook])
 
     def _do_export(self, command: Command) -> Reply:
         path = self.home / (command.obj or NOTEBOOK_FILE)
@@ -457,13 +457,9 @@ class Session:
         this session did not write is never replaced (it may hold another game's notes): the next
         free name is used instead, and said."""
         wanted = path
-        n = 1
-        while path.exists() and path not in self.written:
-            n += 1
-            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
         try:
-            write_atomic(path, text)
-        except (OSError, UnicodeError) as e:
+            path = write_new(wanted, text, self.written)
+        except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
             reply.status = ERROR
             return reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
         self.written.add(path)
@@ -486,7 +482,7 @@ class Session:
             return reply.refuse(f"Which source? Say `read source N`, N from 1 to {len(self.index.articles)}.")
         article = self.index.articles[n - 1]
         reply.blocks.append(Heading(article.label))
-        reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}")
+        reply.say(safe(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {article.path}"))
         sents = self.index.sentences_of(n - 1)
         for i, sent in enumerate(sents, 1):
             self._uncover(sent)
@@ -607,7 +603,8 @@ class Session:
         reply = Reply(line, OK, verb="undo")
         if not self.undo_stack:
             return reply.say("There is nothing to undo.")
-        undone, self.state = self.undo_stack.pop()
+        undone, self.state, seen = self.undo_stack.pop()
+        del self.state.seen[seen:]
         return reply.say(f"Undone: {undone}. You are in: {self.state.room}.")
 
     def _do_oops(self, command: Command) -> Reply:
@@ -655,14 +652,10 @@ class Session:
                 raise ValueError("it is not a saved session file")
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
-            except (UnicodeError, json.JSONDecodeError):
+            except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
                 raise ValueError("it is not a saved session file") from None
-            state = State(**data["state"])
-            if data.get("sources") != [a.source for a in self.index.articles]:
-                raise ValueError("it was saved with other articles")
-            if any(not 0 <= s < len(self.index) for s in state.notebook + state.shown):
-                raise ValueError("it names sentences this briefing does not have")
-        except (OSError, ValueError, KeyError, TypeError) as e:
+            state = State(**checked_state(data, [a.source for a in self.index.articles], len(self.index)))
+        except (OSError, ValueError) as e:
             reply.status = ERROR
             return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
         unsaved = len([n for n in self.state.notebook if n not in self.saved_notebook])
@@ -693,8 +686,3 @@ def source_line(index: Index, n: int) -> str:
     article = index.articles[n - 1]
     return (f"{n}. {article.label} \u2014 {article.outlet or 'outlet unknown'}, {article.date or 'undated'}, "
             f"{len(index.sentences_of(n - 1))} sentences \u2014 {article.path}")
-
-
-def _md_escape(text: str) -> str:
-    """Article text in Markdown stays text: no emphasis, links, HTML or control characters."""
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in safe(text))

@@ -30,6 +30,7 @@ from briefbot.render import citation_line, safe
 from briefbot.reply import Message, Passage, Reply
 from briefbot.search import Citation
 from briefbot.session import HELP, Session
+from briefbot.text import one_line
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import Citations, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
 
@@ -323,9 +324,9 @@ class BriefbotApp(App[int]):
             self.notify("No answer to copy yet.")
             return
         answer = passage.answer
-        lines = [f"\u201c{answer.text}\u201d"]
+        lines = [f"\u201c{one_line(answer.text)}\u201d"]
         lines += [citation_line(n, c) for n, c in enumerate(answer.citations, 1)]
-        self.copy_to_clipboard(safe("\n".join(lines)))
+        self.copy_to_clipboard(safe("\n".join(lines), lines=True))
         self.notify(f"Copied answer {passage.number} with its citation.")
 
     def action_help(self) -> None:

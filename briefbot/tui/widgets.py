@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from briefbot.render import citation_line, difference, marked_passage, safe, version_line
 from briefbot.reply import Difference, Heading, Items, Message, Passage, Reply
 from briefbot.search import Citation
+from briefbot.session import MAX_LINE_CHARS
 
 # What Tab completes a first word to; verbs that take an object end in a space.
 VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
@@ -33,9 +34,9 @@ VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "no
 NAMING = ("look at ", "talk to ", "go to ", "examine ", "visit ", "read ", "tell ", "ask ", "go ", "x ")
 
 
-def plain(text: str, style: str = "") -> Text:
-    """Text from a string nobody vetted: no markup, control characters made visible."""
-    return Text(safe(text), style=style)
+def plain(text: str, style: str = "", lines: bool = False) -> Text:
+    """Text from a string nobody vetted: no markup, control characters made visible (`text.safe`)."""
+    return Text(safe(text, lines), style=style)
 
 
 class StatusLine(Widget):
@@ -151,7 +152,7 @@ def citation_text(n: int, citation: Citation, also: str | None) -> str:
     """Citation n as shown, its path as the player would type it; with `also`, the same fact told
     in another article in its own words."""
     shown = replace(citation, path=short_path(citation.path))
-    return safe(citation_line(n, shown) if also is None else version_line(n, also, shown))
+    return safe(citation_line(n, shown) if also is None else version_line(n, also, shown), lines=True)
 
 
 def short_path(path: str) -> str:
@@ -195,7 +196,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         if isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
         elif isinstance(block, Message):
-            widgets.append(Static(plain(block.text), classes=f"message {block.kind}"))
+            widgets.append(Static(plain(block.text, lines=True), classes=f"message {block.kind}"))
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
@@ -266,7 +267,9 @@ class CommandSuggester(Suggester):
 
     def __init__(self, names: Iterable[str]) -> None:
         super().__init__(case_sensitive=True)
-        self.names = list(dict.fromkeys(names))
+        # A name that holds what safe() would change is never offered: Input shows a suggestion as
+        # it is, escape sequences and all (a world file's name could drive the terminal).
+        self.names = [name for name in dict.fromkeys(names) if safe(name) == name]
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
@@ -300,7 +303,7 @@ class PromptInput(Input):
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        super().__init__(compact=True, select_on_focus=False, max_length=MAX_LINE_CHARS, **kwargs)
         self.history: list[str] = []
         self.position = 0
         self.draft = ""
@@ -318,6 +321,12 @@ class PromptInput(Input):
         self.position = max(0, min(len(self.history), self.position + step))
         self.value = self.history[self.position] if self.position < len(self.history) else self.draft
         self.cursor_position = len(self.value)
+
+    @property
+    def _value(self) -> Text:
+        """The value as Input draws it, through `safe` (the same length, so the cursor stays put):
+        a line played from the palette or pasted may hold a name's escape sequences."""
+        return Text(safe(self.value), no_wrap=True, overflow="ignore", end="")
 
     def action_complete(self) -> None:
         if self.cursor_at_end:
