@@ -109,6 +109,7 @@ class Searcher:
         self._deletes: dict[str, tuple[int, ...]] | None = None
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
+        self._facts: dict[int, tuple[set[str], set[str]]] = {}
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -401,7 +402,16 @@ class Searcher:
 
     def _facts_of(self, sent: int) -> tuple[set[str], set[str]]:
         """The figures and dates a sentence states (as analysed: "2,500" = "2500") and the terms
-        of the people and organisations it names."""
+        of the people and organisations it names. Kept for the last few thousand sentences: one
+        question's answers compare each candidate with every answer kept so far."""
+        if (known := self._facts.get(sent)) is not None:
+            return known
+        if len(self._facts) >= 4096:
+            self._facts.clear()
+        self._facts[sent] = found = self._find_facts(sent)
+        return found
+
+    def _find_facts(self, sent: int) -> tuple[set[str], set[str]]:
         text = self.index.text_of(sent)
         figures: set[str] = set()
         names: set[str] = set()
