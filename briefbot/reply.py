@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from briefbot.search import Answer
+from briefbot.search import Answer, Citation
+
+__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo",
+           "Sources", "Block", "View", "Completion", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
 
@@ -28,11 +31,19 @@ class Message:
 
 @dataclass(frozen=True)
 class Passage:
-    """One cited answer: the sentence within its context, numbered for `note N` and `x N`."""
+    """One cited answer, numbered for `note N` and `x N`. The session decides what of it is shown:
+    the context around the sentence that no other answer of the reply already shows (`before`,
+    `after`), one line if the player saw it a few turns ago (`seen_at`), every citation in full
+    (`full`, for `x N`)."""
     number: int
     answer: Answer
     words: tuple[str, ...] = ()  # the question's words, to mark in the passage
     label: str = ""  # e.g. "What the articles themselves say"
+    before: str = ""  # context sentences before the answer, not shown elsewhere in the reply
+    after: str = ""  # and after it
+    seen_at: int | None = None  # the turn that showed this answer in full, if it was lately
+    full: bool = False  # each citation in full (title, outlet, date, file, line) and the other wordings
+    speaker_shown: bool = True  # False when the speaker is plain from the sentence or the heading
 
 
 @dataclass(frozen=True)
@@ -42,7 +53,66 @@ class Items:
     items: tuple[str, ...]
 
 
-Block = Heading | Message | Passage | Items
+@dataclass(frozen=True)
+class Reading:
+    """The reader opened at a cited sentence: the article's text and the sentence's span in it."""
+    title: str
+    outlet: str | None
+    date: str | None
+    path: str  # relative to the corpus folder
+    line: int
+    text: str
+    start: int
+    end: int
+    paragraph: tuple[int, int]  # the span of the paragraph that holds the sentence
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One article as `sources` lists it."""
+    n: int
+    title: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+    path: str  # as found under --corpus
+    source: str
+    sentences: int
+    shown_path: str  # relative to the corpus folder
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The articles of the briefing."""
+    articles: tuple[SourceInfo, ...]
+
+
+Block = Heading | Message | Passage | Items | Reading | Sources
+
+
+@dataclass(frozen=True)
+class View:
+    """What the front ends draw around the transcript, as it stands after a turn: the status line
+    (room, score, turns), the side panel (people here, exits, notebook) and load warnings. Facts and
+    people are None until the world is built (a one-shot question never builds it)."""
+    room: str
+    turns: int
+    uncovered: int | None = None
+    facts: int | None = None
+    people: tuple[str, ...] | None = None
+    exits: tuple[str, ...] | None = None
+    notes: int = 0
+    unsaved: bool = False
+    warnings: tuple[str, ...] = ()
+    folder: str = ""  # the corpus folder, which shown paths are relative to
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What the TUI's Tab completes, made from the verb table and the world."""
+    verbs: tuple[str, ...]  # verb phrases; those that take an object end in a space
+    naming: tuple[str, ...]  # phrases followed by a name ("talk to "), longest first
+    names: tuple[str, ...]  # people, places and organisations, the most mentioned first
 
 
 @dataclass
@@ -53,6 +123,7 @@ class Reply:
     verb: str = "question"
     suggestions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    view: View | None = None  # attached by Session.handle
 
     @property
     def answers(self) -> list[Answer]:
@@ -82,6 +153,7 @@ class Reply:
             "blocks": [block_json(b) for b in self.blocks],
             "suggestions": self.suggestions,
             "corrections": self.corrections,
+            "view": None if self.view is None else asdict(self.view),
         }
 
 
@@ -96,6 +168,7 @@ def answer_json(passage: Passage) -> dict:
         "speaker": a.speaker,
         "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
         "label": passage.label or None,
+        "seen_at": passage.seen_at,
         "answer_span": None if a.answer_span is None else {
             "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
             "text": a.text[a.answer_span.start:a.answer_span.end]},
@@ -105,4 +178,6 @@ def answer_json(passage: Passage) -> dict:
 def block_json(block: Block) -> dict:
     if isinstance(block, Passage):
         return {"type": "passage", "number": block.number}
+    if isinstance(block, Reading):
+        return {"type": "reading", **{k: v for k, v in asdict(block).items() if k != "text"}}
     return {"type": type(block).__name__.lower(), **asdict(block)}

@@ -34,6 +34,7 @@ class Citation:
     end: int
     line: int
     record: int | None = None  # the record's number in a JSON or JSON Lines file
+    paragraph: int | None = None  # 1-based number of the body paragraph in its article
 
 
 @dataclass(frozen=True)
@@ -402,7 +403,7 @@ class Searcher:
         start, end = int(idx.sent_start[sent]), int(idx.sent_end[sent])
         record = int(article.source.rpartition("#")[2]) if article.source != article.path else None
         return Citation(article.source, article.label, article.outlet, article.date, article.url, article.path,
-                        sent - first + 1, start, end, article.line_of(start), record)
+                        sent - first + 1, start, end, article.line_of(start), record, int(idx.sent_para[sent]) + 1)
 
     def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None, span: Span | None = None
                ) -> Answer:

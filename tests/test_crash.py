@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from briefbot import cache, cli
-from briefbot.session import Session, write_atomic
+from briefbot.atomic import write_atomic
+from briefbot.session import Session
 
 WORDS = ("river stone market council budget harbour minister report week year bridge ferry port tax vote "
          "school road water power court").split()

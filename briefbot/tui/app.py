@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -23,15 +24,15 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from briefbot import cache
-from briefbot.corpus import CorpusError
-from briefbot.index import Index, Progress
-from briefbot.render import citation_line, safe
-from briefbot.reply import Message, Passage, Reply
-from briefbot.search import Citation
-from briefbot.session import HELP, Session
+from briefbot.render import full_citation, safe
+from briefbot.reply import Citation, Message, Passage, Reading, Reply, View
+from briefbot.session import HELP, CorpusError, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
-from briefbot.tui.widgets import Citations, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
+from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
+                                  Transcript, plain)
+
+if TYPE_CHECKING:
+    from briefbot.index import Index
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
@@ -50,14 +51,8 @@ class BriefingCommands(Provider):
         session = self.app.session if isinstance(self.app, BriefbotApp) else None
         if session is None:
             return []
-        world = session.world
-        entries = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
-        entries += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
-        entries += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
-        entries += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
-                    for n, a in enumerate(session.index.articles, 1)]
         # The palette reads help text as markup (the prompt is given as Content): escape it.
-        return [(safe(shown), line, escape(safe(about))) for shown, line, about in entries]
+        return [(safe(shown), line, escape(safe(about))) for shown, line, about in session.palette()]
 
     async def discover(self) -> Hits:
         for shown, line, about in self._entries():
@@ -90,6 +85,7 @@ class BriefbotApp(App[int]):
         self.paths, self.use_cache, self.index, self.home = paths, use_cache, index, home
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
+        self.view: View | None = None  # of the last reply shown
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -123,7 +119,7 @@ class BriefbotApp(App[int]):
         and taking keys."""
         warnings: list[str] = []
 
-        def progress(phase: str) -> Progress:
+        def progress(phase: str) -> Callable[[int, int], None]:
             shown = -1
 
             def report(done: int, total: int) -> None:
@@ -134,14 +130,15 @@ class BriefbotApp(App[int]):
             return report
 
         try:
-            index = self.index
-            if index is None:
-                index = cache.load(self.paths, warnings.append, progress("Indexing the articles\u2026"),
-                                   use_cache=self.use_cache)
-            session = Session(index, home=self.home,
-                              world_progress=progress("Finding the people, places and organisations\u2026"))
-            warnings += session.world.warnings  # the world is built (or read) here, not on the screen's thread
-            look = session.opening()
+            found = progress("Finding the people, places and organisations\u2026")
+            if self.index is None:
+                session = Session.open(self.paths, warnings.append, progress("Indexing the articles\u2026"),
+                                       use_cache=self.use_cache, home=self.home, world_progress=found)
+            else:
+                session = Session(self.index, home=self.home, world_progress=found)
+            look = session.opening()  # the world is built (or read) here, not on the screen's thread
+            assert look.view is not None
+            warnings += look.view.warnings
         except CorpusError as e:
             self.call_from_thread(self.failed, str(e), warnings)
             return
@@ -165,10 +162,8 @@ class BriefbotApp(App[int]):
         self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
         self.warn(warnings)
-        world = session.world
-        things = sorted(world.things, key=lambda t: -len(t.sentences))
         prompt = self.query_one(PromptInput)
-        prompt.suggester = CommandSuggester(name for t in things for name in sorted(t.names(), key=len, reverse=True))
+        prompt.suggester = CommandSuggester(session.completion())
         prompt.disabled = False
         prompt.focus()
         self.show(None, look)
@@ -271,27 +266,24 @@ class BriefbotApp(App[int]):
         for block in reply.blocks:
             if isinstance(block, Message) and block.kind == "error":
                 self.notify(safe(block.text), severity="error", markup=False)
-        self.update_status()
-
-    def update_status(self) -> None:
-        session = self.session
-        assert session is not None
-        state = session.state
-        score = f"Score: {len(session.uncovered())}/{session.world.fact_count}  Turns: {state.turns}"
-        self.query_one(StatusLine).show(state.room, score)
-        here = session.surroundings()
-        self.query_one(SidePanel).show(here.people, here.exits, len(state.notebook), session.unsaved_notes)
+            elif isinstance(block, Reading):
+                self.push_screen(ReaderScreen(block))
+        if reply.view is not None:
+            self.view = reply.view
+            view = reply.view
+            self.query_one(StatusLine).show(view.room, f"Score: {view.uncovered}/{view.facts}  Turns: {view.turns}")
+            self.query_one(SidePanel).show(view.people, view.exits, view.notes, view.unsaved)
 
     def on_citations_selected(self, event: Citations.Selected) -> None:
         self.read(event.citation)
 
     def read(self, citation: Citation) -> None:
         assert self.session is not None
-        article = next((a for a in self.session.index.articles if a.source == citation.source), None)
-        if article is None:
+        reading = self.session.reader(citation)
+        if reading is None:
             self.notify("That article is no longer in the briefing.", severity="warning")
             return
-        self.push_screen(ReaderScreen(article, citation.start, citation.end))
+        self.push_screen(ReaderScreen(reading))
 
     # --- keys --------------------------------------------------------------------------------
 
@@ -308,13 +300,15 @@ class BriefbotApp(App[int]):
         (transcript.scroll_page_down if step > 0 else transcript.scroll_page_up)(animate=False)
 
     def action_citations(self) -> None:
-        """Focus the newest citation; Up/Down move between them, Enter reads, Escape comes back."""
-        citations = self.query(Citations)
-        if not citations:
+        """Focus the last reply's first citation (answer 1's); Up/Down move between them, Enter
+        reads, Escape comes back."""
+        turns = [t for t in self.query(ReplyView) if t.query(Citations)]
+        if not turns:
             self.notify("No citations yet: ask a question first.")
             return
-        citations.last().point(-1)
-        citations.last().scroll_visible(animate=False)
+        first = turns[-1].query(Citations).first()
+        first.point(0)
+        first.scroll_visible(animate=False)
 
     def action_copy_answer(self) -> None:
         focused = self.focused
@@ -324,7 +318,8 @@ class BriefbotApp(App[int]):
             return
         answer = passage.answer
         lines = [f"\u201c{answer.text}\u201d"]
-        lines += [citation_line(n, c) for n, c in enumerate(answer.citations, 1)]
+        folder = self.view.folder if self.view else ""
+        lines += [full_citation(n, c, folder) for n, c in enumerate(answer.citations, 1)]
         self.copy_to_clipboard(safe("\n".join(lines)))
         self.notify(f"Copied answer {passage.number} with its citation.")
 
@@ -344,7 +339,7 @@ class BriefbotApp(App[int]):
         if self.turn is not None or self.queue:
             self.then(self.action_quit)
             return
-        if self.session is None or not self.session.unsaved_notes:
+        if self.view is None or not self.view.unsaved:
             self.exit(self.exit_status, self.exit_status)
             return
         if not isinstance(self.screen, QuitScreen):
@@ -359,7 +354,7 @@ class BriefbotApp(App[int]):
 
     def exit_if_saved(self) -> None:
         assert self.session is not None
-        if not self.session.unsaved_notes:
+        if self.view is not None and not self.view.unsaved:
             self.exit(EXIT_OK)
 
 

@@ -3,9 +3,7 @@ the prompt. They render Reply blocks; every string that came from an article or 
 turned into Text/Content from plain strings (never parsed as markup), through `render.safe`."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from dataclasses import replace
 
 from rich.console import Group
 from rich.padding import Padding
@@ -21,16 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import citation_line, marked_passage, safe, version_line
-from briefbot.reply import Heading, Items, Message, Passage, Reply
-from briefbot.search import Citation
-
-# What Tab completes a first word to; verbs that take an object end in a space.
-VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
-         "sources", "read source ", "score", "hint", "again", "undo", "oops ", "save", "restore", "help", "quit",
-         "people", "places", "dossiers", "back")
-# Verb phrases followed by the name of a person, place or organisation; longest first.
-NAMING = ("look at ", "talk to ", "go to ", "examine ", "visit ", "read ", "tell ", "ask ", "go ", "x ")
+from briefbot.render import compact_citation, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.reply import Citation, Completion, Heading, Items, Message, Passage, Reading, Reply, Sources
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -81,20 +71,32 @@ class Citations(Widget, can_focus=True):
             super().__init__()
             self.citation = citation
 
-    def __init__(self, passage: Passage) -> None:
+    def __init__(self, passage: Passage, folder: str) -> None:
         super().__init__()
         self.auto_links = False  # the lines are styled here, by the cursor and the mouse
-        self.passage = passage
+        self.passage, self.folder = passage, folder
         answer = passage.answer
-        cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
-        self.citations = [c for c, _ in cited]
-        self.lines = [citation_text(n, c, also) for n, (c, also) in enumerate(cited, 1)]
+        self.citations = [*answer.citations, *(v.citation for v in answer.versions)] if passage.full \
+            else answer.citations[:1]
         self.cursor = 0  # the citation Enter reads, marked while the widget has focus
         self.hovered: int | None = None
 
+    def lines(self) -> list[str]:
+        """One compact line (as wide as the widget), or with `x N` each citation in full and the
+        other articles' own words."""
+        answer = self.passage.answer
+        if not self.passage.full:
+            others = len(answer.citations) - 1 + len(answer.versions)
+            return [safe(compact_citation(1, answer.citations[0], others, self.size.width or 77))]
+        lines = [full_citation(n, c, self.folder) for n, c in enumerate(answer.citations, 1)]
+        first = len(lines) + 1
+        lines += [f"[{n}] also: {v.text}\n    {full_citation(n, v.citation, self.folder)[len(f'[{n}] '):]}"
+                  for n, v in enumerate(answer.versions, first)]
+        return [safe(line) for line in lines]
+
     def render(self) -> Content:
         lines = []
-        for n, line in enumerate(self.lines):
+        for n, line in enumerate(self.lines()):
             style = Style.from_meta({"@click": f"open({n})", "citation": n})
             if n == self.cursor and self.has_focus:
                 style = self.get_visual_style("citations--cursor") + style
@@ -147,35 +149,15 @@ class Citations(Widget, can_focus=True):
             event.stop()
 
 
-def citation_text(n: int, citation: Citation, also: str | None) -> str:
-    """Citation n as shown, its path as the player would type it; with `also`, the same fact told
-    in another article in its own words."""
-    shown = replace(citation, path=short_path(citation.path))
-    return safe(citation_line(n, shown) if also is None else version_line(n, also, shown))
-
-
-def short_path(path: str) -> str:
-    """The path from the current folder when the file is under it (as the player would type it)."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return path
-    return path if relative.startswith("..") or len(relative) > len(path) else relative
-
-
 class PassageView(Static):
-    """An answer: the sentence highlighted in its context. Its Citations follow it."""
+    """An answer: the sentence set apart (the exact answer reversed in it), its context dim and cut
+    to a line either side. Its Citations follow it, indented as it is."""
 
-    def __init__(self, passage: Passage) -> None:
-        answer = passage.answer
-        head = Text()  # styled by spans: a base style would spread over the whole passage
-        head.append(f"{passage.number}. ", style="bold")
-        if passage.label:
-            head.append_text(plain(f"({passage.label}) ", "italic"))
-        if answer.speaker:
-            head.append_text(plain(f"{answer.speaker}: ", "italic"))
-        super().__init__(head + marked_passage(passage))
+    def __init__(self, passage: Passage, folder: str) -> None:
+        body = passage_body(passage, folder, citations=False)
+        super().__init__(numbered(f"{passage.number}.", body))
         self.passage = passage
+        self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
 
 
 class ReplyView(Vertical):
@@ -188,6 +170,7 @@ class ReplyView(Vertical):
 
 
 def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
+    folder = reply.view.folder if reply.view else ""
     widgets: list[Widget] = []
     if line is not None:
         widgets.append(Static(plain(f"> {line}"), classes="echo"))
@@ -199,8 +182,14 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
-        else:
-            widgets += [PassageView(block), Citations(block)]
+        elif isinstance(block, Passage):
+            widgets.append(PassageView(block, folder))
+            if block.seen_at is None:
+                widgets.append(Citations(block, folder))
+        elif isinstance(block, Sources):
+            widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
+        elif isinstance(block, Reading):
+            widgets.append(Static(plain(f"(The reader is open at {block.path}, line {block.line}.)"), classes="message"))
     return widgets
 
 
@@ -235,6 +224,7 @@ class SidePanel(VerticalScroll, can_focus=False):
     shown: tuple = ()
 
     def show(self, people: tuple[str, ...] | None, exits: tuple[str, ...] | None, notes: int, unsaved: bool) -> None:
+        """What the reply's View says is here."""
         if self.shown == (people, exits, notes, unsaved):
             return  # unchanged: spare the screen a layout pass
         self.shown = (people, exits, notes, unsaved)
@@ -260,18 +250,20 @@ def _section(title: str, items: tuple[str, ...] | None, verb: str = "") -> Conte
 
 
 class CommandSuggester(Suggester):
-    """Tab completion: a verb, or after a verb the name of a person, place or organisation."""
+    """Tab completion: a verb, or after a verb the name of a person, place or organisation (all
+    from the session's verb table and world)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, completion: Completion) -> None:
         super().__init__(case_sensitive=True)
-        self.names = list(dict.fromkeys(names))
+        self.verbs, self.naming = completion.verbs, completion.naming
+        self.names = list(dict.fromkeys(completion.names))
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
-        for verb in VERBS:  # a verb phrase being typed: "read s" → "read source "
+        for verb in self.verbs:  # a verb phrase being typed: "read s" → "read source "
             if low and verb.startswith(low) and len(verb) > len(low):
                 return value + verb[len(value):]
-        for verb in NAMING:
+        for verb in self.naming:
             if low.startswith(verb):
                 return _complete(value, len(verb), self.names)
         return _complete(value, 0, self.names) if " " not in value else None
