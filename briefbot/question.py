@@ -121,6 +121,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
     ("place", r"\b(?:venue|location|where)\b"),
     ("number", r"\b(?:number|count|total|score|odds|tally)\b"),
 )]
+# "who is allawi", "who was Gordon Brown": a name alone after the verb, no article, role or clause.
+_WHO_IS_NAME = re.compile(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|behind|responsible|now|still|currently|"
+                          r"there|this|that|he|she|it|they)\b)(?![\w-]+ing\b)[\w.-]+(?: [\w.-]+){0,3}$")
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())
 _HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
@@ -132,6 +135,8 @@ def analyse(text: str) -> Question:
     words = [_TYPOS.get(w, w) for w in re.findall(r"[\w'\u2019%£$€-]+", fold(text))]
     q = " ".join(words)
     kind = next((k for k, rule in _RULES if rule.search(q)), None)
+    if kind == "person" and _WHO_IS_NAME.match(q):
+        kind = "description"  # "who is Allawi" asks what he is, not for his name
     if kind is None:
         kind = next((k for k, cue in _CUES if cue.search(q)), "description")
     unit = _unit(q)

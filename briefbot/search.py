@@ -18,6 +18,9 @@ from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
 from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
+_NAMES = ("person", "place", "organisation")
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
+_CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -297,7 +300,9 @@ class Searcher:
         idx = self.index
         text = idx.text_of(sent)
         spans = [sp for sp in idx.spans_of(sent) if sp.type in types]
-        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked)]
+        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)]
+        if unit:  # "three main sites" counts no soldiers
+            spans = [sp for sp in spans if not _counts_other(text, sp, unit)]
         if not spans:
             return None, False, 0.0
         where: dict[str, list[int]] = {}  # each question term the sentence holds → where
@@ -308,19 +313,26 @@ class Searcher:
                     where.setdefault(term, []).append(m.start())
 
         def distance(sp: Span) -> float:
-            """How far the span is from the question's words: from each, its nearest use."""
+            """How far the span is from the question's words: from each, its nearest use, and a
+            clause boundary between them counts as a long way ("Ain Al-Asad base in Al-Anbar,
+            Harir base in Erbil": Harir's place is Erbil, after it, not Al-Anbar before the comma)."""
             if not where:
                 return len(text)
-            return sum(min(min(abs(w - sp.start), abs(w - sp.end)) for w in at) for at in where.values()) / len(where)
+
+            def apart(w: int) -> int:
+                lo, hi = (w, sp.start) if w < sp.start else (sp.end, w)
+                return max(0, hi - lo) + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, max(lo, hi)))
+            return sum(min(apart(w) for w in at) for at in where.values()) / len(where)
 
         best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
         after = [t for m in words if m.start() >= best.end for t in word_terms(m.group())][:3]
         return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
 
-    def _echo(self, words: str, asked: set[int]) -> bool:
-        """Whether every term of `words` is one the question asked with."""
+    def _echo(self, words: str, asked: set[int], name: bool) -> bool:
+        """Whether `words` only repeat the question: every term of an amount or date ("in 2005"
+        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi)."""
         terms = [self.index.term_id.get(t, -2) for t in analyze(words)]
-        return bool(terms) and all(t in asked for t in terms)
+        return bool(terms) and (any if name else all)(t in asked for t in terms)
 
     def _credit_speakers(self, cands: np.ndarray, has: dict[int, np.ndarray]) -> None:
         """A person named in the question is covered by what that person says: "Does Allawi think
@@ -460,6 +472,18 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
         chosen = np.flatnonzero(-scores <= kth)
         return chosen[np.argsort(-scores[chosen], kind="stable")][:n]
     return np.argsort(-scores, kind="stable")
+
+
+def _counts_other(text: str, span: Span, unit: set[str]) -> bool:
+    """Whether a number counts something else than the unit asked about: the sentence names the
+    unit, but not among the three terms after the number, and a word that is no stop word follows
+    it ("The soldiers are spread across three main sites" asked how many soldiers; "2,500
+    American soldiers" does count them, and "1.3 million subscribers" may be the customers asked)."""
+    after = list(word_spans(text[span.end:]))[:3]
+    if span.type not in ("number", "measure") or not after or not word_terms(after[0].group()):
+        return False
+    named = {t for m in word_spans(text) for t in word_terms(m.group())}
+    return bool(unit & named) and not unit & {t for m in after for t in word_terms(m.group())}
 
 
 def _name_like(word: str, query: str) -> bool:

@@ -61,7 +61,7 @@ _AGE = (rf"(?i:aged)\s\d{{1,3}}(?!\d|[.,]\d)|{NUMBER}[ -]years?[ -]old(?![\w])|{
 # --- dates and times -----------------------------------------------------------------------------
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")  # the full stop of an abbreviation only
 _LONE_MONTH = r"(?:January|February|April|June|July|August|September|October|November|December)"  # not May, March
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d\d"

@@ -124,3 +124,33 @@ def test_other_bm25_parameters_rescore_the_postings():
     finally:
         index.rank_with(RANKING)
     assert (index.impact == before).all()
+
+
+BASES = ("Coalition bases",
+         "The troops are stationed at three main sites: Ain Al-Asad base in Al-Anbar, Harir base in Erbil, "
+         "and Victoria base near Baghdad.\n"
+         "The soldiers are spread across the three main sites in the country.\n"
+         "Mohammed Tawfiq Allawi, a former candidate for prime minister, said the soldiers should leave.")
+
+
+def span_text(answer) -> str | None:
+    sp = answer.answer_span
+    return None if sp is None else answer.text[sp.start:sp.end]
+
+
+def test_the_answer_span_is_in_the_clause_of_the_question_words():
+    """Harir's place is the one after it, not Al-Anbar before the comma."""
+    best = searcher_of(BASES).search("where is harir base", 1).answers[0]
+    assert span_text(best) == "Erbil"
+
+
+def test_a_number_counting_something_else_is_no_answer_span():
+    """"three main sites" counts sites, and the sentence names the soldiers asked about elsewhere."""
+    answers = searcher_of(BASES).search("how many soldiers are there", 3).answers
+    spread = next(a for a in answers if a.text.startswith("The soldiers are spread"))
+    assert span_text(spread) is None
+
+
+def test_who_is_a_name_does_not_answer_with_the_name():
+    answers = searcher_of(BASES).search("who is allawi", 3).answers
+    assert answers and all(span_text(a) != "Mohammed Tawfiq Allawi" for a in answers)

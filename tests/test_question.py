@@ -192,6 +192,9 @@ def test_content_leaves_out_question_words(question: str, content: tuple[str, ..
     ("what time did it start", ("time", "date")),
     ("when did it start", ("date",)),
     ("who is the chancellor", ("person",)),
+    ("who is allawi", ()),  # what he is: a description, not his name
+    ("Who was Gordon Brown?", ()),
+    ("who is leading the party", ("person",)),
     ("why did it fail", ()),
     ("is it over", ()),
 ])

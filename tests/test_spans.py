@@ -102,6 +102,8 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("the Bank of England held rates", ("Bank of England", "organisation")),
     ("said Tony Blair's spokesman", ("Tony Blair", "person")),
     ("Dr Jane Hutt opened it.", ("Dr Jane Hutt", "person")),
+    ("The talks ended on 23 February.", ("23 February", "date")),  # the sentence's full stop is not the month's
+    ("It opens on 5 Feb. 2025 in Leeds.", ("5 Feb. 2025", "date")),
 ])
 def test_span_found(text: str, expected: tuple[str, str]):
     assert expected in spans(text)
