@@ -143,9 +143,15 @@ def _head(passage: Passage) -> Text:
     head = Text()  # styled by spans: a base style would spread over the whole line
     if passage.label:
         head.append(f"({safe(passage.label)}) ", style="italic")
-    if passage.answer.speaker and passage.speaker_shown:
-        head.append(f"{safe(passage.answer.speaker)}: ", style="italic")
+    if speaker_shown(passage):
+        head.append(f"{safe(passage.answer.speaker or '')}: ", style="italic")
     return head
+
+
+def speaker_shown(passage: Passage) -> bool:
+    """Whether to say who speaks: not when the reply or the sentence itself already says it."""
+    speaker = passage.answer.speaker
+    return bool(speaker and passage.speaker_shown and speaker.split()[-1].lower() not in passage.answer.text.lower())
 
 
 def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[RenderableType]:
@@ -235,7 +241,7 @@ def plain(reply: Reply) -> str:
                 out.append(f"{block.number}. " + safe(cut(seen_line(block), width - 4)) + " [1]")
                 continue
             label = f"({block.label}) " if block.label else ""
-            who = f"{a.speaker}: " if a.speaker and block.speaker_shown else ""
+            who = f"{a.speaker}: " if speaker_shown(block) else ""
             out.append(f"{block.number}. {safe(label + who + a.text)}")
             if a.answer_span is not None:
                 out.append(f"   answer: {safe(a.text[a.answer_span.start:a.answer_span.end])}")

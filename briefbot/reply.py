@@ -43,7 +43,7 @@ class Passage:
     after: str = ""  # and after it
     seen_at: int | None = None  # the turn that showed this answer in full, if it was lately
     full: bool = False  # each citation in full (title, outlet, date, file, line) and the other wordings
-    speaker_shown: bool = True  # False when the speaker is plain from the sentence or the heading
+    speaker_shown: bool = True  # False when the reply's heading names the speaker ("Allawi on trainers:")
 
 
 @dataclass(frozen=True)

@@ -248,7 +248,7 @@ class Session:
             state.shown.append(answer.sentence_id)
             self._answers[answer.sentence_id] = answer
             seen = state.shown_at.get(answer.sentence_id)
-            speaker_shown = not _names_speaker(answer, named)
+            speaker_shown = answer.speaker != named
             if seen is not None and turn - seen <= RECENT_TURNS:
                 reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=seen,
                                             speaker_shown=speaker_shown))
@@ -336,13 +336,6 @@ class Session:
 
 def person_line(c: Character) -> str:
     return c.name + (f", {c.role}" if c.role else "")
-
-
-def _names_speaker(answer: Answer, named: str) -> bool:
-    """Whether the sentence itself (or the reply's heading) already says who speaks."""
-    if not answer.speaker:
-        return True
-    return answer.speaker == named or answer.speaker.split()[-1].lower() in answer.text.lower()
 
 
 def _typed(line: str) -> tuple[str, str]:

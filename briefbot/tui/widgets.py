@@ -155,7 +155,7 @@ class PassageView(Static):
 
     def __init__(self, passage: Passage, folder: str) -> None:
         body = passage_body(passage, folder, citations=False)
-        super().__init__(numbered(f"{passage.number}.", body))
+        super().__init__(numbered(f"{passage.number}.", body), classes="seen" if passage.seen_at else "")
         self.passage = passage
         self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
 

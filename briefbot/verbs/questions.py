@@ -24,6 +24,8 @@ def question(s: Session, command: Command, context: str | None = None) -> Reply:
     result = s.searcher.search(query, s.k, context=room_context if context is None else context)
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=result.suggestions, corrections=result.corrections)
+    for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
+        query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
     s.state.question, s.state.page = query, 0
     s.state.unknown_words = list(result.corrections) + result.unknown_words  # what `oops` may replace
     if result.corrections:
