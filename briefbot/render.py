@@ -7,7 +7,6 @@ and cut to one line either side, then one short citation line (`[1] Shafaq News 
 The full citation (title, file, line) is for `x N`, `sources` and the reader."""
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable
 
@@ -15,7 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import Citation, Heading, Items, Message, Passage, Reading, Reply, Sources
+from briefbot.reply import Citation, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
 from briefbot.text import safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
@@ -34,17 +33,6 @@ def short_date(date: str | None) -> str:
     parts = [str(int(m[3]))] if m[3] else []
     parts += [_MONTHS[int(m[2]) - 1]] if m[2] else []
     return " ".join(parts + [m[1]])
-
-
-def shown_path(path: str, folder: str) -> str:
-    """A path relative to the corpus folder (never the install path)."""
-    if not folder:
-        return os.path.basename(path)
-    try:
-        relative = os.path.relpath(path, folder)
-    except ValueError:  # another drive (Windows)
-        return path
-    return path if relative.startswith("..") else relative
 
 
 def where(c: Citation) -> str:

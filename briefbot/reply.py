@@ -6,12 +6,13 @@ since (`verb`, `message`, `blocks`, `suggestions`, …) never change those.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 
 from briefbot.search import Answer, Citation
 
 __all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo",
-           "Sources", "Block", "View", "Completion", "Reply", "Answer", "Citation"]
+           "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
 
@@ -181,3 +182,14 @@ def block_json(block: Block) -> dict:
     if isinstance(block, Reading):
         return {"type": "reading", **{k: v for k, v in asdict(block).items() if k != "text"}}
     return {"type": type(block).__name__.lower(), **asdict(block)}
+
+
+def shown_path(path: str, folder: str) -> str:
+    """A path relative to the corpus folder (never the install path)."""
+    if not folder:
+        return os.path.basename(path)
+    try:
+        relative = os.path.relpath(path, folder)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative

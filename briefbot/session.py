@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,12 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser
-from briefbot.reply import OK, Completion, Message, Passage, Reading, Reply, View
+from briefbot.reply import OK, Completion, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.search import Answer, Citation, Searcher
-from briefbot.verbs.table import HELP, VERBS
+from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.world import Character, Place, Thing, World
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP"]
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS"]
 
 BRIEFING_ROOM = "Briefing room"
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
@@ -48,13 +49,14 @@ class State:
     shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed it in full
     question: str = ""  # the last question asked, for follow-ups ("why?", "more")
     page: int = 0  # pages of answers to it shown beyond the first, for "more"
+    source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
     person: str = ""  # the last person named, for "he", "him", "what else did she say?"
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
     def copy(self) -> State:
         return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
-                       shown_at=dict(self.shown_at))
+                       shown_at=dict(self.shown_at), source_page=list(self.source_page))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> State:
@@ -94,8 +96,8 @@ class Session:
         self.folder = os.path.commonpath(sorted(dirs)) if dirs else ""
 
     @classmethod
-    def open(cls, paths: list[str] | None, warn: Any, progress: Progress | None = None, use_cache: bool = True,
-             **kwargs: Any) -> Session:
+    def open(cls, paths: list[str] | None, warn: Callable[[str], None], progress: Progress | None = None,
+             use_cache: bool = True, **kwargs: Any) -> Session:
         """A session over the articles under `paths` (default: the embedded briefing), indexed or
         read from the cache. Raises CorpusError when there is no usable article."""
         from briefbot import cache
@@ -106,11 +108,6 @@ class Session:
         self.state = State(game=self.state.game)
         self.undo_stack.clear()
         self.saved_notebook = []
-
-    @property
-    def built_world(self) -> World | None:
-        """The world if a verb has needed it so far (a plain question does not build it)."""
-        return self._world
 
     @property
     def world(self) -> World:
@@ -198,7 +195,6 @@ class Session:
                        article.line_of(citation.start), article.text, citation.start, citation.end, paragraph)
 
     def shown_path(self, path: str) -> str:
-        from briefbot.render import shown_path
         return shown_path(path, self.folder)
 
     def _answer_to_which(self, command: Command) -> Command:

@@ -318,3 +318,31 @@ def test_counts_agree_with_their_nouns(session: Session) -> None:
     assert "1 note with its citation" in said(session.handle("export"))
     session.handle("save")
     assert "in the Briefing room" in said(session.handle("restore"))
+
+
+def test_reading_a_source_uncovers_the_pages_read(session: Session) -> None:
+    session.handle("read source 1")
+    first = len(session.uncovered())
+    pages = 1
+    while "more paragraph" in (last := said(session.handle("more"))):
+        pages += 1
+    everything = len(session.uncovered())
+    assert pages > 1 and 0 < first < everything
+    assert "The end of the article" in last
+
+
+def test_other_names_are_listed_once(session: Session) -> None:
+    from briefbot.text import fold
+    reply = session.handle("x pkk")
+    also = next(line for line in said(reply).splitlines() if line.startswith("Also called: "))
+    names = also.removeprefix("Also called: ").rstrip(".").split(", ")
+    assert len({fold(n) for n in names}) == len(names)
+
+
+@pytest.mark.parametrize("person", ["al-numan", "al-bayati", "allawi"])
+def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: Session, person: str) -> None:
+    reply = session.handle(f"talk to {person}")
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    assert len(topics) >= 3
+    assert not set(topics) & {"take", "set", "reached", "defensive", "pose", "limited", "Shafaq News Agency"}
+    assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first

@@ -29,10 +29,10 @@ from textual.widgets import ProgressBar, Static
 from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Heading, Items, Message, Reply
-from briefbot.session import HELP, Session
+from briefbot.session import HELP, HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
-from briefbot.tui.widgets import Citations, PassageView, PromptInput, SidePanel, StatusLine, Transcript
+from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "how many American soldiers are in Iraq"
@@ -344,7 +344,14 @@ def test_help_key_and_help_verb(app: RecordingApp) -> None:
         assert isinstance(app.screen, HelpScreen)
         described = [description for _, description in app.screen.keys]
         assert "Citations" in described and "Copy answer" in described and "Quit" in described
-        assert app.screen.verbs == HELP
+        assert app.screen.verbs == HELP_ROWS
+        verbs = app.screen.query(Static)[1]
+        console = Console(width=60, record=True, file=io.StringIO())
+        console.print(verbs.content)  # as narrow as at 80 columns: descriptions wrap in their column
+        headings = {"What you can type", *(family for family, _ in HELP_ROWS)}
+        lines = [line for line in console.export_text().splitlines()
+                 if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
+        assert lines and all(line.startswith("  ") for line in lines)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await play(pilot, "help")
@@ -506,6 +513,7 @@ def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Pat
         await pilot.click("#export")
         await wait_until(pilot, lambda: not app.is_running)
         assert (tmp_path / "briefbot-notebook.md").exists()
+        assert str(tmp_path / "briefbot-notebook.md") in app.farewell  # said once the app has gone
     drive(app, scenario)
 
 
@@ -738,3 +746,35 @@ async def _notebook(pilot: Pilot) -> None:
                          ids=["opening", "answer", "reader", "notebook"])
 def test_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index, tmp_path: Path) -> None:
     assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
+
+
+def _visible(app: BriefbotApp, widget) -> bool:
+    """Whether a widget of the transcript is wholly on the screen."""
+    transcript = app.query_one(Transcript).region
+    return transcript.contains_region(widget.region) and widget.region.height > 0
+
+
+@pytest.mark.parametrize("question", [QUESTION, "where is harir base", "what did allawi say about the trainers",
+                                      "what does iraq use to secure its border with syria"])
+def test_three_answers_and_their_citations_fit_80x24(question: str, app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, question)
+        await pilot.pause(0.05)
+        turn = app.query(ReplyView).last()
+        passages, citations = list(turn.query(PassageView)), list(turn.query(Citations))
+        assert len(passages) == 3 and len(citations) == 3
+        assert all(_visible(app, w) for w in passages + citations), [w.region for w in passages + citations]
+        assert all(w.region.height <= 5 for w in passages)  # a sentence cut to about three lines, one of context
+    drive(app, scenario, size=(80, 24))
+
+
+def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        for line in ("look", "where is harir base", "score", QUESTION):
+            await play(pilot, line)
+        for _ in range(2):
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.05)
+            turn = app.query(ReplyView).last()
+            assert _visible(app, turn.query(PassageView).first())
+    drive(app, scenario, size=(80, 24))

@@ -26,7 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from briefbot.render import full_citation, safe
 from briefbot.reply import Citation, Message, Passage, Reading, Reply, View
-from briefbot.session import HELP, CorpusError, Session
+from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
                                   Transcript, plain)
@@ -86,6 +86,8 @@ class BriefbotApp(App[int]):
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
         self.view: View | None = None  # of the last reply shown
+        self.exported = ""  # what the last export said (where it wrote)
+        self.farewell = ""  # said on the terminal after the app has gone: where "Export and quit" wrote
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -268,6 +270,8 @@ class BriefbotApp(App[int]):
                 self.notify(safe(block.text), severity="error", markup=False)
             elif isinstance(block, Reading):
                 self.push_screen(ReaderScreen(block))
+        if reply.verb == "export":
+            self.exported = "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
         if reply.view is not None:
             self.view = reply.view
             view = reply.view
@@ -294,6 +298,7 @@ class BriefbotApp(App[int]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
         self.panel_wanted = panel.display = not panel.display
+        self.query_one(Transcript).reveal_last()  # the transcript reflows: stay on the last turn
 
     def action_page(self, step: int) -> None:
         transcript = self.query_one(Transcript)
@@ -332,7 +337,7 @@ class BriefbotApp(App[int]):
                  ("\u2191 \u2193", "the lines you typed before; on a citation, the citation before or after"),
                  ("tab", "complete a verb or a name"), ("pgup pgdn", "scroll the transcript"),
                  ("\u23ce", "on a citation: read the article there"), ("esc", "back to the prompt")]
-        self.push_screen(HelpScreen(keys, HELP))
+        self.push_screen(HelpScreen(keys, HELP_INTRO, HELP_ROWS))
 
     def action_quit(self) -> None:
         """Quit, asking first if the notebook has unsaved notes: known once the lines typed are answered."""
@@ -353,8 +358,8 @@ class BriefbotApp(App[int]):
             self.then(self.exit_if_saved)
 
     def exit_if_saved(self) -> None:
-        assert self.session is not None
         if self.view is not None and not self.view.unsaved:
+            self.farewell = self.exported
             self.exit(EXIT_OK)
 
 
@@ -368,6 +373,8 @@ def run(paths: list[str] | None, use_cache: bool = True) -> int:
         resource_tracker.ensure_running()
     app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
     status = app.run(headless=bool(spawned))
+    if app.farewell and app.return_code == EXIT_OK:
+        print(safe(app.farewell))
     if spawned and app.ready_at:
         print(f"ready for input {app.ready_at - float(spawned):.3f} s after spawning", file=sys.stderr)
     return status if status is not None else app.return_code or app.exit_status

@@ -73,20 +73,28 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close")]
 
-    def __init__(self, keys: list[tuple[str, str]], verbs: str) -> None:
+    def __init__(self, keys: list[tuple[str, str]], intro: str,
+                 verbs: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> None:
         super().__init__()
-        self.keys, self.verbs = keys, verbs
+        self.keys, self.intro, self.verbs = keys, intro, verbs
 
     def compose(self) -> ComposeResult:
-        keys = Table.grid(padding=(0, 2))
-        keys.add_column(no_wrap=True, style="bold")
-        keys.add_column()
-        for key, description in self.keys:
-            keys.add_row(Text(key), Text(description))
         with VerticalScroll(id="help"):
-            yield Static(Group(Text("Keys", style="bold"), Padding(keys, (0, 0, 0, 2))))
-            yield Static(Text("What you can type", style="bold") + Text("\n" + self.verbs))
+            yield Static(Group(Text("Keys", style="bold"), _grid(self.keys)))
+            yield Static(Group(Text("What you can type", style="bold"), Text(self.intro),
+                               *(part for family, rows in self.verbs for part in (Text(family, style="italic"),
+                                                                                   _grid(rows)))))
             yield Static(Text("Escape closes this.", style="dim"))
+
+
+def _grid(rows: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> Padding:
+    """Two columns, indented: what to type (never wrapped) and what it does (wrapped in its column)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(left), Text(right))
+    return Padding(grid, (0, 0, 0, 2))
 
 
 class QuitScreen(ModalScreen[str]):

@@ -19,8 +19,11 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import compact_citation, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.render import cut, compact_citation, full_citation, numbered, other_lines, passage_body, safe
 from briefbot.reply import Citation, Completion, Heading, Items, Message, Passage, Reading, Reply, Sources
+
+
+ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -173,7 +176,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     folder = reply.view.folder if reply.view else ""
     widgets: list[Widget] = []
     if line is not None:
-        widgets.append(Static(plain(f"> {line}"), classes="echo"))
+        widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
     for block in reply.blocks:
         if isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
@@ -208,8 +211,15 @@ class Transcript(VerticalScroll, can_focus=False):
 
         async def reveal() -> None:  # once the turn has its size: its first line at the top
             await mounted
-            self.call_after_refresh(self.scroll_to_widget, view, top=True, animate=False)
+            self.reveal_last()
         self.call_later(reveal)
+
+    def reveal_last(self) -> None:
+        """The last turn's first line at the top, once laid out (after a turn, or a change of width
+        that reflows every turn before it)."""
+        turns = self.query(ReplyView)
+        if turns:
+            self.call_after_refresh(self.scroll_to_widget, turns.last(), top=True, animate=False)
 
 
 class SidePanel(VerticalScroll, can_focus=False):

@@ -7,6 +7,8 @@ from briefbot.parser import number_in
 from briefbot.reply import OK, Heading, Items, Reply, SourceInfo, Sources
 from briefbot.verbs.verb import REQUIRED, Verb, plural
 
+PAGE_CHARS = 1200  # about a screen of an article at 80 columns
+
 if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
@@ -43,7 +45,8 @@ def sources(s: Session, command: Command) -> Reply:
 
 
 def read_source(s: Session, command: Command) -> Reply:
-    """An article's text. Reading it uncovers what the player reads: its sentences are shown."""
+    """An article's text, a page at a time (`more` reads on). Reading uncovers what is read: the
+    sentences of the paragraphs shown, not the whole article."""
     n = number_in(command.obj)
     reply = Reply(command.line, OK, verb="read_source")
     if n is None or not 1 <= n <= len(s.index.articles):
@@ -51,9 +54,25 @@ def read_source(s: Session, command: Command) -> Reply:
     article = s.index.articles[n - 1]
     reply.blocks.append(Heading(article.label))
     reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {s.shown_path(article.path)}")
-    for sent in s.index.sentences_of(n - 1):
-        s.uncover(sent)
-    reply.blocks.append(Items("Text", tuple(article.text[a:b] for a, b in article.paragraphs)))
+    return read_page(s, reply, n, 0)
+
+
+def read_page(s: Session, reply: Reply, n: int, first: int) -> Reply:
+    """Source n's paragraphs from `first`, about a screen of them; where to read on is kept for `more`."""
+    article = s.index.articles[n - 1]
+    last, size = first, 0
+    while last < len(article.paragraphs) and (last == first or size < PAGE_CHARS):
+        a, b = article.paragraphs[last]
+        size += b - a
+        last += 1
+    sents = s.index.sentences_of(n - 1)
+    for sent in sents:
+        if first <= s.index.sent_para[sent] < last:
+            s.uncover(sent)
+    reply.blocks.append(Items("Text", tuple(article.text[a:b] for a, b in article.paragraphs[first:last])))
+    left = len(article.paragraphs) - last
+    s.state.source_page = [n, last] if left else []
+    reply.say(f"({plural(left, 'more paragraph')}: `more` reads on.)" if left else "(The end of the article.)")
     return reply
 
 

@@ -1,13 +1,14 @@
 """People and organisations: examine, talk, ask, who said that, what else did he say, and the lists."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import analyze
+from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
 from briefbot.verbs.verb import REQUIRED, Verb, ids, plural
 from briefbot.world import Character, Place, Thing
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from briefbot.session import Session
 
 _SPEECH = "said says told tells added explained noted stated commented asked replied wrote"  # not topics
+_VERB_BASES = set(IRREGULAR.values())  # take, set, go…: verbs, not topics
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
 
 
@@ -43,14 +45,14 @@ def examine(s: Session, command: Command) -> Reply:
         reply.say(f"{thing.name}{', ' + thing.role if thing.role else ''}. "
                   f"{plural(len(thing.sentences), 'statement')} in the briefing.")
         if thing.variants:
-            reply.say("Also written: " + ", ".join(sorted(thing.variants)) + ".")
+            reply.say("Also written: " + ", ".join(_variants(thing)) + ".")
         topics = _topics(s, thing)
         if topics:
             reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
         _introduce(s, reply, thing)
         return reply
     if thing.variants:
-        reply.say("Also called: " + ", ".join(sorted(thing.variants)) + ".")
+        reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
     query = " ".join(sorted(thing.names()))
     result = s.searcher.search(query, s.k, within=ids(thing.sentences) if thing.sentences else None)
     if result.answers:
@@ -59,6 +61,17 @@ def examine(s: Session, command: Command) -> Reply:
     if isinstance(thing, Place):
         reply.blocks.append(Items("Exits", tuple(thing.exits)))
     return reply
+
+
+def _variants(thing: Thing) -> list[str]:
+    """Other names, each once: "Workers' Party" and "Workers’ Party" are one (and not the name itself)."""
+    seen = {fold(thing.name)}
+    shown = []
+    for name in sorted(thing.variants):
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            shown.append(name)
+    return shown
 
 
 def _examine_answer(s: Session, command: Command, n: int) -> Reply:
@@ -174,12 +187,21 @@ def what_else(s: Session, command: Command) -> Reply:
 
 
 def _topics(s: Session, thing: Thing, n: int = 6) -> list[str]:
-    """The words that most set a thing's sentences apart from the rest of the briefing: how
-    often they come in its sentences times their idf squared (else "year" and "people" win on
-    a big corpus). Its own names and role, and the verbs of speech, are left out: the Chancellor
-    does not talk about "Brown", "chancellor" or "said"."""
+    """What a thing's own sentences are about: first the people, places and organisations they
+    name (never the outlet, never itself), then the words that most set them apart from the rest
+    of the briefing (how often they come times their idf squared, else "year" and "people" win on
+    a big corpus) that read as nouns: no verb forms ("take", "reached"), no adjectives
+    ("defensive"). Its own names and role, and the verbs of speech, are left out."""
+    mine = set(thing.sentences)
+    outlets = {fold(a.outlet) for a in s.index.articles if a.outlet}
+    named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in s.world.things
+                    if t is not thing and mine.intersection(t.sentences)
+                    and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
+                   key=lambda c: -c[0])
+    words = [name for _, name in named[:n // 2]]
     idx = s.index
-    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
+    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH, *words]
+           for term in analyze(name)}
     counts: Counter[int] = Counter()
     for sent in thing.sentences:
         for tid in set(idx.terms_of(sent).tolist()):
@@ -187,14 +209,31 @@ def _topics(s: Session, thing: Thing, n: int = 6) -> list[str]:
             if term not in own and not term.isdigit():
                 counts[tid] += 1
     ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]) ** 2)
-    words: list[str] = []
+    said = " ".join(idx.text_of(sent) for sent in thing.sentences)
     for t in ranked:
-        word = idx.surface[t].strip("\"'\u201c\u201d")
-        if word.lower() not in (w.lower() for w in words) and len(word) > 2:
-            words.append(word)
         if len(words) == n:
             break
+        word = idx.surface[t].strip("\"'\u201c\u201d")
+        if len(word) > 2 and _noun_like(word, said) and fold(word) not in (fold(w) for w in words):
+            words.append(word)
     return words
+
+
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ive|ous|ful|less|able|ible|ical)$", re.I)
+_BEFORE_VERB = r"(?:to|will|would|can|could|may|might|must|shall|should|do|does|did|not|be|been|was|were|is|are)"
+
+
+def _noun_like(word: str, said: str) -> bool:
+    """A word that can be a topic: a name, or a word that is not a verb or an adjective by its look
+    or by its use in what was said ("might pose", "were set"); no part-of-speech tagger is shipped."""
+    if word[:1].isupper():
+        return True
+    low = word.lower()
+    if _NOT_NOUN.search(low) or low in IRREGULAR or low in _VERB_BASES:
+        return False
+    uses = len(re.findall(rf"\b{re.escape(word)}\b", said, re.I))
+    as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{re.escape(word)}\b", said, re.I))
+    return as_verb * 2 < uses
 
 
 def people(s: Session, command: Command) -> Reply:
@@ -203,7 +242,7 @@ def people(s: Session, command: Command) -> Reply:
 
 
 def dossiers(s: Session, command: Command) -> Reply:
-    return listing(command, "Dossiers", [o.name + (f" ({', '.join(sorted(o.variants))})" if o.variants else "")
+    return listing(command, "Dossiers", [o.name + (f" ({', '.join(_variants(o))})" if _variants(o) else "")
                                          for o in s.world.organisations])
 
 

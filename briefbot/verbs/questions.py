@@ -26,7 +26,7 @@ def question(s: Session, command: Command, context: str | None = None) -> Reply:
                   suggestions=result.suggestions, corrections=result.corrections)
     for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
         query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
-    s.state.question, s.state.page = query, 0
+    s.state.question, s.state.page, s.state.source_page = query, 0, []
     s.state.unknown_words = list(result.corrections) + result.unknown_words  # what `oops` may replace
     if result.corrections:
         fixes = ", ".join(f"{typed} \u2192 {known}" for typed, known in result.corrections.items())
@@ -58,8 +58,12 @@ def follow_up(s: Session, command: Command) -> Reply:
 
 
 def more(s: Session, command: Command) -> Reply:
-    """The next answers to the last question; when there are no more, answer 1's wider context."""
+    """The next page of the source being read, or the next answers to the last question; when
+    there are no more, answer 1's wider context."""
     reply = Reply(command.line, OK, verb="more")
+    if s.state.source_page:
+        from briefbot.verbs.game import read_page
+        return read_page(s, reply, *s.state.source_page)
     if not s.state.question:
         return reply.refuse("More of what? Ask a question first.")
     page = s.state.page + 1

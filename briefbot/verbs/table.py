@@ -17,12 +17,9 @@ VERBS: tuple[Verb, ...] = tuple(v for _, verbs in FAMILIES for v in verbs)
 assert len({v.name for v in VERBS}) == len(VERBS), "two verbs of one name"
 
 
-def _help() -> str:
-    lines = ["Ask anything in plain words: every answer is quoted from the articles, with its source."]
-    for family, verbs in FAMILIES:
-        lines.append(f"{family}:")
-        lines += [f"  {v.usage or v.aliases[0]:<26}{v.help}" for v in verbs if v.help]
-    return "\n".join(lines)
-
-
-HELP = _help()
+HELP_INTRO = "Ask anything in plain words: every answer is quoted from the articles, with its source."
+# (family, ((how it is typed, what it does), …)): what `help` says, and the TUI's help screen shows as a table.
+HELP_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
+    (family, tuple((v.usage or v.aliases[0], v.help) for v in verbs if v.help)) for family, verbs in FAMILIES)
+HELP = "\n".join([HELP_INTRO, *(line for family, rows in HELP_ROWS
+                                 for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])])
