@@ -19,6 +19,7 @@ from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser
 from briefbot.reply import OK, Completion, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.search import Answer, Citation, Searcher
+from briefbot.text import fold
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.world import Character, Place, Thing, World
 
@@ -88,6 +89,7 @@ class Session:
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
+        self._names: dict[str, str] | None = None  # any name of a person, folded → the world's name
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -238,6 +240,7 @@ class Session:
         state = self.state
         if first == 1:
             state.shown = []
+        answers = [self._named(a) for a in answers]
         answer_ids = {a.sentence_id for a in answers}
         used = set(answer_ids)
         for n, answer in enumerate(answers, first):
@@ -266,6 +269,26 @@ class Session:
                 self.uncover(sent)
         if answers and answers[0].speaker and self._character_named(answers[0].speaker):
             state.person = answers[0].speaker
+
+    def _named(self, answer: Answer) -> Answer:
+        """The answer with its speaker called as the world calls them (a world file may choose
+        "Sarmed" over the "Sarmad" one article writes); as it is when no verb has built the world."""
+        if self._world is None or not answer.speaker:
+            return answer
+        if self._names is None:
+            self._names = {fold(n): c.name for c in self._world.characters for n in c.names()}
+        name = self._names.get(fold(answer.speaker), answer.speaker)
+        return answer if name == answer.speaker else replace(answer, speaker=name)
+
+    def covers(self, n: int = 8) -> list[str]:
+        """What the briefing is about, for a question it has no answer to: the people, places and
+        organisations it says most about (not the outlets), once the world is built."""
+        if self._world is None:
+            return []
+        outlets = {fold(a.outlet) for a in self.index.articles if a.outlet}
+        things = [t for t in self._world.things if not any(fold(name).startswith(o) for name in t.names()
+                                                             for o in outlets)]
+        return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
 
     def shown_answer(self, n: int) -> Answer:
         """Answer n on the table as it was shown (with the other articles' versions of it)."""

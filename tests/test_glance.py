@@ -14,7 +14,7 @@ from rich.console import Console
 from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.render import compact_citation, render
-from briefbot.reply import Message, Passage, Reading, Reply
+from briefbot.reply import Message, Reading, Reply
 from briefbot.session import Session
 from briefbot.verbs.table import HELP, VERBS
 from briefbot.verbs.verb import Verb
@@ -346,3 +346,19 @@ def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: S
     assert len(topics) >= 3
     assert not set(topics) & {"take", "set", "reached", "defensive", "pose", "limited", "Shafaq News Agency"}
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
+
+
+def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:
+    session.handle("people")  # the world is built
+    speakers = {a.speaker for line in ("what threat does isis pose to iraq", "radar systems for drones")
+                for a in session.handle(line).answers if a.speaker}
+    names = {c.name for c in session.world.characters}
+    assert speakers and speakers <= names  # "Sarmed Al-Bayati" (world.toml), never the variant "Sarmad"
+
+
+def test_no_answer_lists_what_the_briefing_is_about_not_junk(session: Session) -> None:
+    session.handle("people")
+    reply = session.handle("recipe for pancakes")
+    covers = said(reply).split("This briefing covers: ")[1].split(".\n")[0].split(", ")
+    things = {t.name for t in session.world.things}
+    assert covers and set(covers) <= things and "Shafaq News Agency" not in covers

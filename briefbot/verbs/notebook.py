@@ -1,7 +1,6 @@
 """The notebook and the files a game writes: note, notebook, export, save, restore."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 

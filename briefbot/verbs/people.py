@@ -191,17 +191,18 @@ def _topics(s: Session, thing: Thing, n: int = 6) -> list[str]:
     name (never the outlet, never itself), then the words that most set them apart from the rest
     of the briefing (how often they come times their idf squared, else "year" and "people" win on
     a big corpus) that read as nouns: no verb forms ("take", "reached"), no adjectives
-    ("defensive"). Its own names and role, and the verbs of speech, are left out."""
+    ("defensive"). Its own names and role (and what shares their words), and the verbs of speech,
+    are left out: the Chancellor does not talk about "Brown", "chancellor" or "said"."""
     mine = set(thing.sentences)
     outlets = {fold(a.outlet) for a in s.index.articles if a.outlet}
+    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
     named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in s.world.things
-                    if t is not thing and mine.intersection(t.sentences)
+                    if t is not thing and mine.intersection(t.sentences) and not own & set(analyze(t.name))
                     and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
                    key=lambda c: -c[0])
     words = [name for _, name in named[:n // 2]]
+    own |= {term for name in words for term in analyze(name)}
     idx = s.index
-    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH, *words]
-           for term in analyze(name)}
     counts: Counter[int] = Counter()
     for sent in thing.sentences:
         for tid in set(idx.terms_of(sent).tolist()):

@@ -23,7 +23,7 @@ def question(s: Session, command: Command, context: str | None = None) -> Reply:
     room_context = "" if s.state.room == BRIEFING_ROOM else s.state.room
     result = s.searcher.search(query, s.k, context=room_context if context is None else context)
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
-                  suggestions=result.suggestions, corrections=result.corrections)
+                  suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
         query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
     s.state.question, s.state.page, s.state.source_page = query, 0, []
@@ -36,8 +36,8 @@ def question(s: Session, command: Command, context: str | None = None) -> Reply:
             reply.say(f"The articles never mention {', '.join(result.unknown_names)}: they say nothing about that.")
         else:
             reply.say("The articles say nothing about that.")
-        if result.suggestions:
-            reply.say("This briefing covers: " + ", ".join(result.suggestions) + ".")
+        if reply.suggestions:
+            reply.say("This briefing covers: " + ", ".join(reply.suggestions) + ".")
         reply.say("Try other words, `sources` for the articles, or `hint`.")
         return reply
     s.show(reply, result.answers, result.matched_words)
