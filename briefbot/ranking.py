@@ -45,10 +45,10 @@ class Ranking:
     weights: tuple[float, ...] = tuple(_HAND_SET.get(f, 0.0) for f in FEATURES)
     # No answer.
     min_coverage: float = 0.25  # share of the question's weight the best sentence must cover
-    # Two sentences of different articles are one fact: this many shared terms, and this share of
-    # the shorter one's.
+    # Two sentences of different articles are one fact: this many shared terms beside their names,
+    # and this share of all their terms beside the names (a word and its relative count as one).
     merge_min_shared: int = 3
-    merge_overlap: float = 0.5
+    merge_overlap: float = 0.4
     # Typo correction: words this long or longer are corrected, within one edit (two from
     # `typo_long` letters on).
     typo_min: int = 4

@@ -19,7 +19,7 @@ from briefbot.text import safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
 INDENT = 3  # "1. " before each line of a passage
-LONG_SENTENCE = 230  # characters: three lines at 80 columns; a longer answer is cut around what it answers
+LONG_SENTENCE = 220  # characters: three lines at 80 columns; a longer answer is cut around what it answers
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -147,7 +147,8 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     draws the citations itself, as lines one can open)."""
     if passage.seen_at is not None:
         return [OneLine(seen_line(passage), "dim", suffix=" [1]")]
-    parts: list[RenderableType] = [_head(passage) + marked_sentence(passage)]
+    head = _head(passage)
+    parts: list[RenderableType] = [head + marked_sentence(passage, LONG_SENTENCE - len(head))]
     if passage.before:
         parts.append(OneLine(passage.before, "dim", keep_end=True))
     if passage.after:

@@ -376,20 +376,23 @@ class Searcher:
         return [self.answer(sent, score, others, span) for sent, score, span, others in kept]
 
     def same_fact(self, a: int, b: int) -> bool:
-        """Two sentences of different articles tell one fact when they share most of their terms,
-        every figure and date they hold agrees, and they speak of the same people and
-        organisations: Axa's cut "from 2% to 1%" is not Standard Life's "from 2.5% to 2%"."""
+        """Two sentences of different articles tell one fact when most of what they say beside the
+        names is shared (as the share of all their other terms, a word and its WordNet relative
+        counting as one: "planes"/"aircraft"), every figure and date they hold agrees, and they
+        speak of the same people and organisations. Axa's cut "from 2% to 1%" is not Standard
+        Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said."""
         idx, r = self.index, self.ranking
         if idx.sent_article[a] == idx.sent_article[b]:
             return False
-        a_terms, b_terms = set(idx.terms_of(a).tolist()), set(idx.terms_of(b).tolist())
-        if not a_terms or not b_terms:
-            return False
-        shared = len(a_terms & b_terms)
-        if shared < r.merge_min_shared or shared / min(len(a_terms), len(b_terms)) < r.merge_overlap:
-            return False
         (a_figures, a_names), (b_figures, b_names) = self._facts_of(a), self._facts_of(b)
-        return a_figures == b_figures and not (a_names and b_names and not a_names & b_names)
+        if a_figures != b_figures or (a_names and b_names and not a_names & b_names):
+            return False
+        a_terms = {idx.terms[t] for t in idx.terms_of(a).tolist()} - a_names
+        b_terms = {idx.terms[t] for t in idx.terms_of(b).tolist()} - b_names
+        shared = a_terms & b_terms
+        paired = sum(1 for t in a_terms - shared if any(o in b_terms and o not in shared for o in related(t)))
+        together = len(shared) + paired
+        return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap
 
     def _facts_of(self, sent: int) -> tuple[set[str], set[str]]:
         """The figures and dates a sentence states (as analysed: "2,500" = "2500") and the terms

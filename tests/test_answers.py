@@ -93,6 +93,21 @@ def test_the_same_words_about_different_people_are_not_one_fact():
     assert not searcher_of(a, b).same_fact(0, 1)
 
 
+def test_two_things_one_person_said_are_not_one_fact():
+    """The speaker and the verb are shared; what was said is not."""
+    a = ("A", "Tory leader Michael Howard said the chancellor was recasting his forecasts to hide a gap.")
+    b = ("B", "Tory leader Michael Howard said he would be remembered with affection and respect.")
+    assert not searcher_of(a, b).same_fact(0, 1)
+
+
+def test_a_paraphrase_with_related_words_is_one_fact():
+    """Two translations of one quote: "crucial"/"necessary" and "planes"/"aircraft" are WordNet
+    relatives, so most of what the two say is shared."""
+    a = ("A", "Their presence is crucial, as these planes are guided via satellites and require constant maintenance.")
+    b = ("B", "Their presence is necessary because these aircraft are guided by satellites and require constant maintenance.")
+    assert searcher_of(a, b).same_fact(0, 1)
+
+
 @pytest.mark.parametrize("question", ["what is the capital of mongolia", "who is the mayor of new york",
                                       "how tall is mount everest"])
 def test_questions_the_articles_cannot_answer_get_no_answer(question):
