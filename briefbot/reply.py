@@ -110,10 +110,12 @@ class View:
 
 @dataclass(frozen=True)
 class Completion:
-    """What the TUI's Tab completes, made from the verb table and the world."""
+    """What the TUI offers to type, made from the verb table and the world: Tab's completions and
+    the command palette's entries."""
     verbs: tuple[str, ...]  # verb phrases; those that take an object end in a space
     naming: tuple[str, ...]  # phrases followed by a name ("talk to "), longest first
     names: tuple[str, ...]  # people, places and organisations, the most mentioned first
+    commands: tuple[tuple[str, str, str], ...] = ()  # the palette: (what it shows, the line it plays, a word of help)
 
 
 @dataclass

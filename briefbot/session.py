@@ -167,24 +167,21 @@ class Session:
                     tuple(world.warnings) if world is not None else (), self.folder)
 
     def completion(self) -> Completion:
-        """What Tab completes: verb phrases, the phrases followed by a name, and the names (the
-        most mentioned first, each thing's longest name first)."""
+        """What the TUI offers: Tab's verb phrases, the phrases followed by a name, and the names
+        (the most mentioned first, each thing's longest name first); the palette's places, people,
+        dossiers and sources."""
         verbs = tuple(dict.fromkeys(a + (" " if v.object != "none" else "") for v in VERBS if v.help
                                     for a in v.aliases if len(a) > 2))
         naming = tuple(sorted({a + " " for v in VERBS if v.names for a in v.aliases}, key=len, reverse=True))
-        things = sorted(self.world.things, key=lambda t: -len(t.sentences))
-        names = tuple(n for t in things for n in sorted(t.names(), key=len, reverse=True))
-        return Completion(verbs, naming, names)
-
-    def palette(self) -> list[tuple[str, str, str]]:
-        """The command palette's entries: (what it shows, the line it plays, a word of help)."""
         world = self.world
-        entries = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
-        entries += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
-        entries += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
-        entries += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
-                    for n, a in enumerate(self.index.articles, 1)]
-        return entries
+        things = sorted(world.things, key=lambda t: -len(t.sentences))
+        names = tuple(n for t in things for n in sorted(t.names(), key=len, reverse=True))
+        commands = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
+        commands += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
+        commands += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
+        commands += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
+                     for n, a in enumerate(self.index.articles, 1)]
+        return Completion(verbs, naming, names, tuple(commands))
 
     def reader(self, citation: Citation) -> Reading | None:
         """The reader at a cited sentence (no turn: it only shows what is cited)."""

@@ -25,7 +25,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
 from briefbot.render import full_citation, safe
-from briefbot.reply import Citation, Message, Passage, Reading, Reply, View
+from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
@@ -48,11 +48,11 @@ class BriefingCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, str]]:
         """(what the palette shows, the line it plays, a word of help)."""
-        session = self.app.session if isinstance(self.app, BriefbotApp) else None
-        if session is None:
+        completion = self.app.completion if isinstance(self.app, BriefbotApp) else None
+        if completion is None:
             return []
         # The palette reads help text as markup (the prompt is given as Content): escape it.
-        return [(safe(shown), line, escape(safe(about))) for shown, line, about in session.palette()]
+        return [(safe(shown), line, escape(safe(about))) for shown, line, about in completion.commands]
 
     async def discover(self) -> Hits:
         for shown, line, about in self._entries():
@@ -86,6 +86,7 @@ class BriefbotApp(App[int]):
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
         self.view: View | None = None  # of the last reply shown
+        self.completion: Completion | None = None  # what Tab and the palette offer, once loaded
         self.exported = ""  # what the last export said (where it wrote)
         self.farewell = ""  # said on the terminal after the app has gone: where "Export and quit" wrote
         self.last_passage: Passage | None = None
@@ -165,7 +166,8 @@ class BriefbotApp(App[int]):
         self.query_one(ProgressBar).remove()
         self.warn(warnings)
         prompt = self.query_one(PromptInput)
-        prompt.suggester = CommandSuggester(session.completion())
+        self.completion = session.completion()
+        prompt.suggester = CommandSuggester(self.completion)
         prompt.disabled = False
         prompt.focus()
         self.show(None, look)
