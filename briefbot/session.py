@@ -341,11 +341,13 @@ class Session:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             state = State.from_json(data["state"])
-        except (UnicodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError):
+            sources = data.get("sources")
+            named = [int(s) for s in [*state.notebook, *state.shown, *state.seen, *state.shown_at]]
+        except (UnicodeError, ValueError, KeyError, TypeError, AttributeError):  # JSONDecodeError is a ValueError
             raise ValueError("it is not a saved session file") from None
-        if data.get("sources") != [a.source for a in self.index.articles]:
+        if sources != [a.source for a in self.index.articles]:
             raise ValueError("it was saved with other articles")
-        if any(not 0 <= s < len(self.index) for s in state.notebook + state.shown + state.seen):
+        if any(not 0 <= s < len(self.index) for s in named):
             raise ValueError("it names sentences this briefing does not have")
         return state
 

@@ -362,3 +362,11 @@ def test_no_answer_lists_what_the_briefing_is_about_not_junk(session: Session) -
     covers = said(reply).split("This briefing covers: ")[1].split(".\n")[0].split(", ")
     things = {t.name for t in session.world.things}
     assert covers and set(covers) <= things and "Shafaq News Agency" not in covers
+
+
+@pytest.mark.parametrize("state", ['{"notebook": "abc"}', '{"shown_at": {"x": 1}}', '[1]', '{"turns": 1, "seen": [1e9]}'])
+def test_a_damaged_save_is_refused_not_a_crash(session: Session, tmp_path: Path, seed_index, state: str) -> None:
+    sources = json.dumps([a.source for a in seed_index.articles])
+    (tmp_path / "bad.json").write_text(f'{{"briefbot_session": 1, "state": {state}, "sources": {sources}}}')
+    reply = session.handle("restore bad.json")
+    assert reply.status == "error" and "Could not restore" in said(reply)

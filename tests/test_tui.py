@@ -778,3 +778,15 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
             turn = app.query(ReplyView).last()
             assert _visible(app, turn.query(PassageView).first())
     drive(app, scenario, size=(80, 24))
+
+
+def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, QUESTION)
+        seen = [v for v in app.query(ReplyView).last().query(PassageView) if v.passage.seen_at == 1]
+        assert seen and all(v.region.height == 1 for v in seen)
+        await pilot.click(seen[0], offset=(8, 0))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.start == seen[0].passage.answer.citations[0].start
+    drive(app, scenario)

@@ -162,6 +162,11 @@ class PassageView(Static):
         self.passage = passage
         self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
 
+    def on_click(self) -> None:
+        """An answer seen lately is one line with no citation under it: a click reads it in its article."""
+        if self.passage.seen_at is not None:
+            self.post_message(Citations.Selected(self.passage.answer.citations[0]))
+
 
 class ReplyView(Vertical):
     """One turn: the line the player typed (if any) and what briefbot said back. Few widgets a
