@@ -21,11 +21,11 @@ from briefbot.reply import OK, Completion, Message, Passage, Reading, Reply, Vie
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
+from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World
 
 __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS"]
 
-BRIEFING_ROOM = "Briefing room"
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
@@ -199,7 +199,6 @@ class Session:
     def _answer_to_which(self, command: Command) -> Command:
         """After "Which do you mean…?", a reply naming one of the choices ("harir") completes the
         command it interrupted; anything else is a new command."""
-        from briefbot.verbs.verb import words
         pending, self.state.pending = self.state.pending, []
         if not pending or command.verb != "question":
             return command
@@ -350,10 +349,6 @@ class Session:
         if any(not 0 <= s < len(self.index) for s in named):
             raise ValueError("it names sentences this briefing does not have")
         return state
-
-
-def person_line(c: Character) -> str:
-    return c.name + (f", {c.role}" if c.role else "")
 
 
 def _typed(line: str) -> tuple[str, str]:

@@ -5,7 +5,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
-from briefbot.verbs.verb import REQUIRED, Verb, ids, plural
+from briefbot.verbs.questions import question
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
 from briefbot.world import Place
 
 if TYPE_CHECKING:
@@ -16,7 +17,6 @@ _HOME = ("briefing", "briefing room", "start", "home", "table")
 
 
 def look(s: Session, command: Command) -> Reply:
-    from briefbot.session import BRIEFING_ROOM
     reply = Reply(command.line, OK, verb="look")
     room = s.state.room
     reply.blocks.append(Heading(room))
@@ -43,8 +43,6 @@ def look(s: Session, command: Command) -> Reply:
 
 
 def go(s: Session, command: Command) -> Reply:
-    from briefbot.session import BRIEFING_ROOM
-    from briefbot.verbs.questions import question
     target = command.obj
     if not target:
         places = ", ".join(p.name for p in s.world.places[:8]) or "none beyond this room"

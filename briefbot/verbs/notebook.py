@@ -8,7 +8,7 @@ from briefbot.atomic import write_atomic
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
 from briefbot.text import safe
-from briefbot.verbs.verb import OPTIONAL, REQUIRED, Verb, plural
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, plural
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
@@ -126,7 +126,6 @@ def restore(s: Session, command: Command) -> Reply:
 
 def _room(room: str) -> str:
     """"the Briefing room", but "Harir base" (a place's name takes no article)."""
-    from briefbot.session import BRIEFING_ROOM
     return f"the {room}" if room == BRIEFING_ROOM else room
 
 

@@ -10,7 +10,8 @@ from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
-from briefbot.verbs.verb import REQUIRED, Verb, ids, plural
+from briefbot.verbs.questions import question
+from briefbot.verbs.verb import REQUIRED, Verb, ids, person_line, plural
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
 
 
 def examine(s: Session, command: Command) -> Reply:
-    from briefbot.verbs.questions import question
     if not command.obj:
         things = ", ".join(t.name for t in [*s.world.organisations[:4], *s.world.characters[:4]])
         return Reply(command.line, OK, verb="examine").say(
@@ -95,7 +95,6 @@ def _character(s: Session, command: Command) -> Character | Reply | None:
 
 
 def ask(s: Session, command: Command) -> Reply:
-    from briefbot.verbs.questions import question
     if not command.obj:
         return Reply(command.line, OK, verb="ask").say("Ask whom about what? Say `ask PERSON about TOPIC`.")
     person = _character(s, command)
@@ -124,7 +123,6 @@ def ask(s: Session, command: Command) -> Reply:
 
 
 def talk(s: Session, command: Command) -> Reply:
-    from briefbot.verbs.questions import question
     if not command.obj:
         people = ", ".join(c.name for c in s.world.characters) or "no one"
         return Reply(command.line, OK, verb="talk").say(f"Talk to whom? Quoted here: {people}.")
@@ -157,10 +155,10 @@ def who_said(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="who_said")
     if not s.state.shown:
         return reply.refuse("Who said what? Ask a question first.")
-    answer = s.searcher.answer(s.state.shown[0])
+    answer = s.shown_answer(1)
     if not answer.speaker:
         return reply.say("The articles do not say who.")
-    person = next((c for c in s.world.characters if c.name == answer.speaker), None)
+    person = next(iter(s.world.find(answer.speaker, (Character,))), None)
     role = f", {person.role}" if person and person.role else ""
     reply.status = ANSWERED
     reply.say(f"{answer.speaker}{role}:")
@@ -238,7 +236,6 @@ def _noun_like(word: str, said: str) -> bool:
 
 
 def people(s: Session, command: Command) -> Reply:
-    from briefbot.session import person_line
     return listing(command, "People quoted", [person_line(c) for c in s.world.characters])
 
 

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
-from briefbot.verbs.verb import REQUIRED, Verb
+from briefbot.verbs.game import read_page
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb
 
 if TYPE_CHECKING:
     from briefbot.session import Session
@@ -17,11 +18,9 @@ if TYPE_CHECKING:
 FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 
 
-def question(s: Session, command: Command, context: str | None = None) -> Reply:
-    from briefbot.session import BRIEFING_ROOM
+def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
-    room_context = "" if s.state.room == BRIEFING_ROOM else s.state.room
-    result = s.searcher.search(query, s.k, context=room_context if context is None else context)
+    result = s.searcher.search(query, s.k, context=_room(s))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
@@ -44,6 +43,11 @@ def question(s: Session, command: Command, context: str | None = None) -> Reply:
     return reply
 
 
+def _room(s: Session) -> str:
+    """The room a question is asked in steers it ("how many soldiers are here?"); not the briefing room."""
+    return "" if s.state.room == BRIEFING_ROOM else s.state.room
+
+
 def follow_up(s: Session, command: Command) -> Reply:
     """"why?", "when?" alone: the last question asked again with that word, about what it was about."""
     word = command.line.lower().rstrip("?!. ")
@@ -62,12 +66,11 @@ def more(s: Session, command: Command) -> Reply:
     there are no more, answer 1's wider context."""
     reply = Reply(command.line, OK, verb="more")
     if s.state.source_page:
-        from briefbot.verbs.game import read_page
         return read_page(s, reply, *s.state.source_page)
     if not s.state.question:
         return reply.refuse("More of what? Ask a question first.")
     page = s.state.page + 1
-    result = s.searcher.search(s.state.question, s.k * (page + 1))
+    result = s.searcher.search(s.state.question, s.k * (page + 1), context=_room(s))
     fresh = result.answers[s.k * page:]
     if fresh:
         reply.status = ANSWERED

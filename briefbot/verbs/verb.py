@@ -12,8 +12,10 @@ if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.reply import Reply
     from briefbot.session import Session
+    from briefbot.world import Character
 
 NONE, OPTIONAL, REQUIRED = "none", "optional", "required"  # whether a verb takes an object
+BRIEFING_ROOM = "Briefing room"  # where a game starts
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ def ids(sentences: list[int]) -> np.ndarray:
 
 def words(text: str) -> list[str]:
     return [w.strip("?!.,;:\"'") for w in text.split() if w.strip("?!.,;:\"'")]
+
+
+def person_line(c: Character) -> str:
+    """A person and their role, as lists show them."""
+    return c.name + (f", {c.role}" if c.role else "")
 
 
 def plural(n: int, word: str) -> str:
