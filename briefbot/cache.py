@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from functools import lru_cache
@@ -20,7 +21,9 @@ import platformdirs
 
 from briefbot import __version__
 from briefbot.atomic import TEMP_PREFIX, write_atomic
-from briefbot.corpus import Article, CorpusError, SourceFile, find_files, parse_file, read_files
+from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files,
+                             parse_files, read_files, readable_types, shown, skipped_line)
+from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
 from briefbot.lexicon import synonyms_text
@@ -28,7 +31,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world
 
-FORMAT = 9  # bump when the cache layout or the analysis changes
+FORMAT = 10  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -52,16 +55,20 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("briefbot"))
 
 
-def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, use_cache: bool = True) -> Index:
-    """The Index of the articles under `paths` (default: the embedded briefing)."""
-    index = _load(paths, warn, progress, use_cache)
+def load(paths: list[str] | None, warn: Warn, progress: Progress | None = None, use_cache: bool = True,
+         list_skipped: bool = False) -> Index:
+    """The Index of the articles under `paths` (default: the embedded briefing). Files of types
+    briefbot does not read are counted in one warning, and named each in one more with `list_skipped`."""
+    index = _load(paths, warn, progress, use_cache, list_skipped)
     index.world_file = world_file(paths)
     return index
 
 
-def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool) -> Index:
+def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_cache: bool,
+          list_skipped: bool) -> Index:
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
-    files = read_files(find_files(roots, warn), warn)
+    skipped: list[str] = []
+    files = read_files(find_files(roots, warn, skipped), warn)
     synonyms = synonyms_text([r for r in roots if r.is_dir()])
     key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
@@ -74,6 +81,7 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
                 index, warnings = _read(path, key)
                 for line in warnings:
                     warn(line)
+                _say_skipped(skipped, warn, list_skipped)
                 index.cache_file = path
                 return index
             except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
@@ -87,10 +95,14 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
         warnings.append(line)
         warn(line)
 
-    articles = [a for f in files for a in parse_file(f, warn_and_keep)]
+    articles = parse_files(files, warn_and_keep)
+    found = sorted({file_type(f.path) for f in files} | {file_type(p) for p in skipped})
     del files  # the raw bytes are no longer needed: let them go before the build's peak
+    _say_skipped(skipped, warn, list_skipped)
     if not articles:
-        raise CorpusError(f"no articles found in {', '.join(map(str, roots))}")
+        holds = f" (it holds {', '.join(found)})" if found else ""
+        raise CorpusError(f"no articles found in {', '.join(map(str, roots))}{holds}; briefbot reads "
+                          f"{readable_types()}")
     index = build(articles, synonyms, progress)
     if use_cache:
         try:
@@ -102,11 +114,19 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
     return index
 
 
+def _say_skipped(skipped: list[str], warn: Warn, each: bool) -> None:
+    if skipped:
+        warn(skipped_line(skipped))
+    for path in skipped if each else ():
+        warn(f"{shown(path)}: skipped (briefbot does not read {file_type(path)} files)")
+
+
 def _content_key(files: list[SourceFile], synonyms: str) -> str:
     """A digest of everything the index is made from: the files, the synonyms and briefbot's own
     code and word lists (so a changed analysis never trusts an index built by the old one)."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
     digest.update(_engine_digest())
+    digest.update(_reader_versions({_reader_kind(f) for f in files}).encode())
     for f in files:
         digest.update(os.fsencode(f.path) + f"\0{len(f.data)}\0".encode())
         digest.update(hashlib.sha256(f.data).digest())
@@ -121,6 +141,35 @@ def _engine_digest() -> bytes:
     for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts):
         digest.update(source.read_bytes())
     return digest.digest()
+
+
+def _reader_kind(file: SourceFile) -> str:
+    """The suffix whose readers read the file: a text file that opens with a tag may be a saved page."""
+    suffix = Path(file.path).suffix.lower()
+    return ".html" if suffix in TEXT_SUFFIXES and _OPENS_WITH_TAG.match(file.data) else suffix
+
+
+_OPENS_WITH_TAG = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
+
+
+def _reader_versions(suffixes: set[str]) -> str:
+    """The versions of the libraries that read these types of file: another trafilatura may
+    extract another text from the same page."""
+    from importlib.metadata import PackageNotFoundError, version
+    names = sorted({name for suffix in suffixes for name in READERS.get(suffix, ())})
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} missing")
+    return "\n".join(found)
+
+
+READERS = {**dict.fromkeys(HTML_SUFFIXES, ("trafilatura", "htmldate", "lxml")),
+           **dict.fromkeys(FEED_SUFFIXES, ("feedparser", "trafilatura", "lxml")),
+           **dict.fromkeys(PDF_SUFFIXES, ("pypdf",)), **dict.fromkeys(WORD_SUFFIXES, ("python-docx",)),
+           **dict.fromkeys(MARKDOWN_SUFFIXES, ("markdown-it-py",))}
 
 
 STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
@@ -142,7 +191,8 @@ def _prune(folder: Path, place: str, keep: Path) -> None:
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
     meta = {
         "format": FORMAT, "key": key,
-        "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs] for a in index.articles],
+        "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs, a.offsets, a.runs,
+                      a.pages, a.line] for a in index.articles],
         "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
@@ -167,8 +217,9 @@ def _read(path: Path, key: str) -> tuple[Index, list[str]]:
         if meta["key"] != key:
             raise Damaged("it belongs to other files")
         arrays = {name: data[name] for name in ARRAYS}
-    articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)))
-                for p, s, t, o, d, u, text, paras in meta["articles"]]
+    articles = [Article(p, s, t, o, d, u, text, tuple(map(tuple, paras)), offsets, tuple(map(tuple, runs)),
+                        tuple(pages), line)
+                for p, s, t, o, d, u, text, paras, offsets, runs, pages, line in meta["articles"]]
     learn_words(meta["words"])
     index = Index(articles=articles, speakers=meta["speakers"], terms=meta["terms"], surface=meta["surface"],
                   synonyms_text=meta["synonyms"], **arrays)

@@ -10,12 +10,13 @@ import os
 import sys
 import time
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when used: `ask` stays fast, and never loads what it does not need
     from rich.console import Console
 
-    from briefbot.reply import Reply
+    from briefbot.reply import Reply, SourceInfo
     from briefbot.session import Session
 
 EXIT_ANSWERED, EXIT_NO_ANSWER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -31,6 +32,8 @@ def _corpus_options(under_command: bool) -> argparse.ArgumentParser:
                               "(default: $BRIEFBOT_CORPUS, else the embedded briefing)")
     options.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS if under_command else False,
                          help="index afresh; do not read or write the cache")
+    options.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS if under_command else False,
+                         help="name every file skipped, not only how many")
     return options
 
 
@@ -57,6 +60,14 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="+", help="the question; - reads one question a line from stdin")
     sources = sub.add_parser("sources", parents=[corpus], help="list the articles")
     sources.add_argument("--json", action="store_true", help="print JSON")
+    sources.add_argument("--text", type=_count, metavar="N",
+                         help="print source N's text exactly as citations count it (the extracted text of a web "
+                              "page, feed, PDF or Word file)")
+    add = sub.add_parser("add", parents=[corpus], help="fetch web pages into a corpus folder")
+    add.add_argument("--to", metavar="FOLDER", help="where to save them (default: the first --corpus folder, "
+                                                   "else briefbot's own folder in the user data dir)")
+    add.add_argument("urls", nargs="+", metavar="URL",
+                     help="a web address; a file of them, one a line; - reads them from stdin")
     sub.add_parser("tui", parents=[corpus], help="the chat interface (the default)")
     return parser
 
@@ -96,7 +107,8 @@ class _Progress:
 def open_session(args: argparse.Namespace, k: int = 3) -> Session:
     from briefbot.session import Session
     return Session.open(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache,
-                        k=k, world_progress=_Progress("Finding people, places and facts:", "passes"))
+                        list_skipped=args.verbose, k=k,
+                        world_progress=_Progress("Finding people, places and facts:", "passes"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ask(args)
         if args.command == "sources":
             return _sources(args)
+        if args.command == "add":
+            return _add(args)
         missing = [p for p in _corpus_paths(args) or [] if not os.path.exists(p)]
         if missing:  # said before the app starts, not on a screen where nothing can be typed
             raise CorpusError(f"no such file or folder: {', '.join(missing)}")
@@ -177,10 +191,73 @@ def _sources(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
     from briefbot.reply import Sources
-    reply = open_session(args).handle("sources")
+    session = open_session(args)
+    reply = session.handle("sources")
+    articles = [a for b in reply.blocks if isinstance(b, Sources) for a in b.articles]
+    if args.text is not None:
+        return _source_text(session, articles, args.text, args.json)
     if args.json:
-        articles = [a for b in reply.blocks if isinstance(b, Sources) for a in b.articles]
         print(json.dumps([{k: v for k, v in asdict(a).items() if k != "shown_path"} for a in articles]))
         return EXIT_ANSWERED
     _print_reply(None, reply)
     return EXIT_ANSWERED
+
+
+def _source_text(session: Session, articles: list[SourceInfo], n: int, as_json: bool) -> int:
+    """Source N's text, so anyone can check a citation: `text[start:end]` is the cited sentence.
+    Control characters are shown as visible symbols, one for one, so offsets still hold."""
+    from briefbot.text import safe
+    if n > len(articles):
+        _warn(f"there are {len(articles)} sources; no source {n}")
+        return EXIT_USAGE
+    a, text = articles[n - 1], session.source_text(n)
+    if as_json:
+        print(json.dumps({"n": n, "source": a.source, "path": a.path, "offsets": a.offsets, "text": text}))
+    else:
+        sys.stdout.write(safe(text))
+    return EXIT_ANSWERED
+
+
+def _urls(given: list[str]) -> list[str]:
+    """The URLs asked for: each argument a URL, or a file of them (- for stdin), one a line."""
+    urls = []
+    for item in given:
+        if item == "-":
+            lines = sys.stdin.read().splitlines()
+        elif "://" not in item and os.path.isfile(item):
+            with open(item, encoding="utf-8", errors="replace") as f:
+                lines = f.read().splitlines()
+        else:
+            lines = [item]
+        urls.extend(u.strip() for u in lines if u.strip() and not u.lstrip().startswith("#"))
+    return urls
+
+
+def _add(args: argparse.Namespace) -> int:
+    from briefbot.fetch import add
+    from briefbot.text import safe
+    folder = Path(args.to) if args.to else _add_folder(args)
+    urls = _urls(args.urls)
+    if not urls:
+        _warn("no URL given")
+        return EXIT_USAGE
+    print(f"Saving to {safe(str(folder))}", file=sys.stderr)
+
+    def progress(n: int, total: int, url: str) -> None:
+        print(f"[{n}/{total}] {safe(url)}", file=sys.stderr)
+    added = add(urls, folder, _warn, progress)
+    for item in added:
+        print(f"{safe(str(item.path))}\t{safe(item.title or 'untitled')}")
+    print(f"Added {len(added)} of {len(urls)} page(s) to {safe(str(folder))}", file=sys.stderr)
+    return EXIT_ANSWERED if added else EXIT_NO_ANSWER
+
+
+def _add_folder(args: argparse.Namespace) -> Path:
+    """Where `add` saves without --to: the first corpus folder given, else briefbot's own."""
+    folder = next((Path(p) for p in _corpus_paths(args) or [] if Path(p).is_dir()), None)
+    if folder is not None:
+        return folder
+    if home := os.environ.get("BRIEFBOT_HOME"):
+        return Path(home) / "articles"
+    import platformdirs
+    return Path(platformdirs.user_data_dir("briefbot")) / "articles"

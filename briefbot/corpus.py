@@ -8,19 +8,26 @@ from __future__ import annotations
 
 import codecs
 import json
+import multiprocessing
 import os
 import re
 import stat
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+from briefbot import formats
+from briefbot.workers import cores, ignore_interrupt, start_method
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 # Files beside articles that describe a folder rather than report news.
-_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$", re.I)
+_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$",
+                           re.I)
 _BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\x7fELF")
 
 Warn = Callable[[str], None]
@@ -40,13 +47,53 @@ class Article:
     url: str | None
     text: str
     paragraphs: tuple[tuple[int, int], ...] = field(repr=False)  # body spans into text
+    # "file": citations count characters of the file; "extracted": of `text`, derived from the
+    # file (a web page, feed, PDF, Word file or JSON record), which `briefbot sources --text N` prints.
+    offsets: str = "file"
+    # Markdown: `text` is the rendered text, and each (text offset, file offset, file line) starts a
+    # run of characters that stand in the file as they do in `text` (markup lies between runs).
+    runs: tuple[tuple[int, int, int], ...] = field(default=(), repr=False)
+    pages: tuple[int, ...] = field(default=(), repr=False)  # PDF: where each page starts in text
+    line: int | None = None  # a JSON record: the line of the file it starts on
 
     @property
     def label(self) -> str:
         return self.title or Path(self.path).name
 
+    def _run(self, offset: int, of: int = 0) -> tuple[int, int, int]:
+        """The Markdown run an offset of the text (`of=0`) or of the file (`of=1`) falls in: runs
+        ascend in both."""
+        return self.runs[max(bisect_right(self.runs, offset, key=lambda r: r[of]) - 1, 0)]
+
     def line_of(self, offset: int) -> int:
+        """The line of the file (of the extracted text for derived text) a character of `text` is on."""
+        if self.line is not None:
+            return self.line
+        if self.runs:
+            at, _, line = self._run(offset)
+            return line + self.text.count("\n", at, offset)
         return self.text.count("\n", 0, offset) + 1
+
+    def cited(self, start: int, end: int) -> tuple[int, int]:
+        """A span of `text` as a citation gives it: in the file for Markdown (markup inside
+        included), else as it is."""
+        if not self.runs or end <= start:
+            return start, end
+        at, file_at, _ = self._run(start)
+        last, file_last, _ = self._run(end - 1)
+        return file_at + start - at, file_last + end - last
+
+    def in_text(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `text` that a citation's span stands for (the inverse of `cited`)."""
+        if not self.runs or end <= start:
+            return start, end
+        at, file_at, _ = self._run(start, of=1)
+        last, file_last, _ = self._run(end - 1, of=1)
+        return at + start - file_at, last + end - file_last
+
+    def page_of(self, offset: int) -> int | None:
+        """A PDF's page (from 1) a character of `text` is on; None for other files."""
+        return bisect_right(self.pages, offset) if self.pages else None
 
 
 @dataclass(frozen=True)
@@ -62,14 +109,15 @@ def shown(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", errors="replace")
 
 
-def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
+def find_files(paths: Iterable[str | Path], warn: Warn, skipped: list[str] | None = None) -> list[Path]:
     """Article files under the given paths: folders recursively (hidden and non-article files left
-    out), files as given. Symlink loops and dangling links are reported, not followed forever."""
+    out; files of types briefbot does not read added to `skipped`), files as given. Symlink loops
+    and dangling links are reported, not followed forever."""
     unique: dict[object, Path] = {}  # a file reached twice (links, overlapping paths) is read once
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for found, st in _walk(path, warn):
+            for found, st in _walk(path, warn, [] if skipped is None else skipped):
                 unique.setdefault((st.st_dev, st.st_ino), found)
         elif path.is_file():
             st = path.stat()
@@ -81,10 +129,10 @@ def find_files(paths: Iterable[str | Path], warn: Warn) -> list[Path]:
     return list(unique.values())
 
 
-_ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | JSON_SUFFIXES | formats.EXTRACTED_SUFFIXES
 
 
-def _walk(top: Path, warn: Warn) -> Iterator[tuple[Path, os.stat_result]]:
+def _walk(top: Path, warn: Warn, skipped: list[str]) -> Iterator[tuple[Path, os.stat_result]]:
     """Article files under a folder with their status, one `stat` each (a large corpus has tens of
     thousands of files, and a warm start walks them all to check nothing changed)."""
     seen = {os.path.realpath(top)}  # each real folder once, however many links lead to it
@@ -103,8 +151,10 @@ def _walk(top: Path, warn: Warn) -> Iterator[tuple[Path, os.stat_result]]:
                 kept.append(name)
         dirs[:] = kept
         for name in sorted(files):
-            if name.startswith(".") or _NOT_ARTICLES.match(name) \
-                    or os.path.splitext(name)[1].lower() not in _ARTICLE_SUFFIXES:
+            if name.startswith(".") or _NOT_ARTICLES.match(name):
+                continue
+            if os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+                skipped.append(os.path.join(root, name))
                 continue
             path = os.path.join(root, name)
             try:
@@ -116,6 +166,20 @@ def _walk(top: Path, warn: Warn) -> Iterator[tuple[Path, os.stat_result]]:
                 yield Path(path), st
             else:  # a pipe or a device would block or never end
                 warn(f"{shown(path)}: not a regular file, skipped")
+
+
+def file_type(path: str) -> str:
+    return os.path.splitext(path)[1].lower() or "(no extension)"
+
+
+def skipped_line(skipped: list[str]) -> str:
+    """One line on the files of types briefbot does not read: how many, and which types."""
+    types = sorted({file_type(p) for p in skipped})
+    return f"skipped {len(skipped)} file(s) of types it does not read: {', '.join(types)}"
+
+
+def readable_types() -> str:
+    return ", ".join(sorted(ARTICLE_SUFFIXES))
 
 
 def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
@@ -249,7 +313,7 @@ def parse_text_article(path: str, text: str) -> Article:
         if closing:
             for s, e in body[1:closing]:
                 if m := _HEADER.match(text[s:e].strip()):
-                    meta.take(m.group(1), m.group(2))
+                    meta.take(m.group(1), _unquoted(m.group(2)))
             body = body[closing + 1:]
     while body and (m := _HEADER.match(text[body[0][0]:body[0][1]].strip())):
         meta.take(m.group(1), m.group(2))
@@ -276,6 +340,12 @@ def parse_text_article(path: str, text: str) -> Article:
             body[0] = (s + m.end(), e)
     paragraphs = tuple(p for p in (_strip_marks(text, s, e) for s, e in _join_wrapped(text, body)) if p[1] > p[0])
     return Article(path, path, meta.title, meta.outlet, meta.date, meta.url, text, paragraphs)
+
+
+def _unquoted(value: str) -> str:
+    """A YAML front-matter value without the quotes around it."""
+    value = value.strip()
+    return value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
 
 
 def _join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -308,26 +378,23 @@ _TEXT_FIELDS = ("text", "body", "content", "article", "story")
 
 
 def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
-    """Articles from JSON Lines or a JSON list (or {"articles": [...]}) of objects with a text field."""
-    records: list[object] = []
-    if text.lstrip().startswith(("[", "{")):  # one document (even pretty-printed), else one a line
-        try:
-            data = json.loads(text)
-            records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
-        except (ValueError, RecursionError):  # bad JSON, digits past int limits, deep nesting
-            records = []
-    if not records:
-        bad = 0
-        for line in text.split("\n"):  # not splitlines(): U+2028 may stand inside a JSON string
+    """Articles from JSON Lines or a JSON list (or {"articles": [...]}) of objects with a text field,
+    each with the line of the file its record starts on."""
+    records = _json_document(text) if text.lstrip().startswith(("[", "{")) else []
+    if not records:  # one record a line
+        bad = []
+        for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may stand inside a JSON string
             if line.strip():
                 try:
-                    records.append(json.loads(line))
+                    records.append((json.loads(line), number))
                 except (ValueError, RecursionError):
-                    bad += 1
+                    bad.append(number)
         if bad:
-            warn(f"{shown(path)}: {bad} line(s) not JSON, left out")
+            shown_lines = ", ".join(map(str, bad[:10])) + (", …" if len(bad) > 10 else "")
+            warn(f"{shown(path)}: {len(bad)} line(s) not JSON ({'line' if len(bad) == 1 else 'lines'} "
+                 f"{shown_lines}), left out")
     articles = []
-    for n, rec in enumerate(records):
+    for n, (rec, line) in enumerate(records):
         if not isinstance(rec, dict):
             continue
         body = next((rec[k] for k in _TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
@@ -339,8 +406,35 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
             if isinstance(value, str) and key.lower() not in _TEXT_FIELDS:
                 meta.take(key, _whole_chars(value))
         paragraphs = tuple(p for p in (_strip_marks(body, s, e) for s, e in _lines(body)) if p[1] > p[0])
-        articles.append(Article(path, f"{path}#{n}", meta.title, meta.outlet, meta.date, meta.url, body, paragraphs))
+        articles.append(Article(path, f"{path}#{n}", meta.title, meta.outlet, meta.date, meta.url, body, paragraphs,
+                                offsets="extracted", line=line))
     return articles
+
+
+def _json_document(text: str) -> list[tuple[object, int]]:
+    """The records of one JSON document (even pretty-printed) with the line each starts on; none
+    if it is not one document."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):  # bad JSON, digits past int limits, deep nesting
+        return []
+    records = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else []
+    if not isinstance(records, list):
+        return []
+    first = text.find("[", text.find('"articles"')) if isinstance(data, dict) and "articles" in data else \
+        text.find("[") if isinstance(data, list) else -1
+    if first < 0:
+        return [(r, text.count("\n", 0, len(text) - len(text.lstrip())) + 1) for r in records]
+    decoder, at, lines = json.JSONDecoder(), first + 1, []
+    try:
+        for _ in records:  # where each element starts
+            while text[at] in " \t\n\r,":
+                at += 1
+            lines.append(text.count("\n", 0, at) + 1)
+            at = decoder.raw_decode(text, at)[1]
+    except (ValueError, IndexError):  # "articles" written inside a string before the key: lines unknown
+        lines = [1] * len(records)
+    return list(zip(records, lines))
 
 
 def _whole_chars(text: str) -> str:
@@ -351,20 +445,87 @@ def _whole_chars(text: str) -> str:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+PARALLEL_FROM = 16  # web pages, feeds, PDFs or Word files from which every core extracts them (≈0.1 s a page)
+
+
+def parse_files(files: list[SourceFile], warn: Warn) -> list[Article]:
+    """The articles of all the files, in order; on every core when many need extracting. Each
+    file's warnings are said in order, as if read one by one."""
+    extracted = sum(Path(f.path).suffix.lower() in formats.EXTRACTED_SUFFIXES for f in files)
+    workers = cores() if extracted >= PARALLEL_FROM else 1
+    if workers <= 1:
+        return [a for f in files for a in parse_file(f, warn)]
+    articles = []
+    with multiprocessing.get_context(start_method()).Pool(workers, ignore_interrupt) as pool:
+        for found, warnings in pool.imap(_parse_in_worker, files, chunksize=4):
+            for line in warnings:
+                warn(line)
+            articles.extend(found)
+    return articles
+
+
+def _parse_in_worker(file: SourceFile) -> tuple[list[Article], list[str]]:
+    warnings: list[str] = []
+    return parse_file(file, warnings.append), warnings
+
+
 def parse_file(file: SourceFile, warn: Warn) -> list[Article]:
     """The articles in one file; whatever is wrong with it is said in one warning line."""
-    text, note = decode(file.data)
-    if text is None:
-        warn(f"{shown(file.path)}: {note}, skipped")
-        return []
-    notes = [note] if note else []
-    if Path(file.path).suffix.lower() in JSON_SUFFIXES:
-        articles = parse_json_articles(file.path, text, lambda line: notes.append(line.removeprefix(f"{shown(file.path)}: ")))
-    else:
-        articles = [parse_text_article(file.path, text)]
-    articles = [a for a in articles if a.paragraphs or a.title]
+    notes: list[str] = []
+
+    def note(line: str) -> None:
+        notes.append(line.removeprefix(f"{shown(file.path)}: "))
+    try:
+        articles = [a for a in _parse(file, note) if a.paragraphs or a.title]
+        if not articles:
+            notes.append("no article text")
+    except formats.Unreadable as e:
+        articles = []
+        notes.append(str(e))
     if not articles:
-        warn(f"{shown(file.path)}: {'; '.join([*notes, 'no article text'])}, skipped")
+        warn(f"{shown(file.path)}: {'; '.join(notes)}, skipped")
     elif notes:
         warn(f"{shown(file.path)}: {'; '.join(notes)}")
     return articles
+
+
+def _parse(file: SourceFile, note: Warn) -> list[Article]:
+    suffix = Path(file.path).suffix.lower()
+    kind = _sniffed(file.data) if suffix in TEXT_SUFFIXES else suffix
+    if kind in formats.HTML_SUFFIXES:
+        return [formats.html_article(file.path, file.data)]
+    if kind in formats.FEED_SUFFIXES:
+        return formats.feed_articles(file.path, file.data, note)
+    if kind in formats.PDF_SUFFIXES:
+        return [formats.pdf_article(file.path, file.data, note)]
+    if kind in formats.WORD_SUFFIXES:
+        return [formats.word_article(file.path, file.data)]
+    text, problem = decode(file.data)
+    if text is None:
+        raise formats.Unreadable(problem or "unreadable")
+    if problem:
+        note(problem)
+    if suffix in JSON_SUFFIXES:
+        return parse_json_articles(file.path, text, note)
+    article = parse_text_article(file.path, text)
+    return [markdown_article(article) if suffix in MARKDOWN_SUFFIXES else article]
+
+
+_MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(!doctype html|html|rss|feed|rdf:rdf)\b",
+                           re.I | re.S)
+
+
+def _sniffed(data: bytes) -> str:
+    """What a text file really holds: a web page or a feed saved under a text name is read as one."""
+    m = _MARKUP_START.match(data.removeprefix(codecs.BOM_UTF8)[:4096])
+    if not m:
+        return ".txt"
+    return ".html" if m.group(1).lower() in (b"!doctype html", b"html") else ".rss"
+
+
+def markdown_article(article: Article) -> Article:
+    """A Markdown article with its body (and title) as rendered: emphasis, links and images as
+    their text. Citations still count the file's characters, through `runs`."""
+    text, paragraphs, runs = formats.render_markdown(article.text, list(article.paragraphs))
+    title = formats.render_markdown(article.title, [(0, len(article.title))])[0] if article.title else None
+    return replace(article, title=title or article.title, text=text, paragraphs=tuple(paragraphs), runs=runs)

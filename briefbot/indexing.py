@@ -8,10 +8,6 @@ renumbers them exactly as one pass would, so the index is the same whatever the 
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
-import sys
-import threading
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -25,6 +21,7 @@ from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
 from briefbot.spans import SPAN_TYPES, typed_spans
 from briefbot.text import analyze_words, learn_words, new_words, split_sentences, train_splitter
+from briefbot.workers import cores, ignore_interrupt, start_method
 
 if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -119,7 +116,7 @@ _worker_tools: tuple[PunktSentenceTokenizer, Synonyms] | None = None  # a worker
 def _start_worker(splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> None:
     global _worker_tools
     _worker_tools = splitter, synonyms
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the main process's to handle: it stops the pool
+    ignore_interrupt()
 
 
 def _analyse_in_worker(articles: list[Article]) -> _Chunk:
@@ -134,22 +131,8 @@ def _chunks(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms:
     if workers <= 1:
         yield from (_analyse(job, splitter, synonyms) for job in jobs)
         return
-    with multiprocessing.get_context(_start_method()).Pool(workers, _start_worker, (splitter, synonyms)) as pool:
+    with multiprocessing.get_context(start_method()).Pool(workers, _start_worker, (splitter, synonyms)) as pool:
         yield from pool.imap(_analyse_in_worker, jobs)
-
-
-def _start_method() -> str:
-    """Fork where it is cheap and safe: on Linux, with no other thread running (the TUI indexes
-    from one, and forking a threaded process can deadlock the child). Else a fork server, or
-    spawn where there is none (Windows)."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def build(articles: list[Article], synonyms_text: str, progress: Progress | None = None,
@@ -157,7 +140,7 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     """The Index of these articles. `workers`: processes analysing them (default: one per core
     for PARALLEL_FROM articles or more, else this process alone)."""
     if workers is None:
-        workers = _cores() if len(articles) >= PARALLEL_FROM else 1
+        workers = cores() if len(articles) >= PARALLEL_FROM else 1
     splitter = train_splitter([a.text for a in articles[:2000]])
     vocabulary = _Vocabulary()
     speakers: dict[str, int] = {}

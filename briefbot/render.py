@@ -36,8 +36,8 @@ def short_date(date: str | None) -> str:
 
 
 def where(c: Citation) -> str:
-    """Where in its article a sentence stands: the paragraph, in a JSON file also the record."""
-    at = f"\u00b6{c.paragraph}" if c.paragraph else f"line {c.line}"
+    """Where in its article a sentence stands: the paragraph (a PDF's page), in a JSON file also the record."""
+    at = f"p. {c.page}" if c.page else f"\u00b6{c.paragraph}" if c.paragraph else f"line {c.line}"
     return f"record {c.record} {at}" if c.record is not None else at
 
 
@@ -57,7 +57,7 @@ def compact_citation(n: int, c: Citation, others: int = 0, width: int = PLAIN_WI
 def full_citation(n: int, c: Citation, folder: str) -> str:
     """Citation n in full: title, outlet, date, the file (relative to the corpus folder) and line."""
     return (f"[{n}] {c.title or '(untitled)'} \u2014 {c.outlet or 'outlet unknown'}, {short_date(c.date)} "
-            f"\u2014 {shown_path(c.path, folder)}, line {c.line}")
+            f"\u2014 {shown_path(c.path, folder)}, {f'page {c.page}' if c.page else f'line {c.line}'}")
 
 
 def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - INDENT) -> list[str]:

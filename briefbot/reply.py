@@ -79,6 +79,7 @@ class SourceInfo:
     path: str  # as found under --corpus
     source: str
     sentences: int
+    offsets: str  # "file", or "extracted": citations count into `briefbot sources --text N`
     shown_path: str  # relative to the corpus folder
 
 

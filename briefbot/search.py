@@ -33,10 +33,12 @@ class Citation:
     url: str | None
     path: str
     sentence: int  # 1-based number of the sentence in its article
-    start: int  # character span in the file's text; for a JSON record, in the record's text field
+    start: int  # character span in the file's text, or in the extracted text (see `offsets`)
     end: int
     line: int
-    record: int | None = None  # the record's number in a JSON or JSON Lines file
+    record: int | None = None  # the record's number in a JSON or JSON Lines file (or the item's in a feed)
+    offsets: str = "file"  # "extracted": start/end count into `briefbot sources --text N` (web, feed, PDF, Word, JSON)
+    page: int | None = None  # in a PDF, from 1
     paragraph: int | None = None  # 1-based number of the body paragraph in its article
 
 
@@ -57,7 +59,7 @@ class Answer:
     citations: list[Citation]
     speaker: str | None = None
     versions: list[Version] = field(default_factory=list)  # the same fact in other articles
-    context_start: int = 0  # where context begins in the article text
+    in_context: int = 0  # where `text` begins in `context`
     answer_span: Span | None = None  # what answers the question's type inside `text` ("£80m", money)
 
 
@@ -418,7 +420,8 @@ class Searcher:
         start, end = int(idx.sent_start[sent]), int(idx.sent_end[sent])
         record = int(article.source.rpartition("#")[2]) if article.source != article.path else None
         return Citation(article.source, article.label, article.outlet, article.date, article.url, article.path,
-                        sent - first + 1, start, end, article.line_of(start), record, int(idx.sent_para[sent]) + 1)
+                        sent - first + 1, *article.cited(start, end), article.line_of(start), record,
+                        article.offsets, article.page_of(start), int(idx.sent_para[sent]) + 1)
 
     def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None, span: Span | None = None
                ) -> Answer:
@@ -429,7 +432,7 @@ class Searcher:
         ctx_start, ctx_end = int(idx.sent_start[lo]), int(idx.sent_end[hi])
         versions = [Version(idx.text_of(o), self.citation(o), o) for o in others or []]
         return Answer(sent, text, article.text[ctx_start:ctx_end], round(score, 4), [self.citation(sent)],
-                      idx.speaker_of(sent), versions, ctx_start, span)
+                      idx.speaker_of(sent), versions, int(idx.sent_start[sent]) - ctx_start, span)
 
     def context_span(self, sent: int) -> tuple[int, int]:
         """First and last sentence of the context: the paragraph neighbours; for "He said…", back

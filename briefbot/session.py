@@ -99,11 +99,12 @@ class Session:
 
     @classmethod
     def open(cls, paths: list[str] | None, warn: Callable[[str], None], progress: Progress | None = None,
-             use_cache: bool = True, **kwargs: Any) -> Session:
+             use_cache: bool = True, list_skipped: bool = False, **kwargs: Any) -> Session:
         """A session over the articles under `paths` (default: the embedded briefing), indexed or
-        read from the cache. Raises CorpusError when there is no usable article."""
+        read from the cache (`list_skipped`: name each file of a type briefbot does not read).
+        Raises CorpusError when there is no usable article."""
         from briefbot import cache
-        return cls(cache.load(paths, warn, progress, use_cache=use_cache), **kwargs)
+        return cls(cache.load(paths, warn, progress, use_cache=use_cache, list_skipped=list_skipped), **kwargs)
 
     def reset(self) -> None:
         """Back to the start of the game, with nothing seen or noted."""
@@ -184,14 +185,19 @@ class Session:
         return Completion(verbs, naming, names, tuple(commands))
 
     def reader(self, citation: Citation) -> Reading | None:
-        """The reader at a cited sentence (no turn: it only shows what is cited)."""
+        """The reader at a cited sentence (no turn: it only shows what is cited). A citation counts
+        into the file (a Markdown file's markup included); the reader shows the article's text."""
         article = next((a for a in self.index.articles if a.source == citation.source), None)
         if article is None:
             return None
-        paragraph = next(((a, b) for a, b in article.paragraphs if a <= citation.start < b),
-                         (citation.start, citation.end))
+        start, end = article.in_text(citation.start, citation.end)
+        paragraph = next(((a, b) for a, b in article.paragraphs if a <= start < b), (start, end))
         return Reading(article.label, article.outlet, article.date, self.shown_path(article.path),
-                       article.line_of(citation.start), article.text, citation.start, citation.end, paragraph)
+                       citation.line, article.text, start, end, paragraph)
+
+    def source_text(self, n: int) -> str:
+        """Source n's text (from 1) exactly as citations count into it (`briefbot sources --text N`)."""
+        return self.index.articles[n - 1].text
 
     def shown_path(self, path: str) -> str:
         return shown_path(path, self.folder)

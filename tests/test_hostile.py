@@ -249,8 +249,8 @@ def test_file_disappears_between_finding_and_reading(tmp_path: Path, monkeypatch
     folder = corpus(tmp_path, {"gone.txt": ODD_TEXT})
     real = cache.find_files
 
-    def find_then_delete(paths, warn):
-        found = real(paths, warn)
+    def find_then_delete(paths, warn, skipped):
+        found = real(paths, warn, skipped)
         (folder / "gone.txt").unlink()
         return found
     monkeypatch.setattr(cache, "find_files", find_then_delete)
@@ -284,7 +284,7 @@ def test_json_lines_with_broken_lines(tmp_path: Path):
              json.dumps({"title": "Zoo 2", "body": "The panda sleeps all afternoon."})]
     folder = corpus(tmp_path, {"zoo.jsonl": "\n".join(lines) + "\n{\"title\": \"cut off\", \"text\": \"The"})
     index, warnings = load(folder)
-    assert warnings == [f"{folder / 'zoo.jsonl'}: 2 line(s) not JSON, left out"]
+    assert warnings == [f"{folder / 'zoo.jsonl'}: 2 line(s) not JSON (lines 2, 9), left out"]
     assert answers(index, "panda bamboo")[0] == "The keeper Nina Holt said the panda ate bamboo."
     assert "The panda sleeps all afternoon." in answers(index, "panda sleeps")
     assert_good_answered(index)
@@ -293,7 +293,7 @@ def test_json_lines_with_broken_lines(tmp_path: Path):
 def test_json_file_with_no_json_at_all(tmp_path: Path):
     folder = corpus(tmp_path, {"bad.json": "this is not json\nnor this\n"})
     index, warnings = load(folder)
-    assert warnings == [f"{folder / 'bad.json'}: 2 line(s) not JSON, left out; no article text, skipped"]
+    assert warnings == [f"{folder / 'bad.json'}: 2 line(s) not JSON (lines 1, 2), left out; no article text, skipped"]
     assert_good_answered(index)
 
 

@@ -40,7 +40,7 @@ def sources(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="sources")
     reply.blocks.append(Sources(tuple(
         SourceInfo(n, a.title, a.outlet, a.date, a.url, a.path, a.source, len(s.index.sentences_of(n - 1)),
-                   s.shown_path(a.path)) for n, a in enumerate(s.index.articles, 1))))
+                   a.offsets, s.shown_path(a.path)) for n, a in enumerate(s.index.articles, 1))))
     return reply
 
 
