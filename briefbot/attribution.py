@@ -1,6 +1,9 @@
 """Who says a sentence, and what they are: speech verbs, `according to X`, `X told <outlet>`,
-role nouns (`the security expert said` is the security expert named in the article), and sentences
-that carry on the last speaker's words (`He explains…`, an open quotation, a list after a colon).
+role nouns (`the security expert said` is the security expert named in the article), epithets
+(`said the Old Trafford boss` is the story's subject), and sentences that carry on the last
+speaker's words (`He explains…`, an open quotation, a list after a colon). A quotation is the
+person's named where it closes, even in the next sentence (`"…?" | said X.` when Punkt split it),
+and who speaks is read from the narration, never from words inside quotation marks.
 
 Speakers are people only (`The governments of the United States and Iraq announced` has none), and
 a short form is resolved within its article: `Al-Bayati` is the `Sarmed Al-Bayati` named there.
@@ -16,7 +19,9 @@ from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
-NAME = rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:\s+{_PARTICLE}?{_CAP}){{0,5}}(?:\s+of\s+{_CAP})?"  # "Lord X of Y"
+_NICKNAME = r"\s+['\u2018][A-Z][\w-]*['\u2019](?=\s+[A-Z])"  # "Brian 'Head' Welch" is Brian Welch
+NAME = (rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:(?:{_NICKNAME})?\s+{_PARTICLE}?{_CAP}){{0,5}}"
+        rf"(?:\s+of\s+{_CAP})?")  # "Lord X of Y"
 _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|pointed out|confirm(?:s|ed)?|"
           r"add(?:s|ed)?|not(?:es|ed)|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|clarif(?:y|ies|ied)|warn(?:s|ed)?|"
           r"argu(?:e|es|ed)|insist(?:s|ed)?|claim(?:s|ed)?|stat(?:es|ed)|announc(?:e|es|ed)|highlight(?:s|ed)?|"
@@ -28,32 +33,53 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"welcom(?:e|es|ed)|reject(?:s|ed)?|attack(?:s|ed)?|condemn(?:s|ed)?|recall(?:s|ed)|agree(?:s|d)|"
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
-          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks")
+          r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
+          r"question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
 _SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
-# What follows "…," said / according to: a name, or a role and a name ("council leader Daniel Achebe",
+# Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
+# him \"a disgrace\", Wenger added".
+_CALLED = re.compile(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
+_PRONOUN_CALLED = re.compile(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
+_SAYS_OF = re.compile(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
+# What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
+# name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
-_SAID_NAME = re.compile(r"[\"\u201d,:]\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+_SAID_NAME = re.compile(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = re.compile(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
-_UNNAMED_ROLE = re.compile(r"^(?:a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+_UNNAMED_ROLE = re.compile(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+# "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
+# person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
+_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper medallist midfielder "
+                           "player presenter singer star striker winger".split())
+_EPITHET_MARK = re.compile(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
 _CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
-_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?:[Tt]he|[Aa]n?)\s+"
+_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = re.compile(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
+# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
+_DEED = re.compile(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
+                   r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
+                   r"medals?)\b)")
+_SAID = re.compile(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = re.compile(NAME)
+_OPENING = re.compile(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
+                      r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
+_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
 _NOT_IN_ROLES = frozenset("he she it they we i before after since until position post job".split())
+_OTHER_OFFICE = frozenset("shadow deputy vice junior assistant".split())
 _ROLE_STOP = frozenset("the a an and or but that said says to in on of for by with as at from his her their its was is "
                        "has have had told according while when who which this these those".split())
 
@@ -78,6 +104,7 @@ class People:
 
     def resolve(self, phrase: str) -> str | None:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
+        phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
         if person is None:
             return None
@@ -94,8 +121,7 @@ class People:
         want = _role_key(role)
         if not want:
             return None
-        matches = [name for name, roles in self.roles.items()
-                   if any(want in _role_key(r) or _role_key(r) in want for r in roles)]
+        matches = [name for name, roles in self.roles.items() if any(_same_role(want, _role_key(r)) for r in roles)]
         if last in matches:
             return last
         return matches[0] if len(matches) == 1 else None
@@ -116,6 +142,15 @@ def _titled(phrase: str, person: PersonName) -> str:
     return person.name
 
 
+def _same_role(a: str, b: str) -> bool:
+    """One role key inside the other, word for word, unless the longer is another office: the shadow
+    home secretary is not the home secretary."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    n = len(short)
+    at = next((i for i in range(len(long) - n + 1) if long[i:i + n] == short), None)
+    return at is not None and not _OTHER_OFFICE & set(long[:at])
+
+
 def _role_key(role: str) -> str:
     words = name_key(role).split()
     while words and words[0] in ("former", "the", "a", "an"):
@@ -124,18 +159,19 @@ def _role_key(role: str) -> str:
 
 
 def is_role_phrase(phrase: str) -> bool:
-    """Words that say what someone is: modifiers, a role noun, then nothing, another role noun, or
-    "for/of/to …" ("security expert", "spokesman for the Commander-in-Chief of…")."""
+    """Words that say what someone is: modifiers and role nouns ending with one, then nothing or
+    "for/of/to …" ("security expert", "chief operating officer", "spokesman for the Commander-in-Chief of…")."""
     words = phrase.split()
     at = next((i for i, w in enumerate(words) if is_role_word(w)), None)
     if at is None or len(words) > 16 or any(w.lower() in ("whose", "who", "which", "that") for w in words):
         return False
     if any(w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES for w in words[:at]):
         return False  # "Before he resigned the position of home secretary"
-    rest = words[at + 1:]
-    while rest and is_role_word(rest[0]):
-        rest = rest[1:]
-    return not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on")
+    end = at + 1  # the role noun may come last: "chief operating officer"
+    while end < len(words) and words[end].lower() not in _ROLE_STOP and words[end].lower() not in _NOT_IN_ROLES:
+        end += 1
+    rest = words[end:]
+    return is_role_word(words[end - 1]) and (not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on"))
 
 
 def roles_in(sentence: str) -> list[tuple[str, str]]:
@@ -208,7 +244,7 @@ def people_in(sentences: list[str]) -> People:
     people = People(sentences)
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
-            person = person_name(m.group())
+            person = person_name(re.sub(_NICKNAME, "", m.group()))
             if person and person.full:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
@@ -219,22 +255,26 @@ def people_in(sentences: list[str]) -> People:
 def speaker_in(sentence: str, people: People | None = None, last: str | None = None) -> str | None:
     """The person a sentence attributes its words to, if it names one (or describes one by a role
     the article gives a named person)."""
-    return _speech(sentence, people or people_in([sentence]), last)[0]
+    return _speech(sentence, people or people_in([sentence]), last, None)[0]
 
 
-def _speech(sentence: str, people: People, last: str | None) -> tuple[str | None, bool]:
+def _speech(sentence: str, people: People, last: str | None, subject: str | None) -> tuple[str | None, bool]:
     """(the speaker, whether the words are someone's the article does not name). An unnamed speaker
-    said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing."""
-    found: list[tuple[int, str]] = [(m.start(), "") for m in _ROLE_SUBJECT.finditer(sentence)  # "" is someone unnamed
-                                    if is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last)][:1]
+    said first wins: in "A Labour spokesman said it was a matter for Mr Blair" Blair says nothing;
+    an epithet ("said the Old Trafford boss") is the subject's."""
+    roles = [m for m in _ROLE_SUBJECT.finditer(sentence) if not _deed(sentence, m.end())]
+    found: list[tuple[int, str]] = [  # "" is someone unnamed
+        (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
+        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last))
+        or _epithet(m.group("article"), m.group("role"), subject)][:1]
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
-            name, nobody = _named_in(m.group("tail"), people)
+            name, nobody = _named_in(m.group("tail"), people, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
     starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
-    for pattern in (_SAYS, _SAYS_APPOSITION, _COLON):
+    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
@@ -244,25 +284,50 @@ def _speech(sentence: str, people: People, last: str | None) -> tuple[str | None
     if found:
         name = min(found)[1] if any(not n for _, n in found) else found[0][1]
         return name or None, not name
-    for m in _ROLE_SUBJECT.finditer(sentence):
+    for m in roles:
         role = m.group("role")
         if is_role_phrase(role) and (name := people.by_role(role, last)):
+            return name, False
+    for m in filter(None, (_CALLED.match(sentence, at) for at in starts)):
+        if not _AFTER_PREPOSITION.search(sentence, 0, m.start()) and (name := people.resolve(m.group("name"))):
             return name, False
     return None, False
 
 
 def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
-    """Whether a match's name is the subject: "NAME, said" only after a role ("The spokesman for
-    the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), and an apposition only
-    if it is one."""
+    """Whether a match's name is the subject of words said: "NAME, said" only after a role ("The
+    spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
+    only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
+    deed ("Reid rejected a move to Southampton")."""
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
+    if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"
+        return m.group("body").split()[-1][:1].isupper() and not _has_verb(m.group("body"))
     if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
         return not _has_verb(sentence[:m.start()])
+    if _deed(sentence, m.end()):
+        return False
+    if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
+        return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
 
 
-def _named_in(tail: str, people: People) -> tuple[str | None, bool]:
+def _deed(sentence: str, verb_end: int) -> bool:
+    return bool(_DEED.match(sentence, verb_end)) and not _SAID.search(sentence, 0, verb_end)
+
+
+def _epithet(article: str, role: str, subject: str | None) -> str | None:
+    """The subject, if "the <role>" is an epithet for them."""
+    words = role.split()
+    if subject is None or article.lower() != "the" or not words or len(words) > 6:
+        return None
+    head = words[-1].lower()
+    if re.fullmatch(r"\d+-year-old", head):
+        return subject
+    return subject if head in _EPITHET_HEADS and any(_EPITHET_MARK.search(w) for w in words[:-1]) else None
+
+
+def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | None, bool]:
     """The person the words after "said" or "according to" name, first words a role if any; and
     whether they name only a role ("a spokesman for the party")."""
     for m in _NAMES.finditer(tail):
@@ -277,6 +342,8 @@ def _named_in(tail: str, people: People) -> tuple[str | None, bool]:
         if name := people.resolve(m.group()):
             return name, False
     role = _UNNAMED_ROLE.match(tail)
+    if role and (name := _epithet(role.group("article"), role.group("role").split(" said")[0].strip(" ."), subject)):
+        return name, False
     return None, bool(role and is_role_phrase(role.group("role").split(" said")[0].strip()))
 
 
@@ -295,43 +362,106 @@ def _apposition(words: str, closed: bool) -> bool:
     return closed or is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", words.strip()))
 
 
-def attribute(sentences: list[str]) -> list[str | None]:
-    """Speakers of an article's sentences, in order. "He explains…" belongs to the last speaker,
-    and so does a sentence inside a quotation an earlier one opened, a sentence that opens with a
-    quotation right after a speaker's, and a list a speaker introduced with a colon (list markers are
-    not part of a sentence, so its length is capped)."""
+def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list[str | None]:
+    """Speakers of an article's sentences, in order (`paragraphs`: the paragraph of each). "He
+    explains…" belongs to the last speaker, and so does a sentence inside a quotation an earlier one
+    opened, a sentence that opens with a quotation right after a speaker's, and a list a speaker
+    introduced with a colon (list markers are not part of a sentence, so its length is capped). A
+    quotation ends with its paragraph unless the next one opens with a quotation mark (news style),
+    and a quotation is the person's who is named where it closes: `"…" | …," said X.`, or `"…?" |
+    said X.` when Punkt split `said X` off."""
     people = people_in(sentences)
     speakers: list[str | None] = []
+    named: list[bool] = []  # whether the sentence itself says whose words it gives
+    still_open: list[bool] = []  # whether a quotation is open after the sentence
+    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
     previous: str | None = None  # the speaker of the sentence before
     quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
-    for sentence in sentences:
-        name, unnamed = _speech(sentence, people, last)
+    for i, sentence in enumerate(sentences):
+        quote_open = quote_open and not new_paragraph[i]
+        narration = _narration(sentence, quote_open)
+        name, unnamed = _speech(narration, people, last, subject)
+        named.append(bool(name))
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
-        elif name is None and _PRONOUN.search(sentence):
+        elif name is None and (_PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)):
             name = subject
+            named[-1] = bool(name)
         elif name is None and last and (quote_open or listing > 0
-                                        or (previous == last and sentence.lstrip()[:1] in _QUOTES)):
+                                        or (previous == last and sentence.lstrip()[:1] in _QUOTES
+                                            and _first_person(_narration(sentence, False), people, len(sentence))
+                                            in (None, last))):
             name = last
         if name:
             last = subject = name
         else:
-            subject = _first_person(sentence, people) or subject
+            subject = _first_person(narration, people) or subject
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         quote_open = _quote_open(sentence, quote_open)
+        still_open.append(quote_open)
         speakers.append(name)
         previous = name
+    for first, end in _quotations(sentences, still_open, new_paragraph):
+        closer = end if named[end] and _said_after_quote(sentences[end]) else end + 1
+        if closer < len(sentences) and named[closer] and (closer == end or sentences[closer][:1].islower()):
+            for k in range(first, end + 1):
+                if not named[k] or k == closer:
+                    speakers[k] = speakers[closer]
     return speakers
 
 
-def _first_person(sentence: str, people: People) -> str | None:
-    """The person a sentence is about: one named near its start (where the subject is), not as a
+def _quotations(sentences: list[str], still_open: list[bool], new_paragraph: list[bool]) -> list[tuple[int, int]]:
+    """(first, last) sentence of each quotation that opens at the start of a sentence."""
+    found: list[tuple[int, int]] = []
+    first: int | None = None
+    for i, sentence in enumerate(sentences):
+        if new_paragraph[i] or sentence.lstrip()[:1] in _QUOTES:
+            first = i if sentence.lstrip()[:1] in _QUOTES else None
+        if first is not None and not still_open[i]:
+            found.append((first, i))
+            first = None
+    return found
+
+
+def _said_after_quote(sentence: str) -> bool:
+    """Whether the words after a sentence's last quotation mark say who spoke (`…," he said.`):
+    short, and no quotation of their own."""
+    after = re.split(rf"[{_QUOTES}]", sentence)[-1]
+    return (0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper()) or bool(_SAYS.match(after.strip()))
+
+
+def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
+    """The person a sentence is about: one named near its start (where the subject is), after an
+    opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
     possessive ("Tony Blair's spokesman")."""
-    return next((name for m in _NAMES.finditer(sentence) if m.start() < SUBJECT_CHARS
+    opening = _OPENING.match(sentence)
+    start = opening.end() if opening else 0
+    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
                  and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
+
+
+def _narration(sentence: str, quote_open: bool) -> str:
+    """The sentence with what is inside quotation marks blanked (the marks and positions kept): the
+    narration says who speaks and whom "He" means, not "Thackeray describes Becky Sharp…" or "Tate
+    Britain" inside a quotation. An open quotation runs to this sentence's first mark only when its
+    marks do not pair up and that mark ends a clause (`…them,"`); an unpaired mark runs to the end
+    only where it opens the sentence (elsewhere it may close a quotation the article forgot to open:
+    `…to reassure them," said Mr Davis.`)."""
+    marks = [i for i, c in enumerate(sentence) if c in _QUOTES]
+    spans: list[tuple[int, int]] = []
+    if (quote_open and len(marks) % 2 == 1 and sentence.lstrip()[:1] not in _QUOTES
+            and sentence[:marks[0]].rstrip()[-1:] in tuple(",.?!;-–")):  # `…them," he said`, not `said: "…`
+        spans.append((0, marks.pop(0)))
+    spans += [(a + 1, b) for a, b in zip(marks[::2], marks[1::2])]
+    if len(marks) % 2 == 1 and not sentence[:marks[-1]].strip():
+        spans.append((marks[-1] + 1, len(sentence)))
+    out = list(sentence)
+    for a, b in spans:
+        out[a:b] = " " * (b - a)
+    return "".join(out)
 
 
 def _quote_open(sentence: str, was_open: bool) -> bool:

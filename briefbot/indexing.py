@@ -93,7 +93,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
         for p, (ps, pe) in enumerate(article.paragraphs):
             spans.extend((s, e, p) for s, e in split_sentences(splitter, article.text, ps, pe))
         texts = [article.text[s:e] for s, e, _ in spans]
-        for (s, e, p), text, speaker in zip(spans, texts, attribute(texts)):
+        for (s, e, p), text, speaker in zip(spans, texts, attribute(texts, [p for _, _, p in spans])):
             words, concepts = term_ids(text)
             word_ids.extend(words), n_words.append(len(words))
             concept_ids.extend(concepts), n_concepts.append(len(concepts))

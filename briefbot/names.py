@@ -154,7 +154,7 @@ def _modifier(word: str) -> bool:
                   "culture", "environment", "transport", "justice", "security", "party", "state", "cabinet",
                   "tory", "labour", "conservative", "liberal", "lib", "dem", "dems", "democrat", "democratic", "green",
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
-            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper())
+            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based"))
 
 
 def _name_shaped(words: list[str]) -> bool:
@@ -165,6 +165,7 @@ def _name_shaped(words: list[str]) -> bool:
         if fold_word(bare) in PARTICLES or fold_word(bare.split("-")[0]) in PARTICLES and "-" in bare or bare == "of":
             continue
         if (not bare[:1].isupper() or bare in NOT_NAMES or bare in ORG_WORDS or (len(bare) > 1 and bare.isupper())
+                or (bare.endswith("ies") and bare[:-3] + "y" in ORG_WORDS)  # "Red Crescent Societies"
                 or ORGANISATIONS.get(bare)):  # "Arundel and South Downs Tories"
             return False
     return True

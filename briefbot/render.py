@@ -14,7 +14,7 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderR
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import Citation, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
+from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
 from briefbot.text import safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
@@ -65,7 +65,7 @@ def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - IND
     own wording of the same fact."""
     answer = passage.answer
     if not passage.full:
-        return [compact_citation(1, answer.citations[0], len(answer.citations) - 1 + len(answer.versions), width)]
+        return [compact_citation(1, answer.citations[0], _others(answer), width)]
     lines = [full_citation(n, c, folder) for n, c in enumerate(answer.citations, 1)]
     first = len(lines) + 1
     for n, v in enumerate(answer.versions, first):
@@ -158,18 +158,24 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     if passage.full:
         parts += [Text(safe(line), style="dim") for line in citation_lines(passage, folder)]
     else:
-        parts.append(CitationLine(passage))
+        parts.append(CitationLine(1, passage.answer.citations[0], _others(passage.answer)))
     return parts
 
 
 class CitationLine:
-    """The compact citation, made for the width it is drawn at."""
+    """A compact citation, made for the width it is drawn at."""
 
-    def __init__(self, passage: Passage) -> None:
-        self.passage = passage
+    def __init__(self, n: int, citation: Citation, others: int = 0) -> None:
+        self.n, self.citation, self.others = n, citation, others
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(safe(citation_lines(self.passage, "", options.max_width)[0]), style="dim", no_wrap=True)
+        yield Text(safe(compact_citation(self.n, self.citation, self.others, options.max_width)), style="dim",
+                   no_wrap=True)
+
+
+def _others(answer: Answer) -> int:
+    """How many other sources tell an answer's fact."""
+    return len(answer.citations) - 1 + len(answer.versions)
 
 
 def numbered(number: str, body: Iterable[RenderableType]) -> Table:
@@ -192,10 +198,14 @@ def render(reply: Reply) -> RenderableType:
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Text("  " + safe(item)) for item in block.items)
+        elif isinstance(block, Dated):
+            parts.append(_dated(block))
         elif isinstance(block, Passage):
             parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
             if block.seen_at is None:
                 parts.append(Text(""))
+        elif isinstance(block, Difference):
+            parts.append(difference(block))
         else:
             parts.extend(Text(safe(line)) for line in other_lines(block))
     return Group(*parts)
@@ -211,6 +221,51 @@ def other_lines(block: Reading | Sources) -> list[str]:
             f"{block.path}, line {block.line}", paragraph]
 
 
+def _dated(line: Dated) -> RenderableType:
+    """A timeline line: its date, then the sentence with the date reversed in it, then its citation."""
+    answer = line.answer
+    text = Text(safe(answer.text))
+    if (span := answer.answer_span) is not None:
+        text.stylize("reverse", span.start, span.end)
+    return numbered(f"{line.number}.", [Text(safe(line.label), style="bold") + Text("  ") + text,
+                                        CitationLine(1, answer.citations[0], _others(answer))])
+
+
+def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:
+    """Article text with the given spans (the words that differ) reversed."""
+    out = Text(safe(text))
+    for start, end in marks:
+        out.stylize("bold reverse", start, end)
+    return out
+
+
+class SideBySide:
+    """Two renderables in two columns where there is room (100 cells or more), else one above the
+    other: a difference reads side by side on a wide screen and still fits 80 columns."""
+
+    def __init__(self, left: RenderableType, right: RenderableType, min_width: int = 100) -> None:
+        self.left, self.right, self.min_width = left, right, min_width
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= self.min_width:
+            table = Table.grid(padding=(0, 2), expand=True)
+            table.add_column(ratio=1)
+            table.add_column(ratio=1)
+            table.add_row(self.left, self.right)
+            yield table
+        else:
+            yield Group(self.left, self.right)
+
+
+def difference(block: Difference) -> RenderableType:
+    """Two sentences telling one thing differently, each with its citation, what differs marked."""
+    sides = []
+    for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
+        c = answer.citations[0]
+        sides.append(Group(marked(answer.text, marks), CitationLine(n, c)))
+    return Group(Text("\u2260 " + ", ".join(block.kinds), style="bold yellow"), SideBySide(*sides), Text(""))
+
+
 def plain(reply: Reply) -> str:
     """The reply as plain text, for pipes and NO_COLOR."""
     folder = reply.view.folder if reply.view else ""
@@ -224,6 +279,17 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Items):
             out.append(block.title + ":")
             out.extend("  " + safe(item) for item in block.items)
+        elif isinstance(block, Dated):
+            out.append(f"{block.number}. {safe(block.label)}  {safe(block.answer.text)}")
+            out.append("   " + safe(compact_citation(1, block.answer.citations[0], _others(block.answer), width)))
+        elif isinstance(block, Difference):
+            out.append("\u2260 " + ", ".join(block.kinds))
+            for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
+                out.append(f"   \u201c{safe(answer.text)}\u201d")
+                if marks:
+                    out.append("     differs: " + "; ".join(safe(answer.text[s:e]) for s, e in marks))
+                out.append("     " + safe(compact_citation(n, answer.citations[0], 0, width - 2)))
+            out.append("")
         elif isinstance(block, Passage):
             a = block.answer
             if block.seen_at is not None:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from briefbot.search import Answer, Citation
 
-__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo",
+__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo", "Dated", "Difference",
            "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
@@ -89,7 +89,6 @@ class Sources:
     articles: tuple[SourceInfo, ...]
 
 
-Block = Heading | Message | Passage | Items | Reading | Sources
 
 
 @dataclass(frozen=True)
@@ -117,6 +116,31 @@ class Completion:
     naming: tuple[str, ...]  # phrases followed by a name ("talk to "), longest first
     names: tuple[str, ...]  # people, places and organisations, the most mentioned first
     commands: tuple[tuple[str, str, str], ...] = ()  # the palette: (what it shows, the line it plays, a word of help)
+
+
+@dataclass(frozen=True)
+class Dated(Passage):
+    """A line of a timeline: a cited passage whose `answer_span` is its date, and the date as read,
+    to the precision written ("2025-09" for "September 2025")."""
+    when: str = ""
+    precision: str = ""  # year | month | day
+    planned: bool = False  # after its article's date, or said as what will be
+    article_date: bool = False  # the sentence has no date of its own: its article's
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Two articles telling the same thing differently: how (figure, date, negation, hedge,
+    attribution, name), both sentences cited, and the words that differ in each (offsets into
+    each answer's `text`)."""
+    kinds: tuple[str, ...]
+    first: Answer
+    second: Answer
+    first_marks: tuple[tuple[int, int], ...]
+    second_marks: tuple[tuple[int, int], ...]
+
+
+Block = Heading | Message | Passage | Items | Reading | Sources | Difference
 
 
 @dataclass
@@ -163,27 +187,32 @@ class Reply:
 
 def answer_json(passage: Passage) -> dict:
     a = passage.answer
-    return {
-        "text": a.text,
-        "context": a.context,
-        "score": a.score,
-        "citations": [asdict(c) for c in a.citations],
-        "number": passage.number,
-        "speaker": a.speaker,
-        "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
-        "label": passage.label or None,
-        "seen_at": passage.seen_at,
-        "answer_span": None if a.answer_span is None else {
-            "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
-            "text": a.text[a.answer_span.start:a.answer_span.end]},
-    }
+    return {**_answer_fields(a), "number": passage.number, "speaker": a.speaker,
+            "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
+            "label": passage.label or None, "seen_at": passage.seen_at,
+            "answer_span": None if a.answer_span is None else {
+                "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
+                "text": a.text[a.answer_span.start:a.answer_span.end]}}
+
+
+def _answer_fields(a: Answer) -> dict:
+    return {"text": a.text, "context": a.context, "score": a.score, "citations": [asdict(c) for c in a.citations]}
 
 
 def block_json(block: Block) -> dict:
+    if isinstance(block, Dated):
+        return {"type": "event", "number": block.number, "when": block.when, "precision": block.precision,
+                "planned": block.planned, "article_date": block.article_date}
     if isinstance(block, Passage):
         return {"type": "passage", "number": block.number}
     if isinstance(block, Reading):
         return {"type": "reading", **{k: v for k, v in asdict(block).items() if k != "text"}}
+    if isinstance(block, Difference):
+        return {"type": "difference", "kinds": list(block.kinds),
+                **{side: {**_answer_fields(answer), "speaker": answer.speaker,
+                          "marks": [{"start": s, "end": e, "text": answer.text[s:e]} for s, e in marks]}
+                   for side, answer, marks in (("first", block.first, block.first_marks),
+                                               ("second", block.second, block.second_marks))}}
     return {"type": type(block).__name__.lower(), **asdict(block)}
 
 

@@ -17,7 +17,7 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser
-from briefbot.reply import OK, Completion, Message, Passage, Reading, Reply, View, shown_path
+from briefbot.reply import OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
@@ -291,6 +291,23 @@ class Session:
         things = [t for t in self._world.things if not any(fold(name).startswith(o) for name in t.names()
                                                              for o in outlets)]
         return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
+
+    def show_blocks(self, reply: Reply, blocks: list[Block]) -> Reply:
+        """Blocks of the story's shape onto the table: their numbered passages are what `note N`
+        takes, and every sentence shown is uncovered; speakers are named as the world names them."""
+        blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
+        reply.blocks += blocks
+        passages = [b for b in blocks if isinstance(b, Passage)]
+        if passages:
+            self.state.shown = [p.answer.sentence_id for p in passages]
+            self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
+        for block in blocks:
+            answers = [block.first, block.second] if isinstance(block, Difference) else \
+                [block.answer] if isinstance(block, Passage) else []
+            for answer in answers:
+                for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                    self.uncover(sent)
+        return reply
 
     def shown_answer(self, n: int) -> Answer:
         """Answer n on the table as it was shown (with the other articles' versions of it)."""

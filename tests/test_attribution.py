@@ -185,3 +185,135 @@ def test_any_text_gets_a_speaker_or_none(sentences: list[str]) -> None:
     assert all(name is None or isinstance(name, str) and name for name in said)
     for sentence in sentences:
         assert all(role for _, role in roles_in(sentence))
+
+
+def test_a_quotation_is_the_person_named_where_it_closes() -> None:
+    said = attribute(['"The fee is too high," said Tom Telford.',
+                      '"If you are not fired up, what is the point?',
+                      "We are fired up.",
+                      'We are up for this election," said Rich Porter.'])
+    assert said == ["Tom Telford", "Rich Porter", "Rich Porter", "Rich Porter"]
+    said = attribute(["Frank Rijkaard was critical of the decision.",
+                      '"There was a lot of talking before the game.',
+                      'It is not good behaviour," he said.'])
+    assert said == [None, "Frank Rijkaard", "Frank Rijkaard"]
+
+
+def test_said_name_split_off_its_quotation_by_punkt() -> None:
+    said = attribute(["Ulrich Schulte-Strathaus leads the airlines.", "Fuel costs rose.",
+                      '"Why target the airlines?"', "said Ulrich Schulte-Strathaus, secretary general of the group."])
+    assert said == [None, None,
+                    "Ulrich Schulte-Strathaus", "Ulrich Schulte-Strathaus"]
+    said = attribute(["The system could grow, said chief operating officer Jonathan Schwartz.",
+                      '"Why build your own grid when you can use ours?"', "he asked in a webcast."])
+    assert said == ["Jonathan Schwartz"] * 3
+
+
+def test_a_quotation_left_open_ends_with_its_paragraph() -> None:
+    sentences = ['Peter Jamieson said: "We are pleased.', "We want a level playing field.",
+                 "The charts are run by a joint venture.", '"It is a good day," he said.']
+    assert attribute(sentences, [0, 0, 1, 2]) == ["Peter Jamieson", "Peter Jamieson", None, "Peter Jamieson"]
+
+
+def test_an_epithet_is_the_person_the_story_is_about() -> None:
+    said = attribute(["Hollywood film star Liam Neeson held a dinner in New York.",
+                      "The Ballymena-born actor said the theatre was in a poor state."])
+    assert said == [None, "Liam Neeson"]
+    said = attribute(["Manchester United's Alex Ferguson has praised his players.",
+                      '"It was a fantastic game," said the Old Trafford boss.', '"We showed character.'])
+    assert said == [None, "Alex Ferguson", "Alex Ferguson"]
+    said = attribute(["Tony Blair spoke in Leeds.", '"It is fine," said the Labour Party spokesman.',
+                      "The actor said nothing more."])
+    assert said == [None, None, None]
+
+
+def test_a_deed_is_no_statement() -> None:
+    said = attribute(["Andy Reid rejected a move to Southampton.", "Paul Brizzel will defend his 200m title.",
+                      "Joe Cole added a second with a shot.", "Jane Hutt defended her record, saying it was fine.",
+                      "Oday Rasheed said the title refers to isolation."])
+    assert said == [None, None, None, "Jane Hutt", "Oday Rasheed"]
+    assert attribute(["Judge Letitia Clark sat.", "A judge has dismissed an attempt by Yukos to gain protection."]) == [
+        None, None]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker() -> None:
+    assert speaker_in("Sources close to Mr Hockney said eight members would go.") is None
+    assert speaker_in("A letter sent to Martin Mubanga said his passport would not be issued.") is None
+    assert speaker_in("In a speech to the Policy Centre Mr Straw said it was so.") == "Mr Straw"
+
+
+def test_a_person_of_an_organisation_is_the_speaker() -> None:
+    assert speaker_in("But William Corr of the Campaign for Tobacco-Free Kids urged the government to press on.") == (
+        "William Corr")
+    assert speaker_in("Anne Thompson of the Hollywood Reporter said it was heart-wrenching.") == "Anne Thompson"
+    assert speaker_in("Fans of Michael Jackson said he was innocent.") is None
+
+
+def test_called_it_and_paid_tribute() -> None:
+    said = attribute(["Dana Cruz says the film is hurtful.", 'He called the film "pornographic".', "He called the police.",
+                      'Sol Campbell has called the rivalry "bitter".', "Cate Blanchett won.",
+                      "Blanchett also paid tribute to Martin Scorsese."])
+    assert said == ["Dana Cruz", "Dana Cruz", None, "Sol Campbell", None, "Cate Blanchett"]
+    said = attribute(["Alex Ferguson spoke.", 'Reminded that Ferguson called him "a disgrace", Arsene Wenger added: "No.'])
+    assert said == [None, "Arsene Wenger"]
+
+
+def test_a_nickname_inside_a_name() -> None:
+    assert attribute(["Guitarist Brian 'Head' Welch told a radio station that he had quit.", "Welch said so."]) == [
+        "Brian Welch", "Brian Welch"]
+
+
+def test_he_is_named_by_the_narration_not_inside_a_quotation() -> None:
+    said = attribute(["Richard Tateson worked on it.", "He ended up shopping.",
+                      '"You do not arrive at Tate Britain and ask.', 'You look," he said.'])
+    assert said == [None, None, "Richard Tateson", "Richard Tateson"]
+
+
+def test_a_quotation_after_a_speaker_is_not_theirs_when_the_narration_names_another() -> None:
+    said = attribute(["Tony Blair said he was back.", '"The voters are keen," is the dry view of Graham Lane, a councillor.'])
+    assert said == ["Tony Blair", None]
+
+
+def test_the_shadow_home_secretary_is_not_the_home_secretary() -> None:
+    said = attribute(["Shadow home secretary David Davis said it was wrong.", "David Blunkett apologised.",
+                      "The home secretary confirmed the review."])
+    assert said == ["David Davis", None, None]
+
+
+def test_plural_organisations_are_not_people() -> None:
+    assert speaker_in("The Federation of Building Societies told Reuters it was seeking aid.") is None
+    assert speaker_in("Universities Scotland claimed that applications had not fallen.") is None
+
+
+def test_a_speech_verb_inside_a_quotation_is_not_the_narration() -> None:
+    said = attribute(["Vanity Fair is by William Makepeace Thackeray.", '"I cast intuitively," said director Mira Nair.',
+                      '"Thackeray describes Becky Sharp as a minx.', 'Reese had that about her."'])
+    assert said == [None] + ["Mira Nair"] * 3
+    said = attribute(['Tory spokesman David Davis said the plans were "a PR exercise".',
+                      'Police were "buried" under initiatives and nothing would reassure them," said Mr Davis.'])
+    assert said == ["David Davis"] * 2
+    said = attribute(['"We need a striker.', "It is hard.", 'Gunners boss Arsene Wenger said: "Freddie is an option."'])
+    assert said[2] == "Arsene Wenger"
+
+
+def test_he_is_the_subject_after_an_opening_phrase() -> None:
+    said = attribute(["Charlie Bell took over.", "Having worked closely with Mr Jim Cantalupo, Mr Bell focused on demand.",
+                      'He had promised not to let the company get "fat".'])
+    assert said == [None, None, "Charlie Bell"]
+
+
+def test_a_firm_based_somewhere_is_not_a_person() -> None:
+    assert speaker_in("Paris-based Euronext, owner of Liffe, has also said it is interested.") is None
+    assert speaker_in("London-based analyst John Smith said prices would rise.") == "John Smith"
+
+
+def test_questioned_how_is_a_statement() -> None:
+    assert speaker_in("But Simon Hart of the Alliance has questioned how police will ensure there are no violations.") == (
+        "Simon Hart")
+    assert speaker_in("Detective Jane Moss questioned a man about the theft.") is None
+
+
+def test_publications_and_schools_are_not_people() -> None:
+    assert speaker_in("Its two-day takings were 1.1 million admissions, Screen Daily said.") is None
+    assert speaker_in("St Fintian's High School says it is clearly identified in the video.") is None
+    assert speaker_in("The Catholic Herald also highlighted articles he wrote.") is None

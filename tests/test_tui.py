@@ -790,3 +790,25 @@ def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingA
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.start == seen[0].passage.answer.citations[0].start
     drive(app, scenario)
+
+
+async def _timeline(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "timeline")
+
+
+async def _compare(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "compare")
+
+
+async def _brief(pilot: Pilot) -> None:
+    await _still(pilot)
+    await play(pilot, "brief")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("steps", [_timeline, _compare, _brief], ids=["timeline", "compare", "brief"])
+def test_story_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index,
+                        tmp_path: Path) -> None:
+    assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)

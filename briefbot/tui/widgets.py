@@ -19,9 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import cut, compact_citation, full_citation, numbered, other_lines, passage_body, safe
-from briefbot.reply import Citation, Completion, Heading, Items, Message, Passage, Reading, Reply, Sources
-
+from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
@@ -194,6 +193,8 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             widgets.append(PassageView(block, folder))
             if block.seen_at is None:
                 widgets.append(Citations(block, folder))
+        elif isinstance(block, Difference):
+            widgets.append(Static(difference(block), classes="difference"))
         elif isinstance(block, Sources):
             widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
         elif isinstance(block, Reading):

@@ -3,13 +3,14 @@
 (`Session.completion`) read the same entries. A new family adds its module's VERBS here."""
 from __future__ import annotations
 
-from briefbot.verbs import game, looking, notebook, people, questions
+from briefbot.verbs import game, looking, notebook, people, questions, story
 from briefbot.verbs.verb import Verb
 
 FAMILIES: tuple[tuple[str, tuple[Verb, ...]], ...] = (
     ("Finding things out", questions.VERBS),
     ("Moving about", looking.VERBS),
     ("People and organisations", people.VERBS),
+    ("The story's shape", story.VERBS),
     ("The notebook", notebook.VERBS),
     ("The game", game.VERBS),
 )

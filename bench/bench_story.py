@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Time `timeline TOPIC`, `compare TOPIC` and `brief` at scale: on the ~100k-sentence benchmark
+corpus of bench/make_corpus.py (made first if missing), warm (index and world loaded from the
+cache), each topic timed five times after a forced garbage collection; prints the median and the
+worst. The issue asks at most 200 ms for timeline and compare on a topic, 1 s for brief.
+
+    python bench/bench_story.py [--corpus /tmp/briefbot-bench/corpus-100k]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from briefbot.brief import brief
+from briefbot.cache import load, load_world
+from briefbot.compare import compare
+from briefbot.search import Searcher
+from briefbot.timeline import timeline
+from briefbot.topic import sentences_on
+
+TOPICS = ("budget", "kilroy", "blair", "election", "iraq", "music", "chelsea", "broadband")
+RUNS = 5
+
+
+def timed(run) -> tuple[float, object]:
+    gc.collect()
+    start = time.perf_counter()
+    out = run()
+    return time.perf_counter() - start, out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", default="/tmp/briefbot-bench/corpus-100k")
+    folder = Path(parser.parse_args().corpus)
+    if not folder.exists():
+        subprocess.run([sys.executable, str(Path(__file__).with_name("make_corpus.py")), "--sizes", "100k",
+                        "--root", str(folder.parent)], check=True)
+    took, idx = timed(lambda: load([str(folder)], lambda line: None))
+    print(f"{len(idx):,} sentences, {len(idx.articles):,} articles; index loaded in {took:.2f} s")
+    took, world = timed(lambda: load_world(idx))
+    print(f"world loaded (or built, the first time) in {took:.2f} s")
+    searcher = Searcher(idx)
+    for topic in TOPICS:
+        sents = sentences_on(idx, topic)
+        row = [f"{topic:>10}: {len(sents):>6,} sentences"]
+        for name, verb in (("timeline", lambda: timeline(idx, world.fact_of, sentences_on(idx, topic))),
+                           ("compare", lambda: compare(idx, searcher.same_fact, sentences_on(idx, topic)))):
+            times = [timed(verb)[0] for _ in range(RUNS)]
+            row.append(f"{name} p50 {statistics.median(times) * 1000:6.1f} ms, max {max(times) * 1000:6.1f} ms")
+        print(" | ".join(row))
+    times = []
+    for _ in range(3):
+        took, told = timed(lambda: brief(idx, world, searcher.same_fact))
+        times.append(took)
+    print(f"brief: p50 {statistics.median(times):.3f} s, max {max(times):.3f} s ({len(told.facts)} sentences, "
+          f"{len(told.key_dates)} key dates, {told.disagreements} disagreements)")
+    took, whole = timed(lambda: timeline(idx, world.fact_of))
+    print(f"timeline of the whole corpus: {took:.2f} s, {len(whole.events):,} events")
+
+
+if __name__ == "__main__":
+    main()

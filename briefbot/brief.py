@@ -1,0 +1,97 @@
+"""The story on one screen: the few sentences that cover it (the facts most sources tell, about the
+people, places and organisations the story turns on, no two telling the same fact), who is quoted,
+the key dates and how often the sources disagree. Every line is a sentence of the articles.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from briefbot.compare import compare
+from briefbot.index import Index
+from briefbot.timeline import Event, timeline
+from briefbot.world import Character, World
+
+BRIEF_SIZE = 7  # sentences: the issue asks 5 to 8
+POOL = 400  # the best sentences whose dates and disagreements the brief looks at (all of a small story)
+KEY_DATES = 5
+QUOTED = 6
+MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentence already chosen is a retelling
+LEAD_WEIGHT = 1.0  # an article's first sentences say what it is about: a lead weighs as a fact one source tells
+CENTRAL_WEIGHT = 2.0  # the sentence naming the story's most central things weighs three times one naming none
+# (weights chosen among 16 on the three stories of bench/story_eval.py: the figures there are optimistic)
+
+
+@dataclass(frozen=True)
+class Brief:
+    facts: list[tuple[int, tuple[int, ...]]]  # (sentence, the same fact in other articles), in story order
+    quoted: list[Character]  # most statements first
+    key_dates: list[Event]  # oldest first
+    disagreements: int  # contrasts compare finds among the pool
+    articles: int
+
+
+def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
+    """The brief of a whole corpus."""
+    score = _scores(index, world)
+    pool = np.argsort(-score, kind="stable")[:POOL]
+    chosen = _choose(index, world, pool, score[pool])
+    tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
+    told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
+    weight = dict(zip(pool.tolist(), score[pool].tolist()))
+    events = timeline(index, world.fact_of, pool.tolist()).events
+    ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
+    key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
+    quoted = [c for c in world.characters if c.sentences][:QUOTED]
+    return Brief(told, quoted, key_dates, len(compare(index, same_fact, pool.tolist()).contrasts), len(index.articles))
+
+
+def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> list[int]:
+    """The best sentences of the pool, no two of one fact or retelling each other, each article's
+    claim divided by one more for every sentence already taken from it (a story of five articles is
+    not told from one)."""
+    chosen: list[int] = []
+    facts: set[int] = set()
+    taken = np.zeros(len(index.articles))
+    articles = index.sent_article[pool]
+    left = np.ones(len(pool), dtype=bool)
+    while len(chosen) < BRIEF_SIZE and left.any():
+        at = int(np.argmax(np.where(left, score / (1.0 + taken[articles]), -np.inf)))
+        left[at] = False
+        sent = int(pool[at])
+        fact = int(world.fact_of[sent])
+        if fact in facts or any(_overlap(index, sent, c) > MAX_OVERLAP for c in chosen):
+            continue
+        chosen.append(sent)
+        facts.add(fact)
+        taken[articles[at]] += 1
+    return chosen
+
+
+def _scores(index: Index, world: World) -> np.ndarray:
+    """Each sentence's claim to the brief: how many articles tell its fact (its log: two copies of
+    one agency story are not twice the news), times how central the things it names or whose words
+    it is (the log of their sentences), plus a lead's weight."""
+    sources = np.bincount(world.fact_of, minlength=world.fact_count)[world.fact_of].astype(np.float64)
+    central = np.zeros(len(index))
+    for thing in world.things:
+        if thing.sentences:
+            np.add.at(central, np.asarray(thing.sentences), np.log1p(len(thing.sentences)))
+    central /= central.max() or 1.0
+    position = np.arange(len(index)) - index.article_first[index.sent_article]
+    return np.log2(1.0 + sources) * (1.0 + CENTRAL_WEIGHT * central) + LEAD_WEIGHT / (1.0 + position)
+
+
+def _overlap(index: Index, a: int, b: int) -> float:
+    ta, tb = set(index.terms_of(a).tolist()), set(index.terms_of(b).tolist())
+    return len(ta & tb) / (min(len(ta), len(tb)) or 1)
+
+
+def _tellings(world: World, facts: set[int]) -> dict[int, list[int]]:
+    """The sentences of each fact asked for."""
+    out: dict[int, list[int]] = {f: [] for f in facts}
+    for sent in np.flatnonzero(np.isin(world.fact_of, list(facts))).tolist():
+        out[int(world.fact_of[sent])].append(sent)
+    return out

@@ -1,0 +1,386 @@
+"""Where sources tell the same thing differently: pairs of sentences from different articles about
+the same subject (they share most of their weighted terms) that differ in a figure, a date, what
+they deny or hedge, who says it, or how they name a thing, with the words that differ; and what
+only one source says.
+
+A pair is found by the terms its sentences share (each term's sentences paired in arrays, so the
+cost follows the shared terms, not the square of the sentences); its differences are read from the
+typed spans found at build, the speakers found by attribution and the words around a denial.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from briefbot.index import Index
+from briefbot.names import TITLES, name_key, skeleton
+from briefbot.text import analyze, fold, word_spans, word_terms
+from briefbot.timeline import article_day, read_date
+
+KINDS = ("figure", "date", "negation", "hedge", "attribution", "name")
+PAIR_SIMILARITY = 0.35  # shared idf weight over the smaller sentence's: the two tell of the same thing
+ALIKE = 0.5  # as alike as this, two sentences surely tell one thing: given to two speakers, they differ
+ALONE_SIMILARITY = 0.3  # below this with every sentence of the other articles, a sentence is theirs alone
+MIN_SHARED = 4  # terms two sentences share at the least ("People just did it" is about nothing in particular)
+MAX_POSTING = 60  # a term in more of the compared sentences says nothing about which two pair
+CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
+MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
+
+_FRAMING = "said says say told tells tell added according interview news agency"  # words that frame a quote
+
+# --- figures ---
+_FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
+_SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
+           "trillion": "tn"}
+
+# --- denials and hedges ---
+_NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "without", "cannot"}
+_HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
+              "seems seem suggests suggested believed estimated understood".split())
+_APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
+_ANY_CUE = re.compile(r"n't\b|\b(?:" + "|".join(sorted(_NEGATIONS | _HEDGES | _APPROXIMATE)) + r")\b", re.I)
+_SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "a",
+                   "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at", "all", "in",
+                   "to", "longer", "only", "just", "much", "one", "think", "believe", "expect"}
+
+# --- who says it ---
+_SOURCES = (r"spokes(?:man|woman|person)|officials?|sources?|experts?|aides?|insiders?|leaders(?:hip)?|government|"
+            r"ministry|statement|police|report|military|commanders?|analysts?")
+# words given to someone unnamed: "a spokesman said", "security experts assert", "according to officials"
+_UNNAMED = re.compile(rf"\b(?:{_SOURCES})\b(?:\W+\w+){{0,4}}?\W+(?:said|says|told|tells|confirm(?:s|ed)|added|"
+                      rf"stated|insist(?:s|ed)|assert(?:s|ed)?|claim(?:s|ed)?)\b|\baccording\s+to\b", re.I)
+# "according to military leadership", "according to Allawi"; not "according to plan"
+_ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?(?:[A-Z][\w'\u2019-]*|(?i:{_SOURCES})))"
+                        rf"(?=\s*[,.;:\u201d\"]|\s+(?:is|are|was|were|who)\b)")
+
+# --- names ---
+_NAME_WORD = re.compile(r"(?:(?:al|el|bin|de)-)?[A-Z][\w'\u2019-]*|[\w-]*\d[\w-]*")
+_NAME_NOUNS = r"base|camp|airport|party|agency|forces|army|council|committee|ministry|province|region|city"
+_NOUN_WORDS = set(_NAME_NOUNS.split("|"))  # lower-case words of a name ("Victoria base", "Camp Victoria")
+_NAME_NOUN = re.compile(rf"\s(?:{_NAME_NOUNS})\b")
+_NAME_JOIN = re.compile(r"[\s-]+|\s(?:of|al|el)\s")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_CALENDAR = set("january february march april may june july august september october november december monday "
+                "tuesday wednesday thursday friday saturday sunday".split())
+_COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
+
+
+@dataclass(frozen=True)
+class Contrast:
+    """Two sentences of different articles telling of the same thing differently: how (`kinds`,
+    from KINDS), and the words that differ in each, as (start, end) offsets within the sentence."""
+    a: int
+    b: int
+    kinds: tuple[str, ...]
+    a_marks: tuple[tuple[int, int], ...]
+    b_marks: tuple[tuple[int, int], ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    contrasts: list[Contrast]  # most alike first
+    only_in: list[int]  # sentences no other article compared tells, in article order
+    articles: tuple[int, ...]  # the articles compared
+
+
+def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iterable[int] | None = None
+            ) -> Comparison:
+    """The contrasts among `sentences` (all by default) and what only one of their articles says."""
+    chosen = np.unique(np.fromiter(range(len(index)) if sentences is None else sentences, dtype=np.int64))
+    articles = tuple(np.unique(index.sent_article[chosen]).tolist())
+    if len(articles) < 2:
+        return Comparison([], [], articles)
+    a, b, sim = _similar_pairs(index, chosen)
+    touched = set(np.concatenate([a[sim >= ALONE_SIMILARITY], b[sim >= ALONE_SIMILARITY]]).tolist())
+    keep = sim >= PAIR_SIMILARITY
+    one, other, close = np.concatenate([a[keep], b[keep]]), np.concatenate([b[keep], a[keep]]), np.tile(sim[keep], 2)
+    order = np.lexsort((-close, index.sent_article[other], one))  # each sentence's closest in each other article first
+    one, other, close = one[order], other[order], close[order]
+    first = np.ones(len(one), dtype=bool)
+    first[1:] = (one[1:] != one[:-1]) | (index.sent_article[other[1:]] != index.sent_article[other[:-1]])
+    pairs = {(min(x, y), max(x, y)): sim for x, y, sim in zip(one[first].tolist(), other[first].tolist(),
+                                                                close[first].tolist())}
+    readings: dict[int, _Reading] = {}
+
+    def reading(sent: int) -> _Reading:
+        if sent not in readings:
+            readings[sent] = _Reading.of(index, sent)
+        return readings[sent]
+
+    contrasts = [c for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))
+                 if fold(index.text_of(x)) != fold(index.text_of(y))  # an exact twin (agency copy) differs in nothing
+                 and (c := _contrast(reading(x), reading(y), close, same_fact)) is not None]
+    alone = [s for s in chosen.tolist() if s not in touched and _says_something(index, s)]
+    return Comparison(contrasts, alone, articles)
+
+
+def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sentence pairs of different articles (a < b) and their similarity: the idf weight of the
+    terms they share over the smaller sentence's weight, for pairs sharing MIN_SHARED terms. The
+    words that only frame a quote ("he told BBC News") say nothing of what is told. In arrays: a
+    term's sentences are paired by shifting its postings against themselves, as world facts do."""
+    idf = index.bm25.idf_array
+    lo, lengths = index.sent_ptr[chosen], index.sent_ptr[chosen + 1] - index.sent_ptr[chosen]
+    owner = np.repeat(chosen, lengths)
+    start = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)  # each sentence's terms, gathered in a row
+    terms = index.sent_terms[start + np.arange(int(lengths.sum()))].astype(np.int64)
+    framing = [t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]
+    vocabulary = np.unique(terms)
+    numbers = vocabulary[[index.terms[t].isdigit() for t in vocabulary.tolist()]]
+    keep = ~np.isin(terms, np.concatenate([numbers, framing]).astype(np.int64))
+    once = np.unique(owner[keep] * len(idf) + terms[keep])  # each (sentence, term) once
+    owner, terms = once // len(idf), once % len(idf)
+    weight = np.zeros(len(index))
+    np.add.at(weight, owner, idf[terms])
+    order = np.lexsort((owner, terms))
+    owner, terms = owner[order], terms[order]
+    size = np.unique(terms, return_counts=True)[1]
+    small = np.repeat(size <= MAX_POSTING, size)
+    firsts, seconds, shared = [], [], []
+    for k in range(1, min(MAX_POSTING, len(terms))):
+        same = (terms[:-k] == terms[k:]) & small[k:]
+        if not same.any():
+            break
+        x, y = owner[:-k][same], owner[k:][same]
+        apart = index.sent_article[x] != index.sent_article[y]
+        firsts.append(x[apart])
+        seconds.append(y[apart])
+        shared.append(idf[terms[:-k][same][apart]])
+    if not firsts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    x, y = np.concatenate(firsts), np.concatenate(seconds)
+    keys, where, count = np.unique(x * len(index) + y, return_inverse=True, return_counts=True)
+    total = np.bincount(where.reshape(-1), weights=np.concatenate(shared))
+    a, b = keys // len(index), keys % len(index)
+    sim = total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
+    many = count >= MIN_SHARED
+    return a[many], b[many], sim[many]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What compare reads of one sentence, once however many pairs it is in."""
+    sent: int
+    text: str
+    terms: frozenset[str]
+    figures: dict[str, dict[tuple[int, int], str]]
+    qualifiers: dict[str, list[_Qualifier]]
+    held: frozenset[str]  # terms some denial or hedge bears on
+    who: tuple[str | None, tuple[int, int] | None]
+    runs: list[_Name]
+
+    @staticmethod
+    def of(index: Index, sent: int) -> _Reading:
+        text = index.text_of(sent)
+        runs = _name_runs(text)
+        qualifiers = _qualifiers(text)
+        return _Reading(sent, text, frozenset(index.terms[t] for t in index.terms_of(sent).tolist()),
+                        _figures(index, sent, text, runs), qualifiers,
+                        frozenset(t for cues in qualifiers.values() for c in cues for t in c.scope),
+                        _who(index, sent, text), runs)
+
+
+def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool]) -> Contrast | None:
+    """How two sentences about the same thing differ, or None when they do not (the same fact with
+    the same denials, hedges, speakers and names)."""
+    found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+    fa, fb = ra.figures, rb.figures
+    if (fa["figure"] or fa["date"]) and (fb["figure"] or fb["date"]) and not same_fact(ra.sent, rb.sent):
+        for kind in ("figure", "date"):
+            if fa[kind] and fb[kind] and set(fa[kind].values()) != set(fb[kind].values()):
+                found[kind] = ([s for s, v in fa[kind].items() if v not in fb[kind].values()],
+                               [s for s, v in fb[kind].items() if v not in fa[kind].values()])
+    for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
+        ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
+        only_a = [c.span for c in ca if c.head in rb.terms - rb.held and len(c.near & rb.terms) >= 2]
+        only_b = [c.span for c in cb if c.head in ra.terms - ra.held and len(c.near & ra.terms) >= 2]
+        if only_a or only_b:
+            found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
+    wa, wb = ra.who, rb.who
+    unnamed = ra.text if wa[0] is None else rb.text if wb[0] is None else None
+    explicit = bool(_ACCORDING.search(ra.text) or _ACCORDING.search(rb.text))  # else two people may say alike things
+    if wa[0] != wb[0] and (explicit or similarity >= ALIKE) and (
+            unnamed is None or (_UNNAMED.search(unnamed) and not _names_speaker(unnamed, wa[0] or wb[0]))):
+        found["attribution"] = ([wa[1]] if wa[1] else [], [wb[1]] if wb[1] else [])
+    names = _name_differences(ra.runs, rb.runs)
+    if names[0] or names[1]:
+        found["name"] = names
+    if not found:
+        return None
+    kinds = tuple(k for k in KINDS if k in found)
+    return Contrast(ra.sent, rb.sent, kinds, _merged(m for k in kinds for m in found[k][0]),
+                    _merged(m for k in kinds for m in found[k][1]), round(similarity, 3))
+
+
+def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, dict[tuple[int, int], str]]:
+    """The figures and the dates a sentence states, each span → its value as analysed ("2,500" is
+    2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
+    digits of a name (F-16)."""
+    article_date = article_day(index.article_of(sent).date)
+    names = [n.span for n in runs]
+    out: dict[str, dict[tuple[int, int], str]] = {"figure": {}, "date": {}}
+    for span in index.spans_of(sent):
+        written = text[span.start:span.end]
+        if any(s <= span.start and span.end <= e for s, e in names):
+            continue
+        if span.type == "date" and (read := read_date(written, article_date)):
+            out["date"][span.start, span.end] = str(read[0])
+        elif span.type in _FIGURES and (value := _amount(written)):
+            out["figure"][span.start, span.end] = value
+    return out
+
+
+@dataclass(frozen=True)
+class _Qualifier:
+    """A denial ("has not been officially discussed") or a hedge ("might pose"): the words from the
+    cue to the term it bears on, that term (the first after the cue that is no auxiliary or
+    adverb), the terms a few words after the cue (its scope) and around it (what it is said of)."""
+    span: tuple[int, int]
+    head: str
+    scope: frozenset[str]
+    near: frozenset[str]
+
+
+def _amount(written: str) -> str:
+    """A figure as compared: its numbers and scale ("£80m" and "£80 million" are 80m, "12-month"
+    and "12 months" 12, "three" 3), units and currencies aside."""
+    digits = dict.fromkeys(m[0] for t in analyze(written) if (m := re.match(r"\d[\d.]*", t)))
+    scale = next((_SCALES[w] for w in re.findall(r"[a-z]+", written.lower()) if w in _SCALES), "")
+    return " ".join(digits) + scale
+
+
+def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
+    """The denials ("negation") and hedges ("hedge") of a sentence. Only the words around a cue are
+    analysed: most sentences have none."""
+    out: dict[str, list[_Qualifier]] = {"negation": [], "hedge": []}
+    if not _ANY_CUE.search(text):
+        return out
+    words = [(m.span(), m.group(), m.group().lower()) for m in word_spans(text)]
+    known: dict[int, list[str]] = {}
+
+    def terms(j: int) -> list[str]:
+        if j not in known:
+            known[j] = word_terms(words[j][1])
+        return known[j]
+
+    for i, (span, _, low) in enumerate(words):
+        if low in _NEGATIONS or low.endswith("n't"):
+            kind = "negation"
+        elif low in _HEDGES or (low in _APPROXIMATE and i + 1 < len(words) and words[i + 1][2][:1].isdigit()):
+            kind = "hedge"
+        else:
+            continue
+        after = range(i + 1, min(i + 6, len(words)))
+        head = next((j for j in after if words[j][2] not in _SKIP_AFTER_CUE and not words[j][2].endswith("ly")
+                     and terms(j)), None)
+        if head is None or re.search(r"[,;:\"\u201c\u201d]|\b(?:and|but|or)\b", text[span[1]:words[head][0][0]]):
+            continue  # "done nothing and gone AWOL" does not deny "gone"
+        term = terms(head)[0]
+        near = {t for j in range(max(0, i - CUE_REACH), min(len(words), i + CUE_REACH + 1)) for t in terms(j)}
+        out[kind].append(_Qualifier((span[0], words[head][0][1]), term, frozenset(t for j in after for t in terms(j)),
+                                    frozenset(near - {term, "not"})))
+    return out
+
+
+def _who(index: Index, sent: int, text: str) -> tuple[str | None, tuple[int, int] | None]:
+    """Who a sentence's words are given to: "according to X" as written, else its speaker; as a key
+    compared across articles (a surname's consonants) and where it is written in the sentence."""
+    if m := _ACCORDING.search(text):
+        return skeleton(name_key(m[1]).split()[-1]), m.span(1)
+    speaker = index.speaker_of(sent)
+    if speaker is None:
+        return None, None
+    surname = name_key(speaker).split()[-1]
+    at = fold(text).find(surname)
+    return skeleton(surname), ((at, at + len(surname)) if at >= 0 else None)
+
+
+def _names_speaker(text: str, key: str) -> bool:
+    """Whether a sentence writes the name a speaker key was made from (its surname's consonants)."""
+    return any(skeleton(word) == key for word in name_key(text).split())
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A name as written in a sentence, and the keys it is compared by."""
+    span: tuple[int, int]
+    key: str  # folded, no titles: "sabah al numan"
+    words: frozenset[str]  # its words but particles ("al", "of")
+    shape: str  # its consonants (`names.skeleton`): transliterations agree
+
+
+def _name_runs(text: str) -> list[_Name]:
+    """Names as written: runs of capitalised words or words with a digit ("Camp Victoria", "F-16"),
+    not counting the sentence's first word nor months and weekdays, with a lower-case noun that
+    belongs to them ("Victoria base")."""
+    runs: list[list[re.Match[str]]] = []
+    for m in _NAME_WORD.finditer(text):
+        if m.start() == 0 or text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019" or \
+                m.group().lower() in _CALENDAR:
+            continue
+        if runs and _NAME_JOIN.fullmatch(text, runs[-1][-1].end(), m.start()) and \
+                not _POSSESSIVE.search(runs[-1][-1].group()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out = []
+    for run in runs:
+        start, end = run[0].start(), run[-1].end()
+        if noun := _NAME_NOUN.match(text, end):
+            end = noun.end()
+        if possessive := _POSSESSIVE.search(text, start, end):
+            end = possessive.start()
+        key, words, shape = _keys(text[start:end])
+        if key and len(words - _NOUN_WORDS) <= MAX_NAME_WORDS:
+            out.append(_Name((start, end), key, words, shape))
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _keys(written: str) -> tuple[str, frozenset[str], str]:
+    """A name's key, words and consonants, once for each way it is written (news repeats its names)."""
+    key = " ".join(w for w in name_key(written).split() if w not in TITLES)
+    return key, frozenset(key.split()) - _COMMON_NAME_WORDS, skeleton(key)
+
+
+def _name_differences(ra: list[_Name], rb: list[_Name]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Names one sentence writes differently from the other: the same letters and digits set apart
+    otherwise ("F16", "F-16"), the same consonants ("Al-Asad", "al-Assad"), or a shared word with
+    another around it ("Camp Victoria", "Victoria base")."""
+    keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
+    marks_a: list[tuple[int, int]] = []
+    marks_b: list[tuple[int, int]] = []
+    for a in ra:
+        if a.key in keys_b:
+            continue
+        for b in rb:
+            if b.key in keys_a or a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) \
+                    or b.key.startswith(a.key):
+                continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
+            if (a.key.replace(" ", "") == b.key.replace(" ", "") or a.shape == b.shape
+                    or any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS)):
+                marks_a.append(a.span)
+                marks_b.append(b.span)
+    return marks_a, marks_b
+
+
+def _says_something(index: Index, sent: int) -> bool:
+    """Whether a sentence holds a fact worth saying one source alone has: a figure, a date or a
+    name, and a few words."""
+    return len(index.terms_of(sent)) >= 6 and bool(index.spans_of(sent))
+
+
+def _merged(marks: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Marks sorted, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(set(marks)):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return tuple(out)

@@ -1,0 +1,266 @@
+"""The story's dated events in order: each a sentence holding a date, the date read to the year,
+month or day the text gives ("September 2025" is 2025-09, never 2025-09-01), a relative date
+("last Friday", "next month") resolved against its article's date, a date after the article's
+own (or announced with "will", "is due to", "no later than") marked as planned. The same event told by
+several articles is one line: one of the world's facts (`World.fact_of`, made by search's same-fact
+rule, so differing figures are never merged), looked up, not compared again pair by pair.
+
+Dates come from the typed spans found once at build (`Index.spans_of`); nothing here reads a
+sentence's words again except the date's own and the few before it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from briefbot.index import Index
+from briefbot.spans import SPAN_TYPES, Span
+
+_MONTHS = {m: n for n, names in enumerate((
+    "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+    "september sep sept", "october oct", "november nov", "december dec"), 1) for m in names.split()}
+_WEEKDAYS = {d: n for n, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_PART = re.compile(r"^(?:the\s)?(?:end|start|beginning|middle|turn|spring|summer|autumn|winter|first\shalf|"
+                   r"second\shalf)\sof\s(?:the\s)?|^(?:mid|early|late)-?\s?(?=\d)")
+_PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planning|planned\sfor|"
+                      r"scheduled\sfor|set\sto|tipped\sto|forecast\sto|deadline|ahead\sof|upcoming|no\slater\sthan)\b"
+                      r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
+PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
+
+
+@dataclass(frozen=True, order=True)
+class When:
+    """A date to the precision written: a year, a month of a year, or a day; or a span of years
+    ("2003/4", a financial year), written as an ISO 8601 interval ("2003/2004")."""
+    year: int
+    month: int = 0  # 0: not given
+    day: int = 0
+    to_year: int = 0  # the last year of a span of years; 0: none
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        return (f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+                + (f"/{self.to_year:04d}" if self.to_year else ""))
+
+    def after(self, other: When) -> bool:
+        """Whether this is later than `other` at the coarser of the two precisions (2025 is not
+        after 2025-02-05; 2025-09 is)."""
+        keep = min(_RANK[self.precision], _RANK[other.precision])
+        return _cut(self, keep) > _cut(other, keep)
+
+
+_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def _cut(w: When, rank: int) -> tuple[int, ...]:
+    return (w.year, w.month, w.day)[:rank + 1]
+
+
+def _day(d: dt.date) -> When:
+    return When(d.year, d.month, d.day)
+
+
+def _shift_month(year: int, month: int, by: int) -> When:
+    n = year * 12 + month - 1 + by
+    return When(n // 12, n % 12 + 1)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date found in a sentence: where it is written (offsets in the sentence), what it means,
+    whether it was relative to the article's date, and whether it lies ahead (planned)."""
+    span: Span
+    when: When
+    relative: bool
+    planned: bool
+
+
+def read_date(written: str, article_date: dt.date | None, planned_cue: bool = False) -> tuple[When, bool] | None:
+    """What a date span means, as (When, relative?); None for what gives no year, month or day
+    (a decade, "last week", a weekday in an undated article). `planned_cue` says the sentence
+    speaks of the future, so a bare weekday or month is the coming one, not the last."""
+    text = " ".join(written.lower().replace(",", " ").replace(".", " ").split())
+    text = _PART.sub("", text)
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", text):
+        return _absolute(_valid(int(m[1]), int(m[2]), int(m[3])))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", text):  # British order: day/month/year
+        year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
+        return _absolute(_valid(year, int(m[2]), int(m[1])))
+    if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:19|20)\d\d)(?:'s|s)?(?:[/-](\d{1,2}))?", text):
+        if text.endswith("s") and not text.endswith("'s"):
+            return None  # a decade
+        start = int(m[1])
+        return When(start, to_year=int(m[1][:4 - len(m[2])] + m[2]) if m[2] else 0), False
+    words = [w for w in text.split() if w not in ("of", "the", "on")]
+    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    years = [int(w) for w in words if re.fullmatch(r"(?:19|20)\d\d", w)]
+    days = [int(d) for w in words if (d := re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", w)) and (d := d[1])]
+    if months and years:
+        return _absolute(_valid(years[0], months[0], days[0] if days else 0))
+    if article_date is None:
+        return None
+    a = article_date
+    if months and days:  # "September 27": the one nearest the article's date
+        near = [(abs((dt.date(y, months[0], days[0]) - a).days), when) for y in (a.year - 1, a.year, a.year + 1)
+                if (when := _valid(y, months[0], days[0]))]
+        return (min(near)[1], True) if near else None
+    return _relative(words, months, a, planned_cue)
+
+
+def _relative(words: list[str], months: list[int], a: dt.date, planned_cue: bool) -> tuple[When, bool] | None:
+    """Yesterday, last Friday, next month, this year, three years ago, September (unqualified)."""
+    first = words[0] if words else ""
+    if first in ("yesterday", "today", "tonight", "tomorrow"):
+        return _day(a + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(first, 0))), True
+    if words[-1:] == ["ago"] and len(words) == 3:
+        n = int(words[0]) if words[0].isdigit() else _NUMBERS.get(words[0], 1 if words[0] in ("a", "an") else -1)
+        unit = words[1].rstrip("s")
+        if n < 0:
+            return None
+        if unit == "year":
+            return When(a.year - n), True
+        if unit == "month":
+            return _shift_month(a.year, a.month, -n), True
+        if unit == "day":
+            return _day(a - dt.timedelta(days=n)), True
+        return None
+    rest = words[1] if len(words) > 1 else ""
+    if first in ("earlier", "later") and len(words) == 3:
+        first, rest = words[1], words[2]
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}.get(first)
+    if step is None:  # a bare weekday or month
+        step, rest = (1 if planned_cue else -1), first
+        if rest in _WEEKDAYS:
+            step = 0 if _WEEKDAYS[rest] == a.weekday() else step
+    if rest in _WEEKDAYS:
+        back = (a.weekday() - _WEEKDAYS[rest]) % 7 or (7 if step < 0 else 0)
+        ahead = (_WEEKDAYS[rest] - a.weekday()) % 7 or (7 if step > 0 else 0)
+        return _day(a - dt.timedelta(days=back) if step < 0 else a + dt.timedelta(days=ahead)), True
+    if rest == "night" and first in ("last", "this"):
+        return _day(a - dt.timedelta(days=1 if first == "last" else 0)), True
+    if rest in ("morning", "afternoon", "evening") and first == "this":
+        return _day(a), True
+    if rest == "month":
+        return _shift_month(a.year, a.month, step), True
+    if rest == "year":
+        return When(a.year + step), True
+    if months:  # "last September", "next March", "in June"
+        month = months[0]
+        year = a.year
+        if step < 0 and month >= a.month:
+            year -= 1
+        elif step > 0 and month <= a.month:
+            year += 1
+        return When(year, month), True
+    return None
+
+
+def _absolute(when: When | None) -> tuple[When, bool] | None:
+    return None if when is None else (when, False)
+
+
+def _valid(year: int, month: int, day: int = 0) -> When | None:
+    """The date, if the calendar has it (not 31 September, not 13/13/2005)."""
+    try:
+        dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    return When(year, month, day)
+
+
+def article_day(iso: str | None) -> dt.date | None:
+    """An article's date as given by its metadata (ISO 8601, maybe with a time), if any."""
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def dates_in(index: Index, sent: int) -> list[Dated]:
+    """The dates a sentence states, each read against its article's date."""
+    text = index.text_of(sent)
+    article_date = article_day(index.article_of(sent).date)
+    out: list[Dated] = []
+    for span in index.spans_of(sent):
+        if span.type != "date":
+            continue
+        cue = bool(_PLANNED.search(text, max(0, span.start - PLANNED_REACH), span.start))
+        read = read_date(text[span.start:span.end], article_date, cue)
+        if read is None:
+            continue
+        when, relative = read
+        ahead = when.after(_day(article_date)) if article_date else None
+        past = _day(article_date).after(when) if article_date else False
+        out.append(Dated(span, when, relative, bool(ahead) or (cue and not past)))
+    return out
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline: a date and the sentences (one per article, first the earliest
+    told) that give it for the same fact. `dated[i]` is where sentence i writes the date; with
+    `article_date`, the sentence has no date of its own and takes its article's."""
+    when: When
+    sentences: tuple[int, ...]
+    dated: tuple[Dated, ...]
+    planned: bool
+    article_date: bool = False
+
+
+@dataclass(frozen=True)
+class Timeline:
+    events: list[Event]  # oldest first
+    unplaced: int  # sentences whose dates cannot be placed (relative to an undated article, a decade, a week)
+
+
+def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None = None) -> Timeline:
+    """The dated events among `sentences` (all of them by default). A sentence with no date of its
+    own takes its article's date only when it opens a dated article (the news of the day), and says
+    so. Only sentences holding a date span are read (found from the span arrays, not one by one)."""
+    chosen = np.arange(len(index)) if sentences is None else np.unique(np.fromiter(sentences, dtype=np.int64))
+    dated_leads = index.article_first[:-1][[bool(article_day(a.date)) for a in index.articles]]
+    leads = set(dated_leads.tolist())
+    holds_date = np.isin(chosen, _with_dates(index))
+    keep = holds_date | np.isin(chosen, dated_leads)
+    found: list[tuple[When, int, Dated | None]] = []
+    unplaced = 0
+    for sent, holds in zip(chosen[keep].tolist(), holds_date[keep].tolist()):
+        dates = dates_in(index, sent)
+        firsts = {d.when: d for d in reversed(dates)}  # a date written twice in a sentence is one event
+        found += [(when, sent, d) for when, d in firsts.items()]
+        if not dates and sent in leads:
+            found.append((_day(article_day(index.article_of(sent).date)), sent, None))
+        unplaced += holds and not dates
+    found.sort(key=lambda f: (f[0], f[1]))
+    return Timeline(_merged(fact_of, found), unplaced)
+
+
+def _with_dates(index: Index) -> np.ndarray:
+    """The sentences holding a date span, sorted."""
+    owner = np.repeat(np.arange(len(index)), np.diff(index.span_ptr))
+    return np.unique(owner[index.span_type == SPAN_TYPES.index("date")])
+
+
+def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None]]) -> list[Event]:
+    """One event for each date and fact (a fact has one sentence in each article that tells it); a
+    sentence dated by its article's date is an event of its own."""
+    events: list[Event] = []
+    line_of: dict[tuple[When, int], int] = {}  # (a date, a fact) → its event
+    for when, sent, dated in found:
+        key = (when, int(fact_of[sent]))
+        if dated is not None and key in line_of:
+            e = events[line_of[key]]  # planned only if every telling says so ("since September 2014" is past)
+            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned)
+            continue
+        if dated is not None:
+            line_of[key] = len(events)
+        events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None))
+    return events

@@ -1,0 +1,278 @@
+"""The story's shape: `timeline` (dates read as written, relative ones against the article's date,
+planned ones marked, one line per fact), `compare` (the same thing told differently, and what one
+source alone says) and `brief` (the story on one screen, no fact twice), on made-up stories and on
+the embedded briefing."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from briefbot import cli
+from briefbot.brief import BRIEF_SIZE, brief
+from briefbot.compare import compare
+from briefbot.indexing import build
+from briefbot.parser import parse
+from briefbot.reply import Dated, Difference
+from briefbot.render import plain
+from briefbot.search import Searcher
+from briefbot.session import Session
+from briefbot.timeline import When, read_date, timeline
+from briefbot.topic import sentences_on
+from briefbot.world import build_world, facts
+from stories import article
+
+THURSDAY = dt.date(2005, 3, 10)
+
+
+def index_of(*stories: tuple[str, str, str | None]):
+    return build([article(n, title, text, date) for n, (title, text, date) in enumerate(stories)], "")
+
+
+def when(written: str, on: dt.date | None = THURSDAY, planned: bool = False) -> str | None:
+    read = read_date(written, on, planned)
+    return None if read is None else str(read[0])
+
+
+# --- reading dates -----------------------------------------------------------------------------
+
+def test_an_absolute_date_keeps_the_precision_it_is_written_with():
+    assert when("September 27, 2024") == "2024-09-27"
+    assert when("27 September 2024") == "2024-09-27"
+    assert when("September 2025") == "2025-09"  # never 2025-09-01
+    assert when("the end of September 2025") == "2025-09"
+    assert when("2014") == "2014"
+    assert when("mid-2005") == "2005"
+    assert when("2003/4") == "2003/2004"  # a financial year: a span of years, as an ISO interval
+    assert when("2007-13") == "2007/2013" and when("1998/9") == "1998/1999"
+    assert when("2005-06-30") == "2005-06-30"
+    assert read_date("2014", None) == (When(2014), False)
+    assert read_date("31 September 2005", None) is None and read_date("13/13/2005", None) is None
+    assert When(2025, 9).precision == "month" and When(2014).precision == "year" and When(2024, 9, 27).precision == "day"
+
+
+def test_a_relative_date_is_resolved_against_the_articles_date():
+    assert when("yesterday") == "2005-03-09"
+    assert when("last Friday") == "2005-03-04"
+    assert when("next Friday") == "2005-03-11"
+    assert when("Tuesday") == "2005-03-08"  # said of the past: the Tuesday before
+    assert when("Tuesday", planned=True) == "2005-03-15"  # "will meet on Tuesday": the coming one
+    assert when("next month") == "2005-04"
+    assert when("last year") == "2004"
+    assert when("three years ago") == "2002"
+    assert when("last September") == "2004-09"
+    assert when("March 16") == "2005-03-16"  # a day without a year: the nearest to the article's date
+    assert when("December 20") == "2004-12-20"
+    assert read_date("last Friday", THURSDAY) == (When(2005, 3, 4), True)
+
+
+def test_a_relative_date_in_an_undated_article_is_not_placed():
+    for written in ("yesterday", "last Friday", "next month", "Tuesday", "September 27", "last week"):
+        assert when(written, None) is None, written
+    assert when("the 1990s") is None  # a decade gives no year
+
+
+def test_planned_dates_ranges_and_the_article_date():
+    idx = index_of(
+        ("Mission ends", "The coalition was founded in 2014 and led by Washington since September 2014.\n"
+                         "Its mission in Syria will continue until September 2026.\n"
+                         "The base was run from 1997 to 2001 by the army.\n"
+                         "Officials met last Friday to agree the plan.", "2025-02-05"),
+        ("Undated story", "The mayor spoke last Friday about the plan.\nThe bridge will reopen in 2030.", None))
+    found = timeline(idx, facts(idx))
+    lines = {(str(e.when), idx.text_of(e.sentences[0])[:20]): e for e in found.events}
+    assert not lines["2014", "The coalition was fo"].planned
+    assert not lines["2014-09", "The coalition was fo"].planned  # "since": the past
+    assert lines["2026-09", "Its mission in Syria"].planned  # "will continue until"
+    assert {("1997", "The base was run from"[:20]), ("2001", "The base was run from"[:20])} <= set(lines)  # a range
+    assert lines["2025-01-31", "Officials met last F"].dated[0].relative
+    assert lines["2030", "The bridge will reop"].planned  # undated, but said as what will be
+    assert ("2025-02-05", "The coalition was fo") not in lines  # a lead with dates of its own keeps them
+    assert not any(idx.text_of(e.sentences[0]).startswith("The mayor") for e in found.events)
+    assert found.unplaced == 1  # the undated "last Friday"
+    assert [e.when for e in found.events] == sorted(e.when for e in found.events)
+
+
+def test_a_lead_without_a_date_takes_its_articles_date_marked_so():
+    idx = index_of(("Strike", "Workers walked out at the plant.\nThe union wants more pay.", "2005-03-10"))
+    events = timeline(idx, facts(idx)).events
+    assert [(str(e.when), e.article_date, e.sentences) for e in events] == [("2005-03-10", True, (0,))]
+
+
+def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_differ():
+    idx = index_of(
+        ("Budget", "The chancellor will present the budget on 16 March 2005 with £2bn for schools.", "2005-03-01"),
+        ("Budget day", "The chancellor will present his budget on 16 March 2005, with £2bn for schools.", "2005-03-02"),
+        ("Budget plans", "The chancellor will present the budget on 16 March 2005 with £3bn for schools.", "2005-03-02"))
+    events = timeline(idx, facts(idx)).events
+    assert [(str(e.when), e.sentences) for e in events] == [("2005-03-16", (0, 1)), ("2005-03-16", (2,))]
+    assert all(e.planned for e in events)
+
+
+def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
+    events = timeline(seed_index, facts(seed_index)).events
+
+    def line(date: str, words: str):
+        return next((e for e in events if str(e.when) == date
+                     and any(words in seed_index.text_of(s) for s in e.sentences)), None)
+
+    founded = line("2014", "87 partners")
+    assert founded is not None and len(founded.sentences) == 2 and not founded.planned
+    assert line("2014-09", "led by Washington since September 2014") is not None
+    announced = line("2024-09-27", "announced the official end")
+    assert announced is not None and not announced.planned
+    assert line("2025-09", "no later than the end of September 2025").planned
+    syria = line("2026-09", "continue until September 2026")
+    assert syria.planned and len(syria.sentences) == 2
+    for e in events:  # the date marked is the date written
+        for sent, d in zip(e.sentences, e.dated):
+            assert read_date(seed_index.text_of(sent)[d.span.start:d.span.end], None) in (None, (e.when, False))
+
+
+# --- comparing sources -------------------------------------------------------------------------
+
+def marked(idx, sent: int, marks) -> list[str]:
+    return [idx.text_of(sent)[s:e] for s, e in marks]
+
+
+def test_a_figure_told_differently_is_a_contrast_with_the_figures_marked():
+    idx = index_of(("Bridge", "The county council will spend £80m on the new river bridge, officials said.", None),
+                   ("Bridge cost", "The county council will spend £60m on the new river bridge, officials said.", None))
+    found = compare(idx, Searcher(idx).same_fact)
+    assert [(c.kinds, marked(idx, c.a, c.a_marks), marked(idx, c.b, c.b_marks)) for c in found.contrasts] == [
+        (("figure",), ["£80m"], ["£60m"])]
+
+
+def test_an_exact_twin_is_no_difference_and_nothing_is_only_in_one_source():
+    text = "The county council will spend £80m on the new river bridge, officials said."
+    idx = index_of(("Bridge", text, None), ("Bridge again", text, None))
+    found = compare(idx, Searcher(idx).same_fact)
+    assert found.contrasts == [] and found.only_in == []
+
+
+def test_a_denial_of_what_the_other_states_is_a_contrast():
+    idx = index_of(("Plan", "The health minister has confirmed the hospital closure plan for Leeds.", None),
+                   ("Plan denied", "The health minister has not confirmed the hospital closure plan for Leeds.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert contrast.kinds == ("negation",)
+    assert marked(idx, contrast.b, contrast.b_marks) == ["not confirmed"]
+
+
+def test_what_one_source_alone_says_is_listed():
+    idx = index_of(("Bridge", "The county council will spend £80m on the new river bridge, officials said.\n"
+                              "Work on the bridge approaches in Selby starts in 2006, said engineer Sam Lowe.", None),
+                   ("Bridge cost", "The county council will spend £80m on the new river bridge, officials said.", None))
+    found = compare(idx, Searcher(idx).same_fact)
+    assert [idx.text_of(s)[:20] for s in found.only_in] == ["Work on the bridge a"]
+
+
+def test_the_seed_articles_real_differences_are_found(seed_index):
+    idx = seed_index
+    found = compare(idx, Searcher(idx).same_fact).contrasts
+
+    def pair(kind: str, words_a: str, words_b: str):
+        for c in found:
+            texts = {idx.text_of(c.a): c.a_marks, idx.text_of(c.b): c.b_marks}
+            one = next((t for t in texts if words_a in t), None)
+            two = next((t for t in texts if words_b in t and t != one), None)
+            if kind in c.kinds and one and two:
+                return [one[s:e] for s, e in texts[one]], [two[s:e] for s, e in texts[two]]
+        return None
+
+    assert pair("name", "F-16 fighter jets", "F16 aircraft") == (["F-16"], ["F16"])
+    victoria = pair("name", "Victoria base near", "Camp Victoria adjacent")
+    assert victoria and "Victoria base" in victoria[0] and "Camp Victoria" in victoria[1]
+    discussed = pair("negation", "are not final", "has not been officially discussed at all")
+    assert discussed and "not final" in discussed[0] and "not been officially discussed" in discussed[1]
+    trainers = pair("attribution", "according to military leadership", "we do not need trainers")
+    assert trainers and "military leadership" in trainers[0]
+    assert pair("date", "released in September 2024", "On September 27, 2024") == (["September 2024"], ["September 27, 2024"])
+
+
+# --- the brief ---------------------------------------------------------------------------------
+
+def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_index):
+    world = build_world(seed_index, seed_index.world_file)
+    searcher = Searcher(seed_index)
+    story = brief(seed_index, world, searcher.same_fact)
+    chosen = [s for s, _ in story.facts]
+    assert 5 <= len(chosen) <= BRIEF_SIZE <= 8
+    facts = [int(world.fact_of[s]) for s in chosen]
+    assert len(set(facts)) == len(facts)
+    assert not any(searcher.same_fact(a, b) for a in chosen for b in chosen if a < b)
+    for sent, others in story.facts:
+        assert all(int(world.fact_of[o]) == int(world.fact_of[sent]) for o in others)
+    assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {c.name for c in story.quoted}
+    assert "2026-09" in {str(e.when) for e in story.key_dates}
+    assert story.disagreements >= 5
+
+
+def test_a_fact_three_sources_tell_leads_the_brief_once():
+    told = "The county council will spend £80m on the new river bridge in Selby, officials said."
+    idx = index_of(*[(f"Bridge {n}", f"{told}\nIn other news, story {n} has its own weather report today.", None)
+                     for n in range(3)])
+    world = build_world(idx)
+    story = brief(idx, world, Searcher(idx).same_fact)
+    firsts = [(s, len(others)) for s, others in story.facts if idx.text_of(s) == told]
+    assert firsts == [(0, 2)]
+
+
+# --- the verbs ---------------------------------------------------------------------------------
+
+def test_the_verbs_parse():
+    assert (parse("timeline").verb, parse("timeline").obj) == ("timeline", "")
+    assert (parse("timeline of Kilroy").verb, parse("timeline of Kilroy").obj) == ("timeline", "Kilroy")
+    assert (parse("compare 1 2").verb, parse("compare 1 2").obj) == ("compare", "1 2")
+    assert parse("brief").verb == "brief"
+
+
+def test_the_session_shows_the_timeline_as_numbered_dated_passages(seed_index):
+    session = Session(seed_index)
+    reply = session.handle("timeline coalition")
+    lines = [b for b in reply.blocks if isinstance(b, Dated)]
+    assert lines and [b.number for b in lines] == list(range(1, len(lines) + 1))
+    for line in lines:
+        span = line.answer.answer_span
+        assert line.article_date or (span is not None and span.type == "date")
+        assert line.answer.text == seed_index.text_of(line.answer.sentence_id)
+    assert session.handle("note 1").blocks[-1].text.startswith("Noted answer 1")
+    assert session.handle("timeline zebra").status == "no_answer"
+
+
+def test_compare_in_the_session_renders_both_sides_with_what_differs(seed_index):
+    session = Session(seed_index)
+    reply = session.handle("compare 1 2")
+    differences = [b for b in reply.blocks if isinstance(b, Difference)]
+    assert differences
+    text = plain(reply)
+    assert "\u2260 name" in text and "differs: F-16" in text and "differs: F16" in text
+    assert session.handle("compare 1 1").status == "error"
+    assert session.handle("compare 1 9").status == "error"
+
+
+def test_ask_json_carries_events_differences_and_the_brief(capsys):
+    assert cli.main(["ask", "--json", "timeline"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    events = [b for b in data["blocks"] if b["type"] == "event"]
+    assert {"when": "2026-09", "precision": "month", "planned": True} in [
+        {k: e[k] for k in ("when", "precision", "planned")} for e in events]
+    by_number = {a["number"]: a for a in data["answers"]}
+    for e in events:
+        span = by_number[e["number"]]["answer_span"]
+        assert e["article_date"] or span["type"] == "date"
+    assert cli.main(["ask", "--json", "compare"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    difference = next(b for b in data["blocks"] if b["type"] == "difference" and "name" in b["kinds"])
+    for side in ("first", "second"):
+        for mark in difference[side]["marks"]:
+            assert difference[side]["text"][mark["start"]:mark["end"]] == mark["text"]
+        assert difference[side]["citations"][0]["path"].endswith(".txt")
+    assert cli.main(["ask", "--json", "brief"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["verb"] == "brief" and 5 <= len([b for b in data["blocks"] if b["type"] == "passage"]) <= 8
+
+
+def test_a_topic_covers_its_sentences_and_the_articles_headlined_with_it(seed_index):
+    bayati = sentences_on(seed_index, "Bayati")
+    assert len(bayati) and all("Bayati" in seed_index.text_of(s) or seed_index.speaker_of(s) for s in bayati.tolist())
+    assert len(sentences_on(seed_index, "zebra")) == 0
+    assert len(sentences_on(seed_index, "coalition")) >= len(seed_index) // 2  # the headlines name it
