@@ -1,18 +1,32 @@
-"""Files written whole or not at all: a temporary file beside the target, then a rename. A crash,
-a full disk or a second process never leaves a half-written file under the real name."""
+"""Files written whole or not at all, and never over a file someone else wrote.
+
+The content goes to a temporary file beside the target, then takes the target's name: by a hard
+link, which fails if the name exists (so two games exporting at once into one folder both keep
+their notes), or, for a file this program wrote itself, by a rename over it. A crash, a full disk
+or a second process never leaves a half-written file under the real name. Temporary files carry
+a name only briefbot uses; one a killed run left is removed by a later write into that folder,
+and nothing else is ever removed.
+"""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-TEMP_PREFIX = ".tmp-"  # a name briefbot never reads as a cache or a session
+TEMP_PREFIX = ".briefbot-tmp-"  # a name briefbot never reads as a cache or a session, and no one else uses
+STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
+MAX_FREE_NAMES = 1000  # notes-2.md … notes-1000.md: past that, the folder is not one to write into
+
+Content = str | Callable[[BinaryIO], None]
 
 
-def write_atomic(path: Path, content: str | Callable[[BinaryIO], None]) -> None:
-    """Write `content` (text, as UTF-8, or a function that writes to the open file) to `path`."""
+def write_atomic(path: Path, content: Content, replace: bool = True) -> None:
+    """Write `content` (text, as UTF-8, or a function that writes to the open file) to `path`.
+    Unless `replace`, raise FileExistsError if `path` exists, and leave it as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=path.suffix)
     try:
@@ -23,7 +37,48 @@ def write_atomic(path: Path, content: str | Callable[[BinaryIO], None]) -> None:
                 content(out)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
     finally:
-        if os.path.exists(tmp):
+        if os.path.lexists(tmp):
             os.unlink(tmp)
+    remove_stale_temps(path.parent)
+
+
+def write_new(wanted: Path, text: str, mine: set[Path]) -> Path:
+    """Write `text` to `wanted`, or, if a file this program did not write (`mine`) is there, to
+    the first free name of wanted-2, wanted-3…; the path written."""
+    path = wanted
+    for n in range(2, MAX_FREE_NAMES + 2):
+        try:
+            write_atomic(path, text, replace=path in mine)
+            return path
+        except FileExistsError:
+            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+    raise FileExistsError(errno.EEXIST, f"{wanted.name} and {MAX_FREE_NAMES} names after it are taken")
+
+
+def _link_new(tmp: str, path: Path) -> None:
+    """Give the finished temporary file the name `path`, only if no file has it."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: create the name exclusively, then copy
+        with open(path, "xb") as out, open(tmp, "rb") as src:
+            out.write(src.read())
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Remove the temporary files killed runs of briefbot left in `folder` (only those)."""
+    old = time.time() - STALE_TEMP_SECONDS
+    for temp in folder.glob(f"{TEMP_PREFIX}*"):
+        try:
+            if temp.lstat().st_mtime < old:
+                temp.unlink()
+        except OSError:
+            pass  # another run removed it first

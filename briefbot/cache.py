@@ -10,17 +10,18 @@ import hashlib
 import json
 import os
 import re
-import time
+import stat
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import platformdirs
 
 from briefbot import __version__
-from briefbot.atomic import TEMP_PREFIX, write_atomic
+from briefbot.atomic import write_atomic
 from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files,
                              parse_files, read_files, readable_types, shown, skipped_line)
 from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
@@ -69,10 +70,13 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     skipped: list[str] = []
     files = read_files(find_files(roots, warn, skipped), warn)
-    synonyms = synonyms_text([r for r in roots if r.is_dir()])
+    synonyms = synonyms_text([r for r in roots if r.is_dir()], warn)
     key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
-    place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) for r in roots)).hexdigest()[:16]
+    # The location as spelt too: `cc` and `/abs/cc` index the same files under other paths (which
+    # citations show), so each keeps its own cache rather than rebuild and prune the other's.
+    place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) + b"\1" + os.fsencode(r)
+                                      for r in roots)).hexdigest()[:16]
     folder = cache_dir()
     path = folder / f"{place}-{key[:32]}.npz"
     if use_cache:
@@ -172,20 +176,19 @@ READERS = {**dict.fromkeys(HTML_SUFFIXES, ("trafilatura", "htmldate", "lxml")),
            **dict.fromkeys(MARKDOWN_SUFFIXES, ("markdown-it-py",))}
 
 
-STALE_TEMP_SECONDS = 3600  # a temporary file this old was left by a killed run
-
-
 def _prune(folder: Path, place: str, keep: Path) -> None:
-    """Remove caches of earlier versions of this corpus (index and world), and temporary files
-    killed runs left."""
-    old = time.time() - STALE_TEMP_SECONDS
-    for other in [*folder.glob(f"{place}-*.npz"), *folder.glob(f"{TEMP_PREFIX}*")]:
+    """Remove caches of earlier versions of this corpus (index and world): only the files named
+    `<place>-<key>.npz` and `<place>-<key>.world.npz` (the folder may be shared with other programs;
+    temporary files are `atomic`'s to remove)."""
+    for other in folder.glob(f"{place}-*.npz"):
         try:
-            if other.name.split(".")[0] != keep.name.split(".")[0] \
-                    and (not other.name.startswith(TEMP_PREFIX) or other.stat().st_mtime < old):
+            if other.name.split(".")[0] != keep.name.split(".")[0] and _CACHE_NAME.fullmatch(other.name):
                 other.unlink()
         except OSError:
             pass  # another run removed or replaced it first
+
+
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world)?\.npz")
 
 
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
@@ -209,8 +212,18 @@ class Damaged(ValueError):
     """The cache file is readable but not the index this corpus needs."""
 
 
+def _open_regular(path: Path) -> BinaryIO:
+    """The cache file at `path`, opened only if it is a regular file: a FIFO (or a device) put
+    where a cache file will be would block the read forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise Damaged("it is not a regular file")
+    return os.fdopen(fd, "rb")
+
+
 def _read(path: Path, key: str) -> tuple[Index, list[str]]:
-    with np.load(path, allow_pickle=False) as data:
+    with _open_regular(path) as file, np.load(file, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
         if meta.get("format") != FORMAT:
             raise Damaged(f"format {meta.get('format')}, this briefbot writes {FORMAT}")
@@ -309,7 +322,7 @@ def _write_world(path: Path, digest: str, world: World) -> None:
 
 
 def _read_world(path: Path, digest: str, sentences: int) -> World:
-    with np.load(path, allow_pickle=False) as data:
+    with _open_regular(path) as file, np.load(file, allow_pickle=False) as data:
         meta = json.loads(data["meta"].tobytes())
         fact_of = data["fact_of"]
     if meta["format"] != FORMAT or meta["world_file"] != digest:

@@ -80,7 +80,11 @@ def _corpus_paths(args: argparse.Namespace) -> list[str] | None:
 
 
 def _warn(line: str) -> None:
-    print(f"briefbot: {line}", file=sys.stderr)
+    from briefbot.text import safe
+    print(f"briefbot: {safe(line)}", file=sys.stderr)  # a warning names files: their names are hostile
+
+
+PIPE_PROGRESS_SECONDS = 5  # on a pipe or a log, a line at most this often (a terminal redraws its one line)
 
 
 class _Progress:
@@ -94,13 +98,17 @@ class _Progress:
     def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
         self.started = self.started or now
-        if now - self.started < 1 or (now - self.shown < 0.2 and done < total):
+        tty = sys.stderr.isatty()
+        every = 0.2 if tty else PIPE_PROGRESS_SECONDS
+        if now - self.started < 1 or (now - self.shown < every and done < total):
+            return
+        if not tty and done < total and now - self.started < PIPE_PROGRESS_SECONDS:
             return
         self.shown = now
         line = f"{self.doing} {done}/{total} {self.unit}"
-        if sys.stderr.isatty():
+        if tty:
             print(f"\r{line} ({100 * done // max(total, 1)}%)", end="\n" if done >= total else "", file=sys.stderr)
-        elif done >= total or now - self.started > 5:
+        else:
             print(line, file=sys.stderr)
 
 
@@ -214,7 +222,7 @@ def _source_text(session: Session, articles: list[SourceInfo], n: int, as_json: 
     if as_json:
         print(json.dumps({"n": n, "source": a.source, "path": a.path, "offsets": a.offsets, "text": text}))
     else:
-        sys.stdout.write(safe(text))
+        sys.stdout.write(safe(text, lines=True))
     return EXIT_ANSWERED
 
 

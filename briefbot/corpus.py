@@ -168,6 +168,18 @@ def _walk(top: Path, warn: Warn, skipped: list[str]) -> Iterator[tuple[Path, os.
                 warn(f"{shown(path)}: not a regular file, skipped")
 
 
+MAX_FILE_MB_VARIABLE = "BRIEFBOT_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 256  # news is kilobytes a story: a bigger file is a dump, an image or a sparse file
+
+
+def max_file_bytes() -> int:
+    """The largest article file read (every file is read whole): $BRIEFBOT_MAX_FILE_MB megabytes."""
+    try:
+        return int(float(os.environ.get(MAX_FILE_MB_VARIABLE, DEFAULT_MAX_FILE_MB)) * 1_000_000)
+    except ValueError:
+        return DEFAULT_MAX_FILE_MB * 1_000_000
+
+
 def file_type(path: str) -> str:
     return os.path.splitext(path)[1].lower() or "(no extension)"
 
@@ -184,8 +196,13 @@ def readable_types() -> str:
 
 def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
     files = []
+    limit = max_file_bytes()
     for path in paths:
         try:
+            if (size := path.stat().st_size) > limit:
+                warn(f"{shown(path)}: {size / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB limit "
+                     f"(${MAX_FILE_MB_VARIABLE}), skipped")
+                continue
             files.append(SourceFile(str(path), path.read_bytes()))
         except OSError as e:
             warn(f"{shown(path)}: cannot read ({e.strerror or e}), skipped")

@@ -51,7 +51,7 @@ class Parser:
             return Command("talk", _strip_article(m["who"]), line=text)
         for alias, verb in self.entries:
             if verb.object != NONE and low.startswith(alias + " "):
-                obj = _strip_article(text[len(alias):].strip())
+                obj = _file_name(line) if verb.file else _strip_article(text[len(alias):].strip())
                 if not verb.pattern or re.fullmatch(verb.pattern, obj, re.I):
                     return Command(verb.name, obj, line=text)
         return Command("question", text, line=text)
@@ -66,6 +66,12 @@ def parse(line: str) -> Command:
 def _game_parser() -> Parser:
     from briefbot.verbs.table import VERBS  # its functions need the session, which needs the parser
     return Parser(VERBS)
+
+
+def _file_name(line: str) -> str:
+    """The file of `save`/`restore`/`export` exactly as typed after the verb: `../notes.md` stays
+    `../notes.md` (dots, spaces and all), relative to the folder briefbot started in."""
+    return line.strip().split(None, 1)[1]
 
 
 def _strip_article(text: str) -> str:

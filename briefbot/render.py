@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
-from briefbot.text import safe
+from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
 INDENT = 3  # "1. " before each line of a passage
@@ -69,7 +69,7 @@ def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - IND
     lines = [full_citation(n, c, folder) for n, c in enumerate(answer.citations, 1)]
     first = len(lines) + 1
     for n, v in enumerate(answer.versions, first):
-        lines += [f"[{n}] also: {v.text}", "    " + full_citation(n, v.citation, folder)[len(f"[{n}] "):]]
+        lines += [f"[{n}] also: {one_line(v.text)}", "    " + full_citation(n, v.citation, folder)[len(f"[{n}] "):]]
     return lines
 
 
@@ -102,7 +102,7 @@ def marked_sentence(passage: Passage, limit: int | None = LONG_SENTENCE) -> Text
     within it, and the question's words underlined. A sentence longer than `limit` characters is
     cut around its answer (or the first word asked about) with "…"; `x N` shows it whole."""
     answer = passage.answer
-    text = Text(safe(answer.text), style="bold")
+    text = Text(one_line(answer.text), style="bold")
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", span.start, span.end)
     words = [w for w in passage.words if len(w) > 2]
@@ -194,10 +194,11 @@ def render(reply: Reply) -> RenderableType:
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
-            parts.append(Text(safe(block.text), style={"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
+            style = {"warning": "yellow", "error": "bold red"}.get(block.kind, "")
+            parts.append(Text(safe(block.text, lines=True), style=style))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
-            parts.extend(Text("  " + safe(item)) for item in block.items)
+            parts.extend(Text("  " + one_line(item)) for item in block.items)
         elif isinstance(block, Dated):
             parts.append(_dated(block))
         elif isinstance(block, Passage):
@@ -224,7 +225,7 @@ def other_lines(block: Reading | Sources) -> list[str]:
 def _dated(line: Dated) -> RenderableType:
     """A timeline line: its date, then the sentence with the date reversed in it, then its citation."""
     answer = line.answer
-    text = Text(safe(answer.text))
+    text = Text(one_line(answer.text))
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", span.start, span.end)
     return numbered(f"{line.number}.", [Text(safe(line.label), style="bold") + Text("  ") + text,
@@ -275,17 +276,17 @@ def plain(reply: Reply) -> str:
         if isinstance(block, Heading):
             out.append(f"== {safe(block.text)} ==")
         elif isinstance(block, Message):
-            out.append(safe(block.text))
+            out.append(safe(block.text, lines=True))
         elif isinstance(block, Items):
             out.append(block.title + ":")
-            out.extend("  " + safe(item) for item in block.items)
+            out.extend("  " + one_line(item) for item in block.items)
         elif isinstance(block, Dated):
-            out.append(f"{block.number}. {safe(block.label)}  {safe(block.answer.text)}")
+            out.append(f"{block.number}. {safe(block.label)}  {one_line(block.answer.text)}")
             out.append("   " + safe(compact_citation(1, block.answer.citations[0], _others(block.answer), width)))
         elif isinstance(block, Difference):
             out.append("\u2260 " + ", ".join(block.kinds))
             for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
-                out.append(f"   \u201c{safe(answer.text)}\u201d")
+                out.append(f"   \u201c{one_line(answer.text)}\u201d")
                 if marks:
                     out.append("     differs: " + "; ".join(safe(answer.text[s:e]) for s, e in marks))
                 out.append("     " + safe(compact_citation(n, answer.citations[0], 0, width - 2)))
@@ -297,9 +298,9 @@ def plain(reply: Reply) -> str:
                 continue
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if speaker_shown(block) else ""
-            out.append(f"{block.number}. {safe(label + who + a.text)}")
+            out.append(f"{block.number}. {safe(label + who)}{one_line(a.text)}")
             if a.answer_span is not None:
-                out.append(f"   answer: {safe(a.text[a.answer_span.start:a.answer_span.end])}")
+                out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
             if block.before:
                 out.append("   " + safe(cut(block.before, width, keep_end=True)))
             if block.after:

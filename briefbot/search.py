@@ -18,6 +18,10 @@ from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
 from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
+# Typo correction compares a word's one-letter deletions (as many as its letters, each as long):
+# a longer "word" (a pasted blob, a table with no spaces) is no misspelling, and would cost its
+# length squared in memory (100k letters: 9.5 GB).
+TYPO_MAX_LETTERS = 40
 _NAMES = ("person", "place", "organisation")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
@@ -171,13 +175,13 @@ class Searcher:
             return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
         r = self.ranking
         written = _written(word)
-        if not written.isalpha() or len(written) < r.typo_min:
+        if not written.isalpha() or not r.typo_min <= len(written) <= TYPO_MAX_LETTERS:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
             deletes: dict[str, list[int]] = {}
             for tid, surface in enumerate(self.index.surface):
-                if (w := _written(surface)).isalpha() and len(w) >= r.typo_min:
+                if (w := _written(surface)).isalpha() and r.typo_min <= len(w) <= TYPO_MAX_LETTERS:
                     for key in _deletions(w):
                         deletes.setdefault(key, []).append(tid)
             # as tuples of ints, which the garbage collector stops tracking: a TUI session's

@@ -8,7 +8,7 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,22 +17,26 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser
-from briefbot.reply import OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
+from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
+from briefbot.saved import checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
+from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS"]
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
+           "NOTEBOOK_FILE", "SESSION_FILE"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
+MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
-# Terminal control sequences (colour codes and the like) and other control characters in a typed or
-# pasted line: dropped, as the player never meant them as words.
+# Terminal control sequences (colour codes and the like) in a typed or pasted line: dropped, as the
+# player never meant them as words.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces (other controls stay, shown by `safe`)
 
 
 @dataclass
@@ -55,17 +59,11 @@ class State:
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
     def copy(self) -> State:
-        return replace(self, trail=list(self.trail), notebook=list(self.notebook), seen=list(self.seen),
+        """A copy for undo. `seen` only ever grows (by `uncover`), so it is shared, not copied: undo
+        cuts it back to the length it had (a hundred copies of a big game's `seen` were gigabytes)."""
+        return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
                        shown_at=dict(self.shown_at), source_page=list(self.source_page))
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> State:
-        """A saved state (older saves lack the newer fields). JSON keys are strings: `shown_at`'s are ids."""
-        known = {f.name for f in fields(cls)}
-        state = cls(**{k: v for k, v in data.items() if k in known})
-        state.shown_at = {int(k): int(v) for k, v in state.shown_at.items()}
-        return state
 
 
 @dataclass(frozen=True)
@@ -85,7 +83,7 @@ class Session:
         self.k = k
         self.home = home or Path.cwd()
         self.state = State(game=os.urandom(6).hex())
-        self.undo_stack: list[tuple[str, State]] = []  # (the line, the state before it)
+        self.undo_stack: list[tuple[str, State, int]] = []  # (the line, the state before it, len(its seen))
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
@@ -130,6 +128,11 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
+        if len(line) > MAX_LINE_CHARS:
+            reply = Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
+                f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
+            reply.view = self.view()
+            return reply
         line, note = _typed(line)
         command = self.parser.parse(line)
         if command.verb == "again" and self.state.last_line:
@@ -137,7 +140,7 @@ class Session:
         command = self._answer_to_which(command)
         verb = self.verbs.get(command.verb, self.verbs["question"])
         if verb.changes_state:
-            self.undo_stack.append((command.line, self.state.copy()))
+            self.undo_stack.append((command.line, self.state.copy(), len(self.state.seen)))
             del self.undo_stack[:-100]
         reply = verb.run(self, command)
         if note:
@@ -362,16 +365,9 @@ class Session:
             raise ValueError("it is not a saved session file")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            state = State.from_json(data["state"])
-            sources = data.get("sources")
-            named = [int(s) for s in [*state.notebook, *state.shown, *state.seen, *state.shown_at]]
-        except (UnicodeError, ValueError, KeyError, TypeError, AttributeError):  # JSONDecodeError is a ValueError
+        except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
             raise ValueError("it is not a saved session file") from None
-        if sources != [a.source for a in self.index.articles]:
-            raise ValueError("it was saved with other articles")
-        if any(not 0 <= s < len(self.index) for s in named):
-            raise ValueError("it names sentences this briefing does not have")
-        return state
+        return State(**checked_state(data, [a.source for a in self.index.articles], len(self.index)))
 
 
 def _typed(line: str) -> tuple[str, str]:

@@ -43,16 +43,44 @@ STOP_WORDS: frozenset[str] = frozenset(lexicon_lines("stopwords.txt"))
 IRREGULAR: dict[str, str] = dict(line.split()[:2] for line in lexicon_lines("irregular.txt"))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What must never reach a terminal or a file as itself: C0 and C1 controls (ESC starts every
+# escape sequence), DEL, line and paragraph separators, bidi marks, embeddings, overrides and
+# isolates (they reorder what is shown), zero-width and other invisible format characters (they
+# hide or spoof a name), BOMs, tag characters and lone surrogates (a file name that is not UTF-8).
+# ZWNJ and ZWJ join letters in Persian, Indic scripts and emoji: they stay between two non-ASCII
+# characters, and are shown anywhere else (inside a Latin name they can only spoof it).
+_HIDDEN = ("\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u206f"
+           "\ufeff\ufff9-\ufffb\ud800-\udfff\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f")
+_JOINER = "[\u200c\u200d]"
+_UNSAFE = re.compile(f"[{_HIDDEN}]|{_JOINER}(?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f]){_JOINER}")
+_UNSAFE_IN_LINES = re.compile(f"(?![\\n\\t])[{_HIDDEN}]|{_JOINER}(?![^\\x00-\\x7f])|(?<![^\\x00-\\x7f]){_JOINER}")
 # Combining marks that do not compose with their letter; a word goes on through them.
 _COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
                         r"\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def safe(text: str) -> str:
-    """The same length, with every control character (ESC, BEL, C1, bidi overrides) made visible,
-    so article text shown in a terminal or written to a file can never drive anything."""
-    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m[0])) if ord(m[0]) < 0x20 else "\ufffd", text)
+def safe(text: str, lines: bool = False) -> str:
+    """The one escaping path for text from outside (articles, file names, world and saved files):
+    the same length, every character listed above shown as a visible symbol (a C0 control as its
+    Unicode control picture, `\\n` as ␊, anything else as �), so it can never drive a terminal,
+    reorder or hide what is shown, or forge a line. One line unless `lines`: then line ends and
+    tabs stay (an article's paragraphs, briefbot's own help). The same length, so spans into the
+    text (the answer in its context) still fall on the same characters."""
+    return (_UNSAFE_IN_LINES if lines else _UNSAFE).sub(_visible, text)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7f else "\ufffd"
+
+
+_BREAKS = str.maketrans(dict.fromkeys(map(ord, "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\u2028\u2029"), " "))
+
+
+def one_line(text: str) -> str:
+    """Prose (a sentence, a paragraph) shown on one line: each line end or tab a space, the rest
+    through `safe`. The same length, for the same reason."""
+    return safe(text.translate(_BREAKS))
 
 
 def fold(text: str) -> str:

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -680,9 +680,11 @@ _KINDS: dict[str, type[Thing]] = {"character": Character, "place": Place, "organ
 def read_world_file(path: Path) -> WorldFile:
     """The world file at `path`, checked against the format in the module docstring."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's BOM is no part of it
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise WorldFileError(f"{path}: {e}") from None
+    except RecursionError:  # arrays nested past Python's stack
+        raise WorldFileError(f"{path}: nested too deeply") from None
     entries = []
     for section, kind in _KINDS.items():
         for item in _tables(data, section, path):
@@ -702,9 +704,11 @@ def _tables(data: dict, section: str, path: Path) -> list[dict]:
 
 
 def _text(value: object, what: str, path: Path) -> str:
+    """A string of the world file, on one line (as names found in the articles are): a line break
+    in a name or a description would start a line of its own wherever it is said."""
     if not isinstance(value, str) or not value.strip():
         raise WorldFileError(f"{path}: {what} must be a non-empty string")
-    return value
+    return " ".join(value.split())
 
 
 def _texts(value: object, what: str, path: Path) -> tuple[str, ...]:
@@ -715,44 +719,85 @@ def _texts(value: object, what: str, path: Path) -> tuple[str, ...]:
 
 def apply_world_file(world_file: WorldFile, index: Index, characters: list[Character], places: list[Place],
                      organisations: list[Organisation]) -> None:
-    """Name, describe, merge and drop things as a corpus's world file says (see the module docstring)."""
-    lists: dict[type[Thing], list] = {Character: characters, Place: places, Organisation: organisations}
+    """Name, describe, merge and drop things as a corpus's world file says (see the module docstring).
+    Each entry finds its things by name in a lookup: the cost is entries + things + sentences."""
+    kinds: dict[type[Thing], _ByName] = {Character: _ByName(characters), Place: _ByName(places),
+                                         Organisation: _ByName(organisations)}
+    said_by: dict[str, list[int]] | None = None  # speaker's name key → their sentences, made once if needed
     for entry in world_file.entries:
         names = [entry.name, *entry.variants]
-        things = lists[entry.kind]
-        matches = [t for t in things if _named(t, names)]
+        named = kinds[entry.kind]
+        matches = named.find(names)
         if matches:
             thing = matches[0]
             for other in matches[1:]:
                 thing.absorb(other)
-                things.remove(other)
+                named.remove(other)
             if thing.name != entry.name:
                 thing.rename(entry.name)
         else:
             thing = entry.kind(entry.name)
-            things.append(thing)
             if entry.kind is Character:
-                keys = {name_key(n) for n in names}
-                thing.sentences = [s for s in range(len(index)) if name_key(index.speaker_of(s) or "") in keys]
+                if said_by is None:
+                    said_by = {}
+                    for s in range(len(index)):
+                        said_by.setdefault(name_key(index.speaker_of(s) or ""), []).append(s)
+                thing.sentences = sorted({s for key in {name_key(n) for n in names} for s in said_by.get(key, [])})
         thing.variants |= set(entry.variants)
         thing.variants.discard(thing.name)
         thing.description = entry.description or thing.description
         if isinstance(thing, Character) and entry.role:
             thing.role = entry.role
+        named.add(thing)
     for names in world_file.merges:
-        for things in lists.values():
+        for named in kinds.values():
             matches: list[Thing] = []
             for n in names:
-                thing = next((t for t in things if _named(t, [n])), None)
+                thing = next(iter(named.find([n])), None)
                 if thing is not None and all(thing is not m for m in matches):
                     matches.append(thing)
             for other in matches[1:]:
                 matches[0].absorb(other)
-                things.remove(other)
-    for things in lists.values():
-        things[:] = [t for t in things if not _named(t, world_file.ignore)]
+                named.remove(other)
+            if matches:
+                named.add(matches[0])
+    ignored = {_merge_key(n) for n in world_file.ignore}
+    for named in kinds.values():
+        named.keep(lambda t: not any(_merge_key(n) in ignored for n in t.names()))
 
 
-def _named(thing: Thing, names: Iterable[str]) -> bool:
-    keys = {_merge_key(n) for n in thing.names()}
-    return any(_merge_key(n) in keys for n in names)
+class _ByName:
+    """One kind's things by the merge keys of their names. Names only grow (a rename keeps the old
+    name as a variant), so the keys stay true; a thing absorbed into another is marked gone."""
+
+    def __init__(self, things: list[Thing]) -> None:
+        self.things = things
+        self.order = {id(thing): n for n, thing in enumerate(things)}  # things still there → their place
+        self.by_key: dict[str, list[Thing]] = {}
+        for thing in things:
+            self._file(thing)
+
+    def add(self, thing: Thing) -> None:
+        """A new thing (appended), or one whose names grew."""
+        if id(thing) not in self.order:
+            self.order[id(thing)] = len(self.things)
+            self.things.append(thing)
+        self._file(thing)
+
+    def _file(self, thing: Thing) -> None:
+        for name in thing.names():
+            bucket = self.by_key.setdefault(_merge_key(name), [])
+            if all(t is not thing for t in bucket):
+                bucket.append(thing)
+
+    def find(self, names: Iterable[str]) -> list[Thing]:
+        """The things still there known by any of these names, in list order."""
+        found = {id(t): t for n in names for t in self.by_key.get(_merge_key(n), ()) if id(t) in self.order}
+        return sorted(found.values(), key=lambda t: self.order[id(t)])
+
+    def remove(self, thing: Thing) -> None:
+        del self.order[id(thing)]
+
+    def keep(self, wanted: Callable[[Thing], bool]) -> None:
+        """The list made final: the things still there that are `wanted`, in order."""
+        self.things[:] = [t for t in self.things if id(t) in self.order and wanted(t)]

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from briefbot import cache
+from briefbot.atomic import STALE_TEMP_SECONDS, TEMP_PREFIX
 from briefbot.search import Searcher
 
 
@@ -240,16 +241,21 @@ def test_unwritable_cache_still_answers(folder: Path, monkeypatch, tmp_path: Pat
 
 
 def test_old_temporary_files_are_pruned_recent_ones_kept(folder: Path):
+    """Only briefbot's own: the cache folder may be shared (BRIEFBOT_CACHE) with other programs."""
     load(folder)
     folder_ = cache.cache_dir()
-    old, recent = folder_ / ".tmp-old.npz", folder_ / ".tmp-recent.npz"
-    old.write_bytes(b"half")
-    recent.write_bytes(b"half")
-    long_ago = time.time() - cache.STALE_TEMP_SECONDS - 60
-    os.utime(old, (long_ago, long_ago))
+    old, recent = folder_ / f"{TEMP_PREFIX}old.npz", folder_ / f"{TEMP_PREFIX}recent.npz"
+    place = next(folder_.glob("*.npz")).name[:16]
+    others = [folder_ / ".tmp-important-draft.txt", folder_ / f"{place}-another-programs.npz"]
+    for path in [old, recent, *others]:
+        path.write_bytes(b"half")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    for path in [old, *others]:
+        os.utime(path, (long_ago, long_ago))
     (folder / "a.txt").write_text("Bridge shut\n\nThe bridge stays shut.\n")
     load(folder)
     assert not old.exists() and recent.exists()
+    assert all(path.exists() for path in others)
 
 
 def test_two_corpora_keep_their_own_caches(folder: Path, tmp_path: Path, builds: Builds):

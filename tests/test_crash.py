@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from briefbot import cache, cli
-from briefbot.atomic import write_atomic
+from briefbot.atomic import TEMP_PREFIX, write_atomic
 from briefbot.session import Session
 
 WORDS = ("river stone market council budget harbour minister report week year bridge ferry port tax vote "
@@ -189,11 +189,11 @@ def test_sigkill_while_writing_the_cache_leaves_nothing_trusted(big: Path, tmp_p
     run.send_signal(signal.SIGKILL)
     run.wait(timeout=60)
     left = sorted(p.name for p in cache_folder(home).iterdir())
-    assert len(left) == 1 and left[0].startswith(".tmp-"), left  # the half-done file, under a name never read
+    assert len(left) == 1 and left[0].startswith(TEMP_PREFIX), left  # the half-done file, under a name never read
     code, out, err = finish(briefbot(home, "ask", "--json", "--corpus", str(big), NEEDLE_QUESTION))
     assert code == 0 and json.loads(out)["answers"][0]["text"] == NEEDLE
     assert "damaged" not in err
-    npz = [p for p in cache_folder(home).iterdir() if not p.name.startswith(".tmp-")]
+    npz = [p for p in cache_folder(home).iterdir() if not p.name.startswith(TEMP_PREFIX)]
     assert len(npz) == 1
 
 

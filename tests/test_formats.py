@@ -263,6 +263,16 @@ def test_sources_text_as_json_is_exact(mixed: Path, capsys):
     assert code == 2 and "no source 99" in err
 
 
+def test_sources_text_keeps_line_ends_so_offsets_hold(mixed: Path, capsys):
+    """The plain text printed is the extracted text character for character, line ends included."""
+    _, out, _ = run(capsys, "sources", "--json", "--corpus", str(mixed))
+    n = next(s["n"] for s in json.loads(out) if s["path"].endswith("report.pdf"))
+    _, out, _ = run(capsys, "sources", "--json", "--text", str(n), "--corpus", str(mixed))
+    text = json.loads(out)["text"]
+    _, shown, _ = run(capsys, "sources", "--text", str(n), "--corpus", str(mixed))
+    assert "\n" in text and shown == text
+
+
 def test_folder_with_nothing_readable_says_what_it_holds_and_what_works(tmp_path: Path):
     (tmp_path / "a.key").write_bytes(b"x")
     (tmp_path / "b.numbers").write_bytes(b"x")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefbot.verbs import notebook as files_module  # where the game's files are written
+from briefbot import atomic
 from briefbot.corpus import SourceFile, decode, parse_file, parse_json_articles, parse_text_article
 from briefbot.indexing import build
 from briefbot.parser import Command, parse
@@ -62,14 +62,14 @@ def home(tmp_path_factory) -> Path:
 def session(seed_index, home: Path) -> Session:
     """One session for every input, so state (notes, rooms, undo) builds up as in real use. Files it
     writes are kept inside `home`: a fuzzed `save /some/where` must not write on this machine."""
-    real = files_module.write_atomic
+    real = atomic.write_atomic
 
-    def write_inside_home(path: Path, text: str) -> None:
+    def write_inside_home(path: Path, text: str, replace: bool = True) -> None:
         if home not in Path(path).resolve().parents:
             raise PermissionError(13, "Permission denied (fuzz)", str(path))
-        real(path, text)
+        real(path, text, replace)
     patch = pytest.MonkeyPatch()
-    patch.setattr(files_module, "write_atomic", write_inside_home)
+    patch.setattr(atomic, "write_atomic", write_inside_home)
     yield Session(seed_index, home=home)
     patch.undo()
 

@@ -9,6 +9,7 @@ WORDNET-LICENSE): it ships in the package, so nothing is read from a WordNet ins
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -58,24 +59,56 @@ class Synonyms:
         return {term for phrase, concepts in self.phrases.items() if concept in concepts for term in phrase}
 
     def concepts(self, terms: list[str]) -> list[str]:
-        """The concept terms for every synonym phrase found in `terms`, once each."""
-        found: list[str] = []
+        """The concept terms for every synonym phrase found in `terms`, once each, in order."""
+        found: dict[str, None] = {}
         for i, term in enumerate(terms):
             for n in range(1, min(self.longest.get(term, 0), len(terms) - i) + 1):
-                for concept in self.phrases.get(tuple(terms[i:i + n]), ()):
-                    if concept not in found:
-                        found.append(concept)
-        return found
+                found.update(dict.fromkeys(self.phrases.get(tuple(terms[i:i + n]), ())))
+        return list(found)
 
 
-def synonyms_text(corpus_dirs: list[Path]) -> str:
-    """The shipped groups plus those of any `synonyms.txt` at the top of a corpus folder."""
+# What one corpus's synonyms.txt may add: each group is a concept term on every sentence using
+# any of its words, so a word in thousands of groups ("said, zq1" … "said, zq2000") would put
+# thousands of terms on every sentence that says "said" (a 25 KB file: 900 s and a 113 MB cache).
+MAX_CORPUS_GROUPS = 2000
+MAX_GROUPS_OF_A_WORD = 5
+MAX_CORPUS_SYNONYM_BYTES = 1_000_000
+
+
+def synonyms_text(corpus_dirs: list[Path], warn: Callable[[str], None] = lambda line: None) -> str:
+    """The shipped groups plus those of any `synonyms.txt` at the top of a corpus folder, as many
+    as the limits above allow (`warn` hears of the rest, left out)."""
     parts = [shipped_text()]
     for folder in corpus_dirs:
         extra = folder / FILE_NAME
         if extra.is_file():
-            parts.append(extra.read_text(encoding="utf-8", errors="replace"))
+            with open(extra, "rb") as f:
+                text = f.read(MAX_CORPUS_SYNONYM_BYTES).decode("utf-8", errors="replace")
+            kept, left = _bounded(text)
+            if left or extra.stat().st_size > MAX_CORPUS_SYNONYM_BYTES:
+                warn(f"{extra}: {left or 'some'} synonym group(s) left out (at most {MAX_CORPUS_GROUPS:,} groups in "
+                     f"{MAX_CORPUS_SYNONYM_BYTES:,} bytes, a word in at most {MAX_GROUPS_OF_A_WORD})")
+            parts.append(kept)
     return "\n".join(parts)
+
+
+def _bounded(text: str) -> tuple[str, int]:
+    """The lines of a synonyms file within the limits, and how many groups were left out."""
+    kept: list[str] = []
+    groups_of: dict[str, int] = {}
+    groups = left = 0
+    for line in text.splitlines():
+        words = {w.strip().lower() for w in line.split(",") if w.strip()}
+        if line.lstrip().startswith("#") or len(words) < 2:
+            continue
+        if groups >= MAX_CORPUS_GROUPS or any(groups_of.get(w, 0) >= MAX_GROUPS_OF_A_WORD for w in words):
+            left += 1
+            continue
+        groups += 1
+        for w in words:
+            groups_of[w] = groups_of.get(w, 0) + 1
+        kept.append(line)
+    return "\n".join(kept), left
 
 
 @cache

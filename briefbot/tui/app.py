@@ -27,6 +27,7 @@ from textual.worker import Worker, WorkerState
 from briefbot.render import full_citation, safe
 from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
+from briefbot.text import one_line
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
                                   Transcript, plain)
@@ -324,10 +325,10 @@ class BriefbotApp(App[int]):
             self.notify("No answer to copy yet.")
             return
         answer = passage.answer
-        lines = [f"\u201c{answer.text}\u201d"]
+        lines = [f"\u201c{one_line(answer.text)}\u201d"]
         folder = self.view.folder if self.view else ""
-        lines += [full_citation(n, c, folder) for n, c in enumerate(answer.citations, 1)]
-        self.copy_to_clipboard(safe("\n".join(lines)))
+        lines += [safe(full_citation(n, c, folder)) for n, c in enumerate(answer.citations, 1)]
+        self.copy_to_clipboard(safe("\n".join(lines), lines=True))
         self.notify(f"Copied answer {passage.number} with its citation.")
 
     def action_help(self) -> None:

@@ -33,14 +33,14 @@ class ReaderScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         a, text = self.reading, self.reading.text
         yield Static(plain(f" {a.title}"), id="reader-title")
-        yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {short_date(a.date)}\n{a.path}, line {a.line}"),
-                     id="reader-meta")
+        yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {short_date(a.date)}") + "\n"
+                     + plain(f"{a.path}, line {a.line}"), id="reader-meta")
         first = max(text.rfind("\n", 0, self.start), text.rfind("\r", 0, self.start)) + 1
         last = min([i for i in (text.find("\n", self.end), text.find("\r", self.end)) if i >= 0] or [len(text)])
         first, last = max(first, self.start - WINDOW), min(last, self.end + WINDOW)
         top, bottom = max(0, first - WINDOW), min(len(text), last + WINDOW)
         lines = text[first:last].replace("\r\n", " \n").replace("\r", "\n")  # line ends, offsets kept
-        cited = Text(safe(lines))
+        cited = Text(safe(lines, lines=True))
         cited.stylize("bold reverse", self.start - first, self.end - first)
         with VerticalScroll(id="reader-text"):
             if top < first:
@@ -60,7 +60,7 @@ def _lines(text: str, cut: bool, above: bool) -> Text:
     lines = text.splitlines()
     if not above and lines and not lines[0]:
         lines.pop(0)  # what follows the cited sentence on its line is in the cited block
-    body = Text(safe("\n".join(lines)))
+    body = Text(safe("\n".join(lines), lines=True))
     if not cut:
         return body
     if above:

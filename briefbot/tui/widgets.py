@@ -21,13 +21,15 @@ from textual.widgets import Input, Static
 
 from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
 from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
+from briefbot.session import MAX_LINE_CHARS
+from briefbot.text import one_line
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
 
-def plain(text: str, style: str = "") -> Text:
-    """Text from a string nobody vetted: no markup, control characters made visible."""
-    return Text(safe(text), style=style)
+def plain(text: str, style: str = "", lines: bool = False) -> Text:
+    """Text from a string nobody vetted: no markup, control characters made visible (`text.safe`)."""
+    return Text(safe(text, lines), style=style)
 
 
 class StatusLine(Widget):
@@ -90,11 +92,11 @@ class Citations(Widget, can_focus=True):
         if not self.passage.full:
             others = len(answer.citations) - 1 + len(answer.versions)
             return [safe(compact_citation(1, answer.citations[0], others, self.size.width or 77))]
-        lines = [full_citation(n, c, self.folder) for n, c in enumerate(answer.citations, 1)]
+        lines = [safe(full_citation(n, c, self.folder)) for n, c in enumerate(answer.citations, 1)]
         first = len(lines) + 1
-        lines += [f"[{n}] also: {v.text}\n    {full_citation(n, v.citation, self.folder)[len(f'[{n}] '):]}"
+        lines += [f"[{n}] also: {one_line(v.text)}\n    {safe(full_citation(n, v.citation, self.folder)[len(f'[{n}] '):])}"
                   for n, v in enumerate(answer.versions, first)]
-        return [safe(line) for line in lines]
+        return lines
 
     def render(self) -> Content:
         lines = []
@@ -185,7 +187,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         if isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
         elif isinstance(block, Message):
-            widgets.append(Static(plain(block.text), classes=f"message {block.kind}"))
+            widgets.append(Static(plain(block.text, lines=True), classes=f"message {block.kind}"))
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
@@ -272,7 +274,9 @@ class CommandSuggester(Suggester):
     def __init__(self, completion: Completion) -> None:
         super().__init__(case_sensitive=True)
         self.verbs, self.naming = completion.verbs, completion.naming
-        self.names = list(dict.fromkeys(completion.names))
+        # A name that holds what safe() would change is never offered: Input shows a suggestion as
+        # it is, escape sequences and all (a world file's name could drive the terminal).
+        self.names = [name for name in dict.fromkeys(completion.names) if safe(name) == name]
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
@@ -306,7 +310,7 @@ class PromptInput(Input):
     ]
 
     def __init__(self, **kwargs) -> None:
-        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        super().__init__(compact=True, select_on_focus=False, max_length=MAX_LINE_CHARS, **kwargs)
         self.history: list[str] = []
         self.position = 0
         self.draft = ""
@@ -324,6 +328,12 @@ class PromptInput(Input):
         self.position = max(0, min(len(self.history), self.position + step))
         self.value = self.history[self.position] if self.position < len(self.history) else self.draft
         self.cursor_position = len(self.value)
+
+    @property
+    def _value(self) -> Text:
+        """The value as Input draws it, through `safe` (the same length, so the cursor stays put):
+        a line played from the palette or pasted may hold a name's escape sequences."""
+        return Text(safe(self.value), no_wrap=True, overflow="ignore", end="")
 
     def action_complete(self) -> None:
         if self.cursor_at_end:

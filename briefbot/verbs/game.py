@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import OK, Heading, Items, Reply, SourceInfo, Sources
+from briefbot.text import safe
 from briefbot.verbs.verb import REQUIRED, Verb, plural
 
 PAGE_CHARS = 1200  # about a screen of an article at 80 columns
@@ -53,7 +54,7 @@ def read_source(s: Session, command: Command) -> Reply:
         return reply.refuse(f"Which source? Say `read source N`, N from 1 to {len(s.index.articles)}.")
     article = s.index.articles[n - 1]
     reply.blocks.append(Heading(article.label))
-    reply.say(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {s.shown_path(article.path)}")
+    reply.say(safe(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {s.shown_path(article.path)}"))
     return read_page(s, reply, n, 0)
 
 
@@ -85,7 +86,8 @@ def undo(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="undo")
     if not s.undo_stack:
         return reply.say("There is nothing to undo.")
-    undone, s.state = s.undo_stack.pop()
+    undone, s.state, seen = s.undo_stack.pop()
+    del s.state.seen[seen:]
     return reply.say(f"Undone: {undone}. You are in: {s.state.room}.")
 
 

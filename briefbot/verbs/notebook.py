@@ -1,13 +1,14 @@
 """The notebook and the files a game writes: note, notebook, export, save, restore."""
 from __future__ import annotations
 
+import glob
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefbot.atomic import write_atomic
+from briefbot import markdown
+from briefbot.atomic import write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
-from briefbot.text import safe
 from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, plural
 
 if TYPE_CHECKING:
@@ -46,15 +47,7 @@ def notebook(s: Session, command: Command) -> Reply:
 
 
 def notebook_markdown(s: Session) -> str:
-    lines = ["# briefbot notebook", ""]
-    for n, sent in enumerate(s.state.notebook, 1):
-        answer = s.searcher.answer(sent)
-        c = answer.citations[0]
-        quote = " ".join(answer.text.split())
-        lines += [f"{n}. \u201c{_md_escape(quote)}\u201d",
-                  f"   \u2014 {_md_escape(c.title or c.path)}, {c.outlet or 'outlet unknown'}, {c.date or 'undated'};"
-                  f" `{c.path}` line {c.line}, characters {c.start}\u2013{c.end}", ""]
-    return "\n".join(lines)
+    return markdown.notebook([s.searcher.answer(sent) for sent in s.state.notebook])
 
 
 def export(s: Session, command: Command) -> Reply:
@@ -80,13 +73,12 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
     write is never replaced (it may hold another game's notes): the next free name is used
     instead, and said."""
     wanted = path
-    n = 1
-    while path.exists() and path not in s.written and not _own_save(s, path):
-        n += 1
-        path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
     try:
-        write_atomic(path, text)
-    except (OSError, UnicodeError) as e:
+        # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
+        mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
+                            if p not in s.written and _own_save(s, p)}
+        path = write_new(wanted, text, mine)
+    except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
         reply.status = ERROR
         reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
         return None
@@ -141,19 +133,15 @@ def _newest_save(s: Session) -> Path:
     return max(saves)[1] if saves else s.home / SESSION_FILE
 
 
-def _md_escape(text: str) -> str:
-    """Article text in Markdown stays text: no emphasis, links, HTML or control characters."""
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in safe(text))
-
-
 _NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, not a note
 VERBS = (
     Verb("note", ("note", "take", "get", "keep"), "keep answer N in your notebook", True, note, REQUIRED,
          pattern=_NOTE, usage="note N (take N)"),
     Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
          notebook, usage="notebook (i)"),
-    Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]"),
-    Verb("save", ("save",), "save the game", True, save, OPTIONAL, usage="save [FILE]"),
+    Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",
+         file=True),
+    Verb("save", ("save",), "save the game", True, save, OPTIONAL, usage="save [FILE]", file=True),
     Verb("restore", ("restore", "load"), "the game saved (the newest, with no name)", True, restore, OPTIONAL,
-         usage="restore [FILE]"),
+         usage="restore [FILE]", file=True),
 )

@@ -31,6 +31,7 @@ class Verb:
     names: bool = False  # its object is the name of a person, place or organisation (Tab completes it)
     takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
     repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
+    file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
 
 
 def ids(sentences: list[int]) -> np.ndarray:

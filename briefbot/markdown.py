@@ -1,0 +1,36 @@
+"""The notebook as Markdown. Every field in it came from outside (an article's sentence, title and
+outlet, a file's name): each is one line through `text.safe`, and Markdown's own characters are
+escaped, so no field can start a heading, a link, HTML or a code span of its own."""
+from __future__ import annotations
+
+import re
+
+from briefbot.search import Answer
+from briefbot.text import one_line
+
+# Fields never start a line (each follows "N. " or an indent), so these are all that can act.
+_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~&]")
+
+
+def text(value: str) -> str:
+    """A field as Markdown text: shown as written, never read as Markdown or HTML."""
+    return _SPECIAL.sub(lambda m: "\\" + m[0], one_line(value))
+
+
+def code(value: str) -> str:
+    """A field (a path) as a code span: fenced by more backticks than any run of them inside it."""
+    shown = one_line(value)
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+def notebook(answers: list[Answer]) -> str:
+    """The noted answers, numbered, each quoted with its first citation."""
+    lines = ["# briefbot notebook", ""]
+    for n, answer in enumerate(answers, 1):
+        c = answer.citations[0]
+        source = f"{text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
+        lines += [f"{n}. \u201c{text(' '.join(answer.text.split()))}\u201d",
+                  f"   \u2014 {source}; {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}", ""]
+    return "\n".join(lines)

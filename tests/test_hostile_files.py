@@ -1,0 +1,263 @@
+"""Hostile input and the disk: `export` and `save` write where the player typed (relative to the
+folder briefbot started in), never over a file another game wrote, leave no litter, and the
+Markdown they write shows every field as text; a saved session is input too, checked whole
+before anything changes."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefbot import atomic
+from briefbot.atomic import STALE_TEMP_SECONDS, TEMP_PREFIX
+from briefbot.cache import load
+from briefbot.reply import Message
+from briefbot.session import SESSION_FILE, Session
+
+
+def said(reply) -> str:
+    return "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "work" / "here"
+    folder.mkdir(parents=True)
+    return folder
+
+
+@pytest.fixture
+def session(seed_index, home: Path) -> Session:
+    session = Session(seed_index, home=home)
+    session.handle("where is harir base")
+    session.handle("note 1")
+    return session
+
+
+# --- where files go ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, written", [
+    ("export ../notes.md", "../notes.md"), ("save ../s.json", "../s.json"), ("export ../../x.md", "../../x.md"),
+    ("export .notes.md", ".notes.md"), ("save my  game.", "my  game."), ("export the notes.md", "the notes.md")])
+def test_a_path_is_the_one_typed_relative_to_the_starting_folder(session, home: Path, line: str, written: str):
+    reply = session.handle(line)
+    assert reply.status == "ok", said(reply)
+    assert (home / written).is_file()
+
+
+def test_restore_reads_the_path_as_typed(session, seed_index, home: Path):
+    session.handle("save ../game.json")
+    other = Session(seed_index, home=home)
+    assert other.handle("restore ../game.json").status == "ok"
+    assert other.state.notebook == session.state.notebook
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".md", "a\x00b.md", "nul\x00", "d" * 300 + "/n.md"], ids=lambda n: n[:8])
+def test_a_name_no_file_system_takes_is_a_refusal_not_a_traceback(session, name: str):
+    for verb in ("export", "save", "restore"):
+        reply = session.handle(f"{verb} {name}")
+        assert reply.status == "error" and said(reply).startswith("Could not"), (verb, said(reply))
+
+
+# --- never over another game's file ------------------------------------------------------------
+
+def test_a_file_another_game_writes_meanwhile_is_never_replaced(session, home: Path, monkeypatch):
+    """Another game writes briefbot-notebook.md after this one found the name free and before its
+    file is in place (the moment it syncs its temporary file): both notebooks survive."""
+    real_fsync = os.fsync
+    other = home / "briefbot-notebook.md"
+
+    def other_game_writes(fd: int) -> None:
+        real_fsync(fd)
+        if not other.exists():
+            other.write_text("another game's notes\n")
+    monkeypatch.setattr(os, "fsync", other_game_writes)
+    reply = session.handle("export")
+    assert other.read_text() == "another game's notes\n"
+    mine = home / "briefbot-notebook-2.md"
+    assert "briefbot-notebook-2.md" in said(reply) and "Harir" in mine.read_text()
+
+
+def test_eight_games_exporting_at_once_keep_eight_notebooks(seed_index, home: Path):
+    import threading
+    sessions = [Session(seed_index, home=home) for _ in range(8)]
+    for n, s in enumerate(sessions):
+        s.handle("where is harir base")
+        s.handle(f"note {n % 3 + 1}")
+    start = threading.Barrier(8)
+    replies: list[str] = [""] * 8
+
+    def export(n: int) -> None:
+        start.wait()
+        replies[n] = said(sessions[n].handle("export"))
+    threads = [threading.Thread(target=export, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    named = {re.search(r"to (\S+)\.$", r)[1] for r in replies}
+    assert len(named) == 8 and all(Path(p).is_file() for p in named)
+    assert len(list(home.glob("briefbot-notebook*.md"))) == 8
+
+
+# --- litter ------------------------------------------------------------------------------------
+
+def test_a_killed_writes_temporary_file_is_removed_later_and_only_that(session, home: Path):
+    left = home / f"{TEMP_PREFIX}killed.md"  # what a SIGKILL mid-export leaves
+    recent = home / f"{TEMP_PREFIX}writing-now.md"  # another game writing at this moment
+    theirs = home / ".tmp-important-draft.txt"  # another program's
+    for path in (left, recent, theirs):
+        path.write_text("half")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    for path in (left, theirs):
+        os.utime(path, (long_ago, long_ago))
+    assert session.handle("export").status == "ok"
+    assert not left.exists() and recent.exists() and theirs.exists()
+    assert not [p for p in home.iterdir() if p.name.startswith(".") and p not in (recent, theirs)]
+
+
+def test_temporary_files_have_a_name_only_briefbot_uses(tmp_path: Path, monkeypatch):
+    seen: list[str] = []
+    real = os.fdopen
+
+    def spy(fd, *args, **kwargs):
+        seen.append(os.readlink(f"/proc/self/fd/{fd}") if os.path.exists(f"/proc/self/fd/{fd}") else "")
+        return real(fd, *args, **kwargs)
+    monkeypatch.setattr(os, "fdopen", spy)
+    atomic.write_atomic(tmp_path / "x.md", "text")
+    assert seen and all(Path(p).name.startswith(".briefbot-") for p in seen if p)
+
+
+# --- the Markdown --------------------------------------------------------------------------------
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Title: # heading <script>alert(1)</script>\n"
+                                  "Source: Bad\x1b]8;;http://e\x07Link [x](http://e) # Outlet <b>\n\n"
+                                  "The harbour master Jonas Pike said the new crane arrived on Tuesday.\n")
+    record = {"source": "Evil\x1b]52;c;QUJD\x07\x1b[2J", "title": "Feed `code` *bold*",
+              "text": "The dock workers said the tide was high on Monday \u202egnihton\u202c."}
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    (folder / "tick`s\nand ``fences.txt").write_text("Town news\n\nThe mayor said the bridge reopens on Friday.\n")
+    return folder
+
+
+def test_exported_markdown_shows_every_field_as_text(tmp_path: Path, home: Path):
+    index = load([str(hostile_corpus(tmp_path))], lambda line: None, use_cache=False)
+    session = Session(index, home=home)
+    for question in ("when did the crane arrive", "when was the tide high", "when does the bridge reopen"):
+        session.handle(question)
+        session.handle("note 1")
+    assert session.handle("export").status == "ok"
+    md = (home / "briefbot-notebook.md").read_text(encoding="utf-8")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", md), md
+    assert "<script>" not in md and "\\<script\\>" in md and "\\# heading" in md and "\\<b\\>" in md
+    assert "[x](http" not in md and "\\[x\\](http" in md and "\\*bold\\*" in md
+    lines = md.splitlines()
+    assert len(lines) == 2 + 3 * 3 - 1  # the heading, a blank, then three lines a note: no line forged
+    path_line = next(line for line in lines if "fences" in line)
+    span = re.search(r"(`+) (.*) \1 line", path_line) or re.search(r"(`+)(.*)\1 line", path_line)
+    assert span and "`" * len(span[1]) not in span[2] and "fences.txt" in span[2]
+
+
+def test_a_file_name_that_is_not_utf8_exports(tmp_path: Path, home: Path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"caf\xe9.txt")).write_text("Cafe news\n\nThe cafe owner said the fair opens on Monday.\n")
+    except (UnicodeEncodeError, OSError):
+        pytest.skip("this file system takes only UTF-8 names")
+    session = Session(load([str(folder)], lambda line: None, use_cache=False), home=home)
+    session.handle("when does the fair open")
+    session.handle("note 1")
+    reply = session.handle("export")
+    assert reply.status == "ok", said(reply)
+    assert "caf\ufffd.txt" in (home / "briefbot-notebook.md").read_text(encoding="utf-8")
+
+
+# --- saved sessions are input ------------------------------------------------------------------
+
+def crafted(session: Session, **state) -> dict:
+    data = json.loads(json.dumps({"briefbot_session": 1, "state": {}, "sources": [a.source for a in session.index.articles]}))
+    data["state"].update(state)
+    return data
+
+
+CRAFTED = [
+    {"seen": [1_000_000_000_000]}, {"turns": "x"}, {"turns": -1}, {"turns": True}, {"pending": ["ask"]},
+    {"pending": ["save", "", "/tmp/elsewhere.json"]}, {"seen": ["a"]}, {"seen": [1.5]}, {"seen": [0, 0]},
+    {"notebook": [1.5]}, {"notebook": [True]}, {"shown": [2.5]}, {"shown": [-1]}, {"trail": "abc"}, {"room": 5},
+    {"unknown_words": [5]}, {"last_line": None}, {"extra": 1},
+]
+
+
+@pytest.mark.parametrize("state", CRAFTED, ids=lambda s: json.dumps(s)[:40])
+def test_a_crafted_session_is_refused_whole_with_one_line(session, home: Path, state: dict):
+    before = session.state.copy()
+    (home / "crafted.json").write_text(json.dumps(crafted(session, **state)))
+    reply = session.handle("restore crafted.json")
+    assert reply.status == "error" and "\n" not in said(reply) and said(reply).startswith("Could not restore")
+    assert session.state.notebook == before.notebook and session.state.seen == before.seen
+    for line in ("score", "look", "hint", "note 1", "x 1", "back", "harir", "i", "undo"):
+        session.handle(line)  # the game goes on
+
+
+@pytest.mark.parametrize("data", ["[]", "5", '"x"', '{"briefbot_session": 2}', "[" * 100_000, "1" * 5000,
+                                  '{"briefbot_session": 1, "state": [], "sources": []}'], ids=lambda d: d[:24])
+def test_what_is_not_a_session_is_refused(session, home: Path, data: str):
+    (home / "odd.json").write_text(data)
+    reply = session.handle("restore odd.json")
+    assert reply.status == "error" and "\n" not in said(reply)
+
+
+def test_an_honest_session_still_restores(session, seed_index, home: Path):
+    session.handle("go erbil")
+    session.handle("save")
+    other = Session(seed_index, home=home)
+    assert other.handle("restore").status == "ok"
+    assert (other.state.room, other.state.notebook, other.state.seen) == \
+        (session.state.room, session.state.notebook, session.state.seen)
+    assert json.loads((home / SESSION_FILE).read_text())["state"]["room"] == "Erbil"
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-2, 10**6) | st.floats(allow_nan=False) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+                     max_leaves=12)
+_FIELDS = ["room", "trail", "notebook", "seen", "turns", "shown", "last_line", "unknown_words", "pending"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(state=st.dictionaries(st.sampled_from(_FIELDS), _JSON | st.lists(st.integers(-3, 400), max_size=6), max_size=9))
+def test_restore_of_any_json_state_never_raises(seed_index, tmp_path: Path, state: dict):
+    session = Session(seed_index, home=tmp_path)
+    session.handle("where is harir base")
+    (tmp_path / "fuzz.json").write_text(json.dumps(crafted(session, **state)))
+    reply = session.handle("restore fuzz.json")
+    assert reply.status in ("ok", "error")
+    for line in ("score", "look", "hint", "note 1", "x 1", "back", "erbil", "i", "oops base", "undo", "score"):
+        session.handle(line)
+
+
+def test_undo_snapshots_share_what_the_player_has_seen(session, seed_index):
+    """A hundred turns keep one `seen` list, not a hundred copies of it; undo still takes each back."""
+    for line in ("read source 1", "read source 2", "where is harir base", "how many soldiers", "x pkk"):
+        session.handle(line)
+    lengths = []
+    for line in ("go erbil", "who talks about isis", "how many partners does the coalition have"):
+        lengths.append(len(session.state.seen))
+        session.handle(line)
+        session.handle("hint")  # a line that changes nothing is no step of undo
+    assert all(state.seen is session.state.seen for _, state, _ in session.undo_stack[-3:])
+    for expected in reversed(lengths):
+        session.handle("undo")
+        assert len(session.state.seen) == expected
+    session.handle("restore nothing-there.json")  # a failed restore is a turn too
+    session.handle("undo")
+    assert len(session.state.seen) == lengths[0]
