@@ -13,13 +13,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefbot.corpus import CorpusError
-
 if TYPE_CHECKING:  # imported when used: `ask` stays fast, and never loads what it does not need
     from rich.console import Console
 
-    from briefbot.index import Index
-    from briefbot.reply import Reply
+    from briefbot.reply import Reply, SourceInfo
+    from briefbot.session import Session
 
 EXIT_ANSWERED, EXIT_NO_ANSWER, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -40,7 +38,10 @@ def _corpus_options(under_command: bool) -> argparse.ArgumentParser:
 
 
 def _count(text: str) -> int:
-    n = int(text)
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more, not {n}")
     return n
@@ -111,14 +112,16 @@ class _Progress:
             print(line, file=sys.stderr)
 
 
-def load_index(args: argparse.Namespace) -> Index:
-    from briefbot import cache
-    return cache.load(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache,
-                      list_skipped=args.verbose)
+def open_session(args: argparse.Namespace, k: int = 3) -> Session:
+    from briefbot.session import Session
+    return Session.open(_corpus_paths(args), _warn, _Progress("Indexing", "articles"), use_cache=not args.no_cache,
+                        list_skipped=args.verbose, k=k,
+                        world_progress=_Progress("Finding people, places and facts:", "passes"))
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from briefbot.session import CorpusError
     try:
         if args.command == "ask":
             return _ask(args)
@@ -126,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
             return _sources(args)
         if args.command == "add":
             return _add(args)
+        missing = [p for p in _corpus_paths(args) or [] if not os.path.exists(p)]
+        if missing:  # said before the app starts, not on a screen where nothing can be typed
+            raise CorpusError(f"no such file or folder: {', '.join(missing)}")
         from briefbot.tui.app import run
         return run(_corpus_paths(args), use_cache=not args.no_cache)
     except KeyboardInterrupt:
@@ -148,20 +154,21 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 
 
 def _ask(args: argparse.Namespace) -> int:
+    """Each line a turn of one game, in order: `go`, `save` and follow-ups work across lines of `-`."""
     from briefbot.reply import ERROR, NO_ANSWER
-    from briefbot.session import Session
     from briefbot.text import safe
-    session = Session(load_index(args), k=args.k, world_progress=_Progress("Finding people, places and facts:", "passes"))
+    session = open_session(args, args.k)
     status = EXIT_ANSWERED
     batch = args.question == ["-"]
     console = None if args.json else _console()
     warned = False
     for line in _lines(args):
-        session.reset()  # each line a fresh game in the briefing room
+        if batch and not line.strip():
+            continue  # a blank line in a file of questions is no question (the chat's Enter = look)
         reply = session.handle(line)
-        if not warned and session.built_world is not None:  # e.g. a world.toml that could not be used
+        if not warned and reply.view is not None and reply.view.warnings:  # e.g. a world.toml that could not be used
             warned = True
-            for warning in session.built_world.warnings:
+            for warning in reply.view.warnings:
                 _warn(warning)
         if args.json:
             print(json.dumps(reply.to_json()), flush=batch)
@@ -189,33 +196,33 @@ def _print_reply(console: Console | None, reply: Reply) -> None:
 
 
 def _sources(args: argparse.Namespace) -> int:
-    index = load_index(args)
+    from dataclasses import asdict
+
+    from briefbot.reply import Sources
+    session = open_session(args)
+    reply = session.handle("sources")
+    articles = [a for b in reply.blocks if isinstance(b, Sources) for a in b.articles]
     if args.text is not None:
-        return _source_text(index, args.text, args.json)
+        return _source_text(session, articles, args.text, args.json)
     if args.json:
-        print(json.dumps([{"n": n + 1, "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url,
-                           "path": a.path, "source": a.source, "sentences": len(index.sentences_of(n)),
-                           "offsets": a.offsets} for n, a in enumerate(index.articles)]))
+        print(json.dumps([{k: v for k, v in asdict(a).items() if k != "shown_path"} for a in articles]))
         return EXIT_ANSWERED
-    from briefbot.session import source_line
-    from briefbot.text import safe
-    for n in range(1, len(index.articles) + 1):
-        print(safe(source_line(index, n)))
+    _print_reply(None, reply)
     return EXIT_ANSWERED
 
 
-def _source_text(index: Index, n: int, as_json: bool) -> int:
+def _source_text(session: Session, articles: list[SourceInfo], n: int, as_json: bool) -> int:
     """Source N's text, so anyone can check a citation: `text[start:end]` is the cited sentence.
     Control characters are shown as visible symbols, one for one, so offsets still hold."""
     from briefbot.text import safe
-    if n > len(index.articles):
-        _warn(f"there are {len(index.articles)} sources; no source {n}")
+    if n > len(articles):
+        _warn(f"there are {len(articles)} sources; no source {n}")
         return EXIT_USAGE
-    a = index.articles[n - 1]
+    a, text = articles[n - 1], session.source_text(n)
     if as_json:
-        print(json.dumps({"n": n, "source": a.source, "path": a.path, "offsets": a.offsets, "text": a.text}))
+        print(json.dumps({"n": n, "source": a.source, "path": a.path, "offsets": a.offsets, "text": text}))
     else:
-        sys.stdout.write(safe(a.text, lines=True))
+        sys.stdout.write(safe(text, lines=True))
     return EXIT_ANSWERED
 
 

@@ -6,9 +6,13 @@ since (`verb`, `message`, `blocks`, `suggestions`, …) never change those.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 
-from briefbot.search import Answer
+from briefbot.search import Answer, Citation
+
+__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo", "Dated", "Difference",
+           "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
 
@@ -28,11 +32,19 @@ class Message:
 
 @dataclass(frozen=True)
 class Passage:
-    """One cited answer: the sentence within its context, numbered for `note N` and `x N`."""
+    """One cited answer, numbered for `note N` and `x N`. The session decides what of it is shown:
+    the context around the sentence that no other answer of the reply already shows (`before`,
+    `after`), one line if the player saw it a few turns ago (`seen_at`), every citation in full
+    (`full`, for `x N`)."""
     number: int
     answer: Answer
     words: tuple[str, ...] = ()  # the question's words, to mark in the passage
     label: str = ""  # e.g. "What the articles themselves say"
+    before: str = ""  # context sentences before the answer, not shown elsewhere in the reply
+    after: str = ""  # and after it
+    seen_at: int | None = None  # the turn that showed this answer in full, if it was lately
+    full: bool = False  # each citation in full (title, outlet, date, file, line) and the other wordings
+    speaker_shown: bool = True  # False when the reply's heading names the speaker ("Allawi on trainers:")
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,70 @@ class Items:
     """A titled list: people here, exits, sources, notebook entries."""
     title: str
     items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The reader opened at a cited sentence: the article's text and the sentence's span in it."""
+    title: str
+    outlet: str | None
+    date: str | None
+    path: str  # relative to the corpus folder
+    line: int
+    text: str
+    start: int
+    end: int
+    paragraph: tuple[int, int]  # the span of the paragraph that holds the sentence
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """One article as `sources` lists it."""
+    n: int
+    title: str | None
+    outlet: str | None
+    date: str | None
+    url: str | None
+    path: str  # as found under --corpus
+    source: str
+    sentences: int
+    offsets: str  # "file", or "extracted": citations count into `briefbot sources --text N`
+    shown_path: str  # relative to the corpus folder
+
+
+@dataclass(frozen=True)
+class Sources:
+    """The articles of the briefing."""
+    articles: tuple[SourceInfo, ...]
+
+
+
+
+@dataclass(frozen=True)
+class View:
+    """What the front ends draw around the transcript, as it stands after a turn: the status line
+    (room, score, turns), the side panel (people here, exits, notebook) and load warnings. Facts and
+    people are None until the world is built (a one-shot question never builds it)."""
+    room: str
+    turns: int
+    uncovered: int | None = None
+    facts: int | None = None
+    people: tuple[str, ...] | None = None
+    exits: tuple[str, ...] | None = None
+    notes: int = 0
+    unsaved: bool = False
+    warnings: tuple[str, ...] = ()
+    folder: str = ""  # the corpus folder, which shown paths are relative to
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What the TUI offers to type, made from the verb table and the world: Tab's completions and
+    the command palette's entries."""
+    verbs: tuple[str, ...]  # verb phrases; those that take an object end in a space
+    naming: tuple[str, ...]  # phrases followed by a name ("talk to "), longest first
+    names: tuple[str, ...]  # people, places and organisations, the most mentioned first
+    commands: tuple[tuple[str, str, str], ...] = ()  # the palette: (what it shows, the line it plays, a word of help)
 
 
 @dataclass(frozen=True)
@@ -64,7 +140,7 @@ class Difference:
     second_marks: tuple[tuple[int, int], ...]
 
 
-Block = Heading | Message | Passage | Items | Difference
+Block = Heading | Message | Passage | Items | Reading | Sources | Difference
 
 
 @dataclass
@@ -75,6 +151,7 @@ class Reply:
     verb: str = "question"
     suggestions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
+    view: View | None = None  # attached by Session.handle
 
     @property
     def answers(self) -> list[Answer]:
@@ -104,6 +181,7 @@ class Reply:
             "blocks": [block_json(b) for b in self.blocks],
             "suggestions": self.suggestions,
             "corrections": self.corrections,
+            "view": None if self.view is None else asdict(self.view),
         }
 
 
@@ -111,7 +189,7 @@ def answer_json(passage: Passage) -> dict:
     a = passage.answer
     return {**_answer_fields(a), "number": passage.number, "speaker": a.speaker,
             "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
-            "label": passage.label or None,
+            "label": passage.label or None, "seen_at": passage.seen_at,
             "answer_span": None if a.answer_span is None else {
                 "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
                 "text": a.text[a.answer_span.start:a.answer_span.end]}}
@@ -127,6 +205,8 @@ def block_json(block: Block) -> dict:
                 "planned": block.planned, "article_date": block.article_date}
     if isinstance(block, Passage):
         return {"type": "passage", "number": block.number}
+    if isinstance(block, Reading):
+        return {"type": "reading", **{k: v for k, v in asdict(block).items() if k != "text"}}
     if isinstance(block, Difference):
         return {"type": "difference", "kinds": list(block.kinds),
                 **{side: {**_answer_fields(answer), "speaker": answer.speaker,
@@ -134,3 +214,14 @@ def block_json(block: Block) -> dict:
                    for side, answer, marks in (("first", block.first, block.first_marks),
                                                ("second", block.second, block.second_marks))}}
     return {"type": type(block).__name__.lower(), **asdict(block)}
+
+
+def shown_path(path: str, folder: str) -> str:
+    """A path relative to the corpus folder (never the install path)."""
+    if not folder:
+        return os.path.basename(path)
+    try:
+        relative = os.path.relpath(path, folder)
+    except ValueError:  # another drive (Windows)
+        return path
+    return path if relative.startswith("..") else relative

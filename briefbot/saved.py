@@ -28,7 +28,9 @@ def _fields(fields: object, sentences: int) -> dict[str, object]:
         raise NotASession("it has no game state")
     checks = {"room": _text, "last_line": _text, "turns": _count,
               "trail": _texts, "unknown_words": _texts, "pending": _pending,
-              "notebook": _ids, "seen": _ids, "shown": _ids}
+              "notebook": _ids, "seen": _ids, "shown": _ids,
+              "shown_at": _turns, "question": _text, "page": _count, "person": _text, "game": _text,
+              "source_page": _source_page}
     unknown = sorted(set(fields) - set(checks))
     if unknown:
         raise NotASession(f"it has a field this briefbot does not know ({unknown[0][:40]!r})")
@@ -64,6 +66,26 @@ def _pending(value: object, sentences: int) -> list[str]:
     if texts and (len(texts) < 3 or texts[0] not in WHICH_VERBS):
         raise NotASession("is not a question waiting for a name")
     return texts
+
+
+def _turns(value: object, sentences: int) -> dict[int, int]:
+    """Sentence id → the turn it was shown in full; JSON writes the ids as text."""
+    if not isinstance(value, dict) or len(value) > MAX_LIST:
+        raise NotASession("is not a table of turns")
+    if not all(isinstance(k, str) and k.isdigit() and len(k) < 12 and type(v) is int and v >= 0
+               for k, v in value.items()):
+        raise NotASession("is not a table of turns")
+    ids = {int(k): v for k, v in value.items()}
+    if not all(k < sentences for k in ids):
+        raise NotASession("names sentences this briefing does not have")
+    return ids
+
+
+def _source_page(value: object, sentences: int) -> list[int]:
+    """[source N, next paragraph] while a source is being read, else []."""
+    if not isinstance(value, list) or len(value) not in (0, 2) or not all(type(v) is int and v >= 0 for v in value):
+        raise NotASession("is not a page of a source")
+    return value
 
 
 def _ids(value: object, sentences: int) -> list[int]:

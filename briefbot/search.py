@@ -43,6 +43,7 @@ class Citation:
     record: int | None = None  # the record's number in a JSON or JSON Lines file (or the item's in a feed)
     offsets: str = "file"  # "extracted": start/end count into `briefbot sources --text N` (web, feed, PDF, Word, JSON)
     page: int | None = None  # in a PDF, from 1
+    paragraph: int | None = None  # 1-based number of the body paragraph in its article
 
 
 @dataclass(frozen=True)
@@ -434,7 +435,7 @@ class Searcher:
         record = int(article.source.rpartition("#")[2]) if article.source != article.path else None
         return Citation(article.source, article.label, article.outlet, article.date, article.url, article.path,
                         sent - first + 1, *article.cited(start, end), article.line_of(start), record,
-                        article.offsets, article.page_of(start))
+                        article.offsets, article.page_of(start), int(idx.sent_para[sent]) + 1)
 
     def answer(self, sent: int, score: float = 0.0, others: list[int] | None = None, span: Span | None = None
                ) -> Answer:

@@ -103,7 +103,9 @@ def test_plain_output_cites(capsys):
     assert code == 0
     assert out.startswith("1. ")
     assert "Harir base in Erbil" in out
-    assert "[1] Region on the brink" in out and "Shafaq News" in out and "line " in out
+    citation = next(line for line in out.splitlines() if line.startswith("   [1] "))
+    assert citation.startswith("   [1] Shafaq News \u00b7 ") and "\u00b6" in citation  # outlet, date, paragraph
+    assert "corpus" not in out and "/" not in citation and len(citation) <= 80  # never the install path
 
 
 def test_stdin_batch_one_json_line_each(capsys, monkeypatch):
@@ -259,13 +261,20 @@ def test_a_command_that_cannot_be_done_exits_1_with_status_error(line: str, caps
 
 
 def test_terminal_passage_sets_the_answer_apart_from_its_context(seed_index):
-    from briefbot.render import _passage
+    from rich.console import Console
+
+    from briefbot.render import passage_body
     from briefbot.session import Session
-    passage = Session(seed_index).handle("where is harir base").passages[0]
-    text = _passage(passage).renderables[0]
-    assert "bold" not in str(text.style)  # a base style would make the whole passage bold
-    bold = "".join(text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style))
-    assert passage.answer.text in bold and len(bold) < len(text.plain)
+    passage = next(p for p in Session(seed_index).handle("where is harir base").passages if p.before or p.after)
+    sentence, *rest = passage_body(passage, "")
+    bold = "".join(sentence.plain[s.start:s.end] for s in sentence.spans if "bold" in str(s.style))
+    assert sentence.plain.endswith(passage.answer.text) and bold == passage.answer.text
+    console = Console(width=80, record=True)
+    for part in rest[:-1]:  # the context: dim, one line each, cut with "…"
+        console.print(part)
+    context = console.export_text().splitlines()
+    assert context and all(len(line) <= 80 for line in context)
+    assert passage.answer.text not in "".join(context)
 
 
 def test_stdin_batch_in_text_names_each_question_and_drops_a_bom(capsys, monkeypatch):

@@ -2,7 +2,9 @@
 check out (in the file, or in the extracted text `briefbot sources --text N` prints)."""
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -411,9 +413,12 @@ def test_verbose_names_every_skipped_file(mixed: Path, capsys):
                                 f"briefbot: {mixed / 'slides.key'}: skipped (briefbot does not read .key files)"]
 
 
-def test_a_pdf_answer_says_its_page(mixed: Path, capsys):
+def test_a_pdf_answer_says_its_page(mixed: Path, capsys, monkeypatch):
     code, out, _ = run(capsys, "ask", "--corpus", str(mixed), "who opened the pier")
-    assert "report.pdf, page 3" in out
+    assert "\u00b7 p. 3" in out.splitlines()[2]  # the compact citation line gives the page
+    monkeypatch.setattr(sys, "stdin", io.StringIO("who opened the pier\nsource?\n"))
+    code, out, _ = run(capsys, "ask", "--corpus", str(mixed), "-")
+    assert "report.pdf, page 3" in out  # and the full one, on `source?`
 
 
 def test_extraction_on_every_core_gives_what_one_process_gives(monkeypatch):

@@ -249,12 +249,13 @@ def test_undo_snapshots_share_what_the_player_has_seen(session, seed_index):
     """A hundred turns keep one `seen` list, not a hundred copies of it; undo still takes each back."""
     for line in ("read source 1", "read source 2", "where is harir base", "how many soldiers", "x pkk"):
         session.handle(line)
-    lengths = [len(session.state.seen)]
-    for line in ("hint", "go erbil", "look", "who talks about isis"):
-        session.handle(line)
+    lengths = []
+    for line in ("go erbil", "who talks about isis", "how many partners does the coalition have"):
         lengths.append(len(session.state.seen))
-    assert all(state.seen is session.state.seen for _, state, _ in session.undo_stack[-4:])
-    for expected in reversed(lengths[:-1]):
+        session.handle(line)
+        session.handle("hint")  # a line that changes nothing is no step of undo
+    assert all(state.seen is session.state.seen for _, state, _ in session.undo_stack[-3:])
+    for expected in reversed(lengths):
         session.handle("undo")
         assert len(session.state.seen) == expected
     session.handle("restore nothing-there.json")  # a failed restore is a turn too

@@ -3,6 +3,7 @@ through `text.safe` (visible, one line, the same length), while `--json` keeps e
 text, start and end verbatim."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -63,14 +64,19 @@ def answer_lines(out: str) -> list[str]:
     return [line for line in out.splitlines() if line[:1].isdigit()]
 
 
-def test_a_newline_in_a_title_or_file_name_forges_no_answer_line(tmp_path: Path, capsys) -> None:
+def test_a_newline_in_a_title_or_file_name_forges_no_answer_line(tmp_path: Path, capsys, monkeypatch) -> None:
     folder = hostile_json_corpus(tmp_path)
     assert cli.main(["ask", "--corpus", str(folder), "how much did the crane cost"]) == 0
     out = capsys.readouterr().out
     assert "FAKE" in out and len(answer_lines(out)) == 1, out
     assert cli.main(["ask", "--corpus", str(folder), "when was the tide high"]) == 0
     out = capsys.readouterr().out
-    assert "FORGED" in out and len(answer_lines(out)) == 1, out
+    assert len(answer_lines(out)) == 1, out
+    # An answer's citation line names no file; its full citation (`source?`) does, on one line.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("when was the tide high\nsource?\n"))
+    assert cli.main(["ask", "--corpus", str(folder), "-"]) == 0
+    out = capsys.readouterr().out
+    assert "FORGED" in out and len(answer_lines(out)) == 2, out
     assert cli.main(["sources", "--corpus", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "FAKE" in out and "FORGED" in out and len(answer_lines(out)) == 2, out
@@ -104,8 +110,9 @@ def test_a_warning_naming_a_hostile_file_is_inert(tmp_path: Path, capsys) -> Non
     assert "\x1b" not in err and "\x07" not in err
 
 
-@pytest.mark.parametrize("command", [["ask", "when was the tide high"], ["sources"], ["ask", "--json", "tide high"]])
-def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize("command, lines", [(["ask", "-"], b"when was the tide high\nsource?\n"), (["sources"], b""),
+                                           (["ask", "--json", "tide high"], b"")])
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path, command: list[str], lines: bytes) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     name = os.fsdecode(b"caf\xe9 dock.txt")
@@ -114,7 +121,8 @@ def test_a_file_name_that_is_not_utf8_is_shown_not_a_crash(tmp_path: Path, comma
     except (UnicodeEncodeError, OSError):
         pytest.skip("this file system takes only UTF-8 names")
     done = subprocess.run([sys.executable, "-m", "briefbot", command[0], "--corpus", str(folder), *command[1:]],
-                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120)
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, timeout=120,
+                          input=lines)  # `source?`: the full citation names the file
     assert done.returncode == 0, done.stderr.decode(errors="replace")
     assert b"Traceback" not in done.stderr
     assert b"caf" in done.stdout and b"dock.txt" in done.stdout

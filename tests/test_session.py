@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
 from briefbot.parser import parse
-from briefbot.reply import Items, Message, Passage
+from briefbot.reply import Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -147,7 +148,8 @@ def test_restore_refuses_what_is_not_a_session(session, tmp_path: Path):
 
 def test_sources_and_read_source(session):
     listing = session.handle("sources").blocks[0]
-    assert isinstance(listing, Items) and len(listing.items) == 2
+    assert isinstance(listing, Sources) and len(listing.articles) == 2
+    assert all(not os.path.isabs(a.shown_path) and a.shown_path.endswith(".txt") for a in listing.articles)
     opened = session.handle("read source 2")
     assert any(isinstance(b, Items) and b.title == "Text" for b in opened.blocks)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import io
 import json
 import os
 import subprocess
@@ -18,19 +19,20 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
-from rich.console import Group
+from rich.console import Console, Group
 from rich.text import Text
 from textual.command import CommandList
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import ProgressBar, Static
 
 from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Heading, Items, Message, Reply
-from briefbot.session import HELP, Session
+from briefbot.session import HELP, HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
-from briefbot.tui.widgets import Citations, PassageView, PromptInput, SidePanel, StatusLine, Transcript
+from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "how many American soldiers are in Iraq"
@@ -123,9 +125,16 @@ async def click_citation(pilot: Pilot, citations: Citations | type[Citations] = 
 
 
 def _plain(content: object) -> str:
+    """What a widget's content shows, as plain text (Rich renderables drawn 200 columns wide)."""
+    if isinstance(content, (str, Content)):
+        return str(content)
     if isinstance(content, Group):  # a titled list: Text and padded Text
         return "\n".join(_plain(getattr(r, "renderable", r)) for r in content.renderables)
-    return str(content)
+    if isinstance(content, Text):
+        return content.plain
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(content)
+    return console.export_text().rstrip("\n")
 
 
 def replayed(index: Index, home: Path, lines: list[str]) -> Reply:
@@ -177,11 +186,11 @@ def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, 
         expected = replayed(seed_index, tmp_path, [QUESTION])
         views = list(app.query(PassageView))
         assert [v.passage.answer.text for v in views] == [a.text for a in expected.answers]
-        assert " ".join(expected.answers[0].text.split()) in " ".join(str(views[0].content).split())
+        assert " ".join(expected.answers[0].text.split()) in " ".join(_plain(views[0].content).split())
         citations = next(c for c in app.query(Citations) if c.passage is views[0].passage)
         first = expected.answers[0].citations[0]
         line = str(citations.render()).split("\n")[0]
-        assert line.startswith("[1] ") and Path(first.path).name in line and line.endswith(f"line {first.line}")
+        assert line.startswith(f"[1] {first.outlet} \u00b7 ") and f"\u00b6{first.paragraph}" in line
         assert "> " + QUESTION in screen_text(app)
         assert app.query_one(StatusLine).score.startswith(f"Score: {len(app.session.uncovered())}/")
         assert app.session.state.seen
@@ -192,12 +201,10 @@ def test_answer_sentence_is_bold_in_its_context(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
         view = app.query(PassageView).first()
-        text = view.content
-        assert isinstance(text, Text)
+        text = view.sentence
         bold = [text.plain[s.start:s.end] for s in text.spans if "bold" in str(s.style)]
-        assert any(view.passage.answer.text in part for part in bold)
-        assert "bold" not in str(text.style)  # the context around it is not bold too
-        assert sum(len(part) for part in bold) < len(text.plain) - 10
+        assert bold == [view.passage.answer.text]  # the sentence alone: its context is not bold too
+        assert "bold" not in str(text.style)
     drive(app, scenario)
 
 
@@ -337,7 +344,14 @@ def test_help_key_and_help_verb(app: RecordingApp) -> None:
         assert isinstance(app.screen, HelpScreen)
         described = [description for _, description in app.screen.keys]
         assert "Citations" in described and "Copy answer" in described and "Quit" in described
-        assert app.screen.verbs == HELP
+        assert app.screen.verbs == HELP_ROWS
+        verbs = app.screen.query(Static)[1]
+        console = Console(width=60, record=True, file=io.StringIO())
+        console.print(verbs.content)  # as narrow as at 80 columns: descriptions wrap in their column
+        headings = {"What you can type", *(family for family, _ in HELP_ROWS)}
+        lines = [line for line in console.export_text().splitlines()
+                 if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
+        assert lines and all(line.startswith("  ") for line in lines)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
         await play(pilot, "help")
@@ -425,12 +439,14 @@ def test_reader_opens_from_the_keyboard(app: RecordingApp) -> None:
             content = citations.render()
             return "".join(content.plain[s.start:s.end] for s in content.spans if getattr(s.style, "background", None))
         await pilot.press("ctrl+o")
-        assert at() == cited[-1]
-        assert marked(cited[-1][0]) == cited[-1][0].lines[-1]
-        for n in range(len(cited) - 2, -1, -1):
+        assert at() == cited[0]  # answer 1's first citation
+        assert marked(cited[0][0]) == cited[0][0].lines()[0]
+        for n in range(1, len(cited)):
+            await pilot.press("down")
+            assert at() == cited[n]
+        for n in range(len(cited) - 2, 0, -1):
             await pilot.press("up")
             assert at() == cited[n]
-        await pilot.press("up", "down")
         assert at() == cited[1]
         await pilot.press("enter")
         assert isinstance(app.screen, ReaderScreen)
@@ -497,6 +513,7 @@ def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Pat
         await pilot.click("#export")
         await wait_until(pilot, lambda: not app.is_running)
         assert (tmp_path / "briefbot-notebook.md").exists()
+        assert str(tmp_path / "briefbot-notebook.md") in app.farewell  # said once the app has gone
     drive(app, scenario)
 
 
@@ -654,8 +671,8 @@ def test_article_markup_and_escapes_stay_literal(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, "harbour crane")
-        answer = app.query(PassageView).first().content
-        assert "[bold]crane[/bold]" in answer.plain and "\u241b[31mtoday[link=x]" in answer.plain
+        answer = _plain(app.query(PassageView).first().content)
+        assert "[bold]crane[/bold]" in answer and "\u241b[31mtoday[link=x]" in answer
         assert "\x1b" not in screen_text(app)
         await click_citation(pilot)
         reader = "\n".join(str(w.content) for w in app.screen.query(Static))
@@ -729,6 +746,50 @@ async def _notebook(pilot: Pilot) -> None:
                          ids=["opening", "answer", "reader", "notebook"])
 def test_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index, tmp_path: Path) -> None:
     assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
+
+
+def _visible(app: BriefbotApp, widget) -> bool:
+    """Whether a widget of the transcript is wholly on the screen."""
+    transcript = app.query_one(Transcript).region
+    return transcript.contains_region(widget.region) and widget.region.height > 0
+
+
+@pytest.mark.parametrize("question", [QUESTION, "where is harir base", "what did allawi say about the trainers",
+                                      "what does iraq use to secure its border with syria"])
+def test_three_answers_and_their_citations_fit_80x24(question: str, app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, question)
+        await pilot.pause(0.05)
+        turn = app.query(ReplyView).last()
+        passages, citations = list(turn.query(PassageView)), list(turn.query(Citations))
+        assert len(passages) == 3 and len(citations) == 3
+        assert all(_visible(app, w) for w in passages + citations), [w.region for w in passages + citations]
+        assert all(w.region.height <= 5 for w in passages)  # a sentence cut to about three lines, one of context
+    drive(app, scenario, size=(80, 24))
+
+
+def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        for line in ("look", "where is harir base", "score", QUESTION):
+            await play(pilot, line)
+        for _ in range(2):
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.05)
+            turn = app.query(ReplyView).last()
+            assert _visible(app, turn.query(PassageView).first())
+    drive(app, scenario, size=(80, 24))
+
+
+def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, QUESTION)
+        seen = [v for v in app.query(ReplyView).last().query(PassageView) if v.passage.seen_at == 1]
+        assert seen and all(v.region.height == 1 for v in seen)
+        await pilot.click(seen[0], offset=(8, 0))
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.start == seen[0].passage.answer.citations[0].start
+    drive(app, scenario)
 
 
 async def _timeline(pilot: Pilot) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from multiprocessing import resource_tracker
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -23,16 +24,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from briefbot import cache
-from briefbot.corpus import CorpusError
-from briefbot.index import Index, Progress
-from briefbot.render import citation_line, safe
-from briefbot.reply import Message, Passage, Reply
-from briefbot.search import Citation
-from briefbot.session import HELP, Session
+from briefbot.render import full_citation, safe
+from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
+from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.text import one_line
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
-from briefbot.tui.widgets import Citations, CommandSuggester, PromptInput, SidePanel, StatusLine, Transcript, plain
+from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
+                                  Transcript, plain)
+
+if TYPE_CHECKING:
+    from briefbot.index import Index
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
@@ -48,17 +49,11 @@ class BriefingCommands(Provider):
 
     def _entries(self) -> list[tuple[str, str, str]]:
         """(what the palette shows, the line it plays, a word of help)."""
-        session = self.app.session if isinstance(self.app, BriefbotApp) else None
-        if session is None:
+        completion = self.app.completion if isinstance(self.app, BriefbotApp) else None
+        if completion is None:
             return []
-        world = session.world
-        entries = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
-        entries += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
-        entries += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
-        entries += [(f"Read source {n}: {a.label}", f"read source {n}", a.outlet or "source")
-                    for n, a in enumerate(session.index.articles, 1)]
         # The palette reads help text as markup (the prompt is given as Content): escape it.
-        return [(safe(shown), line, escape(safe(about))) for shown, line, about in entries]
+        return [(safe(shown), line, escape(safe(about))) for shown, line, about in completion.commands]
 
     async def discover(self) -> Hits:
         for shown, line, about in self._entries():
@@ -91,6 +86,10 @@ class BriefbotApp(App[int]):
         self.paths, self.use_cache, self.index, self.home = paths, use_cache, index, home
         self.exit_when_ready = exit_when_ready
         self.session: Session | None = None
+        self.view: View | None = None  # of the last reply shown
+        self.completion: Completion | None = None  # what Tab and the palette offer, once loaded
+        self.exported = ""  # what the last export said (where it wrote)
+        self.farewell = ""  # said on the terminal after the app has gone: where "Export and quit" wrote
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -124,7 +123,7 @@ class BriefbotApp(App[int]):
         and taking keys."""
         warnings: list[str] = []
 
-        def progress(phase: str) -> Progress:
+        def progress(phase: str) -> Callable[[int, int], None]:
             shown = -1
 
             def report(done: int, total: int) -> None:
@@ -135,14 +134,15 @@ class BriefbotApp(App[int]):
             return report
 
         try:
-            index = self.index
-            if index is None:
-                index = cache.load(self.paths, warnings.append, progress("Indexing the articles\u2026"),
-                                   use_cache=self.use_cache)
-            session = Session(index, home=self.home,
-                              world_progress=progress("Finding the people, places and organisations\u2026"))
-            warnings += session.world.warnings  # the world is built (or read) here, not on the screen's thread
-            look = session.opening()
+            found = progress("Finding the people, places and organisations\u2026")
+            if self.index is None:
+                session = Session.open(self.paths, warnings.append, progress("Indexing the articles\u2026"),
+                                       use_cache=self.use_cache, home=self.home, world_progress=found)
+            else:
+                session = Session(self.index, home=self.home, world_progress=found)
+            look = session.opening()  # the world is built (or read) here, not on the screen's thread
+            assert look.view is not None
+            warnings += look.view.warnings
         except CorpusError as e:
             self.call_from_thread(self.failed, str(e), warnings)
             return
@@ -166,10 +166,9 @@ class BriefbotApp(App[int]):
         self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
         self.warn(warnings)
-        world = session.world
-        things = sorted(world.things, key=lambda t: -len(t.sentences))
         prompt = self.query_one(PromptInput)
-        prompt.suggester = CommandSuggester(name for t in things for name in sorted(t.names(), key=len, reverse=True))
+        self.completion = session.completion()
+        prompt.suggester = CommandSuggester(self.completion)
         prompt.disabled = False
         prompt.focus()
         self.show(None, look)
@@ -272,27 +271,26 @@ class BriefbotApp(App[int]):
         for block in reply.blocks:
             if isinstance(block, Message) and block.kind == "error":
                 self.notify(safe(block.text), severity="error", markup=False)
-        self.update_status()
-
-    def update_status(self) -> None:
-        session = self.session
-        assert session is not None
-        state = session.state
-        score = f"Score: {len(session.uncovered())}/{session.world.fact_count}  Turns: {state.turns}"
-        self.query_one(StatusLine).show(state.room, score)
-        here = session.surroundings()
-        self.query_one(SidePanel).show(here.people, here.exits, len(state.notebook), session.unsaved_notes)
+            elif isinstance(block, Reading):
+                self.push_screen(ReaderScreen(block))
+        if reply.verb == "export":
+            self.exported = "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
+        if reply.view is not None:
+            self.view = reply.view
+            view = reply.view
+            self.query_one(StatusLine).show(view.room, f"Score: {view.uncovered}/{view.facts}  Turns: {view.turns}")
+            self.query_one(SidePanel).show(view.people, view.exits, view.notes, view.unsaved)
 
     def on_citations_selected(self, event: Citations.Selected) -> None:
         self.read(event.citation)
 
     def read(self, citation: Citation) -> None:
         assert self.session is not None
-        article = next((a for a in self.session.index.articles if a.source == citation.source), None)
-        if article is None:
+        reading = self.session.reader(citation)
+        if reading is None:
             self.notify("That article is no longer in the briefing.", severity="warning")
             return
-        self.push_screen(ReaderScreen(article, *article.in_text(citation.start, citation.end)))
+        self.push_screen(ReaderScreen(reading))
 
     # --- keys --------------------------------------------------------------------------------
 
@@ -303,19 +301,22 @@ class BriefbotApp(App[int]):
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
         self.panel_wanted = panel.display = not panel.display
+        self.query_one(Transcript).reveal_last()  # the transcript reflows: stay on the last turn
 
     def action_page(self, step: int) -> None:
         transcript = self.query_one(Transcript)
         (transcript.scroll_page_down if step > 0 else transcript.scroll_page_up)(animate=False)
 
     def action_citations(self) -> None:
-        """Focus the newest citation; Up/Down move between them, Enter reads, Escape comes back."""
-        citations = self.query(Citations)
-        if not citations:
+        """Focus the last reply's first citation (answer 1's); Up/Down move between them, Enter
+        reads, Escape comes back."""
+        turns = [t for t in self.query(ReplyView) if t.query(Citations)]
+        if not turns:
             self.notify("No citations yet: ask a question first.")
             return
-        citations.last().point(-1)
-        citations.last().scroll_visible(animate=False)
+        first = turns[-1].query(Citations).first()
+        first.point(0)
+        first.scroll_visible(animate=False)
 
     def action_copy_answer(self) -> None:
         focused = self.focused
@@ -325,7 +326,8 @@ class BriefbotApp(App[int]):
             return
         answer = passage.answer
         lines = [f"\u201c{one_line(answer.text)}\u201d"]
-        lines += [citation_line(n, c) for n, c in enumerate(answer.citations, 1)]
+        folder = self.view.folder if self.view else ""
+        lines += [safe(full_citation(n, c, folder)) for n, c in enumerate(answer.citations, 1)]
         self.copy_to_clipboard(safe("\n".join(lines), lines=True))
         self.notify(f"Copied answer {passage.number} with its citation.")
 
@@ -338,14 +340,14 @@ class BriefbotApp(App[int]):
                  ("\u2191 \u2193", "the lines you typed before; on a citation, the citation before or after"),
                  ("tab", "complete a verb or a name"), ("pgup pgdn", "scroll the transcript"),
                  ("\u23ce", "on a citation: read the article there"), ("esc", "back to the prompt")]
-        self.push_screen(HelpScreen(keys, HELP))
+        self.push_screen(HelpScreen(keys, HELP_INTRO, HELP_ROWS))
 
     def action_quit(self) -> None:
         """Quit, asking first if the notebook has unsaved notes: known once the lines typed are answered."""
         if self.turn is not None or self.queue:
             self.then(self.action_quit)
             return
-        if self.session is None or not self.session.unsaved_notes:
+        if self.view is None or not self.view.unsaved:
             self.exit(self.exit_status, self.exit_status)
             return
         if not isinstance(self.screen, QuitScreen):
@@ -359,8 +361,8 @@ class BriefbotApp(App[int]):
             self.then(self.exit_if_saved)
 
     def exit_if_saved(self) -> None:
-        assert self.session is not None
-        if not self.session.unsaved_notes:
+        if self.view is not None and not self.view.unsaved:
+            self.farewell = self.exported
             self.exit(EXIT_OK)
 
 
@@ -374,6 +376,8 @@ def run(paths: list[str] | None, use_cache: bool = True) -> int:
         resource_tracker.ensure_running()
     app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
     status = app.run(headless=bool(spawned))
+    if app.farewell and app.return_code == EXIT_OK:
+        print(safe(app.farewell))
     if spawned and app.ready_at:
         print(f"ready for input {app.ready_at - float(spawned):.3f} s after spawning", file=sys.stderr)
     return status if status is not None else app.return_code or app.exit_status

@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
-from briefbot.corpus import Article
-from briefbot.render import safe
-from briefbot.tui.widgets import plain, short_path
+from briefbot.render import short_date
+from briefbot.reply import Reading
+from briefbot.text import safe
+from briefbot.tui.widgets import plain
 
 WINDOW = 8000  # characters shown either side of a citation: all of a news article, not all of a huge file
 
@@ -25,15 +26,15 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(self, article: Article, start: int, end: int) -> None:
+    def __init__(self, reading: Reading) -> None:
         super().__init__()
-        self.article, self.start, self.end = article, start, end
+        self.reading, self.start, self.end = reading, reading.start, reading.end
 
     def compose(self) -> ComposeResult:
-        a, text = self.article, self.article.text
-        yield Static(plain(f" {a.label}"), id="reader-title")
-        yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {a.date or 'undated'}") + "\n"
-                     + plain(f"{short_path(a.path)}, line {a.line_of(self.start)}"), id="reader-meta")
+        a, text = self.reading, self.reading.text
+        yield Static(plain(f" {a.title}"), id="reader-title")
+        yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {short_date(a.date)}") + "\n"
+                     + plain(f"{a.path}, line {a.line}"), id="reader-meta")
         first = max(text.rfind("\n", 0, self.start), text.rfind("\r", 0, self.start)) + 1
         last = min([i for i in (text.find("\n", self.end), text.find("\r", self.end)) if i >= 0] or [len(text)])
         first, last = max(first, self.start - WINDOW), min(last, self.end + WINDOW)
@@ -72,20 +73,28 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close")]
 
-    def __init__(self, keys: list[tuple[str, str]], verbs: str) -> None:
+    def __init__(self, keys: list[tuple[str, str]], intro: str,
+                 verbs: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]) -> None:
         super().__init__()
-        self.keys, self.verbs = keys, verbs
+        self.keys, self.intro, self.verbs = keys, intro, verbs
 
     def compose(self) -> ComposeResult:
-        keys = Table.grid(padding=(0, 2))
-        keys.add_column(no_wrap=True, style="bold")
-        keys.add_column()
-        for key, description in self.keys:
-            keys.add_row(Text(key), Text(description))
         with VerticalScroll(id="help"):
-            yield Static(Group(Text("Keys", style="bold"), Padding(keys, (0, 0, 0, 2))))
-            yield Static(Text("What you can type", style="bold") + Text("\n" + self.verbs))
+            yield Static(Group(Text("Keys", style="bold"), _grid(self.keys)))
+            yield Static(Group(Text("What you can type", style="bold"), Text(self.intro),
+                               *(part for family, rows in self.verbs for part in (Text(family, style="italic"),
+                                                                                   _grid(rows)))))
             yield Static(Text("Escape closes this.", style="dim"))
+
+
+def _grid(rows: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> Padding:
+    """Two columns, indented: what to type (never wrapped) and what it does (wrapped in its column)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(left), Text(right))
+    return Padding(grid, (0, 0, 0, 2))
 
 
 class QuitScreen(ModalScreen[str]):

@@ -3,9 +3,7 @@ the prompt. They render Reply blocks; every string that came from an article or 
 turned into Text/Content from plain strings (never parsed as markup), through `render.safe`."""
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from dataclasses import replace
 
 from rich.console import Group
 from rich.padding import Padding
@@ -21,17 +19,12 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import citation_line, difference, marked_passage, safe, version_line
-from briefbot.reply import Difference, Heading, Items, Message, Passage, Reply
-from briefbot.search import Citation
+from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
 from briefbot.session import MAX_LINE_CHARS
+from briefbot.text import one_line
 
-# What Tab completes a first word to; verbs that take an object end in a space.
-VERBS = ("look", "go to ", "examine ", "ask ", "talk to ", "tell ", "note ", "notebook", "inventory", "export",
-         "sources", "read source ", "score", "hint", "again", "undo", "oops ", "save", "restore", "help", "quit",
-         "people", "places", "dossiers", "back", "brief", "timeline", "compare")
-# Verb phrases followed by the name of a person, place or organisation; longest first.
-NAMING = ("look at ", "talk to ", "go to ", "examine ", "visit ", "read ", "tell ", "ask ", "go ", "x ")
+ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
 
 def plain(text: str, style: str = "", lines: bool = False) -> Text:
@@ -82,20 +75,32 @@ class Citations(Widget, can_focus=True):
             super().__init__()
             self.citation = citation
 
-    def __init__(self, passage: Passage) -> None:
+    def __init__(self, passage: Passage, folder: str) -> None:
         super().__init__()
         self.auto_links = False  # the lines are styled here, by the cursor and the mouse
-        self.passage = passage
+        self.passage, self.folder = passage, folder
         answer = passage.answer
-        cited = [(c, None) for c in answer.citations] + [(v.citation, v.text) for v in answer.versions]
-        self.citations = [c for c, _ in cited]
-        self.lines = [citation_text(n, c, also) for n, (c, also) in enumerate(cited, 1)]
+        self.citations = [*answer.citations, *(v.citation for v in answer.versions)] if passage.full \
+            else answer.citations[:1]
         self.cursor = 0  # the citation Enter reads, marked while the widget has focus
         self.hovered: int | None = None
 
+    def lines(self) -> list[str]:
+        """One compact line (as wide as the widget), or with `x N` each citation in full and the
+        other articles' own words."""
+        answer = self.passage.answer
+        if not self.passage.full:
+            others = len(answer.citations) - 1 + len(answer.versions)
+            return [safe(compact_citation(1, answer.citations[0], others, self.size.width or 77))]
+        lines = [safe(full_citation(n, c, self.folder)) for n, c in enumerate(answer.citations, 1)]
+        first = len(lines) + 1
+        lines += [f"[{n}] also: {one_line(v.text)}\n    {safe(full_citation(n, v.citation, self.folder)[len(f'[{n}] '):])}"
+                  for n, v in enumerate(answer.versions, first)]
+        return lines
+
     def render(self) -> Content:
         lines = []
-        for n, line in enumerate(self.lines):
+        for n, line in enumerate(self.lines()):
             style = Style.from_meta({"@click": f"open({n})", "citation": n})
             if n == self.cursor and self.has_focus:
                 style = self.get_visual_style("citations--cursor") + style
@@ -148,35 +153,20 @@ class Citations(Widget, can_focus=True):
             event.stop()
 
 
-def citation_text(n: int, citation: Citation, also: str | None) -> str:
-    """Citation n as shown, its path as the player would type it; with `also`, the same fact told
-    in another article in its own words."""
-    shown = replace(citation, path=short_path(citation.path))
-    return safe(citation_line(n, shown) if also is None else version_line(n, also, shown), lines=True)
-
-
-def short_path(path: str) -> str:
-    """The path from the current folder when the file is under it (as the player would type it)."""
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive (Windows)
-        return path
-    return path if relative.startswith("..") or len(relative) > len(path) else relative
-
-
 class PassageView(Static):
-    """An answer: the sentence highlighted in its context. Its Citations follow it."""
+    """An answer: the sentence set apart (the exact answer reversed in it), its context dim and cut
+    to a line either side. Its Citations follow it, indented as it is."""
 
-    def __init__(self, passage: Passage) -> None:
-        answer = passage.answer
-        head = Text()  # styled by spans: a base style would spread over the whole passage
-        head.append(f"{passage.number}. ", style="bold")
-        if passage.label:
-            head.append_text(plain(f"({passage.label}) ", "italic"))
-        if answer.speaker:
-            head.append_text(plain(f"{answer.speaker}: ", "italic"))
-        super().__init__(head + marked_passage(passage))
+    def __init__(self, passage: Passage, folder: str) -> None:
+        body = passage_body(passage, folder, citations=False)
+        super().__init__(numbered(f"{passage.number}.", body), classes="seen" if passage.seen_at else "")
         self.passage = passage
+        self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
+
+    def on_click(self) -> None:
+        """An answer seen lately is one line with no citation under it: a click reads it in its article."""
+        if self.passage.seen_at is not None:
+            self.post_message(Citations.Selected(self.passage.answer.citations[0]))
 
 
 class ReplyView(Vertical):
@@ -189,9 +179,10 @@ class ReplyView(Vertical):
 
 
 def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
+    folder = reply.view.folder if reply.view else ""
     widgets: list[Widget] = []
     if line is not None:
-        widgets.append(Static(plain(f"> {line}"), classes="echo"))
+        widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
     for block in reply.blocks:
         if isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
@@ -200,10 +191,16 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
+        elif isinstance(block, Passage):
+            widgets.append(PassageView(block, folder))
+            if block.seen_at is None:
+                widgets.append(Citations(block, folder))
         elif isinstance(block, Difference):
             widgets.append(Static(difference(block), classes="difference"))
-        else:
-            widgets += [PassageView(block), Citations(block)]
+        elif isinstance(block, Sources):
+            widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
+        elif isinstance(block, Reading):
+            widgets.append(Static(plain(f"(The reader is open at {block.path}, line {block.line}.)"), classes="message"))
     return widgets
 
 
@@ -222,8 +219,15 @@ class Transcript(VerticalScroll, can_focus=False):
 
         async def reveal() -> None:  # once the turn has its size: its first line at the top
             await mounted
-            self.call_after_refresh(self.scroll_to_widget, view, top=True, animate=False)
+            self.reveal_last()
         self.call_later(reveal)
+
+    def reveal_last(self) -> None:
+        """The last turn's first line at the top, once laid out (after a turn, or a change of width
+        that reflows every turn before it)."""
+        turns = self.query(ReplyView)
+        if turns:
+            self.call_after_refresh(self.scroll_to_widget, turns.last(), top=True, animate=False)
 
 
 class SidePanel(VerticalScroll, can_focus=False):
@@ -238,6 +242,7 @@ class SidePanel(VerticalScroll, can_focus=False):
     shown: tuple = ()
 
     def show(self, people: tuple[str, ...] | None, exits: tuple[str, ...] | None, notes: int, unsaved: bool) -> None:
+        """What the reply's View says is here."""
         if self.shown == (people, exits, notes, unsaved):
             return  # unchanged: spare the screen a layout pass
         self.shown = (people, exits, notes, unsaved)
@@ -263,20 +268,22 @@ def _section(title: str, items: tuple[str, ...] | None, verb: str = "") -> Conte
 
 
 class CommandSuggester(Suggester):
-    """Tab completion: a verb, or after a verb the name of a person, place or organisation."""
+    """Tab completion: a verb, or after a verb the name of a person, place or organisation (all
+    from the session's verb table and world)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, completion: Completion) -> None:
         super().__init__(case_sensitive=True)
+        self.verbs, self.naming = completion.verbs, completion.naming
         # A name that holds what safe() would change is never offered: Input shows a suggestion as
         # it is, escape sequences and all (a world file's name could drive the terminal).
-        self.names = [name for name in dict.fromkeys(names) if safe(name) == name]
+        self.names = [name for name in dict.fromkeys(completion.names) if safe(name) == name]
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
-        for verb in VERBS:  # a verb phrase being typed: "read s" → "read source "
+        for verb in self.verbs:  # a verb phrase being typed: "read s" → "read source "
             if low and verb.startswith(low) and len(verb) > len(low):
                 return value + verb[len(value):]
-        for verb in NAMING:
+        for verb in self.naming:
             if low.startswith(verb):
                 return _complete(value, len(verb), self.names)
         return _complete(value, 0, self.names) if " " not in value else None

@@ -1,0 +1,116 @@
+"""The game itself: score, hint, sources, help, undo, about, quit."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefbot.parser import number_in
+from briefbot.reply import OK, Heading, Items, Reply, SourceInfo, Sources
+from briefbot.text import safe
+from briefbot.verbs.verb import REQUIRED, Verb, plural
+
+PAGE_CHARS = 1200  # about a screen of an article at 80 columns
+
+if TYPE_CHECKING:
+    from briefbot.parser import Command
+    from briefbot.session import Session
+
+
+def score(s: Session, command: Command) -> Reply:
+    turns = s.state.turns + 1  # this one too, as the status line will show
+    sources = {int(s.index.sent_article[n]) for n in s.state.seen}
+    return Reply(command.line, OK, verb="score").say(
+        f"You have uncovered {len(s.uncovered())} of {plural(s.world.fact_count, 'fact')} from "
+        f"{plural(len(sources), 'source')} in {plural(turns, 'turn')}.")
+
+
+def hint(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="hint")
+    things: list[tuple[int, str]] = []
+    for thing in s.world.things:
+        verb = {"person": "talk to", "place": "go to", "organisation": "examine"}.get(thing.kind, "examine")
+        things.append((s.left(thing.sentences), f"{verb} {thing.name}"))
+    for n, _ in enumerate(s.index.articles):
+        things.append((s.left(list(s.index.sentences_of(n))), f"read source {n + 1}"))
+    left, action = max(things, default=(0, ""))
+    if left == 0:
+        return reply.say("You have uncovered everything in this briefing.")
+    return reply.say(f"Try `{action}`: {plural(left, 'fact')} there you have not uncovered.")
+
+
+def sources(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="sources")
+    reply.blocks.append(Sources(tuple(
+        SourceInfo(n, a.title, a.outlet, a.date, a.url, a.path, a.source, len(s.index.sentences_of(n - 1)),
+                   a.offsets, s.shown_path(a.path)) for n, a in enumerate(s.index.articles, 1))))
+    return reply
+
+
+def read_source(s: Session, command: Command) -> Reply:
+    """An article's text, a page at a time (`more` reads on). Reading uncovers what is read: the
+    sentences of the paragraphs shown, not the whole article."""
+    n = number_in(command.obj)
+    reply = Reply(command.line, OK, verb="read_source")
+    if n is None or not 1 <= n <= len(s.index.articles):
+        return reply.refuse(f"Which source? Say `read source N`, N from 1 to {len(s.index.articles)}.")
+    article = s.index.articles[n - 1]
+    reply.blocks.append(Heading(article.label))
+    reply.say(safe(f"{article.outlet or 'Outlet unknown'}, {article.date or 'undated'} \u2014 {s.shown_path(article.path)}"))
+    return read_page(s, reply, n, 0)
+
+
+def read_page(s: Session, reply: Reply, n: int, first: int) -> Reply:
+    """Source n's paragraphs from `first`, about a screen of them; where to read on is kept for `more`."""
+    article = s.index.articles[n - 1]
+    last, size = first, 0
+    while last < len(article.paragraphs) and (last == first or size < PAGE_CHARS):
+        a, b = article.paragraphs[last]
+        size += b - a
+        last += 1
+    sents = s.index.sentences_of(n - 1)
+    for sent in sents:
+        if first <= s.index.sent_para[sent] < last:
+            s.uncover(sent)
+    reply.blocks.append(Items("Text", tuple(article.text[a:b] for a, b in article.paragraphs[first:last])))
+    left = len(article.paragraphs) - last
+    s.state.source_page = [n, last] if left else []
+    reply.say(f"({plural(left, 'more paragraph')}: `more` reads on.)" if left else "(The end of the article.)")
+    return reply
+
+
+def help_(s: Session, command: Command) -> Reply:
+    from briefbot.verbs.table import HELP
+    return Reply(command.line, OK, verb="help").say(HELP)
+
+
+def undo(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="undo")
+    if not s.undo_stack:
+        return reply.say("There is nothing to undo.")
+    undone, s.state, seen = s.undo_stack.pop()
+    del s.state.seen[seen:]
+    return reply.say(f"Undone: {undone}. You are in: {s.state.room}.")
+
+
+def about(s: Session, command: Command) -> Reply:
+    from briefbot import __version__
+    return Reply(command.line, OK, verb="about").say(f"briefbot {__version__}")
+
+
+def quit_(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="quit")
+    if s.unsaved_notes:
+        reply.say("Your notebook has notes not yet saved or exported.", "warning")
+    return reply.say("Goodbye.")
+
+
+VERBS = (
+    Verb("sources", ("sources", "articles"), "the articles", False, sources),
+    Verb("read_source", ("read source", "open source", "source"), "an article's text", True, read_source,
+         REQUIRED, usage="read source N"),
+    Verb("score", ("score",), "how much you have uncovered", False, score),
+    Verb("hint", ("hint", "hints"), "where to look next", False, hint),
+    Verb("undo", ("undo",), "step back a turn", False, undo, takes_turn=False),
+    Verb("help", ("help", "?", "h"), "this list", False, help_, takes_turn=False),
+    Verb("about", ("about", "version"), "", False, about),
+    Verb("quit", ("quit", "q", "exit", "bye"), "leave the game", False, quit_, usage="quit (q)", takes_turn=False),
+)

@@ -1,0 +1,98 @@
+"""Moving about: look, go, back, and the list of places."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from briefbot.reply import OK, Heading, Items, Message, Reply
+from briefbot.verbs.questions import question
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
+from briefbot.world import Place
+
+if TYPE_CHECKING:
+    from briefbot.parser import Command
+    from briefbot.session import Session
+
+_HOME = ("briefing", "briefing room", "start", "home", "table")
+
+
+def look(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="look")
+    room = s.state.room
+    reply.blocks.append(Heading(room))
+    here = s.surroundings()
+    if room == BRIEFING_ROOM:
+        n = len(s.index.articles)
+        reply.say(f"The briefing table holds {plural(n, 'article')}. Ask anything, or go to a place.")
+        reply.blocks.append(Items("Sources", tuple(a.label for a in s.index.articles[:10])))
+        reply.blocks.append(Items("People quoted", here.people))
+        reply.blocks.append(Items("Exits", here.exits))
+        return reply
+    place = s.place(room)
+    if place is None:
+        return reply.say("This place is no longer in the briefing.")
+    result = s.searcher.search(place.name, 1, within=ids(place.sentences))
+    if result.answers:
+        s.show(reply, result.answers, result.matched_words)
+    if here.people:
+        reply.blocks.append(Items("Who talks about it", here.people))
+    reply.blocks.append(Items("Exits", here.exits))
+    left = s.left(place.sentences)
+    reply.say(f"{plural(left, 'fact')} here not yet uncovered." if left else "You have uncovered everything here.")
+    return reply
+
+
+def go(s: Session, command: Command) -> Reply:
+    target = command.obj
+    if not target:
+        places = ", ".join(p.name for p in s.world.places[:8]) or "none beyond this room"
+        return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {places}.")
+    if target.lower() in _HOME:
+        return _move(s, BRIEFING_ROOM, command)
+    places = s.world.find(target, (Place,))
+    if not places:
+        return question(s, replace(command, obj=command.line)).say(
+            f"(There is no place called {target!r} in the briefing; answered as a question.)")
+    place = s.pick(places, command)
+    if isinstance(place, Reply):
+        return place
+    reply = _move(s, place.name, command)
+    if place.name.lower() != target.lower():
+        reply.blocks.insert(0, Message(f"({place.name})"))
+    return reply
+
+
+def back(s: Session, command: Command) -> Reply:
+    if not s.state.trail:
+        return Reply(command.line, OK, verb="back").say("You are where you started.")
+    s.state.room = s.state.trail.pop()
+    return look(s, command)
+
+
+def _move(s: Session, room: str, command: Command) -> Reply:
+    if room != s.state.room:
+        s.state.trail.append(s.state.room)
+        s.state.room = room
+    reply = look(s, command)
+    reply.verb = "go"
+    return reply
+
+
+def places(s: Session, command: Command) -> Reply:
+    return listing(command, "Places", [p.name for p in s.world.places])
+
+
+def listing(command: Command, title: str, items: list[str]) -> Reply:
+    reply = Reply(command.line, OK, verb=command.verb)
+    reply.blocks.append(Items(title, tuple(items) or ("none found",)))
+    return reply
+
+
+VERBS = (
+    Verb("look", ("look", "l", "look around", ""), "where you are: what it is about, who talks about it, exits",
+         False, look, usage="look (l, Enter)"),
+    Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
+         "move to a place in the story (or just type its name)", True, go, REQUIRED, usage="go PLACE", names=True),
+    Verb("back", ("back", "return"), "back to the place before", True, back),
+    Verb("places", ("places", "rooms", "map", "exits"), "the places the briefing names", False, places),
+)

@@ -1,0 +1,147 @@
+"""The notebook and the files a game writes: note, notebook, export, save, restore."""
+from __future__ import annotations
+
+import glob
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefbot import markdown
+from briefbot.atomic import write_new
+from briefbot.parser import number_in
+from briefbot.reply import ERROR, OK, Heading, Passage, Reply
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, plural
+
+if TYPE_CHECKING:
+    from briefbot.parser import Command
+    from briefbot.session import Session
+
+SESSION_FILE = "briefbot-session.json"
+NOTEBOOK_FILE = "briefbot-notebook.md"
+
+
+def note(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="note")
+    obj = command.obj.lower()
+    wanted = (range(1, len(s.state.shown) + 1) if obj == "all"
+              else [1] if obj in ("it", "that") else [number_in(obj)])
+    for n in wanted:
+        if n is None or not 1 <= n <= len(s.state.shown):
+            return reply.refuse("Note which answer? Say `note 1` after a question.")
+        sent = s.state.shown[n - 1]
+        if sent in s.state.notebook:
+            reply.say(f"Answer {n} is already in your notebook.")
+        else:
+            s.state.notebook.append(sent)
+            reply.say(f"Noted answer {n}. ({len(s.state.notebook)} in your notebook.)")
+    return reply
+
+
+def notebook(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="notebook")
+    reply.blocks.append(Heading("Notebook"))
+    if not s.state.notebook:
+        return reply.say("Your notebook is empty. After a question, `note 1` keeps the first answer.")
+    for n, sent in enumerate(s.state.notebook, 1):
+        reply.blocks.append(Passage(n, s.searcher.answer(sent)))
+    return reply
+
+
+def notebook_markdown(s: Session) -> str:
+    return markdown.notebook([s.searcher.answer(sent) for sent in s.state.notebook])
+
+
+def export(s: Session, command: Command) -> Reply:
+    notes = len(s.state.notebook)
+    reply = Reply(command.line, OK, verb="export")
+    _keep(s, reply, s.home / (command.obj or NOTEBOOK_FILE), notebook_markdown(s),
+          f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
+          "to {path}.")
+    return reply
+
+
+def save(s: Session, command: Command) -> Reply:
+    """Save the game: with no name, to the file it last saved to or came from."""
+    path = s.home / command.obj if command.obj else s.save_path or s.home / SESSION_FILE
+    reply = Reply(command.line, OK, verb="save")
+    s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
+    return reply
+
+
+def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
+    """Write the notebook's file (an export or a saved session), say so in the reply, and return
+    the path written (None if it could not be); the notes are then safe. A file this game did not
+    write is never replaced (it may hold another game's notes): the next free name is used
+    instead, and said."""
+    wanted = path
+    try:
+        # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
+        mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
+                            if p not in s.written and _own_save(s, p)}
+        path = write_new(wanted, text, mine)
+    except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
+        reply.status = ERROR
+        reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
+        return None
+    s.written.add(path)
+    s.saved_notebook = list(s.state.notebook)
+    if path != wanted:
+        reply.say(f"({wanted.name} is already there and was left alone.)")
+    reply.say(done.format(path=path))
+    return path
+
+
+def _own_save(s: Session, path: Path) -> bool:
+    """Whether a file is a save of this very game (from before a restart): it may be replaced."""
+    try:
+        return s.load_saved(path).game == s.state.game
+    except (OSError, ValueError):
+        return False
+
+
+def restore(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="restore")
+    path = s.home / command.obj if command.obj else _newest_save(s)
+    try:
+        state = s.load_saved(path)
+    except (OSError, ValueError) as e:
+        reply.status = ERROR
+        return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
+    unsaved = len([n for n in s.state.notebook if n not in s.saved_notebook])
+    s.state = state
+    s.saved_notebook = list(state.notebook)
+    s.save_path = path
+    if unsaved:
+        reply.say(f"(The {plural(unsaved, 'unsaved note')} you had went with the old game: `undo` brings "
+                  f"{'them' if unsaved != 1 else 'it'} back.)")
+    return reply.say(f"Restored {path}: {plural(len(state.notebook), 'note')}, in {_room(state.room)}.")
+
+
+def _room(room: str) -> str:
+    """"the Briefing room", but "Harir base" (a place's name takes no article)."""
+    return f"the {room}" if room == BRIEFING_ROOM else room
+
+
+def _newest_save(s: Session) -> Path:
+    """The newest save of this corpus in the game's folder (`restore` with no name)."""
+    saves = []
+    for path in s.home.glob(f"{Path(SESSION_FILE).stem}*.json"):
+        try:
+            s.load_saved(path)
+            saves.append((path.stat().st_mtime, path))
+        except (OSError, ValueError):
+            continue
+    return max(saves)[1] if saves else s.home / SESSION_FILE
+
+
+_NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, not a note
+VERBS = (
+    Verb("note", ("note", "take", "get", "keep"), "keep answer N in your notebook", True, note, REQUIRED,
+         pattern=_NOTE, usage="note N (take N)"),
+    Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
+         notebook, usage="notebook (i)"),
+    Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",
+         file=True),
+    Verb("save", ("save",), "save the game", True, save, OPTIONAL, usage="save [FILE]", file=True),
+    Verb("restore", ("restore", "load"), "the game saved (the newest, with no name)", True, restore, OPTIONAL,
+         usage="restore [FILE]", file=True),
+)

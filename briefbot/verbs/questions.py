@@ -1,0 +1,143 @@
+"""Questions and the follow-ups resolved against the last reply: why?/how?/when?…, more, source?,
+read N, again, oops."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from briefbot.parser import Command, number_in
+from briefbot.question import analyse
+from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
+from briefbot.verbs.game import read_page
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb
+
+if TYPE_CHECKING:
+    from briefbot.session import Session
+
+FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
+
+
+def question(s: Session, command: Command) -> Reply:
+    query = command.obj or command.line
+    result = s.searcher.search(query, s.k, context=_room(s))
+    reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
+                  suggestions=s.covers() or result.suggestions, corrections=result.corrections)
+    for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
+        query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
+    s.state.question, s.state.page, s.state.source_page = query, 0, []
+    s.state.unknown_words = list(result.corrections) + result.unknown_words  # what `oops` may replace
+    if result.corrections:
+        fixes = ", ".join(f"{typed} \u2192 {known}" for typed, known in result.corrections.items())
+        reply.say(f"(Reading {fixes}.)")
+    if not result.answers:
+        if result.unknown_names:
+            reply.say(f"The articles never mention {', '.join(result.unknown_names)}: they say nothing about that.")
+        else:
+            reply.say("The articles say nothing about that.")
+        if reply.suggestions:
+            reply.say("This briefing covers: " + ", ".join(reply.suggestions) + ".")
+        reply.say("Try other words, `sources` for the articles, or `hint`.")
+        return reply
+    s.show(reply, result.answers, result.matched_words)
+    return reply
+
+
+def _room(s: Session) -> str:
+    """The room a question is asked in steers it ("how many soldiers are here?"); not the briefing room."""
+    return "" if s.state.room == BRIEFING_ROOM else s.state.room
+
+
+def follow_up(s: Session, command: Command) -> Reply:
+    """"why?", "when?" alone: the last question asked again with that word, about what it was about."""
+    word = command.line.lower().rstrip("?!. ")
+    if not s.state.question:
+        return question(s, command)
+    focus = " ".join(analyse(s.state.question).content) or s.state.question
+    line = f"{word} {focus}?"
+    reply = question(s, Command("question", line, line=line))
+    reply.blocks.insert(0, Message(f"({line})"))
+    reply.verb = "follow_up"
+    return reply
+
+
+def more(s: Session, command: Command) -> Reply:
+    """The next page of the source being read, or the next answers to the last question; when
+    there are no more, answer 1's wider context."""
+    reply = Reply(command.line, OK, verb="more")
+    if s.state.source_page:
+        return read_page(s, reply, *s.state.source_page)
+    if not s.state.question:
+        return reply.refuse("More of what? Ask a question first.")
+    page = s.state.page + 1
+    result = s.searcher.search(s.state.question, s.k * (page + 1), context=_room(s))
+    fresh = result.answers[s.k * page:]
+    if fresh:
+        reply.status = ANSWERED
+        reply.say(f"More on \u201c{s.state.question}\u201d:")
+        s.show(reply, fresh, result.matched_words, first=len(s.state.shown) + 1)
+        s.state.page = page
+        return reply
+    return read_answer(s, Command("read_answer", "1", line=command.line)) if s.state.shown else reply.say(
+        "That is all the articles say on it.")
+
+
+def source_of(s: Session, command: Command) -> Reply:
+    """Answer 1's full citation: title, outlet, date, file and line, and the other articles'."""
+    reply = Reply(command.line, OK, verb="source_of")
+    if not s.state.shown:
+        return reply.refuse("The source of what? Ask a question first, or `sources` for the articles.")
+    reply.blocks.append(Passage(1, s.shown_answer(1), full=True))
+    return reply
+
+
+def read_answer(s: Session, command: Command) -> Reply:
+    """The reader at answer N's sentence (in a terminal: its whole paragraph)."""
+    reply = Reply(command.line, OK, verb="read_answer")
+    n = number_in(command.obj)
+    if n is None or not 1 <= n <= len(s.state.shown):
+        return reply.refuse(f"There is no answer {command.obj} on the table; ask something first.")
+    reading = s.reader(s.searcher.citation(s.state.shown[n - 1]))
+    if reading is None:
+        return reply.refuse("That article is no longer in the briefing.")
+    reply.blocks.append(reading)
+    return reply
+
+
+def again(s: Session, command: Command) -> Reply:
+    """Only reached with nothing to repeat: `Session.handle` replays the last line itself."""
+    return Reply(command.line, OK, verb="again").say("There is nothing to repeat yet.")
+
+
+def oops(s: Session, command: Command) -> Reply:
+    """The last question again with its misspelt (or unknown) word replaced."""
+    if not command.obj:
+        return Reply(command.line, OK, verb="oops").say("Oops what? Say `oops WORD` to fix the last misspelt word.")
+    if not s.state.unknown_words or not s.state.last_line:
+        return Reply(command.line, OK, verb="oops").say("There is no misspelt word to fix.")
+    wrong = max(s.state.unknown_words, key=lambda w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio())
+    fixed = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", lambda _: command.obj, s.state.last_line, count=1,
+                   flags=re.I)
+    reply = question(s, Command("question", fixed, line=fixed))
+    reply.blocks.insert(0, Message(f"({fixed})"))
+    s.state.last_line = fixed  # what `again` repeats
+    return reply
+
+
+_NUMBER = r"(?:answer\s+)?#?\d+"
+VERBS = (
+    Verb("question", (), "", True, question),
+    Verb("follow_up", FOLLOW_UPS, "the last question again, asking why, when, where…", True, follow_up,
+         usage="why? when? how many?"),
+    Verb("more", ("more", "tell me more", "go on", "and"), "the next answers to the last question", True, more,
+         usage="more (tell me more)"),
+    Verb("source_of", ("source", "where is that from", "where's that from", "what is the source",
+                       "what's the source", "says who"), "answer 1's full citation", False, source_of,
+         usage="source?"),
+    Verb("read_answer", ("read", "open"), "the article at answer N", False, read_answer, REQUIRED, pattern=_NUMBER,
+         usage="read N (open N)"),
+    Verb("again", ("again", "g"), "the last line again", False, again, usage="again (g)", takes_turn=False,
+         repeatable=False),
+    Verb("oops", ("oops",), "fix the last misspelt word", True, oops, REQUIRED, usage="oops WORD",
+         repeatable=False),
+)

@@ -1,0 +1,86 @@
+"""The story's shape: brief, timeline and compare (the engines are `brief`, `timeline`, `compare`;
+`story_blocks` makes their Reply blocks)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from briefbot.brief import brief as story_brief
+from briefbot.compare import compare as story_compare
+from briefbot.parser import number_in
+from briefbot.reply import NO_ANSWER, OK, Heading, Reply
+from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
+from briefbot.timeline import timeline as story_timeline
+from briefbot.topic import sentences_on
+from briefbot.verbs.verb import OPTIONAL, Verb, plural
+
+if TYPE_CHECKING:
+    from briefbot.parser import Command
+    from briefbot.session import Session
+
+
+def timeline(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="timeline")
+    sentences = _on_topic(s, reply, command.obj)
+    if reply.status == NO_ANSWER:
+        return reply
+    found = story_timeline(s.index, s.world.fact_of, sentences)
+    reply.blocks.append(Heading("Timeline" + (f": {command.obj}" if command.obj else "")))
+    if not found.events:
+        reply.status = NO_ANSWER
+        reply.say("No sentence there gives a date the articles let briefbot place.")
+    s.show_blocks(reply, event_blocks(s.searcher, found.events))
+    if found.unplaced:
+        reply.say(f"({plural(found.unplaced, 'more sentence')} give a date that cannot be placed: "
+                  "relative to an undated article, a decade or a week.)")
+    return reply
+
+
+def compare(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="compare")
+    words = command.obj.replace(" and ", " ").replace(",", " ").split()
+    numbers = [n for w in words if (n := number_in(w)) is not None]
+    if len(words) == len(numbers) == 2:  # "compare 1 2": two sources
+        if numbers[0] == numbers[1] or not all(1 <= n <= len(s.index.articles) for n in numbers):
+            return reply.refuse(f"Compare which sources? Two numbers from 1 to {len(s.index.articles)}.")
+        sentences = [n for source in numbers for n in s.index.sentences_of(source - 1)]
+    else:
+        sentences = _on_topic(s, reply, command.obj)
+        if reply.status == NO_ANSWER:
+            return reply
+    comparison = story_compare(s.index, s.searcher.same_fact, sentences)
+    reply.blocks.append(Heading("Compare" + (f": {command.obj}" if command.obj else "")))
+    if len(comparison.articles) < 2:
+        reply.status = NO_ANSWER
+        return reply.say("Only one article tells of that: there is nothing to compare it with.")
+    n = len(comparison.contrasts)
+    reply.say(f"{plural(n, 'place')} where {len(comparison.articles)} sources tell it differently."
+              if n else f"The {len(comparison.articles)} sources never tell the same thing differently.")
+    return s.show_blocks(reply, comparison_blocks(s.searcher, comparison))
+
+
+def brief(s: Session, command: Command) -> Reply:
+    reply = Reply(command.line, OK, verb="brief")
+    return s.show_blocks(reply, brief_blocks(s.searcher, story_brief(s.index, s.world, s.searcher.same_fact)))
+
+
+def _on_topic(s: Session, reply: Reply, topic: str) -> np.ndarray | None:
+    """The sentences a verb's topic covers (None: all); no answer when the articles never name it."""
+    if not topic:
+        return None
+    sentences = sentences_on(s.index, topic)
+    if not len(sentences):
+        reply.status = NO_ANSWER
+        reply.say(f"The articles never mention {topic}.")
+    return sentences
+
+
+VERBS = (
+    Verb("brief", ("brief", "briefing"), "the story on one screen: key facts, who is quoted, key dates", False,
+         brief),
+    Verb("timeline", ("timeline", "timeline of", "chronology"), "the story's dated events in order (about X)",
+         False, timeline, OPTIONAL, usage="timeline [X]"),
+    Verb("compare", ("compare",), "where the sources tell it differently (on X; sources N and M)", False,
+         compare, OPTIONAL, usage="compare [X | N M]"),
+)

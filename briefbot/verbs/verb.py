@@ -1,0 +1,53 @@
+"""A verb of the game as data: the one entry from which the parser, `help`, undo and the TUI's
+completion are all made. Adding a verb is one `Verb` in its family's `VERBS` and one function."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from briefbot.parser import Command
+    from briefbot.reply import Reply
+    from briefbot.session import Session
+    from briefbot.world import Character
+
+NONE, OPTIONAL, REQUIRED = "none", "optional", "required"  # whether a verb takes an object
+BRIEFING_ROOM = "Briefing room"  # where a game starts
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str  # what Command.verb holds, and --json's "verb"
+    aliases: tuple[str, ...]  # the phrases that say it, the canonical one first ("x" for examine)
+    help: str  # one line for `help`; "" keeps it out
+    changes_state: bool  # False: undo steps over it (look, score…)
+    run: Callable[[Session, Command], Reply]
+    object: str = NONE  # NONE: alone only; OPTIONAL; REQUIRED (alone, the verb asks for it)
+    pattern: str = ""  # a regex the object must match whole, else the line is not this verb ("note 1")
+    usage: str = ""  # how help writes it ("go PLACE"); default: the canonical alias
+    names: bool = False  # its object is the name of a person, place or organisation (Tab completes it)
+    takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
+    repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
+    file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
+
+
+def ids(sentences: list[int]) -> np.ndarray:
+    """Sentence ids as the sorted array `Searcher.search(within=…)` takes."""
+    return np.array(sorted(set(sentences)), dtype=np.int32)
+
+
+def words(text: str) -> list[str]:
+    return [w.strip("?!.,;:\"'") for w in text.split() if w.strip("?!.,;:\"'")]
+
+
+def person_line(c: Character) -> str:
+    """A person and their role, as lists show them."""
+    return c.name + (f", {c.role}" if c.role else "")
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 note", "2 notes"."""
+    return f"{n} {word}{'s' * (n != 1)}"
