@@ -12,6 +12,7 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from contextlib import suppress
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -23,7 +24,7 @@ import platformdirs
 from briefbot import __version__
 from briefbot.atomic import write_atomic
 from briefbot.corpus import (MARKDOWN_SUFFIXES, TEXT_SUFFIXES, Article, CorpusError, SourceFile, file_type, find_files,
-                             parse_files, read_files, readable_types, shown, skipped_line)
+                             max_file_bytes, over_limit, parse_files, read_files, readable_types, shown, skipped_line)
 from briefbot.formats import FEED_SUFFIXES, HTML_SUFFIXES, PDF_SUFFIXES, WORD_SUFFIXES
 from briefbot.index import ARRAYS, Index, Postings, Progress
 from briefbot.indexing import build
@@ -69,28 +70,35 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
           list_skipped: bool) -> Index:
     roots = [Path(p) for p in paths] if paths else [default_corpus()]
     skipped: list[str] = []
-    files = read_files(find_files(roots, warn, skipped), warn)
+    located = find_files(roots, warn, skipped)
     synonyms = synonyms_text([r for r in roots if r.is_dir()], warn)
-    key = _content_key(files, synonyms)
     # One cache file per corpus location, named by content: an edit makes a new one, the old is pruned.
     # The location as spelt too: `cc` and `/abs/cc` index the same files under other paths (which
     # citations show), so each keeps its own cache rather than rebuild and prune the other's.
     place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) + b"\1" + os.fsencode(r)
                                       for r in roots)).hexdigest()[:16]
     folder = cache_dir()
+    stamp = _stamp(located, synonyms) if use_cache else None
+    tried = None
+    if stamp and (key := _stamped_key(folder, place, stamp)):  # no file changed: none is read
+        tried = folder / f"{place}-{key[:32]}.npz"
+        index = _cached(tried, key, warn)
+        if index is not None:
+            for path in located:
+                with suppress(OSError):
+                    over_limit(path, path.stat().st_size, warn)
+            _say_skipped(skipped, warn, list_skipped)
+            return index
+    files = read_files(located, warn)
+    key = _content_key(files, synonyms)
     path = folder / f"{place}-{key[:32]}.npz"
-    if use_cache:
+    if use_cache and path != tried:
         if path.exists():
-            try:
-                index, warnings = _read(path, key)
-                for line in warnings:
-                    warn(line)
+            index = _cached(path, key, warn)
+            if index is not None:
                 _say_skipped(skipped, warn, list_skipped)
-                index.cache_file = path
+                _remember(folder, place, stamp, key)
                 return index
-            except Exception as e:  # any damage at all: the cache is only a copy, rebuild it
-                reason = str(e) if isinstance(e, Damaged) else type(e).__name__
-                warn(f"cache {path} is damaged ({reason}); indexing again")
         elif any(folder.glob(f"{place}-*.npz")):
             warn("the articles (or briefbot) changed since they were indexed; indexing again")
     warnings: list[str] = []
@@ -113,9 +121,66 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
             _write(path, key, index, warnings)
             index.cache_file = path
             _prune(folder, place, path)
+            _remember(folder, place, stamp, key)
         except OSError as e:
             warn(f"cache not saved ({e.strerror or e}); the next run will index again")
     return index
+
+
+def _cached(path: Path, key: str, warn: Warn) -> Index | None:
+    """The index saved at `path` for `key`, its build's warnings said again; None if there is
+    none or it is damaged (said: the cache is only a copy, and is rebuilt)."""
+    try:
+        index, warnings = _read(path, key)
+    except FileNotFoundError:
+        return None
+    except Exception as e:  # any damage at all
+        reason = str(e) if isinstance(e, Damaged) else type(e).__name__
+        warn(f"cache {path} is damaged ({reason}); indexing again")
+        return None
+    for line in warnings:
+        warn(line)
+    index.cache_file = path
+    return index
+
+
+def _stamp(paths: list[Path], synonyms: str) -> str | None:
+    """A digest of the files as their status describes them (path, size, modification and change
+    times, inode), with everything else the index depends on: while it holds, the files are the
+    ones indexed and a warm start reads none of them (as make and rsync judge a file unchanged).
+    None when a file cannot be looked at."""
+    digest = hashlib.sha256(f"{FORMAT} {__version__} {max_file_bytes()}\n{synonyms}\n"
+                            f"{_reader_versions(set(READERS))}".encode())
+    digest.update(_engine_digest())
+    try:
+        for path in paths:
+            st = path.stat()
+            digest.update(os.fsencode(path) + f"\0{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} "
+                                              f"{st.st_dev}\n".encode())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _stamp_file(folder: Path, place: str) -> Path:
+    return folder / f"{place}.stamp"
+
+
+def _stamped_key(folder: Path, place: str, stamp: str) -> str | None:
+    """The content key last indexed for this location under this stamp, if any (a damaged or
+    foreign stamp file is none: the files are then read and hashed)."""
+    try:
+        with _open_regular(_stamp_file(folder, place)) as file:
+            saved, key = file.read(200).decode("ascii").split()
+    except (OSError, ValueError, UnicodeDecodeError, Damaged):
+        return None
+    return key if saved == stamp and re.fullmatch(r"[0-9a-f]{64}", key) else None
+
+
+def _remember(folder: Path, place: str, stamp: str | None, key: str) -> None:
+    if stamp:
+        with suppress(OSError):
+            write_atomic(_stamp_file(folder, place), f"{stamp} {key}\n")
 
 
 def _say_skipped(skipped: list[str], warn: Warn, each: bool) -> None:

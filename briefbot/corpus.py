@@ -194,14 +194,19 @@ def readable_types() -> str:
     return ", ".join(sorted(ARTICLE_SUFFIXES))
 
 
+def over_limit(path: Path, size: int, warn: Warn) -> bool:
+    """Whether a file is too big to read as an article (and say so)."""
+    if size <= (limit := max_file_bytes()):
+        return False
+    warn(f"{shown(path)}: {size / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB limit (${MAX_FILE_MB_VARIABLE}), skipped")
+    return True
+
+
 def read_files(paths: list[Path], warn: Warn) -> list[SourceFile]:
     files = []
-    limit = max_file_bytes()
     for path in paths:
         try:
-            if (size := path.stat().st_size) > limit:
-                warn(f"{shown(path)}: {size / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB limit "
-                     f"(${MAX_FILE_MB_VARIABLE}), skipped")
+            if over_limit(path, path.stat().st_size, warn):
                 continue
             files.append(SourceFile(str(path), path.read_bytes()))
         except OSError as e:

@@ -321,3 +321,33 @@ def test_world_build_reports_its_passes(folder: Path):
     heard: list[tuple[int, int]] = []
     cache.load_world(load(folder), lambda done, total: heard.append((done, total)))
     assert heard == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def test_a_warm_start_reads_no_article_when_no_file_changed(folder: Path, builds: Builds, monkeypatch):
+    """The files' status (size, times, inode) says they are the ones indexed: none is read again."""
+    cache.load([str(folder)], lambda line: None)
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    index = cache.load([str(folder)], lambda line: None)
+    assert builds.count == 1 and len(index.articles) == 2
+    assert not {"a.txt", "b.txt"} & set(read), read
+
+
+def test_an_edit_that_keeps_the_size_is_still_seen(folder: Path, builds: Builds):
+    cache.load([str(folder)], lambda line: None)
+    a = folder / "a.txt"
+    text = a.read_text()
+    a.write_text(text.replace("May", "Jun"))  # same size, new modification time
+    index = cache.load([str(folder)], lambda line: None)
+    assert builds.count == 2 and any("Jun" in index.text_of(s) for s in range(len(index)))
+
+
+def test_a_damaged_stamp_is_no_stamp(folder: Path, builds: Builds):
+    first: list[str] = []
+    cache.load([str(folder)], first.append)
+    for stamp in cache.cache_dir().glob("*.stamp"):
+        stamp.write_bytes(b"\xff\x00 not a stamp " * 40)
+    warnings: list[str] = []
+    index = cache.load([str(folder)], warnings.append)
+    assert builds.count == 1 and len(index.articles) == 2 and warnings == first  # files hashed, cache used

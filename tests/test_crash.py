@@ -61,8 +61,9 @@ def cache_folder(home: Path) -> Path:
 
 
 def assert_good_cache(home: Path, folder: Path, monkeypatch) -> None:
-    """Exactly one cache file, no temporary left, and loading it in this process builds nothing."""
-    names = sorted(p.name for p in cache_folder(home).iterdir())
+    """Exactly one cache file (and the stamp naming it), no temporary left, and loading it in this
+    process builds nothing."""
+    names = sorted(p.name for p in cache_folder(home).iterdir() if not p.name.endswith(".stamp"))
     assert len(names) == 1 and names[0].endswith(".npz") and not names[0].startswith("."), names
     monkeypatch.setenv("BRIEFBOT_HOME", str(home))
     cache._engine_digest.cache_clear()  # the code as the runs just now read it, should it have been edited
@@ -99,7 +100,7 @@ def test_cache_write_failing_midway_leaves_no_file(tmp_path: Path, monkeypatch):
 def test_cache_write_interrupted_leaves_old_cache_and_no_temp(tmp_path: Path, monkeypatch):
     folder = generated(tmp_path / "corpus", 3)
     cache.load([str(folder)], lambda line: None)
-    [good] = list(cache.cache_dir().iterdir())
+    [good] = list(cache.cache_dir().glob("*.npz"))
     before = good.read_bytes()
     (folder / "extra.txt").write_text("Extra\n\nAn extra story arrives.\n")
 
@@ -109,7 +110,8 @@ def test_cache_write_interrupted_leaves_old_cache_and_no_temp(tmp_path: Path, mo
     monkeypatch.setattr(np, "savez", interrupted)
     with pytest.raises(KeyboardInterrupt):
         cache.load([str(folder)], lambda line: None)
-    assert list(cache.cache_dir().iterdir()) == [good] and good.read_bytes() == before
+    assert list(cache.cache_dir().glob("*.npz")) == [good] and good.read_bytes() == before
+    assert not [p for p in cache.cache_dir().iterdir() if p.name.startswith(".")]  # no temporary
 
 
 def test_ctrl_c_while_indexing_exits_130_and_writes_nothing(tmp_path: Path, monkeypatch, capsys):
@@ -193,7 +195,7 @@ def test_sigkill_while_writing_the_cache_leaves_nothing_trusted(big: Path, tmp_p
     code, out, err = finish(briefbot(home, "ask", "--json", "--corpus", str(big), NEEDLE_QUESTION))
     assert code == 0 and json.loads(out)["answers"][0]["text"] == NEEDLE
     assert "damaged" not in err
-    npz = [p for p in cache_folder(home).iterdir() if not p.name.startswith(TEMP_PREFIX)]
+    npz = [p for p in cache_folder(home).iterdir() if not p.name.startswith(TEMP_PREFIX) and p.suffix == ".npz"]
     assert len(npz) == 1
 
 
