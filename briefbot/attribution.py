@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
                             person_name)
+from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
@@ -37,43 +38,43 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
-_SAYS = re.compile(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
-_SAYS_APPOSITION = re.compile(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
+_SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
+_SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
 # Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
 # him \"a disgrace\", Wenger added".
-_CALLED = re.compile(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
-_PRONOUN_CALLED = re.compile(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
-_SAYS_OF = re.compile(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
+_CALLED = LazyPattern(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
+_PRONOUN_CALLED = LazyPattern(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
+_SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
 # What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
 # name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
-_SAID_NAME = re.compile(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+_SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
-_COLON = re.compile(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
-_UNNAMED_ROLE = re.compile(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
+_ACCORDING = LazyPattern(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
+_COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
+_UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
 _EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper medallist midfielder "
                            "player presenter singer star striker winger".split())
-_EPITHET_MARK = re.compile(r"[A-Z]|\d|-born\b")
+_EPITHET_MARK = LazyPattern(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
 _CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
-_ROLE_SUBJECT = re.compile(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
+_ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
-_PRONOUN = re.compile(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
-_PRONOUN_ANY = re.compile(r"^(?:He|She)\b")
+_PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
+_PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
 # After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
-_DEED = re.compile(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
+_DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
                    r"medals?)\b)")
-_SAID = re.compile(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
-_NAMES = re.compile(NAME)
-_OPENING = re.compile(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
+_SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
+_NAMES = LazyPattern(NAME)
+_OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
                       r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
-_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+_AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most

@@ -59,6 +59,21 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\
                         r"\u06d6-\u06ed\u0900-\u0903\u093a-\u094f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
+class LazyPattern:
+    """A regular expression compiled on its first use. Attribution and the world hold dozens of
+    long patterns; compiling them all at import cost a warm `briefbot ask` ≈ 60 ms that a plain
+    question, which never reads attributions or builds the world, does not need."""
+    __slots__ = ("_source", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0):
+        self._source, self._flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return getattr(self._compiled, name)
+
+
 def safe(text: str, lines: bool = False) -> str:
     """The one escaping path for text from outside (articles, file names, world and saved files):
     the same length, every character listed above shown as a visible symbol (a C0 control as its

@@ -44,7 +44,7 @@ from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISA
                             PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
                             person_name, skeleton)
 from briefbot.search import Searcher
-from briefbot.text import fold
+from briefbot.text import LazyPattern, fold
 
 MAX_EXITS = 10
 RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
@@ -245,19 +245,19 @@ def _give_roles(index: Index, characters: list[Character]) -> None:
 # --- places and organisations --------------------------------------------------------------------
 
 _LOWER_ORG_WORDS = ("coalition", "party", "union", "committee", "council", "agency", "alliance", "movement")
-_CONNECTED = re.compile(rf"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*)(?:\s+(?:(?:of|for|de|al|el)(?:\s+the)?\s+|and\s+)?"
+_CONNECTED = LazyPattern(rf"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*)(?:\s+(?:(?:of|for|de|al|el)(?:\s+the)?\s+|and\s+)?"
                         rf"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'\u2019-]*))*"
                         rf"(?P<lower>\s+(?:{'|'.join(_LOWER_ORG_WORDS)})\b)?")
-_COMMITTEE = re.compile(rf"(?P<body>{NAME})(?:\s+[a-z][a-z-]+){{1,4}}\s+committee\b")  # "Commons trade committee"
-_PARENTHESIS = re.compile(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
-_COMPASS = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
+_COMMITTEE = LazyPattern(rf"(?P<body>{NAME})(?:\s+[a-z][a-z-]+){{1,4}}\s+committee\b")  # "Commons trade committee"
+_PARENTHESIS = LazyPattern(rf"(?P<long>{NAME}(?:\s+(?:of|for|and|the)\s+{NAME})*)\s+\((?P<short>[A-Z][A-Za-z]{{1,7}})\)")
+_ACRONYM = LazyPattern(r"(?<![\w-])[A-Z][A-Z&]{1,6}(?![\w-])")
+_COMPASS = LazyPattern(r"\b(?:(?:north|south)(?:-?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+"
                       r"(?P<place>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?)", re.I)
-_COMPASS_HINT = re.compile(r"north|south|east|west|central", re.I)  # cheaper than _COMPASS, tried first
-_CONSTITUENCY = re.compile(rf"\b(?:(?:MP|MEP|MSP|AM|Parliament)\s+for|(?:seat|constituency)\s+of)\s+"
+_COMPASS_HINT = LazyPattern(r"north|south|east|west|central", re.I)  # cheaper than _COMPASS, tried first
+_CONSTITUENCY = LazyPattern(rf"\b(?:(?:MP|MEP|MSP|AM|Parliament)\s+for|(?:seat|constituency)\s+of)\s+"
                            rf"(?P<name>{NAME}(?:\s+and\s+{NAME})?)")
-_BORDER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
-_PREPOSITION = re.compile(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
+_BORDER = LazyPattern(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
+_PREPOSITION = LazyPattern(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
 
 
 def _place_patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -519,7 +519,7 @@ def _join_borders(places: list[Place]) -> None:
 
 # --- where things are named --------------------------------------------------------------------
 
-_WORD = re.compile(r"[\w'\u2019]+")
+_WORD = LazyPattern(r"[\w'\u2019]+")
 
 
 def _locate(index: Index, things: list[Thing], common: set[str], people: set[str]) -> None:
