@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from briefbot.cache import load
 from briefbot.tui.app import BriefbotApp
 from briefbot.tui.widgets import PromptInput
+from test_tui import wait_until
 
 OSC52 = "\x1b]52;c;UFdORUQ=\x1b\\"  # puts "PWNED" on the clipboard
 NAME = f"Zak{OSC52} Vex"
@@ -54,14 +55,6 @@ def assert_inert(output: str) -> None:
 def app(tmp_path: Path) -> BriefbotApp:
     index = load([str(hostile_corpus(tmp_path))], lambda line: None, use_cache=False)
     return BriefbotApp(index=index, home=tmp_path)
-
-
-async def wait_until(pilot: Pilot, condition, tries: int = 500) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError("the app never got there")
 
 
 async def play(pilot: Pilot, line: str) -> None:
