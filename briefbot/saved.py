@@ -28,7 +28,7 @@ def _fields(fields: object, sentences: int) -> dict[str, object]:
         raise NotASession("it has no game state")
     checks = {"room": _text, "last_line": _text, "turns": _count,
               "trail": _texts, "unknown_words": _texts, "pending": _pending,
-              "notebook": _ids, "seen": _ids, "shown": _ids,
+              "notebook": _ids, "seen": _ids, "shown": _numbered,
               "shown_at": _turns, "question": _text, "page": _count, "person": _text, "game": _text,
               "source_page": _source_page}
     unknown = sorted(set(fields) - set(checks))
@@ -88,11 +88,18 @@ def _source_page(value: object, sentences: int) -> list[int]:
     return value
 
 
-def _ids(value: object, sentences: int) -> list[int]:
-    if not isinstance(value, list) or not all(type(v) is int for v in value):
+def _numbered(value: object, sentences: int) -> list[int]:
+    """Sentences as numbered on screen: one may be shown under two numbers (two dated events of
+    one sentence in a timeline)."""
+    if not isinstance(value, list) or len(value) > MAX_LIST or not all(type(v) is int for v in value):
         raise NotASession("is not a list of sentence numbers")
     if not all(0 <= v < sentences for v in value):
         raise NotASession("names sentences this briefing does not have")
-    if len(set(value)) != len(value):
-        raise NotASession("names a sentence twice")
     return value
+
+
+def _ids(value: object, sentences: int) -> list[int]:
+    ids = _numbered(value, sentences)
+    if len(set(ids)) != len(ids):
+        raise NotASession("names a sentence twice")
+    return ids

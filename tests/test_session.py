@@ -139,6 +139,16 @@ def test_save_and_restore(session, seed_index, tmp_path: Path):
     assert json.loads((tmp_path / "game.json").read_text())["state"]["room"] == "Erbil"
 
 
+@pytest.mark.parametrize("verb", ["timeline", "brief"])
+def test_a_game_restores_its_own_save_after_a_story_verb(verb, session, seed_index, tmp_path: Path):
+    """A timeline may number one sentence twice (two dated events): its save is still the game's."""
+    session.handle(verb)
+    session.handle("save story.json")
+    other = Session(seed_index, home=tmp_path)
+    assert "Restored" in said(other.handle("restore story.json"))
+    assert other.state.shown == session.state.shown
+
+
 def test_restore_refuses_what_is_not_a_session(session, tmp_path: Path):
     (tmp_path / "junk.json").write_text("[1, 2")
     for line in ("restore junk.json", "restore missing.json", "restore ."):
