@@ -23,6 +23,8 @@ from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_span
 # length squared in memory (100k letters: 9.5 GB).
 TYPO_MAX_LETTERS = 40
 _NAMES = ("person", "place", "organisation")
+_WHO_SAID = re.compile(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"
+                       r"claims|warned|warns|believes|argued|argues|insisted|insists|described|urged|urges|added)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
@@ -218,7 +220,9 @@ class Searcher:
         """The first stage: the best candidates by BM25, with the features the second stage
         weighs; None when the question has no answer here (`result` says why)."""
         r = self.ranking
-        slots = self._slots(query, result.corrections)
+        # "who said X": the saying is the speaker's attribution, not a word to look for
+        slots = self._slots(_WHO_SAID.sub("who ", query, count=1) if _WHO_SAID.match(query) else query,
+                            result.corrections)
         result.matched_words = [s.word for s in slots if s.terms]
         result.unknown_names = [s.word for s in slots if not s.terms and _name_like(s.word, query)]
         result.unknown_words = [s.word for s in slots if not s.terms]
@@ -272,16 +276,30 @@ class Searcher:
         unit = set(analyze(question.unit)) if question.unit else set()
         typed = bool(question.span_types)
         spans, rows = [], []
+        by_speaker = question.type == "person" and bool(_WHO_SAID.match(question.text))
         for n, sent in enumerate(sents.tolist()):
-            span, counts, near = self._answer_span(sent, question.span_types, asked, unit) if typed else (None, False, 0.0)
+            if by_speaker:  # "who said the border is secure": whoever says it, named there or not
+                found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
+            else:
+                span, counts, near = self._answer_span(sent, question.span_types, asked, unit) if typed else (None, False, 0.0)
+                found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
-            row.update(typed_span=float(span is not None), typed_none=float(typed and span is None),
+            row.update(typed_span=float(found), typed_none=float(typed and not found),
                        unit=float(counts), near=near, lead=1.0 / (1 + sent - first),
                        reason=float(question.type == "reason" and bool(_REASON.search(idx.text_of(sent)))),
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             spans.append(span), rows.append([row[f] for f in FEATURES])
         return Pool(sents, np.array(rows, dtype=np.float64), spans)
+
+    def _speaker_span(self, sent: int) -> Span | None:
+        """Where the sentence names its speaker (by the last word of the name), if it does."""
+        speaker = self.index.speaker_of(sent)
+        if not speaker:
+            return None
+        surname = re.split(r"\s+", speaker)[-1]
+        m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
+        return Span(m.start(), m.end(), "person") if m else None
 
     def _adjacent(self, cands: np.ndarray, step: int) -> np.ndarray:
         """For each candidate, the position among `cands` of the sentence `step` away from it in

@@ -169,3 +169,13 @@ def test_a_number_counting_something_else_is_no_answer_span():
 def test_who_is_a_name_does_not_answer_with_the_name():
     answers = searcher_of(BASES).search("who is allawi", 3).answers
     assert answers and all(span_text(a) != "Mohammed Tawfiq Allawi" for a in answers)
+
+
+def test_who_said_is_answered_by_the_speaker_named_in_any_form():
+    """Al-Numan, named once in full, is the speaker of "Al-Numan explains…", though the short form
+    is no person span of its own; the expert named in full says something else."""
+    story = ("Border", "A spokesman for the armed forces, Sabah Al-Numan, spoke on Monday.\n"
+                       "Security expert Sarmad Al-Bayati said the talks about the border were not final.\n"
+                       "Regarding the border, Al-Numan explains that \u201cthe border is completely secure.\u201d")
+    best = searcher_of(story).search("who said the border is secure", 1).answers[0]
+    assert "completely secure" in best.text and span_text(best) == "Al-Numan"
