@@ -274,6 +274,8 @@ class Searcher:
         asked about; whether it gives a reason for "why"; where it stands in its article."""
         idx = self.index
         unit = set(analyze(question.unit)) if question.unit else set()
+        for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
+            unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         spans, rows = [], []
         by_speaker = question.type == "person" and bool(_WHO_SAID.match(question.text))

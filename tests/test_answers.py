@@ -179,3 +179,10 @@ def test_who_said_is_answered_by_the_speaker_named_in_any_form():
                        "Regarding the border, Al-Numan explains that \u201cthe border is completely secure.\u201d")
     best = searcher_of(story).search("who said the border is secure", 1).answers[0]
     assert "completely secure" in best.text and span_text(best) == "Al-Numan"
+
+
+def test_the_counted_thing_may_be_named_by_its_synonym(seed_index):
+    """On the embedded briefing, "2,500 US troops" counts the soldiers asked about ("troops,
+    soldiers" is one synonym group); Allawi's "three main categories" of the US presence does not."""
+    best = Searcher(seed_index).search("how many US soldiers are in Iraq", 1).answers[0]
+    assert span_text(best) == "2,500"
