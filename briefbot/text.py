@@ -62,16 +62,17 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\
 class LazyPattern:
     """A regular expression compiled on its first use. Attribution and the world hold dozens of
     long patterns; compiling them all at import cost a warm `briefbot ask` ≈ 60 ms that a plain
-    question, which never reads attributions or builds the world, does not need."""
-    __slots__ = ("_source", "_flags", "_compiled")
+    question, which never reads attributions or builds the world, does not need. Once compiled,
+    the pattern's methods are the instance's own attributes, so a call costs what it costs on
+    the compiled pattern (indexing runs attribution over every sentence)."""
 
     def __init__(self, source: str, flags: int = 0):
-        self._source, self._flags, self._compiled = source, flags, None
+        self._source, self._flags = source, flags
 
     def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return getattr(self._compiled, name)
+        compiled = re.compile(self._source, self._flags)
+        self.__dict__.update({attr: getattr(compiled, attr) for attr in dir(compiled) if not attr.startswith("_")})
+        return getattr(compiled, name)
 
 
 def safe(text: str, lines: bool = False) -> str:
