@@ -16,7 +16,7 @@ from contextlib import suppress
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import numpy as np
 import platformdirs
@@ -78,26 +78,26 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
     place = hashlib.sha256(b"\0".join(os.fsencode(os.path.abspath(r)) + b"\1" + os.fsencode(r)
                                       for r in roots)).hexdigest()[:16]
     folder = cache_dir()
-    stamp = _stamp(located, synonyms) if use_cache else None
+    statuses = _statuses(located) if use_cache else None
     tried = None
-    if stamp and (key := _stamped_key(folder, place, stamp)):  # no file changed: none is read
-        tried = folder / f"{place}-{key[:32]}.npz"
+    if statuses is not None and (key := _stamped_key(folder, place, located, statuses, synonyms)):
+        tried = folder / f"{place}-{key[:32]}.npz"  # no file changed: none is read
         index = _cached(tried, key, warn)
         if index is not None:
-            for path in located:
-                with suppress(OSError):
-                    over_limit(path, path.stat().st_size, warn)
+            for path, st in zip(located, statuses):
+                over_limit(path, st.st_size, warn)
             _say_skipped(skipped, warn, list_skipped)
             return index
     files = read_files(located, warn)
-    key = _content_key(files, synonyms)
+    kinds = {_reader_kind(f) for f in files}
+    key = _content_key(files, synonyms, kinds)
     path = folder / f"{place}-{key[:32]}.npz"
     if use_cache and path != tried:
         if path.exists():
             index = _cached(path, key, warn)
             if index is not None:
                 _say_skipped(skipped, warn, list_skipped)
-                _remember(folder, place, stamp, key)
+                _remember(folder, place, Stamped(located, statuses, synonyms, kinds), key)
                 return index
         elif any(folder.glob(f"{place}-*.npz")):
             warn("the articles (or briefbot) changed since they were indexed; indexing again")
@@ -121,7 +121,7 @@ def _load(paths: list[str] | None, warn: Warn, progress: Progress | None, use_ca
             _write(path, key, index, warnings)
             index.cache_file = path
             _prune(folder, place, path)
-            _remember(folder, place, stamp, key)
+            _remember(folder, place, Stamped(located, statuses, synonyms, kinds), key)
         except OSError as e:
             warn(f"cache not saved ({e.strerror or e}); the next run will index again")
     return index
@@ -144,21 +144,33 @@ def _cached(path: Path, key: str, warn: Warn) -> Index | None:
     return index
 
 
-def _stamp(paths: list[Path], synonyms: str) -> str | None:
+def _statuses(paths: list[Path]) -> list[os.stat_result] | None:
+    """Each file's status, or None when one cannot be looked at."""
+    try:
+        return [path.stat() for path in paths]
+    except OSError:
+        return None
+
+
+class Stamped(NamedTuple):
+    """What a stamp is taken over."""
+    paths: list[Path]
+    statuses: list[os.stat_result] | None
+    synonyms: str
+    kinds: set[str]  # the kinds of reader the files needed when last read (`_reader_kind`)
+
+
+def _stamp(stamped: Stamped) -> str:
     """A digest of the files as their status describes them (path, size, modification and change
     times, inode), with everything else the index depends on: while it holds, the files are the
     ones indexed and a warm start reads none of them (as make and rsync judge a file unchanged).
-    None when a file cannot be looked at."""
-    digest = hashlib.sha256(f"{FORMAT} {__version__} {max_file_bytes()}\n{synonyms}\n"
-                            f"{_reader_versions(set(READERS))}".encode())
+    Only the readers the files needed are asked their version (a plain-text corpus asks none)."""
+    digest = hashlib.sha256(f"{FORMAT} {__version__} {max_file_bytes()}\n{stamped.synonyms}\n"
+                            f"{_reader_versions(stamped.kinds)}".encode())
     digest.update(_engine_digest())
-    try:
-        for path in paths:
-            st = path.stat()
-            digest.update(os.fsencode(path) + f"\0{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} "
-                                              f"{st.st_dev}\n".encode())
-    except OSError:
-        return None
+    for path, st in zip(stamped.paths, stamped.statuses or ()):
+        digest.update(os.fsencode(path) + f"\0{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} "
+                                          f"{st.st_dev}\n".encode())
     return digest.hexdigest()
 
 
@@ -166,21 +178,25 @@ def _stamp_file(folder: Path, place: str) -> Path:
     return folder / f"{place}.stamp"
 
 
-def _stamped_key(folder: Path, place: str, stamp: str) -> str | None:
-    """The content key last indexed for this location under this stamp, if any (a damaged or
+def _stamped_key(folder: Path, place: str, paths: list[Path], statuses: list[os.stat_result], synonyms: str
+                 ) -> str | None:
+    """The content key last indexed for this location, if its stamp still holds (a damaged or
     foreign stamp file is none: the files are then read and hashed)."""
     try:
         with _open_regular(_stamp_file(folder, place)) as file:
-            saved, key = file.read(200).decode("ascii").split()
-    except (OSError, ValueError, UnicodeDecodeError, Damaged):
+            fields = file.read(2000).decode("ascii").split()
+    except (OSError, UnicodeDecodeError, Damaged):
         return None
-    return key if saved == stamp and re.fullmatch(r"[0-9a-f]{64}", key) else None
+    if len(fields) not in (2, 3) or not re.fullmatch(r"[0-9a-f]{64}", fields[1]):
+        return None
+    kinds = set(fields[2].split(",")) if len(fields) == 3 else set()
+    return fields[1] if fields[0] == _stamp(Stamped(paths, statuses, synonyms, kinds)) else None
 
 
-def _remember(folder: Path, place: str, stamp: str | None, key: str) -> None:
-    if stamp:
+def _remember(folder: Path, place: str, stamped: Stamped, key: str) -> None:
+    if stamped.statuses is not None:
         with suppress(OSError):
-            write_atomic(_stamp_file(folder, place), f"{stamp} {key}\n")
+            write_atomic(_stamp_file(folder, place), f"{_stamp(stamped)} {key} {','.join(sorted(stamped.kinds))}\n")
 
 
 def _say_skipped(skipped: list[str], warn: Warn, each: bool) -> None:
@@ -190,12 +206,12 @@ def _say_skipped(skipped: list[str], warn: Warn, each: bool) -> None:
         warn(f"{shown(path)}: skipped (briefbot does not read {file_type(path)} files)")
 
 
-def _content_key(files: list[SourceFile], synonyms: str) -> str:
+def _content_key(files: list[SourceFile], synonyms: str, kinds: set[str]) -> str:
     """A digest of everything the index is made from: the files, the synonyms and briefbot's own
     code and word lists (so a changed analysis never trusts an index built by the old one)."""
     digest = hashlib.sha256(f"{FORMAT} {__version__}\n{synonyms}".encode())
     digest.update(_engine_digest())
-    digest.update(_reader_versions({_reader_kind(f) for f in files}).encode())
+    digest.update(_reader_versions(kinds).encode())
     for f in files:
         digest.update(os.fsencode(f.path) + f"\0{len(f.data)}\0".encode())
         digest.update(hashlib.sha256(f.data).digest())
