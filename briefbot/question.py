@@ -34,6 +34,17 @@ class Question:
         """The span types (spans.SPAN_TYPES) an answer can be; none for reasons, yes-no, descriptions, quotes."""
         return _SPAN_TYPES.get(self.type, ())
 
+    @property
+    def asks_speaker(self) -> bool:
+        """"who said the border is secure": the answer is whoever says it, the sentence's speaker."""
+        return self.type == "person" and bool(_WHO_SAID.match(self.text))
+
+    @property
+    def looked_for(self) -> str:
+        """The question as its words are looked for: in "who said X" the saying is the speaker's
+        attribution, not a word the answer holds."""
+        return _WHO_SAID.sub("who ", self.text, count=1) if _WHO_SAID.match(self.text) else self.text
+
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
 _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
@@ -122,6 +133,8 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
     ("number", r"\b(?:number|count|total|score|odds|tally)\b"),
 )]
 # "who is allawi", "who was Gordon Brown": a name alone after the verb, no article, role or clause.
+_WHO_SAID = re.compile(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"
+                       r"claims|warned|warns|believes|argued|argues|insisted|insists|described|urged|urges|added)\b", re.I)
 _WHO_IS_NAME = re.compile(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|behind|responsible|now|still|currently|"
                           r"there|this|that|he|she|it|they)\b)(?![\w-]+ing\b)[\w.-]+(?: [\w.-]+){0,3}$")
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "

@@ -23,8 +23,6 @@ from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_span
 # length squared in memory (100k letters: 9.5 GB).
 TYPO_MAX_LETTERS = 40
 _NAMES = ("person", "place", "organisation")
-_WHO_SAID = re.compile(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"
-                       r"claims|warned|warns|believes|argued|argues|insisted|insists|described|urged|urges|added)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
@@ -220,9 +218,8 @@ class Searcher:
         """The first stage: the best candidates by BM25, with the features the second stage
         weighs; None when the question has no answer here (`result` says why)."""
         r = self.ranking
-        # "who said X": the saying is the speaker's attribution, not a word to look for
-        slots = self._slots(_WHO_SAID.sub("who ", query, count=1) if _WHO_SAID.match(query) else query,
-                            result.corrections)
+        question = analyse(query)
+        slots = self._slots(question.looked_for, result.corrections)
         result.matched_words = [s.word for s in slots if s.terms]
         result.unknown_names = [s.word for s in slots if not s.terms and _name_like(s.word, query)]
         result.unknown_words = [s.word for s in slots if not s.terms]
@@ -266,7 +263,7 @@ class Searcher:
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
-        return self._judge(analyse(query), asked, cands[order], columns)
+        return self._judge(question, asked, cands[order], columns)
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
@@ -278,7 +275,7 @@ class Searcher:
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         spans, rows = [], []
-        by_speaker = question.type == "person" and bool(_WHO_SAID.match(question.text))
+        by_speaker = question.asks_speaker
         for n, sent in enumerate(sents.tolist()):
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0

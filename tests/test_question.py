@@ -210,3 +210,14 @@ def test_span_types_are_spans_types():
 @pytest.mark.parametrize("question", ["", "?", "   ", "£$€", "how", "the the the"])
 def test_odd_input(question: str):
     assert analyse(question).type in ANSWER_TYPES
+
+
+@pytest.mark.parametrize("question, speaker, looked_for", [
+    ("who said the border is secure", True, "who the border is secure"),
+    ("Who has warned of a crisis?", True, "who of a crisis?"),
+    ("who is the chancellor", False, "who is the chancellor"),
+    ("what did Blair say", False, "what did Blair say"),
+])
+def test_who_said_asks_for_the_speaker_and_looks_for_what_was_said(question, speaker, looked_for):
+    q = analyse(question)
+    assert q.asks_speaker is speaker and q.looked_for.split() == looked_for.split()
