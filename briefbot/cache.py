@@ -33,7 +33,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world
 
-FORMAT = 11  # bump when the cache layout or the analysis changes
+FORMAT = 12  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -325,7 +325,7 @@ def _check(index: Index) -> None:
     """Raise if the arrays do not fit together, so a damaged cache is never searched."""
     n = len(index.sent_start)
     lengths = np.array([len(a.text) for a in index.articles] or [0])
-    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker)):
+    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker, index.sent_refers)):
         raise Damaged("sentence arrays differ in length")
     if len(index.surface) != len(index.terms):
         raise Damaged("term arrays differ in length")
