@@ -47,6 +47,7 @@ from briefbot.search import Searcher
 from briefbot.text import LazyPattern, fold
 
 MAX_EXITS = 10
+MAX_VARIANTS = 100  # other names of one thing in a world file: a spelling list, not a flood (20,000 made `talk` 17 s)
 RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
 RARE_SHARED = 2  # rare terms two sentences must share before they are compared
 MAX_NGRAM = 7  # words in the longest name looked up
@@ -689,7 +690,10 @@ def read_world_file(path: Path) -> WorldFile:
     for section, kind in _KINDS.items():
         for item in _tables(data, section, path):
             name = _text(item.get("name"), f"{section} name", path)
-            entries.append(Entry(kind, name, _texts(item.get("variants", []), f"{section} variants", path),
+            variants = _texts(item.get("variants", []), f"{section} variants", path)
+            if len(variants) > MAX_VARIANTS:
+                raise WorldFileError(f"{path}: {section} {name[:40]!r} has more than {MAX_VARIANTS} variants")
+            entries.append(Entry(kind, name, variants,
                                  _text(item["role"], "role", path) if "role" in item else None,
                                  _text(item["description"], "description", path) if "description" in item else None))
     merges = tuple(_texts(item.get("names", []), "merge names", path) for item in _tables(data, "merge", path))
