@@ -371,7 +371,7 @@ class Session:
         if not path.is_file() or path.stat().st_size > MAX_SESSION_BYTES:
             raise ValueError("it is not a saved session file")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))  # an editor may add a BOM
         except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
             raise ValueError("it is not a saved session file") from None
         articles = self.index.articles

@@ -353,6 +353,14 @@ def test_the_way_back_is_kept_short_and_still_restores(session, seed_index, home
     assert other.state.room == "Harir base"
 
 
+def test_a_save_an_editor_gave_a_bom_still_restores(session, seed_index, home: Path):
+    session.handle("save")
+    path = home / SESSION_FILE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    other = Session(seed_index, home=home)
+    assert other.handle("restore").status == "ok" and other.state.notebook == session.state.notebook
+
+
 def test_seen_is_saved_sorted_and_restored_as_a_set(session, seed_index, home: Path):
     """What the player has seen is kept as a set (each `uncover` a lookup, not a scan of a list as
     long as the corpus) and saved as the sorted list of its ids."""
