@@ -31,7 +31,7 @@ from briefbot.indexing import build
 from briefbot.lexicon import synonyms_text
 from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
-from briefbot.world import Character, Organisation, Place, World, build_world
+from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
 FORMAT = 12  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
@@ -374,7 +374,7 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
     """The world of an index, saved beside its cache: finding the people, places and facts of a
     million sentences takes a minute or more, reading them back a second. Rebuilt when the world
     file changes."""
-    digest = hashlib.sha256(index.world_file.read_bytes() if index.world_file else b"").hexdigest()
+    digest = hashlib.sha256(world_file_bytes(index.world_file) if index.world_file else b"").hexdigest()
     path = index.cache_file.with_suffix(".world.npz") if index.cache_file else None
     if path and path.exists():
         try:
