@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
 from briefbot.verbs.questions import question
+from briefbot.verbs.story import brief_onto
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
 from briefbot.world import Place
 
@@ -16,7 +17,9 @@ if TYPE_CHECKING:
 _HOME = ("briefing", "briefing room", "start", "home", "table")
 
 
-def look(s: Session, command: Command) -> Reply:
+def look(s: Session, command: Command, brief: bool = True) -> Reply:
+    """Where you are; in the briefing room with the story's brief (`brief`: but a move there, as in
+    the text adventures, shows the room without its long description)."""
     reply = Reply(command.line, OK, verb="look")
     room = s.state.room
     reply.blocks.append(Heading(room))
@@ -24,6 +27,8 @@ def look(s: Session, command: Command) -> Reply:
     if room == BRIEFING_ROOM:
         n = len(s.index.articles)
         reply.say(f"The briefing table holds {plural(n, 'article')}. Ask anything, or go to a place.")
+        if brief:
+            brief_onto(s, reply)
         reply.blocks.append(Items("Sources", tuple(a.label for a in s.index.articles[:10])))
         reply.blocks.append(Items("People quoted", here.people))
         reply.blocks.append(Items("Exits", here.exits))
@@ -66,14 +71,14 @@ def back(s: Session, command: Command) -> Reply:
     if not s.state.trail:
         return Reply(command.line, OK, verb="back").say("You are where you started.")
     s.state.room = s.state.trail.pop()
-    return look(s, command)
+    return look(s, command, brief=False)
 
 
 def _move(s: Session, room: str, command: Command) -> Reply:
     if room != s.state.room:
         s.state.trail.append(s.state.room)
         s.state.room = room
-    reply = look(s, command)
+    reply = look(s, command, brief=False)
     reply.verb = "go"
     return reply
 
