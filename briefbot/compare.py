@@ -64,8 +64,9 @@ _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{
 # who makes it known, in words that are not speech: "the international coalition announced the end"
 _ANNOUNCED = re.compile(r"(?:^|,\s+)((?:[\w'\u2019-]+\s+){1,9}?)(?:(?:has|have|had|also|officially|jointly|formally)\s+)*"
                         r"(?:announced|declared|unveiled|revealed|disclosed)\b")
-_NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "and", "but", "when",
-                 "after", "before", "as", "if", "then", "later", "also"}
+_NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "whose", "whom", "and",
+                 "but", "when", "after", "before", "as", "if", "then", "later", "also"}  # a pronoun or a clause
+_BE = {"was", "were", "is", "are", "be", "been", "being"}  # "they were announced": the passive, or a clause
 
 # --- names ---
 # (a run with a digit is tried from its start only: from every letter of it, the backtracking cost the
@@ -164,7 +165,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     once = np.unique(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
-    size = np.unique(terms, return_counts=True)[1]
+    size = np.diff(np.flatnonzero(np.r_[True, terms[1:] != terms[:-1], True]))  # each term's sentences (sorted)
     small = np.repeat(size <= MAX_POSTING, size)
     firsts, seconds, shared = [], [], []
     for k in range(1, min(MAX_POSTING, len(terms))):
@@ -244,11 +245,13 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
         if only_a or only_b:
             found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
     wa, wb = ra.who, rb.who
+    if (wa.how == "announced") != (wb.how == "announced"):  # who announces is compared with who announces only
+        wa, wb = (_Source() if wa.how == "announced" else wa), (_Source() if wb.how == "announced" else wb)
     unnamed = ra.text if wa.key is None else rb.text if wb.key is None else None
     # else two people may say alike things
     explicit = "according" in (wa.how, wb.how) or wa.how == wb.how == "announced"
     if wa.key != wb.key and (explicit or similarity >= ALIKE) and (
-            unnamed is None or (_UNNAMED.search(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))):
+            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))):
         found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
     names = _name_differences(ra.runs, rb.runs)
     if names[0] or names[1]:
@@ -362,9 +365,16 @@ def _announcer(text: str) -> _Source:
     if m is None:
         return _Source()
     words = name_key(m[1]).split()
-    if not words or words[0] in _NO_ANNOUNCER or words[-1] in _NO_ANNOUNCER:
+    if not words or words[0] in _NO_ANNOUNCER or words[-1] in _NO_ANNOUNCER or not _BE.isdisjoint(words):
         return _Source()
     return _Source(skeleton(words[-1]), (m.start(1), m.start(1) + len(m[1].rstrip())), "announced")
+
+
+@lru_cache(maxsize=10_000)
+def _gives_unnamed(text: str) -> bool:
+    """Whether a sentence gives its words to someone unnamed (the pattern backtracks: a sentence is
+    read once, however many pairs it is in)."""
+    return bool(_UNNAMED.search(text))
 
 
 def _names_speaker(text: str, key: str) -> bool:
@@ -379,6 +389,7 @@ class _Name:
     key: str  # folded, no titles: "sabah al numan"
     words: frozenset[str]  # its words but particles ("al", "of")
     shape: str  # its consonants (`names.skeleton`): transliterations agree
+    joined: str  # its key without spaces: "F16" is "F-16"
 
 
 def _name_runs(text: str) -> list[_Name]:
@@ -404,7 +415,7 @@ def _name_runs(text: str) -> list[_Name]:
             end = possessive.start()
         key, words, shape = _keys(text[start:end])
         if key and len(words - _NOUN_WORDS) <= MAX_NAME_WORDS:
-            out.append(_Name((start, end), key, words, shape))
+            out.append(_Name((start, end), key, words, shape, key.replace(" ", "")))
     return out
 
 
@@ -429,7 +440,7 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> tuple[list[tuple[int,
         for b in only_b:
             if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key):
                 continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
-            if (a.key.replace(" ", "") == b.key.replace(" ", "") or a.shape == b.shape
+            if (a.joined == b.joined or a.shape == b.shape
                     or any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS)):
                 marks_a.append(a.span)
                 marks_b.append(b.span)
