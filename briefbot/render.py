@@ -2,8 +2,9 @@
 Article text is always text: never parsed as markup, and control characters (escape sequences) are
 shown as visible symbols that do nothing.
 
-An answer reads at a glance: the sentence in bold with its exact answer reversed, its context dim
-and cut to one line either side, then one short citation line (`[1] Shafaq News · 5 Feb 2025 · ¶16`).
+An answer reads at a glance: the sentence whole, in bold, its exact answer reversed; beside a short
+sentence one dim line of context (only the context is ever cut, and by a clause, never a word or two);
+then one short citation line (`[1] Shafaq News · 5 Feb 2025 · ¶16`).
 The full citation (title, file, line) is for `x N`, `sources` and the reader."""
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
 INDENT = 3  # "1. " before each line of a passage
-LONG_SENTENCE = 220  # characters: three lines at 80 columns; a longer answer is cut around what it answers
+CONTEXT_BESIDE = 2  # lines: an answer longer than this at the width drawn is shown without its context
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -73,58 +74,91 @@ def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - IND
     return lines
 
 
-def cut(text: str, width: int, keep_end: bool = False) -> str:
-    """Text in at most `width` characters, cut at a word with "…" (at the start with keep_end)."""
+def cut(text: str, width: int) -> str:
+    """A label (a headline, a typed line) in at most `width` characters, cut at a word with "…"."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    if keep_end:
-        tail = text[len(text) - width + 1:]
-        return "\u2026" + (tail.split(" ", 1)[1] if " " in tail[:20] else tail)
     head = text[:width - 1]
     return (head.rsplit(" ", 1)[0] if " " in head[-20:] else head) + "\u2026"
 
 
-class OneLine:
-    """Text on one line of whatever width it is drawn at, cut at a word with "…" (at the start when
-    the end is what matters: the context just before an answer)."""
+LEAST_CUT = 25  # characters: a cut in article prose drops at least this (a clause), never a word or two
+_CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"  # a clause ends with one of these before a space
+_SENTENCE_ENDS = ".!?\u201d\""
 
-    def __init__(self, text: str, style: str = "", keep_end: bool = False, suffix: str = "") -> None:
-        self.text, self.style, self.keep_end, self.suffix = text, style, keep_end, suffix
+
+def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
+    """Article prose in at most `width` characters: whole if it fits, else cut with "…" after a
+    clause (at a word if no clause end keeps half the room) and by at least LEAST_CUT characters:
+    "…statement also emphasized…", one word dropped each side, reads as a misquote."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    room = max(0, min(width - 2, len(text) - LEAST_CUT))  # what may be kept beside "…" and a space
+
+    def kept(space: int) -> int:  # the characters kept by a cut at this space
+        return len(text) - space - 1 if keep_end else space
+
+    def best(cuts: list[int]) -> int | None:
+        return max((i for i in cuts if kept(i) <= room), key=kept, default=None)
+
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS])
+    if at is None or 2 * kept(at) < room:
+        at = best(spaces)
+    if at is None:
+        return "\u2026" + text[len(text) - room:] if keep_end else text[:room] + "\u2026"
+    if keep_end:
+        return "\u2026" + text[at + 1:]
+    head = text[:at].rstrip(",;:\u2014")
+    return head + (" \u2026" if head[-1] in _SENTENCE_ENDS else "\u2026")
+
+
+class OneLine:
+    """Article prose on one line of whatever width it is drawn at, cut with "…" (`cut_quote`; at the
+    start when the end is what matters: the context just before an answer)."""
+
+    def __init__(self, text: str, style: str = "", keep_end: bool = False, prefix: str = "", suffix: str = "") -> None:
+        self.text, self.style, self.keep_end, self.prefix, self.suffix = text, style, keep_end, prefix, suffix
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        text = cut(self.text, options.max_width - len(self.suffix), self.keep_end) + self.suffix
+        room = options.max_width - len(self.prefix) - len(self.suffix)
+        text = self.prefix + cut_quote(self.text, room, self.keep_end) + self.suffix
         yield Text(safe(text), style=self.style, no_wrap=True, overflow="crop")
 
 
-def marked_sentence(passage: Passage, limit: int | None = LONG_SENTENCE) -> Text:
-    """The answer sentence in bold, the exact answer (the span of the type asked for) reversed
-    within it, and the question's words underlined. A sentence longer than `limit` characters is
-    cut around its answer (or the first word asked about) with "…"; `x N` shows it whole."""
+class Context(OneLine):
+    """An answer's context, dim on one line, drawn only beside an answer of at most CONTEXT_BESIDE
+    lines at the width drawn: a longer sentence stands on its own, and three answers fit a screen."""
+
+    def __init__(self, text: str, answer: Text, keep_end: bool = False) -> None:
+        super().__init__(text, "dim", keep_end)
+        self.answer = answer
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if len(console.render_lines(self.answer, options, pad=False)) <= CONTEXT_BESIDE:
+            yield from super().__rich_console__(console, options)
+
+
+def marked_sentence(passage: Passage) -> Text:
+    """The answer sentence, whole, in bold, the exact answer (the span of the type asked for)
+    reversed within it, and the question's words underlined."""
     answer = passage.answer
     text = Text(one_line(answer.text), style="bold")
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", span.start, span.end)
     words = [w for w in passage.words if len(w) > 2]
-    marked = []
     if words:
         pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
         for m in pattern.finditer(answer.text):
             text.stylize("underline", m.start(), m.end())
-            marked.append(m.start())
-    if limit is None or passage.full or len(text) <= limit:
-        return text
-    at = span.start if span is not None else (marked[0] if marked else 0)
-    start = max(0, min(at - limit // 3, len(text) - limit))
-    start = answer.text.find(" ", start) + 1 if start else 0
-    end = answer.text.rfind(" ", 0, start + limit) if start + limit < len(text) else len(text)
-    return Text.assemble("\u2026" if start else "", text[start:end], "\u2026" if end < len(text) else "",
-                         style="bold")
+    return text
 
 
-def seen_line(passage: Passage) -> str:
-    """An answer shown lately, as one line: `(seen at turn 3) There are about 2,500…`."""
-    return f"(seen at turn {passage.seen_at}) {passage.answer.text}"
+def seen_prefix(passage: Passage) -> str:
+    """Before an answer shown lately, drawn on one line: `(seen at turn 3) There are about 2,500…`."""
+    return f"(seen at turn {passage.seen_at}) "
 
 
 def _head(passage: Passage) -> Text:
@@ -146,13 +180,13 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     """The lines of a passage after its number: what the terminal and the TUI both draw (the TUI
     draws the citations itself, as lines one can open)."""
     if passage.seen_at is not None:
-        return [OneLine(seen_line(passage), "dim", suffix=" [1]")]
-    head = _head(passage)
-    parts: list[RenderableType] = [head + marked_sentence(passage, LONG_SENTENCE - len(head))]
+        return [OneLine(passage.answer.text, "dim", prefix=seen_prefix(passage), suffix=" [1]")]
+    sentence = _head(passage) + marked_sentence(passage)
+    parts: list[RenderableType] = [sentence]
     if passage.before:
-        parts.append(OneLine(passage.before, "dim", keep_end=True))
+        parts.append(Context(passage.before, sentence, keep_end=True))
     if passage.after:
-        parts.append(OneLine(passage.after, "dim"))
+        parts.append(Context(passage.after, sentence))
     if not citations:
         return parts
     if passage.full:
@@ -190,7 +224,7 @@ def numbered(number: str, body: Iterable[RenderableType]) -> Table:
 def render(reply: Reply) -> RenderableType:
     folder = reply.view.folder if reply.view else ""
     parts: list[RenderableType] = []
-    for block in reply.blocks:
+    for at, block in enumerate(reply.blocks):
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
@@ -203,8 +237,8 @@ def render(reply: Reply) -> RenderableType:
             parts.append(_dated(block))
         elif isinstance(block, Passage):
             parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
-            if block.seen_at is None:
-                parts.append(Text(""))
+            if not isinstance(next(iter(reply.blocks[at + 1:]), None), Passage):
+                parts.append(Text(""))  # after the answers; between them the numbers and citations part them
         elif isinstance(block, Difference):
             parts.append(difference(block))
         else:
@@ -294,7 +328,8 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Passage):
             a = block.answer
             if block.seen_at is not None:
-                out.append(f"{block.number}. " + safe(cut(seen_line(block), width - 4)) + " [1]")
+                prefix = seen_prefix(block)
+                out.append(f"{block.number}. {prefix}" + safe(cut_quote(a.text, width - len(prefix) - 4)) + " [1]")
                 continue
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if speaker_shown(block) else ""
@@ -302,9 +337,9 @@ def plain(reply: Reply) -> str:
             if a.answer_span is not None:
                 out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
             if block.before:
-                out.append("   " + safe(cut(block.before, width, keep_end=True)))
+                out.append("   " + safe(cut_quote(block.before, width, keep_end=True)))
             if block.after:
-                out.append("   " + safe(cut(block.after, width)))
+                out.append("   " + safe(cut_quote(block.after, width)))
             out.extend("   " + safe(line) for line in citation_lines(block, folder, width))
             out.append("")
         else:

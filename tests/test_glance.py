@@ -6,6 +6,7 @@ import ast
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -100,6 +101,45 @@ def test_context_is_dim_one_line_cut_with_an_ellipsis(session: Session) -> None:
     context = passage.after or passage.before
     assert sum(context[:30] in line or context[-30:] in line or "\u2026" in line for line in lines) >= 1
     assert len(lines) <= 7
+
+
+def flat(lines: list[str]) -> str:
+    """Drawn lines as one run of words, to find a sentence in them however it wrapped."""
+    return " ".join(" ".join(lines).split())
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_sentence_is_shown_whole(session: Session, question: str) -> None:
+    reply = session.handle(question)
+    shown = flat(drawn(reply))
+    for passage in reply.passages:
+        assert " ".join(passage.answer.text.split()) in shown
+
+
+@pytest.mark.parametrize("over", [1, 4, 12, 30, 70])
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, side: str) -> None:
+    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote."""
+    passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
+    paragraph = " ".join(session.index.text_of(s) for s in range(passage.answer.sentence_id - 3,
+                                                                  passage.answer.sentence_id + 4))
+    context = paragraph[:77 + over].rsplit(" ", 1)[0] if side == "after" else paragraph[-77 - over:].split(" ", 1)[1]
+    lines = drawn(Reply("", "answered", [replace(passage, **{"before": "", "after": "", side: context})]))
+    sentence_rows = len(drawn(Reply("", "answered", [replace(passage, before="", after="")]))) - 1
+    assert sentence_rows <= 2  # a short sentence: its context is drawn beside it, on the line after it
+    shown = lines[sentence_rows].strip()
+    kept = shown.strip("\u2026 ")
+    assert kept in context and len(shown) <= 77
+    dropped = context.replace(kept, "", 1)
+    assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
+
+
+def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
+    reply = session.handle("how many partners does the coalition have")
+    passage = max(reply.passages, key=lambda p: len(p.answer.text))
+    long = replace(passage, before="", after="The context sentence.")
+    assert "The context sentence." not in flat(drawn(Reply("", "answered", [long])))  # four lines at 80 columns
+    assert "The context sentence." in flat(drawn(Reply("", "answered", [long]), width=400))
 
 
 def test_an_answer_seen_lately_is_one_line_and_the_ranking_does_not_change(session: Session, seed_index) -> None:

@@ -124,15 +124,15 @@ async def click_citation(pilot: Pilot, citations: Citations | type[Citations] = 
     await pilot.click(citations, offset=(5, 0))
 
 
-def _plain(content: object) -> str:
-    """What a widget's content shows, as plain text (Rich renderables drawn 200 columns wide)."""
+def _plain(content: object, width: int = 200) -> str:
+    """What a widget's content shows, as plain text (Rich renderables drawn `width` columns wide)."""
     if isinstance(content, (str, Content)):
         return str(content)
     if isinstance(content, Group):  # a titled list: Text and padded Text
         return "\n".join(_plain(getattr(r, "renderable", r)) for r in content.renderables)
     if isinstance(content, Text):
         return content.plain
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(content)
     return console.export_text().rstrip("\n")
 
@@ -764,7 +764,10 @@ def test_three_answers_and_their_citations_fit_80x24(question: str, app: Recordi
         passages, citations = list(turn.query(PassageView)), list(turn.query(Citations))
         assert len(passages) == 3 and len(citations) == 3
         assert all(_visible(app, w) for w in passages + citations), [w.region for w in passages + citations]
-        assert all(w.region.height <= 5 for w in passages)  # a sentence cut to about three lines, one of context
+        for view in passages:  # each sentence whole, as many rows as it is drawn in
+            drawn = _plain(view.content, view.content_region.width).splitlines()
+            assert len(drawn) == view.region.height
+            assert " ".join(view.passage.answer.text.split()) in " ".join(line[3:].strip() for line in drawn), drawn
     drive(app, scenario, size=(80, 24))
 
 
