@@ -9,7 +9,8 @@ The full citation (title, file, line) is for `x N`, `sources` and the reader."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
@@ -115,25 +116,24 @@ def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
     return head + (" \u2026" if head[-1] in _SENTENCE_ENDS else "\u2026")
 
 
-class OneLine:
-    """Article prose on one line of whatever width it is drawn at, cut with "…" (`cut_quote`; at the
-    start when the end is what matters: the context just before an answer)."""
+class Fitted:
+    """One line made for the width it is drawn at by `line(width)`: a citation, a context, an
+    answer seen lately. It never wraps."""
 
-    def __init__(self, text: str, style: str = "", keep_end: bool = False, prefix: str = "", suffix: str = "") -> None:
-        self.text, self.style, self.keep_end, self.prefix, self.suffix = text, style, keep_end, prefix, suffix
+    def __init__(self, line: Callable[[int], str], style: str = "dim") -> None:
+        self.line, self.style = line, style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = options.max_width - len(self.prefix) - len(self.suffix)
-        text = self.prefix + cut_quote(self.text, room, self.keep_end) + self.suffix
-        yield Text(safe(text), style=self.style, no_wrap=True, overflow="crop")
+        yield Text(safe(self.line(options.max_width)), style=self.style, no_wrap=True, overflow="crop")
 
 
-class Context(OneLine):
-    """An answer's context, dim on one line, drawn only beside an answer of at most CONTEXT_BESIDE
-    lines at the width drawn: a longer sentence stands on its own, and three answers fit a screen."""
+class Context(Fitted):
+    """An answer's context on one line (cut at the start when what matters is its end: the context
+    before an answer), drawn only beside an answer of at most CONTEXT_BESIDE lines at the width
+    drawn: a longer sentence stands on its own, and three answers fit a screen."""
 
     def __init__(self, text: str, answer: Text, keep_end: bool = False) -> None:
-        super().__init__(text, "dim", keep_end)
+        super().__init__(partial(cut_quote, text, keep_end=keep_end))
         self.answer = answer
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -156,9 +156,10 @@ def marked_sentence(passage: Passage) -> Text:
     return text
 
 
-def seen_prefix(passage: Passage) -> str:
-    """Before an answer shown lately, drawn on one line: `(seen at turn 3) There are about 2,500…`."""
-    return f"(seen at turn {passage.seen_at}) "
+def seen_line(passage: Passage, width: int) -> str:
+    """An answer shown lately, in one line: `(seen at turn 3) There are about 2,500… [1]`."""
+    prefix = f"(seen at turn {passage.seen_at}) "
+    return prefix + cut_quote(passage.answer.text, width - len(prefix) - 4) + " [1]"
 
 
 def _head(passage: Passage) -> Text:
@@ -180,7 +181,7 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     """The lines of a passage after its number: what the terminal and the TUI both draw (the TUI
     draws the citations itself, as lines one can open)."""
     if passage.seen_at is not None:
-        return [OneLine(passage.answer.text, "dim", prefix=seen_prefix(passage), suffix=" [1]")]
+        return [Fitted(partial(seen_line, passage))]
     sentence = _head(passage) + marked_sentence(passage)
     parts: list[RenderableType] = [sentence]
     if passage.before:
@@ -192,19 +193,13 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     if passage.full:
         parts += [Text(safe(line), style="dim") for line in citation_lines(passage, folder)]
     else:
-        parts.append(CitationLine(1, passage.answer.citations[0], _others(passage.answer)))
+        parts.append(citation_line(1, passage.answer.citations[0], _others(passage.answer)))
     return parts
 
 
-class CitationLine:
+def citation_line(n: int, citation: Citation, others: int = 0) -> Fitted:
     """A compact citation, made for the width it is drawn at."""
-
-    def __init__(self, n: int, citation: Citation, others: int = 0) -> None:
-        self.n, self.citation, self.others = n, citation, others
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(safe(compact_citation(self.n, self.citation, self.others, options.max_width)), style="dim",
-                   no_wrap=True)
+    return Fitted(partial(compact_citation, n, citation, others))
 
 
 def _others(answer: Answer) -> int:
@@ -263,7 +258,7 @@ def _dated(line: Dated) -> RenderableType:
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", span.start, span.end)
     return numbered(f"{line.number}.", [Text(safe(line.label), style="bold") + Text("  ") + text,
-                                        CitationLine(1, answer.citations[0], _others(answer))])
+                                        citation_line(1, answer.citations[0], _others(answer))])
 
 
 def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:
@@ -297,7 +292,7 @@ def difference(block: Difference) -> RenderableType:
     sides = []
     for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
         c = answer.citations[0]
-        sides.append(Group(marked(answer.text, marks), CitationLine(n, c)))
+        sides.append(Group(marked(answer.text, marks), citation_line(n, c)))
     return Group(Text("\u2260 " + ", ".join(block.kinds), style="bold yellow"), SideBySide(*sides), Text(""))
 
 
@@ -328,8 +323,7 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Passage):
             a = block.answer
             if block.seen_at is not None:
-                prefix = seen_prefix(block)
-                out.append(f"{block.number}. {prefix}" + safe(cut_quote(a.text, width - len(prefix) - 4)) + " [1]")
+                out.append(f"{block.number}. " + safe(seen_line(block, width)))
                 continue
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if speaker_shown(block) else ""

@@ -51,7 +51,7 @@ class State:
     last_line: str = ""
     unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
-    shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed it in full
+    shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
     question: str = ""  # the last question asked, for follow-ups ("why?", "more")
     page: int = 0  # pages of answers to it shown beyond the first, for "more"
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
@@ -249,12 +249,17 @@ class Session:
         answer_ids = {a.sentence_id for a in answers}
         used = set(answer_ids)
         for n, answer in enumerate(answers, first):
+            # Seen lately in this wording or another article's: quoted as the player saw it.
+            wording = next((s for s in (answer.sentence_id, *(v.sentence_id for v in answer.versions))
+                            if turn - state.shown_at.get(s, -RECENT_TURNS - 1) <= RECENT_TURNS
+                            and (s == answer.sentence_id or s not in answer_ids)), None)
+            if wording is not None and wording != answer.sentence_id:
+                answer = self._answers.get(wording) or self._named(self.searcher.answer(wording))
             state.shown.append(answer.sentence_id)
             self._answers[answer.sentence_id] = answer
-            seen = state.shown_at.get(answer.sentence_id)
             speaker_shown = answer.speaker != named
-            if seen is not None and turn - seen <= RECENT_TURNS:
-                reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=seen,
+            if wording is not None:
+                reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=state.shown_at[wording],
                                             speaker_shown=speaker_shown))
                 continue
             lo, hi = self.searcher.context_span(answer.sentence_id)
@@ -269,8 +274,8 @@ class Session:
             used.update(before + after)
             reply.blocks.append(Passage(n, answer, tuple(words), label, self._text(before), self._text(after),
                                         speaker_shown=speaker_shown))
+            state.shown_at[answer.sentence_id] = turn  # the wording shown; the others' are only counted
             for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
-                state.shown_at[sent] = turn
                 self.uncover(sent)
         if answers and answers[0].speaker and self._character_named(answers[0].speaker):
             state.person = answers[0].speaker

@@ -155,6 +155,16 @@ def test_an_answer_seen_lately_is_one_line_and_the_ranking_does_not_change(sessi
     assert lines[0].rstrip().endswith("[1]")
 
 
+@pytest.mark.parametrize("first, then", [("Where is Harir base?", "Which forces back up the border guards?"),
+                                         ("how many americn soldirs are in iraq", "Who established the Inherent Resolve coalition?")])
+def test_a_fact_seen_in_another_wording_is_quoted_as_it_was_shown(session: Session, first: str, then: str) -> None:
+    shown = {a.text for a in session.handle(first).answers}
+    reply = session.handle(then)
+    seen = [p for p in reply.passages if p.seen_at is not None]
+    assert seen and all(p.answer.text in shown for p in seen)
+    assert session.handle(f"x {seen[0].number}").answers[0].text == seen[0].answer.text  # the line quoted
+
+
 def test_answer_sentence_first_then_its_citation(session: Session) -> None:
     lines = drawn(session.handle("How many partners does the coalition have?"))
     assert lines[0].startswith("1. ") and "87" in " ".join(lines[:3])

@@ -786,12 +786,21 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
 def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
-        await play(pilot, QUESTION)
-        seen = [v for v in app.query(ReplyView).last().query(PassageView) if v.passage.seen_at == 1]
-        assert seen and all(v.region.height == 1 for v in seen)
-        await pilot.click(seen[0], offset=(8, 0))
+        await play(pilot, QUESTION)  # every answer seen at turn 1
+        turn = app.query(ReplyView).last()
+        seen = list(turn.query(Citations))
+        assert len(seen) == 3 and all(c.passage.seen_at == 1 and c.region.height == 1 for c in seen)
+        assert not turn.query(PassageView)
+        line = seen[0].lines()[0]
+        assert line.startswith(f"{seen[0].passage.number}. (seen at turn 1) ") and line.endswith(" [1]")
+        await pilot.press("ctrl+o")  # to this turn's first answer, not the last turn with a full one
+        assert app.focused is seen[0]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.start == seen[1].passage.answer.citations[0].start
+        await pilot.press("escape")
+        await pilot.click(seen[2], offset=(8, 0))
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.screen.start == seen[0].passage.answer.citations[0].start
+        assert app.screen.start == seen[2].passage.answer.citations[0].start
     drive(app, scenario)
 
 

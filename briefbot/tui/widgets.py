@@ -19,7 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.render import (INDENT, compact_citation, cut, difference, full_citation, numbered, other_lines,
+                             passage_body, safe, seen_line)
 from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
 from briefbot.session import MAX_LINE_CHARS
 from briefbot.text import one_line
@@ -58,9 +59,9 @@ class StatusLine(Widget):
 
 
 class Citations(Widget, can_focus=True):
-    """A passage's numbered citations, a line each. One widget for them all (not one a citation) so
-    that a turn mounts and lays out quickly: click a line, or focus it (Ctrl+O), move the cursor with
-    Up/Down and press Enter, to read the article there."""
+    """A passage's numbered citations, a line each; for an answer seen lately, its one line. One
+    widget for them all (not one a citation) so that a turn mounts and lays out quickly: click a
+    line, or focus it (Ctrl+O), move the cursor with Up/Down and press Enter, to read the article there."""
 
     BINDINGS = [
         Binding("enter", "open", "Read"),
@@ -76,7 +77,7 @@ class Citations(Widget, can_focus=True):
             self.citation = citation
 
     def __init__(self, passage: Passage, folder: str) -> None:
-        super().__init__()
+        super().__init__(classes="seen" if passage.seen_at is not None else "")
         self.auto_links = False  # the lines are styled here, by the cursor and the mouse
         self.passage, self.folder = passage, folder
         answer = passage.answer
@@ -88,10 +89,12 @@ class Citations(Widget, can_focus=True):
     def lines(self) -> list[str]:
         """One compact line (as wide as the widget), or with `x N` each citation in full and the
         other articles' own words."""
-        answer = self.passage.answer
+        answer, width = self.passage.answer, self.size.width or 77
+        if self.passage.seen_at is not None:  # drawn from column 0: its number, then the line
+            return [f"{self.passage.number}.".ljust(INDENT) + safe(seen_line(self.passage, width - INDENT))]
         if not self.passage.full:
             others = len(answer.citations) - 1 + len(answer.versions)
-            return [safe(compact_citation(1, answer.citations[0], others, self.size.width or 77))]
+            return [safe(compact_citation(1, answer.citations[0], others, width))]
         lines = [safe(full_citation(n, c, self.folder)) for n, c in enumerate(answer.citations, 1)]
         first = len(lines) + 1
         lines += [f"[{n}] also: {one_line(v.text)}\n    {safe(full_citation(n, v.citation, self.folder)[len(f'[{n}] '):])}"
@@ -154,19 +157,14 @@ class Citations(Widget, can_focus=True):
 
 
 class PassageView(Static):
-    """An answer: the sentence set apart (the exact answer reversed in it), its context dim and cut
-    to a line either side. Its Citations follow it, indented as it is."""
+    """An answer: the sentence whole and set apart (the exact answer reversed in it), a dim line of
+    context beside a short one. Its Citations follow it, indented as it is."""
 
     def __init__(self, passage: Passage, folder: str) -> None:
         body = passage_body(passage, folder, citations=False)
-        super().__init__(numbered(f"{passage.number}.", body), classes="seen" if passage.seen_at else "")
+        super().__init__(numbered(f"{passage.number}.", body))
         self.passage = passage
-        self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
-
-    def on_click(self) -> None:
-        """An answer seen lately is one line with no citation under it: a click reads it in its article."""
-        if self.passage.seen_at is not None:
-            self.post_message(Citations.Selected(self.passage.answer.citations[0]))
+        self.sentence = body[0]  # the answer sentence, marked
 
 
 class ReplyView(Vertical):
@@ -192,9 +190,9 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
         elif isinstance(block, Passage):
-            widgets.append(PassageView(block, folder))
-            if block.seen_at is None:
-                widgets.append(Citations(block, folder))
+            if block.seen_at is None:  # an answer seen lately is one line, its citation: no more
+                widgets.append(PassageView(block, folder))
+            widgets.append(Citations(block, folder))
         elif isinstance(block, Difference):
             widgets.append(Static(difference(block), classes="difference"))
         elif isinstance(block, Sources):
