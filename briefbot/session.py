@@ -24,7 +24,7 @@ from briefbot.text import fold
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
-from briefbot.world import Character, Place, Thing, World
+from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
 __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
            "NOTEBOOK_FILE", "SESSION_FILE"]
@@ -87,7 +87,8 @@ class Session:
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
-        self._names: dict[str, str] | None = None  # any name of a person, folded → the world's name
+        self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
+        self._names_of_world = False  # whether _names came from the built world (else from the world file)
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -282,11 +283,15 @@ class Session:
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
-        "Sarmed" over the "Sarmad" one article writes); as it is when no verb has built the world."""
-        if self._world is None or not answer.speaker:
+        "Sarmed" over the "Sarmad" one article writes). Before a verb has built the world, as the
+        world file alone calls them: it is read in a millisecond, and the world takes a minute to
+        build at a million sentences."""
+        if not answer.speaker:
             return answer
-        if self._names is None:
-            self._names = {fold(n): c.name for c in self._world.characters for n in c.names()}
+        if self._names is None or (self._world is not None and not self._names_of_world):
+            self._names_of_world = self._world is not None
+            self._names = {fold(n): c.name for c in self._world.characters for n in c.names()} \
+                if self._world is not None else _file_names(self.index.world_file)
         name = self._names.get(fold(answer.speaker), answer.speaker)
         return answer if name == answer.speaker else replace(answer, speaker=name)
 
@@ -373,6 +378,16 @@ class Session:
         except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
             raise ValueError("it is not a saved session file") from None
         return State(**checked_state(data, [a.source for a in self.index.articles], len(self.index)))
+
+
+def _file_names(path: Path | None) -> dict[str, str]:
+    """Any name of a person the world file names, folded → its name there ({} if it cannot be read:
+    building the world says why)."""
+    try:
+        entries = read_world_file(path).entries if path else ()
+    except WorldFileError:
+        return {}
+    return {fold(n): e.name for e in entries if e.kind is Character for n in (e.name, *e.variants)}
 
 
 def _typed(line: str) -> tuple[str, str]:

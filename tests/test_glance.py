@@ -407,6 +407,20 @@ def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:
     assert speakers and speakers <= names  # "Sarmed Al-Bayati" (world.toml), never the variant "Sarmad"
 
 
+def test_one_shot_ask_calls_a_speaker_as_the_world_file_does_without_building_the_world(capsys, monkeypatch) -> None:
+    from briefbot import session as session_module
+    from briefbot.world import Character, read_world_file
+
+    def no_world(*args, **kwargs):
+        raise AssertionError("a plain question built the world")
+    monkeypatch.setattr(session_module, "load_world", no_world)
+    assert cli.main(["ask", "--json", "what threat does isis pose to iraq"]) == 0
+    speakers = {a["speaker"] for a in json.loads(capsys.readouterr().out)["answers"]} - {None}
+    entries = [e for e in read_world_file(ROOT / "corpus" / "world.toml").entries if e.kind is Character]
+    assert speakers & {e.name for e in entries}  # "Sarmed Al-Bayati", as world.toml calls him
+    assert not speakers & {v for e in entries for v in e.variants}  # never the variant "Sarmad"
+
+
 def test_no_answer_lists_what_the_briefing_is_about_not_junk(session: Session) -> None:
     session.handle("people")
     reply = session.handle("recipe for pancakes")
