@@ -193,6 +193,35 @@ def test_a_question_word_alone_asks_the_last_question_again(session: Session, wo
     assert analyse(asked).type == kind
 
 
+@pytest.mark.parametrize("asked", ["who said the border is secure", "what did allawi say about the trainers"])
+def test_a_follow_up_carries_what_was_asked_about_not_the_saying(session: Session, asked: str) -> None:
+    session.handle(asked)
+    rewritten = said(session.handle("why?")).splitlines()[0].strip("()?").split()
+    assert rewritten[0] == "why" and len(rewritten) > 1
+    assert not {"say", "said"} & set(rewritten)  # "(why said border secure?)" read as nonsense
+    assert set(rewritten[1:]) <= set(asked.split())
+
+
+@pytest.mark.parametrize("first, then, about", [("what is the concrete wall", "who built it?", "concrete wall"),
+                                                ("what did the joint statement announce", "when was it announced?",
+                                                 "joint statement")])
+def test_a_short_question_pointing_back_asks_about_the_last_one(session: Session, seed_index, first: str, then: str,
+                                                                about: str) -> None:
+    session.handle(first)
+    reply = session.handle(then)
+    rewritten = said(reply).splitlines()[0].strip("()")
+    assert about in rewritten and "it" not in rewritten.split() and len(rewritten.split()) == len(set(rewritten.split()))
+    fresh = Session(seed_index).handle(rewritten)
+    assert [a.text for a in reply.answers] == [a.text for a in fresh.answers]
+
+
+def test_a_question_with_it_is_not_a_follow_up_when_it_says_enough(session: Session) -> None:
+    for line in ("is it true that the iraqi border is completely secure", "who made it?"):
+        assert not said(Session(session.index).handle(line)).startswith("(")  # nothing was asked before
+    session.handle("how many soldiers are in iraq")
+    assert not said(session.handle("is it true that the iraqi border is completely secure")).startswith("(")
+
+
 def test_more_gives_the_next_answers_then_the_wider_context(session: Session) -> None:
     first = session.handle("what does iraq use to secure its border")
     more = session.handle("tell me more")
@@ -204,6 +233,9 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
         if any(isinstance(b, Reading) for b in reply.blocks):
             break
     assert any(isinstance(b, Reading) for b in reply.blocks)
+    for _ in range(2):  # then it says so, not the same paragraph again
+        reply = session.handle("more")
+        assert not any(isinstance(b, Reading) for b in reply.blocks) and "no more" in said(reply)
 
 
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
