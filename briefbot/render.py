@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
+from briefbot.reply import (Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply,
+                            Sources, shown_path)
 from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
@@ -216,6 +218,30 @@ def numbered(number: str, body: Iterable[RenderableType]) -> Table:
     return grid
 
 
+def two_columns(rows: Iterable[tuple[str, str]], width: int | None = None) -> Padding:
+    """Two columns, indented: what to type (never wrapped, `width` wide) and what it does (wrapped
+    in its column)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold", width=width)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(safe(left)), Text(safe(right)))
+    return Padding(grid, (0, 0, 0, 2))
+
+
+def help_table(block: Help) -> Group:
+    """The verbs by family, each family's two columns under its name, aligned with the others'."""
+    width = max((len(usage) for _, rows in block.families for usage, _ in rows), default=0)
+    return Group(Text(block.intro), *(part for family, rows in block.families
+                                      for part in (Text(f"{family}:", style="italic"), two_columns(rows, width))))
+
+
+def help_lines(block: Help) -> list[str]:
+    """The verbs as plain text, in two columns."""
+    return [block.intro, *(line for family, rows in block.families
+                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
+
+
 def render(reply: Reply) -> RenderableType:
     folder = reply.view.folder if reply.view else ""
     parts: list[RenderableType] = []
@@ -227,9 +253,11 @@ def render(reply: Reply) -> RenderableType:
             parts.append(Text(safe(block.text, lines=True), style=style))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
-            parts.extend(Text("  " + one_line(item)) for item in block.items)
+            parts.extend(Padding(Text(one_line(item)), (0, 0, 0, 2)) for item in block.items)  # wrapped, indented
         elif isinstance(block, Dated):
             parts.append(_dated(block))
+        elif isinstance(block, Help):
+            parts.append(help_table(block))
         elif isinstance(block, Passage):
             parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
             if not isinstance(next(iter(reply.blocks[at + 1:]), None), Passage):
@@ -309,6 +337,8 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Items):
             out.append(block.title + ":")
             out.extend("  " + one_line(item) for item in block.items)
+        elif isinstance(block, Help):
+            out.extend(help_lines(block))
         elif isinstance(block, Dated):
             out.append(f"{block.number}. {safe(block.label)}  {one_line(block.answer.text)}")
             out.append("   " + safe(compact_citation(1, block.answer.citations[0], _others(block.answer), width)))

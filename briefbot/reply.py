@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, field
 
 from briefbot.search import Answer, Citation
 
-__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo", "Dated", "Difference",
+__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Help", "Reading", "SourceInfo",
+           "Dated", "Difference",
            "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
@@ -52,6 +53,14 @@ class Items:
     """A titled list: people here, exits, sources, notebook entries."""
     title: str
     items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Help:
+    """What one can type, by family: (family, ((how it is typed, what it does), …)). Drawn as two
+    columns, so a description wraps in its own column."""
+    intro: str
+    families: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +149,7 @@ class Difference:
     second_marks: tuple[tuple[int, int], ...]
 
 
-Block = Heading | Message | Passage | Items | Reading | Sources | Difference
+Block = Heading | Message | Passage | Items | Help | Reading | Sources | Difference
 
 
 @dataclass

@@ -22,11 +22,11 @@ from briefbot.saved import checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
-from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
+from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
            "NOTEBOOK_FILE", "SESSION_FILE"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line

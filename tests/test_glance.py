@@ -14,10 +14,10 @@ from rich.console import Console
 
 from briefbot import cli
 from briefbot.parser import Command, Parser
-from briefbot.render import compact_citation, render
-from briefbot.reply import Message, Reading, Reply
+from briefbot.render import compact_citation, plain, render
+from briefbot.reply import Items, Message, Reading, Reply
 from briefbot.session import Session
-from briefbot.verbs.table import HELP, VERBS
+from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -299,9 +299,10 @@ def test_every_alias_parses_to_its_verb() -> None:
 
 
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
+    shown = plain(session.handle("help"))
     for verb in VERBS:
         if verb.help:
-            assert verb.help in HELP
+            assert verb.help in shown
     before = len(session.undo_stack)
     for verb in VERBS:
         if not verb.changes_state and verb.object == "none" and verb.aliases and verb.name != "quit":
@@ -309,6 +310,20 @@ def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
     assert len(session.undo_stack) == before
     session.handle("go harir")
     assert len(session.undo_stack) == before + 1
+
+
+def test_wrapped_lines_stay_indented_at_80_columns(session: Session) -> None:
+    lines = drawn(session.handle("help"))
+    rows = [line for line in lines[next(n for n, line in enumerate(lines) if line.endswith(":")):]
+            if not line.rstrip().endswith(":") or line.startswith(" ")]
+    assert rows and all(line.startswith("  ") for line in rows)
+    assert any(line.startswith(" " * 10) and line.strip() for line in rows)  # wrapped under its description
+    reply = session.handle("read source 1")
+    text = next(b for b in reply.blocks if isinstance(b, Items))
+    lines = [line.rstrip() for line in drawn(reply)]
+    body = lines[lines.index(f"{text.title}:") + 1:]
+    body = body[:next((n for n, line in enumerate(body) if line.startswith("(")), len(body))]  # then "(15 more…)"
+    assert len(body) > len(text.items) and all(line.startswith("  ") for line in body if line.strip())
 
 
 def test_a_new_verb_is_one_entry_and_one_function() -> None:

@@ -29,7 +29,7 @@ from textual.widgets import ProgressBar, Static
 from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Heading, Items, Message, Reply
-from briefbot.session import HELP, HELP_INTRO, HELP_ROWS, Session
+from briefbot.session import HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
@@ -348,14 +348,22 @@ def test_help_key_and_help_verb(app: RecordingApp) -> None:
         verbs = app.screen.query(Static)[1]
         console = Console(width=60, record=True, file=io.StringIO())
         console.print(verbs.content)  # as narrow as at 80 columns: descriptions wrap in their column
-        headings = {"What you can type", *(family for family, _ in HELP_ROWS)}
+        headings = {"What you can type", *(f"{family}:" for family, _ in HELP_ROWS)}
         lines = [line for line in console.export_text().splitlines()
                  if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
         assert lines and all(line.startswith("  ") for line in lines)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-        await play(pilot, "help")
-        assert HELP.splitlines()[0] in screen_text(app)
+        await play(pilot, "help")  # the same two columns in the transcript, indented at 80 columns
+        shown = app.query(ReplyView).last().query(Static).last()
+        assert shown.content.renderables[0].plain == HELP_INTRO
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(shown.content)
+        lines = [line for line in console.export_text().splitlines()
+                 if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
+        assert lines and all(line.startswith("  ") for line in lines)
+        wrapped = [line for line in lines if line.startswith("   ") and line.strip()]
+        assert wrapped and all(line.startswith(" " * 10) for line in wrapped)  # under their description
     drive(app, scenario)
 
 

@@ -19,9 +19,9 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import (INDENT, compact_citation, cut, difference, full_citation, numbered, other_lines,
-                             passage_body, safe, seen_line)
-from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
+from briefbot.render import (INDENT, compact_citation, cut, difference, full_citation, help_table, numbered,
+                             other_lines, passage_body, safe, seen_line)
+from briefbot.reply import Citation, Completion, Difference, Heading, Help, Items, Message, Passage, Reading, Reply, Sources
 from briefbot.session import MAX_LINE_CHARS
 from briefbot.text import one_line
 
@@ -195,6 +195,8 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             widgets.append(Citations(block, folder))
         elif isinstance(block, Difference):
             widgets.append(Static(difference(block), classes="difference"))
+        elif isinstance(block, Help):
+            widgets.append(Static(help_table(block), classes="items"))
         elif isinstance(block, Sources):
             widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
         elif isinstance(block, Reading):
