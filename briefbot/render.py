@@ -165,8 +165,11 @@ def seen_line(passage: Passage, width: int) -> str:
 
 
 def _head(passage: Passage) -> Text:
+    """What comes before the sentence: a timeline line's date, else the passage's label, then the speaker."""
     head = Text()  # styled by spans: a base style would spread over the whole line
-    if passage.label:
+    if isinstance(passage, Dated):
+        head.append(f"{safe(passage.label)}  ", style="bold")  # "2025-02-05 (article date)  On…"
+    elif passage.label:
         head.append(f"({safe(passage.label)}) ", style="italic")
     if speaker_shown(passage):
         head.append(f"{safe(passage.answer.speaker or '')}: ", style="italic")
@@ -209,13 +212,29 @@ def _others(answer: Answer) -> int:
     return len(answer.citations) - 1 + len(answer.versions)
 
 
-def numbered(number: str, body: Iterable[RenderableType]) -> Table:
+def margin(number: int) -> int:
+    """The column a numbered block's lines start at: "1. " and "10. " both leave a space."""
+    return max(INDENT, len(f"{number}.") + 1)
+
+
+def numbered(number: int, body: Iterable[RenderableType]) -> Table:
     """A number in the margin and the body beside it, so wrapped lines stay indented."""
     grid = Table.grid()
-    grid.add_column(width=INDENT, no_wrap=True)
+    grid.add_column(width=margin(number), no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(number, style="bold cyan"), Group(*body))
+    grid.add_row(Text(f"{number}.", style="bold cyan"), Group(*body))
     return grid
+
+
+_TYPED = re.compile(r"`([^`\n]+)`")  # what a message tells the player to type: `hint`
+
+
+def message_text(message: str, style: str = "") -> Text:
+    """What briefbot says, what it tells the player to type in bold (plain text keeps the backticks)."""
+    text = Text(style=style)
+    for n, part in enumerate(_TYPED.split(safe(message, lines=True))):
+        text.append(part, style="bold" if n % 2 else "")
+    return text
 
 
 def two_columns(rows: Iterable[tuple[str, str]], width: int | None = None) -> Padding:
@@ -249,17 +268,14 @@ def render(reply: Reply) -> RenderableType:
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
-            style = {"warning": "yellow", "error": "bold red"}.get(block.kind, "")
-            parts.append(Text(safe(block.text, lines=True), style=style))
+            parts.append(message_text(block.text, {"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Padding(Text(one_line(item)), (0, 0, 0, 2)) for item in block.items)  # wrapped, indented
-        elif isinstance(block, Dated):
-            parts.append(_dated(block))
         elif isinstance(block, Help):
             parts.append(help_table(block))
         elif isinstance(block, Passage):
-            parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
+            parts.append(numbered(block.number, passage_body(block, folder)))  # a timeline's lines too
             if not isinstance(next(iter(reply.blocks[at + 1:]), None), Passage):
                 parts.append(Text(""))  # after the answers; between them the numbers and citations part them
         elif isinstance(block, Difference):
@@ -277,16 +293,6 @@ def other_lines(block: Reading | Sources) -> list[str]:
     paragraph = " ".join(block.text[block.paragraph[0]:block.paragraph[1]].split())
     return [f"{block.title} \u2014 {block.outlet or 'outlet unknown'}, {short_date(block.date)} \u2014 "
             f"{block.path}, line {block.line}", paragraph]
-
-
-def _dated(line: Dated) -> RenderableType:
-    """A timeline line: its date, then the sentence with the date reversed in it, then its citation."""
-    answer = line.answer
-    text = Text(one_line(answer.text))
-    if (span := answer.answer_span) is not None:
-        text.stylize("reverse", span.start, span.end)
-    return numbered(f"{line.number}.", [Text(safe(line.label), style="bold") + Text("  ") + text,
-                                        citation_line(1, answer.citations[0], _others(answer))])
 
 
 def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:

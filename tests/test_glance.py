@@ -326,6 +326,40 @@ def test_wrapped_lines_stay_indented_at_80_columns(session: Session) -> None:
     assert len(body) > len(text.items) and all(line.startswith("  ") for line in body if line.strip())
 
 
+def test_a_timeline_line_reads_alike_in_both_front_ends_and_past_nine(session: Session) -> None:
+    from briefbot.reply import Dated
+    from briefbot.tui.widgets import PassageView
+    line = next(b for b in session.handle("timeline").blocks if isinstance(b, Dated))
+    for number in (1, 10, 100):
+        dated = replace(line, number=number, label=f"{line.label} (article date)")
+        expected = f"{number}. {dated.label}  "
+        assert drawn(Reply("", "answered", [dated]))[0].startswith(expected)  # "10.(2024-09-27)" lost its space
+        view = PassageView(dated, "")
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(view.content)
+        assert console.export_text().startswith(expected)  # not "(2025-02-05 (article date))"
+
+
+@pytest.mark.parametrize("line", ["who is the ceo of apple", "hint", "notebook"])
+def test_what_to_type_is_bold_not_in_backticks(session: Session, line: str) -> None:
+    from briefbot.render import message_text
+    reply = session.handle(line)
+    assert "`" in said(reply)  # the message names something to type
+    assert "`" not in "\n".join(drawn(reply))
+    typed = said(reply).split("`")[1]
+    text = message_text(said(reply))
+    assert typed in [text.plain[s.start:s.end] for s in text.spans if s.style == "bold"]
+    assert "`" in plain(reply)  # a pipe keeps them: there is no bold there
+
+
+@pytest.mark.parametrize("line", ["x 99", "read 99", "note 99"])
+def test_an_answer_not_on_the_table_says_how_many_are(session: Session, line: str) -> None:
+    assert "no answer 99 yet" in said(session.handle(line))
+    session.handle("how many soldiers are in iraq")
+    reply = session.handle(line)
+    assert reply.status == "error" and said(reply) == "There is no answer 99: answers 1 to 3 are on the table."
+
+
 def test_a_new_verb_is_one_entry_and_one_function() -> None:
     def wave(s, command: Command) -> Reply:
         return Reply(command.line, "ok", verb="wave").say(f"You wave at {command.obj}.")
@@ -383,9 +417,13 @@ def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session) -> 
     assert len(drawn(reply)) < 30
 
 
-def test_a_missing_corpus_exits_2_before_the_app_starts(capsys) -> None:
-    assert cli.main(["--corpus", "/nonexistent/briefing"]) == 2
-    assert "/nonexistent/briefing" in capsys.readouterr().err
+@pytest.mark.parametrize("argv", [["--corpus", "/nonexistent/briefing"],
+                                  ["ask", "--corpus", "/nonexistent/briefing", "anything"],
+                                  ["sources", "--corpus", "/nonexistent/briefing"]])
+def test_a_missing_corpus_exits_2_before_the_app_starts_with_one_error(capsys, argv: list[str]) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "/nonexistent/briefing" in err and len(err.splitlines()) == 1  # not a warning and then an error
 
 
 def test_a_bad_k_says_what_it_wants(capsys) -> None:

@@ -19,8 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import (INDENT, compact_citation, cut, difference, full_citation, help_table, numbered,
-                             other_lines, passage_body, safe, seen_line)
+from briefbot.render import (compact_citation, cut, difference, full_citation, help_table, margin, message_text,
+                             numbered, other_lines, passage_body, safe, seen_line)
 from briefbot.reply import Citation, Completion, Difference, Heading, Help, Items, Message, Passage, Reading, Reply, Sources
 from briefbot.session import MAX_LINE_CHARS
 from briefbot.text import one_line
@@ -77,7 +77,8 @@ class Citations(Widget, can_focus=True):
             self.citation = citation
 
     def __init__(self, passage: Passage, folder: str) -> None:
-        super().__init__(classes="seen" if passage.seen_at is not None else "")
+        super().__init__()
+        self.styles.padding = (0, 0, 0, 0 if passage.seen_at is not None else margin(passage.number))  # under its passage
         self.auto_links = False  # the lines are styled here, by the cursor and the mouse
         self.passage, self.folder = passage, folder
         answer = passage.answer
@@ -91,7 +92,8 @@ class Citations(Widget, can_focus=True):
         other articles' own words."""
         answer, width = self.passage.answer, self.size.width or 77
         if self.passage.seen_at is not None:  # drawn from column 0: its number, then the line
-            return [f"{self.passage.number}.".ljust(INDENT) + safe(seen_line(self.passage, width - INDENT))]
+            indent = margin(self.passage.number)
+            return [f"{self.passage.number}.".ljust(indent) + safe(seen_line(self.passage, width - indent))]
         if not self.passage.full:
             others = len(answer.citations) - 1 + len(answer.versions)
             return [safe(compact_citation(1, answer.citations[0], others, width))]
@@ -162,7 +164,7 @@ class PassageView(Static):
 
     def __init__(self, passage: Passage, folder: str) -> None:
         body = passage_body(passage, folder, citations=False)
-        super().__init__(numbered(f"{passage.number}.", body))
+        super().__init__(numbered(passage.number, body))
         self.passage = passage
         self.sentence = body[0]  # the answer sentence, marked
 
@@ -185,7 +187,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         if isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
         elif isinstance(block, Message):
-            widgets.append(Static(plain(block.text, lines=True), classes=f"message {block.kind}"))
+            widgets.append(Static(message_text(block.text), classes=f"message {block.kind}"))  # coloured by kind
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))

@@ -11,7 +11,7 @@ from briefbot.question import analyse
 from briefbot.text import stem
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
 from briefbot.verbs.game import read_page
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer
 
 if TYPE_CHECKING:
     from briefbot.session import Session
@@ -128,7 +128,7 @@ def read_answer(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):
-        return reply.refuse(f"There is no answer {command.obj} on the table; ask something first.")
+        return reply.refuse(no_such_answer(command.obj, len(s.state.shown)))
     reading = s.reader(s.searcher.citation(s.state.shown[n - 1]))
     if reading is None:
         return reply.refuse("That article is no longer in the briefing.")
