@@ -192,9 +192,11 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
         elif isinstance(block, Passage):
-            if block.seen_at is None:  # an answer seen lately is one line, its citation: no more
-                widgets.append(PassageView(block, folder))
-            widgets.append(Citations(block, folder))
+            shown: list[Widget] = [PassageView(block, folder)] if block.seen_at is None else []  # else one line
+            shown.append(Citations(block, folder))
+            if not any(isinstance(w, Citations) for w in widgets):
+                shown[0].add_class("first-answer")  # then no line between answers: numbers and citations part them
+            widgets += shown
         elif isinstance(block, Difference):
             widgets.append(Static(difference(block), classes="difference"))
         elif isinstance(block, Help):
