@@ -115,7 +115,7 @@ def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
     if keep_end:
         return "\u2026" + text[at + 1:]
     head = text[:at].rstrip(",;:\u2014")
-    return head + (" \u2026" if head[-1] in _SENTENCE_ENDS else "\u2026")
+    return head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026")
 
 
 class Fitted:

@@ -1,5 +1,5 @@
-"""Questions and the follow-ups resolved against the last reply: why?/how?/when?…, more, source?,
-read N, again, oops."""
+"""Questions and the follow-ups resolved against the last reply: why?/how?/when?…, a short question
+pointing back ("who made it?"), more, source?, read N, again, oops."""
 from __future__ import annotations
 
 import re
@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
-from briefbot.text import stem
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
+from briefbot.text import stem
 from briefbot.verbs.game import read_page
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer
 
