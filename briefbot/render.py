@@ -159,9 +159,11 @@ def marked_sentence(passage: Passage) -> Text:
 
 
 def seen_line(passage: Passage, width: int) -> str:
-    """An answer shown lately, in one line: `(seen at turn 3) There are about 2,500… [1]`."""
+    """An answer shown lately, in one line and the wording it was shown in: `(seen at turn 3) There
+    are about 2,500… [1]`."""
     prefix = f"(seen at turn {passage.seen_at}) "
-    return prefix + cut_quote(passage.answer.text, width - len(prefix) - 4) + " [1]"
+    text = passage.seen_as.text if passage.seen_as else passage.answer.text
+    return prefix + cut_quote(text, width - len(prefix) - 4) + " [1]"
 
 
 def _head(passage: Passage) -> Text:

@@ -257,14 +257,13 @@ class Session:
             wording = next((s for s in (answer.sentence_id, *(v.sentence_id for v in answer.versions))
                             if turn - state.shown_at.get(s, -RECENT_TURNS - 1) <= RECENT_TURNS
                             and (s == answer.sentence_id or s not in answer_ids)), None)
-            if wording is not None and wording != answer.sentence_id:
-                answer = self._answers.get(wording) or self._named(self.searcher.answer(wording))
             state.shown.append(answer.sentence_id)
             self._answers[answer.sentence_id] = answer
             speaker_shown = answer.speaker != named
             if wording is not None:
+                seen_as = next((v for v in answer.versions if v.sentence_id == wording), None)
                 reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=state.shown_at[wording],
-                                            speaker_shown=speaker_shown))
+                                            seen_as=seen_as, speaker_shown=speaker_shown))
                 continue
             lo, hi = self.searcher.context_span(answer.sentence_id)
             before = [s for s in range(lo, answer.sentence_id) if s not in used]

@@ -83,7 +83,7 @@ class Citations(Widget, can_focus=True):
         self.passage, self.folder = passage, folder
         answer = passage.answer
         self.citations = [*answer.citations, *(v.citation for v in answer.versions)] if passage.full \
-            else answer.citations[:1]
+            else [passage.seen_as.citation] if passage.seen_as else answer.citations[:1]
         self.cursor = 0  # the citation Enter reads, marked while the widget has focus
         self.hovered: int | None = None
 
