@@ -29,7 +29,7 @@ from textual.widgets import ProgressBar, Static
 from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
-from briefbot.session import HELP, HELP_INTRO, HELP_ROWS, Session
+from briefbot.session import HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import DifferencePair, StoryLine, StoryView
@@ -126,15 +126,15 @@ async def click_citation(pilot: Pilot, citations: Citations | type[Citations] = 
     await pilot.click(citations, offset=(5, 0))
 
 
-def _plain(content: object) -> str:
-    """What a widget's content shows, as plain text (Rich renderables drawn 200 columns wide)."""
+def _plain(content: object, width: int = 200) -> str:
+    """What a widget's content shows, as plain text (Rich renderables drawn `width` columns wide)."""
     if isinstance(content, (str, Content)):
         return str(content)
     if isinstance(content, Group):  # a titled list: Text and padded Text
         return "\n".join(_plain(getattr(r, "renderable", r)) for r in content.renderables)
     if isinstance(content, Text):
         return content.plain
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(content)
     return console.export_text().rstrip("\n")
 
@@ -157,8 +157,10 @@ def said(reply: Reply) -> list[str]:
     """The lines of a reply the transcript must show (passages are checked by their own tests)."""
     out: list[str] = []
     for block in reply.blocks:
-        if isinstance(block, (Heading, Message)):
+        if isinstance(block, Heading):
             out.append(block.text)
+        elif isinstance(block, Message):
+            out.append(block.text.replace("`", ""))  # what to type is bold instead
         elif isinstance(block, Items):
             out += [f"{block.title}:", *block.items]
     return out
@@ -352,14 +354,22 @@ def test_help_key_and_help_verb(app: RecordingApp) -> None:
         verbs = app.screen.query(Static)[1]
         console = Console(width=60, record=True, file=io.StringIO())
         console.print(verbs.content)  # as narrow as at 80 columns: descriptions wrap in their column
-        headings = {"What you can type", *(family for family, _ in HELP_ROWS)}
+        headings = {"What you can type", *(f"{family}:" for family, _ in HELP_ROWS)}
         lines = [line for line in console.export_text().splitlines()
                  if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
         assert lines and all(line.startswith("  ") for line in lines)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-        await play(pilot, "help")
-        assert HELP.splitlines()[0] in screen_text(app)
+        await play(pilot, "help")  # the same two columns in the transcript, indented at 80 columns
+        shown = app.query(ReplyView).last().query(Static).last()
+        assert shown.content.renderables[0].plain == HELP_INTRO
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(shown.content)
+        lines = [line for line in console.export_text().splitlines()
+                 if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
+        assert lines and all(line.startswith("  ") for line in lines)
+        wrapped = [line for line in lines if line.startswith("   ") and line.strip()]
+        assert wrapped and all(line.startswith(" " * 10) for line in wrapped)  # under their description
     drive(app, scenario)
 
 
@@ -770,7 +780,10 @@ def test_three_answers_and_their_citations_fit_80x24(question: str, app: Recordi
         passages, citations = list(turn.query(PassageView)), list(turn.query(Citations))
         assert len(passages) == 3 and len(citations) == 3
         assert all(_visible(app, w) for w in passages + citations), [w.region for w in passages + citations]
-        assert all(w.region.height <= 5 for w in passages)  # a sentence cut to about three lines, one of context
+        for view in passages:  # each sentence whole, as many rows as it is drawn in
+            drawn = _plain(view.content, view.content_region.width).splitlines()
+            assert len(drawn) == view.region.height
+            assert " ".join(view.passage.answer.text.split()) in " ".join(line[3:].strip() for line in drawn), drawn
     drive(app, scenario, size=(80, 24))
 
 
@@ -789,12 +802,21 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
 def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
-        await play(pilot, QUESTION)
-        seen = [v for v in app.query(ReplyView).last().query(PassageView) if v.passage.seen_at == 1]
-        assert seen and all(v.region.height == 1 for v in seen)
-        await pilot.click(seen[0], offset=(8, 0))
+        await play(pilot, QUESTION)  # every answer seen at turn 1
+        turn = app.query(ReplyView).last()
+        seen = list(turn.query(Citations))
+        assert len(seen) == 3 and all(c.passage.seen_at == 1 and c.region.height == 1 for c in seen)
+        assert not turn.query(PassageView)
+        line = seen[0].lines()[0]
+        assert line.startswith(f"{seen[0].passage.number}. (seen at turn 1) ") and line.endswith(" [1]")
+        await pilot.press("ctrl+o")  # to this turn's first answer, not the last turn with a full one
+        assert app.focused is seen[0]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.start == seen[1].passage.answer.citations[0].start
+        await pilot.press("escape")
+        await pilot.click(seen[2], offset=(8, 0))
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.screen.start == seen[0].passage.answer.citations[0].start
+        assert app.screen.start == seen[2].passage.answer.citations[0].start
     drive(app, scenario)
 
 

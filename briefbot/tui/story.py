@@ -13,7 +13,7 @@ from textual.message import Message as TextualMessage
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import CitationLine, dated, marked
+from briefbot.render import citation_line, dated, marked
 from briefbot.reply import Citation, Dated, Difference
 
 COLUMNS_FROM = 80  # cells of transcript from which a difference's two sentences sit side by side
@@ -53,7 +53,7 @@ class DifferencePair(Widget):
         yield Static(Text("\u2260 " + ", ".join(b.kinds), style="bold yellow"))
         with Vertical(classes="sides"):
             for n, (answer, marks) in enumerate(((b.first, b.first_marks), (b.second, b.second_marks)), 1):
-                line = StoryLine(Group(marked(answer.text, marks), CitationLine(n, answer.citations[0])),
+                line = StoryLine(Group(marked(answer.text, marks), citation_line(n, answer.citations[0])),
                                  answer.citations[0])
                 yield line.set_class(n == 2, "second")
 
