@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
+from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
                             person_name)
 from briefbot.text import LazyPattern
 
@@ -66,6 +66,12 @@ _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
+_THIRD_PERSON = LazyPattern(r"\b(?:he|his|himself|she|herself)\b", re.IGNORECASE)  # not "her": "thanked her"
+_FEMININE = frozenset("she herself".split())
+# Titles that say who a person is: "Mr Blair" is a man, "Ms Jowell" a woman.
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+                 "baroness": "f"}
+RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences back, if the subject is a man
 # After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
@@ -107,8 +113,10 @@ class People:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
         phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
-        if person is None:
-            return None
+        if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
+            word = phrase.strip()
+            lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
+            return self.by_surname.get(name_key(word)) if lone else None
         if person.full or person.peer:
             return person.name
         full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.surname))
@@ -372,26 +380,34 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     and a quotation is the person's who is named where it closes: `"…" | …," said X.`, or `"…?" |
     said X.` when Punkt split `said X` off."""
     people = people_in(sentences)
+    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
+    open_before: list[bool] = []  # whether a quotation is open when the sentence starts
+    still_open: list[bool] = []  # and after it
+    for i, sentence in enumerate(sentences):
+        open_before.append(bool(still_open) and still_open[-1] and not new_paragraph[i])
+        still_open.append(_quote_open(sentence, open_before[-1]))
+    narrations = [_narration(sentence, was_open) for sentence, was_open in zip(sentences, open_before)]
+    mentions = [_mentions(narration, people) for narration in narrations]
+    genders = _genders(narrations, mentions)
     speakers: list[str | None] = []
     named: list[bool] = []  # whether the sentence itself says whose words it gives
-    still_open: list[bool] = []  # whether a quotation is open after the sentence
-    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
     previous: str | None = None  # the speaker of the sentence before
-    quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
     for i, sentence in enumerate(sentences):
-        quote_open = quote_open and not new_paragraph[i]
-        narration = _narration(sentence, quote_open)
+        narration = narrations[i]
         name, unnamed = _speech(narration, people, last, subject)
         named.append(bool(name))
+        pronoun = _PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
-        elif name is None and (_PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)):
-            name = subject
+        elif name is None and pronoun:
+            recent = [n for k in range(i - 1, max(i - RECENT_SENTENCES, 0) - 1, -1)
+                      for n in [speakers[k], *(n for _, n in reversed(mentions[k]))] if n]
+            name = _referent(pronoun.group(), subject, recent, genders)
             named[-1] = bool(name)
-        elif name is None and last and (quote_open or listing > 0
+        elif name is None and last and (open_before[i] or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
                                             and _first_person(_narration(sentence, False), people, len(sentence))
                                             in (None, last))):
@@ -401,8 +417,6 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         else:
             subject = _first_person(narration, people) or subject
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
-        quote_open = _quote_open(sentence, quote_open)
-        still_open.append(quote_open)
         speakers.append(name)
         previous = name
     for first, end in _quotations(sentences, still_open, new_paragraph):
@@ -432,6 +446,49 @@ def _said_after_quote(sentence: str) -> bool:
     short, and no quotation of their own."""
     after = re.split(rf"[{_QUOTES}]", sentence)[-1]
     return (0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper()) or bool(_SAYS.match(after.strip()))
+
+
+def _mentions(narration: str, people: People) -> list[tuple[re.Match[str], str | None]]:
+    """The people a sentence's narration names, in order, each resolved in the article (None:
+    a person this article gives no full name)."""
+    return [(m, people.resolve(m.group())) for m in _NAMES.finditer(narration)
+            if person_name(re.sub(_NICKNAME, "", m.group()))]
+
+
+def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str | None]]]) -> dict[str, str]:
+    """Each person's gender ("m", "f") as the article itself tells it, where it does: the titles
+    it gives them ("Mr Macklin", "Ms Jowell") and the first pronoun after each mention before
+    anyone else is named (`Corbett said he…`, `Mr Macklin said… | "…," he said.`; a capitalised
+    word that names no one here, "Speaking to the Radio Times", is no one). No list of first
+    names: the article decides."""
+    votes: dict[str, list[int]] = {}
+    for i, found in enumerate(mentions):
+        for at, (m, name) in enumerate(found):
+            if not name:
+                continue
+            if title := _TITLE_GENDER.get(fold_word(m.group().split()[0])):
+                votes.setdefault(name, [0, 0])[title == "f"] += 2
+            other = next((n.start() for n, other in found[at + 1:] if other and other != name), None)
+            window = narrations[i][m.end():other]
+            if (len({n for _, n in found if n}) == 1 and i + 1 < len(narrations)
+                    and not any(n for _, n in mentions[i + 1])):
+                window += " " + narrations[i + 1]
+            if pronoun := _THIRD_PERSON.search(window):
+                votes.setdefault(name, [0, 0])[pronoun.group().lower() in _FEMININE] += 1
+    return {name: "m" if men > 2 * women else "f" for name, (men, women) in votes.items()
+            if men > 2 * women or women > 2 * men}
+
+
+def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dict[str, str]) -> str | None:
+    """Whom "he" or "she" means: the subject, unless the article tells us the subject is of the
+    other gender; then the one person named in the last sentences who may be the one meant, if the
+    article says they are (`Earlier chief constable Green questioned… | "…?" | he asked` after
+    Tessa Jowell); when unsure, no one."""
+    want = "f" if re.search(r"\b(?:she|She)\b", pronoun) else "m"
+    if subject is None or genders.get(subject, want) == want:
+        return subject
+    could = {name for name in recent if genders.get(name, want) == want}
+    return could.pop() if len(could) == 1 and genders.get(next(iter(could))) == want else None
 
 
 def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:

@@ -317,3 +317,29 @@ def test_publications_and_schools_are_not_people() -> None:
     assert speaker_in("Its two-day takings were 1.1 million admissions, Screen Daily said.") is None
     assert speaker_in("St Fintian's High School says it is clearly identified in the video.") is None
     assert speaker_in("The Catholic Herald also highlighted articles he wrote.") is None
+
+
+def test_she_is_not_the_man_the_article_calls_he() -> None:
+    said = attribute(["Ronnie Corbett attacked modern television.",
+                      '"Shows lack care," he complained.',
+                      "Corbett is the latest star to bemoan the dumbing down of TV.",
+                      "In an interview published in the Radio Times in January, Victoria Wood slated comedian Sacha Baron Cohen.",
+                      '"It is a shame people cannot write a script," she said.'])
+    assert said[1] == "Ronnie Corbett"
+    assert said[4] is None  # not Corbett, and the article never says which of the others is a woman
+
+
+def test_he_is_the_one_man_just_named_when_the_subject_is_a_woman() -> None:
+    said = attribute(["Notts police chief Steve Green said innocent people would suffer.",
+                      "But Culture Secretary Tessa Jowell said a delay would be disastrous and she accused the Tories.",
+                      "Earlier chief constable Green questioned how his officers would apply the powers.",
+                      '"Which licensed premises do you blame?"',
+                      "he asked on BBC Radio 4."])
+    assert said[2:] == ["Steve Green", "Steve Green", "Steve Green"]
+
+
+def test_a_womans_words_go_to_the_woman_named_before_a_man() -> None:
+    said = attribute(["Ms Anne Alexander studies the elections.",
+                      "Radwan Hadi said he fears foreign firms.",
+                      '"Assets are being sold off," she says.'])
+    assert said == [None, "Radwan Hadi", "Anne Alexander"]
