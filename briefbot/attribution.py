@@ -12,6 +12,7 @@ Joining spellings across articles is the world's job.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
@@ -35,7 +36,7 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
-          r"question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
+          r"counter(?:s|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
@@ -56,8 +57,8 @@ _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve 
 _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
-_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper medallist midfielder "
-                           "player presenter singer star striker winger".split())
+_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper international medallist "
+                           "midfielder player presenter singer star striker winger".split())
 _EPITHET_MARK = LazyPattern(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
@@ -66,6 +67,8 @@ _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
+_EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"
+                               r"(?=\s+(?:has|had|is|was|will|would|could|also|then|[a-z]+ed)\b)")
 _THIRD_PERSON = LazyPattern(r"\b(?:he|his|himself|she|herself)\b", re.IGNORECASE)  # not "her": "thanked her"
 _FEMININE = frozenset("she herself".split())
 # Titles that say who a person is: "Mr Blair" is a man, "Ms Jowell" a woman.
@@ -81,6 +84,7 @@ _NAMES = LazyPattern(NAME)
 _OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
                       r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+_BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
@@ -117,8 +121,9 @@ class People:
             word = phrase.strip()
             lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
             return self.by_surname.get(name_key(word)) if lone else None
-        if person.full or person.peer:
-            return person.name
+        if person.full or person.peer:  # "Actress Nicole Kidman" opening a sentence is the Nicole Kidman named here
+            shorter = person.name.split(" ", 1)[-1]
+            return shorter if self.by_surname.get(name_key(person.surname)) == shorter else person.name
         full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.surname))
         if full:
             return full
@@ -389,15 +394,18 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     narrations = [_narration(sentence, was_open) for sentence, was_open in zip(sentences, open_before)]
     mentions = [_mentions(narration, people) for narration in narrations]
     genders = _genders(narrations, mentions)
+    protagonist = _protagonist(mentions)
     speakers: list[str | None] = []
     named: list[bool] = []  # whether the sentence itself says whose words it gives
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
+    since = 0  # sentences since the subject was named: after a few, "He" is the story's protagonist
     previous: str | None = None  # the speaker of the sentence before
     listing = 0  # sentences left of a list a speaker opened with a colon
     for i, sentence in enumerate(sentences):
         narration = narrations[i]
         name, unnamed = _speech(narration, people, last, subject)
+        unnamed = unnamed or (name is None and not open_before[i] and _unknown_speaker(narration, people))
         named.append(bool(name))
         pronoun = _PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
@@ -405,17 +413,24 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         elif name is None and pronoun:
             recent = [n for k in range(i - 1, max(i - RECENT_SENTENCES, 0) - 1, -1)
                       for n in [speakers[k], *(n for _, n in reversed(mentions[k]))] if n]
-            name = _referent(pronoun.group(), subject, recent, genders)
+            meant = protagonist if subject and since > RECENT_SENTENCES else subject
+            name = _referent(pronoun.group(), meant, recent, genders)
             named[-1] = bool(name)
         elif name is None and last and (open_before[i] or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
                                             and _first_person(_narration(sentence, False), people, len(sentence))
                                             in (None, last))):
             name = last
+        epithet = _EPITHET_SUBJECT.match(narration)
         if name:
             last = subject = name
+            since = 0
+        elif about := _first_person(narration, people):
+            subject, since = about, 0
+        elif epithet and since > RECENT_SENTENCES and _epithet("the", epithet.group("role"), protagonist):
+            subject, since = protagonist, 0  # "The 28-year-old suffered two tears…", long after anyone was named
         else:
-            subject = _first_person(narration, people) or subject
+            since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         speakers.append(name)
         previous = name
@@ -477,6 +492,29 @@ def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str
                 votes.setdefault(name, [0, 0])[pronoun.group().lower() in _FEMININE] += 1
     return {name: "m" if men > 2 * women else "f" for name, (men, women) in votes.items()
             if men > 2 * women or women > 2 * men}
+
+
+def _unknown_speaker(narration: str, people: People) -> bool:
+    """Whether the sentence opens with someone saying something whom the article never names in
+    full ("Federer admitted he was under pressure", "But Parry countered:"): what follows is theirs,
+    not the last speaker's. The name is one the article writes mid-sentence too: a capitalised
+    word that only opens sentences is no one."""
+    opening = _OPENING.match(narration)
+    start = opening.end() if opening else len(re.match(r"(?:(?:But|And|However,?)\s+)?", narration).group())
+    but = _BUT_CLAUSE.search(narration)
+    m = _SAYS.match(narration, start) or (but and _SAYS.match(narration, but.end()))
+    word = m.group("name").strip() if m else ""
+    return bool(m and " " not in word and not m.group("comma") and not _deed(narration, m.end())
+                and person_name(word) and people.resolve(word) is None
+                and any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences))  # not "Bigger attacks"
+
+
+def _protagonist(mentions: list[list[tuple[re.Match[str], str | None]]]) -> str | None:
+    """The person the story is about: named more often than anyone else, and more than once."""
+    counts = Counter(name for found in mentions for _, name in found if name).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
 
 
 def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dict[str, str]) -> str | None:

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbot.attribution import attribute, roles_in, speaker_in
-from briefbot.names import person_name
+from briefbot.names import PersonName, person_name
 
 
 def test_said_and_according_to() -> None:
@@ -343,3 +343,45 @@ def test_a_womans_words_go_to_the_woman_named_before_a_man() -> None:
                       "Radwan Hadi said he fears foreign firms.",
                       '"Assets are being sold off," she says.'])
     assert said == [None, "Radwan Hadi", "Anne Alexander"]
+
+
+def test_events_firms_and_their_adjectives_are_not_people() -> None:
+    assert attribute(['"He must rest," said Hopman Cup doctor Hamish Osborne.']) == ["Hamish Osborne"]
+    assert attribute(["British Telecom said it would double broadband speeds."]) == [None]
+    assert attribute(["International Tennis Writers said he was the best ambassador."]) == [None]
+    assert (person_name("British Prime Minister Tony Blair") or PersonName("")).name == "Tony Blair"
+
+
+def test_a_plural_possessive_is_not_part_of_the_name() -> None:
+    assert speaker_in('"We are honoured," said Sky Networks\' Sophie Turner Laing.') == "Sophie Turner Laing"
+
+
+def test_a_capitalised_word_opening_a_sentence_is_not_part_of_a_name_named_without_it() -> None:
+    said = attribute(["Nicole Kidman won her case in Sydney.", "Actress Nicole Kidman said she was pleased."])
+    assert said == [None, "Nicole Kidman"]
+
+
+def test_someone_never_named_in_full_speaks_for_themselves_not_the_last_speaker() -> None:
+    said = attribute(["Andre Agassi beat Taylor Dent in four sets, and Federer won too.",
+                      '"It was a tough match," said Agassi.',
+                      "Federer admitted he was under pressure in his win over Ancic.",
+                      '"They are so used to me winning," he said.'])
+    assert said[1:] == ["Andre Agassi", None, None]
+    said = attribute(["Liverpool chief executive Rick Parry spoke about Steven Gerrard.",
+                      '"Steven wants to win things," said Mr Parry.',
+                      'Some fans would object, but Evans countered: "It could go into the team.',
+                      "Time will tell."])
+    assert said[1:] == ["Rick Parry", None, None]
+
+
+def test_he_long_after_anyone_was_named_is_the_story_protagonist() -> None:
+    said = attribute(["Lord Callaghan, the former prime minister, has died aged 92.",
+                      "Lord Callaghan led Labour in the 1970s.",
+                      "Liberal Democrat leader Charles Kennedy said he had been a great man.",
+                      "He enlisted in the navy in 1942.",
+                      "He rose to the rank of lieutenant.",
+                      "He became chancellor of the exchequer in 1964.",
+                      "He resisted devaluation for three years.",
+                      'When he refused to back the manifesto in 1968, he said: "I am not going to resign.'])
+    assert said[2] == "Charles Kennedy"
+    assert said[-1] == "Lord Callaghan"
