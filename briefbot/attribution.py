@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
+from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_word, is_role_word, name_key,
                             person_name)
 from briefbot.text import LazyPattern
 
@@ -194,14 +194,20 @@ def roles_in(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for m in _NAMES.finditer(sentence):
         person = person_name(m.group())
-        if person is None:
+        if person is None or "/" in sentence[max(m.start() - 1, 0):m.end() + 1]:  # "Nielsen/NetRatings" is a firm
             continue
         role = (_role_before_comma(sentence[:m.start()]) or _role_after(sentence[m.end():])
                 or _role_before(sentence[:m.start()], person.role)
                 or (person.role if person.role and is_role_phrase(person.role) else None))
-        if role:
+        if role and not _plural_role(role):  # "according to market analysts Nielsen…": a firm's
             found.append((m.group(), _sentence_case(role) if sentence.startswith(role) else role))
     return found
+
+
+def _plural_role(role: str) -> bool:
+    """"market analysts": what several people are, never one person's role."""
+    last = fold_word(re.sub(r"\s+(?:for|of|to|at|in|on)\s.*$", "", role).split()[-1])
+    return last not in ROLE_WORDS and is_role_word(last)
 
 
 def _sentence_case(role: str) -> str:
