@@ -94,7 +94,7 @@ def bbc_sentences() -> list[Sentence]:
 
 def same_person(found: str | None, gold: str | None) -> bool:
     """Found names the gold speaker: one name ending the other ("Tony Blair", "Blair"), a title
-    aside, with a misspelt surname allowed ("Mr Barot" is Jacques Barrot: the articles misspell)."""
+    and a "Jr" aside, with a misspelt surname allowed ("Mr Barot" is Jacques Barrot: the articles misspell)."""
     if found is None or gold is None:
         return False
     a, b = sorted((_bare(n) for n in (found, gold)), key=len)
@@ -103,9 +103,12 @@ def same_person(found: str | None, gold: str | None) -> bool:
 
 
 def _bare(name: str) -> list[str]:
+    """The name's words without titles before it and a generation after it ("Bruce L Castor Jr")."""
     words = name_key(name).split()
     while len(words) > 1 and fold_word(words[0]) in TITLES:
         words = words[1:]
+    while len(words) > 1 and words[-1] in ("jr", "jnr", "sr", "snr"):
+        words = words[:-1]
     return words
 
 

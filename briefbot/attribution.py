@@ -84,6 +84,7 @@ _NAMES = LazyPattern(NAME)
 _OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
                       r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+_THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
@@ -399,7 +400,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         still_open.append(_quote_open(sentence, open_before[-1]))
     narrations = [_narration(sentence, was_open) for sentence, was_open in zip(sentences, open_before)]
     mentions = [_mentions(narration, people) for narration in narrations]
-    genders = _genders(narrations, mentions)
+    genders = _genders(narrations, mentions, open_before)
     protagonist = _protagonist(mentions)
     speakers: list[str | None] = []
     named: list[bool] = []  # whether the sentence itself says whose words it gives
@@ -431,10 +432,14 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         if name:
             last = subject = name
             since = 0
+        elif epithet and _epithet("the", epithet.group("role"), protagonist or "?"):
+            # "The 22-year-old pipped Maurice Greene…" is about the protagonist, not Greene; if the
+            # last sentences were about someone else, we cannot tell which of the two it means
+            fresh = subject if since <= RECENT_SENTENCES else None
+            subject = None if protagonist and fresh and fresh != protagonist else protagonist or fresh
+            since = 0
         elif about := _first_person(narration, people):
             subject, since = about, 0
-        elif epithet and since > RECENT_SENTENCES and _epithet("the", epithet.group("role"), protagonist):
-            subject, since = protagonist, 0  # "The 28-year-old suffered two tears…", long after anyone was named
         else:
             since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
@@ -473,27 +478,33 @@ def _mentions(narration: str, people: People) -> list[tuple[re.Match[str], str |
     """The people a sentence's narration names, in order, each resolved in the article (None:
     a person this article gives no full name)."""
     return [(m, people.resolve(m.group())) for m in _NAMES.finditer(narration)
-            if person_name(re.sub(_NICKNAME, "", m.group()))]
+            if person_name(re.sub(_NICKNAME, "", m.group())) and not _THE_BEFORE.search(narration, 0, m.start())]
 
 
-def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str | None]]]) -> dict[str, str]:
+def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str | None]]], quoted: list[bool]
+             ) -> dict[str, str]:
     """Each person's gender ("m", "f") as the article itself tells it, where it does: the titles
-    it gives them ("Mr Macklin", "Ms Jowell") and the first pronoun after each mention before
-    anyone else is named (`Corbett said he…`, `Mr Macklin said… | "…," he said.`; a capitalised
+    it gives them ("Mr Macklin", "Ms Jowell") and the first pronoun after each mention (as a
+    subject: not after a preposition or a pronoun) before anyone else is named (`Corbett said he…`, `Mr Macklin said… | "…," he said.`; a capitalised
     word that names no one here, "Speaking to the Radio Times", is no one). No list of first
     names: the article decides."""
     votes: dict[str, list[int]] = {}
     for i, found in enumerate(mentions):
-        for at, (m, name) in enumerate(found):
+        for at, (m, name) in enumerate(found if not quoted[i] else ()):
             if not name:
                 continue
             if title := _TITLE_GENDER.get(fold_word(m.group().split()[0])):
                 votes.setdefault(name, [0, 0])[title == "f"] += 2
+            if _AFTER_PREPOSITION.search(narrations[i], 0, m.start()) or _THIRD_PERSON.search(narrations[i], 0, m.start()):
+                continue  # "she was reunited with Carpenter… | …her death": she is someone else
             other = next((n.start() for n, other in found[at + 1:] if other and other != name), None)
             window = narrations[i][m.end():other]
-            if (len({n for _, n in found if n}) == 1 and i + 1 < len(narrations)
+            if (len({n for _, n in found if n}) == 1 and i + 1 < len(narrations) and not quoted[i + 1]
                     and not any(n for _, n in mentions[i + 1])):
                 window += " " + narrations[i + 1]
+            marks = [k for k, c in enumerate(window) if c in _QUOTES]
+            if len(marks) % 2:  # a quotation opened and not closed: `Jones added: "She…` is not about Jones
+                window = window[:marks[-1]]
             if pronoun := _THIRD_PERSON.search(window):
                 votes.setdefault(name, [0, 0])[pronoun.group().lower() in _FEMININE] += 1
     return {name: "m" if men > 2 * women else "f" for name, (men, women) in votes.items()
@@ -538,11 +549,12 @@ def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dic
 def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), after an
     opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
-    possessive ("Tony Blair's spokesman")."""
+    possessive ("Tony Blair's spokesman") nor after "the" ("the Celtic Warriors region")."""
     opening = _OPENING.match(sentence)
     start = opening.end() if opening else 0
     return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
-                 and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
+                 and not re.search(r"['\u2019]s?$", m.group()) and not _THE_BEFORE.search(sentence, 0, m.start())
+                 and (name := people.resolve(m.group()))), None)
 
 
 def _narration(sentence: str, quote_open: bool) -> str:

@@ -385,3 +385,39 @@ def test_he_long_after_anyone_was_named_is_the_story_protagonist() -> None:
                       'When he refused to back the manifesto in 1968, he said: "I am not going to resign.'])
     assert said[2] == "Charles Kennedy"
     assert said[-1] == "Lord Callaghan"
+
+
+def test_a_name_after_the_is_nobody_the_sentence_is_about() -> None:
+    said = attribute(["Mefin Davies is on a one-year contract at Gloucester.",
+                      "The demise of the Celtic Warriors region left Davies without a club.",
+                      "He admitted he was angry with the way he was treated."])
+    assert said[2] == "Mefin Davies"
+
+
+def test_an_epithet_opening_a_sentence_is_the_protagonist_not_the_man_it_names() -> None:
+    said = attribute(["Mark Lewis-Francis says he wants World Championship gold.",
+                      "The 22-year-old pipped Maurice Greene on the last leg of the relay in Athens.",
+                      '"I want to get there again," he said.'])
+    assert said == ["Mark Lewis-Francis", None, "Mark Lewis-Francis"]
+
+
+def test_an_epithet_that_may_mean_two_people_gives_no_label() -> None:
+    said = attribute(["Stephen Jones praised the Wales backs.", "Stephen Jones kicked the winning penalty.",
+                      "None more so than Gavin Henson, who now faces the spotlight.",
+                      "The confident 23-year-old is undaunted by the prospect.",
+                      '"I like pressure on me," he said.'])
+    assert said[-1] is None
+
+
+def test_gender_is_read_from_subjects_not_objects_nor_quotations() -> None:
+    said = attribute(["Debra Hill co-wrote Halloween with John Carpenter.",
+                      "Carpenter said that working with Hill was a joy.",
+                      "In the 90s she was reunited with Carpenter for Escape From LA.",
+                      "At the time of her death she was working on a film.",
+                      '"She was incredibly talented," he said.'])
+    assert said[-1] == "John Carpenter"
+    said = attribute(["UK Athletics chief Max Jones believes Kelly Holmes will race.",
+                      'Jones added: "She was pleased with her run.',
+                      'It could depend on training."',
+                      '"She is a very good team member," he added.'])
+    assert said[-1] == "Max Jones"
