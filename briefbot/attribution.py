@@ -75,10 +75,11 @@ _FEMININE = frozenset("she herself".split())
 _TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
                  "baroness": "f"}
 RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences back, if the subject is a man
-# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
+# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second",
+# "claimed the coaching award".
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
-                   r"medals?)\b)")
+                   r"medals?|awards?)\b)")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
 _OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
@@ -411,7 +412,10 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     listing = 0  # sentences left of a list a speaker opened with a colon
     for i, sentence in enumerate(sentences):
         narration = narrations[i]
-        name, unnamed = _speech(narration, people, last, subject)
+        # whom an epithet means ("said the 74-year-old comedian", "The 22-year-old pipped…"): the
+        # person the last sentences were about, or after a while the protagonist
+        described = subject if since <= RECENT_SENTENCES else protagonist
+        name, unnamed = _speech(narration, people, last, described)
         unnamed = unnamed or (name is None and not open_before[i] and _unknown_speaker(narration, people))
         named.append(bool(name))
         pronoun = _PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)
@@ -432,12 +436,8 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         if name:
             last = subject = name
             since = 0
-        elif epithet and _epithet("the", epithet.group("role"), protagonist or "?"):
-            # "The 22-year-old pipped Maurice Greene…" is about the protagonist, not Greene; if the
-            # last sentences were about someone else, we cannot tell which of the two it means
-            fresh = subject if since <= RECENT_SENTENCES else None
-            subject = None if protagonist and fresh and fresh != protagonist else protagonist or fresh
-            since = 0
+        elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
+            subject, since = described, 0
         elif about := _first_person(narration, people):
             subject, since = about, 0
         else:
