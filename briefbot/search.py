@@ -238,14 +238,16 @@ class Searcher:
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             return None
+        cands, bm25, has = self._with_followers(cands, bm25, has, within)
         prev = self._adjacent(cands, -1)
+        back = np.where(self.index.sent_refers[cands], r.refer_credit, r.neighbour_credit)
         coverage = np.zeros(len(cands))
         for slot in slots:
             credit = np.zeros(len(cands))
             for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
-            if r.neighbour_credit:  # "It took £7.2m": the film is named in the sentence before
-                credit = np.maximum(credit, r.neighbour_credit * np.where(prev >= 0, credit[prev], 0.0))
+            # the sentence before may name what this one is about, surely so if it opens with "It"
+            credit = np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0))
             coverage += credit * slot.idf
         coverage /= total
         result.coverage = float(coverage.max())
@@ -256,7 +258,7 @@ class Searcher:
         scores = scores + r.neighbour_weight * neighbour  # the topic may be named next door
         article = self._article_scores(weights)[self.index.sent_article[cands]]
         scores += r.article_weight * article
-        order = _top(scores, r.pool)
+        order = self._pool_order(question, cands, scores)
         asked = {t for slot in slots for t in slot.terms}
         top = float(scores[order[0]]) or 1.0
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
@@ -290,6 +292,37 @@ class Searcher:
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             spans.append(span), rows.append([row[f] for f in FEATURES])
         return Pool(sents, np.array(rows, dtype=np.float64), spans)
+
+    def _with_followers(self, cands: np.ndarray, bm25: np.ndarray, has: dict[int, np.ndarray],
+                        within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+        """The candidates and the sentences after them that open by pointing back ("It took £7.2m
+        in three days" after the film is named): they hold none of the question's words themselves."""
+        idx = self.index
+        after = cands[cands + 1 < len(idx)] + 1
+        after = after[idx.sent_refers[after] & (idx.sent_article[after] == idx.sent_article[after - 1])]
+        after = np.setdiff1d(after, cands, assume_unique=True)
+        if within is not None:
+            after = after[np.isin(after, within)]
+        if not len(after):
+            return cands, bm25, has
+        order = np.argsort(np.concatenate([cands, after]), kind="stable")
+
+        def grow(a: np.ndarray, fill: float | bool) -> np.ndarray:
+            return np.concatenate([a, np.full(len(after), fill, dtype=a.dtype)])[order]
+        return np.concatenate([cands, after])[order], grow(bm25, 0.0), {t: grow(m, False) for t, m in has.items()}
+
+    def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The positions of the candidates the second stage judges, best first: the best by the first
+        stage, and for a question of a type a few more from further down that hold a span of it
+        ("49 minute speech" for how long the speech lasted, among many sentences on speeches)."""
+        r = self.ranking
+        order = _top(scores, r.pool)
+        if not question.span_types or not r.pool_typed:
+            return order
+        types = set(question.span_types)
+        deeper = [i for i in _top(scores, r.pool_deep)[r.pool:].tolist()
+                  if any(sp.type in types for sp in self.index.spans_of(int(cands[i])))]
+        return np.concatenate([order, np.array(deeper[:r.pool_typed], dtype=order.dtype)])
 
     def _speaker_span(self, sent: int) -> Span | None:
         """Where the sentence names its speaker (by the last word of the name), if it does."""
