@@ -200,7 +200,7 @@ def render(reply: Reply) -> RenderableType:
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Text("  " + one_line(item)) for item in block.items)
         elif isinstance(block, Dated):
-            parts.append(_dated(block))
+            parts.append(dated(block))
         elif isinstance(block, Passage):
             parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
             if block.seen_at is None:
@@ -222,7 +222,7 @@ def other_lines(block: Reading | Sources) -> list[str]:
             f"{block.path}, line {block.line}", paragraph]
 
 
-def _dated(line: Dated) -> RenderableType:
+def dated(line: Dated) -> RenderableType:
     """A timeline line: its date, then the sentence with the date reversed in it, then its citation."""
     answer = line.answer
     text = Text(one_line(answer.text))

@@ -11,7 +11,7 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index
-from briefbot.lexicon import related
+from briefbot.lexicon import is_word, related
 from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
@@ -111,6 +111,7 @@ class Searcher:
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, tuple[set[str], set[str]]] = {}
+        self._median_idf: float | None = None
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -130,6 +131,11 @@ class Searcher:
             if "-" in word and len(analyze(word)) > 1:
                 continue  # an unknown hyphenated whole ("eleven-year-old"): its parts are slots
             fixed = self._correct(term, word)
+            if is_word(term) and (fixed is None or idx.terms[fixed] not in related(term)):
+                # an English word the articles never use: "formed" is no misspelling of "Former"
+                # (while "Irak" is WordNet's "Iraq"), and weighs as a typical word, not the rarest
+                slots.append(_Slot(word, term, {}, self._typical_idf()))
+                continue
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: self.ranking.fuzzy_weight}, float(idx.bm25.idf_array[fixed])))
@@ -150,6 +156,14 @@ class Searcher:
                     slot.terms.setdefault(cid, self.ranking.concept_weight)
         self._add_related(slots)
         return slots
+
+    def _typical_idf(self) -> float:
+        """The median weight of the corpus's terms: what an English word the articles never use
+        weighs in the question. As the rarest of terms ("when was the coalition founded" where the
+        articles say "established"), it would outweigh the rest and leave the question unanswered."""
+        if self._median_idf is None:
+            self._median_idf = float(np.median(self.index.bm25.idf_array)) if len(self.index.terms) else 0.0
+        return self._median_idf
 
     def _add_related(self, slots: list[_Slot]) -> None:
         """A word the articles use also matches the words WordNet relates to it that they use: "how

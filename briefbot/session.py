@@ -21,7 +21,9 @@ from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Pa
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
+from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
+from briefbot.verbs.story import first_visit
 from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World
@@ -155,10 +157,11 @@ class Session:
         reply.view = self.view()
         return reply
 
-    def opening(self) -> Reply:
+    def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
-        nothing to repeat (as in the text adventures it imitates, the status line starts at 0)."""
-        reply = self.verbs["look"].run(self, Command("look", line="look"))
+        nothing to repeat (as in the text adventures it imitates, the status line starts at 0).
+        With the brief (by default, for a briefing not opened before)."""
+        reply = look(self, Command("look", line="look"), first_visit(self.index) if brief is None else brief)
         reply.view = self.view()
         return reply
 

@@ -209,3 +209,18 @@ def test_the_counted_thing_may_be_named_by_its_synonym(seed_index):
     soldiers" is one synonym group); Allawi's "three main categories" of the US presence does not."""
     best = Searcher(seed_index).search("how many US soldiers are in Iraq", 1).answers[0]
     assert span_text(best) == "2,500"
+
+
+COALITION = ("Coalition", "The coalition was established in 2014 with 87 partners.\n"
+                          "Former ministers criticised the coalition on Monday.\n"
+                          "Critics said the coalition had lost its way.")
+
+
+def test_an_english_word_the_articles_lack_is_no_misspelling_and_does_not_silence_the_question():
+    """"formed" is not "Former", and a question using a word the articles never use ("founded",
+    where they say "established") is still answered from its other words."""
+    searcher = searcher_of(COALITION, REFERENDUM)
+    for question in ("when was the coalition formed", "when was the coalition founded"):
+        result = searcher.search(question, 3)
+        assert "formed" not in result.corrections
+        assert any("2014" in answer.text for answer in result.answers)

@@ -19,10 +19,12 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
-from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
+from briefbot.render import compact_citation, cut, full_citation, numbered, other_lines, passage_body, safe
+from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Items, Message, Passage, Reading, Reply,
+                            Sources)
 from briefbot.session import MAX_LINE_CHARS
 from briefbot.text import one_line
+from briefbot.tui.story import StoryView
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
@@ -184,7 +186,11 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     if line is not None:
         widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
     for block in reply.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, (Dated, Difference)):  # a timeline's lines, or the differences: one view
+            if not (widgets and isinstance(widgets[-1], StoryView) and widgets[-1].kind is type(block)):
+                widgets.append(StoryView(type(block)))
+            widgets[-1].add(block)
+        elif isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
         elif isinstance(block, Message):
             widgets.append(Static(plain(block.text, lines=True), classes=f"message {block.kind}"))
@@ -195,8 +201,6 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
             widgets.append(PassageView(block, folder))
             if block.seen_at is None:
                 widgets.append(Citations(block, folder))
-        elif isinstance(block, Difference):
-            widgets.append(Static(difference(block), classes="difference"))
         elif isinstance(block, Sources):
             widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
         elif isinstance(block, Reading):
