@@ -395,9 +395,13 @@ class Searcher:
                 return max(0, hi - lo) + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, max(lo, hi)))
             return sum(min(apart(w) for w in at) for at in where.values()) / len(where)
 
-        best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
-        after = [t for m in words if m.start() >= best.end for t in word_terms(m.group())][:3]
-        return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
+        def counts(sp: Span) -> bool:
+            """Whether the thing asked about follows the span ("250 people" for how many people)."""
+            return bool(unit & set([t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]))
+
+        # "killed more than 250 people and wounded 1,000": the number counting the people asked about
+        best = min(spans, key=lambda sp: (not counts(sp), distance(sp), types.index(sp.type)))
+        return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
 
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"

@@ -224,3 +224,11 @@ def test_an_english_word_the_articles_lack_is_no_misspelling_and_does_not_silenc
         result = searcher.search(question, 3)
         assert "formed" not in result.corrections
         assert any("2014" in answer.text for answer in result.answers)
+
+
+def test_how_many_people_takes_the_number_counting_people_though_another_is_nearer():
+    """"killed more than 250 people and wounded 1,000": the people asked about are the 250."""
+    story = ("Blasts", "The bomb blasts killed more than 250 people and wounded 1,000 in Mumbai in 1993.\n"
+                       "A film about the Mumbai blasts was due to open on Friday.")
+    answer = searcher_of(story, REFERENDUM).search("How many people died in the 1993 Mumbai bomb blasts?", 1).answers[0]
+    assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "250"
