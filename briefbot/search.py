@@ -168,9 +168,9 @@ class Searcher:
     def _add_related(self, slots: list[_Slot]) -> None:
         """A word the articles use also matches the words WordNet relates to it that they use: "how
         much did it cost" finds "the price", "who founded it" finds "its founder". A word they lack
-        stays unknown: weighed as the rarest of terms, one loose relative ("role" → "part") would
-        outweigh the rest of the question, and a name ("Heath Ledger") is no account book. A
-        corrected typo is a guess already: its relatives would be two."""
+        stays unknown: one loose relative ("role" → "part") would stand for all of it, and a name
+        ("Heath Ledger") is no account book. A corrected typo is a guess already: its relatives
+        would be two."""
         idx = self.index
         for slot in slots:
             if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0:
@@ -405,8 +405,9 @@ class Searcher:
 
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"
-        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi)."""
-        terms = [self.index.term_id.get(t, -2) for t in analyze(words)]
+        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a particle ("Al-Anbar"
+        asked about Ain al-Asad)."""
+        terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
 
     def _credit_speakers(self, cands: np.ndarray, has: dict[int, np.ndarray]) -> None:

@@ -232,3 +232,11 @@ def test_how_many_people_takes_the_number_counting_people_though_another_is_near
                        "A film about the Mumbai blasts was due to open on Friday.")
     answer = searcher_of(story, REFERENDUM).search("How many people died in the 1993 Mumbai bomb blasts?", 1).answers[0]
     assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "250"
+
+
+def test_a_place_sharing_only_a_particle_with_the_question_is_no_echo_of_it():
+    """"Ain Al-Asad base in Al-Anbar": "Al" is in the question, Al-Anbar is not."""
+    story = ("Bases", "The troops are at three sites: Ain Al-Asad base in Al-Anbar, Harir base in Erbil, "
+                      "and Victoria base near Baghdad.")
+    answer = searcher_of(story, REFERENDUM).search("In which province is Ain al-Asad base?", 1).answers[0]
+    assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "Al-Anbar"
