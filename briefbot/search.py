@@ -111,7 +111,6 @@ class Searcher:
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, tuple[set[str], set[str]]] = {}
-        self._median_idf: float | None = None
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -119,6 +118,7 @@ class Searcher:
         idx = self.index
         unknown_idf = float(np.log1p((len(idx) - 0.5) / 1.5))  # a word the corpus lacks weighs as its rarest
         slots: list[_Slot] = []
+        reworded: list[int] = []  # the slots of English words the articles may say otherwise
         seen: set[str] = set()
         for word, term in analyze_words(query):
             if term in seen:
@@ -133,14 +133,21 @@ class Searcher:
             fixed = self._correct(term, word)
             if is_word(term) and (fixed is None or idx.terms[fixed] not in related(term)):
                 # an English word the articles never use: "formed" is no misspelling of "Former"
-                # (while "Irak" is WordNet's "Iraq"), and weighs as a typical word, not the rarest
-                slots.append(_Slot(word, term, {}, self._typical_idf()))
+                # (while "Irak" is WordNet's "Iraq"). Where they use a word WordNet relates to it
+                # ("established" for "founded"), they may say it otherwise: it weighs as the
+                # question's other words do; else as the rarest (it asks what they never tell)
+                if any(t in idx.term_id for t in related(term)):
+                    reworded.append(len(slots))
+                slots.append(_Slot(word, term, {}, unknown_idf))
                 continue
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: self.ranking.fuzzy_weight}, float(idx.bm25.idf_array[fixed])))
             else:
                 slots.append(_Slot(word, term, {}, unknown_idf))
+        known = [s.idf for s in slots if s.terms]
+        for n in reworded:
+            slots[n].idf = sum(known) / len(known) if known else unknown_idf
         for a, b in zip(slots, slots[1:]):  # "web pages" finds "webpages", a word the articles use
             joined = terms_if_seen(a.word + b.word) or []
             if len(joined) == 1 and (jid := idx.term_id.get(joined[0])) is not None:
@@ -156,14 +163,6 @@ class Searcher:
                     slot.terms.setdefault(cid, self.ranking.concept_weight)
         self._add_related(slots)
         return slots
-
-    def _typical_idf(self) -> float:
-        """The median weight of the corpus's terms: what an English word the articles never use
-        weighs in the question. As the rarest of terms ("when was the coalition founded" where the
-        articles say "established"), it would outweigh the rest and leave the question unanswered."""
-        if self._median_idf is None:
-            self._median_idf = float(np.median(self.index.bm25.idf_array)) if len(self.index.terms) else 0.0
-        return self._median_idf
 
     def _add_related(self, slots: list[_Slot]) -> None:
         """A word the articles use also matches the words WordNet relates to it that they use: "how

@@ -240,3 +240,4 @@ def test_a_place_sharing_only_a_particle_with_the_question_is_no_echo_of_it():
                       "and Victoria base near Baghdad.")
     answer = searcher_of(story, REFERENDUM).search("In which province is Ain al-Asad base?", 1).answers[0]
     assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "Al-Anbar"
+
