@@ -224,7 +224,11 @@ class Searcher:
             return result
         scores = pool.features @ np.array(self.ranking.weights)
         order = np.argsort(-scores, kind="stable")
-        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), pool.spans[i]) for i in order], k)
+        # a question about a place or organisation the articles never name ("how many troops does
+        # france have") is not answered exactly: its sentences are shown, no span is claimed ("2,500")
+        elsewhere = any(PLACES.get(w) or ORGANISATIONS.get(w) for w in result.unknown_words)
+        spans = [None] * len(pool.spans) if elsewhere else pool.spans
+        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), spans[i]) for i in order], k)
         return result
 
     def pool(self, query: str, result: Result, context: str = "", within: np.ndarray | None = None) -> Pool | None:
@@ -278,14 +282,16 @@ class Searcher:
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
-        return self._judge(question, asked, cands[order], columns)
+        return self._judge(question, asked, cands[order], columns, result.corrections)
 
-    def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray]) -> Pool:
+    def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
+               corrections: dict[str, str]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
         the type asked for ("how much" → £80m), near the question's words, counting the thing
         asked about; whether it gives a reason for "why"; where it stands in its article."""
         idx = self.index
-        unit = set(analyze(question.unit)) if question.unit else set()
+        fixed = {word.lower(): to for word, to in corrections.items()}  # "how many govenments" counts governments
+        unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)

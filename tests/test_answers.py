@@ -241,3 +241,21 @@ def test_a_place_sharing_only_a_particle_with_the_question_is_no_echo_of_it():
     answer = searcher_of(story, REFERENDUM).search("In which province is Ain al-Asad base?", 1).answers[0]
     assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "Al-Anbar"
 
+
+
+TROOPS = ("Troops", "Around 2,500 US troops remain in Iraq as part of the coalition.\n"
+                    "French and British troops also serve in the coalition.\n"
+                    "The coalition was set up with 87 partners, including 82 governments.")
+
+
+def test_no_span_is_claimed_when_the_question_names_what_the_articles_never_do():
+    """The articles give no figure for France: the US troops' 2,500 is shown, not claimed as the answer."""
+    result = searcher_of(TROOPS, REFERENDUM).search("how many troops does france have in iraq", 3)
+    assert result.unknown_words == ["france"]
+    assert result.answers and all(answer.answer_span is None for answer in result.answers)
+
+
+def test_a_misspelt_counted_thing_is_counted_as_corrected():
+    """"how many govenments": the number before "governments" (82), not any number."""
+    answer = searcher_of(TROOPS, REFERENDUM).search("how many govenments are in the coalition", 1).answers[0]
+    assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "82"
