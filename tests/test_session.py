@@ -151,6 +151,17 @@ def test_again_repeats_and_oops_fixes_the_misspelt_word(session):
     assert "(where are the radars of iraq)" in said(fixed)
 
 
+def test_oops_fixes_the_word_found_nowhere_not_the_one_already_read_as_another(session):
+    session.handle("how many soldirs in zzqx")  # "soldirs" is read as soldiers; "zzqx" is nowhere
+    assert "(how many soldirs in iraq)" in said(session.handle("oops iraq"))
+
+
+def test_oops_after_ask_keeps_the_verb(session):
+    session.handle("ask allawi about sovreignty")
+    fixed = session.handle("oops sovereignty")
+    assert "(ask allawi about sovereignty)" in said(fixed) and fixed.verb == "ask"
+
+
 def test_score_and_hint(session):
     session.handle("where is harir base")
     score = said(session.handle("score"))

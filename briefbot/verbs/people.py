@@ -10,7 +10,7 @@ from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
-from briefbot.verbs.questions import question
+from briefbot.verbs.questions import question, remember_misspelt
 from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
 from briefbot.world import Character, Place, Thing
 
@@ -103,6 +103,7 @@ def ask(s: Session, command: Command) -> Reply:
     if person is None:
         return _ask_nobody(s, command)
     result = s.searcher.search(command.topic, s.k, within=ids(person.sentences))
+    remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
     if result.answers:
         reply.blocks.append(Message(f"{person.name} on {command.topic}:"))

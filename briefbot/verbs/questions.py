@@ -14,6 +14,7 @@ from briefbot.verbs.game import read_page
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer
 
 if TYPE_CHECKING:
+    from briefbot.search import Result
     from briefbot.session import Session
 
 FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
@@ -37,7 +38,7 @@ def question(s: Session, command: Command) -> Reply:
     for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
         query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
     s.state.question, s.state.page, s.state.source_page = query, 0, []
-    s.state.unknown_words = list(result.corrections) + result.unknown_words  # what `oops` may replace
+    remember_misspelt(s, result)
     if result.corrections:
         fixes = ", ".join(f"{typed} \u2192 {known}" for typed, known in result.corrections.items())
         reply.say(f"(Reading {fixes}.)")
@@ -141,6 +142,12 @@ def again(s: Session, command: Command) -> Reply:
     return Reply(command.line, OK, verb="again").say("There is nothing to repeat yet.")
 
 
+def remember_misspelt(s: Session, result: Result) -> None:
+    """What `oops` may replace: the words found nowhere, else those read as another ("how many
+    soldirs in zzqx", `oops iraq`: zzqx, though "soldirs" looks more like "iraq")."""
+    s.state.unknown_words = result.unknown_words or list(result.corrections)
+
+
 def oops(s: Session, command: Command) -> Reply:
     """The last question again with its misspelt (or unknown) word replaced."""
     if not command.obj:
@@ -150,7 +157,8 @@ def oops(s: Session, command: Command) -> Reply:
     wrong = max(s.state.unknown_words, key=lambda w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio())
     fixed = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", lambda _: command.obj, s.state.last_line, count=1,
                    flags=re.I)
-    reply = question(s, Command("question", fixed, line=fixed))
+    again = s.parser.parse(fixed)  # the line as it was meant, verb and all ("ask allawi about sovereignty")
+    reply = s.verbs.get(again.verb, s.verbs["question"]).run(s, again)
     reply.blocks.insert(0, Message(f"({fixed})"))
     s.state.last_line = fixed  # what `again` repeats
     return reply
