@@ -233,11 +233,67 @@ class Searcher:
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
         sentences = self.index.by_sentence
-        cands, bm25, has = sentences.combine(sentences.term_scores(weights, within, r.local_damping))
-        self._credit_speakers(cands, has)
+        parts = sentences.term_scores(weights, within, r.local_damping)
+        cands, bm25 = sentences.combine(parts)
         total = sum(s.idf for s in slots)
         if not len(cands) or total == 0:
             return None
+        article = self._article_scores(weights)[self.index.sent_article[cands]]
+        some, may = self._contenders(cands, bm25, article)
+        coverage, scores, neighbour = self._first_scores(slots, parts, cands[some], bm25[some], article[some], may)
+        if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
+            some, may = slice(None), None
+            coverage, scores, neighbour = self._first_scores(slots, parts, cands, bm25, article, None)
+        cands, bm25, article = cands[some], bm25[some], article[some]
+        result.coverage = float(coverage.max())
+        if result.coverage < r.min_coverage:
+            return None
+        order = _top(scores, r.pool)
+        asked = {t for slot in slots for t in slot.terms}
+        top = float(scores[order[0]]) or 1.0
+        columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
+                   "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
+                   "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
+                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
+        return self._judge(question, asked, cands[order], columns)
+
+    def _contenders(self, cands: np.ndarray, bm25: np.ndarray, article: np.ndarray
+                    ) -> tuple[np.ndarray | slice, np.ndarray | None]:
+        """The candidates that may reach the pool, with the neighbours their scores need: their
+        positions among `cands`, and which of those may rank (all, and None, when none can be left out).
+
+        A candidate's first-stage score is bm25 × (coverage_base + coverage) + neighbour_weight ×
+        its best neighbour's score + article_weight × its article's, and coverage lies between 0
+        and 1: so it lies between the same formula over BM25 alone with coverage 0 and with
+        coverage 1. One whose highest cannot reach the pool's lowest is no contender (the bound of
+        WAND, for one stage). In a large collection most candidates hold one common word, and
+        coverage, speakers and neighbours are then worked out for a few thousand, not for all."""
+        r = self.ranking
+        if len(cands) <= r.pool or min(r.coverage_base, r.neighbour_weight, r.article_weight) < 0:
+            return slice(None), None
+        prev, after = self._adjacent(cands, -1), self._adjacent(cands, 1)
+        near = bm25 + r.neighbour_weight * np.maximum(np.where(prev >= 0, bm25[prev], 0.0),
+                                                      np.where(after >= 0, bm25[after], 0.0))
+        fixed = r.article_weight * article
+        lowest = np.partition(r.coverage_base * near + fixed, len(cands) - r.pool)[len(cands) - r.pool]
+        if not lowest > 0:
+            return slice(None), None
+        may = (r.coverage_base + 1) * near + fixed >= lowest * (1 - 1e-9)  # a margin for rounding
+        needed = may.copy()  # a contender's score needs its neighbours' coverage, and theirs the sentence before
+        before = prev[may][prev[may] >= 0]
+        for at in (before, prev[before], after[may]):
+            needed[at[at >= 0]] = True
+        some = np.flatnonzero(needed)
+        return some, may[some]
+
+    def _first_scores(self, slots: list[_Slot], parts: list[tuple[int, np.ndarray, np.ndarray]], cands: np.ndarray,
+                      bm25: np.ndarray, article: np.ndarray, may: np.ndarray | None
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Coverage, first-stage score and best neighbour's score of these candidates; one that
+        may not rank (`may` False: its neighbours' scores are not all known) scores -inf."""
+        r = self.ranking
+        has = self.index.by_sentence.holding(parts, cands)
+        self._credit_speakers(cands, has)
         prev = self._adjacent(cands, -1)
         coverage = np.zeros(len(cands))
         for slot in slots:
@@ -247,23 +303,14 @@ class Searcher:
             if r.neighbour_credit:  # "It took £7.2m": the film is named in the sentence before
                 credit = np.maximum(credit, r.neighbour_credit * np.where(prev >= 0, credit[prev], 0.0))
             coverage += credit * slot.idf
-        coverage /= total
-        result.coverage = float(coverage.max())
-        if result.coverage < r.min_coverage:
-            return None
+        coverage /= sum(s.idf for s in slots)
         scores = bm25 * (r.coverage_base + coverage)
         neighbour = self._neighbour_scores(cands, scores)
         scores = scores + r.neighbour_weight * neighbour  # the topic may be named next door
-        article = self._article_scores(weights)[self.index.sent_article[cands]]
         scores += r.article_weight * article
-        order = _top(scores, r.pool)
-        asked = {t for slot in slots for t in slot.terms}
-        top = float(scores[order[0]]) or 1.0
-        columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
-                   "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
-                   "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
-                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
-        return self._judge(question, asked, cands[order], columns)
+        if may is not None:
+            scores[~may] = -np.inf
+        return coverage, scores, neighbour
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
@@ -301,11 +348,17 @@ class Searcher:
         return Span(m.start(), m.end(), "person") if m else None
 
     def _adjacent(self, cands: np.ndarray, step: int) -> np.ndarray:
-        """For each candidate, the position among `cands` of the sentence `step` away from it in
-        its article (-1: before, 1: after), or -1 when that one is no candidate."""
-        at = np.searchsorted(cands, cands + step).clip(max=max(len(cands) - 1, 0))
-        there = (cands[at] == cands + step) & (self.index.sent_article[cands[at]] == self.index.sent_article[cands])
-        return np.where(there, at, -1)
+        """For each candidate, the position among `cands` (ascending) of the sentence `step` away
+        from it in its article (-1: before, 1: after), or -1 when that one is no candidate: being
+        sorted, it can only be the candidate beside it."""
+        art = self.index.sent_article[cands]
+        joined = np.flatnonzero((cands[1:] - cands[:-1] == 1) & (art[1:] == art[:-1]))  # i and i+1 follow
+        at = np.full(len(cands), -1)
+        if step < 0:
+            at[joined + 1] = joined
+        else:
+            at[joined] = joined + 1
+        return at
 
     def _neighbour_scores(self, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """Each candidate's best neighbour's score in its article (0 for none): a sentence is
@@ -381,10 +434,7 @@ class Searcher:
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
         """BM25 of every article (headline and body) for the question: which story it is about."""
-        arts, scores, _ = self.index.by_article.scores(weights)
-        full = np.zeros(len(self.index.articles))
-        full[arts] = scores
-        return full
+        return self.index.by_article.totals(weights)
 
     # --- answers -----------------------------------------------------------------------------
 

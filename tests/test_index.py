@@ -113,7 +113,9 @@ def test_damping_divides_each_term_score_by_its_share(index):
 
 def test_combine_sums_term_scores_per_candidate(index):
     weights = {index.term_id[w]: 1.0 for w in ("troop", "iraq", "jet")}
-    cands, scores, has = index.by_sentence.scores(weights)
+    parts = index.by_sentence.term_scores(weights)
+    cands, scores = index.by_sentence.combine(parts)
+    has = index.by_sentence.holding(parts, cands)
     expected = engine_scores(index, ["troop", "iraq", "jet"])
     assert cands.tolist() == sorted(expected)
     assert np.allclose(scores, [expected[d] for d in sorted(expected)])
@@ -159,10 +161,12 @@ def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(see
     common, rare = seed_index.term_id["iraq"], seed_index.term_id["harir"]
     assert seed_index.doc_freq(common) > len(seed_index) // 10 > seed_index.doc_freq(rare)
     weights = {common: 1.0, rare: 1.0}
-    full_cands, full_scores, _ = seed_index.by_sentence.scores(weights)
+    full_cands, full_scores = seed_index.by_sentence.combine(seed_index.by_sentence.term_scores(weights))
     p = seed_index.by_sentence
     pruned = Postings(p.ptr, p.docs, p.tfs, p.doc_len, p.k1, p.b, p.share, p.impact, prune_from=0, prune_share=10)
-    cands, scores, has = pruned.scores(weights)
+    parts = pruned.term_scores(weights)
+    cands, scores = pruned.combine(parts)
+    has = pruned.holding(parts, cands)
     assert set(cands.tolist()) == set(seed_index.postings(rare)[0].tolist()) < set(full_cands.tolist())
     assert np.allclose(scores, full_scores[np.searchsorted(full_cands, cands)])
     assert has[common].any() and has[rare].all()
