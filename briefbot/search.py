@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
-from briefbot.index import Index
+from briefbot.index import Index, Matches
 from briefbot.lexicon import related
 from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
@@ -232,18 +232,18 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        sentences = self.index.by_sentence
-        parts = sentences.term_scores(weights, within, r.local_damping)
-        cands, bm25 = sentences.combine(parts)
-        total = sum(s.idf for s in slots)
-        if not len(cands) or total == 0:
+        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        cands, bm25 = matches.cands, matches.scores
+        if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
-        article = self._article_scores(weights)[self.index.sent_article[cands]]
-        some, may = self._contenders(cands, bm25, article)
-        coverage, scores, neighbour = self._first_scores(slots, parts, cands[some], bm25[some], article[some], may)
+        arts = self.index.sent_article[cands]
+        article = self._article_scores(weights)[arts]
+        some, may = self._contenders(cands, arts, bm25, article)
+        coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
+                                                         article[some], may)
         if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
             some, may = slice(None), None
-            coverage, scores, neighbour = self._first_scores(slots, parts, cands, bm25, article, None)
+            coverage, scores, neighbour = self._first_scores(slots, matches, cands, arts, bm25, article, None)
         cands, bm25, article = cands[some], bm25[some], article[some]
         result.coverage = float(coverage.max())
         if result.coverage < r.min_coverage:
@@ -257,7 +257,7 @@ class Searcher:
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
         return self._judge(question, asked, cands[order], columns)
 
-    def _contenders(self, cands: np.ndarray, bm25: np.ndarray, article: np.ndarray
+    def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray
                     ) -> tuple[np.ndarray | slice, np.ndarray | None]:
         """The candidates that may reach the pool, with the neighbours their scores need: their
         positions among `cands`, and which of those may rank (all, and None, when none can be left out).
@@ -271,7 +271,7 @@ class Searcher:
         r = self.ranking
         if len(cands) <= r.pool or min(r.coverage_base, r.neighbour_weight, r.article_weight) < 0:
             return slice(None), None
-        prev, after = self._adjacent(cands, -1), self._adjacent(cands, 1)
+        prev, after = _beside(cands, arts)
         near = bm25 + r.neighbour_weight * np.maximum(np.where(prev >= 0, bm25[prev], 0.0),
                                                       np.where(after >= 0, bm25[after], 0.0))
         fixed = r.article_weight * article
@@ -286,15 +286,15 @@ class Searcher:
         some = np.flatnonzero(needed)
         return some, may[some]
 
-    def _first_scores(self, slots: list[_Slot], parts: list[tuple[int, np.ndarray, np.ndarray]], cands: np.ndarray,
+    def _first_scores(self, slots: list[_Slot], matches: Matches, cands: np.ndarray, arts: np.ndarray,
                       bm25: np.ndarray, article: np.ndarray, may: np.ndarray | None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Coverage, first-stage score and best neighbour's score of these candidates; one that
         may not rank (`may` False: its neighbours' scores are not all known) scores -inf."""
         r = self.ranking
-        has = self.index.by_sentence.holding(parts, cands)
+        has = matches.holding(cands)
         self._credit_speakers(cands, has)
-        prev = self._adjacent(cands, -1)
+        prev, after = _beside(cands, arts)
         coverage = np.zeros(len(cands))
         for slot in slots:
             credit = np.zeros(len(cands))
@@ -305,8 +305,9 @@ class Searcher:
             coverage += credit * slot.idf
         coverage /= sum(s.idf for s in slots)
         scores = bm25 * (r.coverage_base + coverage)
-        neighbour = self._neighbour_scores(cands, scores)
-        scores = scores + r.neighbour_weight * neighbour  # the topic may be named next door
+        # the topic may be named next door: each candidate's best neighbour's score (0 for none)
+        neighbour = np.maximum(np.where(prev >= 0, scores[prev], 0.0), np.where(after >= 0, scores[after], 0.0))
+        scores = scores + r.neighbour_weight * neighbour
         scores += r.article_weight * article
         if may is not None:
             scores[~may] = -np.inf
@@ -346,28 +347,6 @@ class Searcher:
         surname = re.split(r"\s+", speaker)[-1]
         m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
         return Span(m.start(), m.end(), "person") if m else None
-
-    def _adjacent(self, cands: np.ndarray, step: int) -> np.ndarray:
-        """For each candidate, the position among `cands` (ascending) of the sentence `step` away
-        from it in its article (-1: before, 1: after), or -1 when that one is no candidate: being
-        sorted, it can only be the candidate beside it."""
-        art = self.index.sent_article[cands]
-        joined = np.flatnonzero((cands[1:] - cands[:-1] == 1) & (art[1:] == art[:-1]))  # i and i+1 follow
-        at = np.full(len(cands), -1)
-        if step < 0:
-            at[joined + 1] = joined
-        else:
-            at[joined] = joined + 1
-        return at
-
-    def _neighbour_scores(self, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        """Each candidate's best neighbour's score in its article (0 for none): a sentence is
-        judged with the sentences around it."""
-        best = np.zeros(len(cands))
-        for step in (-1, 1):
-            at = self._adjacent(cands, step)
-            best = np.maximum(best, np.where(at >= 0, scores[at], 0.0))
-        return best
 
     def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str]
                      ) -> tuple[Span | None, bool, float]:
@@ -559,6 +538,17 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
         chosen = np.flatnonzero(-scores <= kth)
         return chosen[np.argsort(-scores[chosen], kind="stable")][:n]
     return np.argsort(-scores, kind="stable")
+
+
+def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each candidate, the position among `cands` (ascending; `arts` their articles) of the
+    sentence before it and of the one after it in its article, -1 when that one is no candidate:
+    being sorted, it can only be the candidate beside it."""
+    joined = np.flatnonzero((cands[1:] - cands[:-1] == 1) & (arts[1:] == arts[:-1]))  # i and i+1 follow
+    prev, after = np.full(len(cands), -1), np.full(len(cands), -1)
+    prev[joined + 1] = joined
+    after[joined] = joined + 1
+    return prev, after
 
 
 def _counts_other(text: str, span: Span, unit: set[str]) -> bool:
