@@ -9,6 +9,7 @@ cache). The embedded briefing is the corpus, plus what the case adds:
     1 MB word       an article that is one word of a million letters, and a misspelt question
     synonyms        a synonyms.txt of 2,000 lines `soldiers, zqN` and `iraq, zrN` (29 KB)
     1 GB sparse     a 1 GB sparse file beside the articles (over the size limit: skipped unread)
+    1 GB world      a 1 GB sparse world.toml, and `x pkk` (which needs the world: skipped unread)
 
     .venv/bin/python bench/bench_hostile.py [CASE...]      (default: every case)
 """
@@ -46,6 +47,10 @@ def make(case: str, folder: Path) -> str:
     elif case == "1 GB sparse":
         with open(folder / "sparse.txt", "wb") as f:
             f.truncate(1_000_000_000)
+    elif case == "1 GB world":
+        with open(folder / "world.toml", "wb") as f:
+            f.truncate(1_000_000_000)
+        return "x pkk"
     return QUESTION
 
 
@@ -61,7 +66,8 @@ def run(folder: Path, question: str, home: Path) -> tuple[float, float, int]:
 
 
 def main() -> None:
-    cases = sys.argv[1:] or ["ordinary", "long question", "long word", "1 MB word", "synonyms", "1 GB sparse"]
+    cases = sys.argv[1:] or ["ordinary", "long question", "long word", "1 MB word", "synonyms", "1 GB sparse",
+                             "1 GB world"]
     print(f"{'case':<14} {'cold s':>7} {'cold MB':>8} {'warm s':>7} {'warm MB':>8} {'exit':>5}")
     with tempfile.TemporaryDirectory() as tmp:
         for case in cases:

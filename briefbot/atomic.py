@@ -47,13 +47,17 @@ def write_atomic(path: Path, content: Content, replace: bool = True) -> None:
     remove_stale_temps(path.parent)
 
 
-def write_new(wanted: Path, text: str, mine: set[Path]) -> Path:
-    """Write `text` to `wanted`, or, if a file this program did not write (`mine`) is there, to
-    the first free name of wanted-2, wanted-3…; the path written."""
+def write_new(wanted: Path, content: Content, mine: set[Path]) -> Path:
+    """Write `content` to `wanted`, or, if a file this program did not write (`mine`) is there,
+    to the first free name of wanted-2, wanted-3…; the path written."""
+    try:
+        wanted.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be: no free name will help
+        raise NotADirectoryError(errno.ENOTDIR, f"{wanted.parent.name} is a file, not a folder") from None
     path = wanted
     for n in range(2, MAX_FREE_NAMES + 2):
         try:
-            write_atomic(path, text, replace=path in mine)
+            write_atomic(path, content, replace=path in mine)
             return path
         except FileExistsError:
             path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")

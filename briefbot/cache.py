@@ -31,9 +31,9 @@ from briefbot.indexing import build
 from briefbot.lexicon import synonyms_text
 from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
-from briefbot.world import Character, Organisation, Place, World, build_world
+from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
-FORMAT = 11  # bump when the cache layout or the analysis changes
+FORMAT = 12  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -325,7 +325,7 @@ def _check(index: Index) -> None:
     """Raise if the arrays do not fit together, so a damaged cache is never searched."""
     n = len(index.sent_start)
     lengths = np.array([len(a.text) for a in index.articles] or [0])
-    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker)):
+    if not all(len(a) == n for a in (index.sent_article, index.sent_end, index.sent_para, index.sent_speaker, index.sent_refers)):
         raise Damaged("sentence arrays differ in length")
     if len(index.surface) != len(index.terms):
         raise Damaged("term arrays differ in length")
@@ -374,7 +374,7 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
     """The world of an index, saved beside its cache: finding the people, places and facts of a
     million sentences takes a minute or more, reading them back a second. Rebuilt when the world
     file changes."""
-    digest = hashlib.sha256(index.world_file.read_bytes() if index.world_file else b"").hexdigest()
+    digest = hashlib.sha256(world_file_bytes(index.world_file) if index.world_file else b"").hexdigest()
     path = index.cache_file.with_suffix(".world.npz") if index.cache_file else None
     if path and path.exists():
         try:

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from briefbot import formats
-from briefbot.atomic import write_atomic
+from briefbot.atomic import write_new
 from briefbot.text import safe
 
 Warn = Callable[[str], None]
@@ -57,10 +57,17 @@ def add(urls: list[str], folder: Path, warn: Warn, progress: Callable[[int, int,
         if final in saved:  # a redirect to a page already saved
             warn(f"{safe(url)}: already saved as {safe(str(saved[final]))}")
             continue
-        path = _free_name(folder, _slug(final))
         stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        write_atomic(path, lambda out: out.write(f"<!-- saved from url=({len(final):04d}){final} -->\n"
-                                                 f"<!-- fetched by briefbot on {stamp} -->\n".encode() + data))
+        wanted = folder / f"{_slug(final)}.html"
+        try:  # never over a file already there: `stem-2.html`… instead
+            path = write_new(wanted, lambda out: out.write(f"<!-- saved from url=({len(final):04d}){final} -->\n"
+                                                           f"<!-- fetched by briefbot on {stamp} -->\n".encode() + data),
+                             set())
+        except OSError as e:
+            warn(f"{safe(url)}: cannot save it ({e.strerror or e})")
+            continue
+        if path != wanted:
+            warn(f"{safe(url)}: saved as {safe(path.name)} ({safe(wanted.name)} is another file)")
         saved[url] = saved[final] = path
         added.append(Added(final, path, article.title))
     return added
@@ -119,11 +126,3 @@ def _slug(url: str) -> str:
     name = re.sub(r"[^A-Za-z0-9]+", "-", f"{host.removeprefix('www.')}-{last}" if last else host).strip("-")
     return (name[:80] or "page").lower()
 
-
-def _free_name(folder: Path, stem: str) -> Path:
-    """`stem.html`, or the next free `stem-2.html`…: an earlier page is never replaced."""
-    path, n = folder / f"{stem}.html", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}.html"
-    return path

@@ -212,6 +212,7 @@ class Index:
     sent_para: np.ndarray  # paragraph number within its article
     speakers: list[str]  # distinct speaker names
     sent_speaker: np.ndarray  # index into speakers, -1 for none
+    sent_refers: np.ndarray  # bool per sentence: it opens by pointing back ("It took £7.2m")
     terms: list[str]
     surface: list[str]  # how each term was first written, for suggestions
     ptr: np.ndarray  # postings of term t: docs[ptr[t]:ptr[t+1]]
@@ -306,7 +307,7 @@ class Index:
         return range(int(self.article_first[article]), int(self.article_first[article + 1]))
 
 
-ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker",
+ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker", "sent_refers",
                          "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len",
                          "share", "sent_ptr", "sent_terms", "impact", "art_impact",
                          "span_ptr", "span_start", "span_end", "span_type")

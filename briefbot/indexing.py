@@ -20,7 +20,7 @@ from briefbot.corpus import Article
 from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
 from briefbot.spans import SPAN_TYPES, typed_spans
-from briefbot.text import analyze_words, learn_words, new_words, split_sentences, train_splitter
+from briefbot.text import analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
 from briefbot.workers import cores, ignore_interrupt, start_method
 
 if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
@@ -48,6 +48,7 @@ class _Chunk:
     sent_end: np.ndarray
     sent_para: np.ndarray
     sent_speaker: np.ndarray  # local speaker id, -1 for none
+    sent_refers: np.ndarray  # per sentence: 1 if it opens by pointing back (text.refers_back)
     n_spans: np.ndarray  # per sentence: its typed spans (amounts, dates, names…)
     span_start: np.ndarray  # each span's characters in its article's text
     span_end: np.ndarray
@@ -75,7 +76,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
     speakers: dict[str, int] = {}
     title_ids, title_len, word_ids, n_words = array("i"), array("i"), array("i"), array("i")
     concept_ids, n_concepts = array("i"), array("i")
-    owners, starts, ends, paras, speaker_ids = array("i"), array("i"), array("i"), array("i"), array("i")
+    owners, starts, ends, paras, speaker_ids, refers = (array("i") for _ in range(6))
     n_spans, span_starts, span_ends, span_types = array("i"), array("i"), array("i"), array("i")
     type_number = {t: n for n, t in enumerate(SPAN_TYPES)}
 
@@ -99,6 +100,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
             concept_ids.extend(concepts), n_concepts.append(len(concepts))
             owners.append(a), starts.append(s), ends.append(e), paras.append(p)
             speaker_ids.append(speakers.setdefault(speaker, len(speakers)) if speaker else -1)
+            refers.append(refers_back(text))
             found = typed_spans(text)
             n_spans.append(len(found))
             for span in found:
@@ -106,7 +108,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
                 span_types.append(type_number[span.type])
     return _Chunk(list(vocabulary.ids), vocabulary.surface, list(speakers), new_words(), *(
         np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, word_ids, n_words, concept_ids, n_concepts,
-                                                    owners, starts, ends, paras, speaker_ids,
+                                                    owners, starts, ends, paras, speaker_ids, refers,
                                                     n_spans, span_starts, span_ends, span_types)))
 
 
@@ -187,6 +189,7 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
         sent_para=column["sent_para"],
         speakers=speakers,
         sent_speaker=column["sent_speaker"],
+        sent_refers=column["sent_refers"].astype(bool),
         terms=terms,
         surface=surface,
         ptr=ptr, docs=docs, tfs=tfs, doc_len=(n_words + n_concepts).astype(np.float64),

@@ -42,8 +42,11 @@ class Ranking:
     article_weight: float = 1.0
     local_damping: float = 6.0  # a word in every sentence of its article weighs 1/(1 + 6) there
     pool: int = 40  # candidates judged by the second stage
+    pool_typed: int = 10  # and of the next `pool_deep`, this many holding a span of the type asked for
+    pool_deep: int = 200
     # The second stage: passages and answer types.
     neighbour_credit: float = 0.3  # a question word in the sentence before covers this share of itself
+    refer_credit: float = 0.9  # …and this share when the sentence opens with "It", "He", "This"…
     neighbour_weight: float = 0.2  # share of its best neighbour's score a sentence gets
     weights: tuple[float, ...] = tuple(_FITTED.get(f, 0.0) for f in FEATURES)
     # No answer.

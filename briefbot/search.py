@@ -236,9 +236,11 @@ class Searcher:
         cands, bm25 = matches.cands, matches.scores
         if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
+        cands, bm25 = self._with_followers(cands, bm25, within)
         arts = self.index.sent_article[cands]
         article = self._article_scores(weights)[arts]
-        some, may = self._contenders(cands, arts, bm25, article)
+        ranked = r.pool_deep if question.span_types and r.pool_typed else r.pool  # see _pool_order
+        some, may = self._contenders(cands, arts, bm25, article, ranked)
         coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
                                                          article[some], may)
         if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
@@ -248,7 +250,7 @@ class Searcher:
         result.coverage = float(coverage.max())
         if result.coverage < r.min_coverage:
             return None
-        order = _top(scores, r.pool)
+        order = self._pool_order(question, cands, scores)
         asked = {t for slot in slots for t in slot.terms}
         top = float(scores[order[0]]) or 1.0
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
@@ -257,28 +259,32 @@ class Searcher:
                    "rank": 1.0 / (1.0 + np.arange(len(order)))}
         return self._judge(question, asked, cands[order], columns)
 
-    def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray
+    def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
                     ) -> tuple[np.ndarray | slice, np.ndarray | None]:
-        """The candidates that may reach the pool, with the neighbours their scores need: their
-        positions among `cands`, and which of those may rank (all, and None, when none can be left out).
+        """The candidates that may be among the `ranked` best, with the neighbours their scores
+        need: their positions among `cands`, and which of those may rank (all, and None, when none
+        can be left out).
 
         A candidate's first-stage score is bm25 × (coverage_base + coverage) + neighbour_weight ×
         its best neighbour's score + article_weight × its article's, and coverage lies between 0
-        and 1: so it lies between the same formula over BM25 alone with coverage 0 and with
-        coverage 1. One whose highest cannot reach the pool's lowest is no contender (the bound of
-        WAND, for one stage). In a large collection most candidates hold one common word, and
-        coverage, speakers and neighbours are then worked out for a few thousand, not for all."""
+        and the largest credit a word can give (1): so it lies between the same formula over BM25
+        alone with coverage 0 and with that coverage. One whose highest cannot reach the
+        `ranked`-th lowest is no contender (the bound of WAND, for one stage). In a large
+        collection most candidates hold one common word, and coverage, speakers and neighbours are
+        then worked out for a few thousand, not for all."""
         r = self.ranking
-        if len(cands) <= r.pool or min(r.coverage_base, r.neighbour_weight, r.article_weight) < 0:
+        if len(cands) <= ranked or min(r.coverage_base, r.neighbour_weight, r.article_weight, r.partial_credit,
+                                       r.neighbour_credit, r.refer_credit) < 0:
             return slice(None), None
+        most = max(1.0, r.neighbour_credit, r.refer_credit)  # a slot's credit: its word, or the sentence before's
         prev, after = _beside(cands, arts)
         near = bm25 + r.neighbour_weight * np.maximum(np.where(prev >= 0, bm25[prev], 0.0),
                                                       np.where(after >= 0, bm25[after], 0.0))
         fixed = r.article_weight * article
-        lowest = np.partition(r.coverage_base * near + fixed, len(cands) - r.pool)[len(cands) - r.pool]
+        lowest = np.partition(r.coverage_base * near + fixed, len(cands) - ranked)[len(cands) - ranked]
         if not lowest > 0:
             return slice(None), None
-        may = (r.coverage_base + 1) * near + fixed >= lowest * (1 - 1e-9)  # a margin for rounding
+        may = (r.coverage_base + most) * near + fixed >= lowest * (1 - 1e-9)  # a margin for rounding
         needed = may.copy()  # a contender's score needs its neighbours' coverage, and theirs the sentence before
         before = prev[may][prev[may] >= 0]
         for at in (before, prev[before], after[may]):
@@ -295,13 +301,14 @@ class Searcher:
         has = matches.holding(cands)
         self._credit_speakers(cands, has)
         prev, after = _beside(cands, arts)
+        back = np.where(self.index.sent_refers[cands], r.refer_credit, r.neighbour_credit)
         coverage = np.zeros(len(cands))
         for slot in slots:
             credit = np.zeros(len(cands))
             for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
-            if r.neighbour_credit:  # "It took £7.2m": the film is named in the sentence before
-                credit = np.maximum(credit, r.neighbour_credit * np.where(prev >= 0, credit[prev], 0.0))
+            # the sentence before may name what this one is about, surely so if it opens with "It"
+            credit = np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0))
             coverage += credit * slot.idf
         coverage /= sum(s.idf for s in slots)
         scores = bm25 * (r.coverage_base + coverage)
@@ -338,6 +345,37 @@ class Searcher:
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             spans.append(span), rows.append([row[f] for f in FEATURES])
         return Pool(sents, np.array(rows, dtype=np.float64), spans)
+
+    def _with_followers(self, cands: np.ndarray, bm25: np.ndarray, within: np.ndarray | None
+                        ) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates and the sentences after them that open by pointing back ("It took £7.2m
+        in three days" after the film is named): they hold none of the question's words themselves,
+        so their BM25 is 0. Both stay ascending (`cands` is: the sentence after one is a candidate
+        already only if it is the next candidate)."""
+        idx = self.index
+        last = np.ones(len(cands), dtype=bool)  # no candidate right after it
+        last[:-1] = cands[1:] != cands[:-1] + 1
+        after = cands[last & (cands + 1 < len(idx))] + 1
+        after = after[idx.sent_refers[after] & (idx.sent_article[after] == idx.sent_article[after - 1])]
+        if within is not None:
+            after = after[np.isin(after, within)]
+        if not len(after):
+            return cands, bm25
+        at = np.searchsorted(cands, after)
+        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
+
+    def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
+        """The positions of the candidates the second stage judges, best first: the best by the first
+        stage, and for a question of a type a few more from further down that hold a span of it
+        ("49 minute speech" for how long the speech lasted, among many sentences on speeches)."""
+        r = self.ranking
+        order = _top(scores, r.pool)
+        if not question.span_types or not r.pool_typed:
+            return order
+        types = set(question.span_types)
+        deeper = [i for i in _top(scores, r.pool_deep)[r.pool:].tolist()
+                  if any(sp.type in types for sp in self.index.spans_of(int(cands[i])))]
+        return np.concatenate([order, np.array(deeper[:r.pool_typed], dtype=order.dtype)])
 
     def _speaker_span(self, sent: int) -> Span | None:
         """Where the sentence names its speaker (by the last word of the name), if it does."""

@@ -18,7 +18,7 @@ from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
-from briefbot.saved import checked_state
+from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
@@ -45,7 +45,7 @@ class State:
     room: str = BRIEFING_ROOM
     trail: list[str] = field(default_factory=list)  # rooms left, for `back`
     notebook: list[int] = field(default_factory=list)  # sentence ids noted
-    seen: list[int] = field(default_factory=list)  # sentence ids shown: what the player has uncovered
+    seen: set[int] = field(default_factory=set)  # sentence ids shown: what the player has uncovered
     turns: int = 0
     shown: list[int] = field(default_factory=list)  # sentence ids of the last numbered answers
     last_line: str = ""
@@ -59,8 +59,9 @@ class State:
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
     def copy(self) -> State:
-        """A copy for undo. `seen` only ever grows (by `uncover`), so it is shared, not copied: undo
-        cuts it back to the length it had (a hundred copies of a big game's `seen` were gigabytes)."""
+        """A copy for undo. `seen` only ever grows (by `Session.uncover`), so it is shared, not
+        copied: undo takes back what was added since (a hundred copies of a big game's `seen` were
+        gigabytes)."""
         return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
                        shown_at=dict(self.shown_at), source_page=list(self.source_page))
@@ -83,7 +84,7 @@ class Session:
         self.k = k
         self.home = home or Path.cwd()
         self.state = State(game=os.urandom(6).hex())
-        self.undo_stack: list[tuple[str, State, int]] = []  # (the line, the state before it, len(its seen))
+        self.undo_stack: list[tuple[str, State, list[int]]] = []  # (the line, the state before it, seen since)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
@@ -136,11 +137,13 @@ class Session:
         line, note = _typed(line)
         command = self.parser.parse(line)
         if command.verb == "again" and self.state.last_line:
-            command = self.parser.parse(self.state.last_line)
-        command = self._answer_to_which(command)
+            line = self.state.last_line
+            command = self.parser.parse(line)
+        if (which := self._answer_to_which(command)) is not command:
+            command, line = which, which.line
         verb = self.verbs.get(command.verb, self.verbs["question"])
         if verb.changes_state:
-            self.undo_stack.append((command.line, self.state.copy(), len(self.state.seen)))
+            self.undo_stack.append((command.line, self.state.copy(), []))
             del self.undo_stack[:-100]
         reply = verb.run(self, command)
         if note:
@@ -148,7 +151,7 @@ class Session:
         if verb.takes_turn:
             self.state.turns += 1
         if verb.takes_turn and verb.repeatable:
-            self.state.last_line = command.line
+            self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
 
@@ -228,7 +231,7 @@ class Session:
             if isinstance(found[0], Character):
                 self.state.person = found[0].name
             return found[0]
-        names = [t.name for t in found[:6]]
+        names = [t.name for t in found[:WHICH_CHOICES]]
         self.state.pending = [command.verb, command.topic, *names]
         return Reply(command.line, OK, verb=command.verb).say(
             f"Which do you mean: {', '.join(names[:-1])} or {names[-1]}?")
@@ -324,8 +327,11 @@ class Session:
         return self._world is not None and any(c.name == name for c in self._world.characters)
 
     def uncover(self, sent: int) -> None:
+        """The player has seen this sentence; undo's last step takes it back."""
         if sent not in self.state.seen:
-            self.state.seen.append(sent)
+            self.state.seen.add(sent)
+            if self.undo_stack:
+                self.undo_stack[-1][2].append(sent)
 
     def surroundings(self) -> Surroundings:
         """Who is here and where one can go from the current room (the same for every visit)."""
@@ -354,7 +360,8 @@ class Session:
     # --- save and restore ----------------------------------------------------------------------
 
     def saved(self) -> str:
-        return json.dumps({"briefbot_session": 1, "state": asdict(self.state),
+        state = asdict(self.state) | {"seen": sorted(self.state.seen)}
+        return json.dumps({"briefbot_session": 1, "state": state,
                            "sources": [a.source for a in self.index.articles]}, indent=1)
 
     def load_saved(self, path: Path) -> State:
@@ -364,10 +371,12 @@ class Session:
         if not path.is_file() or path.stat().st_size > MAX_SESSION_BYTES:
             raise ValueError("it is not a saved session file")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8-sig"))  # an editor may add a BOM
         except (UnicodeError, ValueError, RecursionError):  # not JSON, digits past int limits, deep nesting
             raise ValueError("it is not a saved session file") from None
-        return State(**checked_state(data, [a.source for a in self.index.articles], len(self.index)))
+        articles = self.index.articles
+        bounds = Bounds(len(self.index), tuple(len(a.paragraphs) for a in articles))
+        return State(**checked_state(data, [a.source for a in articles], bounds))
 
 
 def _typed(line: str) -> tuple[str, str]:

@@ -75,6 +75,15 @@ class LazyPattern:
         return getattr(compiled, name)
 
 
+_REFERS_BACK = LazyPattern(r"(?:(?:But|And|However),?\s+)?(?i:it|its|it's|he|his|she|her|they|their|this|these|that)\b")
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back at what the one before named ("It took £7.2m in
+    three days", after the film's name): a pronoun or demonstrative as its first word."""
+    return bool(_REFERS_BACK.match(sentence))
+
+
 def safe(text: str, lines: bool = False) -> str:
     """The one escaping path for text from outside (articles, file names, world and saved files):
     the same length, every character listed above shown as a visible symbol (a C0 control as its

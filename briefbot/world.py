@@ -47,6 +47,8 @@ from briefbot.search import Searcher
 from briefbot.text import LazyPattern, fold
 
 MAX_EXITS = 10
+MAX_WORLD_FILE_BYTES = 10_000_000  # a world file is written by hand (a 1 GB sparse one took 19 s and 2.2 GB to refuse)
+MAX_VARIANTS = 100  # other names of one thing in a world file: a spelling list, not a flood (20,000 made `talk` 17 s)
 RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
 RARE_SHARED = 2  # rare terms two sentences must share before they are compared
 MAX_NGRAM = 7  # words in the longest name looked up
@@ -680,7 +682,10 @@ _KINDS: dict[str, type[Thing]] = {"character": Character, "place": Place, "organ
 def read_world_file(path: Path) -> WorldFile:
     """The world file at `path`, checked against the format in the module docstring."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's BOM is no part of it
+        raw = world_file_bytes(path)
+        if len(raw) > MAX_WORLD_FILE_BYTES:
+            raise WorldFileError(f"{path}: over {MAX_WORLD_FILE_BYTES // 1_000_000} MB, too large for a world file")
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # an editor's BOM is no part of it
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise WorldFileError(f"{path}: {e}") from None
     except RecursionError:  # arrays nested past Python's stack
@@ -689,11 +694,20 @@ def read_world_file(path: Path) -> WorldFile:
     for section, kind in _KINDS.items():
         for item in _tables(data, section, path):
             name = _text(item.get("name"), f"{section} name", path)
-            entries.append(Entry(kind, name, _texts(item.get("variants", []), f"{section} variants", path),
+            variants = _texts(item.get("variants", []), f"{section} variants", path)
+            if len(variants) > MAX_VARIANTS:
+                raise WorldFileError(f"{path}: {section} {name[:40]!r} has more than {MAX_VARIANTS} variants")
+            entries.append(Entry(kind, name, variants,
                                  _text(item["role"], "role", path) if "role" in item else None,
                                  _text(item["description"], "description", path) if "description" in item else None))
     merges = tuple(_texts(item.get("names", []), "merge names", path) for item in _tables(data, "merge", path))
     return WorldFile(tuple(entries), merges, _texts(data.get("ignore", []), "ignore", path))
+
+
+def world_file_bytes(path: Path) -> bytes:
+    """The world file's bytes, read no further than one byte past the longest a world file may be."""
+    with path.open("rb") as f:
+        return f.read(MAX_WORLD_FILE_BYTES + 1)
 
 
 def _tables(data: dict, section: str, path: Path) -> list[dict]:

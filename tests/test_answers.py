@@ -56,6 +56,29 @@ def test_a_sentence_naming_its_topic_only_next_door_is_found():
     assert "£80m" in result.answers[0].text
 
 
+FILM = ("Box office",
+        "Meet the Fockers pushed Closer off the top of the UK chart.\n"
+        "It took £7.2m in three days, eight times more than the number two.\n"
+        "Closer fell to second place in the chart.")
+
+
+def test_a_sentence_that_opens_with_it_answers_for_its_neighbour():
+    """"It took £7.2m" shares no word with the question: the sentence before names the film,
+    and a sentence opening with "It" is about what that one named, so it is judged too."""
+    result = searcher_of(FILM, REFERENDUM).search("How much did Meet the Fockers make?", 3)
+    assert any("£7.2m" in answer.text for answer in result.answers)
+
+
+def test_a_typed_question_judges_sentences_of_its_type_from_further_down():
+    """With room for one candidate, the sentence holding the money asked for still gets judged."""
+    searcher = searcher_of(CONSOLE, REFERENDUM)
+    question = "How much does the Nintendo DS console with two screens and a stylus cost?"
+    searcher.ranking = replace(RANKING, pool=1, pool_typed=0)
+    assert "$149.99" not in searcher.search(question, 1).answers[0].text
+    searcher.ranking = replace(RANKING, pool=1, pool_typed=1)
+    assert "$149.99" in searcher.search(question, 1).answers[0].text
+
+
 def test_how_many_prefers_the_number_counting_the_thing_asked_about():
     story = ("Troops", "Officials said 40 bases were inspected last year across the country.\n"
                        "About 2,500 American soldiers remain across the country, officials said.")

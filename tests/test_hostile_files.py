@@ -51,6 +51,48 @@ def test_a_path_is_the_one_typed_relative_to_the_starting_folder(session, home: 
     assert (home / written).is_file()
 
 
+@pytest.mark.parametrize("line, written", [
+    ("save .", "briefbot-session.json"), ("save ../", "../briefbot-session.json"),
+    ("export notes/", "notes/briefbot-notebook.md"), ("export ..", "../briefbot-notebook.md")])
+def test_a_folder_named_takes_the_usual_file_in_it(session, home: Path, line: str, written: str):
+    """`save .` wrote `here-2` beside the starting folder, `export notes/` a file called `notes`."""
+    reply = session.handle(line)
+    assert reply.status == "ok", said(reply)
+    assert (home / written).is_file()
+    beside = sorted(p.name for p in home.parent.iterdir() if p != home)
+    assert beside == ([Path(written).name] if written.startswith("..") else [])
+
+
+def test_a_folder_named_to_restore_is_the_usual_file_in_it(session, home: Path):
+    session.handle("save")
+    assert session.handle("restore .").status == "ok"
+
+
+def test_a_tilde_is_the_players_home_folder(session, home: Path, tmp_path: Path, monkeypatch):
+    """`save ~/game.json` made a folder called `~` in the starting folder."""
+    monkeypatch.setenv("HOME", str(tmp_path / "player"))
+    assert session.handle("save ~/game.json").status == "ok"
+    assert (tmp_path / "player" / "game.json").is_file() and not (home / "~").exists()
+    assert session.handle("restore ~/game.json").status == "ok"
+
+
+def test_a_file_where_the_folder_should_be_is_said_at_once(session, home: Path, monkeypatch):
+    (home / "README.md").write_text("not a folder\n")
+    tries = []
+    real = atomic.write_atomic
+    monkeypatch.setattr(atomic, "write_atomic", lambda *a, **k: tries.append(a) or real(*a, **k))
+    reply = session.handle("save README.md/game.json")
+    assert reply.status == "error" and "README.md is a file, not a folder" in said(reply)
+    assert len(tries) <= 1 and (home / "README.md").read_text() == "not a folder\n"
+
+
+def test_again_replays_a_file_name_as_typed(session, home: Path):
+    assert session.handle("save my  game.").status == "ok"
+    (home / "my  game.").unlink()
+    assert session.handle("g").status == "ok"
+    assert (home / "my  game.").is_file() and not (home / "my game.").exists()
+
+
 def test_restore_reads_the_path_as_typed(session, seed_index, home: Path):
     session.handle("save ../game.json")
     other = Session(seed_index, home=home)
@@ -104,6 +146,50 @@ def test_eight_games_exporting_at_once_keep_eight_notebooks(seed_index, home: Pa
     named = {re.search(r"to (\S+)\.$", r)[1] for r in replies}
     assert len(named) == 8 and all(Path(p).is_file() for p in named)
     assert len(list(home.glob("briefbot-notebook*.md"))) == 8
+
+
+ARTICLE_PAGE = """<html><head><title>Ferry returns</title></head><body><article><h1>Ferry returns</h1>
+<p>The ferry to Kerrera will run again from Monday, the council said on Tuesday.</p>
+<p>Harbour master Ewan Black said the new pier cost 2.4 million pounds and took two years to build.</p>
+</article></body></html>"""
+
+
+def test_add_never_replaces_a_page_file_written_meanwhile(tmp_path: Path, monkeypatch):
+    """`briefbot add` found `ferry.html` free, and another program wrote it before the page was in
+    place: that file survives, the page takes the next free name, and says which."""
+    from briefbot import fetch
+    page = tmp_path / "web" / "ferry.html"
+    page.parent.mkdir()
+    page.write_text(ARTICLE_PAGE)
+    folder = tmp_path / "story"
+    theirs = folder / "ferry.html"
+    real_fsync = os.fsync
+
+    def other_program_writes(fd: int) -> None:
+        real_fsync(fd)
+        if not theirs.exists():
+            theirs.write_text("another program's page\n")
+    monkeypatch.setattr(os, "fsync", other_program_writes)
+    warnings: list[str] = []
+    [added] = fetch.add([page.as_uri()], folder, warnings.append, lambda n, total, url: None)
+    assert theirs.read_text() == "another program's page\n"
+    assert added.path == folder / "ferry-2.html" and b"Kerrera" in added.path.read_bytes()
+    assert warnings == [f"{page.as_uri()}: saved as ferry-2.html (ferry.html is another file)"]
+
+
+def test_add_says_it_cannot_save_a_page_and_goes_on(tmp_path: Path, monkeypatch):
+    import errno
+
+    from briefbot import fetch
+    page = tmp_path / "ferry.html"
+    page.write_text(ARTICLE_PAGE)
+
+    def disk_full(*args) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(fetch, "write_new", disk_full)
+    warnings: list[str] = []
+    assert fetch.add([page.as_uri(), "nothing"], tmp_path / "story", warnings.append, lambda *a: None) == []
+    assert warnings[0] == f"{page.as_uri()}: cannot save it (No space left on device)" and len(warnings) == 2
 
 
 # --- litter ------------------------------------------------------------------------------------
@@ -195,17 +281,26 @@ CRAFTED = [
     {"pending": ["save", "", "/tmp/elsewhere.json"]}, {"seen": ["a"]}, {"seen": [1.5]}, {"seen": [0, 0]},
     {"notebook": [1.5]}, {"notebook": [True]}, {"shown": [2.5]}, {"shown": [-1]}, {"trail": "abc"}, {"room": 5},
     {"unknown_words": [5]}, {"last_line": None}, {"extra": 1},
+    # `more` read source 999 (IndexError), or "-980 more paragraphs"
+    {"source_page": [999, 0]}, {"source_page": [1, 999]}, {"source_page": [0, 0]},
+    # asked again by `why?` and `more` (15 s for 2 MB), searched by `oops` (7 s)
+    {"question": "iraq " * 3000}, {"last_line": "x" * 20_000}, {"unknown_words": ["w" * 2000] * 10},
+    {"shown_at": {"\u00b2": 1}}, {"shown_at": {"0": 10**15}},  # a digit to str.isdigit, no number to int()
+    {"turns": 10**100}, {"page": 10**12},
+    # 900,000 names waiting for a reply (8.6 s to answer it); a way back of 900,000 rooms (800 MB of undo)
+    {"pending": ["ask", "isis", *[f"Name {n}" for n in range(100)]]}, {"trail": ["Erbil"] * 10_000},
 ]
 
 
 @pytest.mark.parametrize("state", CRAFTED, ids=lambda s: json.dumps(s)[:40])
 def test_a_crafted_session_is_refused_whole_with_one_line(session, home: Path, state: dict):
-    before = session.state.copy()
+    notebook, seen = list(session.state.notebook), set(session.state.seen)  # copies: State.copy shares seen
     (home / "crafted.json").write_text(json.dumps(crafted(session, **state)))
     reply = session.handle("restore crafted.json")
     assert reply.status == "error" and "\n" not in said(reply) and said(reply).startswith("Could not restore")
-    assert session.state.notebook == before.notebook and session.state.seen == before.seen
-    for line in ("score", "look", "hint", "note 1", "x 1", "back", "harir", "i", "undo"):
+    assert re.search(r"\.json: (it|its) ", said(reply)), said(reply)  # briefbot's reason, not Python's
+    assert session.state.notebook == notebook and session.state.seen == seen
+    for line in ("score", "look", "hint", "note 1", "x 1", "back", "harir", "i", "more", "undo"):
         session.handle(line)  # the game goes on
 
 
@@ -243,6 +338,55 @@ def test_restore_of_any_json_state_never_raises(seed_index, tmp_path: Path, stat
     assert reply.status in ("ok", "error")
     for line in ("score", "look", "hint", "note 1", "x 1", "back", "erbil", "i", "oops base", "undo", "score"):
         session.handle(line)
+
+
+def test_the_way_back_is_kept_short_and_still_restores(session, seed_index, home: Path):
+    """A long walk keeps the last rooms for `back` (every undo step copies them), and its save restores."""
+    for n in range(300):
+        session.handle("go erbil" if n % 2 else "go harir")
+    assert session.state.room == "Erbil" and 0 < len(session.state.trail) < 300
+    assert session.state.trail[-1] == "Harir base"
+    session.handle("save")
+    other = Session(seed_index, home=home)
+    assert other.handle("restore").status == "ok" and other.state.trail == session.state.trail
+    other.handle("back")
+    assert other.state.room == "Harir base"
+
+
+def test_a_save_an_editor_gave_a_bom_still_restores(session, seed_index, home: Path):
+    session.handle("save")
+    path = home / SESSION_FILE
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    other = Session(seed_index, home=home)
+    assert other.handle("restore").status == "ok" and other.state.notebook == session.state.notebook
+
+
+def test_seen_is_saved_sorted_and_restored_as_a_set(session, seed_index, home: Path):
+    """What the player has seen is kept as a set (each `uncover` a lookup, not a scan of a list as
+    long as the corpus) and saved as the sorted list of its ids."""
+    session.handle("read source 2")
+    session.handle("read source 1")
+    session.handle("who talks about isis")
+    session.handle("save")
+    saved = json.loads((home / SESSION_FILE).read_text())["state"]["seen"]
+    assert saved == sorted(set(saved)) and len(saved) > 2
+    other = Session(seed_index, home=home)
+    assert other.handle("restore").status == "ok"
+    assert isinstance(other.state.seen, set) and other.state.seen == set(saved) == session.state.seen
+    other.handle("how many partners does the coalition have")
+    assert other.state.seen >= set(saved)
+
+
+def test_an_undo_step_keeps_only_what_its_turn_uncovered(session):
+    """An undo snapshot holds the ids its turn added (nothing of the rest of `seen`), and undo
+    takes back exactly those."""
+    session.handle("read source 1")
+    before = set(session.state.seen)
+    session.handle("read source 2")
+    _, _, added = session.undo_stack[-1]
+    assert set(added) == session.state.seen - before and len(added) == len(set(added)) > 0
+    session.handle("undo")
+    assert session.state.seen == before
 
 
 def test_undo_snapshots_share_what_the_player_has_seen(session, seed_index):

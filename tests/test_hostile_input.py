@@ -53,6 +53,27 @@ def test_a_world_file_with_a_bom_is_read(tmp_path: Path):
     assert any(c.name == "Jonas Pike" and c.role == "harbour master" for c in session.world.characters)
 
 
+def test_a_huge_world_file_is_skipped_unread_with_a_warning(tmp_path: Path):
+    """A 1 GB sparse world.toml was read whole, twice (to hash it, then to parse it): 19 s and 2.2 GB."""
+    folder = corpus(tmp_path)
+    with open(folder / "world.toml", "wb") as f:
+        f.truncate(200_000_000)
+    session = Session(cache.load([str(folder)], lambda line: None))
+    assert any("too large for a world file" in w for w in session.world.warnings)
+    assert session.handle("when did the crane arrive").answers
+
+
+def test_a_world_file_flooding_one_name_with_variants_is_skipped_with_a_warning(tmp_path: Path):
+    """20,000 variants of one character made every `talk`, `x` and `ask` of them take 15 s or more
+    (each name is a word of the query that introduces them, and a key every lookup compares)."""
+    variants = ", ".join(f'"Pike {n}"' for n in range(20_000))
+    folder = corpus(tmp_path, f'[[character]]\nname = "Jonas Pike"\nvariants = [{variants}]\n')
+    session = Session(cache.load([str(folder)], lambda line: None))
+    assert any("'Jonas Pike' has more than" in w and w.endswith(" variants") for w in session.world.warnings)
+    assert not any("Pike 7" in c.names() for c in session.world.characters)
+    assert session.handle("talk to pike").status == "answered"
+
+
 def test_world_file_entries_cost_a_lookup_each_not_a_scan(tmp_path: Path, monkeypatch):
     names = [f"Zed {a}{b}{c}ovic".title() for a in "bdfgk" for b in "aeiou" for c in "lmnprstvz"][:200]
     entries = "".join(f'[[character]]\nname = "{name}"\n' for name in names)

@@ -58,6 +58,37 @@ def test_ambiguous_place_asks_and_takes_a_one_word_reply(session):
     assert session.state.room == "Harir base"
 
 
+def test_go_to_no_place_says_so_first_with_the_exits_and_no_loose_answers(session):
+    exits = next(b for b in session.handle("look").blocks if isinstance(b, Items) and b.title == "Exits").items
+    reply = session.handle("go paris")  # the articles say "going": no reason to show those
+    assert isinstance(reply.blocks[0], Message) and reply.blocks[0].text.startswith("There is no place called 'paris'")
+    assert not reply.answers and not [b for b in reply.blocks if isinstance(b, Passage)]
+    assert [b.items for b in reply.blocks if isinstance(b, Items)] == [exits]
+    assert session.state.room == BRIEFING_ROOM
+
+
+def test_go_to_a_person_says_who_that_is(session):
+    allawi = session.world.find("allawi")[0]
+    reply = session.handle("go allawi")
+    assert f"`talk to {allawi.name}`" in said(reply) and session.state.room == BRIEFING_ROOM
+
+
+@pytest.mark.parametrize("line, place", [("go harrir", "Harir base"), ("go to erbill", "Erbil"),
+                                         ("go bagdad", "Baghdad")])  # bagdad: only the typo correction knows it
+def test_go_to_a_misspelt_place_goes_there(session, line: str, place: str):
+    reply = session.handle(line)
+    assert session.state.room == place and reply.verb == "go"
+    assert said(reply).startswith(f"({place})")
+
+
+def test_ask_nobody_answers_the_topic_and_names_who_is_quoted(session):
+    reply = session.handle("ask nobody about isis")
+    assert reply.status == "answered" and all("isis" in a.text.lower() for a in reply.answers)
+    assert said(reply).startswith("(No one called 'nobody' is quoted")
+    quoted = [c.name for c in session.world.characters]
+    assert "People quoted: " in said(reply) and any(name in said(reply) for name in quoted)
+
+
 def test_follow_up_question_uses_the_room(session):
     session.handle("go harir base")
     reply = session.handle("how many soldiers are here?")

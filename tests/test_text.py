@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.text import MAX_SENTENCE_CHARS, analyze, analyze_words, fold, split_sentences, train_splitter
+from briefbot.text import MAX_SENTENCE_CHARS, analyze, analyze_words, fold, refers_back, split_sentences, train_splitter
 
 
 @pytest.mark.parametrize("a, b", [
@@ -142,3 +142,16 @@ def test_words_learnt_from_a_saved_index_keep_each_part_as_written(monkeypatch):
     monkeypatch.setattr(text, "_KNOWN", {"iraqi-yankee": [term for _, term in fresh]})
     assert analyze_words("Iraqi-Yankee") == fresh
     assert [w for w, _ in fresh] == ["Iraqi-Yankee", "Iraqi", "Yankee"]
+
+
+@pytest.mark.parametrize("sentence, points_back", [
+    ("It took £7.2m in three days.", True),
+    ("Its revenues were $3bn in 2004.", True),
+    ("But he said the talks would go on.", True),
+    ("These figures are provisional.", True),
+    ("Italy lost 28-17.", False),  # "It" inside a word
+    ("Ithaca is an island.", False),
+    ("The film took £7.2m.", False),
+])
+def test_a_sentence_opening_with_a_pronoun_points_back(sentence, points_back):
+    assert refers_back(sentence) is points_back

@@ -87,7 +87,7 @@ def undo(s: Session, command: Command) -> Reply:
     if not s.undo_stack:
         return reply.say("There is nothing to undo.")
     undone, s.state, seen = s.undo_stack.pop()
-    del s.state.seen[seen:]
+    s.state.seen.difference_update(seen)
     return reply.say(f"Undone: {undone}. You are in: {s.state.room}.")
 
 

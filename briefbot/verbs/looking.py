@@ -5,15 +5,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
-from briefbot.verbs.questions import question
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
-from briefbot.world import Place
+from briefbot.world import Character, Place
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
 
 _HOME = ("briefing", "briefing room", "start", "home", "table")
+MAX_TRAIL = 100  # rooms `back` can return through: each undo step keeps a copy of them
 
 
 def look(s: Session, command: Command) -> Reply:
@@ -51,14 +51,35 @@ def go(s: Session, command: Command) -> Reply:
         return _move(s, BRIEFING_ROOM, command)
     places = s.world.find(target, (Place,))
     if not places:
-        return question(s, replace(command, obj=command.line)).say(
-            f"(There is no place called {target!r} in the briefing; answered as a question.)")
-    place = s.pick(places, command)
+        target = _corrected(s, target)
+        places = s.world.find(target, (Place,))
+    if not places:
+        return _nowhere(s, command)
+    place = s.pick(places, replace(command, obj=target))
     if isinstance(place, Reply):
         return place
     reply = _move(s, place.name, command)
-    if place.name.lower() != target.lower():
+    if place.name.lower() != command.obj.lower():
         reply.blocks.insert(0, Message(f"({place.name})"))
+    return reply
+
+
+def _corrected(s: Session, target: str) -> str:
+    """The place's name with its misspelt words read as the articles write them ("bagdad" is Baghdad)."""
+    fixes = s.searcher.search(target, 1).corrections
+    return " ".join(fixes.get(word, word) for word in target.split())
+
+
+def _nowhere(s: Session, command: Command) -> Reply:
+    """`go` to a name that is no place: said first, with the ways one can go from here (no answers
+    matched on a word of the line: "go paris" is no question about "going"), and what the name is
+    if it is a person or an organisation."""
+    reply = Reply(command.line, OK, verb="go").say(f"There is no place called {command.obj!r} in the briefing.")
+    other = s.world.find(command.obj)
+    if other:
+        verb = "talk to" if isinstance(other[0], Character) else "examine"
+        reply.say(f"{other[0].name} is {'a person' if verb == 'talk to' else 'not a place'}: `{verb} {other[0].name}`.")
+    reply.blocks.append(Items("Exits", s.surroundings().exits))
     return reply
 
 
@@ -72,6 +93,7 @@ def back(s: Session, command: Command) -> Reply:
 def _move(s: Session, room: str, command: Command) -> Reply:
     if room != s.state.room:
         s.state.trail.append(s.state.room)
+        del s.state.trail[:-MAX_TRAIL]
         s.state.room = room
     reply = look(s, command)
     reply.verb = "go"

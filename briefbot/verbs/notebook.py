@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,7 +54,7 @@ def notebook_markdown(s: Session) -> str:
 def export(s: Session, command: Command) -> Reply:
     notes = len(s.state.notebook)
     reply = Reply(command.line, OK, verb="export")
-    _keep(s, reply, s.home / (command.obj or NOTEBOOK_FILE), notebook_markdown(s),
+    _keep(s, reply, _typed_path(s, command.obj, NOTEBOOK_FILE), notebook_markdown(s),
           f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
           "to {path}.")
     return reply
@@ -61,10 +62,22 @@ def export(s: Session, command: Command) -> Reply:
 
 def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
-    path = s.home / command.obj if command.obj else s.save_path or s.home / SESSION_FILE
+    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
     reply = Reply(command.line, OK, verb="save")
     s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
     return reply
+
+
+def _typed_path(s: Session, typed: str, default: str) -> Path:
+    """The file a player named: relative to the folder briefbot started in, `~` their home, and a
+    folder (`save .`, `export notes/`) the file of the usual name in it (`.` is no file name:
+    taken as one, `save .` wrote beside the folder)."""
+    path = s.home / Path(typed).expanduser()
+    try:
+        folder = typed.endswith(("/", os.sep)) or path.is_dir()
+    except OSError:  # a name too long to be anything: writing or reading it says so
+        folder = False
+    return path / default if folder else path
 
 
 def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
@@ -100,7 +113,7 @@ def _own_save(s: Session, path: Path) -> bool:
 
 def restore(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="restore")
-    path = s.home / command.obj if command.obj else _newest_save(s)
+    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
     try:
         state = s.load_saved(path)
     except (OSError, ValueError) as e:

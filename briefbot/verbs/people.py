@@ -101,9 +101,7 @@ def ask(s: Session, command: Command) -> Reply:
     if isinstance(person, Reply):
         return person
     if person is None:
-        reply = question(s, replace(command, obj=f"{command.obj} {command.topic}"))
-        reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
-        return reply
+        return _ask_nobody(s, command)
     result = s.searcher.search(command.topic, s.k, within=ids(person.sentences))
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
     if result.answers:
@@ -119,6 +117,20 @@ def ask(s: Session, command: Command) -> Reply:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
     s.state.person = person.name
+    return reply
+
+
+def _ask_nobody(s: Session, command: Command) -> Reply:
+    """`ask X about T` when no one quoted is X: the articles on X and T ("ask the pentagon about
+    troops"), else on T alone (a name the articles lack, "nobody", would outweigh the topic), and
+    who is quoted."""
+    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}"))
+    if not reply.answers:
+        reply = question(s, replace(command, obj=command.topic))
+    reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
+    people = [c.name for c in sorted(s.world.characters, key=lambda c: -len(c.sentences))[:4]]
+    if people:
+        reply.say(f"People quoted: {', '.join(people)} (`people` lists them all).")
     return reply
 
 
