@@ -111,6 +111,7 @@ class Searcher:
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, tuple[set[str], set[str]]] = {}
+        self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -353,10 +354,14 @@ class Searcher:
         so their BM25 is 0. Both stay ascending (`cands` is: the sentence after one is a candidate
         already only if it is the next candidate)."""
         idx = self.index
+        if self._follows is None:  # each sentence: it points back to the one before it in its article
+            self._follows = idx.sent_refers.copy()
+            self._follows[1:] &= idx.sent_article[1:] == idx.sent_article[:-1]
+            self._follows[:1] = False
         last = np.ones(len(cands), dtype=bool)  # no candidate right after it
         last[:-1] = cands[1:] != cands[:-1] + 1
         after = cands[last & (cands + 1 < len(idx))] + 1
-        after = after[idx.sent_refers[after] & (idx.sent_article[after] == idx.sent_article[after - 1])]
+        after = after[self._follows[after]]
         if within is not None:
             after = after[np.isin(after, within)]
         if not len(after):

@@ -209,3 +209,21 @@ def test_the_pool_is_the_one_judging_every_candidate_gives(monkeypatch, changes:
             assert np.array_equal(pools[0].features, pools[1].features), query
             assert pools[0].spans == pools[1].spans, query
     assert sum(n > 0 for n in left_out) >= 10  # of 150 questions (most, unless coverage weighs all)
+
+
+def test_followers_join_the_candidates_in_order(seed_index):
+    """The sentences after candidates that point back join them ascending, with BM25 0, exactly
+    as sorting both lists together would place them."""
+    rng = np.random.default_rng(3)
+    searcher = Searcher(seed_index)
+    idx = seed_index
+    assert idx.sent_refers.any()
+    for _ in range(50):
+        cands = np.sort(rng.choice(len(idx), size=int(rng.integers(1, len(idx) // 2)), replace=False)).astype(np.int32)
+        bm25 = rng.random(len(cands)) + 0.1
+        got, scores = searcher._with_followers(cands, bm25, None)
+        after = np.array([c + 1 for c in cands.tolist() if c + 1 < len(idx) and c + 1 not in set(cands.tolist())
+                          and idx.sent_refers[c + 1] and idx.sent_article[c + 1] == idx.sent_article[c]], dtype=np.int32)
+        order = np.argsort(np.concatenate([cands, after]), kind="stable")
+        assert np.array_equal(got, np.concatenate([cands, after])[order])
+        assert np.array_equal(scores, np.concatenate([bm25, np.zeros(len(after))])[order])
