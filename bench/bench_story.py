@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Time `timeline TOPIC`, `compare TOPIC` and `brief` at scale: on the ~100k-sentence benchmark
 corpus of bench/make_corpus.py (made first if missing), warm (index and world loaded from the
-cache), each topic timed five times after a forced garbage collection; prints the median and the
-worst. The issue asks at most 200 ms for timeline and compare on a topic, 1 s for brief.
+cache), each topic timed five times after a forced garbage collection; prints the first run (compare
+keeps its sentence readings for the next), the median and the worst, wall clock (and, in brackets,
+the CPU time of the first run and the median: what the code costs on a shared machine). The issue asks at most 200 ms for timeline and compare on a topic, 1 s for brief.
 
     python bench/bench_story.py [--corpus /tmp/briefbot-bench/corpus-100k]
 """
@@ -34,6 +35,14 @@ def timed(run) -> tuple[float, object]:
     return time.perf_counter() - start, out
 
 
+def timed_cpu(run) -> tuple[float, float]:
+    """Wall and CPU seconds: on a shared machine the CPU time is what the code costs."""
+    gc.collect()
+    start, cpu = time.perf_counter(), time.process_time()
+    run()
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", default="/tmp/briefbot-bench/corpus-100k")
@@ -51,8 +60,9 @@ def main() -> None:
         row = [f"{topic:>10}: {len(sents):>6,} sentences"]
         for name, verb in (("timeline", lambda: timeline(idx, world.fact_of, sentences_on(idx, topic))),
                            ("compare", lambda: compare(idx, searcher.same_fact, sentences_on(idx, topic)))):
-            times = [timed(verb)[0] for _ in range(RUNS)]
-            row.append(f"{name} p50 {statistics.median(times) * 1000:6.1f} ms, max {max(times) * 1000:6.1f} ms")
+            times, cpu = zip(*(timed_cpu(verb) for _ in range(RUNS)))
+            row.append(f"{name} first {times[0] * 1000:4.0f} ms, p50 {statistics.median(times) * 1000:4.0f} ms "
+                       f"(cpu {cpu[0] * 1000:4.0f}, {statistics.median(cpu) * 1000:4.0f}), max {max(times) * 1000:4.0f} ms")
         print(" | ".join(row))
     times = []
     for _ in range(3):

@@ -12,9 +12,10 @@ Joining spellings across articles is the world's job.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (ORGANISATIONS, PLACES, PersonName, fold_word, is_org_word, is_role_word, name_key,
+from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_word, is_role_word, name_key,
                             person_name)
 from briefbot.text import LazyPattern
 
@@ -35,7 +36,7 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
-          r"question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
+          r"counter(?:s|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"is\s+expected\s+to)\s+)*")
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
@@ -56,8 +57,8 @@ _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve 
 _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
-_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper medallist midfielder "
-                           "player presenter singer star striker winger".split())
+_EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper international medallist "
+                           "midfielder player presenter singer star striker winger".split())
 _EPITHET_MARK = LazyPattern(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
@@ -66,15 +67,26 @@ _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)
                            rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
-# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second".
+_EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"
+                               r"(?=\s+(?:has|had|is|was|will|would|could|also|then|[a-z]+ed)\b)")
+_THIRD_PERSON = LazyPattern(r"\b(?:he|his|himself|she|herself)\b", re.IGNORECASE)  # not "her": "thanked her"
+_FEMININE = frozenset("she herself".split())
+# Titles that say who a person is: "Mr Blair" is a man, "Ms Jowell" a woman.
+_TITLE_GENDER = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f",
+                 "baroness": "f"}
+RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences back, if the subject is a man
+# After a verb, a thing done and not words said: "rejected a move to", "will defend his title", "added a second",
+# "claimed the coaching award".
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
-                   r"medals?)\b)")
+                   r"medals?|awards?)\b)")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
 _OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
                       r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+_THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
+_BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
@@ -107,10 +119,13 @@ class People:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
         phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
-        if person is None:
-            return None
-        if person.full or person.peer:
-            return person.name
+        if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
+            word = phrase.strip()
+            lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
+            return self.by_surname.get(name_key(word)) if lone else None
+        if person.full or person.peer:  # "Actress Nicole Kidman" opening a sentence is the Nicole Kidman named here
+            shorter = person.name.split(" ", 1)[-1]
+            return shorter if self.by_surname.get(name_key(person.surname)) == shorter else person.name
         full = self.by_surname.get(_knight_key(phrase, person.name) or name_key(person.surname))
         if full:
             return full
@@ -181,14 +196,20 @@ def roles_in(sentence: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for m in _NAMES.finditer(sentence):
         person = person_name(m.group())
-        if person is None:
+        if person is None or "/" in sentence[max(m.start() - 1, 0):m.end() + 1]:  # "Nielsen/NetRatings" is a firm
             continue
         role = (_role_before_comma(sentence[:m.start()]) or _role_after(sentence[m.end():])
                 or _role_before(sentence[:m.start()], person.role)
                 or (person.role if person.role and is_role_phrase(person.role) else None))
-        if role:
+        if role and not _plural_role(role):  # "according to market analysts Nielsen…": a firm's
             found.append((m.group(), _sentence_case(role) if sentence.startswith(role) else role))
     return found
+
+
+def _plural_role(role: str) -> bool:
+    """"market analysts": what several people are, never one person's role."""
+    last = fold_word(re.sub(r"\s+(?:for|of|to|at|in|on)\s.*$", "", role).split()[-1])
+    return last not in ROLE_WORDS and is_role_word(last)
 
 
 def _sentence_case(role: str) -> str:
@@ -372,37 +393,56 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     and a quotation is the person's who is named where it closes: `"…" | …," said X.`, or `"…?" |
     said X.` when Punkt split `said X` off."""
     people = people_in(sentences)
+    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
+    open_before: list[bool] = []  # whether a quotation is open when the sentence starts
+    still_open: list[bool] = []  # and after it
+    for i, sentence in enumerate(sentences):
+        open_before.append(bool(still_open) and still_open[-1] and not new_paragraph[i])
+        still_open.append(_quote_open(sentence, open_before[-1]))
+    narrations = [_narration(sentence, was_open) for sentence, was_open in zip(sentences, open_before)]
+    mentions = [_mentions(narration, people) for narration in narrations]
+    genders = _genders(narrations, mentions, open_before)
+    protagonist = _protagonist(mentions)
     speakers: list[str | None] = []
     named: list[bool] = []  # whether the sentence itself says whose words it gives
-    still_open: list[bool] = []  # whether a quotation is open after the sentence
-    new_paragraph = [bool(paragraphs) and i > 0 and paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     last: str | None = None  # the last speaker named
     subject: str | None = None  # the person the last sentence was about: who "He" is
+    since = 0  # sentences since the subject was named: after a few, "He" is the story's protagonist
     previous: str | None = None  # the speaker of the sentence before
-    quote_open = False
     listing = 0  # sentences left of a list a speaker opened with a colon
     for i, sentence in enumerate(sentences):
-        quote_open = quote_open and not new_paragraph[i]
-        narration = _narration(sentence, quote_open)
-        name, unnamed = _speech(narration, people, last, subject)
+        narration = narrations[i]
+        # whom an epithet means ("said the 74-year-old comedian", "The 22-year-old pipped…"): the
+        # person the last sentences were about, or after a while the protagonist
+        described = subject if since <= RECENT_SENTENCES else protagonist
+        name, unnamed = _speech(narration, people, last, described)
+        unnamed = unnamed or (name is None and not open_before[i] and _unknown_speaker(narration, people))
         named.append(bool(name))
+        pronoun = _PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)
         if unnamed:  # "He said" after "A spokesman said" is the spokesman
             last = subject = None
-        elif name is None and (_PRONOUN.search(sentence) or _PRONOUN_CALLED.match(sentence)):
-            name = subject
+        elif name is None and pronoun:
+            recent = [n for k in range(i - 1, max(i - RECENT_SENTENCES, 0) - 1, -1)
+                      for n in [speakers[k], *(n for _, n in reversed(mentions[k]))] if n]
+            meant = protagonist if subject and since > RECENT_SENTENCES else subject
+            name = _referent(pronoun.group(), meant, recent, genders)
             named[-1] = bool(name)
-        elif name is None and last and (quote_open or listing > 0
+        elif name is None and last and (open_before[i] or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
                                             and _first_person(_narration(sentence, False), people, len(sentence))
                                             in (None, last))):
             name = last
+        epithet = _EPITHET_SUBJECT.match(narration)
         if name:
             last = subject = name
+            since = 0
+        elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
+            subject, since = described, 0
+        elif about := _first_person(narration, people):
+            subject, since = about, 0
         else:
-            subject = _first_person(narration, people) or subject
+            since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
-        quote_open = _quote_open(sentence, quote_open)
-        still_open.append(quote_open)
         speakers.append(name)
         previous = name
     for first, end in _quotations(sentences, still_open, new_paragraph):
@@ -434,14 +474,87 @@ def _said_after_quote(sentence: str) -> bool:
     return (0 < len(after.strip(" .,")) < 160 and not after.strip()[:1].isupper()) or bool(_SAYS.match(after.strip()))
 
 
+def _mentions(narration: str, people: People) -> list[tuple[re.Match[str], str | None]]:
+    """The people a sentence's narration names, in order, each resolved in the article (None:
+    a person this article gives no full name)."""
+    return [(m, people.resolve(m.group())) for m in _NAMES.finditer(narration)
+            if person_name(re.sub(_NICKNAME, "", m.group())) and not _THE_BEFORE.search(narration, 0, m.start())]
+
+
+def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str | None]]], quoted: list[bool]
+             ) -> dict[str, str]:
+    """Each person's gender ("m", "f") as the article itself tells it, where it does: the titles
+    it gives them ("Mr Macklin", "Ms Jowell") and the first pronoun after each mention (as a
+    subject: not after a preposition or a pronoun) before anyone else is named (`Corbett said he…`, `Mr Macklin said… | "…," he said.`; a capitalised
+    word that names no one here, "Speaking to the Radio Times", is no one). No list of first
+    names: the article decides."""
+    votes: dict[str, list[int]] = {}
+    for i, found in enumerate(mentions):
+        for at, (m, name) in enumerate(found if not quoted[i] else ()):
+            if not name:
+                continue
+            if title := _TITLE_GENDER.get(fold_word(m.group().split()[0])):
+                votes.setdefault(name, [0, 0])[title == "f"] += 2
+            if _AFTER_PREPOSITION.search(narrations[i], 0, m.start()) or _THIRD_PERSON.search(narrations[i], 0, m.start()):
+                continue  # "she was reunited with Carpenter… | …her death": she is someone else
+            other = next((n.start() for n, other in found[at + 1:] if other and other != name), None)
+            window = narrations[i][m.end():other]
+            if (len({n for _, n in found if n}) == 1 and i + 1 < len(narrations) and not quoted[i + 1]
+                    and not any(n for _, n in mentions[i + 1])):
+                window += " " + narrations[i + 1]
+            marks = [k for k, c in enumerate(window) if c in _QUOTES]
+            if len(marks) % 2:  # a quotation opened and not closed: `Jones added: "She…` is not about Jones
+                window = window[:marks[-1]]
+            if pronoun := _THIRD_PERSON.search(window):
+                votes.setdefault(name, [0, 0])[pronoun.group().lower() in _FEMININE] += 1
+    return {name: "m" if men > 2 * women else "f" for name, (men, women) in votes.items()
+            if men > 2 * women or women > 2 * men}
+
+
+def _unknown_speaker(narration: str, people: People) -> bool:
+    """Whether the sentence opens with someone saying something whom the article never names in
+    full ("Federer admitted he was under pressure", "But Parry countered:"): what follows is theirs,
+    not the last speaker's. The name is one the article writes mid-sentence too: a capitalised
+    word that only opens sentences is no one."""
+    opening = _OPENING.match(narration)
+    start = opening.end() if opening else len(re.match(r"(?:(?:But|And|However,?)\s+)?", narration).group())
+    but = _BUT_CLAUSE.search(narration)
+    m = _SAYS.match(narration, start) or (but and _SAYS.match(narration, but.end()))
+    word = m.group("name").strip() if m else ""
+    return bool(m and " " not in word and not m.group("comma") and not _deed(narration, m.end())
+                and person_name(word) and people.resolve(word) is None
+                and any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences))  # not "Bigger attacks"
+
+
+def _protagonist(mentions: list[list[tuple[re.Match[str], str | None]]]) -> str | None:
+    """The person the story is about: named more often than anyone else, and more than once."""
+    counts = Counter(name for found in mentions for _, name in found if name).most_common(2)
+    if not counts or counts[0][1] < 2 or (len(counts) > 1 and counts[1][1] == counts[0][1]):
+        return None
+    return counts[0][0]
+
+
+def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dict[str, str]) -> str | None:
+    """Whom "he" or "she" means: the subject, unless the article tells us the subject is of the
+    other gender; then the one person named in the last sentences who may be the one meant, if the
+    article says they are (`Earlier chief constable Green questioned… | "…?" | he asked` after
+    Tessa Jowell); when unsure, no one."""
+    want = "f" if re.search(r"\b(?:she|She)\b", pronoun) else "m"
+    if subject is None or genders.get(subject, want) == want:
+        return subject
+    could = {name for name in recent if genders.get(name, want) == want}
+    return could.pop() if len(could) == 1 and genders.get(next(iter(could))) == want else None
+
+
 def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), after an
     opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
-    possessive ("Tony Blair's spokesman")."""
+    possessive ("Tony Blair's spokesman") nor after "the" ("the Celtic Warriors region")."""
     opening = _OPENING.match(sentence)
     start = opening.end() if opening else 0
     return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
-                 and not re.search(r"['\u2019]s?$", m.group()) and (name := people.resolve(m.group()))), None)
+                 and not re.search(r"['\u2019]s?$", m.group()) and not _THE_BEFORE.search(sentence, 0, m.start())
+                 and (name := people.resolve(m.group()))), None)
 
 
 def _narration(sentence: str, quote_open: bool) -> str:

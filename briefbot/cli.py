@@ -123,15 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from briefbot.session import CorpusError
     try:
+        if args.command == "add":
+            return _add(args)
+        missing = [p for p in _corpus_paths(args) or [] if not os.path.exists(p)]
+        if missing:  # a typo: said once, and before the app starts (not on a screen where nothing can be typed)
+            raise CorpusError(f"{', '.join(missing)}: no such file or folder")
         if args.command == "ask":
             return _ask(args)
         if args.command == "sources":
             return _sources(args)
-        if args.command == "add":
-            return _add(args)
-        missing = [p for p in _corpus_paths(args) or [] if not os.path.exists(p)]
-        if missing:  # said before the app starts, not on a screen where nothing can be typed
-            raise CorpusError(f"no such file or folder: {', '.join(missing)}")
         from briefbot.tui.app import run
         return run(_corpus_paths(args), use_cache=not args.no_cache)
     except KeyboardInterrupt:

@@ -10,6 +10,8 @@ typed spans found at build, the speakers found by attribution and the words arou
 from __future__ import annotations
 
 import re
+import string
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +30,7 @@ ALONE_SIMILARITY = 0.3  # below this with every sentence of the other articles, 
 MIN_SHARED = 4  # terms two sentences share at the least ("People just did it" is about nothing in particular)
 MAX_POSTING = 60  # a term in more of the compared sentences says nothing about which two pair
 CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
+KEPT_READINGS = 10_000  # sentence readings kept between compares (~3.5 kB each: 35 MB at most)
 MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
 
 _FRAMING = "said says say told tells tell added according interview news agency"  # words that frame a quote
@@ -42,7 +45,8 @@ _NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "without", "cannot
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
-_ANY_CUE = re.compile(r"n't\b|\b(?:" + "|".join(sorted(_NEGATIONS | _HEDGES | _APPROXIMATE)) + r")\b", re.I)
+_CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
+_APART = str.maketrans(dict.fromkeys(string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014", " "))
 _SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "a",
                    "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at", "all", "in",
                    "to", "longer", "only", "just", "much", "one", "think", "believe", "expect"}
@@ -57,8 +61,17 @@ _UNNAMED = re.compile(rf"\b(?:{_SOURCES})\b(?:\W+\w+){{0,4}}?\W+(?:said|says|tol
 _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{0,2}}?(?:[A-Z][\w'\u2019-]*|(?i:{_SOURCES})))"
                         rf"(?=\s*[,.;:\u201d\"]|\s+(?:is|are|was|were|who)\b)")
 
+# who makes it known, in words that are not speech: "the international coalition announced the end"
+_ANNOUNCED = re.compile(r"(?:^|,\s+)((?:[\w'\u2019-]+\s+){1,9}?)(?:(?:has|have|had|also|officially|jointly|formally)\s+)*"
+                        r"(?:announced|declared|unveiled|revealed|disclosed)\b")
+_NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "whose", "whom", "and",
+                 "but", "when", "after", "before", "as", "if", "then", "later", "also"}  # a pronoun or a clause
+_BE = {"was", "were", "is", "are", "be", "been", "being"}  # "they were announced": the passive, or a clause
+
 # --- names ---
-_NAME_WORD = re.compile(r"(?:(?:al|el|bin|de)-)?[A-Z][\w'\u2019-]*|[\w-]*\d[\w-]*")
+# (a run with a digit is tried from its start only: from every letter of it, the backtracking cost the
+# square of its length)
+_NAME_WORD = re.compile(r"(?:(?:al|el|bin|de)-)?[A-Z][\w'\u2019-]*|(?<![\w-])[\w-]*\d[\w-]*")
 _NAME_NOUNS = r"base|camp|airport|party|agency|forces|army|council|committee|ministry|province|region|city"
 _NOUN_WORDS = set(_NAME_NOUNS.split("|"))  # lower-case words of a name ("Victoria base", "Camp Victoria")
 _NAME_NOUN = re.compile(rf"\s(?:{_NAME_NOUNS})\b")
@@ -105,7 +118,7 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     first[1:] = (one[1:] != one[:-1]) | (index.sent_article[other[1:]] != index.sent_article[other[:-1]])
     pairs = {(min(x, y), max(x, y)): sim for x, y, sim in zip(one[first].tolist(), other[first].tolist(),
                                                                 close[first].tolist())}
-    readings: dict[int, _Reading] = {}
+    readings = _readings(index)
 
     def reading(sent: int) -> _Reading:
         if sent not in readings:
@@ -113,10 +126,26 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
         return readings[sent]
 
     contrasts = [c for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))
-                 if fold(index.text_of(x)) != fold(index.text_of(y))  # an exact twin (agency copy) differs in nothing
-                 and (c := _contrast(reading(x), reading(y), close, same_fact)) is not None]
-    alone = [s for s in chosen.tolist() if s not in touched and _says_something(index, s)]
-    return Comparison(contrasts, alone, articles)
+                 if not _twins(index, x, y) and (c := _contrast(reading(x), reading(y), close, same_fact)) is not None]
+    return Comparison(contrasts, _alone(index, chosen, touched), articles)
+
+
+def _twins(index: Index, a: int, b: int) -> bool:
+    """Exact twins (an agency copy) differ in nothing. Folded texts are equal only if their terms
+    are: the terms, in the index already, spare folding the texts of most pairs."""
+    ptr = index.sent_ptr
+    if ptr[a + 1] - ptr[a] != ptr[b + 1] - ptr[b]:
+        return False
+    ta, tb = index.text_of(a), index.text_of(b)
+    return ta == tb or (np.array_equal(index.terms_of(a), index.terms_of(b)) and fold(ta) == fold(tb))
+
+
+def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
+    """The sentences no other article tells (`touched`: those it does) that hold a fact worth
+    saying one source alone has: a figure, a date or a name, and a few words."""
+    says = (index.sent_ptr[chosen + 1] - index.sent_ptr[chosen] >= 6) & (index.span_ptr[chosen + 1] >
+                                                                         index.span_ptr[chosen])
+    return [s for s in chosen[says].tolist() if s not in touched]
 
 
 def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,13 +162,10 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     vocabulary = np.unique(terms)
     numbers = vocabulary[[index.terms[t].isdigit() for t in vocabulary.tolist()]]
     keep = ~np.isin(terms, np.concatenate([numbers, framing]).astype(np.int64))
-    once = np.unique(owner[keep] * len(idf) + terms[keep])  # each (sentence, term) once
-    owner, terms = once // len(idf), once % len(idf)
-    weight = np.zeros(len(index))
-    np.add.at(weight, owner, idf[terms])
-    order = np.lexsort((owner, terms))
-    owner, terms = owner[order], terms[order]
-    size = np.unique(terms, return_counts=True)[1]
+    once = np.unique(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
+    terms, owner = once // len(index), once % len(index)
+    weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
+    size = np.diff(np.flatnonzero(np.r_[True, terms[1:] != terms[:-1], True]))  # each term's sentences (sorted)
     small = np.repeat(size <= MAX_POSTING, size)
     firsts, seconds, shared = [], [], []
     for k in range(1, min(MAX_POSTING, len(terms))):
@@ -153,13 +179,30 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         shared.append(idf[terms[:-k][same][apart]])
     if not firsts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    x, y = np.concatenate(firsts), np.concatenate(seconds)
-    keys, where, count = np.unique(x * len(index) + y, return_inverse=True, return_counts=True)
-    total = np.bincount(where.reshape(-1), weights=np.concatenate(shared))
+    every = np.concatenate(firsts) * len(index) + np.concatenate(seconds)  # a pair for each term it shares
+    keys, count = np.unique(every, return_counts=True)
+    keys = keys[count >= MIN_SHARED]  # most pairs share a term or two: sum the weights of the others only
+    at = np.minimum(np.searchsorted(keys, every), max(len(keys) - 1, 0))
+    hit = keys[at] == every if len(keys) else np.zeros(len(every), dtype=bool)
+    total = np.bincount(at[hit], weights=np.concatenate(shared)[hit], minlength=len(keys))
     a, b = keys // len(index), keys % len(index)
-    sim = total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
-    many = count >= MIN_SHARED
-    return a[many], b[many], sim[many]
+    return a, b, total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
+
+
+_kept: dict[int, dict[int, _Reading]] = {}  # id(index) → readings of its sentences, dropped with the index
+
+
+def _readings(index: Index) -> dict[int, _Reading]:
+    """The readings of an index's sentences, kept from one compare to the next: reading is most of
+    a compare's time (a few thousand sentences: ~0.2 s), and a topic compared again, or the brief's
+    sentences compared once more by topic, are mostly the same sentences (at most KEPT_READINGS)."""
+    kept = _kept.get(id(index))
+    if kept is None:
+        kept = _kept[id(index)] = {}
+        weakref.finalize(index, _kept.pop, id(index), None)
+    if len(kept) > KEPT_READINGS:
+        kept.clear()
+    return kept
 
 
 @dataclass(frozen=True)
@@ -171,7 +214,7 @@ class _Reading:
     figures: dict[str, dict[tuple[int, int], str]]
     qualifiers: dict[str, list[_Qualifier]]
     held: frozenset[str]  # terms some denial or hedge bears on
-    who: tuple[str | None, tuple[int, int] | None]
+    who: _Source
     runs: list[_Name]
 
     @staticmethod
@@ -202,11 +245,14 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
         if only_a or only_b:
             found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
     wa, wb = ra.who, rb.who
-    unnamed = ra.text if wa[0] is None else rb.text if wb[0] is None else None
-    explicit = bool(_ACCORDING.search(ra.text) or _ACCORDING.search(rb.text))  # else two people may say alike things
-    if wa[0] != wb[0] and (explicit or similarity >= ALIKE) and (
-            unnamed is None or (_UNNAMED.search(unnamed) and not _names_speaker(unnamed, wa[0] or wb[0]))):
-        found["attribution"] = ([wa[1]] if wa[1] else [], [wb[1]] if wb[1] else [])
+    if (wa.how == "announced") != (wb.how == "announced"):  # who announces is compared with who announces only
+        wa, wb = (_Source() if wa.how == "announced" else wa), (_Source() if wb.how == "announced" else wb)
+    unnamed = ra.text if wa.key is None else rb.text if wb.key is None else None
+    # else two people may say alike things
+    explicit = "according" in (wa.how, wb.how) or wa.how == wb.how == "announced"
+    if wa.key != wb.key and (explicit or similarity >= ALIKE) and (
+            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))):
+        found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
     names = _name_differences(ra.runs, rb.runs)
     if names[0] or names[1]:
         found["name"] = names
@@ -258,8 +304,9 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     """The denials ("negation") and hedges ("hedge") of a sentence. Only the words around a cue are
     analysed: most sentences have none."""
     out: dict[str, list[_Qualifier]] = {"negation": [], "hedge": []}
-    if not _ANY_CUE.search(text):
-        return out
+    low = text.lower()
+    if "n't" not in low and _CUES.isdisjoint(low.translate(_APART).split()):
+        return out  # most sentences: split in C, faster than any pattern over the text
     words = [(m.span(), m.group(), m.group().lower()) for m in word_spans(text)]
     known: dict[int, list[str]] = {}
 
@@ -287,17 +334,47 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     return out
 
 
-def _who(index: Index, sent: int, text: str) -> tuple[str | None, tuple[int, int] | None]:
-    """Who a sentence's words are given to: "according to X" as written, else its speaker; as a key
-    compared across articles (a surname's consonants) and where it is written in the sentence."""
+@dataclass(frozen=True)
+class _Source:
+    """Who a sentence's words are given to, as a key compared across articles (a surname's
+    consonants), where it is written in the sentence, and how ("according" to X, X's words as
+    attribution found them, or X "announced")."""
+    key: str | None = None
+    span: tuple[int, int] | None = None
+    how: str = ""
+
+
+def _who(index: Index, sent: int, text: str) -> _Source:
+    """"according to X" as written, else the speaker, else who announces it."""
     if m := _ACCORDING.search(text):
-        return skeleton(name_key(m[1]).split()[-1]), m.span(1)
+        return _Source(skeleton(name_key(m[1]).split()[-1]), m.span(1), "according")
     speaker = index.speaker_of(sent)
     if speaker is None:
-        return None, None
+        return _announcer(text)
     surname = name_key(speaker).split()[-1]
     at = fold(text).find(surname)
-    return skeleton(surname), ((at, at + len(surname)) if at >= 0 else None)
+    return _Source(skeleton(surname), (at, at + len(surname)) if at >= 0 else None, "speaker")
+
+
+def _announcer(text: str) -> _Source:
+    """Who announces, declares or reveals what a sentence tells (its subject, a few words before the
+    verb; attribution leaves these to compare, as they quote no one): "The governments of the United
+    States and Iraq announced" is Iraq's, "the international coalition announced" the coalition's.
+    Not a pronoun."""
+    m = _ANNOUNCED.search(text)
+    if m is None:
+        return _Source()
+    words = name_key(m[1]).split()
+    if not words or words[0] in _NO_ANNOUNCER or words[-1] in _NO_ANNOUNCER or not _BE.isdisjoint(words):
+        return _Source()
+    return _Source(skeleton(words[-1]), (m.start(1), m.start(1) + len(m[1].rstrip())), "announced")
+
+
+@lru_cache(maxsize=10_000)
+def _gives_unnamed(text: str) -> bool:
+    """Whether a sentence gives its words to someone unnamed (the pattern backtracks: a sentence is
+    read once, however many pairs it is in)."""
+    return bool(_UNNAMED.search(text))
 
 
 def _names_speaker(text: str, key: str) -> bool:
@@ -312,6 +389,7 @@ class _Name:
     key: str  # folded, no titles: "sabah al numan"
     words: frozenset[str]  # its words but particles ("al", "of")
     shape: str  # its consonants (`names.skeleton`): transliterations agree
+    joined: str  # its key without spaces: "F16" is "F-16"
 
 
 def _name_runs(text: str) -> list[_Name]:
@@ -337,7 +415,7 @@ def _name_runs(text: str) -> list[_Name]:
             end = possessive.start()
         key, words, shape = _keys(text[start:end])
         if key and len(words - _NOUN_WORDS) <= MAX_NAME_WORDS:
-            out.append(_Name((start, end), key, words, shape))
+            out.append(_Name((start, end), key, words, shape, key.replace(" ", "")))
     return out
 
 
@@ -355,24 +433,18 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> tuple[list[tuple[int,
     keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
     marks_a: list[tuple[int, int]] = []
     marks_b: list[tuple[int, int]] = []
-    for a in ra:
+    only_b = [b for b in rb if b.key not in keys_a]  # most names of two retellings are the same
+    for a in ra if only_b else ():
         if a.key in keys_b:
             continue
-        for b in rb:
-            if b.key in keys_a or a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) \
-                    or b.key.startswith(a.key):
+        for b in only_b:
+            if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key):
                 continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
-            if (a.key.replace(" ", "") == b.key.replace(" ", "") or a.shape == b.shape
+            if (a.joined == b.joined or a.shape == b.shape
                     or any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS)):
                 marks_a.append(a.span)
                 marks_b.append(b.span)
     return marks_a, marks_b
-
-
-def _says_something(index: Index, sent: int) -> bool:
-    """Whether a sentence holds a fact worth saying one source alone has: a figure, a date or a
-    name, and a few words."""
-    return len(index.terms_of(sent)) >= 6 and bool(index.spans_of(sent))
 
 
 def _merged(marks: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

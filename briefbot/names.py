@@ -68,6 +68,7 @@ ROLE_WORDS = frozenset(w.lower() for w in lexicon_lines("roles.txt"))
 ORG_WORDS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " not in w)
 ORG_HEADS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
 NOT_NAMES = frozenset(lexicon_lines("not_names.txt"))
+ORG_ADJECTIVES = frozenset(lexicon_lines("organisation_adjectives.txt"))
 PLACE_PATTERNS = lexicon_lines("place_words.txt")
 
 
@@ -111,9 +112,11 @@ class PersonName:
 def person_name(phrase: str) -> PersonName | None:
     """The person a capitalised phrase names, or None when it is not one: a place, an
     organisation, an acronym, a sentence opener. "Labour MP Jean Corston" is Jean Corston."""
-    phrase = re.sub(r"^.*['\u2019]s\s+(?=[A-Z])", "", phrase.strip())  # "Oxfam's Barbara Stocking"
+    phrase = re.sub(r"^.*(?:['\u2019]s|s['\u2019])\s+(?=[A-Z])", "", phrase.strip())  # "Oxfam's", "Sky Networks'"
     phrase = re.sub(r"['\u2019]s?$", "", phrase)  # "Tony Blair's"
     words = phrase.split()
+    if words and words[0] in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
+        return None  # "British Telecom", "International Tennis Writers"; not "British Prime Minister Tony Blair"
     role: list[str] = []
     titled = False
     while words and (words[0] in NOT_NAMES or fold_word(words[0]) in TITLES

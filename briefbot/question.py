@@ -164,7 +164,10 @@ def _unit(q: str) -> str | None:
                   rf"| for\b| did\b| has\b| does\b| do\b| will\b| of\b| to\b)", q)
     if not m:
         return None
-    word = m.group(1).split()[-1]
+    words = m.group(1).split()
+    if len(words) > 1 and words[-1].endswith("ed"):  # "how many people died": a verb, not the counted noun
+        words.pop()
+    word = words[-1]
     return None if word in STOP_WORDS or word in _QUESTION_WORDS else word
 
 

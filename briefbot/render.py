@@ -2,24 +2,28 @@
 Article text is always text: never parsed as markup, and control characters (escape sequences) are
 shown as visible symbols that do nothing.
 
-An answer reads at a glance: the sentence in bold with its exact answer reversed, its context dim
-and cut to one line either side, then one short citation line (`[1] Shafaq News · 5 Feb 2025 · ¶16`).
+An answer reads at a glance: the sentence whole, in bold, its exact answer reversed; beside a short
+sentence one dim line of context (only the context is ever cut, and by a clause, never a word or two);
+then one short citation line (`[1] Shafaq News · 5 Feb 2025 · ¶16`).
 The full citation (title, file, line) is for `x N`, `sources` and the reader."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources, shown_path
+from briefbot.reply import (Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply,
+                            Sources, shown_path)
 from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
 INDENT = 3  # "1. " before each line of a passage
-LONG_SENTENCE = 220  # characters: three lines at 80 columns; a longer answer is cut around what it answers
+CONTEXT_BESIDE = 2  # lines: an answer longer than this at the width drawn is shown without its context
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
@@ -73,63 +77,101 @@ def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - IND
     return lines
 
 
-def cut(text: str, width: int, keep_end: bool = False) -> str:
-    """Text in at most `width` characters, cut at a word with "…" (at the start with keep_end)."""
+def cut(text: str, width: int) -> str:
+    """A label (a headline, a typed line) in at most `width` characters, cut at a word with "…"."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    if keep_end:
-        tail = text[len(text) - width + 1:]
-        return "\u2026" + (tail.split(" ", 1)[1] if " " in tail[:20] else tail)
     head = text[:width - 1]
     return (head.rsplit(" ", 1)[0] if " " in head[-20:] else head) + "\u2026"
 
 
-class OneLine:
-    """Text on one line of whatever width it is drawn at, cut at a word with "…" (at the start when
-    the end is what matters: the context just before an answer)."""
+LEAST_CUT = 25  # characters: a cut in article prose drops at least this (a clause), never a word or two
+_CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"  # a clause ends with one of these before a space
+_SENTENCE_ENDS = ".!?\u201d\""
 
-    def __init__(self, text: str, style: str = "", keep_end: bool = False, suffix: str = "") -> None:
-        self.text, self.style, self.keep_end, self.suffix = text, style, keep_end, suffix
+
+def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
+    """Article prose in at most `width` characters: whole if it fits, else cut with "…" after a
+    clause (at a word if no clause end keeps half the room) and by at least LEAST_CUT characters:
+    "…statement also emphasized…", one word dropped each side, reads as a misquote."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    room = max(0, min(width - 2, len(text) - LEAST_CUT))  # what may be kept beside "…" and a space
+
+    def kept(space: int) -> int:  # the characters kept by a cut at this space
+        return len(text) - space - 1 if keep_end else space
+
+    def best(cuts: list[int]) -> int | None:
+        return max((i for i in cuts if kept(i) <= room), key=kept, default=None)
+
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS])
+    if at is None or 2 * kept(at) < room:
+        at = best(spaces)
+    if at is None:
+        return "\u2026" + text[len(text) - room:] if keep_end else text[:room] + "\u2026"
+    if keep_end:
+        return "\u2026" + text[at + 1:]
+    head = text[:at].rstrip(",;:\u2014")
+    return head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026")
+
+
+class Fitted:
+    """One line made for the width it is drawn at by `line(width)`: a citation, a context, an
+    answer seen lately. It never wraps."""
+
+    def __init__(self, line: Callable[[int], str], style: str = "dim") -> None:
+        self.line, self.style = line, style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        text = cut(self.text, options.max_width - len(self.suffix), self.keep_end) + self.suffix
-        yield Text(safe(text), style=self.style, no_wrap=True, overflow="crop")
+        yield Text(safe(self.line(options.max_width)), style=self.style, no_wrap=True, overflow="crop")
 
 
-def marked_sentence(passage: Passage, limit: int | None = LONG_SENTENCE) -> Text:
-    """The answer sentence in bold, the exact answer (the span of the type asked for) reversed
-    within it, and the question's words underlined. A sentence longer than `limit` characters is
-    cut around its answer (or the first word asked about) with "…"; `x N` shows it whole."""
+class Context(Fitted):
+    """An answer's context on one line (cut at the start when what matters is its end: the context
+    before an answer), drawn only beside an answer of at most CONTEXT_BESIDE lines at the width
+    drawn: a longer sentence stands on its own, and three answers fit a screen."""
+
+    def __init__(self, text: str, answer: Text, keep_end: bool = False) -> None:
+        super().__init__(partial(cut_quote, text, keep_end=keep_end))
+        self.answer = answer
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if len(console.render_lines(self.answer, options, pad=False)) <= CONTEXT_BESIDE:
+            yield from super().__rich_console__(console, options)
+
+
+def marked_sentence(passage: Passage) -> Text:
+    """The answer sentence, whole, in bold, the exact answer (the span of the type asked for)
+    reversed within it, and the question's words underlined."""
     answer = passage.answer
     text = Text(one_line(answer.text), style="bold")
     if (span := answer.answer_span) is not None:
         text.stylize("reverse", span.start, span.end)
     words = [w for w in passage.words if len(w) > 2]
-    marked = []
     if words:
         pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\w*", re.I)
         for m in pattern.finditer(answer.text):
             text.stylize("underline", m.start(), m.end())
-            marked.append(m.start())
-    if limit is None or passage.full or len(text) <= limit:
-        return text
-    at = span.start if span is not None else (marked[0] if marked else 0)
-    start = max(0, min(at - limit // 3, len(text) - limit))
-    start = answer.text.find(" ", start) + 1 if start else 0
-    end = answer.text.rfind(" ", 0, start + limit) if start + limit < len(text) else len(text)
-    return Text.assemble("\u2026" if start else "", text[start:end], "\u2026" if end < len(text) else "",
-                         style="bold")
+    return text
 
 
-def seen_line(passage: Passage) -> str:
-    """An answer shown lately, as one line: `(seen at turn 3) There are about 2,500…`."""
-    return f"(seen at turn {passage.seen_at}) {passage.answer.text}"
+def seen_line(passage: Passage, width: int) -> str:
+    """An answer shown lately, in one line and the wording it was shown in: `(seen at turn 3) There
+    are about 2,500… [1]`."""
+    prefix = f"(seen at turn {passage.seen_at}) "
+    text = passage.seen_as.text if passage.seen_as else passage.answer.text
+    return prefix + cut_quote(text, width - len(prefix) - 4) + " [1]"
 
 
 def _head(passage: Passage) -> Text:
+    """What comes before the sentence: a timeline line's date, else the passage's label, then the speaker."""
     head = Text()  # styled by spans: a base style would spread over the whole line
-    if passage.label:
+    if isinstance(passage, Dated):
+        head.append(f"{safe(passage.label)}  ", style="bold")  # "2025-02-05 (article date)  On…"
+    elif passage.label:
         head.append(f"({safe(passage.label)}) ", style="italic")
     if speaker_shown(passage):
         head.append(f"{safe(passage.answer.speaker or '')}: ", style="italic")
@@ -146,31 +188,25 @@ def passage_body(passage: Passage, folder: str, citations: bool = True) -> list[
     """The lines of a passage after its number: what the terminal and the TUI both draw (the TUI
     draws the citations itself, as lines one can open)."""
     if passage.seen_at is not None:
-        return [OneLine(seen_line(passage), "dim", suffix=" [1]")]
-    head = _head(passage)
-    parts: list[RenderableType] = [head + marked_sentence(passage, LONG_SENTENCE - len(head))]
+        return [Fitted(partial(seen_line, passage))]
+    sentence = _head(passage) + marked_sentence(passage)
+    parts: list[RenderableType] = [sentence]
     if passage.before:
-        parts.append(OneLine(passage.before, "dim", keep_end=True))
+        parts.append(Context(passage.before, sentence, keep_end=True))
     if passage.after:
-        parts.append(OneLine(passage.after, "dim"))
+        parts.append(Context(passage.after, sentence))
     if not citations:
         return parts
     if passage.full:
         parts += [Text(safe(line), style="dim") for line in citation_lines(passage, folder)]
     else:
-        parts.append(CitationLine(1, passage.answer.citations[0], _others(passage.answer)))
+        parts.append(citation_line(1, passage.answer.citations[0], _others(passage.answer)))
     return parts
 
 
-class CitationLine:
+def citation_line(n: int, citation: Citation, others: int = 0) -> Fitted:
     """A compact citation, made for the width it is drawn at."""
-
-    def __init__(self, n: int, citation: Citation, others: int = 0) -> None:
-        self.n, self.citation, self.others = n, citation, others
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(safe(compact_citation(self.n, self.citation, self.others, options.max_width)), style="dim",
-                   no_wrap=True)
+    return Fitted(partial(compact_citation, n, citation, others))
 
 
 def _others(answer: Answer) -> int:
@@ -178,33 +214,72 @@ def _others(answer: Answer) -> int:
     return len(answer.citations) - 1 + len(answer.versions)
 
 
-def numbered(number: str, body: Iterable[RenderableType]) -> Table:
+def margin(number: int) -> int:
+    """The column a numbered block's lines start at: "1. " and "10. " both leave a space."""
+    return max(INDENT, len(f"{number}.") + 1)
+
+
+def numbered(number: int, body: Iterable[RenderableType]) -> Table:
     """A number in the margin and the body beside it, so wrapped lines stay indented."""
     grid = Table.grid()
-    grid.add_column(width=INDENT, no_wrap=True)
+    grid.add_column(width=margin(number), no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(Text(number, style="bold cyan"), Group(*body))
+    grid.add_row(Text(f"{number}.", style="bold cyan"), Group(*body))
     return grid
+
+
+_TYPED = re.compile(r"`([^`\n]+)`")  # what a message tells the player to type: `hint`
+
+
+def message_text(message: str, style: str = "") -> Text:
+    """What briefbot says, what it tells the player to type in bold (plain text keeps the backticks)."""
+    text = Text(style=style)
+    for n, part in enumerate(_TYPED.split(safe(message, lines=True))):
+        text.append(part, style="bold" if n % 2 else "")
+    return text
+
+
+def two_columns(rows: Iterable[tuple[str, str]], width: int | None = None) -> Padding:
+    """Two columns, indented: what to type (never wrapped, `width` wide) and what it does (wrapped
+    in its column)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold", width=width)
+    grid.add_column()
+    for left, right in rows:
+        grid.add_row(Text(safe(left)), Text(safe(right)))
+    return Padding(grid, (0, 0, 0, 2))
+
+
+def help_table(block: Help) -> Group:
+    """The verbs by family, each family's two columns under its name, aligned with the others'."""
+    width = max((len(usage) for _, rows in block.families for usage, _ in rows), default=0)
+    return Group(Text(block.intro), *(part for family, rows in block.families
+                                      for part in (Text(f"{family}:", style="italic"), two_columns(rows, width))))
+
+
+def help_lines(block: Help) -> list[str]:
+    """The verbs as plain text, in two columns."""
+    return [block.intro, *(line for family, rows in block.families
+                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
 
 
 def render(reply: Reply) -> RenderableType:
     folder = reply.view.folder if reply.view else ""
     parts: list[RenderableType] = []
-    for block in reply.blocks:
+    for at, block in enumerate(reply.blocks):
         if isinstance(block, Heading):
             parts.append(Text(safe(block.text), style="bold reverse"))
         elif isinstance(block, Message):
-            style = {"warning": "yellow", "error": "bold red"}.get(block.kind, "")
-            parts.append(Text(safe(block.text, lines=True), style=style))
+            parts.append(message_text(block.text, {"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
-            parts.extend(Text("  " + one_line(item)) for item in block.items)
-        elif isinstance(block, Dated):
-            parts.append(_dated(block))
+            parts.extend(Padding(Text(one_line(item)), (0, 0, 0, 2)) for item in block.items)  # wrapped, indented
+        elif isinstance(block, Help):
+            parts.append(help_table(block))
         elif isinstance(block, Passage):
-            parts.append(numbered(f"{block.number}.", passage_body(block, folder)))
-            if block.seen_at is None:
-                parts.append(Text(""))
+            parts.append(numbered(block.number, passage_body(block, folder)))  # a timeline's lines too
+            if not isinstance(next(iter(reply.blocks[at + 1:]), None), Passage):
+                parts.append(Text(""))  # after the answers; between them the numbers and citations part them
         elif isinstance(block, Difference):
             parts.append(difference(block))
         else:
@@ -222,14 +297,9 @@ def other_lines(block: Reading | Sources) -> list[str]:
             f"{block.path}, line {block.line}", paragraph]
 
 
-def _dated(line: Dated) -> RenderableType:
-    """A timeline line: its date, then the sentence with the date reversed in it, then its citation."""
-    answer = line.answer
-    text = Text(one_line(answer.text))
-    if (span := answer.answer_span) is not None:
-        text.stylize("reverse", span.start, span.end)
-    return numbered(f"{line.number}.", [Text(safe(line.label), style="bold") + Text("  ") + text,
-                                        CitationLine(1, answer.citations[0], _others(answer))])
+def dated(line: Dated) -> RenderableType:
+    """A timeline line as the transcript draws it: its date, the sentence, its citation."""
+    return numbered(line.number, passage_body(line, ""))
 
 
 def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:
@@ -263,7 +333,7 @@ def difference(block: Difference) -> RenderableType:
     sides = []
     for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
         c = answer.citations[0]
-        sides.append(Group(marked(answer.text, marks), CitationLine(n, c)))
+        sides.append(Group(marked(answer.text, marks), citation_line(n, c)))
     return Group(Text("\u2260 " + ", ".join(block.kinds), style="bold yellow"), SideBySide(*sides), Text(""))
 
 
@@ -280,6 +350,8 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Items):
             out.append(block.title + ":")
             out.extend("  " + one_line(item) for item in block.items)
+        elif isinstance(block, Help):
+            out.extend(help_lines(block))
         elif isinstance(block, Dated):
             out.append(f"{block.number}. {safe(block.label)}  {one_line(block.answer.text)}")
             out.append("   " + safe(compact_citation(1, block.answer.citations[0], _others(block.answer), width)))
@@ -294,7 +366,7 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Passage):
             a = block.answer
             if block.seen_at is not None:
-                out.append(f"{block.number}. " + safe(cut(seen_line(block), width - 4)) + " [1]")
+                out.append(f"{block.number}. " + safe(seen_line(block, width)))
                 continue
             label = f"({block.label}) " if block.label else ""
             who = f"{a.speaker}: " if speaker_shown(block) else ""
@@ -302,9 +374,9 @@ def plain(reply: Reply) -> str:
             if a.answer_span is not None:
                 out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
             if block.before:
-                out.append("   " + safe(cut(block.before, width, keep_end=True)))
+                out.append("   " + safe(cut_quote(block.before, width, keep_end=True)))
             if block.after:
-                out.append("   " + safe(cut(block.after, width)))
+                out.append("   " + safe(cut_quote(block.after, width)))
             out.extend("   " + safe(line) for line in citation_lines(block, folder, width))
             out.append("")
         else:

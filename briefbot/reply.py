@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 
-from briefbot.search import Answer, Citation
+from briefbot.search import Answer, Citation, Version
 
-__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Reading", "SourceInfo", "Dated", "Difference",
+__all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Help", "Reading", "SourceInfo",
+           "Dated", "Difference",
            "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
@@ -43,6 +44,7 @@ class Passage:
     before: str = ""  # context sentences before the answer, not shown elsewhere in the reply
     after: str = ""  # and after it
     seen_at: int | None = None  # the turn that showed this answer in full, if it was lately
+    seen_as: Version | None = None  # the other article's wording it was shown in then: what the seen line quotes
     full: bool = False  # each citation in full (title, outlet, date, file, line) and the other wordings
     speaker_shown: bool = True  # False when the reply's heading names the speaker ("Allawi on trainers:")
 
@@ -52,6 +54,14 @@ class Items:
     """A titled list: people here, exits, sources, notebook entries."""
     title: str
     items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Help:
+    """What one can type, by family: (family, ((how it is typed, what it does), …)). Drawn as two
+    columns, so a description wraps in its own column."""
+    intro: str
+    families: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
 
 
 @dataclass(frozen=True)
@@ -140,7 +150,7 @@ class Difference:
     second_marks: tuple[tuple[int, int], ...]
 
 
-Block = Heading | Message | Passage | Items | Reading | Sources | Difference
+Block = Heading | Message | Passage | Items | Help | Reading | Sources | Difference
 
 
 @dataclass
@@ -190,6 +200,8 @@ def answer_json(passage: Passage) -> dict:
     return {**_answer_fields(a), "number": passage.number, "speaker": a.speaker,
             "also_in": [{"text": v.text, "citation": asdict(v.citation)} for v in a.versions],
             "label": passage.label or None, "seen_at": passage.seen_at,
+            "seen_as": None if passage.seen_as is None else {"text": passage.seen_as.text,
+                                                             "citation": asdict(passage.seen_as.citation)},
             "answer_span": None if a.answer_span is None else {
                 "start": a.answer_span.start, "end": a.answer_span.end, "type": a.answer_span.type,
                 "text": a.text[a.answer_span.start:a.answer_span.end]}}

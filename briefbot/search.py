@@ -11,7 +11,7 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
-from briefbot.lexicon import related
+from briefbot.lexicon import is_word, related
 from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
@@ -112,6 +112,7 @@ class Searcher:
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, tuple[set[str], set[str]]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
+        self._median_idf: float | None = None
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -131,6 +132,11 @@ class Searcher:
             if "-" in word and len(analyze(word)) > 1:
                 continue  # an unknown hyphenated whole ("eleven-year-old"): its parts are slots
             fixed = self._correct(term, word)
+            if is_word(term) and (fixed is None or idx.terms[fixed] not in related(term)):
+                # an English word the articles never use: "formed" is no misspelling of "Former"
+                # (while "Irak" is WordNet's "Iraq"), and weighs as a typical word, not the rarest
+                slots.append(_Slot(word, term, {}, self._typical_idf()))
+                continue
             if fixed is not None:
                 corrections[word] = idx.surface[fixed]
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: self.ranking.fuzzy_weight}, float(idx.bm25.idf_array[fixed])))
@@ -152,12 +158,20 @@ class Searcher:
         self._add_related(slots)
         return slots
 
+    def _typical_idf(self) -> float:
+        """The median weight of the corpus's terms: what an English word the articles never use
+        weighs in the question. As the rarest of terms ("when was the coalition founded" where the
+        articles say "established"), it would outweigh the rest and leave the question unanswered."""
+        if self._median_idf is None:
+            self._median_idf = float(np.median(self.index.bm25.idf_array)) if len(self.index.terms) else 0.0
+        return self._median_idf
+
     def _add_related(self, slots: list[_Slot]) -> None:
         """A word the articles use also matches the words WordNet relates to it that they use: "how
         much did it cost" finds "the price", "who founded it" finds "its founder". A word they lack
-        stays unknown: weighed as the rarest of terms, one loose relative ("role" → "part") would
-        outweigh the rest of the question, and a name ("Heath Ledger") is no account book. A
-        corrected typo is a guess already: its relatives would be two."""
+        stays unknown: one loose relative ("role" → "part") would stand for all of it, and a name
+        ("Heath Ledger") is no account book. A corrected typo is a guess already: its relatives
+        would be two."""
         idx = self.index
         for slot in slots:
             if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0:
@@ -423,14 +437,19 @@ class Searcher:
                 return max(0, hi - lo) + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, max(lo, hi)))
             return sum(min(apart(w) for w in at) for at in where.values()) / len(where)
 
-        best = min(spans, key=lambda sp: (distance(sp), types.index(sp.type)))
-        after = [t for m in words if m.start() >= best.end for t in word_terms(m.group())][:3]
-        return best, bool(unit & set(after)), 1.0 / (1.0 + distance(best) / 30)
+        def counts(sp: Span) -> bool:
+            """Whether the thing asked about follows the span ("250 people" for how many people)."""
+            return bool(unit & set([t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]))
+
+        # "killed more than 250 people and wounded 1,000": the number counting the people asked about
+        best = min(spans, key=lambda sp: (not counts(sp), distance(sp), types.index(sp.type)))
+        return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
 
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"
-        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi)."""
-        terms = [self.index.term_id.get(t, -2) for t in analyze(words)]
+        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a particle ("Al-Anbar"
+        asked about Ain al-Asad)."""
+        terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
 
     def _credit_speakers(self, cands: np.ndarray, has: dict[int, np.ndarray]) -> None:

@@ -21,12 +21,14 @@ from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Pa
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.text import fold
+from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
-from briefbot.verbs.table import HELP, HELP_INTRO, HELP_ROWS, VERBS
+from briefbot.verbs.story import first_visit
+from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
-from briefbot.world import Character, Place, Thing, World
+from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
            "NOTEBOOK_FILE", "SESSION_FILE"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
@@ -51,7 +53,7 @@ class State:
     last_line: str = ""
     unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
-    shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed it in full
+    shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
     question: str = ""  # the last question asked, for follow-ups ("why?", "more")
     page: int = 0  # pages of answers to it shown beyond the first, for "more"
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
@@ -88,7 +90,8 @@ class Session:
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
-        self._names: dict[str, str] | None = None  # any name of a person, folded → the world's name
+        self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
+        self._names_of_world = False  # whether _names came from the built world (else from the world file)
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -155,10 +158,11 @@ class Session:
         reply.view = self.view()
         return reply
 
-    def opening(self) -> Reply:
+    def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
-        nothing to repeat (as in the text adventures it imitates, the status line starts at 0)."""
-        reply = self.verbs["look"].run(self, Command("look", line="look"))
+        nothing to repeat (as in the text adventures it imitates, the status line starts at 0).
+        With the brief (by default, for a briefing not opened before)."""
+        reply = look(self, Command("look", line="look"), first_visit(self.index) if brief is None else brief)
         reply.view = self.view()
         return reply
 
@@ -252,13 +256,17 @@ class Session:
         answer_ids = {a.sentence_id for a in answers}
         used = set(answer_ids)
         for n, answer in enumerate(answers, first):
+            # Seen lately in this wording or another article's: quoted as the player saw it.
+            wording = next((s for s in (answer.sentence_id, *(v.sentence_id for v in answer.versions))
+                            if turn - state.shown_at.get(s, -RECENT_TURNS - 1) <= RECENT_TURNS
+                            and (s == answer.sentence_id or s not in answer_ids)), None)
             state.shown.append(answer.sentence_id)
             self._answers[answer.sentence_id] = answer
-            seen = state.shown_at.get(answer.sentence_id)
             speaker_shown = answer.speaker != named
-            if seen is not None and turn - seen <= RECENT_TURNS:
-                reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=seen,
-                                            speaker_shown=speaker_shown))
+            if wording is not None:
+                seen_as = next((v for v in answer.versions if v.sentence_id == wording), None)
+                reply.blocks.append(Passage(n, answer, tuple(words), label, seen_at=state.shown_at[wording],
+                                            seen_as=seen_as, speaker_shown=speaker_shown))
                 continue
             lo, hi = self.searcher.context_span(answer.sentence_id)
             before = [s for s in range(lo, answer.sentence_id) if s not in used]
@@ -272,19 +280,23 @@ class Session:
             used.update(before + after)
             reply.blocks.append(Passage(n, answer, tuple(words), label, self._text(before), self._text(after),
                                         speaker_shown=speaker_shown))
+            state.shown_at[answer.sentence_id] = turn  # the wording shown; the others' are only counted
             for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
-                state.shown_at[sent] = turn
                 self.uncover(sent)
         if answers and answers[0].speaker and self._character_named(answers[0].speaker):
             state.person = answers[0].speaker
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
-        "Sarmed" over the "Sarmad" one article writes); as it is when no verb has built the world."""
-        if self._world is None or not answer.speaker:
+        "Sarmed" over the "Sarmad" one article writes). Before a verb has built the world, as the
+        world file alone calls them: it is read in a millisecond, and the world takes a minute to
+        build at a million sentences."""
+        if not answer.speaker:
             return answer
-        if self._names is None:
-            self._names = {fold(n): c.name for c in self._world.characters for n in c.names()}
+        if self._names is None or (self._world is not None and not self._names_of_world):
+            self._names_of_world = self._world is not None
+            self._names = {fold(n): c.name for c in self._world.characters for n in c.names()} \
+                if self._world is not None else _file_names(self.index.world_file)
         name = self._names.get(fold(answer.speaker), answer.speaker)
         return answer if name == answer.speaker else replace(answer, speaker=name)
 
@@ -377,6 +389,16 @@ class Session:
         articles = self.index.articles
         bounds = Bounds(len(self.index), tuple(len(a.paragraphs) for a in articles))
         return State(**checked_state(data, [a.source for a in articles], bounds))
+
+
+def _file_names(path: Path | None) -> dict[str, str]:
+    """Any name of a person the world file names, folded → its name there ({} if it cannot be read:
+    building the world says why)."""
+    try:
+        entries = read_world_file(path).entries if path else ()
+    except WorldFileError:
+        return {}
+    return {fold(n): e.name for e in entries if e.kind is Character for n in (e.name, *e.variants)}
 
 
 def _typed(line: str) -> tuple[str, str]:

@@ -70,7 +70,7 @@ _SEASON = r"(?:spring|summer|autumn|winter|weekend|week|month|year|decade|centur
 _PART_OF = r"(?:(?:[Tt]he\s)?(?:end|start|beginning|middle|turn|spring|summer|autumn|winter|first\shalf|second\shalf)\sof\s(?:the\s)?)?"
 _DATE = (rf"{_PART_OF}(?:"
          rf"(?:{_DAY},?\s)?(?:{_ORDINAL_DAY}\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?|{_MONTH}\s{_ORDINAL_DAY}(?![\d:])(?:,?\s{_YEAR})?)"
-         rf"|{_MONTH}\s{_YEAR}|{_LONE_MONTH}"
+         rf"|{_MONTH}\s(?:(?:in|of)\s)?{_YEAR}|{_LONE_MONTH}"
          rf"|(?:(?:[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Ee]arly|[Ll]ate)\s(?:{_SEASON}|{_DAY}|{_MONTH})(?![\w-])"
          rf"|(?:[Ee]arlier|[Ll]ater)\s(?:this|last|next)\s{_SEASON}(?![\w-]))"
          rf"|{_DAY}(?:\s(?:morning|afternoon|evening|night))?"
@@ -83,6 +83,17 @@ _DATE = (rf"{_PART_OF}(?:"
 # A year alone ("in 2003", "1998/9", "2005's") is a date unless an amount or unit follows it.
 _LONE_YEAR = re.compile(rf"(?<![\w.,$£€/-]){_YEAR}(?:/\d{{1,2}}(?!\d)|-\d\d(?!\d))?(?=['\u2019]s\b|(?![\w%/-]))"
                         rf"(?!\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|{_CURRENCY_WORD}))")
+# A year before 1900 only where a preposition of time says so ("the sextant from 1731", "in 1066"),
+# not a time of day ("by 1830 GMT", "from 1130 to 1215") nor an amount.
+_OLD_YEAR = re.compile(rf"1[0-8]\d\d(?=['\u2019]s\b|(?![\w%/-]))(?!\s?(?:GMT|BST|UTC|local\s|hours|hrs|to\s\d|and\s\d)|"
+                       rf"\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|"
+                       rf"{_CURRENCY_WORD}))")
+_TIME_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|from|since|until|till|of|by)\s$")
+# A year ending a name is no date: "Razor 1911", "Windows 2000" (a capitalised word before it that
+# neither starts the sentence nor is a month, a weekday or a feast: "Christmas 2004" is a date).
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s$")
+_NOT_NAMING = frozenset("christmas easter ramadan eid diwali hanukkah new year spring summer autumn winter mid "
+                        "early late in on by since until till from before after during of".split())
 _PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|staff|police)\b")  # "2000 people": a count, unless "in 2000"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|till|of|from|to|before|after|during|between|and|late|early)\s+$", re.I)
 _TIME = (r"(?<![\w.,:])(?:\d{1,2}[:.]\d\d\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
@@ -160,6 +171,29 @@ def _name(run: str) -> tuple[int, int, str] | None:
     return start + at, name_end, "person"
 
 
+def _lone_year(text: str, start: int) -> re.Match[str] | None:
+    """A year written alone at `start`, if it is a date: not a count ("2000 people", unless "in
+    2000"), not the end of a name, and before 1900 only after a preposition of time."""
+    if m := _LONE_YEAR.match(text, start):
+        if (_PLURAL_NEXT.match(text, m.end()) and not _PREPOSITION_BEFORE.search(text, max(0, start - 10), start)) \
+                or _ends_name(text, start):
+            return None
+        return m
+    if (m := _OLD_YEAR.match(text, start)) and not _PLURAL_NEXT.match(text, m.end()) and \
+            _TIME_PREPOSITION_BEFORE.search(text, max(0, start - 8), start):
+        return m
+    return None
+
+
+def _ends_name(text: str, start: int) -> bool:
+    """Whether the year at `start` ends a name (see _NAME_BEFORE)."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m[1].lower() in _NOT_NAMING or m[1].lower() in _BY_WORD:
+        return False
+    before = text[:m.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'("
+
+
 def typed_spans(text: str) -> list[Span]:
     """The typed spans of a sentence, sorted by start and never overlapping: where two overlap the
     wider one wins ("£80m" over "80m"), and of two as wide the more specific type."""
@@ -172,8 +206,7 @@ def typed_spans(text: str) -> list[Span]:
         for kind in kinds:
             if m := patterns[kind].match(text, start):
                 found.append((start - m.end(), _RANK[kind], start, kind))
-        if word[0].isdigit() and (m := _LONE_YEAR.match(text, start)) and not (
-                _PLURAL_NEXT.match(text, m.end()) and not _PREPOSITION_BEFORE.search(text, max(0, start - 10), start)):
+        if word[0].isdigit() and (m := _lone_year(text, start)):
             found.append((start - m.end(), _RANK["date"], start, "date"))
     for m in _RUN.finditer(text):
         if named := _name(m.group()):

@@ -94,7 +94,7 @@ def read_date(written: str, article_date: dt.date | None, planned_cue: bool = Fa
     if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d\d)", text):  # British order: day/month/year
         year = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         return _absolute(_valid(year, int(m[2]), int(m[1])))
-    if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:19|20)\d\d)(?:'s|s)?(?:[/-](\d{1,2}))?", text):
+    if m := re.fullmatch(r"(?:(?:first|second|third|fourth|final)[ -]quarter of )?((?:1\d|20)\d\d)(?:'s|s)?(?:[/-](\d{1,2}))?", text):
         if text.endswith("s") and not text.endswith("'s"):
             return None  # a decade
         start = int(m[1])

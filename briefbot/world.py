@@ -44,7 +44,7 @@ from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISA
                             PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
                             person_name, skeleton)
 from briefbot.search import Searcher
-from briefbot.text import LazyPattern, fold
+from briefbot.text import LazyPattern, analyze, fold
 
 MAX_EXITS = 10
 MAX_WORLD_FILE_BYTES = 10_000_000  # a world file is written by hand (a 1 GB sparse one took 19 s and 2.2 GB to refuse)
@@ -360,7 +360,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         after_preposition.update(_trim(m.group("name")) for m in _PREPOSITION.finditer(text))
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
         if n >= 2 and name not in orgs and name not in places and name_key(name) not in people \
-                and _unknown_place(name, common):
+                and _unknown_place(name, common) and not _written_lower(index, name):
             places.add(name)
     _join_acronyms(orgs)
     _join_cue_less(orgs)
@@ -407,11 +407,22 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
 
 def _unknown_place(name: str, common: set[str]) -> bool:
     """A name found only after "in"/"at" may be a place if it is no common word, adjective,
-    organisation, acronym, possessive or titled person."""
+    organisation, acronym (nor its plural: "on PCs"), possessive or titled person."""
     words = name.split()
-    return (bool(words) and words[0] not in NOT_NAMES and name_key(name).split()[-1] not in common
+    return (bool(words) and not re.fullmatch(r"[A-Z]{2,}s", name) and words[0] not in NOT_NAMES
+            and name_key(name).split()[-1] not in common
             and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in words)
             and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False))
+
+
+def _written_lower(index: Index, name: str) -> bool:
+    """Whether the corpus writes a one-word name in lower case anywhere ("windows" for "in
+    Windows"): a common word, even if first written capitalised. Looked up in the word's postings."""
+    terms = analyze(name)
+    if " " in name or len(terms) != 1 or (term := index.term_id.get(terms[0])) is None:
+        return False
+    written = re.compile(rf"\b{re.escape(name.lower())}\b")
+    return any(written.search(index.text_of(int(sent))) for sent in index.postings(term)[0])
 
 
 _HEAD_WORDS = frozenset(head.split()[0] for head in ORG_HEADS)  # "Ministry", "Department"…

@@ -209,3 +209,34 @@ def test_the_counted_thing_may_be_named_by_its_synonym(seed_index):
     soldiers" is one synonym group); Allawi's "three main categories" of the US presence does not."""
     best = Searcher(seed_index).search("how many US soldiers are in Iraq", 1).answers[0]
     assert span_text(best) == "2,500"
+
+
+COALITION = ("Coalition", "The coalition was established in 2014 with 87 partners.\n"
+                          "Former ministers criticised the coalition on Monday.\n"
+                          "Critics said the coalition had lost its way.")
+
+
+def test_an_english_word_the_articles_lack_is_no_misspelling_and_does_not_silence_the_question():
+    """"formed" is not "Former", and a question using a word the articles never use ("founded",
+    where they say "established") is still answered from its other words."""
+    searcher = searcher_of(COALITION, REFERENDUM)
+    for question in ("when was the coalition formed", "when was the coalition founded"):
+        result = searcher.search(question, 3)
+        assert "formed" not in result.corrections
+        assert any("2014" in answer.text for answer in result.answers)
+
+
+def test_how_many_people_takes_the_number_counting_people_though_another_is_nearer():
+    """"killed more than 250 people and wounded 1,000": the people asked about are the 250."""
+    story = ("Blasts", "The bomb blasts killed more than 250 people and wounded 1,000 in Mumbai in 1993.\n"
+                       "A film about the Mumbai blasts was due to open on Friday.")
+    answer = searcher_of(story, REFERENDUM).search("How many people died in the 1993 Mumbai bomb blasts?", 1).answers[0]
+    assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "250"
+
+
+def test_a_place_sharing_only_a_particle_with_the_question_is_no_echo_of_it():
+    """"Ain Al-Asad base in Al-Anbar": "Al" is in the question, Al-Anbar is not."""
+    story = ("Bases", "The troops are at three sites: Ain Al-Asad base in Al-Anbar, Harir base in Erbil, "
+                      "and Victoria base near Baghdad.")
+    answer = searcher_of(story, REFERENDUM).search("In which province is Ain al-Asad base?", 1).answers[0]
+    assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "Al-Anbar"

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbot.attribution import attribute, roles_in, speaker_in
-from briefbot.names import person_name
+from briefbot.names import PersonName, person_name
 
 
 def test_said_and_according_to() -> None:
@@ -317,3 +317,109 @@ def test_publications_and_schools_are_not_people() -> None:
     assert speaker_in("Its two-day takings were 1.1 million admissions, Screen Daily said.") is None
     assert speaker_in("St Fintian's High School says it is clearly identified in the video.") is None
     assert speaker_in("The Catholic Herald also highlighted articles he wrote.") is None
+
+
+def test_she_is_not_the_man_the_article_calls_he() -> None:
+    said = attribute(["Ronnie Corbett attacked modern television.",
+                      '"Shows lack care," he complained.',
+                      "Corbett is the latest star to bemoan the dumbing down of TV.",
+                      "In an interview published in the Radio Times in January, Victoria Wood slated comedian Sacha Baron Cohen.",
+                      '"It is a shame people cannot write a script," she said.'])
+    assert said[1] == "Ronnie Corbett"
+    assert said[4] is None  # not Corbett, and the article never says which of the others is a woman
+
+
+def test_he_is_the_one_man_just_named_when_the_subject_is_a_woman() -> None:
+    said = attribute(["Notts police chief Steve Green said innocent people would suffer.",
+                      "But Culture Secretary Tessa Jowell said a delay would be disastrous and she accused the Tories.",
+                      "Earlier chief constable Green questioned how his officers would apply the powers.",
+                      '"Which licensed premises do you blame?"',
+                      "he asked on BBC Radio 4."])
+    assert said[2:] == ["Steve Green", "Steve Green", "Steve Green"]
+
+
+def test_a_womans_words_go_to_the_woman_named_before_a_man() -> None:
+    said = attribute(["Ms Anne Alexander studies the elections.",
+                      "Radwan Hadi said he fears foreign firms.",
+                      '"Assets are being sold off," she says.'])
+    assert said == [None, "Radwan Hadi", "Anne Alexander"]
+
+
+def test_events_firms_and_their_adjectives_are_not_people() -> None:
+    assert attribute(['"He must rest," said Hopman Cup doctor Hamish Osborne.']) == ["Hamish Osborne"]
+    assert attribute(["British Telecom said it would double broadband speeds."]) == [None]
+    assert attribute(["International Tennis Writers said he was the best ambassador."]) == [None]
+    assert (person_name("British Prime Minister Tony Blair") or PersonName("")).name == "Tony Blair"
+
+
+def test_a_plural_possessive_is_not_part_of_the_name() -> None:
+    assert speaker_in('"We are honoured," said Sky Networks\' Sophie Turner Laing.') == "Sophie Turner Laing"
+
+
+def test_a_capitalised_word_opening_a_sentence_is_not_part_of_a_name_named_without_it() -> None:
+    said = attribute(["Nicole Kidman won her case in Sydney.", "Actress Nicole Kidman said she was pleased."])
+    assert said == [None, "Nicole Kidman"]
+
+
+def test_someone_never_named_in_full_speaks_for_themselves_not_the_last_speaker() -> None:
+    said = attribute(["Andre Agassi beat Taylor Dent in four sets, and Federer won too.",
+                      '"It was a tough match," said Agassi.',
+                      "Federer admitted he was under pressure in his win over Ancic.",
+                      '"They are so used to me winning," he said.'])
+    assert said[1:] == ["Andre Agassi", None, None]
+    said = attribute(["Liverpool chief executive Rick Parry spoke about Steven Gerrard.",
+                      '"Steven wants to win things," said Mr Parry.',
+                      'Some fans would object, but Evans countered: "It could go into the team.',
+                      "Time will tell."])
+    assert said[1:] == ["Rick Parry", None, None]
+
+
+def test_he_long_after_anyone_was_named_is_the_story_protagonist() -> None:
+    said = attribute(["Lord Callaghan, the former prime minister, has died aged 92.",
+                      "Lord Callaghan led Labour in the 1970s.",
+                      "Liberal Democrat leader Charles Kennedy said he had been a great man.",
+                      "He enlisted in the navy in 1942.",
+                      "He rose to the rank of lieutenant.",
+                      "He became chancellor of the exchequer in 1964.",
+                      "He resisted devaluation for three years.",
+                      'When he refused to back the manifesto in 1968, he said: "I am not going to resign.'])
+    assert said[2] == "Charles Kennedy"
+    assert said[-1] == "Lord Callaghan"
+
+
+def test_a_name_after_the_is_nobody_the_sentence_is_about() -> None:
+    said = attribute(["Mefin Davies is on a one-year contract at Gloucester.",
+                      "The demise of the Celtic Warriors region left Davies without a club.",
+                      "He admitted he was angry with the way he was treated."])
+    assert said[2] == "Mefin Davies"
+
+
+def test_an_epithet_opening_a_sentence_is_the_protagonist_not_the_man_it_names() -> None:
+    said = attribute(["Mark Lewis-Francis says he wants World Championship gold.",
+                      "The 22-year-old pipped Maurice Greene on the last leg of the relay in Athens.",
+                      '"I want to get there again," he said.'])
+    assert said == ["Mark Lewis-Francis", None, "Mark Lewis-Francis"]
+    said = attribute(["Jake White claimed the coaching award while his side took the team award."])
+    assert said == [None]  # a deed, not words
+
+
+def test_an_epithet_is_whom_the_last_sentences_were_about_before_the_protagonist() -> None:
+    said = attribute(["Stephen Jones praised the Wales backs.", "Stephen Jones kicked the winning penalty.",
+                      "None more so than Gavin Henson, who now faces the spotlight.",
+                      "The confident 23-year-old is undaunted by the prospect.",
+                      '"I like pressure on me," he said.'])
+    assert said[-1] == "Gavin Henson"
+
+
+def test_gender_is_read_from_subjects_not_objects_nor_quotations() -> None:
+    said = attribute(["Debra Hill co-wrote Halloween with John Carpenter.",
+                      "Carpenter said that working with Hill was a joy.",
+                      "In the 90s she was reunited with Carpenter for Escape From LA.",
+                      "At the time of her death she was working on a film.",
+                      '"She was incredibly talented," he said.'])
+    assert said[-1] == "John Carpenter"
+    said = attribute(["UK Athletics chief Max Jones believes Kelly Holmes will race.",
+                      'Jones added: "She was pleased with her run.',
+                      'It could depend on training."',
+                      '"She is a very good team member," he added.'])
+    assert said[-1] == "Max Jones"

@@ -6,6 +6,7 @@ import ast
 import io
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,10 @@ from rich.console import Console
 
 from briefbot import cli
 from briefbot.parser import Command, Parser
-from briefbot.render import compact_citation, render
-from briefbot.reply import Message, Reading, Reply
+from briefbot.render import compact_citation, plain, render
+from briefbot.reply import Items, Message, Reading, Reply
 from briefbot.session import Session
-from briefbot.verbs.table import HELP, VERBS
+from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,6 +103,45 @@ def test_context_is_dim_one_line_cut_with_an_ellipsis(session: Session) -> None:
     assert len(lines) <= 7
 
 
+def flat(lines: list[str]) -> str:
+    """Drawn lines as one run of words, to find a sentence in them however it wrapped."""
+    return " ".join(" ".join(lines).split())
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_sentence_is_shown_whole(session: Session, question: str) -> None:
+    reply = session.handle(question)
+    shown = flat(drawn(reply))
+    for passage in reply.passages:
+        assert " ".join(passage.answer.text.split()) in shown
+
+
+@pytest.mark.parametrize("over", [1, 4, 12, 30, 70])
+@pytest.mark.parametrize("side", ["before", "after"])
+def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, side: str) -> None:
+    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote."""
+    passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
+    paragraph = " ".join(session.index.text_of(s) for s in range(passage.answer.sentence_id - 3,
+                                                                  passage.answer.sentence_id + 4))
+    context = paragraph[:77 + over].rsplit(" ", 1)[0] if side == "after" else paragraph[-77 - over:].split(" ", 1)[1]
+    lines = drawn(Reply("", "answered", [replace(passage, **{"before": "", "after": "", side: context})]))
+    sentence_rows = len(drawn(Reply("", "answered", [replace(passage, before="", after="")]))) - 1
+    assert sentence_rows <= 2  # a short sentence: its context is drawn beside it, on the line after it
+    shown = lines[sentence_rows].strip()
+    kept = shown.strip("\u2026 ")
+    assert kept in context and len(shown) <= 77
+    dropped = context.replace(kept, "", 1)
+    assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
+
+
+def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
+    reply = session.handle("how many partners does the coalition have")
+    passage = max(reply.passages, key=lambda p: len(p.answer.text))
+    long = replace(passage, before="", after="The context sentence.")
+    assert "The context sentence." not in flat(drawn(Reply("", "answered", [long])))  # four lines at 80 columns
+    assert "The context sentence." in flat(drawn(Reply("", "answered", [long]), width=400))
+
+
 def test_an_answer_seen_lately_is_one_line_and_the_ranking_does_not_change(session: Session, seed_index) -> None:
     first = session.handle("how many American soldiers are in Iraq")
     session.handle("score")
@@ -113,6 +153,20 @@ def test_an_answer_seen_lately_is_one_line_and_the_ranking_does_not_change(sessi
     lines = drawn(Reply("", "answered", repeated))
     assert len(lines) == len(repeated) and lines[0].startswith(f"{repeated[0].number}. (seen at turn 1) ")
     assert lines[0].rstrip().endswith("[1]")
+
+
+@pytest.mark.parametrize("first, then", [("Where is Harir base?", "Which forces back up the border guards?"),
+                                         ("how many americn soldirs are in iraq", "Who established the Inherent Resolve coalition?")])
+def test_a_fact_seen_in_another_wording_is_quoted_as_it_was_shown(session: Session, first: str, then: str) -> None:
+    shown = {a.text for a in session.handle(first).answers}
+    reply = session.handle(then)
+    seen = [p for p in reply.passages if p.seen_at is not None]
+    quoted = [p.seen_as.text if p.seen_as else p.answer.text for p in seen]
+    assert seen and set(quoted) <= shown and any(p.seen_as for p in seen)
+    lines = drawn(Reply("", "answered", seen))
+    assert all(text.split()[0] in line for text, line in zip(quoted, lines))
+    full = session.handle(f"x {seen[0].number}").answers[0]  # in full: both wordings, the one quoted among them
+    assert quoted[0] in {full.text, *(v.text for v in full.versions)}
 
 
 def test_answer_sentence_first_then_its_citation(session: Session) -> None:
@@ -143,6 +197,35 @@ def test_a_question_word_alone_asks_the_last_question_again(session: Session, wo
     assert analyse(asked).type == kind
 
 
+@pytest.mark.parametrize("asked", ["who said the border is secure", "what did allawi say about the trainers"])
+def test_a_follow_up_carries_what_was_asked_about_not_the_saying(session: Session, asked: str) -> None:
+    session.handle(asked)
+    rewritten = said(session.handle("why?")).splitlines()[0].strip("()?").split()
+    assert rewritten[0] == "why" and len(rewritten) > 1
+    assert not {"say", "said"} & set(rewritten)  # "(why said border secure?)" read as nonsense
+    assert set(rewritten[1:]) <= set(asked.split())
+
+
+@pytest.mark.parametrize("first, then, about", [("what is the concrete wall", "who built it?", "concrete wall"),
+                                                ("what did the joint statement announce", "when was it announced?",
+                                                 "joint statement")])
+def test_a_short_question_pointing_back_asks_about_the_last_one(session: Session, seed_index, first: str, then: str,
+                                                                about: str) -> None:
+    session.handle(first)
+    reply = session.handle(then)
+    rewritten = said(reply).splitlines()[0].strip("()")
+    assert about in rewritten and "it" not in rewritten.split() and len(rewritten.split()) == len(set(rewritten.split()))
+    fresh = Session(seed_index).handle(rewritten)
+    assert [a.text for a in reply.answers] == [a.text for a in fresh.answers]
+
+
+def test_a_question_with_it_is_not_a_follow_up_when_it_says_enough(session: Session) -> None:
+    for line in ("is it true that the iraqi border is completely secure", "who made it?"):
+        assert not said(Session(session.index).handle(line)).startswith("(")  # nothing was asked before
+    session.handle("how many soldiers are in iraq")
+    assert not said(session.handle("is it true that the iraqi border is completely secure")).startswith("(")
+
+
 def test_more_gives_the_next_answers_then_the_wider_context(session: Session) -> None:
     first = session.handle("what does iraq use to secure its border")
     more = session.handle("tell me more")
@@ -154,6 +237,9 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
         if any(isinstance(b, Reading) for b in reply.blocks):
             break
     assert any(isinstance(b, Reading) for b in reply.blocks)
+    for _ in range(2):  # then it says so, not the same paragraph again
+        reply = session.handle("more")
+        assert not any(isinstance(b, Reading) for b in reply.blocks) and "no more" in said(reply)
 
 
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
@@ -217,9 +303,10 @@ def test_every_alias_parses_to_its_verb() -> None:
 
 
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
+    shown = plain(session.handle("help"))
     for verb in VERBS:
         if verb.help:
-            assert verb.help in HELP
+            assert verb.help in shown
     before = len(session.undo_stack)
     for verb in VERBS:
         if not verb.changes_state and verb.object == "none" and verb.aliases and verb.name != "quit":
@@ -227,6 +314,54 @@ def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
     assert len(session.undo_stack) == before
     session.handle("go harir")
     assert len(session.undo_stack) == before + 1
+
+
+def test_wrapped_lines_stay_indented_at_80_columns(session: Session) -> None:
+    lines = drawn(session.handle("help"))
+    rows = [line for line in lines[next(n for n, line in enumerate(lines) if line.endswith(":")):]
+            if not line.rstrip().endswith(":") or line.startswith(" ")]
+    assert rows and all(line.startswith("  ") for line in rows)
+    assert any(line.startswith(" " * 10) and line.strip() for line in rows)  # wrapped under its description
+    reply = session.handle("read source 1")
+    text = next(b for b in reply.blocks if isinstance(b, Items))
+    lines = [line.rstrip() for line in drawn(reply)]
+    body = lines[lines.index(f"{text.title}:") + 1:]
+    body = body[:next((n for n, line in enumerate(body) if line.startswith("(")), len(body))]  # then "(15 more…)"
+    assert len(body) > len(text.items) and all(line.startswith("  ") for line in body if line.strip())
+
+
+def test_a_timeline_line_reads_alike_in_both_front_ends_and_past_nine(session: Session) -> None:
+    from briefbot.reply import Dated
+    from briefbot.tui.widgets import PassageView
+    line = next(b for b in session.handle("timeline").blocks if isinstance(b, Dated))
+    for number in (1, 10, 100):
+        dated = replace(line, number=number, label=f"{line.label} (article date)")
+        expected = f"{number}. {dated.label}  "
+        assert drawn(Reply("", "answered", [dated]))[0].startswith(expected)  # "10.(2024-09-27)" lost its space
+        view = PassageView(dated, "")
+        console = Console(width=80, record=True, file=io.StringIO())
+        console.print(view.content)
+        assert console.export_text().startswith(expected)  # not "(2025-02-05 (article date))"
+
+
+@pytest.mark.parametrize("line", ["who is the ceo of apple", "hint", "notebook"])
+def test_what_to_type_is_bold_not_in_backticks(session: Session, line: str) -> None:
+    from briefbot.render import message_text
+    reply = session.handle(line)
+    assert "`" in said(reply)  # the message names something to type
+    assert "`" not in "\n".join(drawn(reply))
+    typed = said(reply).split("`")[1]
+    text = message_text(said(reply))
+    assert typed in [text.plain[s.start:s.end] for s in text.spans if s.style == "bold"]
+    assert "`" in plain(reply)  # a pipe keeps them: there is no bold there
+
+
+@pytest.mark.parametrize("line", ["x 99", "read 99", "note 99"])
+def test_an_answer_not_on_the_table_says_how_many_are(session: Session, line: str) -> None:
+    assert "no answer 99 yet" in said(session.handle(line))
+    session.handle("how many soldiers are in iraq")
+    reply = session.handle(line)
+    assert reply.status == "error" and said(reply) == "There is no answer 99: answers 1 to 3 are on the table."
 
 
 def test_a_new_verb_is_one_entry_and_one_function() -> None:
@@ -286,9 +421,13 @@ def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session) -> 
     assert len(drawn(reply)) < 30
 
 
-def test_a_missing_corpus_exits_2_before_the_app_starts(capsys) -> None:
-    assert cli.main(["--corpus", "/nonexistent/briefing"]) == 2
-    assert "/nonexistent/briefing" in capsys.readouterr().err
+@pytest.mark.parametrize("argv", [["--corpus", "/nonexistent/briefing"],
+                                  ["ask", "--corpus", "/nonexistent/briefing", "anything"],
+                                  ["sources", "--corpus", "/nonexistent/briefing"]])
+def test_a_missing_corpus_exits_2_before_the_app_starts_with_one_error(capsys, argv: list[str]) -> None:
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "/nonexistent/briefing" in err and len(err.splitlines()) == 1  # not a warning and then an error
 
 
 def test_a_bad_k_says_what_it_wants(capsys) -> None:
@@ -355,6 +494,20 @@ def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:
                 for a in session.handle(line).answers if a.speaker}
     names = {c.name for c in session.world.characters}
     assert speakers and speakers <= names  # "Sarmed Al-Bayati" (world.toml), never the variant "Sarmad"
+
+
+def test_one_shot_ask_calls_a_speaker_as_the_world_file_does_without_building_the_world(capsys, monkeypatch) -> None:
+    from briefbot import session as session_module
+    from briefbot.world import Character, read_world_file
+
+    def no_world(*args, **kwargs):
+        raise AssertionError("a plain question built the world")
+    monkeypatch.setattr(session_module, "load_world", no_world)
+    assert cli.main(["ask", "--json", "what threat does isis pose to iraq"]) == 0
+    speakers = {a["speaker"] for a in json.loads(capsys.readouterr().out)["answers"]} - {None}
+    entries = [e for e in read_world_file(ROOT / "corpus" / "world.toml").entries if e.kind is Character]
+    assert speakers & {e.name for e in entries}  # "Sarmed Al-Bayati", as world.toml calls him
+    assert not speakers & {v for e in entries for v in e.variants}  # never the variant "Sarmad"
 
 
 def test_no_answer_lists_what_the_briefing_is_about_not_junk(session: Session) -> None:

@@ -39,7 +39,7 @@ def test_anything_else_is_a_question(session):
 def test_look_in_the_briefing_room_lists_sources_people_exits(session):
     reply = session.handle("")
     titles = [b.title for b in reply.blocks if isinstance(b, Items)]
-    assert titles == ["Sources", "People quoted", "Exits"]
+    assert titles == ["Who is quoted", "Sources", "People quoted", "Exits"]  # the first, the brief's
     people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "People quoted").items
     assert any("Al-Bayati" in p for p in people) and any("Allawi" in p for p in people)
 

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 
 from briefbot import cli
+from briefbot import compare as compare_module
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
 from briefbot.indexing import build
@@ -108,6 +109,18 @@ def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_dif
     assert all(e.planned for e in events)
 
 
+def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names():
+    idx = index_of(("Gadgets", "Other gadgets in the top 100 include the sextant from 1731 (59th position), the marine "
+                               "chronometer from 1761 and the Kodak Brownie camera from 1900 (28th position).\n"
+                               "In October 2000 customs began an investigation into networks such as Razor 1911 "
+                               "and Myth.\nA British general election was last held in February in 1974.\n"
+                               "Polls close at 1830 GMT, and Windows 2000 was patched over Christmas 2004.", None))
+    events = timeline(idx, facts(idx)).events
+    written = [(str(e.when), idx.text_of(s)[d.span.start:d.span.end]) for e in events for s, d in zip(e.sentences, e.dated)]
+    assert written == [("1731", "1731"), ("1761", "1761"), ("1900", "1900"), ("1974-02", "February in 1974"),
+                       ("2000-10", "October 2000"), ("2004", "2004")]
+
+
 def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
     events = timeline(seed_index, facts(seed_index)).events
 
@@ -185,7 +198,27 @@ def test_the_seed_articles_real_differences_are_found(seed_index):
     assert discussed and "not final" in discussed[0] and "not been officially discussed" in discussed[1]
     trainers = pair("attribution", "according to military leadership", "we do not need trainers")
     assert trainers and "military leadership" in trainers[0]
-    assert pair("date", "released in September 2024", "On September 27, 2024") == (["September 2024"], ["September 27, 2024"])
+    dates = pair("date", "released in September 2024", "On September 27, 2024")
+    assert dates and "September 2024" in dates[0] and "September 27, 2024" in dates[1]
+    # who announced it: a reporting verb that quotes no one
+    announced = pair("attribution", "United States and Iraq announced", "the international coalition announced")
+    assert announced and "The governments of the United States and Iraq" in announced[0] \
+        and "the international coalition" in announced[1]
+
+
+def test_compare_reads_each_sentence_once_for_all_its_calls(monkeypatch):
+    stories = (("Bridge", "The county council will spend £80m on the new river bridge, officials said.", None),
+               ("Bridge cost", "The county council will spend £60m on the new river bridge, officials said.", None))
+    idx = index_of(*stories)
+    read: list[int] = []
+    of = compare_module._Reading.of
+    monkeypatch.setattr(compare_module._Reading, "of", staticmethod(lambda index, sent: read.append(sent) or of(index, sent)))
+    first = compare(idx, Searcher(idx).same_fact)
+    assert sorted(read) == [0, 1]
+    again = compare(idx, Searcher(idx).same_fact, [0, 1])
+    assert again == first and sorted(read) == [0, 1]  # the second compare (a topic compared again) reads nothing
+    other = index_of(*stories)
+    assert compare(other, Searcher(other).same_fact) == first and sorted(read) == [0, 0, 1, 1]  # its own readings
 
 
 # --- the brief ---------------------------------------------------------------------------------

@@ -28,11 +28,13 @@ from textual.widgets import ProgressBar, Static
 
 from briefbot.cache import load
 from briefbot.index import Index
-from briefbot.reply import Heading, Items, Message, Reply
-from briefbot.session import HELP, HELP_INTRO, HELP_ROWS, Session
+from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
+from briefbot.session import HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
+from briefbot.tui.story import DifferencePair, StoryLine, StoryView
 from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
+from briefbot.verbs.story import first_visit
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "how many American soldiers are in Iraq"
@@ -124,15 +126,15 @@ async def click_citation(pilot: Pilot, citations: Citations | type[Citations] = 
     await pilot.click(citations, offset=(5, 0))
 
 
-def _plain(content: object) -> str:
-    """What a widget's content shows, as plain text (Rich renderables drawn 200 columns wide)."""
+def _plain(content: object, width: int = 200) -> str:
+    """What a widget's content shows, as plain text (Rich renderables drawn `width` columns wide)."""
     if isinstance(content, (str, Content)):
         return str(content)
     if isinstance(content, Group):  # a titled list: Text and padded Text
         return "\n".join(_plain(getattr(r, "renderable", r)) for r in content.renderables)
     if isinstance(content, Text):
         return content.plain
-    console = Console(width=200, record=True, file=io.StringIO())
+    console = Console(width=width, record=True, file=io.StringIO())
     console.print(content)
     return console.export_text().rstrip("\n")
 
@@ -155,8 +157,10 @@ def said(reply: Reply) -> list[str]:
     """The lines of a reply the transcript must show (passages are checked by their own tests)."""
     out: list[str] = []
     for block in reply.blocks:
-        if isinstance(block, (Heading, Message)):
+        if isinstance(block, Heading):
             out.append(block.text)
+        elif isinstance(block, Message):
+            out.append(block.text.replace("`", ""))  # what to type is bold instead
         elif isinstance(block, Items):
             out += [f"{block.title}:", *block.items]
     return out
@@ -164,12 +168,13 @@ def said(reply: Reply) -> list[str]:
 
 @pytest.fixture
 def app(seed_index: Index, tmp_path: Path) -> RecordingApp:
+    first_visit(seed_index)  # opened before: the game starts in the briefing room, without the brief
     return RecordingApp(index=seed_index, home=tmp_path)
 
 
 def test_opening_screen_is_the_briefing_room(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
-        look = Session(seed_index, home=tmp_path).handle("look")
+        look = Session(seed_index, home=tmp_path).opening()
         text = screen_text(app)
         for line in said(look):
             assert line in text
@@ -222,8 +227,9 @@ def test_each_verb_shows_what_the_session_says(lines: list[str], app: RecordingA
         shown = screen_text(app).split("> " + lines[-1])[-1]
         for line in said(expected):
             assert line in shown
-        answers = [v.passage.answer.text for v in app.query(PassageView)][-len(expected.answers):]
-        assert answers == [a.text for a in expected.answers] or not expected.answers
+        passages = [b.answer.text for b in expected.blocks if isinstance(b, Passage) and not isinstance(b, Dated)]
+        answers = [v.passage.answer.text for v in app.query(PassageView)][-len(passages):]  # dated: a StoryView's
+        assert answers == passages or not passages
         assert app.session.state == session.state
         assert app.query_one(StatusLine).score.endswith(f"Turns: {session.state.turns}")
     drive(app, scenario)
@@ -348,14 +354,22 @@ def test_help_key_and_help_verb(app: RecordingApp) -> None:
         verbs = app.screen.query(Static)[1]
         console = Console(width=60, record=True, file=io.StringIO())
         console.print(verbs.content)  # as narrow as at 80 columns: descriptions wrap in their column
-        headings = {"What you can type", *(family for family, _ in HELP_ROWS)}
+        headings = {"What you can type", *(f"{family}:" for family, _ in HELP_ROWS)}
         lines = [line for line in console.export_text().splitlines()
                  if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
         assert lines and all(line.startswith("  ") for line in lines)
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
-        await play(pilot, "help")
-        assert HELP.splitlines()[0] in screen_text(app)
+        await play(pilot, "help")  # the same two columns in the transcript, indented at 80 columns
+        shown = app.query(ReplyView).last().query(Static).last()
+        assert shown.content.renderables[0].plain == HELP_INTRO
+        console = Console(width=76, record=True, file=io.StringIO())
+        console.print(shown.content)
+        lines = [line for line in console.export_text().splitlines()
+                 if line.strip() and line.strip() not in headings and line.strip() not in HELP_INTRO]
+        assert lines and all(line.startswith("  ") for line in lines)
+        wrapped = [line for line in lines if line.startswith("   ") and line.strip()]
+        assert wrapped and all(line.startswith(" " * 10) for line in wrapped)  # under their description
     drive(app, scenario)
 
 
@@ -691,6 +705,7 @@ def test_reader_shows_a_window_of_a_huge_file(tmp_path: Path) -> None:
     filler = "Nothing happened on this day in the town. " * 5000  # one line of 210,000 characters
     (corpus / "a.txt").write_text("Town news\n\n" + filler + "The mayor resigned over the bridge. " + filler + "\n")
     index = load([str(corpus)], lambda line: None, use_cache=False)
+    first_visit(index)  # no brief to open on: the first citation on the screen is the answer's
     app = RecordingApp(index=index, home=tmp_path)
 
     async def scenario(pilot: Pilot) -> None:
@@ -745,6 +760,7 @@ async def _notebook(pilot: Pilot) -> None:
 @pytest.mark.parametrize("steps", [_still, _answer, _reader, _notebook],
                          ids=["opening", "answer", "reader", "notebook"])
 def test_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index, tmp_path: Path) -> None:
+    first_visit(relative_index)  # the briefing room as it opens once seen (test_story_snapshot has the brief's)
     assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
 
 
@@ -764,7 +780,10 @@ def test_three_answers_and_their_citations_fit_80x24(question: str, app: Recordi
         passages, citations = list(turn.query(PassageView)), list(turn.query(Citations))
         assert len(passages) == 3 and len(citations) == 3
         assert all(_visible(app, w) for w in passages + citations), [w.region for w in passages + citations]
-        assert all(w.region.height <= 5 for w in passages)  # a sentence cut to about three lines, one of context
+        for view in passages:  # each sentence whole, as many rows as it is drawn in
+            drawn = _plain(view.content, view.content_region.width).splitlines()
+            assert len(drawn) == view.region.height
+            assert " ".join(view.passage.answer.text.split()) in " ".join(line[3:].strip() for line in drawn), drawn
     drive(app, scenario, size=(80, 24))
 
 
@@ -783,23 +802,36 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
 def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
-        await play(pilot, QUESTION)
-        seen = [v for v in app.query(ReplyView).last().query(PassageView) if v.passage.seen_at == 1]
-        assert seen and all(v.region.height == 1 for v in seen)
-        await pilot.click(seen[0], offset=(8, 0))
+        await play(pilot, QUESTION)  # every answer seen at turn 1
+        turn = app.query(ReplyView).last()
+        seen = list(turn.query(Citations))
+        assert len(seen) == 3 and all(c.passage.seen_at == 1 and c.region.height == 1 for c in seen)
+        assert not turn.query(PassageView)
+        line = seen[0].lines()[0]
+        assert line.startswith(f"{seen[0].passage.number}. (seen at turn 1) ") and line.endswith(" [1]")
+        await pilot.press("ctrl+o")  # to this turn's first answer, not the last turn with a full one
+        assert app.focused is seen[0]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, ReaderScreen) and app.screen.start == seen[1].passage.answer.citations[0].start
+        await pilot.press("escape")
+        await pilot.click(seen[2], offset=(8, 0))
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
-        assert app.screen.start == seen[0].passage.answer.citations[0].start
+        assert app.screen.start == seen[2].passage.answer.citations[0].start
     drive(app, scenario)
 
 
 async def _timeline(pilot: Pilot) -> None:
     await _still(pilot)
     await play(pilot, "timeline")
+    await pilot.press("ctrl+o", "down", "down")  # the cursor on the third line
+    await pilot.pause()
 
 
 async def _compare(pilot: Pilot) -> None:
     await _still(pilot)
     await play(pilot, "compare")
+    await pilot.press("ctrl+o")
+    await pilot.pause()
 
 
 async def _brief(pilot: Pilot) -> None:
@@ -808,7 +840,61 @@ async def _brief(pilot: Pilot) -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("steps", [_timeline, _compare, _brief], ids=["timeline", "compare", "brief"])
+@pytest.mark.parametrize("steps", [_still, _timeline, _compare, _brief], ids=["landing", "timeline", "compare", "brief"])
 def test_story_snapshot(steps: Scenario, size: tuple[int, int], snap_compare, relative_index: Index,
                         tmp_path: Path) -> None:
     assert snap_compare(BriefbotApp(index=relative_index, home=tmp_path), terminal_size=size, run_before=steps)
+
+
+def test_a_new_briefing_opens_on_its_brief_and_a_known_one_in_the_room(seed_index: Index, tmp_path: Path) -> None:
+    first, again = RecordingApp(index=seed_index, home=tmp_path), RecordingApp(index=seed_index, home=tmp_path)
+
+    async def landing(pilot: Pilot) -> None:
+        text = screen_text(first)
+        assert "Brief" in text and "the story in 7 sentences:" in text and "Key dates:" in text
+        assert first.query(StoryView)  # its key dates, a timeline
+
+    async def known(pilot: Pilot) -> None:
+        assert "the story in 7 sentences:" not in screen_text(again) and "The briefing table holds" in screen_text(again)
+        await play(pilot, "look")
+        assert "the story in 7 sentences:" in screen_text(again).split("> look")[-1]
+    drive(first, landing)
+    drive(again, known)
+
+
+def test_the_timeline_is_a_view_whose_lines_enter_reads(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, "timeline")
+        view = app.query(ReplyView).last().query_one(StoryView)
+        expected = [b for b in replayed(seed_index, tmp_path, ["timeline"]).blocks if isinstance(b, Dated)]
+        assert [line.citation for line in view.lines] == [b.answer.citations[0] for b in expected]
+        await pilot.press("ctrl+o")
+        assert app.focused is view and view.cursor == 0
+        await pilot.press("down", "down", "down", "up")
+        assert view.cursor == 2 and view.lines[2].has_class("cursor") and not view.lines[0].has_class("cursor")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.start == expected[2].answer.citations[0].start
+        await pilot.press("escape")
+        await pilot.press("end")
+        assert view.cursor == len(expected) - 1 and _visible(app, view.lines[-1])  # the transcript scrolled along
+        await pilot.press("x")
+        assert app.focused is app.query_one(PromptInput) and app.query_one(PromptInput).value == "x"
+    drive(app, scenario, size=(80, 24))
+
+
+@pytest.mark.parametrize("width, columns", [(80, False), (120, True)])
+def test_differences_sit_in_columns_that_stack_at_80_and_enter_reads_a_side(width: int, columns: bool, app: RecordingApp,
+                                                                            seed_index: Index, tmp_path: Path) -> None:
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, "compare")
+        pairs = list(app.query(ReplyView).last().query(DifferencePair))
+        expected = [b for b in replayed(seed_index, tmp_path, ["compare"]).blocks if isinstance(b, Difference)]
+        assert [p.block for p in pairs] == expected
+        first, second = pairs[0].query(StoryLine)
+        assert pairs[0].has_class("columns") == columns
+        assert (first.region.y == second.region.y) == columns  # side by side, or one above the other
+        await pilot.press("ctrl+o", "down", "enter")  # the first difference's second side
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.start == expected[0].second.citations[0].start
+    drive(app, scenario, size=(width, 40))

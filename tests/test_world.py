@@ -185,3 +185,26 @@ def test_a_party_is_never_taken_for_a_person(tmp_path: Path) -> None:
 def test_find_takes_anything(seed_world: World, typed: str) -> None:
     for thing in seed_world.find(typed):
         assert thing in seed_world.things
+
+
+def test_software_and_acronym_plurals_are_no_places(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Bugs found\n\nFlaws were found in Windows programs and in Ashford. Viruses spread on PCs at home. "
+                 "Fixes for bugs in Windows came late. The windows of the office were shut.\n",
+        "b.txt": "More bugs\n\nThe firm sells software on PCs in Ashford.\n",
+    })
+    places = {p.name for p in build_world(index).places}
+    assert "Ashford" in places
+    assert not {"Windows", "PCs"} & places
+
+
+def test_a_firm_named_like_a_person_gives_no_role_to_that_person(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Design\n\nWeb usability expert Jakob Nielsen said sites were slow. "
+                 '"Users hate waiting," said Dr Nielsen.\n',
+        "b.txt": "Broadband\n\nMore people use broadband, according to market analysts Nielsen/NetRatings. "
+                 "The report by Nielsen/NetRatings found a rise, say market analysts Nielsen/NetRatings. "
+                 "Fast access doubled, according to market analysts Nielsen/NetRatings.\n",
+    })
+    nielsen = build_world(index).find("Jakob Nielsen", (Character,))[0]
+    assert nielsen.role == "web usability expert"

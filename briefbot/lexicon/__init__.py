@@ -119,6 +119,12 @@ def _wordnet() -> dict[str, str]:
     return dict(line.split(" ", 1) for line in text.splitlines() if not line.startswith("#"))
 
 
+def is_word(term: str) -> bool:
+    """Whether an analysed term is an English word WordNet relates to others: a word the articles
+    lack is then no misspelling of one they use ("formed" is not "Former")."""
+    return term in _wordnet()
+
+
 @cache
 def related(term: str) -> tuple[str, ...]:
     """The analysed terms WordNet relates to an analysed term: its derivations ("withdraw" →

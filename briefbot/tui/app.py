@@ -29,6 +29,7 @@ from briefbot.reply import Citation, Completion, Message, Passage, Reading, Repl
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.text import one_line
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
+from briefbot.tui.story import StoryView
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
                                   Transcript, plain)
 
@@ -284,6 +285,9 @@ class BriefbotApp(App[int]):
     def on_citations_selected(self, event: Citations.Selected) -> None:
         self.read(event.citation)
 
+    def on_story_view_selected(self, event: StoryView.Selected) -> None:
+        self.read(event.citation)
+
     def read(self, citation: Citation) -> None:
         assert self.session is not None
         reading = self.session.reader(citation)
@@ -310,11 +314,11 @@ class BriefbotApp(App[int]):
     def action_citations(self) -> None:
         """Focus the last reply's first citation (answer 1's); Up/Down move between them, Enter
         reads, Escape comes back."""
-        turns = [t for t in self.query(ReplyView) if t.query(Citations)]
+        turns = [t for t in self.query(ReplyView) if t.query("Citations, StoryView")]
         if not turns:
             self.notify("No citations yet: ask a question first.")
             return
-        first = turns[-1].query(Citations).first()
+        first = turns[-1].query("Citations, StoryView").first()
         first.point(0)
         first.scroll_visible(animate=False)
 

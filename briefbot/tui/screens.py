@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
-from briefbot.render import short_date
-from briefbot.reply import Reading
+from briefbot.render import help_table, short_date, two_columns
+from briefbot.reply import Help, Reading
 from briefbot.text import safe
 from briefbot.tui.widgets import plain
 
@@ -80,21 +78,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
-            yield Static(Group(Text("Keys", style="bold"), _grid(self.keys)))
-            yield Static(Group(Text("What you can type", style="bold"), Text(self.intro),
-                               *(part for family, rows in self.verbs for part in (Text(family, style="italic"),
-                                                                                   _grid(rows)))))
+            yield Static(Group(Text("Keys", style="bold"), two_columns(self.keys)))
+            yield Static(Group(Text("What you can type", style="bold"), help_table(Help(self.intro, self.verbs))))
             yield Static(Text("Escape closes this.", style="dim"))
-
-
-def _grid(rows: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> Padding:
-    """Two columns, indented: what to type (never wrapped) and what it does (wrapped in its column)."""
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold")
-    grid.add_column()
-    for left, right in rows:
-        grid.add_row(Text(left), Text(right))
-    return Padding(grid, (0, 0, 0, 2))
 
 
 class QuitScreen(ModalScreen[str]):

@@ -19,10 +19,13 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import compact_citation, cut, difference, full_citation, numbered, other_lines, passage_body, safe
-from briefbot.reply import Citation, Completion, Difference, Heading, Items, Message, Passage, Reading, Reply, Sources
+from briefbot.render import (compact_citation, cut, full_citation, help_table, margin, message_text, numbered,
+                             other_lines, passage_body, safe, seen_line)
+from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
+                            Reply, Sources)
 from briefbot.session import MAX_LINE_CHARS
 from briefbot.text import one_line
+from briefbot.tui.story import StoryView
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 
@@ -58,9 +61,9 @@ class StatusLine(Widget):
 
 
 class Citations(Widget, can_focus=True):
-    """A passage's numbered citations, a line each. One widget for them all (not one a citation) so
-    that a turn mounts and lays out quickly: click a line, or focus it (Ctrl+O), move the cursor with
-    Up/Down and press Enter, to read the article there."""
+    """A passage's numbered citations, a line each; for an answer seen lately, its one line. One
+    widget for them all (not one a citation) so that a turn mounts and lays out quickly: click a
+    line, or focus it (Ctrl+O), move the cursor with Up/Down and press Enter, to read the article there."""
 
     BINDINGS = [
         Binding("enter", "open", "Read"),
@@ -77,21 +80,25 @@ class Citations(Widget, can_focus=True):
 
     def __init__(self, passage: Passage, folder: str) -> None:
         super().__init__()
+        self.styles.padding = (0, 0, 0, 0 if passage.seen_at is not None else margin(passage.number))  # under its passage
         self.auto_links = False  # the lines are styled here, by the cursor and the mouse
         self.passage, self.folder = passage, folder
         answer = passage.answer
         self.citations = [*answer.citations, *(v.citation for v in answer.versions)] if passage.full \
-            else answer.citations[:1]
+            else [passage.seen_as.citation] if passage.seen_as else answer.citations[:1]
         self.cursor = 0  # the citation Enter reads, marked while the widget has focus
         self.hovered: int | None = None
 
     def lines(self) -> list[str]:
         """One compact line (as wide as the widget), or with `x N` each citation in full and the
         other articles' own words."""
-        answer = self.passage.answer
+        answer, width = self.passage.answer, self.size.width or 77
+        if self.passage.seen_at is not None:  # drawn from column 0: its number, then the line
+            indent = margin(self.passage.number)
+            return [f"{self.passage.number}.".ljust(indent) + safe(seen_line(self.passage, width - indent))]
         if not self.passage.full:
             others = len(answer.citations) - 1 + len(answer.versions)
-            return [safe(compact_citation(1, answer.citations[0], others, self.size.width or 77))]
+            return [safe(compact_citation(1, answer.citations[0], others, width))]
         lines = [safe(full_citation(n, c, self.folder)) for n, c in enumerate(answer.citations, 1)]
         first = len(lines) + 1
         lines += [f"[{n}] also: {one_line(v.text)}\n    {safe(full_citation(n, v.citation, self.folder)[len(f'[{n}] '):])}"
@@ -154,19 +161,14 @@ class Citations(Widget, can_focus=True):
 
 
 class PassageView(Static):
-    """An answer: the sentence set apart (the exact answer reversed in it), its context dim and cut
-    to a line either side. Its Citations follow it, indented as it is."""
+    """An answer: the sentence whole and set apart (the exact answer reversed in it), a dim line of
+    context beside a short one. Its Citations follow it, indented as it is."""
 
     def __init__(self, passage: Passage, folder: str) -> None:
         body = passage_body(passage, folder, citations=False)
-        super().__init__(numbered(f"{passage.number}.", body), classes="seen" if passage.seen_at else "")
+        super().__init__(numbered(passage.number, body))
         self.passage = passage
-        self.sentence = body[0]  # the answer sentence, marked (or the one line of an answer seen lately)
-
-    def on_click(self) -> None:
-        """An answer seen lately is one line with no citation under it: a click reads it in its article."""
-        if self.passage.seen_at is not None:
-            self.post_message(Citations.Selected(self.passage.answer.citations[0]))
+        self.sentence = body[0]  # the answer sentence, marked
 
 
 class ReplyView(Vertical):
@@ -184,19 +186,25 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     if line is not None:
         widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
     for block in reply.blocks:
-        if isinstance(block, Heading):
+        if isinstance(block, (Dated, Difference)):  # a timeline's lines, or the differences: one view
+            if not (widgets and isinstance(widgets[-1], StoryView) and widgets[-1].kind is type(block)):
+                widgets.append(StoryView(type(block)))
+            widgets[-1].add(block)
+        elif isinstance(block, Heading):
             widgets.append(Static(plain(block.text), classes="heading"))
         elif isinstance(block, Message):
-            widgets.append(Static(plain(block.text, lines=True), classes=f"message {block.kind}"))
+            widgets.append(Static(message_text(block.text), classes=f"message {block.kind}"))  # coloured by kind
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))
         elif isinstance(block, Passage):
-            widgets.append(PassageView(block, folder))
-            if block.seen_at is None:
-                widgets.append(Citations(block, folder))
-        elif isinstance(block, Difference):
-            widgets.append(Static(difference(block), classes="difference"))
+            shown: list[Widget] = [PassageView(block, folder)] if block.seen_at is None else []  # else one line
+            shown.append(Citations(block, folder))
+            if not any(isinstance(w, Citations) for w in widgets):
+                shown[0].add_class("first-answer")  # then no line between answers: numbers and citations part them
+            widgets += shown
+        elif isinstance(block, Help):
+            widgets.append(Static(help_table(block), classes="items"))
         elif isinstance(block, Sources):
             widgets.append(Static(Group(*(plain(line) for line in other_lines(block))), classes="items"))
         elif isinstance(block, Reading):

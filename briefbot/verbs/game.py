@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
-from briefbot.reply import OK, Heading, Items, Reply, SourceInfo, Sources
+from briefbot.reply import OK, Heading, Help, Items, Reply, SourceInfo, Sources
 from briefbot.text import safe
 from briefbot.verbs.verb import REQUIRED, Verb, plural
 
@@ -78,8 +78,10 @@ def read_page(s: Session, reply: Reply, n: int, first: int) -> Reply:
 
 
 def help_(s: Session, command: Command) -> Reply:
-    from briefbot.verbs.table import HELP
-    return Reply(command.line, OK, verb="help").say(HELP)
+    from briefbot.verbs.table import HELP_INTRO, HELP_ROWS
+    reply = Reply(command.line, OK, verb="help")
+    reply.blocks.append(Help(HELP_INTRO, HELP_ROWS))
+    return reply
 
 
 def undo(s: Session, command: Command) -> Reply:

@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
+from briefbot.verbs.story import brief_onto
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
 from briefbot.world import Character, Place
 
@@ -16,7 +17,9 @@ _HOME = ("briefing", "briefing room", "start", "home", "table")
 MAX_TRAIL = 100  # rooms `back` can return through: each undo step keeps a copy of them
 
 
-def look(s: Session, command: Command) -> Reply:
+def look(s: Session, command: Command, brief: bool = True) -> Reply:
+    """Where you are; in the briefing room with the story's brief (`brief`: but a move there, as in
+    the text adventures, shows the room without its long description)."""
     reply = Reply(command.line, OK, verb="look")
     room = s.state.room
     reply.blocks.append(Heading(room))
@@ -24,6 +27,8 @@ def look(s: Session, command: Command) -> Reply:
     if room == BRIEFING_ROOM:
         n = len(s.index.articles)
         reply.say(f"The briefing table holds {plural(n, 'article')}. Ask anything, or go to a place.")
+        if brief:
+            brief_onto(s, reply)
         reply.blocks.append(Items("Sources", tuple(a.label for a in s.index.articles[:10])))
         reply.blocks.append(Items("People quoted", here.people))
         reply.blocks.append(Items("Exits", here.exits))
@@ -87,7 +92,7 @@ def back(s: Session, command: Command) -> Reply:
     if not s.state.trail:
         return Reply(command.line, OK, verb="back").say("You are where you started.")
     s.state.room = s.state.trail.pop()
-    return look(s, command)
+    return look(s, command, brief=False)
 
 
 def _move(s: Session, room: str, command: Command) -> Reply:
@@ -95,7 +100,7 @@ def _move(s: Session, room: str, command: Command) -> Reply:
         s.state.trail.append(s.state.room)
         del s.state.trail[:-MAX_TRAIL]
         s.state.room = room
-    reply = look(s, command)
+    reply = look(s, command, brief=False)
     reply.verb = "go"
     return reply
 

@@ -10,7 +10,7 @@ from briefbot import markdown
 from briefbot.atomic import write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
-from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, plural
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
@@ -26,8 +26,10 @@ def note(s: Session, command: Command) -> Reply:
     wanted = (range(1, len(s.state.shown) + 1) if obj == "all"
               else [1] if obj in ("it", "that") else [number_in(obj)])
     for n in wanted:
-        if n is None or not 1 <= n <= len(s.state.shown):
+        if n is None:
             return reply.refuse("Note which answer? Say `note 1` after a question.")
+        if not 1 <= n <= len(s.state.shown):
+            return reply.refuse(no_such_answer(n, len(s.state.shown)))
         sent = s.state.shown[n - 1]
         if sent in s.state.notebook:
             reply.say(f"Answer {n} is already in your notebook.")

@@ -11,7 +11,7 @@ from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Pas
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import question
-from briefbot.verbs.verb import REQUIRED, Verb, ids, person_line, plural
+from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def _examine_answer(s: Session, command: Command, n: int) -> Reply:
     """Answer N in full: every citation with its file and line, and the other articles' wording."""
     reply = Reply(command.line, OK, verb="examine")
     if not 1 <= n <= len(s.state.shown):
-        return reply.refuse(f"There is no answer {n} on the table; ask something first.")
+        return reply.refuse(no_such_answer(n, len(s.state.shown)))
     reply.status = ANSWERED
     reply.blocks.append(Passage(n, s.shown_answer(n), full=True))
     return reply

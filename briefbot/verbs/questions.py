@@ -1,5 +1,5 @@
-"""Questions and the follow-ups resolved against the last reply: why?/how?/when?…, more, source?,
-read N, again, oops."""
+"""Questions and the follow-ups resolved against the last reply: why?/how?/when?…, a short question
+pointing back ("who made it?"), more, source?, read N, again, oops."""
 from __future__ import annotations
 
 import re
@@ -9,17 +9,28 @@ from typing import TYPE_CHECKING
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
+from briefbot.text import stem
 from briefbot.verbs.game import read_page
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer
 
 if TYPE_CHECKING:
     from briefbot.session import Session
 
 FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
+# The verb a question asks for someone's words with ("what did Allawi say about…"): how it asks, not
+# what it is about, so a follow-up does not carry it ("why said border secure?").
+_SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
+# A word pointing back at what the last question was about: "who made it?", "when was that?".
+_BACK = re.compile(r"\b(?:it|they|them)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
+    if (about := _pointing_back(s, query)) is not None:  # "who made it?": about what was asked last
+        reply = question(s, Command("question", about, line=about))
+        reply.blocks.insert(0, Message(f"({about})"))
+        return reply
     result = s.searcher.search(query, s.k, context=_room(s))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
@@ -48,13 +59,31 @@ def _room(s: Session) -> str:
     return "" if s.state.room == BRIEFING_ROOM else s.state.room
 
 
+def _focus(question: str, besides: str = "") -> str:
+    """What a question was about: its content words, without the saying it may ask about ("who said
+    the border is secure" is about "border secure") or the words of `besides` (the line it goes into)."""
+    taken = {stem(w) for w in analyse(besides).content} if besides else set()
+    words = [w for w in analyse(analyse(question).looked_for).content
+             if not _SAYING.fullmatch(w) and stem(w) not in taken]
+    return " ".join(words) or question
+
+
+def _pointing_back(s: Session, line: str) -> str | None:
+    """A short question pointing back at the last one ("who made it?", "when was it announced?"),
+    with what that one was about in place of the word that points; None for any other line."""
+    if not s.state.question or not (back := _BACK.search(line)):
+        return None
+    if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
+        return None
+    return line[:back.start()] + _focus(s.state.question, line) + line[back.end():]
+
+
 def follow_up(s: Session, command: Command) -> Reply:
     """"why?", "when?" alone: the last question asked again with that word, about what it was about."""
     word = command.line.lower().rstrip("?!. ")
     if not s.state.question:
         return question(s, command)
-    focus = " ".join(analyse(s.state.question).content) or s.state.question
-    line = f"{word} {focus}?"
+    line = f"{word} {_focus(s.state.question)}?"
     reply = question(s, Command("question", line, line=line))
     reply.blocks.insert(0, Message(f"({line})"))
     reply.verb = "follow_up"
@@ -63,7 +92,7 @@ def follow_up(s: Session, command: Command) -> Reply:
 
 def more(s: Session, command: Command) -> Reply:
     """The next page of the source being read, or the next answers to the last question; when
-    there are no more, answer 1's wider context."""
+    there are no more, answer 1's wider context once, then that there is no more."""
     reply = Reply(command.line, OK, verb="more")
     if s.state.source_page:
         return read_page(s, reply, *s.state.source_page)
@@ -78,8 +107,11 @@ def more(s: Session, command: Command) -> Reply:
         s.show(reply, fresh, result.matched_words, first=len(s.state.shown) + 1)
         s.state.page = page
         return reply
-    return read_answer(s, Command("read_answer", "1", line=command.line)) if s.state.shown else reply.say(
-        "That is all the articles say on it.")
+    if s.state.shown and s.k * s.state.page < len(result.answers):  # the last page had answers
+        s.state.page = page
+        return read_answer(s, Command("read_answer", "1", line=command.line))
+    return reply.say(f"There is no more on \u201c{s.state.question}\u201d: that is all the articles say. "
+                     "Ask it another way, or `read N` for an answer's whole article.")
 
 
 def source_of(s: Session, command: Command) -> Reply:
@@ -96,7 +128,7 @@ def read_answer(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):
-        return reply.refuse(f"There is no answer {command.obj} on the table; ask something first.")
+        return reply.refuse(no_such_answer(command.obj, len(s.state.shown)))
     reading = s.reader(s.searcher.citation(s.state.shown[n - 1]))
     if reading is None:
         return reply.refuse("That article is no longer in the briefing.")

@@ -2,11 +2,13 @@
 `story_blocks` makes their Reply blocks)."""
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefbot.brief import brief as story_brief
+from briefbot.cache import cache_dir
 from briefbot.compare import compare as story_compare
 from briefbot.parser import number_in
 from briefbot.reply import NO_ANSWER, OK, Heading, Reply
@@ -16,8 +18,11 @@ from briefbot.topic import sentences_on
 from briefbot.verbs.verb import OPTIONAL, Verb, plural
 
 if TYPE_CHECKING:
+    from briefbot.index import Index
     from briefbot.parser import Command
     from briefbot.session import Session
+
+SEEN_FILE = "briefings-seen"  # in the cache folder: a key a line, each a briefing opened before
 
 
 def timeline(s: Session, command: Command) -> Reply:
@@ -61,8 +66,32 @@ def compare(s: Session, command: Command) -> Reply:
 
 
 def brief(s: Session, command: Command) -> Reply:
-    reply = Reply(command.line, OK, verb="brief")
+    return brief_onto(s, Reply(command.line, OK, verb="brief"))
+
+
+def brief_onto(s: Session, reply: Reply) -> Reply:
+    """The brief added to a reply: the verb's, or the briefing room's look."""
     return s.show_blocks(reply, brief_blocks(s.searcher, story_brief(s.index, s.world, s.searcher.same_fact)))
+
+
+def first_visit(index: Index) -> bool:
+    """Whether this briefing (these articles) is opened for the first time, remembering that it has
+    been now: a new briefing opens on its brief. Kept in the cache folder (clearing the cache shows
+    the brief again); a briefing that cannot be remembered is taken as new."""
+    key = hashlib.sha256("\n".join(sorted(a.source for a in index.articles)).encode()).hexdigest()[:32]
+    seen = cache_dir() / SEEN_FILE
+    try:
+        if key in seen.read_text(encoding="utf-8").split():
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass  # not written yet, or unreadable
+    try:
+        seen.parent.mkdir(parents=True, exist_ok=True)
+        with seen.open("a", encoding="utf-8") as f:
+            f.write(key + "\n")
+    except OSError:
+        pass
+    return True
 
 
 def _on_topic(s: Session, reply: Reply, topic: str) -> np.ndarray | None:

@@ -19,8 +19,6 @@ assert len({v.name for v in VERBS}) == len(VERBS), "two verbs of one name"
 
 
 HELP_INTRO = "Ask anything in plain words: every answer is quoted from the articles, with its source."
-# (family, ((how it is typed, what it does), …)): what `help` says, and the TUI's help screen shows as a table.
+# (family, ((how it is typed, what it does), …)): what `help` says, and the TUI's help screen shows.
 HELP_ROWS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = tuple(
     (family, tuple((v.usage or v.aliases[0], v.help) for v in verbs if v.help)) for family, verbs in FAMILIES)
-HELP = "\n".join([HELP_INTRO, *(line for family, rows in HELP_ROWS
-                                 for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])])
