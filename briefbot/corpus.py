@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from briefbot import formats
@@ -280,8 +281,10 @@ _TIME = re.compile(r"[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|
 _LONGEST_DATE = 80  # "Wednesday, 5 February 2025 at 02:45 GMT" with room to spare
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> str | None:
-    """An ISO date from the usual ways news writes one, or None."""
+    """An ISO date from the usual ways news writes one, or None. Remembered: a feed or a JSON
+    Lines file gives the same few dates to thousands of records (strptime is 30 % of reading them)."""
     if len(value) > _LONGEST_DATE:  # a paragraph, not a date: do not make strptime scan it
         return None
     value = _TIME.sub("", value.strip().rstrip("."))
@@ -402,35 +405,53 @@ _TEXT_FIELDS = ("text", "body", "content", "article", "story")
 def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
     """Articles from JSON Lines or a JSON list (or {"articles": [...]}) of objects with a text field,
     each with the line of the file its record starts on."""
-    records = _json_document(text) if text.lstrip().startswith(("[", "{")) else []
-    if not records:  # one record a line
-        bad = []
-        for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may stand inside a JSON string
-            if line.strip():
-                try:
-                    records.append((json.loads(line), number))
-                except (ValueError, RecursionError):
-                    bad.append(number)
-        if bad:
-            shown_lines = ", ".join(map(str, bad[:10])) + (", …" if len(bad) > 10 else "")
-            warn(f"{shown(path)}: {len(bad)} line(s) not JSON ({'line' if len(bad) == 1 else 'lines'} "
-                 f"{shown_lines}), left out")
-    articles = []
-    for n, (rec, line) in enumerate(records):
-        if not isinstance(rec, dict):
-            continue
-        body = next((rec[k] for k in _TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
-        if body is None:
-            continue
-        body = _newlines(_whole_chars(body))
-        meta = _Meta()
-        for key, value in rec.items():
-            if isinstance(value, str) and key.lower() not in _TEXT_FIELDS:
-                meta.take(key, _whole_chars(value))
-        paragraphs = tuple(p for p in (_strip_marks(body, s, e) for s, e in _lines(body)) if p[1] > p[0])
-        articles.append(Article(path, f"{path}#{n}", meta.title, meta.outlet, meta.date, meta.url, body, paragraphs,
-                                offsets="extracted", line=line))
+    bad: list[int] = []
+    records = _json_document(text) if _OPENS_JSON.match(text) else []
+    shared: dict[str, str] = {}  # one string for an outlet a million records repeat
+    articles = [article for n, (rec, line) in enumerate(records or _json_lines(text, bad))
+                if (article := _json_article(path, n, rec, line, shared)) is not None]
+    if bad:
+        shown_lines = ", ".join(map(str, bad[:10])) + (", …" if len(bad) > 10 else "")
+        warn(f"{shown(path)}: {len(bad)} line(s) not JSON ({'line' if len(bad) == 1 else 'lines'} "
+             f"{shown_lines}), left out")
     return articles
+
+
+_OPENS_JSON = re.compile(r"\s*[\[{]")
+
+
+def _json_lines(text: str, bad: list[int]) -> Iterator[tuple[object, int]]:
+    """The records of JSON Lines with their line numbers, one at a time: a million records are
+    never all held as dicts (nor their lines as strings) at once. Lines that are not JSON go to `bad`."""
+    at = 0
+    for number in range(1, text.count("\n") + 2):  # "\n" only: U+2028 may stand inside a JSON string
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[at:end]
+        at = end + 1
+        if line.strip():
+            try:
+                yield json.loads(line), number
+            except (ValueError, RecursionError):
+                bad.append(number)
+
+
+def _json_article(path: str, n: int, rec: object, line: int, shared: dict[str, str]) -> Article | None:
+    """The article of the n-th record, if it is an object with a text field."""
+    if not isinstance(rec, dict):
+        return None
+    body = next((rec[k] for k in _TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    if body is None:
+        return None
+    body = _newlines(_whole_chars(body))
+    meta = _Meta()
+    for key, value in rec.items():
+        if isinstance(value, str) and key.lower() not in _TEXT_FIELDS:
+            meta.take(key, _whole_chars(value))
+    outlet = shared.setdefault(meta.outlet, meta.outlet) if meta.outlet else None
+    paragraphs = tuple(p for p in (_strip_marks(body, s, e) for s, e in _lines(body)) if p[1] > p[0])
+    return Article(path, f"{path}#{n}", meta.title, outlet, meta.date, meta.url, body, paragraphs,
+                   offsets="extracted", line=line)
 
 
 def _json_document(text: str) -> list[tuple[object, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -156,7 +156,9 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         chunk.sent_speaker = speaker_of[chunk.sent_speaker]  # -1 picks the last: none
         chunk.sent_article = chunk.sent_article + done
         learn_words(chunk.words)
-        parts.append(chunk)
+        # only the arrays are kept: a chunk's own vocabulary (thousands of strings, most shared with
+        # every other chunk) would otherwise stay alive for each of a million records' 5,000 chunks
+        parts.append(replace(chunk, terms=[], surface=[], speakers=[], words={}))
         done += len(chunk.title_len)
         if progress:
             progress(done, len(articles))

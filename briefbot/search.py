@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
-from briefbot.index import Index
+from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
 from briefbot.names import ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
@@ -111,6 +111,7 @@ class Searcher:
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, tuple[set[str], set[str]]] = {}
+        self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -249,14 +250,75 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        sentences = self.index.by_sentence
-        cands, bm25, has = sentences.combine(sentences.term_scores(weights, within, r.local_damping))
-        self._credit_speakers(cands, has)
-        total = sum(s.idf for s in slots)
-        if not len(cands) or total == 0:
+        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        cands, bm25 = matches.cands, matches.scores
+        if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
-        cands, bm25, has = self._with_followers(cands, bm25, has, within)
-        prev = self._adjacent(cands, -1)
+        cands, bm25 = self._with_followers(cands, bm25, within)
+        arts = self.index.sent_article[cands]
+        article = self._article_scores(weights)[arts]
+        ranked = r.pool_deep if question.span_types and r.pool_typed else r.pool  # see _pool_order
+        some, may = self._contenders(cands, arts, bm25, article, ranked)
+        coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
+                                                         article[some], may)
+        if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
+            some, may = slice(None), None
+            coverage, scores, neighbour = self._first_scores(slots, matches, cands, arts, bm25, article, None)
+        cands, bm25, article = cands[some], bm25[some], article[some]
+        result.coverage = float(coverage.max())
+        if result.coverage < r.min_coverage:
+            return None
+        order = self._pool_order(question, cands, scores)
+        asked = {t for slot in slots for t in slot.terms}
+        top = float(scores[order[0]]) or 1.0
+        columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
+                   "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
+                   "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
+                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
+        return self._judge(question, asked, cands[order], columns, result.corrections)
+
+    def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
+                    ) -> tuple[np.ndarray | slice, np.ndarray | None]:
+        """The candidates that may be among the `ranked` best, with the neighbours their scores
+        need: their positions among `cands`, and which of those may rank (all, and None, when none
+        can be left out).
+
+        A candidate's first-stage score is bm25 × (coverage_base + coverage) + neighbour_weight ×
+        its best neighbour's score + article_weight × its article's, and coverage lies between 0
+        and the largest credit a word can give (1): so it lies between the same formula over BM25
+        alone with coverage 0 and with that coverage. One whose highest cannot reach the
+        `ranked`-th lowest is no contender (the bound of WAND, for one stage). In a large
+        collection most candidates hold one common word, and coverage, speakers and neighbours are
+        then worked out for a few thousand, not for all."""
+        r = self.ranking
+        if len(cands) <= ranked or min(r.coverage_base, r.neighbour_weight, r.article_weight, r.partial_credit,
+                                       r.neighbour_credit, r.refer_credit) < 0:
+            return slice(None), None
+        most = max(1.0, r.neighbour_credit, r.refer_credit)  # a slot's credit: its word, or the sentence before's
+        prev, after = _beside(cands, arts)
+        near = bm25 + r.neighbour_weight * np.maximum(np.where(prev >= 0, bm25[prev], 0.0),
+                                                      np.where(after >= 0, bm25[after], 0.0))
+        fixed = r.article_weight * article
+        lowest = np.partition(r.coverage_base * near + fixed, len(cands) - ranked)[len(cands) - ranked]
+        if not lowest > 0:
+            return slice(None), None
+        may = (r.coverage_base + most) * near + fixed >= lowest * (1 - 1e-9)  # a margin for rounding
+        needed = may.copy()  # a contender's score needs its neighbours' coverage, and theirs the sentence before
+        before = prev[may][prev[may] >= 0]
+        for at in (before, prev[before], after[may]):
+            needed[at[at >= 0]] = True
+        some = np.flatnonzero(needed)
+        return some, may[some]
+
+    def _first_scores(self, slots: list[_Slot], matches: Matches, cands: np.ndarray, arts: np.ndarray,
+                      bm25: np.ndarray, article: np.ndarray, may: np.ndarray | None
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Coverage, first-stage score and best neighbour's score of these candidates; one that
+        may not rank (`may` False: its neighbours' scores are not all known) scores -inf."""
+        r = self.ranking
+        has = matches.holding(cands)
+        self._credit_speakers(cands, has)
+        prev, after = _beside(cands, arts)
         back = np.where(self.index.sent_refers[cands], r.refer_credit, r.neighbour_credit)
         coverage = np.zeros(len(cands))
         for slot in slots:
@@ -266,23 +328,15 @@ class Searcher:
             # the sentence before may name what this one is about, surely so if it opens with "It"
             credit = np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0))
             coverage += credit * slot.idf
-        coverage /= total
-        result.coverage = float(coverage.max())
-        if result.coverage < r.min_coverage:
-            return None
+        coverage /= sum(s.idf for s in slots)
         scores = bm25 * (r.coverage_base + coverage)
-        neighbour = self._neighbour_scores(cands, scores)
-        scores = scores + r.neighbour_weight * neighbour  # the topic may be named next door
-        article = self._article_scores(weights)[self.index.sent_article[cands]]
+        # the topic may be named next door: each candidate's best neighbour's score (0 for none)
+        neighbour = np.maximum(np.where(prev >= 0, scores[prev], 0.0), np.where(after >= 0, scores[after], 0.0))
+        scores = scores + r.neighbour_weight * neighbour
         scores += r.article_weight * article
-        order = self._pool_order(question, cands, scores)
-        asked = {t for slot in slots for t in slot.terms}
-        top = float(scores[order[0]]) or 1.0
-        columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
-                   "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
-                   "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
-                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
-        return self._judge(question, asked, cands[order], columns, result.corrections)
+        if may is not None:
+            scores[~may] = -np.inf
+        return coverage, scores, neighbour
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
                corrections: dict[str, str]) -> Pool:
@@ -312,23 +366,27 @@ class Searcher:
             spans.append(span), rows.append([row[f] for f in FEATURES])
         return Pool(sents, np.array(rows, dtype=np.float64), spans)
 
-    def _with_followers(self, cands: np.ndarray, bm25: np.ndarray, has: dict[int, np.ndarray],
-                        within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+    def _with_followers(self, cands: np.ndarray, bm25: np.ndarray, within: np.ndarray | None
+                        ) -> tuple[np.ndarray, np.ndarray]:
         """The candidates and the sentences after them that open by pointing back ("It took £7.2m
-        in three days" after the film is named): they hold none of the question's words themselves."""
+        in three days" after the film is named): they hold none of the question's words themselves,
+        so their BM25 is 0. Both stay ascending (`cands` is: the sentence after one is a candidate
+        already only if it is the next candidate)."""
         idx = self.index
-        after = cands[cands + 1 < len(idx)] + 1
-        after = after[idx.sent_refers[after] & (idx.sent_article[after] == idx.sent_article[after - 1])]
-        after = np.setdiff1d(after, cands, assume_unique=True)
+        if self._follows is None:  # each sentence: it points back to the one before it in its article
+            self._follows = idx.sent_refers.copy()
+            self._follows[1:] &= idx.sent_article[1:] == idx.sent_article[:-1]
+            self._follows[:1] = False
+        last = np.ones(len(cands), dtype=bool)  # no candidate right after it
+        last[:-1] = cands[1:] != cands[:-1] + 1
+        after = cands[last & (cands + 1 < len(idx))] + 1
+        after = after[self._follows[after]]
         if within is not None:
             after = after[np.isin(after, within)]
         if not len(after):
-            return cands, bm25, has
-        order = np.argsort(np.concatenate([cands, after]), kind="stable")
-
-        def grow(a: np.ndarray, fill: float | bool) -> np.ndarray:
-            return np.concatenate([a, np.full(len(after), fill, dtype=a.dtype)])[order]
-        return np.concatenate([cands, after])[order], grow(bm25, 0.0), {t: grow(m, False) for t, m in has.items()}
+            return cands, bm25
+        at = np.searchsorted(cands, after)
+        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
 
     def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """The positions of the candidates the second stage judges, best first: the best by the first
@@ -351,22 +409,6 @@ class Searcher:
         surname = re.split(r"\s+", speaker)[-1]
         m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
         return Span(m.start(), m.end(), "person") if m else None
-
-    def _adjacent(self, cands: np.ndarray, step: int) -> np.ndarray:
-        """For each candidate, the position among `cands` of the sentence `step` away from it in
-        its article (-1: before, 1: after), or -1 when that one is no candidate."""
-        at = np.searchsorted(cands, cands + step).clip(max=max(len(cands) - 1, 0))
-        there = (cands[at] == cands + step) & (self.index.sent_article[cands[at]] == self.index.sent_article[cands])
-        return np.where(there, at, -1)
-
-    def _neighbour_scores(self, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
-        """Each candidate's best neighbour's score in its article (0 for none): a sentence is
-        judged with the sentences around it."""
-        best = np.zeros(len(cands))
-        for step in (-1, 1):
-            at = self._adjacent(cands, step)
-            best = np.maximum(best, np.where(at >= 0, scores[at], 0.0))
-        return best
 
     def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str]
                      ) -> tuple[Span | None, bool, float]:
@@ -438,10 +480,7 @@ class Searcher:
 
     def _article_scores(self, weights: Counter[int]) -> np.ndarray:
         """BM25 of every article (headline and body) for the question: which story it is about."""
-        arts, scores, _ = self.index.by_article.scores(weights)
-        full = np.zeros(len(self.index.articles))
-        full[arts] = scores
-        return full
+        return self.index.by_article.totals(weights)
 
     # --- answers -----------------------------------------------------------------------------
 
@@ -566,6 +605,17 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
         chosen = np.flatnonzero(-scores <= kth)
         return chosen[np.argsort(-scores[chosen], kind="stable")][:n]
     return np.argsort(-scores, kind="stable")
+
+
+def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each candidate, the position among `cands` (ascending; `arts` their articles) of the
+    sentence before it and of the one after it in its article, -1 when that one is no candidate:
+    being sorted, it can only be the candidate beside it."""
+    joined = np.flatnonzero((cands[1:] - cands[:-1] == 1) & (arts[1:] == arts[:-1]))  # i and i+1 follow
+    prev, after = np.full(len(cands), -1), np.full(len(cands), -1)
+    prev[joined + 1] = joined
+    after[joined] = joined + 1
+    return prev, after
 
 
 def _counts_other(text: str, span: Span, unit: set[str]) -> bool:

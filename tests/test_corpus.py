@@ -171,6 +171,21 @@ def test_json_line_separator_inside_a_string(tmp_path: Path):
     assert article.text == "Before\u2028after."
 
 
+
+def test_json_lines_read_one_record_at_a_time(tmp_path: Path):
+    """Records keep their own line (blank and broken lines counted), one string serves an outlet
+    every record repeats, and a bad line is named in one warning."""
+    lines = ['{"title": "A", "text": "First.", "source": "Wire"}', "", "{broken", '{"text": "Second.", "source": "Wire"}',
+             '"just a string"', '{"title": "No text"}', '{"text": "Third.", "source": "Wire"}']
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines))
+    warnings: list[str] = []
+    articles = parse_file(SourceFile(str(tmp_path / "feed.jsonl"), (tmp_path / "feed.jsonl").read_bytes()),
+                          warnings.append)
+    assert [(a.text, a.line, a.source.rpartition("#")[2]) for a in articles] == [
+        ("First.", 1, "0"), ("Second.", 4, "1"), ("Third.", 7, "4")]
+    assert articles[0].outlet == "Wire" and all(a.outlet is articles[0].outlet for a in articles)
+    assert len(warnings) == 1 and "line 3" in warnings[0]
+
 @pytest.mark.parametrize("written, iso", [
     ("2025-02-05 02:45", "2025-02-05"), ("5 February 2025", "2025-02-05"), ("February 5, 2025", "2025-02-05"),
     ("Wednesday, 5 February 2025", "2025-02-05"), ("2025/02/05", "2025-02-05"), ("not a date", None),

@@ -113,7 +113,8 @@ def test_damping_divides_each_term_score_by_its_share(index):
 
 def test_combine_sums_term_scores_per_candidate(index):
     weights = {index.term_id[w]: 1.0 for w in ("troop", "iraq", "jet")}
-    cands, scores, has = index.by_sentence.scores(weights)
+    matches = index.by_sentence.match(weights)
+    cands, scores, has = matches.cands, matches.scores, matches.holding(matches.cands)
     expected = engine_scores(index, ["troop", "iraq", "jet"])
     assert cands.tolist() == sorted(expected)
     assert np.allclose(scores, [expected[d] for d in sorted(expected)])
@@ -159,10 +160,12 @@ def test_common_terms_only_score_what_rare_terms_bring_in_a_large_collection(see
     common, rare = seed_index.term_id["iraq"], seed_index.term_id["harir"]
     assert seed_index.doc_freq(common) > len(seed_index) // 10 > seed_index.doc_freq(rare)
     weights = {common: 1.0, rare: 1.0}
-    full_cands, full_scores, _ = seed_index.by_sentence.scores(weights)
+    full = seed_index.by_sentence.match(weights)
+    full_cands, full_scores = full.cands, full.scores
     p = seed_index.by_sentence
     pruned = Postings(p.ptr, p.docs, p.tfs, p.doc_len, p.k1, p.b, p.share, p.impact, prune_from=0, prune_share=10)
-    cands, scores, has = pruned.scores(weights)
+    matches = pruned.match(weights)
+    cands, scores, has = matches.cands, matches.scores, matches.holding(matches.cands)
     assert set(cands.tolist()) == set(seed_index.postings(rare)[0].tolist()) < set(full_cands.tolist())
     assert np.allclose(scores, full_scores[np.searchsorted(full_cands, cands)])
     assert has[common].any() and has[rare].all()
@@ -216,3 +219,69 @@ def test_words_analysed_by_workers_are_saved_with_the_index(tmp_path, in_thread:
         "    assert 'zorblat' not in text._WORD_TERMS and 'Zorblat' not in text._WORD_TERMS\n"
         "    assert text.known_words()['zorblat'] == ['zorblat'] and text.known_words()['guarded'] == ['guard']\n")
     subprocess.run([sys.executable, str(script)], check=True, timeout=60)
+
+
+def _random_postings(rng: np.random.Generator, n_docs: int, n_terms: int) -> Postings:
+    """CSR postings of random terms over random docs (each term in a few docs, some in many)."""
+    docs, ptr = [], [0]
+    for t in range(n_terms):
+        held = np.sort(rng.choice(n_docs, size=int(rng.integers(1, n_docs // (2 if t % 7 == 0 else 20))), replace=False))
+        docs.append(held.astype(np.int32))
+        ptr.append(ptr[-1] + len(held))
+    docs_array = np.concatenate(docs)
+    tfs = rng.integers(1, 4, len(docs_array)).astype(np.uint16)
+    share = rng.random(len(docs_array)).astype(np.float32)
+    doc_len = rng.integers(3, 30, n_docs).astype(np.float64)
+    return Postings(np.array(ptr, dtype=np.int64), docs_array, tfs, doc_len, 1.2, 0.5, share, prune_from=0, prune_share=8)
+
+
+def test_match_sums_exactly_as_one_bincount_over_the_postings():
+    """The doc-sized buffer gives the candidates and sums np.unique and np.bincount give over the
+    concatenated term scores, to the last bit, query after query (the buffer is left all zero)."""
+    rng = np.random.default_rng(7)
+    p = _random_postings(rng, 3000, 60)
+    for _ in range(30):
+        weights = {int(t): float(rng.choice([1.0, 0.8, 0.6, 0.2])) for t in rng.choice(60, size=8, replace=False)}
+        parts = p.term_scores(weights, damping=6.0)
+        cands, where = np.unique(np.concatenate([d for _, d, _ in parts]), return_inverse=True)
+        sums = np.bincount(where, weights=np.concatenate([s for _, _, s in parts]), minlength=len(cands))
+        matches = p.match(weights, damping=6.0)
+        assert np.array_equal(matches.cands, cands) and np.array_equal(matches.scores, sums)
+        assert not p._sums().any()
+        nothing = p.match(weights, within=np.zeros(0, dtype=np.int32))  # e.g. a person who never says these words
+        assert not len(nothing.cands) and not len(nothing.scores)
+        for docs in (cands, np.sort(rng.choice(3000, size=40, replace=False)), cands[:5], cands[:0]):
+            has = matches.holding(docs)
+            for term, d, _ in parts:
+                assert np.array_equal(has[term], np.isin(docs, d))
+
+
+def test_pruned_common_terms_keep_exactly_the_docs_rare_terms_bring_in():
+    """Whether a common term's docs are looked up one by one or marked, it keeps exactly the
+    docs the rare terms hold, with their unpruned scores."""
+    rng = np.random.default_rng(11)
+    p = _random_postings(rng, 4000, 50)
+    full = Postings(p.ptr, p.docs, p.tfs, p.doc_len, p.k1, p.b, p.share, p.impact, prune_from=10**9)
+    common = len(p.doc_len) // p.prune_share
+    frequent = [t for t in range(50) if p.ptr[t + 1] - p.ptr[t] > common]
+    by_size = sorted((t for t in range(50) if p.ptr[t + 1] - p.ptr[t] <= common), key=lambda t: p.ptr[t + 1] - p.ptr[t])
+    for rare in (by_size[:1], by_size[:3], by_size[-6:]):  # few docs (looked up in the common lists), many (marked)
+        weights = {t: 1.0 for t in rare + frequent}
+        brought = set(np.concatenate([p.get(t)[0] for t in rare]).tolist())
+        unpruned = {t: dict(zip(d.tolist(), s.tolist())) for t, d, s in full.term_scores(weights)}
+        for t, d, s in p.term_scores(weights):
+            assert set(d.tolist()) == (set(unpruned[t]) & brought if t in frequent else set(unpruned[t]))
+            assert s.tolist() == [unpruned[t][doc] for doc in d.tolist()]
+
+
+def test_merged_chunks_keep_only_their_arrays(seed_index, monkeypatch):
+    """Once a chunk's terms and speakers are renumbered, its own vocabulary is let go: at a
+    million records (5,000 chunks) those strings were most of the build's memory."""
+    import briefbot.indexing as indexing
+    monkeypatch.setattr(indexing, "CHUNK", 1)
+    kept = []
+    real = indexing._lay_out
+    monkeypatch.setattr(indexing, "_lay_out", lambda articles, parts, *rest: kept.extend(parts) or real(articles, parts, *rest))
+    indexing.build(seed_index.articles, seed_index.synonyms_text, workers=1)
+    assert len(kept) == len(seed_index.articles)
+    assert all(not c.terms and not c.surface and not c.speakers and not c.words for c in kept)

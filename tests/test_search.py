@@ -1,6 +1,7 @@
 """Ranking on the seed briefing: known questions, words people really type, no-answer, duplicates."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from briefbot.search import Searcher
@@ -135,14 +136,14 @@ def test_only_sentences_sharing_a_term_are_scored(searcher, seed_index, monkeypa
     """The cost follows the postings: BM25 sees the few sentences holding "Harir", not all of them."""
     from briefbot.index import Postings
     scored: list[int] = []
-    real = Postings.term_scores
+    real = Postings.match
 
     def counted(self, *args, **kwargs):
-        parts = real(self, *args, **kwargs)
+        matches = real(self, *args, **kwargs)
         if self is seed_index.by_sentence:
-            scored.extend(int(d) for _, docs, _ in parts for d in docs)
-        return parts
-    monkeypatch.setattr(Postings, "term_scores", counted)
+            scored.extend(int(d) for _, docs, _ in matches.parts for d in docs)
+        return matches
+    monkeypatch.setattr(Postings, "match", counted)
     assert searcher.search("Harir", 1).answers
     harir = [s for s in range(len(seed_index)) if "Harir" in seed_index.text_of(s)]
     assert harir and len(harir) <= len(scored) < len(seed_index) // 5
@@ -162,3 +163,67 @@ def test_real_words_are_not_corrected_into_others(searcher, query: str, word: st
 
 def test_a_gazetteer_spelling_finds_the_corpus_name(searcher):
     assert searcher.search("how many troops in irak").corrections == {"irak": "Iraq"}
+
+
+WORDS = ("harbour", "tunnel", "budget", "minister", "railway", "vaccine", "glacier", "orchestra", "senator", "lagoon",
+         "mortgage", "festival", "pilot", "quarry", "verdict", "drought", "satellite", "cathedral", "tariff", "volcano")
+
+
+@pytest.mark.parametrize("changes", [dict(pool=5), dict(pool=1, neighbour_weight=1.0, neighbour_credit=0.9),
+                                     dict(pool=2, coverage_base=0.2, article_weight=0.1)])
+def test_the_pool_is_the_one_judging_every_candidate_gives(monkeypatch, changes: dict):
+    """Coverage, speakers and neighbours are worked out only for the candidates whose highest
+    possible score reaches the pool's lowest (and for their neighbours): the pool, its features
+    and spans are exactly those of judging every candidate, over random articles and questions
+    where coverage and neighbours reorder the BM25 ranking, and candidates were left out."""
+    import random
+    from dataclasses import replace
+    from briefbot.indexing import build
+    from briefbot.ranking import RANKING
+    from briefbot.search import Result
+    from stories import article
+    rng = random.Random(5)
+    stories = []
+    for n in range(40):
+        paragraphs = [" ".join(" ".join(rng.choice(WORDS) for _ in range(rng.randint(2, 7))).capitalize() + "."
+                               for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(2, 4))]
+        stories.append(article(n, " ".join(rng.sample(WORDS, 2)).title(), "\n".join(paragraphs)))
+    index = build(stories, "")
+    bounded, everyone = Searcher(index), Searcher(index)
+    bounded.ranking = everyone.ranking = replace(RANKING, **changes)
+    left_out = []
+    real = Searcher._contenders
+
+    def counted(self, cands, *rest):
+        some, may = real(self, cands, *rest)
+        left_out.append(len(cands) - len(cands[some]))
+        return some, may
+    monkeypatch.setattr(Searcher, "_contenders", counted)
+    monkeypatch.setattr(everyone, "_contenders", lambda cands, *rest: (slice(None), None))
+    for _ in range(150):
+        query = " ".join(rng.sample(WORDS, rng.randint(2, 4)))
+        pools = [s.pool(query, Result(query, [])) for s in (bounded, everyone)]
+        assert (pools[0] is None) == (pools[1] is None), query
+        if pools[0] is not None:
+            assert np.array_equal(pools[0].sents, pools[1].sents), query
+            assert np.array_equal(pools[0].features, pools[1].features), query
+            assert pools[0].spans == pools[1].spans, query
+    assert sum(n > 0 for n in left_out) >= 10  # of 150 questions (most, unless coverage weighs all)
+
+
+def test_followers_join_the_candidates_in_order(seed_index):
+    """The sentences after candidates that point back join them ascending, with BM25 0, exactly
+    as sorting both lists together would place them."""
+    rng = np.random.default_rng(3)
+    searcher = Searcher(seed_index)
+    idx = seed_index
+    assert idx.sent_refers.any()
+    for _ in range(50):
+        cands = np.sort(rng.choice(len(idx), size=int(rng.integers(1, len(idx) // 2)), replace=False)).astype(np.int32)
+        bm25 = rng.random(len(cands)) + 0.1
+        got, scores = searcher._with_followers(cands, bm25, None)
+        after = np.array([c + 1 for c in cands.tolist() if c + 1 < len(idx) and c + 1 not in set(cands.tolist())
+                          and idx.sent_refers[c + 1] and idx.sent_article[c + 1] == idx.sent_article[c]], dtype=np.int32)
+        order = np.argsort(np.concatenate([cands, after]), kind="stable")
+        assert np.array_equal(got, np.concatenate([cands, after])[order])
+        assert np.array_equal(scores, np.concatenate([bm25, np.zeros(len(after))])[order])

@@ -143,9 +143,8 @@ def again(s: Session, command: Command) -> Reply:
 
 
 def remember_misspelt(s: Session, result: Result) -> None:
-    """What `oops` may replace: the words found nowhere, else those read as another ("how many
-    soldirs in zzqx", `oops iraq`: zzqx, though "soldirs" looks more like "iraq")."""
-    s.state.unknown_words = result.unknown_words or list(result.corrections)
+    """What `oops` may replace: the words found nowhere, then those read as another."""
+    s.state.unknown_words = result.unknown_words + list(result.corrections)
 
 
 def oops(s: Session, command: Command) -> Reply:
@@ -154,7 +153,9 @@ def oops(s: Session, command: Command) -> Reply:
         return Reply(command.line, OK, verb="oops").say("Oops what? Say `oops WORD` to fix the last misspelt word.")
     if not s.state.unknown_words or not s.state.last_line:
         return Reply(command.line, OK, verb="oops").say("There is no misspelt word to fix.")
-    wrong = max(s.state.unknown_words, key=lambda w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio())
+    like = {w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio() for w in s.state.unknown_words}
+    close = [w for w, ratio in like.items() if ratio >= 0.5]  # "soldirs" for `oops soldiers`
+    wrong = max(close, key=like.__getitem__) if close else s.state.unknown_words[0]  # else the first found nowhere
     fixed = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", lambda _: command.obj, s.state.last_line, count=1,
                    flags=re.I)
     again = s.parser.parse(fixed)  # the line as it was meant, verb and all ("ask allawi about sovereignty")
