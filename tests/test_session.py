@@ -276,3 +276,8 @@ def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Pa
     assert session.state.notebook == [session.saved_notebook[0]]
     session.handle("undo")
     assert len(session.state.notebook) == 2
+
+
+def test_a_follow_up_before_any_question_asks_for_one(session):
+    reply = session.handle("why?")
+    assert said(reply) == "Why what? Ask a question first." and not reply.answers

@@ -82,8 +82,8 @@ def _pointing_back(s: Session, line: str) -> str | None:
 def follow_up(s: Session, command: Command) -> Reply:
     """"why?", "when?" alone: the last question asked again with that word, about what it was about."""
     word = command.line.lower().rstrip("?!. ")
-    if not s.state.question:
-        return question(s, command)
+    if not s.state.question:  # "why?" first: asked alone, it would be "nothing about that"
+        return Reply(command.line, OK, verb="follow_up").refuse(f"{word.capitalize()} what? Ask a question first.")
     line = f"{word} {_focus(s.state.question)}?"
     reply = question(s, Command("question", line, line=line))
     reply.blocks.insert(0, Message(f"({line})"))
