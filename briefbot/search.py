@@ -580,8 +580,9 @@ class Searcher:
         return lo, hi
 
     def topics(self, n: int = 8) -> list[str]:
-        """What the briefing is about: the people quoted most, then its commonest names. Computed
-        once: it depends on the index alone."""
+        """What the briefing is about: the people quoted most, then the places and organisations
+        (of the gazetteers) it names most; not its commonest capitalised words ("Forces", "Iraqi").
+        Computed once: it depends on the index alone."""
         if self._topics is None:
             idx = self.index
             speakers = np.bincount(idx.sent_speaker[idx.sent_speaker >= 0], minlength=len(idx.speakers))
@@ -592,6 +593,7 @@ class Searcher:
                 if len(out) == n:
                     break
                 if name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha() and len(name) > 2 \
+                        and (name in people or PLACES.get(name) or ORGANISATIONS.get(name)) \
                         and not any(name in o for o in out):
                     out.append(name)
             self._topics = out

@@ -293,18 +293,23 @@ class Session:
         build at a million sentences."""
         if not answer.speaker:
             return answer
+        name = self._speaker_name(answer.speaker)
+        return answer if name == answer.speaker else replace(answer, speaker=name)
+
+    def _speaker_name(self, speaker: str) -> str:
         if self._names is None or (self._world is not None and not self._names_of_world):
             self._names_of_world = self._world is not None
             self._names = {fold(n): c.name for c in self._world.characters for n in c.names()} \
                 if self._world is not None else _file_names(self.index.world_file)
-        name = self._names.get(fold(answer.speaker), answer.speaker)
-        return answer if name == answer.speaker else replace(answer, speaker=name)
+        return self._names.get(fold(speaker), speaker)
 
     def covers(self, n: int = 8) -> list[str]:
         """What the briefing is about, for a question it has no answer to: the people, places and
-        organisations it says most about (not the outlets), once the world is built."""
+        organisations it says most about (not the outlets); before the world is built, the people
+        quoted most and the places and organisations named most, its people as the world file
+        calls them."""
         if self._world is None:
-            return []
+            return [self._speaker_name(name) for name in self.searcher.topics(n)]
         outlets = {fold(a.outlet) for a in self.index.articles if a.outlet}
         things = [t for t in self._world.things if not any(fold(name).startswith(o) for name in t.names()
                                                              for o in outlets)]

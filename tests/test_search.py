@@ -75,6 +75,14 @@ def test_off_topic_is_no_answer(searcher, query: str):
 def test_no_answer_suggests_what_the_briefing_covers(searcher):
     suggestions = searcher.search("recipe for pancakes").suggestions
     assert suggestions and any("Numan" in s for s in suggestions)
+    assert not {"Forces", "Iraqi", "Coalition"} & set(suggestions)  # capitalised words, not what it covers
+
+
+def test_one_shot_no_answer_names_people_as_the_world_file_does(seed_index, tmp_path):
+    """Before the world is built: "Sarmed" (world.toml), not the "Sarmad" one article writes."""
+    from briefbot.session import Session
+    covers = Session(seed_index, home=tmp_path).covers()
+    assert "Sarmed Al-Bayati" in covers and not any("Sarmad" in c for c in covers)
 
 
 def test_same_fact_in_two_articles_is_one_answer(searcher):
