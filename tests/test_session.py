@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.parser import parse
-from briefbot.reply import Items, Message, Passage, Sources
+from briefbot.reply import ERROR, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -65,6 +65,7 @@ def test_go_to_no_place_says_so_first_with_the_exits_and_no_loose_answers(sessio
     assert not reply.answers and not [b for b in reply.blocks if isinstance(b, Passage)]
     assert [b.items for b in reply.blocks if isinstance(b, Items)] == [exits]
     assert session.state.room == BRIEFING_ROOM
+    assert reply.status == ERROR  # a command that failed: `briefbot ask` exits 1
 
 
 def test_go_to_a_person_says_who_that_is(session):

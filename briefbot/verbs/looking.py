@@ -79,7 +79,7 @@ def _nowhere(s: Session, command: Command) -> Reply:
     """`go` to a name that is no place: said first, with the ways one can go from here (no answers
     matched on a word of the line: "go paris" is no question about "going"), and what the name is
     if it is a person or an organisation."""
-    reply = Reply(command.line, OK, verb="go").say(f"There is no place called {command.obj!r} in the briefing.")
+    reply = Reply(command.line, OK, verb="go").refuse(f"There is no place called {command.obj!r} in the briefing.")
     other = s.world.find(command.obj)
     if other:
         verb = "talk to" if isinstance(other[0], Character) else "examine"
