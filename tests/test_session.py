@@ -171,6 +171,16 @@ def test_score_and_hint(session):
     assert said(session.handle("hint")).startswith("Try `")
 
 
+def test_a_name_without_an_extension_takes_the_usual_one(session, seed_index, tmp_path: Path):
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("save mygame")
+    session.handle("export mynotes")
+    assert (tmp_path / "mygame.json").is_file() and (tmp_path / "mynotes.md").is_file()
+    assert not (tmp_path / "mygame").exists()
+    assert "Restored" in said(Session(seed_index, home=tmp_path).handle("restore mygame"))
+
+
 def test_save_and_restore(session, seed_index, tmp_path: Path):
     session.handle("go erbil")
     session.handle("where is harir base")

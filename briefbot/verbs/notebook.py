@@ -73,13 +73,17 @@ def save(s: Session, command: Command) -> Reply:
 def _typed_path(s: Session, typed: str, default: str) -> Path:
     """The file a player named: relative to the folder briefbot started in, `~` their home, and a
     folder (`save .`, `export notes/`) the file of the usual name in it (`.` is no file name:
-    taken as one, `save .` wrote beside the folder)."""
+    taken as one, `save .` wrote beside the folder). A name without an extension takes the usual
+    one (`save mygame` is mygame.json), unless a file of that very name is there."""
     path = s.home / Path(typed).expanduser()
     try:
         folder = typed.endswith(("/", os.sep)) or path.is_dir()
+        bare = "." not in path.name and not path.is_file()
     except OSError:  # a name too long to be anything: writing or reading it says so
-        folder = False
-    return path / default if folder else path
+        folder = bare = False
+    if folder:
+        return path / default
+    return path.with_name(path.name + Path(default).suffix) if bare else path
 
 
 def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
