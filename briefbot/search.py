@@ -165,6 +165,13 @@ class Searcher:
         self._add_related(slots)
         return slots
 
+    def corrections(self, words: str) -> dict[str, str]:
+        """How the articles write these words where they are misspelt ("bagdad" → Baghdad): what a
+        search would read them as, without searching."""
+        fixes: dict[str, str] = {}
+        self._slots(words, fixes)
+        return fixes
+
     def _add_related(self, slots: list[_Slot]) -> None:
         """A word the articles use also matches the words WordNet relates to it that they use: "how
         much did it cost" finds "the price", "who founded it" finds "its founder". A word they lack
@@ -257,7 +264,7 @@ class Searcher:
         cands, bm25 = self._with_followers(cands, bm25, within)
         arts = self.index.sent_article[cands]
         article = self._article_scores(weights)[arts]
-        ranked = r.pool_deep if question.span_types and r.pool_typed else r.pool  # see _pool_order
+        ranked = r.pool_deep if self._reads_deeper(question) else r.pool  # the ranks _pool_order reads
         some, may = self._contenders(cands, arts, bm25, article, ranked)
         coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
                                                          article[some], may)
@@ -394,12 +401,16 @@ class Searcher:
         ("49 minute speech" for how long the speech lasted, among many sentences on speeches)."""
         r = self.ranking
         order = _top(scores, r.pool)
-        if not question.span_types or not r.pool_typed:
+        if not self._reads_deeper(question):
             return order
         types = set(question.span_types)
         deeper = [i for i in _top(scores, r.pool_deep)[r.pool:].tolist()
                   if any(sp.type in types for sp in self.index.spans_of(int(cands[i])))]
         return np.concatenate([order, np.array(deeper[:r.pool_typed], dtype=order.dtype)])
+
+    def _reads_deeper(self, question: Question) -> bool:
+        """Whether the pool also judges sentences from below the first stage's `pool` best."""
+        return bool(question.span_types and self.ranking.pool_typed)
 
     def _speaker_span(self, sent: int) -> Span | None:
         """Where the sentence names its speaker (by the last word of the name), if it does."""

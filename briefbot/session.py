@@ -288,15 +288,16 @@ class Session:
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
-        "Sarmed" over the "Sarmad" one article writes). Before a verb has built the world, as the
-        world file alone calls them: it is read in a millisecond, and the world takes a minute to
-        build at a million sentences."""
+        "Sarmed" over the "Sarmad" one article writes)."""
         if not answer.speaker:
             return answer
         name = self._speaker_name(answer.speaker)
         return answer if name == answer.speaker else replace(answer, speaker=name)
 
     def _speaker_name(self, speaker: str) -> str:
+        """A person's name as the world calls them. Before a verb has built the world, as the world
+        file alone calls them: it is read in a millisecond, and the world takes a minute to build at
+        a million sentences."""
         if self._names is None or (self._world is not None and not self._names_of_world):
             self._names_of_world = self._world is not None
             self._names = {fold(n): c.name for c in self._world.characters for n in c.names()} \

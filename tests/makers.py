@@ -2,6 +2,15 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
+
+
+def folder_of(folder: Path, files: dict[str, bytes]) -> Path:
+    """A folder made with these files (name → bytes)."""
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
 
 
 def pdf(pages: list[list[str]], title: str | None = None, created: str | None = None) -> bytes:

@@ -9,6 +9,7 @@ import pytest
 
 from briefbot.cache import load
 from briefbot.corpus import SourceFile, decode, find_files, parse_date, parse_file, read_files
+from makers import folder_of
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EDITED = "shafaq-2025-02-05-coalition-stay-edited.txt"
@@ -216,10 +217,7 @@ ODD_FILES = {
 
 @pytest.fixture
 def odd_corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "odd"
-    folder.mkdir()
-    for name, data in ODD_FILES.items():
-        (folder / name).write_bytes(data)
+    folder = folder_of(tmp_path / "odd", ODD_FILES)
     for seed in CORPUS.glob("*.txt"):
         (folder / seed.name).write_bytes(seed.read_bytes())
     return folder

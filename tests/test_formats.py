@@ -13,7 +13,7 @@ from briefbot import cli
 from briefbot.cache import load
 from briefbot.corpus import CorpusError, SourceFile, parse_file
 
-from makers import docx, pdf
+from makers import docx, folder_of, pdf
 
 PAGE = """<!doctype html>
 <html><head>
@@ -209,10 +209,7 @@ QUESTIONS = {  # a fact from each kind of file
 
 @pytest.fixture
 def mixed(tmp_path: Path) -> Path:
-    folder = tmp_path / "story"
-    folder.mkdir()
-    for name, data in MIXED.items():
-        (folder / name).write_bytes(data)
+    folder = folder_of(tmp_path / "story", MIXED)
     (folder / "slides.key").write_bytes(b"keynote")
     (folder / "draft.docm").write_bytes(b"macro")
     (folder / "world.toml").write_text("ignore = []\n")  # briefbot's own files are not counted as skipped

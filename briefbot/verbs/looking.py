@@ -71,7 +71,7 @@ def go(s: Session, command: Command) -> Reply:
 
 def _corrected(s: Session, target: str) -> str:
     """The place's name with its misspelt words read as the articles write them ("bagdad" is Baghdad)."""
-    fixes = s.searcher.search(target, 1).corrections
+    fixes = s.searcher.corrections(target)
     return " ".join(fixes.get(word, word) for word in target.split())
 
 
