@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_word, is_role_word, name_key,
-                            person_name)
+from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_kind, is_org_word,
+                            is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -82,12 +82,20 @@ _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|anothe
                    r"medals?|awards?)\b)")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
-_OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
-                      r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
+# "Having worked with Mr Cantalupo, Mr Bell…", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris…"
+_OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|"
+                      r"Like|Since|Following|Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
+# ", Italy's business newspaper" after "Il Sole 24 Ore"; ", the German stock exchange"
+_ORG_APPOSITION = LazyPattern(rf"(?:\s+(?:\d+|{_CAP}))*,\s+(?:the|a|an|{_CAP}['\u2019]s)\s+(?P<what>[^,;:.\"\u201c\u201d()]{{1,60}}?)"
+                              r"(?=[,;:.]|$)")
+# "Kidman's publicist Wendy Day": a few lower-case words after a possessive say who the next name is to them
+_POSSESSIVE = LazyPattern(r"['\u2019]s?$")
+_RELATION = LazyPattern(r"(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){1,3}\s+(?=[A-Z])")
+_POSSESSIVE_RELATION = LazyPattern(rf"(?:the\s+)?{NAME}['\u2019]s?(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){{1,3}}")
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
@@ -103,6 +111,7 @@ class People:
     says "the security expert said") the roles the text gives them."""
     sentences: list[str]
     by_surname: dict[str, str] = field(default_factory=dict)  # name_key of the last word → full name
+    organisations: set[str] = field(default_factory=set)  # name_keys the article shows are firms, papers…
     _roles: dict[str, list[str]] | None = None  # full name → roles, in order
 
     @property
@@ -119,6 +128,8 @@ class People:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
         phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
+        if person and name_key(person.name) in self.organisations:  # "brokerage Merrill Lynch said"
+            return None
         if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
             word = phrase.strip()
             lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
@@ -262,16 +273,45 @@ def _has_verb(phrase: str) -> bool:
 
 
 def people_in(sentences: list[str]) -> People:
-    """The full names (two words or more) an article gives people."""
+    """The full names (two words or more) an article gives people, and the person-shaped names it
+    shows are organisations."""
     people = People(sentences)
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
+            if _organisation_here(sentence, m):
+                people.organisations.add(name_key(person_name(m.group()).name))
+    for sentence in sentences:
+        for m in _NAMES.finditer(sentence):
             person = person_name(re.sub(_NICKNAME, "", m.group()))
-            if person and person.full:
+            if person and person.full and name_key(person.name) not in people.organisations:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
     return people
+
+
+def _organisation_here(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the text around a person-shaped name says it is an organisation: a word for a kind
+    of organisation right before it ("brokerage Merrill Lynch", "bank Standard Chartered"), a role
+    and a person's name after it ("Standard Chartered chief executive Mervyn Davies"), or an
+    apposition naming a kind of organisation ("Il Sole 24 Ore, Italy's business newspaper")."""
+    person = person_name(m.group())
+    if person is None or not person.full or person.role or person.titled or _POSSESSIVE.search(m.group()):
+        return False  # "Denise Lewis' coach Charles van Commenee" is her coach
+    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s+$", sentence[:m.start()])
+    if before and is_org_kind(before.group(1)):
+        return True
+    after = sentence[m.end():]
+    role = re.match(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])", after)
+    if role and is_role_phrase(role.group(1).strip()) and not _has_verb(role.group(1)):  # not "X believes coach Y…"
+        following = _NAMES.match(after, role.end())
+        return bool(following and (named := person_name(following.group())) and named.full)
+    apposition = _ORG_APPOSITION.match(after)
+    if apposition:
+        head = re.split(r"\s(?:for|of|at|in|on|to|that|which|who|with|from)\s(?=[a-z])", f" {apposition.group('what')} ")[0].split()
+        return (bool(head) and is_org_kind(head[-1]) and not _has_verb(apposition.group("what"))
+                and not any(is_role_word(w) or w in _ROLE_STOP for w in head))  # not "the man behind the website"
+    return False
 
 
 def speaker_in(sentence: str, people: People | None = None, last: str | None = None) -> str | None:
@@ -354,6 +394,10 @@ def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | Non
     whether they name only a role ("a spokesman for the party")."""
     for m in _NAMES.finditer(tail):
         before = tail[:m.start()].strip()
+        if _POSSESSIVE.search(m.group()) and _RELATION.match(tail, m.end()):
+            continue  # "said Kidman's publicist Wendy Day": Wendy Day speaks
+        if _POSSESSIVE_RELATION.fullmatch(before):
+            before = ""
         if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))):
             break  # "a spokesman for Mr Howard" is not Mr Howard
         after = re.match(r"\s+([\w'-]+)", tail[m.end():])
@@ -429,7 +473,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             named[-1] = bool(name)
         elif name is None and last and (open_before[i] or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
-                                            and _first_person(_narration(sentence, False), people, len(sentence))
+                                            and _named_first(_narration(sentence, False), people)
                                             in (None, last))):
             name = last
         epithet = _EPITHET_SUBJECT.match(narration)
@@ -546,15 +590,29 @@ def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dic
     return could.pop() if len(could) == 1 and genders.get(next(iter(could))) == want else None
 
 
-def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
+def _first_person(sentence: str, people: People) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), after an
     opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
     possessive ("Tony Blair's spokesman") nor after "the" ("the Celtic Warriors region")."""
     opening = _OPENING.match(sentence)
     start = opening.end() if opening else 0
-    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
-                 and not re.search(r"['\u2019]s?$", m.group()) and not _THE_BEFORE.search(sentence, 0, m.start())
-                 and (name := people.resolve(m.group()))), None)
+    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + SUBJECT_CHARS
+                 and (name := _named_at(sentence, m, people))),
+                None)
+
+
+def _named_first(sentence: str, people: People) -> str | None:
+    """The first person a sentence names anywhere, object or subject, as `_first_person` reads names."""
+    opening = _OPENING.match(sentence)
+    return next((name for m in _NAMES.finditer(sentence, opening.end() if opening else 0)
+                 if (name := _named_at(sentence, m, people))), None)
+
+
+def _named_at(sentence: str, m: re.Match[str], people: People) -> str | None:
+    """The person a name in a sentence is, unless it is a possessive or comes after "the"."""
+    if re.search(r"['\u2019]s?$", m.group()) or _THE_BEFORE.search(sentence, 0, m.start()):
+        return None
+    return people.resolve(m.group())
 
 
 def _narration(sentence: str, quote_open: bool) -> str:

@@ -423,3 +423,50 @@ def test_gender_is_read_from_subjects_not_objects_nor_quotations() -> None:
                       'It could depend on training."',
                       '"She is a very good team member," he added.'])
     assert said[-1] == "Max Jones"
+
+
+def test_a_name_the_article_shows_is_an_organisation_says_nothing() -> None:
+    said = attribute(['"We are not expecting a sale," brokerage Merrill Lynch said in a note to investors.',
+                      '"The family has not said it wants to sell."'])
+    assert said == [None, None]
+    said = attribute(["UK-based bank Standard Chartered said it would spend $3.3bn on the deal.",
+                      '"We won," said Standard Chartered chief executive Mervyn Davies.',
+                      "Standard Chartered said it was buying 100% of KFB."])
+    assert said == [None, "Mervyn Davies", None]
+    said = attribute(["According to Il Sole 24 Ore, Italy's business newspaper, the government will act."])
+    assert said == [None]
+    said = attribute(['"Things are going well," said Dimitri Adam, the firm\'s chief executive.',
+                      '"We are growing," said John Wilkin, a University of Michigan librarian.'])
+    assert said == ["Dimitri Adam", "John Wilkin"]  # a person whose apposition names a firm or a university
+
+
+def test_a_kind_of_organisation_ending_a_name_makes_it_one() -> None:
+    assert speaker_in("Now, according to Asahi Breweries, the market is set to grow 84% this year.") is None
+
+
+def test_the_person_after_a_possessive_and_a_relation_speaks() -> None:
+    said = attribute(["Actress Nicole Kidman has won a court order.",
+                      '"Nicole would like to make it clear that she respects the press," said Kidman\'s publicist Wendy Day.'])
+    assert said[1] == "Wendy Day"
+    assert speaker_in('"We will win," said Blair\'s spokesman.', last="Tony Blair") is None
+
+
+def test_a_demonym_before_a_name_is_not_part_of_it() -> None:
+    assert person_name("New Yorker Dick Morris").name == "Dick Morris"
+    assert person_name("Australian Lynton Crosby").name == "Lynton Crosby"
+    assert person_name("Brian Kerr").name == "Brian Kerr"
+
+
+def test_an_opening_phrase_after_and_does_not_hold_the_subject() -> None:
+    said = attribute(["New Yorker Dick Morris is a winner.", "Morris is no ideologue.",
+                      "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him.",
+                      '"Robert Kilroy-Silk is not a team player."', "How will he achieve the breakthrough?",
+                      '"Look, we are not going to be forming the next government," he said.'])
+    assert said[-1] == "Dick Morris"
+
+
+def test_a_capitalised_verb_opening_a_firm_name_is_not_a_first_name() -> None:
+    said = attribute(['"People want to save sites," said Tony Macklin.',
+                      "Under My Ask Jeeves users can search the web.",
+                      '"It\'s about finding again what you found before," he said.'])
+    assert said[-1] == "Tony Macklin"
