@@ -86,6 +86,8 @@ _NAMES = LazyPattern(NAME)
 _OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|"
                       r"Like|Since|Following|Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+# "was surprised that England coach Andy Robinson said": what one says inside another's view
+_COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
@@ -341,6 +343,8 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
                     and (name := people.resolve(m.group("name")))):
+                if _COMPLEMENT.search(sentence, 0, m.start()) and (holder := _first_person(sentence, people)):
+                    name = holder  # "O'Sullivan was surprised that Robinson said…": O'Sullivan's view
                 found.append((m.start(), name))
                 break
     if found:

@@ -122,7 +122,8 @@ def person_name(phrase: str) -> PersonName | None:
     phrase = re.sub(r"^.*(?:['\u2019]s|s['\u2019])\s+(?=[A-Z])", "", phrase.strip())  # "Oxfam's", "Sky Networks'"
     phrase = re.sub(r"['\u2019]s?$", "", phrase)  # "Tony Blair's"
     words = phrase.split()
-    if words and words[0] in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
+    first = next((w for w in words if w not in NOT_NAMES), "")  # "The British Government"
+    if first in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
         return None  # "British Telecom", "International Tennis Writers"; not "British Prime Minister Tony Blair"
     role: list[str] = []
     titled = False

@@ -470,3 +470,16 @@ def test_a_capitalised_verb_opening_a_firm_name_is_not_a_first_name() -> None:
                       "Under My Ask Jeeves users can search the web.",
                       '"It\'s about finding again what you found before," he said.'])
     assert said[-1] == "Tony Macklin"
+
+
+def test_what_one_says_inside_another_view_is_the_view_holder_s() -> None:
+    said = attribute(["Ireland coach Eddie O'Sullivan was surprised that England coach Andy Robinson said he was "
+                      "certain Mark Cueto was onside."])
+    assert said == ["Eddie O'Sullivan"]
+    assert attribute(["England coach Andy Robinson said he was certain Mark Cueto was onside."]) == ["Andy Robinson"]
+
+
+def test_an_organisation_adjective_after_the_is_still_no_first_name() -> None:
+    said = attribute(["The British Chambers of Commerce welcomed the latest proposal.",
+                      '"This move today is the best of both worlds," it said.'])
+    assert said == [None, None]
