@@ -36,9 +36,9 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
-          r"counter(?:s|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
+          r"counter(?:s|ed)|speculat(?:es|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
-           r"is\s+expected\s+to)\s+)*")
+           r"is\s+expected\s+to|(?!family\b|ally\b|rally\b|supply\b|assembly\b|bully\b)[a-z]{2,}ly)\s+)*")  # "he bitterly said"
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
@@ -50,7 +50,7 @@ _SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u
 # What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
 # name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
-_SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+_SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|asks|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _ACCORDING = LazyPattern(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
@@ -58,13 +58,14 @@ _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
 _EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper international medallist "
-                           "midfielder player presenter singer star striker winger".split())
+                           "midfielder player presenter singer star striker winger winner".split())
+_AGE = LazyPattern(r"\d+-year-old")
 _EPITHET_MARK = LazyPattern(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
 _CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
 _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
-                           rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
+                           rf"(?P<role>[A-Za-z\d][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
 _EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"
@@ -148,7 +149,7 @@ class People:
         """The person whose role in this article matches `role` ("the security expert"); the last
         speaker first."""
         want = _role_key(role)
-        if not want:
+        if not want or _AGE.search(role):  # "the 58-year-old US singer" is an epithet, not the singer named here
             return None
         matches = [name for name, roles in self.roles.items() if any(_same_role(want, _role_key(r)) for r in roles)]
         if last in matches:
@@ -333,7 +334,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
-            name, nobody = _named_in(m.group("tail"), people, subject)
+            name, nobody = _named_in(m.group("tail"), people, last, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
@@ -383,17 +384,18 @@ def _deed(sentence: str, verb_end: int) -> bool:
 
 
 def _epithet(article: str, role: str, subject: str | None) -> str | None:
-    """The subject, if "the <role>" is an epithet for them."""
-    words = role.split()
+    """The subject, if "the <role>" is an epithet for them: an age says so ("the 47-year-old director",
+    "the 58-year-old US singer of Because the Night")."""
+    words = role.split(" of ")[0].split()
     if subject is None or article.lower() != "the" or not words or len(words) > 6:
         return None
-    head = words[-1].lower()
-    if re.fullmatch(r"\d+-year-old", head):
+    if any(_AGE.fullmatch(w) for w in words) and not words[-1][:1].isupper():  # not "the 28-year-old Morientes"
         return subject
+    head = words[-1].lower()
     return subject if head in _EPITHET_HEADS and any(_EPITHET_MARK.search(w) for w in words[:-1]) else None
 
 
-def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | None, bool]:
+def _named_in(tail: str, people: People, last: str | None, subject: str | None) -> tuple[str | None, bool]:
     """The person the words after "said" or "according to" name, first words a role if any; and
     whether they name only a role ("a spokesman for the party")."""
     for m in _NAMES.finditer(tail):
@@ -412,9 +414,12 @@ def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | Non
         if name := people.resolve(m.group()):
             return name, False
     role = _UNNAMED_ROLE.match(tail)
-    if role and (name := _epithet(role.group("article"), role.group("role").split(" said")[0].strip(" ."), subject)):
+    words = role.group("role").split(" said")[0].strip(" .") if role else ""
+    if role and (name := _epithet(role.group("article"), words, subject)):
         return name, False
-    return None, bool(role and is_role_phrase(role.group("role").split(" said")[0].strip()))
+    if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last)):
+        return name, False  # "according to the Bishop", after "The Bishop of Durham, the Rt Rev Dr Tom Wright"
+    return None, bool(role and is_role_phrase(words))
 
 
 def _apposition(words: str, closed: bool) -> bool:

@@ -125,6 +125,8 @@ def person_name(phrase: str) -> PersonName | None:
     first = next((w for w in words if w not in NOT_NAMES), "")  # "The British Government"
     if first in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
         return None  # "British Telecom", "International Tennis Writers"; not "British Prime Minister Tony Blair"
+    if len(words) > 2 and words[0] in ("The", "A", "An") and not any(fold_word(w) in TITLES for w in words):
+        return None  # "The Da Vinci Code", "The film, A Different Story,": a title, never a person
     role: list[str] = []
     titled = False
     while words and (words[0] in NOT_NAMES or fold_word(words[0]) in TITLES
