@@ -44,6 +44,9 @@ _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<appos
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
 # Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
 # him \"a disgrace\", Wenger added".
+# "Pierce Brosnan led the past four Bond films but said producers axed him": the subject of both verbs
+_SAYS_COORDINATED = LazyPattern(rf"(?:(?:But|And)\s+)?(?P<name>{NAME})\s+(?!{_ADVERB}(?:{_VERBS})\b)[a-z][^,;:\"\u201c\u201d]{{3,100}}?"
+                                rf"\s(?:but|and)\s+{_ADVERB}(?:said|says|told(?!\s+to\b)|admitted|insisted|added|warned|claimed)\b")
 _CALLED = LazyPattern(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
 _PRONOUN_CALLED = LazyPattern(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
 _SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
@@ -80,7 +83,7 @@ RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences ba
 # "claimed the coaching award".
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
-                   r"medals?|awards?)\b)")
+                   r"medals?|awards?|penalt(?:y|ies)|conversions?|drop-goals?)\b)")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
 # "Having worked with Mr Cantalupo, Mr Bell…", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris…"
@@ -339,7 +342,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
                 found.append((m.start(), name or ""))
                 break
     starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
-    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON):
+    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON, _SAYS_COORDINATED):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
@@ -372,6 +375,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
         return m.group("body").split()[-1][:1].isupper() and not _has_verb(m.group("body"))
     if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
         return not _has_verb(sentence[:m.start()])
+    if pattern is _SAYS_COORDINATED:  # the sentence's subject: its first words
+        return sentence[:m.start("name")].strip() in ("", "But", "And") and not _deed(sentence, m.end())
     if _deed(sentence, m.end()):
         return False
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:

@@ -532,3 +532,12 @@ def test_a_title_after_an_article_is_no_person() -> None:
                       "The film, A Different Story, chronicles his life.",
                       '"I\'m still going to be making music," he said.'])
     assert said[-1] == "George Michael"
+
+
+def test_the_subject_of_two_verbs_says_what_the_second_says() -> None:
+    said = attribute(["Pierce Brosnan led the past four Bond films but said producers axed him."])
+    assert said == ["Pierce Brosnan"]
+    said = attribute(["Charlie Hodgson kicked well.", "Hodgson converted and added a penalty for a 10-3 lead."])
+    assert said[1] is None  # a deed
+    said = attribute(["Alan Wass was given a curfew and told to surrender his passport."])
+    assert said == [None]
