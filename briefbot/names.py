@@ -168,14 +168,14 @@ def _modifier(word: str) -> bool:
                   "tory", "labour", "conservative", "liberal", "lib", "dem", "dems", "democrat", "democratic", "green",
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
             or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based")
-            or _demonym(word))
+            or _from_place(word))
 
 
 _DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ian", "y"), ("ans", "a"), ("an", "a"), ("ers", ""), ("er", ""),
                     ("ese", ""))
 
 
-def _demonym(word: str) -> bool:
+def _from_place(word: str) -> bool:
     """A word for someone from a known place: "Yorker" in "New Yorker Dick Morris", "Londoner", "Australian"."""
     return any(word.endswith(end) and len(word) > len(end) + 2 and PLACES.get(word[:-len(end)] + stem)
                for end, stem in _DEMONYM_ENDINGS)
