@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_kind, is_org_word,
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_kind, is_org_word,
                             is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
@@ -92,6 +92,12 @@ _OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|W
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 # "was surprised that England coach Andy Robinson said": what one says inside another's view
 _COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
+# "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
+# "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
+_INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$")
+_PERSON_AFTER = LazyPattern(r",\s+(?:who\b|\d+,)")  # "DiCaprio, who lost out", "Smith, 24,": a person
+_AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
+_ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
@@ -148,15 +154,15 @@ class People:
             return full
         return _titled(phrase, person) if person.titled else None
 
-    def by_role(self, role: str, last: str | None) -> str | None:
+    def by_role(self, role: str, last: str | None, definite: bool = False) -> str | None:
         """The person whose role in this article matches `role` ("the security expert"); the last
-        speaker first."""
+        speaker first, and with "the" (`definite`) the last speaker whose role has the same role noun."""
         want = _role_key(role)
         if not want or _AGE.search(role):  # "the 58-year-old US singer" is an epithet, not the singer named here
             return None
         matches = [name for name, roles in self.roles.items() if any(_same_role(want, _role_key(r)) for r in roles)]
-        if last in matches:
-            return last
+        if last in matches or definite and any(_same_head(want, _role_key(r)) for r in self.roles.get(last or "", ())):
+            return last  # "the Democrat senator said" after "New York Senator Charles Schumer said"
         return matches[0] if len(matches) == 1 else None
 
 
@@ -184,6 +190,13 @@ def _same_role(a: str, b: str) -> bool:
     return at is not None and not _OTHER_OFFICE & set(long[:at])
 
 
+def _same_head(a: str, b: str) -> bool:
+    """The same role noun last and the same other office, if any: "democrat senator" and "new
+    york senator", not "shadow home secretary" and "home secretary"."""
+    x, y = a.split(), b.split()
+    return bool(x and y) and x[-1] == y[-1] and _OTHER_OFFICE & set(x) == _OTHER_OFFICE & set(y)
+
+
 def _role_key(role: str) -> str:
     words = name_key(role).split()
     while words and words[0] in ("former", "the", "a", "an"):
@@ -198,13 +211,20 @@ def is_role_phrase(phrase: str) -> bool:
     at = next((i for i, w in enumerate(words) if is_role_word(w)), None)
     if at is None or len(words) > 16 or any(w.lower() in ("whose", "who", "which", "that") for w in words):
         return False
-    if any(w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES for w in words[:at]):
+    if any((w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES) and not _inside_name(words, i)
+           for i, w in enumerate(words[:at])):
         return False  # "Before he resigned the position of home secretary"
     end = at + 1  # the role noun may come last: "chief operating officer"
     while end < len(words) and words[end].lower() not in _ROLE_STOP and words[end].lower() not in _NOT_IN_ROLES:
         end += 1
     rest = words[end:]
     return is_role_word(words[end - 1]) and (not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on"))
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """"for" in "Department for Constitutional Affairs spokeswoman": a joining word between capitals."""
+    return (words[i] in ("for", "of", "and") and 0 < i < len(words) - 1 and words[i - 1][:1].isupper()
+            and words[i + 1][:1].isupper())
 
 
 def roles_in(sentence: str) -> list[tuple[str, str]]:
@@ -333,7 +353,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     roles = [m for m in _ROLE_SUBJECT.finditer(sentence) if not _deed(sentence, m.end())]
     found: list[tuple[int, str]] = [  # "" is someone unnamed
         (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
-        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last))
+        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last, _definite(m)))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
@@ -356,7 +376,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         return name or None, not name
     for m in roles:
         role = m.group("role")
-        if is_role_phrase(role) and (name := people.by_role(role, last)):
+        if is_role_phrase(role) and (name := people.by_role(role, last, _definite(m))):
             return name, False
     for m in filter(None, (_CALLED.match(sentence, at) for at in starts)):
         if not _AFTER_PREPOSITION.search(sentence, 0, m.start()) and (name := people.resolve(m.group("name"))):
@@ -364,11 +384,17 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     return None, False
 
 
+def _definite(m: re.Match[str]) -> bool:
+    return m.group("article").lower() == "the"
+
+
 def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     """Whether a match's name is the subject of words said: "NAME, said" only after a role ("The
     spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
     only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
     deed ("Reid rejected a move to Southampton")."""
+    if _one_of_several(sentence, m.start()):
+        return False
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
     if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"
@@ -377,11 +403,23 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
         return not _has_verb(sentence[:m.start()])
     if pattern is _SAYS_COORDINATED:  # the sentence's subject: its first words
         return sentence[:m.start("name")].strip() in ("", "But", "And") and not _deed(sentence, m.end())
-    if _deed(sentence, m.end()):
+    if _deed(sentence, m.end()) or _one_of_several(sentence, m.start()):
         return False
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
         return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+
+
+def _one_of_several(sentence: str, at: int) -> bool:
+    """Whether the name at `at` is one of several who speak together: in an "including" list
+    ("opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said") or
+    after another person and "and" ("German Chancellor Gerhard Schroeder and French President
+    Jacques Chirac have called"; not "Trade and Industry Secretary Patricia Hewitt")."""
+    if _INCLUDING.search(sentence, 0, at):
+        return True
+    m = _AND_BEFORE.search(sentence, 0, at)
+    first = person_name(m.group("first")) if m else None
+    return bool(first and (first.full or first.titled))
 
 
 def _deed(sentence: str, verb_end: int) -> bool:
@@ -422,7 +460,7 @@ def _named_in(tail: str, people: People, last: str | None, subject: str | None) 
     words = role.group("role").split(" said")[0].strip(" .") if role else ""
     if role and (name := _epithet(role.group("article"), words, subject)):
         return name, False
-    if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last)):
+    if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last, True)):
         return name, False  # "according to the Bishop", after "The Bishop of Durham, the Rt Rev Dr Tom Wright"
     return None, bool(role and is_role_phrase(words))
 
@@ -494,10 +532,14 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         if name:
             last = subject = name
             since = 0
+        elif unnamed:  # the unnamed spokeswoman is whom the sentence is about, not a name it goes on to give
+            since = 0
         elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
             subject, since = described, 0
         elif about := _first_person(narration, people):
             subject, since = about, 0
+        elif _unknown_subject(narration, people):  # "DiCaprio, who lost out…, will face him" | "…," he told
+            subject, since = None, 0
         else:
             since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
@@ -584,6 +626,18 @@ def _unknown_speaker(narration: str, people: People) -> bool:
                 and any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences))  # not "Bigger attacks"
 
 
+def _unknown_subject(narration: str, people: People) -> bool:
+    """Whether the sentence opens with a person the article never names in full ("DiCaprio, who
+    lost out on the best actor Bafta, will face him again", "Smith, 24,"): "he" next is them, not the
+    last subject."""
+    opening = _OPENING.match(narration)
+    start = opening.end() if opening else len(re.match(r"(?:(?:But|And|However,?)\s+)?", narration).group())
+    m = _NAMES.match(narration, start)
+    word = m.group().strip() if m else ""
+    return bool(m and " " not in word and _PERSON_AFTER.match(narration, m.end()) and person_name(word)
+                and people.resolve(word) is None)
+
+
 def _protagonist(mentions: list[list[tuple[re.Match[str], str | None]]]) -> str | None:
     """The person the story is about: named more often than anyone else, and more than once."""
     counts = Counter(name for found in mentions for _, name in found if name).most_common(2)
@@ -623,8 +677,10 @@ def _named_first(sentence: str, people: People) -> str | None:
 
 
 def _named_at(sentence: str, m: re.Match[str], people: People) -> str | None:
-    """The person a name in a sentence is, unless it is a possessive or comes after "the"."""
-    if re.search(r"['\u2019]s?$", m.group()) or _THE_BEFORE.search(sentence, 0, m.start()):
+    """The person a name in a sentence is, unless it is a possessive, comes after "the" or ends an
+    organisation's name ("Department for Constitutional Affairs")."""
+    if (re.search(r"['\u2019]s?$", m.group()) or _THE_BEFORE.search(sentence, 0, m.start())
+            or _ORG_HEAD_BEFORE.search(sentence, 0, m.start())):
         return None
     return people.resolve(m.group())
 

@@ -541,3 +541,42 @@ def test_the_subject_of_two_verbs_says_what_the_second_says() -> None:
     assert said[1] is None  # a deed
     said = attribute(["Alan Wass was given a curfew and told to surrender his passport."])
     assert said == [None]
+
+
+def test_a_role_after_a_speaker_with_that_role_noun_is_the_speaker() -> None:
+    said = attribute(["New York Senator Charles Schumer said the tapes were probably stolen.",
+                      '"Baggage handlers should have background checks," the Democrat senator said.',
+                      "Details of Pat Leahy's account are missing, Senator Leahy's spokeswoman said."])
+    assert said[1] == "Charles Schumer"
+    said = attribute(["Home Secretary Charles Clarke said the plans were sound.",
+                      "Tory David Davis, the shadow home secretary, attacked them.",
+                      '"We will win," said Charles Clarke.',
+                      '"It is wrong," the shadow home secretary said.'])
+    assert said[-1] == "David Davis"
+
+
+def test_several_speaking_together_give_no_one_speaker() -> None:
+    assert attribute(["German Chancellor Gerhard Schroeder and French President Jacques Chirac have repeatedly "
+                      "called for the embargo to be lifted."]) == [None]
+    assert attribute(["But opponents of the bill, including Tory Lord Campbell of Alloway and the Bishop of "
+                      "Winchester, the Rt Rev Michael Scott-Joynt, said it would separate the state from the Church."]) == [None]
+    assert attribute(["Trade and Industry Secretary Patricia Hewitt said people would not be forced to work."]) == [
+        "Patricia Hewitt"]
+    said = attribute(["Clive Woodward picked his squad.",
+                      "And following the All Blacks' displays, including a 45-6 humiliation of France, Woodward "
+                      "believes the series will be hard."])
+    assert said[1] == "Clive Woodward"
+
+
+def test_he_after_a_person_never_named_in_full_is_not_the_last_subject() -> None:
+    said = attribute(['"It is an immense privilege," said director Mike Leigh.',
+                      "DiCaprio, who lost out on the best actor Bafta to Foxx, will face him again at the Oscars.",
+                      '"It\'s the first time I\'ve come to the Baftas," he told reporters.'])
+    assert said == ["Mike Leigh", None, None]
+
+
+def test_after_an_unnamed_speaker_the_names_they_mention_are_not_the_subject() -> None:
+    said = attribute(["Lord Woolf said he did not think there would be difficulties.",
+                      "A Department for Constitutional Affairs spokeswoman said Lord Woolf and Lord Falconer agreed.",
+                      '"Their disagreement is about a very narrow dispute," she said.'])
+    assert said == ["Lord Woolf", None, None]
