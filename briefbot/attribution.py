@@ -55,6 +55,8 @@ _SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
 _SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|asks|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
+_SAID_RELATION = LazyPattern(rf"(?:^|[\"\u201d,:])\s*(?:said|says|added)\s+(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,\s+"
+                             rf"(?P<name>{NAME})")
 _ACCORDING = LazyPattern(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
 _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
@@ -84,6 +86,8 @@ RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences ba
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
                    r"medals?|awards?|penalt(?:y|ies)|conversions?|drop-goals?)\b)")
+_WROTE = LazyPattern(r"\b(?:wrote|writes)$")  # "Adams wrote the screenplay", "Read wrote the song": a work, not words said
+_WORK = LazyPattern(r"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:screenplay|novel|book|song|script|lyric|music)s?\b")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
 # "Having worked with Mr Cantalupo, Mr Bell…", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris…"
@@ -355,6 +359,8 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
         if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last, _definite(m)))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
+    for m in _SAID_RELATION.finditer(sentence):  # "said his wife, Sheila": she speaks, named or not
+        found.append((m.start(), people.resolve(m.group("name")) or ""))
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
             name, nobody = _named_in(m.group("tail"), people, last, subject)
@@ -423,6 +429,8 @@ def _one_of_several(sentence: str, at: int) -> bool:
 
 
 def _deed(sentence: str, verb_end: int) -> bool:
+    if _WROTE.search(sentence, 0, verb_end) and _WORK.match(sentence, verb_end):
+        return True
     return bool(_DEED.match(sentence, verb_end)) and not _SAID.search(sentence, 0, verb_end)
 
 
@@ -523,7 +531,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             meant = protagonist if subject and since > RECENT_SENTENCES else subject
             name = _referent(pronoun.group(), meant, recent, genders)
             named[-1] = bool(name)
-        elif name is None and last and (open_before[i] or listing > 0
+        elif name is None and last and (open_before[i] and _first_person(narration, people) != last or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
                                             and _named_first(_narration(sentence, False), people)
                                             in (None, last))):

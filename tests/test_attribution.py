@@ -580,3 +580,25 @@ def test_after_an_unnamed_speaker_the_names_they_mention_are_not_the_subject() -
                       "A Department for Constitutional Affairs spokeswoman said Lord Woolf and Lord Falconer agreed.",
                       '"Their disagreement is about a very narrow dispute," she said.'])
     assert said == ["Lord Woolf", None, None]
+
+
+def test_said_his_wife_is_the_wife_s_words() -> None:
+    said = attribute(["Novelist Arthur Hailey has died aged 84.", '"He had a wonderful life.',
+                      'He achieved that," said his wife, Sheila.'])
+    assert said[-1] is None  # Sheila, named by her first name only: no one the article names in full
+    said = attribute(["Novelist Arthur Hailey has died aged 84. His wife Sheila Hailey was with him.",
+                      '"He achieved that," said his wife, Sheila Hailey.'])
+    assert said[-1] == "Sheila Hailey"
+
+
+def test_writing_a_work_is_a_deed() -> None:
+    said = attribute(["Douglas Adams died in 2001.", "Adams wrote the screenplay based on his book."])
+    assert said[1] is None
+    assert attribute(["Douglas Adams wrote that the guide was mostly harmless."]) == ["Douglas Adams"]
+
+
+def test_a_quotation_left_open_ends_where_the_narration_names_its_speaker() -> None:
+    said = attribute(['"I told the club I would like to stay," said Paul Bosvelt.',
+                      '"The main concern is my age but I think I have proved I am fit enough.',
+                      "Bosvelt joined City from Feyenoord in 2003."])
+    assert said == ["Paul Bosvelt", "Paul Bosvelt", None]
