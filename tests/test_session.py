@@ -292,3 +292,32 @@ def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Pa
 def test_a_follow_up_before_any_question_asks_for_one(session):
     reply = session.handle("why?")
     assert said(reply) == "Why what? Ask a question first." and not reply.answers
+
+
+@pytest.mark.parametrize("between", ["go erbil", "score", "x pkk"])
+def test_oops_fixes_only_the_line_just_before_it(session, between: str):
+    """`where is harrir bse`, `go erbil`, `oops base` asked "(go erbil)" as a question."""
+    session.handle("where is harrir bse")
+    session.handle(between)
+    reply = session.handle("oops base")
+    assert said(reply) == "There is no misspelt word to fix." and not reply.answers
+
+
+def test_oops_after_help_still_fixes_the_question(session):
+    session.handle("where are the radars of iraqq")
+    session.handle("help")  # no turn: the question is still the line before
+    assert "(where are the radars of iraq)" in said(session.handle("oops iraq"))
+
+
+def test_a_refused_move_is_no_step_for_undo(session):
+    """`undo` after a failed `go nowhere` undid nothing, and spent the step."""
+    session.handle("go erbil")
+    assert session.handle("go nowhere").status == ERROR
+    reply = session.handle("undo")
+    assert said(reply) == f"Undone: go erbil. You are in: {BRIEFING_ROOM}." and session.state.room == BRIEFING_ROOM
+
+
+def test_a_refusal_after_a_misspelt_question_is_no_undo_step_either(session):
+    session.handle("how many soldirs in zzqx")
+    session.handle("go nowhere")
+    assert said(session.handle("undo")).startswith("Undone: how many soldirs in zzqx.")
