@@ -56,34 +56,49 @@ def notebook_markdown(s: Session) -> str:
 def export(s: Session, command: Command) -> Reply:
     notes = len(s.state.notebook)
     reply = Reply(command.line, OK, verb="export")
-    _keep(s, reply, _typed_path(s, command.obj, NOTEBOOK_FILE), notebook_markdown(s),
-          f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
-          "to {path}.")
+    path = _typed_path(s, reply, command.obj, NOTEBOOK_FILE)
+    if path is not None:
+        _keep(s, reply, path, notebook_markdown(s),
+              f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
+              "to {path}.")
     return reply
 
 
 def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
-    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
     reply = Reply(command.line, OK, verb="save")
-    s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
+    if path is not None:
+        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
     return reply
 
 
-def _typed_path(s: Session, typed: str, default: str) -> Path:
-    """The file a player named: relative to the folder briefbot started in, `~` their home, and a
-    folder (`save .`, `export notes/`) the file of the usual name in it (`.` is no file name:
-    taken as one, `save .` wrote beside the folder). A name without an extension takes the usual
-    one (`save mygame` is mygame.json), unless a file of that very name is there."""
-    path = s.home / Path(typed).expanduser()
+def _typed_path(s: Session, reply: Reply, typed: str, default: str) -> Path | None:
+    """The file a player named, as a full path with no `..` in it (the one a reply says): relative
+    to the folder briefbot started in, `~` their home, and a folder (`save .`, `export notes/`)
+    the file of the usual name in it (`.` is no file name: taken as one, `save .` wrote beside
+    the folder). A name without an extension takes the usual one (`save mygame` is mygame.json),
+    unless a file of that very name is there. None, the reply refusing, for a `~user` who is not
+    one."""
     try:
-        folder = typed.endswith(("/", os.sep)) or path.is_dir()
+        path = s.home / Path(typed).expanduser()
+    except RuntimeError:  # "~nobody/x.md": no such user (and it was a traceback)
+        reply.refuse(f"There is no user called {Path(typed).parts[0][1:]!r}, so {typed!r} is in no folder: "
+                     "`~/` is your own home folder.")
+        return None
+    try:
+        folder = typed.endswith(("/", os.sep)) or path.name in ("", ".", "..") or path.is_dir()
         bare = "." not in path.name and not path.is_file()
     except OSError:  # a name too long to be anything: writing or reading it says so
         folder = bare = False
     if folder:
-        return path / default
-    return path.with_name(path.name + Path(default).suffix) if bare else path
+        path = path / default
+    elif bare:
+        path = path.with_name(path.name + Path(default).suffix)
+    try:
+        return path.parent.resolve() / path.name  # "/home/me/../notes.md" is said "/home/notes.md"
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL: writing or reading it says so
+        return path
 
 
 def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
@@ -93,6 +108,7 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
     instead, and said."""
     wanted = path
     try:
+        made = next((p for p in reversed(wanted.parents) if not p.exists()), None)  # a folder the write makes
         # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
         mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
                             if p not in s.written and _own_save(s, p)}
@@ -103,6 +119,8 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
         return None
     s.written.add(path)
     s.saved_notebook = list(s.state.notebook)
+    if made is not None:
+        reply.say(f"(Made the folder {made}.)")
     if path != wanted:
         reply.say(f"({wanted.name} is already there and was left alone.)")
     reply.say(done.format(path=path))
@@ -119,7 +137,9 @@ def _own_save(s: Session, path: Path) -> bool:
 
 def restore(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="restore")
-    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
+    if path is None:
+        return reply
     try:
         state = s.load_saved(path)
     except (OSError, ValueError) as e:
