@@ -321,3 +321,31 @@ def test_a_refusal_after_a_misspelt_question_is_no_undo_step_either(session):
     session.handle("how many soldirs in zzqx")
     session.handle("go nowhere")
     assert said(session.handle("undo")).startswith("Undone: how many soldirs in zzqx.")
+
+
+def _tellings(session: Session, answer) -> set[int]:
+    fact_of = session.world.fact_of
+    return {int(t) for t in (fact_of == fact_of[answer.sentence_id]).nonzero()[0]} - {answer.sentence_id}
+
+
+def test_a_dossier_says_when_its_fact_is_in_other_sources(session):
+    """`x coalition` showed the 2,500 troops sentence without the "also in 1 other source" its
+    question shows: a search within the coalition's sentences found no telling outside them."""
+    asked = session.handle("how many us troops remain in iraq as part of the coalition").answers[0]
+    assert asked.versions
+    dossier = session.handle("x international coalition")
+    shown = next(a for a in dossier.answers if a.sentence_id == asked.sentence_id)
+    assert {v.sentence_id for v in shown.versions} == {v.sentence_id for v in asked.versions}
+
+
+def test_every_answer_of_a_person_place_or_dossier_carries_all_its_tellings(session):
+    lines = [f"x {t.name}" for t in [*session.world.organisations, *session.world.characters]]
+    lines += [f"go {p.name}" for p in session.world.places] + ["ask allawi about sovereignty", "what else did he say"]
+    checked = 0
+    for line in lines:
+        answers = session.handle(line).answers
+        for answer in answers:
+            assert {v.sentence_id for v in answer.versions} == _tellings(session, answer), line
+            checked += bool(answer.versions)
+        assert len({int(session.world.fact_of[a.sentence_id]) for a in answers}) == len(answers), line
+    assert checked >= 5

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
 from briefbot.verbs.story import brief_onto
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, plural, search_within
 from briefbot.world import Character, Place
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def look(s: Session, command: Command, brief: bool = True) -> Reply:
     place = s.place(room)
     if place is None:
         return reply.say("This place is no longer in the briefing.")
-    result = s.searcher.search(place.name, 1, within=ids(place.sentences))
+    result = search_within(s, place.name, 1, place.sentences)
     if result.answers:
         s.show(reply, result.answers, result.matched_words)
     if here.people:

@@ -11,7 +11,7 @@ from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Pas
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import question, remember_misspelt
-from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
+from briefbot.verbs.verb import REQUIRED, Verb, no_such_answer, person_line, plural, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def examine(s: Session, command: Command) -> Reply:
     if thing.variants:
         reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
     query = " ".join(sorted(thing.names()))
-    result = s.searcher.search(query, s.k, within=ids(thing.sentences) if thing.sentences else None)
+    result = search_within(s, query, s.k, thing.sentences or None)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words)
@@ -102,7 +102,7 @@ def ask(s: Session, command: Command) -> Reply:
         return person
     if person is None:
         return _ask_nobody(s, command)
-    result = s.searcher.search(command.topic, s.k, within=ids(person.sentences))
+    result = search_within(s, command.topic, s.k, person.sentences)
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
     if result.answers:
@@ -156,7 +156,7 @@ def talk(s: Session, command: Command) -> Reply:
 
 def _introduce(s: Session, reply: Reply, person: Character) -> None:
     """The statement that best introduces a person (where the articles name them), cited."""
-    result = s.searcher.search(" ".join(sorted(person.names())), 1, within=ids(person.sentences))
+    result = search_within(s, " ".join(sorted(person.names())), 1, person.sentences)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
@@ -188,12 +188,12 @@ def what_else(s: Session, command: Command) -> Reply:
     person = next((c for c in s.world.characters if c.name == s.state.person), None)
     if person is None:
         return reply.refuse("Whom do you mean? `talk to NAME` first, or `ask NAME about TOPIC`.")
-    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen][:s.k]
+    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen]
     if not fresh:
         return reply.say(f"You have seen everything {person.name} says in these articles.")
     reply.status = ANSWERED
     reply.say(f"{person.name} also says:")
-    s.show(reply, [s.searcher.answer(n) for n in fresh], named=person.name)
+    s.show(reply, with_tellings(s, [s.searcher.answer(n) for n in fresh[:2 * s.k]])[:s.k], named=person.name)
     return reply
 
 
