@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from briefbot.reply import OK, Heading, Items, Message, Reply
 from briefbot.verbs.story import brief_onto
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, plural, search_within
-from briefbot.world import Character, Place
+from briefbot.world import START_ROOM_NAMES, Character, Place
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
 
-_HOME = ("briefing", "briefing room", "start", "home", "table")
 MAX_TRAIL = 100  # rooms `back` can return through: each undo step keeps a copy of them
 
 
@@ -52,7 +51,7 @@ def go(s: Session, command: Command) -> Reply:
     if not target:
         places = ", ".join(p.name for p in s.world.places[:8]) or "none beyond this room"
         return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {places}.")
-    if target.lower() in _HOME:
+    if target.lower() in START_ROOM_NAMES:
         return _move(s, BRIEFING_ROOM, command)
     places = s.world.find(target, (Place,))
     if not places:
