@@ -109,9 +109,8 @@ class Session:
         return cls(cache.load(paths, warn, progress, use_cache=use_cache, list_skipped=list_skipped), **kwargs)
 
     def reset(self) -> None:
-        """Back to the start of the game, with nothing seen or noted."""
+        """Back to the start of the game, with nothing seen or noted (`restart`; undo takes it back)."""
         self.state = State(game=self.state.game)
-        self.undo_stack.clear()
         self.saved_notebook = []
 
     @property

@@ -349,3 +349,58 @@ def test_every_answer_of_a_person_place_or_dossier_carries_all_its_tellings(sess
             checked += bool(answer.versions)
         assert len({int(session.world.fact_of[a.sentence_id]) for a in answers}) == len(answers), line
     assert checked >= 5
+
+
+@pytest.mark.parametrize("line, verb", [
+    ("n", "compass"), ("north", "compass"), ("up", "compass"), ("z", "wait"), ("exits", "exits"),
+    ("restart", "restart"), ("help", "help"), ("help go", "help"), ("help x", "help"),
+    ("help for refugees", "question"), ("help me", "question")])
+def test_parser_reads_players_habits(line: str, verb: str):
+    assert parse(line).verb == verb
+
+
+def test_help_verb_says_that_verb_and_its_other_words(session):
+    """`help go` was a question: answers about "going"."""
+    reply = session.handle("help go")
+    assert said(reply) == ("`go PLACE`: move to a place in the story.\n"
+                           "Also said: go to, walk to, travel to, visit, enter, move to.")
+    assert not reply.answers and session.state.turns == 0
+
+
+def test_exits_are_the_ways_from_here_not_every_place(session):
+    session.handle("go erbil")
+    exits = next(b for b in session.handle("exits").blocks if isinstance(b, Items)).items
+    assert exits == session.surroundings().exits and BRIEFING_ROOM in exits
+    assert set(exits) - {BRIEFING_ROOM} < {p.name for p in session.world.places}
+
+
+def test_a_compass_direction_is_refused_with_the_exits(session):
+    """`n` was a question: "The articles say nothing about that."."""
+    session.handle("go erbil")
+    reply = session.handle("north")
+    assert reply.status == ERROR and "no compass directions" in said(reply) and not reply.answers
+    assert [b.title for b in reply.blocks if isinstance(b, Items)] == ["Exits"] and session.state.room == "Erbil"
+
+
+def test_wait_passes_a_turn_and_changes_nothing(session):
+    assert said(session.handle("z")).startswith("Time passes.") and session.state.turns == 1
+    assert said(session.handle("undo")) == "There is nothing to undo."
+
+
+def test_restart_is_a_new_game_that_undo_takes_back(session):
+    session.handle("go erbil")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    reply = session.handle("restart")
+    assert "1 unsaved note went with the old game" in said(reply)
+    assert session.state.room == BRIEFING_ROOM and not session.state.notebook and not session.state.seen
+    assert session.state.turns == 0 and not session.unsaved_notes
+    session.handle("undo")
+    assert session.state.room == "Erbil" and len(session.state.notebook) == 1 and session.unsaved_notes
+
+
+@pytest.mark.parametrize("line, says", [("take all", "There are no answers to note yet: ask a question first."),
+                                        ("read", "Which answer? Say its number after a question.")])
+def test_a_verb_with_nothing_to_act_on_says_so(session, line: str, says: str):
+    """`take all` answered nothing at all; `read` said "There is no answer  yet"."""
+    assert said(session.handle(line)) == says

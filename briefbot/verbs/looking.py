@@ -1,4 +1,4 @@
-"""Moving about: look, go, back, and the list of places."""
+"""Moving about: look, go, back, exits, the list of places, and the compass a briefing lacks."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -108,6 +108,18 @@ def places(s: Session, command: Command) -> Reply:
     return listing(command, "Places", [p.name for p in s.world.places])
 
 
+def exits(s: Session, command: Command) -> Reply:
+    return listing(command, "Exits", list(s.surroundings().exits))
+
+
+def compass(s: Session, command: Command) -> Reply:
+    """`n`, `north`, `up`…: a briefing's places lie by what the articles say, not on a compass."""
+    reply = Reply(command.line, OK, verb="compass").refuse(
+        "A briefing has no compass directions: go to a place by its name (`go PLACE`).")
+    reply.blocks.append(Items("Exits", s.surroundings().exits))
+    return reply
+
+
 def listing(command: Command, title: str, items: list[str]) -> Reply:
     reply = Reply(command.line, OK, verb=command.verb)
     reply.blocks.append(Items(title, tuple(items) or ("none found",)))
@@ -118,7 +130,10 @@ VERBS = (
     Verb("look", ("look", "l", "look around", ""), "where you are: what it is about, who talks about it, exits",
          False, look, usage="look (l, Enter)"),
     Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
-         "move to a place in the story (or just type its name)", True, go, REQUIRED, usage="go PLACE", names=True),
+         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=True),
     Verb("back", ("back", "return"), "back to the place before", True, back),
-    Verb("places", ("places", "rooms", "map", "exits"), "the places the briefing names", False, places),
+    Verb("exits", ("exits",), "where you can go from here", False, exits),
+    Verb("places", ("places", "rooms", "map"), "the places the briefing names", False, places),
+    Verb("compass", ("n", "s", "e", "w", "ne", "nw", "se", "sw", "u", "d", "north", "south", "east", "west",
+                     "northeast", "northwest", "southeast", "southwest", "up", "down"), "", False, compass),
 )

@@ -25,6 +25,8 @@ def note(s: Session, command: Command) -> Reply:
     obj = command.obj.lower()
     wanted = (range(1, len(s.state.shown) + 1) if obj == "all"
               else [1] if obj in ("it", "that") else [number_in(obj)])
+    if not wanted:  # `take all` with nothing on the table said nothing at all
+        return reply.refuse("There are no answers to note yet: ask a question first.")
     for n in wanted:
         if n is None:
             return reply.refuse("Note which answer? Say `note 1` after a question.")

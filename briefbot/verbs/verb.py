@@ -33,6 +33,7 @@ class Verb:
     takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
     repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
     file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
+    of_verbs: bool = False  # its object is a verb ("help go"); any other is not this verb ("help for refugees")
 
 
 def ids(sentences: list[int]) -> np.ndarray:
@@ -78,6 +79,8 @@ def person_line(c: Character) -> str:
 
 def no_such_answer(n: object, shown: int) -> str:
     """Answer n is not on the table: say how many are (or that there are none yet)."""
+    if n == "":
+        return f"Which answer? Say its number{f', 1 to {shown}' if shown else ' after a question'}."
     if not shown:
         return f"There is no answer {n} yet: ask a question first."
     return f"There is no answer {n}: {'only answer 1 is' if shown == 1 else f'answers 1 to {shown} are'} on the table."
