@@ -404,3 +404,28 @@ def test_restart_is_a_new_game_that_undo_takes_back(session):
 def test_a_verb_with_nothing_to_act_on_says_so(session, line: str, says: str):
     """`take all` answered nothing at all; `read` said "There is no answer  yet"."""
     assert said(session.handle(line)) == says
+
+
+def test_drop_takes_a_note_out_and_undo_puts_it_back(session):
+    session.handle("where is harir base")
+    session.handle("note all")
+    first, second, *_ = session.state.notebook
+    assert said(session.handle("drop 1")).startswith("Dropped note 1.") and session.state.notebook[0] == second
+    assert session.handle("drop 9").status == ERROR
+    session.handle("undo")  # the refused `drop 9` is no step: this takes back `drop 1`
+    assert session.state.notebook[:2] == [first, second]
+    session.handle("export")
+    session.handle("drop all")
+    assert session.state.notebook == [] and session.unsaved_notes  # the exported notes are no longer the notebook
+    assert parse("drop in oil prices").verb == "question"
+
+
+@pytest.mark.parametrize("line", ["go back", "leave", "out"])
+def test_leaving_a_room_goes_back(session, line: str):
+    session.handle("go erbil")
+    assert session.handle(line).verb == "look" and session.state.room == BRIEFING_ROOM
+
+
+def test_x_me_says_where_the_player_stands(session):
+    reply = session.handle("x me")
+    assert said(reply).startswith("You, being briefed: 0 notes") and not reply.answers

@@ -131,7 +131,7 @@ VERBS = (
          False, look, usage="look (l, Enter)"),
     Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
          "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=True),
-    Verb("back", ("back", "return"), "back to the place before", True, back),
+    Verb("back", ("back", "return", "go back", "leave", "out", "go out"), "back to the place before", True, back),
     Verb("exits", ("exits",), "where you can go from here", False, exits),
     Verb("places", ("places", "rooms", "map"), "the places the briefing names", False, places),
     Verb("compass", ("n", "s", "e", "w", "ne", "nw", "se", "sw", "u", "d", "north", "south", "east", "west",

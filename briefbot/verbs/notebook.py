@@ -41,6 +41,22 @@ def note(s: Session, command: Command) -> Reply:
     return reply
 
 
+def drop(s: Session, command: Command) -> Reply:
+    """A note out of the notebook, by its number there (`drop all` empties it); undo puts it back."""
+    reply = Reply(command.line, OK, verb="drop")
+    notes = s.state.notebook
+    if not notes:
+        return reply.refuse("Your notebook is empty: there is nothing to drop.")
+    n = len(notes) if command.obj.lower() == "all" else number_in(command.obj.lower().removeprefix("note").strip())
+    if n is None or not 1 <= n <= len(notes):
+        return reply.refuse(f"There is no note {command.obj}: your notebook holds {plural(len(notes), 'note')}.")
+    if command.obj.lower() == "all":
+        notes.clear()
+        return reply.say(f"Dropped {plural(n, 'note')}: your notebook is empty. (`undo` puts them back.)")
+    del notes[n - 1]
+    return reply.say(f"Dropped note {n}. ({len(notes)} left in your notebook.)")
+
+
 def notebook(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="notebook")
     reply.blocks.append(Heading("Notebook"))
@@ -178,6 +194,8 @@ _NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, n
 VERBS = (
     Verb("note", ("note", "take", "get", "keep"), "keep answer N in your notebook", True, note, REQUIRED,
          pattern=_NOTE, usage="note N (take N)"),
+    Verb("drop", ("drop", "forget", "unnote", "discard"), "take note N out of your notebook", True, drop, REQUIRED,
+         pattern=r"(?:note\s+)?#?\d+|all", usage="drop N"),
     Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
          notebook, usage="notebook (i)"),
     Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",

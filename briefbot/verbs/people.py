@@ -31,6 +31,10 @@ def examine(s: Session, command: Command) -> Reply:
     n = number_in(command.obj)
     if n is not None:
         return _examine_answer(s, command, n)
+    if command.obj.lower() in ("me", "myself", "self"):  # a player's first `x me`
+        return Reply(command.line, OK, verb="examine").say(
+            f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
+            "you have got.")
     things = s.world.find(_person(s, command.obj))
     if not things:
         return question(s, command)
