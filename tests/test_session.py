@@ -429,3 +429,16 @@ def test_leaving_a_room_goes_back(session, line: str):
 def test_x_me_says_where_the_player_stands(session):
     reply = session.handle("x me")
     assert said(reply).startswith("You, being briefed: 0 notes") and not reply.answers
+
+
+def test_oops_after_restore_does_not_fix_into_the_restore(session, seed_index, tmp_path: Path):
+    """A saved game's words to fix (a save written before `save` cleared them, or by hand) made
+    `oops` replace into the line before it, `restore typo.json`, and restore again."""
+    session.handle("save typo.json")
+    saved = json.loads((tmp_path / "typo.json").read_text())
+    saved["state"] |= {"unknown_words": ["zzqx"], "last_line": "how many soldiers in zzqx"}
+    (tmp_path / "typo.json").write_text(json.dumps(saved))
+    other = Session(seed_index, home=tmp_path)
+    other.handle("restore typo.json")
+    reply = other.handle("oops iraq")
+    assert said(reply) == "There is no misspelt word to fix." and reply.verb == "oops"

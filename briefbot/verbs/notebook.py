@@ -165,6 +165,7 @@ def restore(s: Session, command: Command) -> Reply:
         return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
     unsaved = len([n for n in s.state.notebook if n not in s.saved_notebook])
     s.state = state
+    state.unknown_words = []  # the saved game's last line is not the one before the next `oops`
     s.saved_notebook = list(state.notebook)
     s.save_path = path
     if unsaved:
