@@ -442,3 +442,21 @@ def test_oops_after_restore_does_not_fix_into_the_restore(session, seed_index, t
     other.handle("restore typo.json")
     reply = other.handle("oops iraq")
     assert said(reply) == "There is no misspelt word to fix." and reply.verb == "oops"
+
+
+def test_talk_to_no_one_quoted_says_so_and_who_is(session):
+    """`talk to trump` said "The articles say nothing about that." (`ask obama about isis` said who is quoted)."""
+    reply = session.handle("talk to trump")
+    assert said(reply).startswith("(No one called 'trump' is quoted") and "People quoted: " in said(reply)
+
+
+@pytest.mark.parametrize("line, says", [("talk to pkk", "is an organisation, not a person: `examine "),
+                                        ("talk to erbil", "(Erbil is a place, not a person: `go Erbil`.)")])
+def test_talk_to_a_thing_is_its_dossier_said_so(session, line: str, says: str):
+    reply = session.handle(line)
+    assert says in said(reply) and reply.verb == "examine" and reply.answers
+
+
+def test_ask_echoes_the_topic_as_it_was_read(session):
+    """"Mohammed Tawfiq Allawi on sovreignty:" kept the typo the answers were found without."""
+    assert "Mohammed Tawfiq Allawi on sovereignty:" in said(session.handle("ask allawi about sovreignty"))

@@ -109,12 +109,15 @@ def ask(s: Session, command: Command) -> Reply:
     result = search_within(s, command.topic, s.k, person.sentences)
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
+    topic = command.topic
+    for typed, known in result.corrections.items():  # "on sovereignty", as it was read
+        topic = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, topic)
     if result.answers:
-        reply.blocks.append(Message(f"{person.name} on {command.topic}:"))
+        reply.blocks.append(Message(f"{person.name} on {topic}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
         s.state.person = person.name
         return reply
-    reply.say(f"{person.name} says nothing about {command.topic} in these articles.")
+    reply.say(f"{person.name} says nothing about {topic} in these articles.")
     general = s.searcher.search(command.topic, s.k)
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
@@ -126,11 +129,11 @@ def ask(s: Session, command: Command) -> Reply:
 
 
 def _ask_nobody(s: Session, command: Command) -> Reply:
-    """`ask X about T` when no one quoted is X: the articles on X and T ("ask the pentagon about
-    troops"), else on T alone (a name the articles lack, "nobody", would outweigh the topic), and
-    who is quoted."""
-    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}"))
-    if not reply.answers:
+    """`ask X about T` (or `talk to X`) when no one quoted is X: the articles on X and T ("ask the
+    pentagon about troops"), else on T alone (a name the articles lack, "nobody", would outweigh
+    the topic), and who is quoted."""
+    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}".strip()))
+    if not reply.answers and command.topic:
         reply = question(s, replace(command, obj=command.topic))
     reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
     people = [c.name for c in sorted(s.world.characters, key=lambda c: -len(c.sentences))[:4]]
@@ -147,7 +150,7 @@ def talk(s: Session, command: Command) -> Reply:
     if isinstance(person, Reply):
         return person
     if person is None:
-        return question(s, command)
+        return _talk_to_nobody(s, command)
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(person.name))
     topics = _topics(s, person)
@@ -155,6 +158,19 @@ def talk(s: Session, command: Command) -> Reply:
     reply.blocks.append(Items("Topics", tuple(topics)))
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
     _introduce(s, reply, person)
+    return reply
+
+
+def _talk_to_nobody(s: Session, command: Command) -> Reply:
+    """`talk to` an organisation or a place is its dossier, said so; to a name no one quoted has,
+    the articles on it and who is quoted (it was "The articles say nothing about that")."""
+    other = s.world.find(command.obj)
+    if not other:
+        return _ask_nobody(s, command)
+    thing = other[0]
+    reply = examine(s, replace(command, verb="examine", obj=thing.name))
+    kind, verb = ("a place", "go") if isinstance(thing, Place) else ("an organisation", "examine")
+    reply.blocks.insert(0, Message(f"({thing.name} is {kind}, not a person: `{verb} {thing.name}`.)"))
     return reply
 
 
