@@ -411,7 +411,8 @@ def test_drop_takes_a_note_out_and_undo_puts_it_back(session):
     session.handle("note all")
     first, second, *_ = session.state.notebook
     assert said(session.handle("drop 1")).startswith("Dropped note 1.") and session.state.notebook[0] == second
-    assert session.handle("drop 9").status == ERROR
+    refused = session.handle("drop note 9")
+    assert refused.status == ERROR and said(refused).startswith("There is no note 9: your notebook holds 2 notes")
     session.handle("undo")  # the refused `drop 9` is no step: this takes back `drop 1`
     assert session.state.notebook[:2] == [first, second]
     session.handle("export")

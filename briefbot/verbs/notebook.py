@@ -47,12 +47,15 @@ def drop(s: Session, command: Command) -> Reply:
     notes = s.state.notebook
     if not notes:
         return reply.refuse("Your notebook is empty: there is nothing to drop.")
-    n = len(notes) if command.obj.lower() == "all" else number_in(command.obj.lower().removeprefix("note").strip())
-    if n is None or not 1 <= n <= len(notes):
-        return reply.refuse(f"There is no note {command.obj}: your notebook holds {plural(len(notes), 'note')}.")
-    if command.obj.lower() == "all":
+    obj = command.obj.lower()
+    if obj == "all":
+        dropped = len(notes)
         notes.clear()
-        return reply.say(f"Dropped {plural(n, 'note')}: your notebook is empty. (`undo` puts them back.)")
+        return reply.say(f"Dropped {plural(dropped, 'note')}: your notebook is empty. (`undo` puts them back.)")
+    n = number_in(obj.removeprefix("note").strip())
+    if n is None or not 1 <= n <= len(notes):
+        return reply.refuse(f"There is no note {n if n is not None else command.obj}: your notebook holds "
+                            f"{plural(len(notes), 'note')}.")
     del notes[n - 1]
     return reply.say(f"Dropped note {n}. ({len(notes)} left in your notebook.)")
 
