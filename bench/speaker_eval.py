@@ -17,7 +17,7 @@ sentence and not by the system's label (SHAPES: a quotation whose `said X` Punkt
 running on, `according to`, `said <role> NAME`, pronouns, reported speech, other cues, and narration
 beside a quotation), and labelled by reading it in its article without the system's label in view.
 A sample is a blind check only until fixes are made from its errors (the note on issue 8
-says which were).
+says which were); samples 5-9 were drawn the same way, each scored blind on the code of its day.
 
 Gold rule: the speaker is the person whose words (quoted or reported) the sentence gives, as named
 in the article; the previous sentences decide who "He said" or an open quotation is. Gold is null

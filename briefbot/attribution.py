@@ -5,7 +5,8 @@ speaker's words (`He explains…`, an open quotation, a list after a colon). A q
 person's named where it closes, even in the next sentence (`"…?" | said X.` when Punkt split it),
 and who speaks is read from the narration, never from words inside quotation marks.
 
-Speakers are people only (`The governments of the United States and Iraq announced` has none), and
+Speakers are people only (`The governments of the United States and Iraq announced` has none, nor
+`brokerage Merrill Lynch said`: the article shows that name is a firm's), and
 a short form is resolved within its article: `Al-Bayati` is the `Sarmed Al-Bayati` named there.
 Joining spellings across articles is the world's job.
 """
@@ -42,11 +43,11 @@ _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|rep
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
-# Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
-# him \"a disgrace\", Wenger added".
 # "Pierce Brosnan led the past four Bond films but said producers axed him": the subject of both verbs
 _SAYS_COORDINATED = LazyPattern(rf"(?:(?:But|And)\s+)?(?P<name>{NAME})\s+(?!{_ADVERB}(?:{_VERBS})\b)[a-z][^,;:\"\u201c\u201d]{{3,100}}?"
                                 rf"\s(?:but|and)\s+{_ADVERB}(?:said|says|told(?!\s+to\b)|admitted|insisted|added|warned|claimed)\b")
+# Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
+# him \"a disgrace\", Wenger added".
 _CALLED = LazyPattern(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
 _PRONOUN_CALLED = LazyPattern(r"^(?:He|She)\s+called\s[^\"\u201c\u201d.]{1,60}[\"\u201c]")
 _SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u201c\u201d]{{2,60}}?)\s+{_ADVERB}(?:{_VERBS})\b")
