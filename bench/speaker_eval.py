@@ -47,8 +47,8 @@ from briefbot.text import split_sentences, train_splitter
 BBC = Path("/work/shared/data/bbc-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
-GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9)}
-SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053}
+GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)}
+SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057}
 LABELLED, CUED = 22, 10  # per folder, sample 1
 _CUE = re.compile(r"\b(?:said|says|told|tells|according to)\b|\"")
 _Q = "\"\u201c\u201d"
