@@ -602,3 +602,9 @@ def test_a_quotation_left_open_ends_where_the_narration_names_its_speaker() -> N
                       '"The main concern is my age but I think I have proved I am fit enough.',
                       "Bosvelt joined City from Feyenoord in 2003."])
     assert said == ["Paul Bosvelt", "Paul Bosvelt", None]
+
+
+def test_a_newspaper_word_makes_a_name_a_paper() -> None:
+    said = attribute(["The plan is to get the go-ahead this month, according to The Mail on Sunday.",
+                      "The Mail on Sunday's Financial Mail said the Treasury had allocated £7.5bn."])
+    assert said == [None, None]
