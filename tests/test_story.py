@@ -170,6 +170,37 @@ def test_a_denial_of_what_the_other_states_is_a_contrast():
     assert marked(idx, contrast.b, contrast.b_marks) == ["not confirmed"]
 
 
+def test_sentences_about_different_things_are_no_contrast_however_alike_their_words():
+    pairs = [  # each: two sentences in the same words about two subjects, or one adding a figure
+        ("One person in the UK is joining the internet's fast lane every 10 seconds, according to BT.",
+         "More and more Americans are joining the internet's fast lane, according to official figures."),
+        ("In the game the hero is able to pause, rewind and fast-forward time.",
+         "Satellite customers without recorders cannot pause, rewind or fast-forward their programmes."),
+        ("A new blog is created every 5.8 seconds, the research firm says of the blogosphere.",
+         "The research firm says a new blog is created every 5.8 seconds, although less than 40% of the "
+         "blogosphere is updated."),
+        ("London leads the global league of wi-fi hotspots, with more than 1,000 wi-fi hotspots.",
+         "It will offer a flat-fee £20 a month wi-fi tariff for people using its London wi-fi hotspots."),
+        ("The number of Europeans with broadband has exploded this year, research suggests.",
+         "Recent research suggests that the number of Europeans with broadband has exploded this year."),
+    ]
+    other_news = ("Rain is forecast for the weekend across the north.\nThe town hall reopens after repairs.\n"
+                  "Local schools celebrate their exam results.\n")  # so the words the pair shares weigh as news does
+    for one, two in pairs:
+        idx = index_of(("One", other_news + one, None), ("Two", two, None))
+        assert compare(idx, Searcher(idx).same_fact).contrasts == [], one
+
+
+def test_a_figure_of_the_same_thing_told_differently_stays_a_contrast():
+    idx = index_of(("Blogs", "Technorati now estimates that the number of blogs in existence has exceeded 4.8 million.", None),
+                   ("More blogs", "Blog analysis firm Technorati estimates the number of blogs in existence has already "
+                                  "exceeded five million.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert contrast.kinds == ("figure",)
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["4.8 million"], ["five million"])
+
+
 def test_what_one_source_alone_says_is_listed():
     idx = index_of(("Bridge", "The county council will spend £80m on the new river bridge, officials said.\n"
                               "Work on the bridge approaches in Selby starts in 2006, said engineer Sam Lowe.", None),
