@@ -81,16 +81,25 @@ def test_planned_dates_ranges_and_the_article_date():
         ("Undated story", "The mayor spoke last Friday about the plan.\nThe bridge will reopen in 2030.", None))
     found = timeline(idx, facts(idx))
     lines = {(str(e.when), idx.text_of(e.sentences[0])[:20]): e for e in found.events}
-    assert not lines["2014", "The coalition was fo"].planned
-    assert not lines["2014-09", "The coalition was fo"].planned  # "since": the past
+    founded = lines["2014", "The coalition was fo"]  # one line, under its first date, naming the other
+    assert not founded.planned and [(str(d.when), d.planned) for d in founded.others] == [("2014-09", False)]  # "since"
     assert lines["2026-09", "Its mission in Syria"].planned  # "will continue until"
-    assert {("1997", "The base was run from"[:20]), ("2001", "The base was run from"[:20])} <= set(lines)  # a range
+    assert [str(d.when) for d in lines["1997", "The base was run fro"].others] == ["2001"]  # a range
     assert lines["2025-01-31", "Officials met last F"].dated[0].relative
     assert lines["2030", "The bridge will reop"].planned  # undated, but said as what will be
     assert ("2025-02-05", "The coalition was fo") not in lines  # a lead with dates of its own keeps them
     assert not any(idx.text_of(e.sentences[0]).startswith("The mayor") for e in found.events)
     assert found.unplaced == 1  # the undated "last Friday"
     assert [e.when for e in found.events] == sorted(e.when for e in found.events)
+    assert sum(len(e.sentences) for e in found.events) == len({s for e in found.events for s in e.sentences})
+
+
+def test_a_sentence_is_one_line_under_its_main_date_not_its_planned_one():
+    idx = index_of(("Deal", "The deal was signed in March 2004 and will run until 2010.\n"
+                            "Talks will end by June 2006, a year after they opened in June 2005.", None))
+    events = timeline(idx, facts(idx)).events
+    assert [(str(e.when), e.planned, [(str(d.when), d.planned) for d in e.others]) for e in events] == [
+        ("2004-03", False, [("2010", True)]), ("2005-06", False, [("2006-06", True)])]
 
 
 def test_a_lead_without_a_date_takes_its_articles_date_marked_so():
@@ -109,16 +118,19 @@ def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_dif
     assert all(e.planned for e in events)
 
 
-def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names():
+def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names_or_things():
     idx = index_of(("Gadgets", "Other gadgets in the top 100 include the sextant from 1731 (59th position), the marine "
                                "chronometer from 1761 and the Kodak Brownie camera from 1900 (28th position).\n"
+                               "The 1991 laptop was chosen as it helped define the notebook PC.\n"
+                               "The pocket calculator was also a hot gadget in 1980.\n"
                                "In October 2000 customs began an investigation into networks such as Razor 1911 "
                                "and Myth.\nA British general election was last held in February in 1974.\n"
+                               "Sales rose in 2004 and will rise again in 2005.\n"
                                "Polls close at 1830 GMT, and Windows 2000 was patched over Christmas 2004.", None))
     events = timeline(idx, facts(idx)).events
     written = [(str(e.when), idx.text_of(s)[d.span.start:d.span.end]) for e in events for s, d in zip(e.sentences, e.dated)]
-    assert written == [("1731", "1731"), ("1761", "1761"), ("1900", "1900"), ("1974-02", "February in 1974"),
-                       ("2000-10", "October 2000"), ("2004", "2004")]
+    assert written == [("1974-02", "February in 1974"), ("1980", "1980"), ("2000-10", "October 2000"),
+                       ("2004", "2004"), ("2004", "2004")]  # no sextant from 1731, no 1991 laptop: years of things
 
 
 def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
@@ -133,7 +145,8 @@ def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
     assert line("2014-09", "led by Washington since September 2014") is not None
     announced = line("2024-09-27", "announced the official end")
     assert announced is not None and not announced.planned
-    assert line("2025-09", "no later than the end of September 2025").planned
+    assert [(str(d.when), d.planned) for d in announced.others] == [("2025-09", True)]  # "no later than the end of"
+    assert sum(len(e.sentences) for e in events) == len({s for e in events for s in e.sentences})  # one line each
     syria = line("2026-09", "continue until September 2026")
     assert syria.planned and len(syria.sentences) == 2
     for e in events:  # the date marked is the date written
