@@ -7,18 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from briefbot import cli
+from rich.console import Console
+
+from briefbot import cli, render
 from briefbot import compare as compare_module
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
 from briefbot.indexing import build
 from briefbot.parser import parse
-from briefbot.reply import Dated, Difference
+from briefbot.reply import Dated, Difference, Passage
 from briefbot.render import plain
 from briefbot.search import Searcher
 from briefbot.session import Session
 from briefbot.timeline import When, read_date, timeline
 from briefbot.topic import sentences_on
+from briefbot.tui import story as tui_story
 from briefbot.world import build_world, facts
 from stories import article
 
@@ -283,6 +286,16 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     assert story.disagreements >= 5
 
 
+def test_the_brief_uncovers_nothing_for_the_score(seed_index):
+    session = Session(seed_index)
+    brief_lines = [b for b in session.opening(True).blocks if isinstance(b, Passage)]
+    assert brief_lines and session.uncovered() == set()  # handed over on arrival, not found
+    first = brief_lines[0].answer
+    reply = session.handle(first.text)  # asking it finds it: in full, not "seen at turn 0"
+    assert reply.answers[0].sentence_id == first.sentence_id and "seen at turn" not in plain(reply)
+    assert int(session.world.fact_of[first.sentence_id]) in session.uncovered()
+
+
 def test_a_fact_three_sources_tell_leads_the_brief_once():
     told = "The county council will spend £80m on the new river bridge in Selby, officials said."
     idx = index_of(*[(f"Bridge {n}", f"{told}\nIn other news, story {n} has its own weather report today.", None)
@@ -322,8 +335,26 @@ def test_compare_in_the_session_renders_both_sides_with_what_differs(seed_index)
     assert differences
     text = plain(reply)
     assert "\u2260 name" in text and "differs: F-16" in text and "differs: F16" in text
+    whole = plain(session.handle("compare"))
+    assert "need trainers.\u201d" in whole and "\u201d\u201d" not in whole  # its own closing mark, not two
     assert session.handle("compare 1 1").status == "error"
     assert session.handle("compare 1 9").status == "error"
+
+
+def test_a_difference_takes_two_columns_from_the_one_width_both_front_ends_use(seed_index):
+    (difference, *_) = [b for b in Session(seed_index).handle("compare").blocks if isinstance(b, Difference)]
+
+    def drawn(width: int) -> list[str]:
+        console = Console(width=width, record=True, color_system=None)
+        console.print(render.difference(difference))
+        return console.export_text().splitlines()
+
+    first_words = " ".join(difference.first.text.split()[:3])
+    second_words = " ".join(difference.second.text.split()[:3])
+    assert tui_story.COLUMNS_FROM == render.COLUMNS_FROM
+    for width, columns in ((80, False), (render.COLUMNS_FROM, True), (100, True)):
+        row = next(line for line in drawn(width) if first_words in line)
+        assert (second_words in row) == columns, width
 
 
 def test_ask_json_carries_events_differences_and_the_brief(capsys):
