@@ -240,11 +240,10 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     if not _same_subject(ra.runs, rb.runs):
         return None
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    fa, fb = ra.figures, rb.figures
-    if (fa["figure"] or fa["date"]) and (fb["figure"] or fb["date"]) and not same_fact(ra.sent, rb.sent):
-        for kind in ("figure", "date"):
-            if differs := _differing(fa[kind], fb[kind], anchored=kind == "figure"):
-                found[kind] = differs
+    figures = {kind: differs for kind in ("figure", "date")
+               if (differs := _differing(ra.figures[kind], rb.figures[kind], anchored=kind == "figure"))}
+    if figures and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: it is the dearest test
+        found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
         ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
         only_a = [c.span for c in ca if _bears_on(c, rb)]
@@ -290,7 +289,17 @@ def _differing(fa: list[_Figure], fb: list[_Figure], anchored: bool
 
 
 def _alike(x: _Figure, y: _Figure) -> bool:
-    return x.type == y.type and not x.near.isdisjoint(y.near)
+    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span))
+
+
+@lru_cache(maxsize=10_000)
+def _near(text: str, span: tuple[int, int]) -> frozenset[str]:
+    """The terms of the FIGURE_REACH words either side of a figure: read only for the few figures
+    compared with another of their type."""
+    before = word_spans(text[max(0, span[0] - 20 * FIGURE_REACH):span[0]])
+    after = word_spans(text[span[1]:span[1] + 20 * FIGURE_REACH])
+    words = [w.group() for w in before][-FIGURE_REACH:] + [w.group() for w in after][:FIGURE_REACH]
+    return frozenset(t for w in words for t in word_terms(w))
 
 
 def _bears_on(cue: _Qualifier, other: _Reading) -> bool:
@@ -314,34 +323,29 @@ def _same_subject(ra: list[_Name], rb: list[_Name]) -> bool:
 
 def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, list[_Figure]]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
-    2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing) and the
-    terms of the words around it; not the digits of a name (F-16)."""
+    2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
+    digits of a name (F-16)."""
     article_date = article_day(index.article_of(sent).date)
     names = [n.span for n in runs]
     out: dict[str, list[_Figure]] = {"figure": [], "date": []}
-    words: list[re.Match[str]] | None = None
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
         if any(s <= span.start and span.end <= e for s, e in names):
             continue
         if span.type == "date" and (read := read_date(written, article_date)):
-            out["date"].append(_Figure((span.start, span.end), str(read[0]), span.type, frozenset()))
+            out["date"].append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
-            words = words if words is not None else list(word_spans(text))
-            before = [w for w in words if w.end() <= span.start][-FIGURE_REACH:]
-            after = [w for w in words if w.start() >= span.end][:FIGURE_REACH]
-            near = frozenset(t for w in before + after for t in word_terms(w.group()))
-            out["figure"].append(_Figure((span.start, span.end), value, span.type, near))
+            out["figure"].append(_Figure((span.start, span.end), value, span.type, text))
     return out
 
 
 @dataclass(frozen=True)
 class _Figure:
-    """A figure or a date as written (its span), its value, its span type and the terms around it."""
+    """A figure or a date as written (its span in `text`, its sentence), its value and span type."""
     span: tuple[int, int]
     value: str
     type: str
-    near: frozenset[str]
+    text: str
 
 
 @dataclass(frozen=True)
