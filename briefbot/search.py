@@ -25,6 +25,9 @@ TYPO_MAX_LETTERS = 40
 _NAMES = ("person", "place", "organisation")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
+# names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
+# abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
+_LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -281,8 +284,24 @@ class Searcher:
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
-                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
+                   "rank": 1.0 / (1.0 + np.arange(len(order))),
+                   "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
         return self._judge(question, asked, cands[order], columns, result.corrections)
+
+    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
+        """Whether each candidate's article names every name and number of the question that the
+        articles know (as written, or by a synonym or relative of it): a story that never names
+        Rovers rarely tells what Rovers paid, however many of the other words its sentence holds."""
+        idx = self.index
+        keep = np.ones(len(arts), dtype=bool)
+        for slot in slots:
+            own = idx.term_id.get(slot.term)
+            if slot.terms.get(own) == 1.0 and _name_like(slot.word, query) and not _LOOSE_NAME.fullmatch(slot.word):
+                naming = np.zeros(len(idx.articles), dtype=bool)
+                for tid in slot.terms:
+                    naming[idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]]] = True
+                keep &= naming[arts]
+        return keep
 
     def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
                     ) -> tuple[np.ndarray | slice, np.ndarray | None]:
