@@ -66,7 +66,8 @@ _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{
 _ANNOUNCED = re.compile(r"(?:^|,\s+)((?:[\w'\u2019-]+\s+){1,9}?)(?:(?:has|have|had|also|officially|jointly|formally)\s+)*"
                         r"(?:announced|declared|unveiled|revealed|disclosed)\b")
 _NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "whose", "whom", "and",
-                 "but", "when", "after", "before", "as", "if", "then", "later", "also", "has", "have", "had"}
+                 "but", "when", "after", "before", "as", "if", "then", "later", "also",
+                 "has", "have", "had"}
 # a pronoun, a clause, or an auxiliary after a comma ("Movie studios, including Lions Gate, have also announced")
 _BE = {"was", "were", "is", "are", "be", "been", "being"}  # "they were announced": the passive, or a clause
 
@@ -309,7 +310,8 @@ def _bears_on(cue: _Qualifier, other: _Reading) -> bool:
     hero "able to pause"); and the other does not use the same cue of it, or of nothing ("…,
     research suggests" and "research which suggests that…")."""
     return (cue.head in other.terms - other.held and len(cue.near & other.terms) >= 2
-            and not cue.before.isdisjoint(other.terms) and other.cues.isdisjoint({(cue.word, cue.head), (cue.word, "")}))
+            and not cue.before.isdisjoint(other.terms)
+            and other.cues.isdisjoint({(cue.word, cue.head), (cue.word, "")}))
 
 
 def _same_subject(ra: list[_Name], rb: list[_Name]) -> bool:

@@ -36,8 +36,9 @@ _PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|exp
                       r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
 PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
 HISTORY = 10  # years before the story's own (the upper quartile of its event dates) from which a year may be a thing's
-_OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
-                      re.I)  # "in 1980", "until the late 1990": what a year so governed dates is an event
+# "in 1980", "until the late 1990": what a year so governed dates is an event
+_OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+"
+                      r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _RANGE_NEXT = re.compile(r"\s*(?:to|until|till|-|\u2013)\s*\d")  # "from 1997 to 2001": a span of time
 
 
