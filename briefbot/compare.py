@@ -80,6 +80,7 @@ _NOUN_WORDS = set(_NAME_NOUNS.split("|"))  # lower-case words of a name ("Victor
 _NAME_NOUN = re.compile(rf"\s(?:{_NAME_NOUNS})\b")
 _NAME_JOIN = re.compile(r"[\s-]+|\s(?:of|al|el)\s")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE_ENDS = ("'", "\u2019", "'s", "\u2019s")  # _POSSESSIVE, for one word
 _CALENDAR = set("january february march april may june july august september october november december monday "
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
@@ -472,19 +473,21 @@ def _name_runs(text: str) -> list[_Name]:
     """Names as written: runs of capitalised words or words with a digit ("Camp Victoria", "F-16"),
     not counting the sentence's first word nor months and weekdays, with a lower-case noun that
     belongs to them ("Victoria base")."""
-    runs: list[list[re.Match[str]]] = []
+    runs: list[list[int]] = []  # each run's start and end
+    last = ""  # the last word of the last run
     for m in _NAME_WORD.finditer(text):
-        if m.start() == 0 or text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019" or \
-                m.group().lower() in _CALENDAR:
+        start, end = m.span()
+        word = m.group()
+        if start == 0 or text[start - 1].isalnum() or text[start - 1] in "'\u2019" or word.lower() in _CALENDAR:
             continue
-        if runs and _NAME_JOIN.fullmatch(text, runs[-1][-1].end(), m.start()) and \
-                not _POSSESSIVE.search(runs[-1][-1].group()):
-            runs[-1].append(m)
+        if runs and (text[runs[-1][1]:start] == " " or _NAME_JOIN.fullmatch(text, runs[-1][1], start)) and \
+                not last.endswith(_POSSESSIVE_ENDS):
+            runs[-1][1] = end
         else:
-            runs.append([m])
+            runs.append([start, end])
+        last = word
     out = []
-    for run in runs:
-        start, end = run[0].start(), run[-1].end()
+    for start, end in runs:
         if noun := _NAME_NOUN.match(text, end):
             end = noun.end()
         if possessive := _POSSESSIVE.search(text, start, end):
