@@ -157,6 +157,7 @@ class Searcher:
             if len(joined) == 1 and (jid := idx.term_id.get(joined[0])) is not None:
                 a.terms.setdefault(jid, 1.0)
                 b.terms.setdefault(jid, 1.0)
+        self._add_acronyms(slots)
         for concept in idx.synonyms.concepts([s.term for s in slots]):
             cid = idx.term_id.get(concept)
             if cid is None:
@@ -167,6 +168,30 @@ class Searcher:
                     slot.terms.setdefault(cid, self.ranking.concept_weight)
         self._add_related(slots)
         return slots
+
+    def _add_acronyms(self, slots: list[_Slot]) -> None:
+        """A name of capitalised words also matches its initials where a story writes both: "Electronic
+        Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
+        idx = self.index
+        capital = [bool(s.terms) and s.word[:1].isupper() for s in slots]
+        for i in range(len(slots)):
+            for j in range(i + 2, min(i + 5, len(slots)) + 1):
+                if not all(capital[i:j]):
+                    break
+                tid = idx.term_id.get("".join(s.word[0] for s in slots[i:j]).lower())
+                if tid is None or not idx.surface[tid].isupper():  # "El" is no acronym of European Law
+                    continue
+                if len(self._articles_holding([tid, *(idx.term_id[s.term] for s in slots[i:j] if s.term in idx.term_id)])):
+                    for slot in slots[i:j]:
+                        slot.terms.setdefault(tid, 1.0)
+
+    def _articles_holding(self, tids: list[int]) -> np.ndarray:
+        """The articles holding every one of these terms."""
+        idx = self.index
+        arts = idx.art_docs[idx.art_ptr[tids[0]]:idx.art_ptr[tids[0] + 1]]
+        for tid in tids[1:]:
+            arts = np.intersect1d(arts, idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]], assume_unique=True)
+        return arts
 
     def corrections(self, words: str) -> dict[str, str]:
         """How the articles write these words where they are misspelt ("bagdad" → Baghdad): what a
