@@ -242,6 +242,78 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
         assert not any(isinstance(b, Reading) for b in reply.blocks) and "no more" in said(reply)
 
 
+@pytest.mark.parametrize("line, whose", [("ask al-bayati about isis", "Sarmed Al-Bayati"),
+                                         ("talk to al-numan", "Sabah al-Numan"), ("x pkk", "")])
+def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str, whose: str) -> None:
+    first = session.handle(line)
+    reply = session.handle("more")
+    assert reply.status != "error" and "Ask a question first" not in said(reply)
+    assert reply.answers or any(isinstance(b, Reading) for b in reply.blocks)
+    if whose:  # from that person's own statements only, none shown again
+        mine = set(session.world.find(whose)[0].sentences)
+        assert reply.answers and {a.sentence_id for a in reply.answers} <= mine
+        assert not {a.text for a in reply.answers} & {a.text for a in first.answers}
+        assert [p.number for p in reply.passages][0] == len(first.passages) + 1
+
+
+def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:
+    session.handle("what does iraq use to secure its border")
+    page = session.handle("more")
+    assert [p.number for p in page.passages] == [4, 5, 6]
+    source = session.handle("source?").passages[0]
+    assert source.number == 4 and source.answer.text == page.answers[0].text and source.full
+    who = session.handle("who said that?")
+    speaker = page.answers[0].speaker
+    assert (speaker or "The articles do not say who") in said(who)
+    assert session.handle("source?").passages[0].number == 4  # still that page's first
+
+
+def test_ask_reads_a_short_misspelt_topic_as_the_person_writes_it(session: Session) -> None:
+    reply = session.handle("ask numan about the wal")
+    assert "wal \u2192 wall" in said(reply) and "Nor do the articles" not in said(reply)
+    assert reply.answers and all("wall" in a.text for a in reply.answers)
+    assert "Nor do the articles" in said(session.handle("ask numan about zzq"))
+
+
+def test_a_follow_up_keeps_what_was_typed_as_its_query(capsys, monkeypatch) -> None:
+    replies = run_batch(capsys, monkeypatch, ["how many soldiers are in iraq", "why?", "who made it?"])
+    assert [r["query"] for r in replies] == ["how many soldiers are in iraq", "why?", "who made it?"]
+    assert replies[0]["asked"] == replies[0]["query"]
+    assert replies[1]["asked"].startswith("why ") and replies[1]["asked"] != "why?"
+    assert replies[2]["asked"].startswith("who made ") and "it" not in replies[2]["asked"].split()
+
+
+@pytest.mark.parametrize("typed, meant", [("were is harir base", "where is harir base"),
+                                          ("whos the spokesman", "who is the spokesman"),
+                                          ("wheres erbil", "where is erbil"), ("wehn did the mission end",
+                                                                               "when did the mission end"),
+                                          ("isnt the border secure", "isn't the border secure")])
+def test_question_words_are_read_as_typed_fast(session: Session, seed_index, typed: str, meant: str) -> None:
+    from briefbot.question import analyse
+    assert analyse(typed).type == analyse(meant).type
+    reply, fresh = session.handle(typed), Session(seed_index).handle(meant)
+    assert [(a.text, a.answer_span) for a in reply.answers] == [(a.text, a.answer_span) for a in fresh.answers]
+
+
+def test_question_words_are_not_misread(session: Session) -> None:
+    from briefbot.question import as_meant
+    for line in ("were the troops there", "now is the time", "who is it", "what is it"):
+        assert as_meant(line) == line
+    assert session.handle("wheres that from").verb == "source_of"
+
+
+def test_a_misspelt_word_is_read_as_the_word_its_stem_is(tmp_path: Path) -> None:
+    """The index keeps one form of a stem ("marketing"); "markt" is one slip from its stem "market",
+    not the rarer "mark"."""
+    from briefbot.cache import load
+    from briefbot.search import Searcher
+    (tmp_path / "a.txt").write_text("Firms and marketing.\n\nThe marketing budget grew. Marketing spend rose. "
+                                    "Its marketing worked well.\n")
+    (tmp_path / "b.txt").write_text("A share price.\n\nThe share price hit the 95% mark on Monday.\n")
+    searcher = Searcher(load([str(tmp_path)], lambda line: None, use_cache=False))
+    assert searcher.corrections("markt share") == {"markt": "market"}
+
+
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
     asked = session.handle("ask allawi about trainers")
     more = session.handle("what else did he say?")

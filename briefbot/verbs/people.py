@@ -10,7 +10,8 @@ from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
-from briefbot.verbs.questions import question, remember_misspelt
+from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
+                                     say_read_as)
 from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
 from briefbot.world import Character, Place, Thing
 
@@ -53,11 +54,11 @@ def examine(s: Session, command: Command) -> Reply:
         return reply
     if thing.variants:
         reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
-    query = " ".join(sorted(thing.names()))
-    result = s.searcher.search(query, s.k, within=ids(thing.sentences) if thing.sentences else None)
+    result = s.searcher.search(names_query(thing), s.k, within=ids(thing.sentences) if thing.sentences else None)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words)
+        on_table(s, names_query(thing), thing if thing.sentences else None)
     if isinstance(thing, Place):
         reply.blocks.append(Items("Exits", tuple(thing.exits)))
     return reply
@@ -102,18 +103,28 @@ def ask(s: Session, command: Command) -> Reply:
         return person
     if person is None:
         return _ask_nobody(s, command)
-    result = s.searcher.search(command.topic, s.k, within=ids(person.sentences))
+    mine = ids(person.sentences)
+    topic = command.topic
+    result = s.searcher.search(topic, s.k, within=mine)
+    if not result.answers and (fixes := s.searcher.corrections(topic, mine)):  # "wal": the "wall" they spoke of
+        topic = read_as(topic, fixes)
+        result = s.searcher.search(topic, s.k, within=mine)
+        result.corrections = fixes | result.corrections
+    topic = read_as(topic, result.corrections)  # as it was read: "sovereignty", not "sovreignty"
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
+    say_read_as(reply, result.corrections)
     if result.answers:
-        reply.blocks.append(Message(f"{person.name} on {command.topic}:"))
+        reply.blocks.append(Message(f"{person.name} on {topic}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
+        on_table(s, topic, person)
         s.state.person = person.name
         return reply
-    reply.say(f"{person.name} says nothing about {command.topic} in these articles.")
-    general = s.searcher.search(command.topic, s.k)
+    reply.say(f"{person.name} says nothing about {topic} in these articles.")
+    general = s.searcher.search(topic, s.k)
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
+        on_table(s, topic)
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
@@ -156,19 +167,22 @@ def talk(s: Session, command: Command) -> Reply:
 
 def _introduce(s: Session, reply: Reply, person: Character) -> None:
     """The statement that best introduces a person (where the articles name them), cited."""
-    result = s.searcher.search(" ".join(sorted(person.names())), 1, within=ids(person.sentences))
+    result = s.searcher.search(names_query(person), 1, within=ids(person.sentences))
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
+        on_table(s, names_query(person), person)
     s.state.person = person.name
 
 
 def who_said(s: Session, command: Command) -> Reply:
-    """The speaker of answer 1, with their role, cited."""
+    """The speaker of the first answer just shown (answer 1, or the first of `more`'s page), with
+    their role, cited."""
     reply = Reply(command.line, OK, verb="who_said")
     if not s.state.shown:
         return reply.refuse("Who said what? Ask a question first.")
-    answer = s.shown_answer(1)
+    first = first_shown(s)
+    answer = s.shown_answer(first)
     if not answer.speaker:
         return reply.say("The articles do not say who.")
     person = next(iter(s.world.find(answer.speaker, (Character,))), None)
@@ -177,7 +191,7 @@ def who_said(s: Session, command: Command) -> Reply:
     reply.say(f"{answer.speaker}{role}:")
     shown = list(s.state.shown)
     s.show(reply, [answer], named=answer.speaker)
-    s.state.shown = shown  # answer 1 is still the question's answer 1
+    s.state.shown, s.state.first = shown, first  # the answers on the table are still the question's
     s.state.person = person.name if person else s.state.person
     return reply
 
