@@ -62,6 +62,16 @@ def test_three_answers_fit_80x24(session: Session, question: str) -> None:
     assert sum(line.lstrip().startswith("[1] ") for line in lines) == 3  # every answer's citation on screen
 
 
+def test_a_heading_and_its_line_share_a_row_where_they_fit(session: Session) -> None:
+    """`examine the PKK` took 21 rows of 80x24: its other names now sit beside its name."""
+    reply = session.handle("examine the PKK")
+    lines = drawn(reply)
+    assert lines[0].startswith("Kurdistan Workers' Party  Also called: PKK")
+    assert len(reply.passages) == 3 and len(lines) + 2 <= ROWS
+    narrow = drawn(reply, 40)
+    assert narrow[0].strip() == "Kurdistan Workers' Party" and narrow[1].startswith("Also called: PKK")
+
+
 def test_a_citation_is_one_short_line_without_the_install_path(session: Session) -> None:
     reply = session.handle("how many American soldiers are in Iraq")
     c = reply.answers[0].citations[0]
