@@ -570,6 +570,24 @@ def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: S
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
 
 
+def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_path: Path) -> None:
+    """BBC topics were "Grand", "Slam", "never", "rather", "fantastic", "consideration"."""
+    from briefbot.cache import load
+    quotes = ["I never felt the pressure at the Grand Slam, it was rather fantastic,",
+              "I'm happy with the Grand Slam and the pressure of a fantastic crowd,",
+              "We will take into consideration the racket and the crowd,"]
+    text = "Tennis star wins.\n\n" + " ".join(f"\u201c{q}\u201d said Marat Safin, the tennis player."
+                                           for q in quotes) + "\n"
+    (tmp_path / "safin.txt").write_text(text)
+    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
+                                        "went home. The weather was poor.\n")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("talk to safin")
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    assert "Grand Slam" in topics and "pressure" in topics
+    assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
+
+
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:
     session.handle("people")  # the world is built
     speakers = {a.speaker for line in ("what threat does isis pose to iraq", "radar systems for drones")

@@ -1,14 +1,13 @@
 """People and organisations: examine, talk, ask, who said that, what else did he say, and the lists."""
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import IRREGULAR, analyze, fold
+from briefbot.text import fold
+from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
                                      say_read_as)
@@ -19,8 +18,6 @@ if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
 
-_SPEECH = "said says told tells added explained noted stated commented asked replied wrote"  # not topics
-_VERB_BASES = set(IRREGULAR.values())  # take, set, go…: verbs, not topics
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
 
 
@@ -47,7 +44,7 @@ def examine(s: Session, command: Command) -> Reply:
                   f"{plural(len(thing.sentences), 'statement')} in the briefing.")
         if thing.variants:
             reply.say("Also written: " + ", ".join(_variants(thing)) + ".")
-        topics = _topics(s, thing)
+        topics = talked_about(s.index, s.world, thing)
         if topics:
             reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
         _introduce(s, reply, thing)
@@ -157,7 +154,7 @@ def talk(s: Session, command: Command) -> Reply:
         return question(s, command)
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(person.name))
-    topics = _topics(s, person)
+    topics = talked_about(s.index, s.world, person)
     reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
     reply.blocks.append(Items("Topics", tuple(topics)))
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
@@ -209,57 +206,6 @@ def what_else(s: Session, command: Command) -> Reply:
     reply.say(f"{person.name} also says:")
     s.show(reply, [s.searcher.answer(n) for n in fresh], named=person.name)
     return reply
-
-
-def _topics(s: Session, thing: Thing, n: int = 6) -> list[str]:
-    """What a thing's own sentences are about: first the people, places and organisations they
-    name (never the outlet, never itself), then the words that most set them apart from the rest
-    of the briefing (how often they come times their idf squared, else "year" and "people" win on
-    a big corpus) that read as nouns: no verb forms ("take", "reached"), no adjectives
-    ("defensive"). Its own names and role (and what shares their words), and the verbs of speech,
-    are left out: the Chancellor does not talk about "Brown", "chancellor" or "said"."""
-    mine = set(thing.sentences)
-    outlets = {fold(a.outlet) for a in s.index.articles if a.outlet}
-    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
-    named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in s.world.things
-                    if t is not thing and mine.intersection(t.sentences) and not own & set(analyze(t.name))
-                    and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
-                   key=lambda c: -c[0])
-    words = [name for _, name in named[:n // 2]]
-    own |= {term for name in words for term in analyze(name)}
-    idx = s.index
-    counts: Counter[int] = Counter()
-    for sent in thing.sentences:
-        for tid in set(idx.terms_of(sent).tolist()):
-            term = idx.terms[tid]
-            if term not in own and not term.isdigit():
-                counts[tid] += 1
-    ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]) ** 2)
-    said = " ".join(idx.text_of(sent) for sent in thing.sentences)
-    for t in ranked:
-        if len(words) == n:
-            break
-        word = idx.surface[t].strip("\"'\u201c\u201d")
-        if len(word) > 2 and _noun_like(word, said) and fold(word) not in (fold(w) for w in words):
-            words.append(word)
-    return words
-
-
-_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ive|ous|ful|less|able|ible|ical)$", re.I)
-_BEFORE_VERB = r"(?:to|will|would|can|could|may|might|must|shall|should|do|does|did|not|be|been|was|were|is|are)"
-
-
-def _noun_like(word: str, said: str) -> bool:
-    """A word that can be a topic: a name, or a word that is not a verb or an adjective by its look
-    or by its use in what was said ("might pose", "were set"); no part-of-speech tagger is shipped."""
-    if word[:1].isupper():
-        return True
-    low = word.lower()
-    if _NOT_NOUN.search(low) or low in IRREGULAR or low in _VERB_BASES:
-        return False
-    uses = len(re.findall(rf"\b{re.escape(word)}\b", said, re.I))
-    as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{re.escape(word)}\b", said, re.I))
-    return as_verb * 2 < uses
 
 
 def people(s: Session, command: Command) -> Reply:
