@@ -229,6 +229,24 @@ def test_a_short_question_pointing_back_asks_about_the_last_one(session: Session
     assert [a.text for a in reply.answers] == [a.text for a in fresh.answers]
 
 
+@pytest.mark.parametrize("first, then, meant", [
+    ("how many soldiers are in iraq", "where are they?", "where are soldiers?"),
+    ("how many soldiers are in iraq", "who made it?", "who made iraq?"),
+    ("ask allawi about trainers", "what did he say about sovereignty?",
+     "what did Mohammed Tawfiq Allawi say about sovereignty?"),
+    ("where is harir base", "who built it?", "who built harir base?")])
+def test_a_pronoun_points_at_what_it_stands_for(session: Session, first: str, then: str, meant: str) -> None:
+    """"they" are the soldiers, not "soldiers iraq"; "he" is the person last named."""
+    session.handle(first)
+    reply = session.handle(then)
+    assert said(reply).splitlines()[0] == f"({meant})" and reply.query == then
+
+
+def test_he_points_at_no_one_before_anyone_is_named(session: Session) -> None:
+    session.handle("how many partners does the coalition have")
+    assert not said(session.handle("what did he say?")).startswith("(")
+
+
 def test_a_question_with_it_is_not_a_follow_up_when_it_says_enough(session: Session) -> None:
     for line in ("is it true that the iraqi border is completely secure", "who made it?"):
         assert not said(Session(session.index).handle(line)).startswith("(")  # nothing was asked before

@@ -23,7 +23,8 @@ FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 # what it is about, so a follow-up does not carry it ("why said border secure?").
 _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
-_BACK = re.compile(r"\b(?:it|they|them)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_PERSON = ("he", "she", "him", "her")
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
@@ -84,23 +85,41 @@ def _room(s: Session) -> str:
     return "" if s.state.room == BRIEFING_ROOM else s.state.room
 
 
-def _focus(question: str, besides: str = "") -> str:
+def _focus(question: str, besides: str = "", number: str = "") -> str:
     """What a question was about: its content words, without the saying it may ask about ("who said
-    the border is secure" is about "border secure") or the words of `besides` (the line it goes into)."""
+    the border is secure" is about "border secure") or the words of `besides` (the line it goes into).
+    With `number` ("singular", "plural"), only its words of that number where it has any: "they"
+    after "how many soldiers are in iraq" are the soldiers, "it" is Iraq."""
     taken = {stem(w) for w in analyse(besides).content} if besides else set()
     words = [w for w in analyse(analyse(question).looked_for).content
              if not _SAYING.fullmatch(w) and stem(w) not in taken]
+    if number:
+        words = [w for w in words if _plural(w) == (number == "plural")] or words
     return " ".join(words) or question
 
 
+def _plural(word: str) -> bool:
+    """A plural noun by its look ("soldiers", not "Iraq", "business", "status", "analysis")."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _pointing_back(s: Session, line: str) -> str | None:
-    """A short question pointing back at the last one ("who made it?", "when was it announced?"),
-    with what that one was about in place of the word that points; None for any other line."""
+    """A short question pointing back ("who made it?", "when was it announced?", "what did he say
+    about isis?"), with what it points at in place of the word that points: "he", "she" the person
+    last named (the last answer's speaker, or whom the player asked); "it", "they" what the last
+    question was about, of the pronoun's number. None for any other line."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
         return None
-    return line[:back.start()] + _focus(s.state.question, line) + line[back.end():]
+    word = back[0].lower()
+    if word in _PERSON:
+        if not s.state.person:
+            return None
+        meant = s.state.person
+    else:
+        meant = _focus(s.state.question, line, "plural" if word in ("they", "them") else "singular")
+    return line[:back.start()] + meant + line[back.end():]
 
 
 def follow_up(s: Session, command: Command) -> Reply:
