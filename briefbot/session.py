@@ -111,9 +111,8 @@ class Session:
         return cls(cache.load(paths, warn, progress, use_cache=use_cache, list_skipped=list_skipped), **kwargs)
 
     def reset(self) -> None:
-        """Back to the start of the game, with nothing seen or noted."""
+        """Back to the start of the game, with nothing seen or noted (`restart`; undo takes it back)."""
         self.state = State(game=self.state.game)
-        self.undo_stack.clear()
         self.saved_notebook = []
 
     @property
@@ -150,7 +149,11 @@ class Session:
         if verb.changes_state:
             self.undo_stack.append((command.line, self.state.copy(), []))
             del self.undo_stack[:-100]
+        if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
+            self.state.unknown_words = []
         reply = verb.run(self, command)
+        if verb.changes_state and reply.status == ERROR and self._unchanged():
+            self.undo_stack.pop()  # a refused `go nowhere` is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
         if verb.takes_turn:
@@ -159,6 +162,13 @@ class Session:
             self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
+
+    def _unchanged(self) -> bool:
+        """Whether the last line left the game as it was before it (its undo step is then empty)."""
+        if not self.undo_stack:
+            return False
+        _, before, seen = self.undo_stack[-1]
+        return not seen and replace(before, unknown_words=[]) == replace(self.state, unknown_words=[])
 
     def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has

@@ -11,7 +11,7 @@ from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
                                      say_read_as)
-from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
+from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
@@ -29,6 +29,10 @@ def examine(s: Session, command: Command) -> Reply:
     n = number_in(command.obj)
     if n is not None:
         return _examine_answer(s, command, n)
+    if command.obj.lower() in ("me", "myself", "self"):  # a player's first `x me`
+        return Reply(command.line, OK, verb="examine").say(
+            f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
+            "you have got.")
     things = s.world.find(_person(s, command.obj))
     if not things:
         return question(s, command)
@@ -51,7 +55,7 @@ def examine(s: Session, command: Command) -> Reply:
         return reply
     if thing.variants:
         reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
-    result = s.searcher.search(names_query(thing), s.k, within=ids(thing.sentences) if thing.sentences else None)
+    result = search_within(s, names_query(thing), s.k, thing.sentences or None)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words)
@@ -100,12 +104,11 @@ def ask(s: Session, command: Command) -> Reply:
         return person
     if person is None:
         return _ask_nobody(s, command)
-    mine = ids(person.sentences)
     topic = command.topic
-    result = s.searcher.search(topic, s.k, within=mine)
-    if not result.answers and (fixes := s.searcher.corrections(topic, mine)):  # "wal": the "wall" they spoke of
+    result = search_within(s, topic, s.k, person.sentences)
+    if not result.answers and (fixes := s.searcher.corrections(topic, ids(person.sentences))):  # "wal": "wall"
         topic = read_as(topic, fixes)
-        result = s.searcher.search(topic, s.k, within=mine)
+        result = search_within(s, topic, s.k, person.sentences)
         result.corrections = fixes | result.corrections
     topic = read_as(topic, result.corrections)  # as it was read: "sovereignty", not "sovreignty"
     remember_misspelt(s, result)
@@ -130,11 +133,11 @@ def ask(s: Session, command: Command) -> Reply:
 
 
 def _ask_nobody(s: Session, command: Command) -> Reply:
-    """`ask X about T` when no one quoted is X: the articles on X and T ("ask the pentagon about
-    troops"), else on T alone (a name the articles lack, "nobody", would outweigh the topic), and
-    who is quoted."""
-    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}"))
-    if not reply.answers:
+    """`ask X about T` (or `talk to X`) when no one quoted is X: the articles on X and T ("ask the
+    pentagon about troops"), else on T alone (a name the articles lack, "nobody", would outweigh
+    the topic), and who is quoted."""
+    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}".strip()))
+    if not reply.answers and command.topic:
         reply = question(s, replace(command, obj=command.topic))
     reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
     people = [c.name for c in sorted(s.world.characters, key=lambda c: -len(c.sentences))[:4]]
@@ -151,7 +154,7 @@ def talk(s: Session, command: Command) -> Reply:
     if isinstance(person, Reply):
         return person
     if person is None:
-        return question(s, command)
+        return _talk_to_nobody(s, command)
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(person.name))
     topics = talked_about(s.index, s.world, person)
@@ -162,9 +165,22 @@ def talk(s: Session, command: Command) -> Reply:
     return reply
 
 
+def _talk_to_nobody(s: Session, command: Command) -> Reply:
+    """`talk to` an organisation or a place is its dossier, said so; to a name no one quoted has,
+    the articles on it and who is quoted (it was "The articles say nothing about that")."""
+    other = s.world.find(command.obj)
+    if not other:
+        return _ask_nobody(s, command)
+    thing = other[0]
+    reply = examine(s, replace(command, verb="examine", obj=thing.name))
+    kind, verb = ("a place", "go") if isinstance(thing, Place) else ("an organisation", "examine")
+    reply.blocks.insert(0, Message(f"({thing.name} is {kind}, not a person: `{verb} {thing.name}`.)"))
+    return reply
+
+
 def _introduce(s: Session, reply: Reply, person: Character) -> None:
     """The statement that best introduces a person (where the articles name them), cited."""
-    result = s.searcher.search(names_query(person), 1, within=ids(person.sentences))
+    result = search_within(s, names_query(person), 1, person.sentences)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
@@ -199,12 +215,12 @@ def what_else(s: Session, command: Command) -> Reply:
     person = next((c for c in s.world.characters if c.name == s.state.person), None)
     if person is None:
         return reply.refuse("Whom do you mean? `talk to NAME` first, or `ask NAME about TOPIC`.")
-    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen][:s.k]
+    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen]
     if not fresh:
         return reply.say(f"You have seen everything {person.name} says in these articles.")
     reply.status = ANSWERED
     reply.say(f"{person.name} also says:")
-    s.show(reply, [s.searcher.answer(n) for n in fresh], named=person.name)
+    s.show(reply, with_tellings(s, [s.searcher.answer(n) for n in fresh[:2 * s.k]])[:s.k], named=person.name)
     return reply
 
 

@@ -11,7 +11,7 @@ from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
 from briefbot.text import stem
 from briefbot.verbs.game import read_page
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, no_such_answer
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
 from briefbot.world import Character, Thing
 
 if TYPE_CHECKING:
@@ -154,8 +154,8 @@ def more(s: Session, command: Command) -> Reply:
     if s.state.about and about is None:
         return reply.refuse(f"{s.state.about} is no longer in the briefing.")
     offered = len(s.state.shown)
-    result = s.searcher.search(s.state.question, offered + s.k, context="" if about else _room(s),
-                               within=ids(about.sentences) if about else None)
+    result = search_within(s, s.state.question, offered + s.k, about.sentences) if about else \
+        s.searcher.search(s.state.question, offered + s.k, context=_room(s))
     what = f"on \u201c{s.state.question}\u201d"
     if about is not None:  # a dossier's or a person's own words (`x`, `talk`), or theirs on a topic (`ask`)
         what = f"on {about.name}" if s.state.question == names_query(about) else f"of what {about.name} says {what}"
