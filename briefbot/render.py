@@ -17,8 +17,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import (Answer, Block, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply,
-                            Sources, shown_path)
+from briefbot.reply import (Answer, Block, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
+                            Reply, Sources, shown_path)
 from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
