@@ -330,16 +330,17 @@ class Session:
                                                              for o in outlets)]
         return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
 
-    def show_blocks(self, reply: Reply, blocks: list[Block]) -> Reply:
+    def show_blocks(self, reply: Reply, blocks: list[Block], uncover: bool = True) -> Reply:
         """Blocks of the story's shape onto the table: their numbered passages are what `note N`
-        takes, and every sentence shown is uncovered; speakers are named as the world names them."""
+        takes, and every sentence shown is uncovered (unless not `uncover`: the brief is given, not
+        found); speakers are named as the world names them."""
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
         if passages:
             self.state.shown = [p.answer.sentence_id for p in passages]
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
-        for block in blocks:
+        for block in blocks if uncover else ():
             answers = [block.first, block.second] if isinstance(block, Difference) else \
                 [block.answer] if isinstance(block, Passage) else []
             for answer in answers:

@@ -39,9 +39,12 @@ def test_anything_else_is_a_question(session):
 def test_look_in_the_briefing_room_lists_sources_people_exits(session):
     reply = session.handle("")
     titles = [b.title for b in reply.blocks if isinstance(b, Items)]
-    assert titles == ["Who is quoted", "Sources", "People quoted", "Exits"]  # the first, the brief's
-    people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "People quoted").items
+    assert titles == ["Who is quoted", "Sources", "Exits"]  # who is quoted once: the brief's, with roles
+    people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "Who is quoted").items
     assert any("Al-Bayati" in p for p in people) and any("Allawi" in p for p in people)
+    session.handle("go erbil")
+    back = session.handle("back")  # the room without its brief lists them itself
+    assert [b.title for b in back.blocks if isinstance(b, Items)] == ["Sources", "People quoted", "Exits"]
 
 
 def test_go_moves_and_back_returns(session):

@@ -29,7 +29,8 @@ def look(s: Session, command: Command, brief: bool = True) -> Reply:
         if brief:
             brief_onto(s, reply)
         reply.blocks.append(Items("Sources", tuple(a.label for a in s.index.articles[:10])))
-        reply.blocks.append(Items("People quoted", here.people))
+        if not brief:  # the brief's "Who is quoted" names them, with their roles
+            reply.blocks.append(Items("People quoted", here.people))
         reply.blocks.append(Items("Exits", here.exits))
         return reply
     place = s.place(room)
