@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from briefbot.question import as_meant
 from briefbot.verbs.verb import NONE, REQUIRED
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ class Parser:
         text = " ".join(line.strip().split())
         low = text.lower()
         bare = low.rstrip(".!?") if low.rstrip(".!?") else low  # "who said that?"; "?" alone is help
-        alone = [verb for alias, verb in self.entries if alias == bare]
+        meant = as_meant(bare) if re.fullmatch(r"[a-z']+(?: [a-z']+)*", bare) else bare  # "wheres that from"
+        alone = [verb for alias, verb in self.entries if alias in (bare, meant)]
         if alone:  # a verb that stands alone ("source?") before one that asks for its object ("source N")
             return Command(min(alone, key=lambda v: v.object == REQUIRED).name, line=text)
         if m := _ASK.match(text):

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefbot.text import STOP_WORDS, fold
+from briefbot.lexicon import is_word
+from briefbot.text import STOP_WORDS, analyze, fold
 
 ANSWER_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure", "person", "place",
                 "organisation", "reason", "yes-no", "description", "quote")
@@ -53,6 +54,10 @@ _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "
           "whihc": "which", "hwy": "why", "wyh": "why", "mnay": "many", "meny": "many", "mant": "many",
           "muhc": "much", "mcuh": "much", "mch": "much", "who's": "who is", "whos": "who is", "howmany": "how many",
           "howmuch": "how much", "percentge": "percentage", "precentage": "percentage"}
+# A contraction typed without its apostrophe: "whos", "wheres", "isnt", "doesnt".
+_CONTRACTED = re.compile(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
+                         r"would|should|must|need|ca|wo)nt")
+_ASKING = ("how", "what", "when", "where", "which", "who", "why")  # the words a question starts with
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might|must)"
 _TIME_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)"
 _MEASURE_UNITS = (r"(?:miles|kilometres|kilometers|km|metres|meters|feet|inches|yards|tonnes|tons|kilos|kilograms|kg|"
@@ -145,8 +150,7 @@ _WORD = re.compile(r"[\w'\u2019.&-]*\w|[£$€]")
 
 def analyse(text: str) -> Question:
     """The question's expected answer type, the thing counted or measured, and its content words."""
-    words = [_TYPOS.get(w, w) for w in re.findall(r"[\w'\u2019%£$€-]+", fold(text))]
-    q = " ".join(words)
+    q = as_meant(fold(text))
     kind = next((k for k, rule in _RULES if rule.search(q)), None)
     if kind == "person" and _WHO_IS_NAME.match(q):
         kind = "description"  # "who is Allawi" asks what he is, not for his name
@@ -154,8 +158,40 @@ def analyse(text: str) -> Question:
         kind = next((k for k, cue in _CUES if cue.search(q)), "description")
     unit = _unit(q)
     content = tuple(w for w in _WORD.findall(_HOW.sub(" ", text)) if fold(w) not in STOP_WORDS
-                    and _TYPOS.get(fold(w), fold(w)) not in _QUESTION_WORDS)
+                    and (_TYPOS.get(fold(w)) or _expanded(fold(w))).split()[0] not in _QUESTION_WORDS)
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content)
+
+
+def as_meant(text: str) -> str:
+    """A folded line's words as meant, as typed fast: misspelt question words ("hwo many", "wehn
+    did", "were is"), contractions without their apostrophe ("whos", "isnt")."""
+    words = [_TYPOS.get(w) or _expanded(w) for w in re.findall(r"[\w'\u2019%£$€-]+", text)]
+    if len(words) > 1 and (asking := _asking(words[0], words[1])):
+        words[0] = asking
+    return " ".join(words)
+
+
+def _expanded(word: str) -> str:
+    if not (m := _CONTRACTED.fullmatch(word)):
+        return word
+    return f"{m[1]} is" if m[1] else f"{m[2]}n't"
+
+
+def _asking(word: str, then: str) -> str | None:
+    """The question word a first word is one slip from, where it cannot be meant as typed: no
+    English word and before an auxiliary ("whre is", "wehn did"), or an auxiliary before another
+    ("were is")."""
+    aux = re.compile(_AUX)
+    if word in _ASKING or not (aux.fullmatch(then) or then in ("many", "much")):
+        return None
+    if aux.fullmatch(word):
+        if not aux.fullmatch(then):
+            return None
+    elif word in STOP_WORDS or any(is_word(t) for t in analyze(word)):
+        return None
+    from nltk.metrics.distance import edit_distance
+    close = [q for q in _ASKING if edit_distance(word, q, transpositions=True) == 1]
+    return close[0] if len(close) == 1 else None
 
 
 def _unit(q: str) -> str | None:

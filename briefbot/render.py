@@ -17,8 +17,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.reply import (Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply,
-                            Sources, shown_path)
+from briefbot.reply import (Answer, Block, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
+                            Reply, Sources, shown_path)
 from briefbot.text import one_line, safe
 
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
@@ -127,6 +127,31 @@ class Fitted:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         yield Text(safe(self.line(options.max_width)), style=self.style, no_wrap=True, overflow="crop")
+
+
+class Titled:
+    """A heading and the line said after it ("Also called: PKK, Workers' Party.") on one row where
+    both fit the width drawn at, else one above the other: a dossier's three answers then fit 80×24."""
+
+    def __init__(self, heading: Text, line: Text) -> None:
+        self.heading, self.line = heading, line
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.heading.cell_len + 2 + self.line.cell_len <= options.max_width:
+            yield Text.assemble(self.heading, "  ", self.line)
+        else:
+            yield self.heading
+            yield self.line
+
+
+def heading_text(block: Heading, style: str = "bold reverse") -> Text:
+    return Text(safe(block.text), style=style)
+
+
+def beside(blocks: list[Block], at: int) -> Message | None:
+    """The line said of the heading at `at` (the next block, a message), drawn with it as one `Titled`."""
+    after = blocks[at + 1] if at + 1 < len(blocks) else None
+    return after if isinstance(blocks[at], Heading) and isinstance(after, Message) and after.kind == "info" else None
 
 
 class Context(Fitted):
@@ -268,9 +293,11 @@ def render(reply: Reply) -> RenderableType:
     parts: list[RenderableType] = []
     for at, block in enumerate(reply.blocks):
         if isinstance(block, Heading):
-            parts.append(Text(safe(block.text), style="bold reverse"))
+            line = beside(reply.blocks, at)
+            parts.append(Titled(heading_text(block), message_text(line.text)) if line else heading_text(block))
         elif isinstance(block, Message):
-            parts.append(message_text(block.text, {"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
+            if not (at and beside(reply.blocks, at - 1)):
+                parts.append(message_text(block.text, {"warning": "yellow", "error": "bold red"}.get(block.kind, "")))
         elif isinstance(block, Items):
             parts.append(Text(block.title + ":", style="bold"))
             parts.extend(Padding(Text(one_line(item)), (0, 0, 0, 2)) for item in block.items)  # wrapped, indented

@@ -162,6 +162,7 @@ class Reply:
     suggestions: list[str] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     view: View | None = None  # attached by Session.handle
+    asked: str = ""  # the line answered, where a follow-up rewrote the one typed ("why?": "why soldiers iraq?")
 
     @property
     def answers(self) -> list[Answer]:
@@ -192,6 +193,7 @@ class Reply:
             "suggestions": self.suggestions,
             "corrections": self.corrections,
             "view": None if self.view is None else asdict(self.view),
+            "asked": self.asked or self.query,
         }
 
 

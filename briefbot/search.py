@@ -145,7 +145,7 @@ class Searcher:
                 slots.append(_Slot(word, term, {}, unknown_idf))
                 continue
             if fixed is not None:
-                corrections[word] = idx.surface[fixed]
+                corrections[word] = self._spelt(fixed, word)
                 slots.append(_Slot(word, idx.terms[fixed], {fixed: self.ranking.fuzzy_weight}, float(idx.bm25.idf_array[fixed])))
             else:
                 slots.append(_Slot(word, term, {}, unknown_idf))
@@ -193,11 +193,19 @@ class Searcher:
             arts = np.intersect1d(arts, idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]], assume_unique=True)
         return arts
 
-    def corrections(self, words: str) -> dict[str, str]:
+    def corrections(self, words: str, within: np.ndarray | None = None) -> dict[str, str]:
         """How the articles write these words where they are misspelt ("bagdad" → Baghdad): what a
-        search would read them as, without searching."""
+        search would read them as, without searching. With `within`, a word those sentences lack is
+        read as they write it, down to three letters: among one person's few words "wal" is the
+        "wall" they spoke of, where the whole briefing has "was", "way" and "war" too."""
         fixes: dict[str, str] = {}
         self._slots(words, fixes)
+        if within is not None and len(within):
+            among = set(np.concatenate([self.index.terms_of(int(s)) for s in within]).tolist())
+            for word, term in analyze_words(words):
+                if word not in fixes and self.index.term_id.get(term) not in among and \
+                        (fixed := self._correct(term, word, among)) is not None:
+                    fixes[word] = self._spelt(fixed, word)
         return fixes
 
     def _add_related(self, slots: list[_Slot]) -> None:
@@ -213,27 +221,29 @@ class Searcher:
                     if (tid := idx.term_id.get(term)) is not None:
                         slot.terms.setdefault(tid, self.ranking.related_weight)
 
-    def _correct(self, term: str, word: str) -> int | None:
+    def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
         place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
         is no misspelt Iraq); else the closest word the articles write, compared as written, not
         as stems (the stems of "Bejing" and "Beijing" are two letters apart, the words one; those
         of "leave" and "led" one, the words two). People rarely mistype a first letter, but a long
-        name's first letter is often transliterated (Klijsters, Clijsters)."""
+        name's first letter is often transliterated (Klijsters, Clijsters). `among`: only these
+        terms, and a word of three letters too."""
         if known := PLACES.get(word) or ORGANISATIONS.get(word):  # "Irak" is Iraq, "Iran" is not
             terms = analyze(known)
             return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
         r = self.ranking
         written = _written(word)
-        if not written.isalpha() or not r.typo_min <= len(written) <= TYPO_MAX_LETTERS:
+        if not written.isalpha() or not (3 if among else r.typo_min) <= len(written) <= TYPO_MAX_LETTERS:
             return None
         from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
         if self._deletes is None:
             deletes: dict[str, list[int]] = {}
             for tid, surface in enumerate(self.index.surface):
-                if (w := _written(surface)).isalpha() and r.typo_min <= len(w) <= TYPO_MAX_LETTERS:
-                    for key in _deletions(w):
-                        deletes.setdefault(key, []).append(tid)
+                for w in self._forms(tid):
+                    if w.isalpha() and r.typo_min <= len(w) <= TYPO_MAX_LETTERS:
+                        for key in _deletions(w):
+                            deletes.setdefault(key, []).append(tid)
             # as tuples of ints, which the garbage collector stops tracking: a TUI session's
             # collections then do not walk a few hundred thousand lists
             self._deletes = {key: tuple(tids) for key, tids in deletes.items()}
@@ -241,12 +251,27 @@ class Searcher:
         best: tuple[int, int, int] | None = None  # (distance, -doc freq, term id)
         for key in _deletions(written):
             for tid in self._deletes.get(key, ()):
-                known_word = _written(self.index.surface[tid])
+                if among is not None and tid not in among:
+                    continue
+                known_word = _written(self._spelt(tid, written))
                 d = edit_distance(written, known_word, transpositions=True)
                 if d <= limit and (known_word[0] == written[0] or (d == 1 and len(written) >= r.typo_long - 1)):
                     cand = (d, -self.index.doc_freq(tid), tid)
                     best = cand if best is None or cand < best else best
         return None if best is None or best[2] == self.index.term_id.get(term) else best[2]
+
+    def _forms(self, tid: int) -> tuple[str, ...]:
+        """A term as a typo is compared with: the one form the index keeps of it, and its stem where
+        that is a word ("marketing" is "market" too, and "markt" is a misspelt "market")."""
+        surface, stem = _written(self.index.surface[tid]), self.index.terms[tid]
+        return (surface, stem) if stem != surface and is_word(stem) else (surface,)
+
+    def _spelt(self, tid: int, word: str) -> str:
+        """The form of a term closest to the word typed (its surface as the articles write it)."""
+        from nltk.metrics.distance import edit_distance
+        forms = self._forms(tid)
+        closest = min(forms, key=lambda w: edit_distance(_written(word), w, transpositions=True))
+        return self.index.surface[tid] if closest == forms[0] else closest
 
     # --- ranking -----------------------------------------------------------------------------
 

@@ -54,8 +54,10 @@ class State:
     unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
     shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
-    question: str = ""  # the last question asked, for follow-ups ("why?", "more")
-    page: int = 0  # pages of answers to it shown beyond the first, for "more"
+    question: str = ""  # what the answers on the table were asked, for follow-ups ("why?", "more")
+    about: str = ""  # the person or thing whose sentences alone answered it (`ask`, `x`, `talk`), for "more"
+    page: int = 0  # pages `more` has shown of those answers (or the wider context)
+    first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
     person: str = ""  # the last person named, for "he", "him", "what else did she say?"
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
@@ -262,6 +264,8 @@ class Session:
         state = self.state
         if first == 1:
             state.shown = []
+        if answers:
+            state.first = first
         answers = [self._named(a) for a in answers]
         answer_ids = {a.sentence_id for a in answers}
         used = set(answer_ids)

@@ -1,12 +1,33 @@
-"""Which sentences a topic covers, for the verbs that gather a story's shape (`timeline X`,
+"""Topics. Which sentences a topic covers, for the verbs that gather a story's shape (`timeline X`,
 `compare X`): every sentence naming it, and the whole of every article whose headline names it
-(in a story about the budget, "It will be delivered on 16 March" is about the budget too)."""
+(in a story about the budget, "It will be delivered on 16 March" is about the budget too). And
+what a person's (or a thing's) own sentences are about, for `talk to` and `examine`."""
 from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from briefbot.index import Index
-from briefbot.text import analyze
+from briefbot.text import IRREGULAR, STOP_WORDS, analyze, fold
+
+if TYPE_CHECKING:
+    from briefbot.world import Thing, World
+
+_SPEECH = "said says told tells added explained noted stated commented asked replied wrote"  # not topics
+_VERB_BASES = set(IRREGULAR.values())  # take, set, go…: verbs, not topics
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ive|ous|ful|less|able|ible|ical|ic|ant|ent|ward|wards)$", re.I)
+_BEFORE_VERB = r"(?:to|will|would|can|could|may|might|must|shall|should|do|does|did|not|be|been|was|were|is|are)"
+# A noun ends a noun phrase: "the button.", "the pressure on", "an embargo of"; "a fantastic player"
+# shows "fantastic" is none.
+_DETERMINER = r"(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|no|any|some|every|each)"
+_PHRASE_END = (r"(?:[^\w\s]|$|(?:of|in|on|for|to|and|or|but|is|was|are|were|has|have|had|will|would|could|can|"
+               r"that|which|with|at|by|from|as|into|over|after|before)\b)")
+_CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t)$", re.I)  # "I'm", "Don't": no name
+_TITLES = {"sir", "mr", "mrs", "ms", "dr", "lord", "lady", "dame", "prof"}
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*[\w](?:\s+[A-Z][\w'\u2019.&-]*[\w])*")
 
 
 def sentences_on(index: Index, topic: str) -> np.ndarray:
@@ -29,3 +50,74 @@ def _all_of(postings: list[np.ndarray]) -> np.ndarray:
     for docs in postings[1:]:
         out = np.intersect1d(out, docs, assume_unique=True)
     return out
+
+
+def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[str]:
+    """What a thing's own sentences are about: first the people, places and organisations they
+    name (never the outlet, never itself), then the names and nouns that most set them apart from
+    the rest of the briefing (how often they come times their idf squared, else "year" and "people"
+    win on a big corpus). A name is its whole run of capitalised words ("Grand Slam", "Becky
+    Sharp", not "Grand", "Slam"); a lowercase word is a topic only where it ends a noun phrase
+    somewhere ("the embargo on"), so no verbs ("take", "tend"), adverbs ("never", "rather") or
+    adjectives ("defensive", "fantastic"). Its own names and role (and what shares their words),
+    and the verbs of speech, are left out: the Chancellor does not talk about "Brown", "chancellor"
+    or "said"."""
+    mine = set(thing.sentences)
+    outlets = {fold(a.outlet) for a in index.articles if a.outlet}
+    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
+    named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in world.things
+                    if t is not thing and mine.intersection(t.sentences) and not own & set(analyze(t.name))
+                    and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
+                   key=lambda c: -c[0])
+    topics = [name for _, name in named[:n // 2]]
+    own |= {term for name in topics for term in analyze(name)}
+    texts = [index.text_of(sent) for sent in sorted(mine)]
+    said = " ".join(texts)
+    counts: Counter[str] = Counter()
+    for text in texts:
+        found = set(_names_in(text, said))
+        found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text) if _noun(w, said)}
+        counts.update(found)
+    idf = index.bm25.idf_array
+
+    def weight(topic: str) -> float:
+        ids = [index.term_id[t] for t in analyze(topic) if t in index.term_id]
+        return max((float(idf[i]) for i in ids), default=0.0) ** 2
+
+    for topic in sorted(counts, key=lambda t: (-counts[t] * weight(t), t)):
+        if len(topics) == n:
+            break
+        terms = set(analyze(topic))
+        if terms and not terms & own and not any(fold(topic) in fold(t) or fold(t) in fold(topic) for t in topics):
+            topics.append(topic)
+    return topics
+
+
+def _names_in(text: str, said: str) -> list[str]:
+    """The runs of capitalised words in a sentence, without a title ("Sir") or a first word that
+    is only capitalised for opening the sentence ("Serious" in "Serious questions remain")."""
+    out = []
+    for m in _CAPITALISED.finditer(text):
+        words = m[0].split()
+        if words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]
+        opens = not text[:m.start()].strip(" \"'\u201c\u2018(")
+        if words and opens and (words[0].lower() in STOP_WORDS or
+                                re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", said)):
+            words = words[1:]
+        if words and not any(c.isdigit() for c in words[0]) and not _CONTRACTION.search(words[0]):
+            out.append(" ".join(words).rstrip("."))
+    return out
+
+
+def _noun(word: str, said: str) -> bool:
+    """A lowercase word that reads as a noun where it is used (no tagger is shipped): not a verb or
+    an adjective by its look ("-ed", "-ive"), never after "to"/"will" ("might pose"), and at least
+    once the end of a noun phrase ("the button.", "an embargo on")."""
+    if len(word) < 3 or word in STOP_WORDS or word in IRREGULAR or word in _VERB_BASES or _NOT_NOUN.search(word):
+        return False
+    w = re.escape(word)
+    uses = len(re.findall(rf"(?<![\w-]){w}(?![\w-])", said, re.I))
+    as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{w}(?![\w-])", said, re.I))
+    ends = re.search(rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?{w}\s*{_PHRASE_END}", said, re.I)
+    return bool(ends) and as_verb * 2 < uses

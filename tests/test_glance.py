@@ -62,6 +62,16 @@ def test_three_answers_fit_80x24(session: Session, question: str) -> None:
     assert sum(line.lstrip().startswith("[1] ") for line in lines) == 3  # every answer's citation on screen
 
 
+def test_a_heading_and_its_line_share_a_row_where_they_fit(session: Session) -> None:
+    """`examine the PKK` took 21 rows of 80x24: its other names now sit beside its name."""
+    reply = session.handle("examine the PKK")
+    lines = drawn(reply)
+    assert lines[0].startswith("Kurdistan Workers' Party  Also called: PKK")
+    assert len(reply.passages) == 3 and len(lines) + 2 <= ROWS
+    narrow = drawn(reply, 40)
+    assert narrow[0].strip() == "Kurdistan Workers' Party" and narrow[1].startswith("Also called: PKK")
+
+
 def test_a_citation_is_one_short_line_without_the_install_path(session: Session) -> None:
     reply = session.handle("how many American soldiers are in Iraq")
     c = reply.answers[0].citations[0]
@@ -219,6 +229,24 @@ def test_a_short_question_pointing_back_asks_about_the_last_one(session: Session
     assert [a.text for a in reply.answers] == [a.text for a in fresh.answers]
 
 
+@pytest.mark.parametrize("first, then, meant", [
+    ("how many soldiers are in iraq", "where are they?", "where are soldiers?"),
+    ("how many soldiers are in iraq", "who made it?", "who made iraq?"),
+    ("ask allawi about trainers", "what did he say about sovereignty?",
+     "what did Mohammed Tawfiq Allawi say about sovereignty?"),
+    ("where is harir base", "who built it?", "who built harir base?")])
+def test_a_pronoun_points_at_what_it_stands_for(session: Session, first: str, then: str, meant: str) -> None:
+    """"they" are the soldiers, not "soldiers iraq"; "he" is the person last named."""
+    session.handle(first)
+    reply = session.handle(then)
+    assert said(reply).splitlines()[0] == f"({meant})" and reply.query == then
+
+
+def test_he_points_at_no_one_before_anyone_is_named(session: Session) -> None:
+    session.handle("how many partners does the coalition have")
+    assert not said(session.handle("what did he say?")).startswith("(")
+
+
 def test_a_question_with_it_is_not_a_follow_up_when_it_says_enough(session: Session) -> None:
     for line in ("is it true that the iraqi border is completely secure", "who made it?"):
         assert not said(Session(session.index).handle(line)).startswith("(")  # nothing was asked before
@@ -240,6 +268,78 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
     for _ in range(2):  # then it says so, not the same paragraph again
         reply = session.handle("more")
         assert not any(isinstance(b, Reading) for b in reply.blocks) and "no more" in said(reply)
+
+
+@pytest.mark.parametrize("line, whose", [("ask al-bayati about isis", "Sarmed Al-Bayati"),
+                                         ("talk to al-numan", "Sabah al-Numan"), ("x pkk", "")])
+def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str, whose: str) -> None:
+    first = session.handle(line)
+    reply = session.handle("more")
+    assert reply.status != "error" and "Ask a question first" not in said(reply)
+    assert reply.answers or any(isinstance(b, Reading) for b in reply.blocks)
+    if whose:  # from that person's own statements only, none shown again
+        mine = set(session.world.find(whose)[0].sentences)
+        assert reply.answers and {a.sentence_id for a in reply.answers} <= mine
+        assert not {a.text for a in reply.answers} & {a.text for a in first.answers}
+        assert [p.number for p in reply.passages][0] == len(first.passages) + 1
+
+
+def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:
+    session.handle("what does iraq use to secure its border")
+    page = session.handle("more")
+    assert [p.number for p in page.passages] == [4, 5, 6]
+    source = session.handle("source?").passages[0]
+    assert source.number == 4 and source.answer.text == page.answers[0].text and source.full
+    who = session.handle("who said that?")
+    speaker = page.answers[0].speaker
+    assert (speaker or "The articles do not say who") in said(who)
+    assert session.handle("source?").passages[0].number == 4  # still that page's first
+
+
+def test_ask_reads_a_short_misspelt_topic_as_the_person_writes_it(session: Session) -> None:
+    reply = session.handle("ask numan about the wal")
+    assert "wal \u2192 wall" in said(reply) and "Nor do the articles" not in said(reply)
+    assert reply.answers and all("wall" in a.text for a in reply.answers)
+    assert "Nor do the articles" in said(session.handle("ask numan about zzq"))
+
+
+def test_a_follow_up_keeps_what_was_typed_as_its_query(capsys, monkeypatch) -> None:
+    replies = run_batch(capsys, monkeypatch, ["how many soldiers are in iraq", "why?", "who made it?"])
+    assert [r["query"] for r in replies] == ["how many soldiers are in iraq", "why?", "who made it?"]
+    assert replies[0]["asked"] == replies[0]["query"]
+    assert replies[1]["asked"].startswith("why ") and replies[1]["asked"] != "why?"
+    assert replies[2]["asked"].startswith("who made ") and "it" not in replies[2]["asked"].split()
+
+
+@pytest.mark.parametrize("typed, meant", [("were is harir base", "where is harir base"),
+                                          ("whos the spokesman", "who is the spokesman"),
+                                          ("wheres erbil", "where is erbil"), ("wehn did the mission end",
+                                                                               "when did the mission end"),
+                                          ("isnt the border secure", "isn't the border secure")])
+def test_question_words_are_read_as_typed_fast(session: Session, seed_index, typed: str, meant: str) -> None:
+    from briefbot.question import analyse
+    assert analyse(typed).type == analyse(meant).type
+    reply, fresh = session.handle(typed), Session(seed_index).handle(meant)
+    assert [(a.text, a.answer_span) for a in reply.answers] == [(a.text, a.answer_span) for a in fresh.answers]
+
+
+def test_question_words_are_not_misread(session: Session) -> None:
+    from briefbot.question import as_meant
+    for line in ("were the troops there", "now is the time", "who is it", "what is it"):
+        assert as_meant(line) == line
+    assert session.handle("wheres that from").verb == "source_of"
+
+
+def test_a_misspelt_word_is_read_as_the_word_its_stem_is(tmp_path: Path) -> None:
+    """The index keeps one form of a stem ("marketing"); "markt" is one slip from its stem "market",
+    not the rarer "mark"."""
+    from briefbot.cache import load
+    from briefbot.search import Searcher
+    (tmp_path / "a.txt").write_text("Firms and marketing.\n\nThe marketing budget grew. Marketing spend rose. "
+                                    "Its marketing worked well.\n")
+    (tmp_path / "b.txt").write_text("A share price.\n\nThe share price hit the 95% mark on Monday.\n")
+    searcher = Searcher(load([str(tmp_path)], lambda line: None, use_cache=False))
+    assert searcher.corrections("markt share") == {"markt": "market"}
 
 
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
@@ -486,6 +586,24 @@ def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: S
     assert len(topics) >= 3
     assert not set(topics) & {"take", "set", "reached", "defensive", "pose", "limited", "Shafaq News Agency"}
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
+
+
+def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_path: Path) -> None:
+    """BBC topics were "Grand", "Slam", "never", "rather", "fantastic", "consideration"."""
+    from briefbot.cache import load
+    quotes = ["I never felt the pressure at the Grand Slam, it was rather fantastic,",
+              "I'm happy with the Grand Slam and the pressure of a fantastic crowd,",
+              "We will take into consideration the racket and the crowd,"]
+    text = "Tennis star wins.\n\n" + " ".join(f"\u201c{q}\u201d said Marat Safin, the tennis player."
+                                           for q in quotes) + "\n"
+    (tmp_path / "safin.txt").write_text(text)
+    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
+                                        "went home. The weather was poor.\n")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("talk to safin")
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    assert "Grand Slam" in topics and "pressure" in topics
+    assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
 
 
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:

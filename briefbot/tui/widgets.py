@@ -19,8 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import (compact_citation, cut, full_citation, help_table, margin, message_text, numbered,
-                             other_lines, passage_body, safe, seen_line)
+from briefbot.render import (Titled, beside, compact_citation, cut, full_citation, heading_text, help_table,
+                             margin, message_text, numbered, other_lines, passage_body, safe, seen_line)
 from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
                             Reply, Sources)
 from briefbot.session import MAX_LINE_CHARS
@@ -185,15 +185,19 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     widgets: list[Widget] = []
     if line is not None:
         widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
-    for block in reply.blocks:
+    for at, block in enumerate(reply.blocks):
         if isinstance(block, (Dated, Difference)):  # a timeline's lines, or the differences: one view
             if not (widgets and isinstance(widgets[-1], StoryView) and widgets[-1].kind is type(block)):
                 widgets.append(StoryView(type(block)))
             widgets[-1].add(block)
         elif isinstance(block, Heading):
-            widgets.append(Static(plain(block.text), classes="heading"))
+            heading: Text | Titled = heading_text(block, "")
+            if line := beside(reply.blocks, at):  # its line beside it, where it fits
+                heading = Titled(heading, message_text(line.text, "not bold not underline"))
+            widgets.append(Static(heading, classes="heading"))
         elif isinstance(block, Message):
-            widgets.append(Static(message_text(block.text), classes=f"message {block.kind}"))  # coloured by kind
+            if not (at and beside(reply.blocks, at - 1)):
+                widgets.append(Static(message_text(block.text), classes=f"message {block.kind}"))  # coloured by kind
         elif isinstance(block, Items):
             items = [Padding(plain(item), (0, 0, 0, 2)) for item in block.items or ("none",)]
             widgets.append(Static(Group(Text(f"{block.title}:", style="bold"), *items), classes="items"))

@@ -1,25 +1,23 @@
 """People and organisations: examine, talk, ask, who said that, what else did he say, and the lists."""
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import IRREGULAR, analyze, fold
+from briefbot.text import fold
+from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
-from briefbot.verbs.questions import question, remember_misspelt
-from briefbot.verbs.verb import REQUIRED, Verb, no_such_answer, person_line, plural, search_within, with_tellings
+from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
+                                     say_read_as)
+from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
 
-_SPEECH = "said says told tells added explained noted stated commented asked replied wrote"  # not topics
-_VERB_BASES = set(IRREGULAR.values())  # take, set, go…: verbs, not topics
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
 
 
@@ -50,18 +48,18 @@ def examine(s: Session, command: Command) -> Reply:
                   f"{plural(len(thing.sentences), 'statement')} in the briefing.")
         if thing.variants:
             reply.say("Also written: " + ", ".join(_variants(thing)) + ".")
-        topics = _topics(s, thing)
+        topics = talked_about(s.index, s.world, thing)
         if topics:
             reply.say("Talks about: " + ", ".join(topics) + f". Try: ask {thing.name.split()[-1]} about {topics[0]}")
         _introduce(s, reply, thing)
         return reply
     if thing.variants:
         reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
-    query = " ".join(sorted(thing.names()))
-    result = search_within(s, query, s.k, thing.sentences or None)
+    result = search_within(s, names_query(thing), s.k, thing.sentences or None)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words)
+        on_table(s, names_query(thing), thing if thing.sentences else None)
     if isinstance(thing, Place):
         reply.blocks.append(Items("Exits", tuple(thing.exits)))
     return reply
@@ -106,21 +104,27 @@ def ask(s: Session, command: Command) -> Reply:
         return person
     if person is None:
         return _ask_nobody(s, command)
-    result = search_within(s, command.topic, s.k, person.sentences)
+    topic = command.topic
+    result = search_within(s, topic, s.k, person.sentences)
+    if not result.answers and (fixes := s.searcher.corrections(topic, ids(person.sentences))):  # "wal": "wall"
+        topic = read_as(topic, fixes)
+        result = search_within(s, topic, s.k, person.sentences)
+        result.corrections = fixes | result.corrections
+    topic = read_as(topic, result.corrections)  # as it was read: "sovereignty", not "sovreignty"
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
-    topic = command.topic
-    for typed, known in result.corrections.items():  # "on sovereignty", as it was read
-        topic = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, topic)
+    say_read_as(reply, result.corrections)
     if result.answers:
         reply.blocks.append(Message(f"{person.name} on {topic}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
+        on_table(s, topic, person)
         s.state.person = person.name
         return reply
     reply.say(f"{person.name} says nothing about {topic} in these articles.")
-    general = s.searcher.search(command.topic, s.k)
+    general = s.searcher.search(topic, s.k)
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
+        on_table(s, topic)
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
@@ -153,7 +157,7 @@ def talk(s: Session, command: Command) -> Reply:
         return _talk_to_nobody(s, command)
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(person.name))
-    topics = _topics(s, person)
+    topics = talked_about(s.index, s.world, person)
     reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
     reply.blocks.append(Items("Topics", tuple(topics)))
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
@@ -176,19 +180,22 @@ def _talk_to_nobody(s: Session, command: Command) -> Reply:
 
 def _introduce(s: Session, reply: Reply, person: Character) -> None:
     """The statement that best introduces a person (where the articles name them), cited."""
-    result = search_within(s, " ".join(sorted(person.names())), 1, person.sentences)
+    result = search_within(s, names_query(person), 1, person.sentences)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
+        on_table(s, names_query(person), person)
     s.state.person = person.name
 
 
 def who_said(s: Session, command: Command) -> Reply:
-    """The speaker of answer 1, with their role, cited."""
+    """The speaker of the first answer just shown (answer 1, or the first of `more`'s page), with
+    their role, cited."""
     reply = Reply(command.line, OK, verb="who_said")
     if not s.state.shown:
         return reply.refuse("Who said what? Ask a question first.")
-    answer = s.shown_answer(1)
+    first = first_shown(s)
+    answer = s.shown_answer(first)
     if not answer.speaker:
         return reply.say("The articles do not say who.")
     person = next(iter(s.world.find(answer.speaker, (Character,))), None)
@@ -197,7 +204,7 @@ def who_said(s: Session, command: Command) -> Reply:
     reply.say(f"{answer.speaker}{role}:")
     shown = list(s.state.shown)
     s.show(reply, [answer], named=answer.speaker)
-    s.state.shown = shown  # answer 1 is still the question's answer 1
+    s.state.shown, s.state.first = shown, first  # the answers on the table are still the question's
     s.state.person = person.name if person else s.state.person
     return reply
 
@@ -215,57 +222,6 @@ def what_else(s: Session, command: Command) -> Reply:
     reply.say(f"{person.name} also says:")
     s.show(reply, with_tellings(s, [s.searcher.answer(n) for n in fresh[:2 * s.k]])[:s.k], named=person.name)
     return reply
-
-
-def _topics(s: Session, thing: Thing, n: int = 6) -> list[str]:
-    """What a thing's own sentences are about: first the people, places and organisations they
-    name (never the outlet, never itself), then the words that most set them apart from the rest
-    of the briefing (how often they come times their idf squared, else "year" and "people" win on
-    a big corpus) that read as nouns: no verb forms ("take", "reached"), no adjectives
-    ("defensive"). Its own names and role (and what shares their words), and the verbs of speech,
-    are left out: the Chancellor does not talk about "Brown", "chancellor" or "said"."""
-    mine = set(thing.sentences)
-    outlets = {fold(a.outlet) for a in s.index.articles if a.outlet}
-    own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
-    named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in s.world.things
-                    if t is not thing and mine.intersection(t.sentences) and not own & set(analyze(t.name))
-                    and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
-                   key=lambda c: -c[0])
-    words = [name for _, name in named[:n // 2]]
-    own |= {term for name in words for term in analyze(name)}
-    idx = s.index
-    counts: Counter[int] = Counter()
-    for sent in thing.sentences:
-        for tid in set(idx.terms_of(sent).tolist()):
-            term = idx.terms[tid]
-            if term not in own and not term.isdigit():
-                counts[tid] += 1
-    ranked = sorted(counts, key=lambda t: -counts[t] * float(idx.bm25.idf_array[t]) ** 2)
-    said = " ".join(idx.text_of(sent) for sent in thing.sentences)
-    for t in ranked:
-        if len(words) == n:
-            break
-        word = idx.surface[t].strip("\"'\u201c\u201d")
-        if len(word) > 2 and _noun_like(word, said) and fold(word) not in (fold(w) for w in words):
-            words.append(word)
-    return words
-
-
-_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ive|ous|ful|less|able|ible|ical)$", re.I)
-_BEFORE_VERB = r"(?:to|will|would|can|could|may|might|must|shall|should|do|does|did|not|be|been|was|were|is|are)"
-
-
-def _noun_like(word: str, said: str) -> bool:
-    """A word that can be a topic: a name, or a word that is not a verb or an adjective by its look
-    or by its use in what was said ("might pose", "were set"); no part-of-speech tagger is shipped."""
-    if word[:1].isupper():
-        return True
-    low = word.lower()
-    if _NOT_NOUN.search(low) or low in IRREGULAR or low in _VERB_BASES:
-        return False
-    uses = len(re.findall(rf"\b{re.escape(word)}\b", said, re.I))
-    as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{re.escape(word)}\b", said, re.I))
-    return as_verb * 2 < uses
 
 
 def people(s: Session, command: Command) -> Reply:

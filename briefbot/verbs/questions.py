@@ -11,7 +11,8 @@ from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
 from briefbot.text import stem
 from briefbot.verbs.game import read_page
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
+from briefbot.world import Character, Thing
 
 if TYPE_CHECKING:
     from briefbot.search import Result
@@ -22,26 +23,21 @@ FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 # what it is about, so a follow-up does not carry it ("why said border secure?").
 _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
-_BACK = re.compile(r"\b(?:it|they|them)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_PERSON = ("he", "she", "him", "her")
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
     if (about := _pointing_back(s, query)) is not None:  # "who made it?": about what was asked last
-        reply = question(s, Command("question", about, line=about))
-        reply.blocks.insert(0, Message(f"({about})"))
-        return reply
+        return _asked_as(s, command.line, about)
     result = s.searcher.search(query, s.k, context=_room(s))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
-    for typed, known in result.corrections.items():  # follow-ups re-ask it as it was read
-        query = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, query)
-    s.state.question, s.state.page, s.state.source_page = query, 0, []
+    on_table(s, read_as(query, result.corrections))  # follow-ups re-ask it as it was read
     remember_misspelt(s, result)
-    if result.corrections:
-        fixes = ", ".join(f"{typed} \u2192 {known}" for typed, known in result.corrections.items())
-        reply.say(f"(Reading {fixes}.)")
+    say_read_as(reply, result.corrections)
     if not result.answers:
         if result.unknown_names:
             reply.say(f"The articles never mention {', '.join(result.unknown_names)}: they say nothing about that.")
@@ -55,28 +51,75 @@ def question(s: Session, command: Command) -> Reply:
     return reply
 
 
+def read_as(text: str, corrections: dict[str, str]) -> str:
+    """The text with its misspelt words as the articles write them."""
+    for typed, known in corrections.items():
+        text = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, text)
+    return text
+
+
+def say_read_as(reply: Reply, corrections: dict[str, str]) -> None:
+    if corrections:
+        fixes = ", ".join(f"{typed} \u2192 {known}" for typed, known in corrections.items())
+        reply.say(f"(Reading {fixes}.)")
+
+
+def on_table(s: Session, query: str, about: Thing | None = None) -> None:
+    """The answers now shown were asked `query` (of `about`'s sentences alone): what `more` goes on
+    with and the follow-ups ask again."""
+    s.state.question, s.state.about, s.state.page, s.state.source_page = query, about.name if about else "", 0, []
+
+
+def names_query(thing: Thing) -> str:
+    """What a thing's dossier or introduction is asked: all its names."""
+    return " ".join(sorted(thing.names()))
+
+
+def first_shown(s: Session) -> int:
+    """The number of the first answer the last page showed (1 before any `more`)."""
+    return s.state.first if 1 <= s.state.first <= len(s.state.shown) else 1
+
+
 def _room(s: Session) -> str:
     """The room a question is asked in steers it ("how many soldiers are here?"); not the briefing room."""
     return "" if s.state.room == BRIEFING_ROOM else s.state.room
 
 
-def _focus(question: str, besides: str = "") -> str:
+def _focus(question: str, besides: str = "", number: str = "") -> str:
     """What a question was about: its content words, without the saying it may ask about ("who said
-    the border is secure" is about "border secure") or the words of `besides` (the line it goes into)."""
+    the border is secure" is about "border secure") or the words of `besides` (the line it goes into).
+    With `number` ("singular", "plural"), only its words of that number where it has any: "they"
+    after "how many soldiers are in iraq" are the soldiers, "it" is Iraq."""
     taken = {stem(w) for w in analyse(besides).content} if besides else set()
     words = [w for w in analyse(analyse(question).looked_for).content
              if not _SAYING.fullmatch(w) and stem(w) not in taken]
+    if number:
+        words = [w for w in words if _plural(w) == (number == "plural")] or words
     return " ".join(words) or question
 
 
+def _plural(word: str) -> bool:
+    """A plural noun by its look ("soldiers", not "Iraq", "business", "status", "analysis")."""
+    return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _pointing_back(s: Session, line: str) -> str | None:
-    """A short question pointing back at the last one ("who made it?", "when was it announced?"),
-    with what that one was about in place of the word that points; None for any other line."""
+    """A short question pointing back ("who made it?", "when was it announced?", "what did he say
+    about isis?"), with what it points at in place of the word that points: "he", "she" the person
+    last named (the last answer's speaker, or whom the player asked); "it", "they" what the last
+    question was about, of the pronoun's number. None for any other line."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
         return None
-    return line[:back.start()] + _focus(s.state.question, line) + line[back.end():]
+    word = back[0].lower()
+    if word in _PERSON:
+        if not s.state.person:
+            return None
+        meant = s.state.person
+    else:
+        meant = _focus(s.state.question, line, "plural" if word in ("they", "them") else "singular")
+    return line[:back.start()] + meant + line[back.end():]
 
 
 def follow_up(s: Session, command: Command) -> Reply:
@@ -84,43 +127,61 @@ def follow_up(s: Session, command: Command) -> Reply:
     word = command.line.lower().rstrip("?!. ")
     if not s.state.question:  # "why?" first: asked alone, it would be "nothing about that"
         return Reply(command.line, OK, verb="follow_up").refuse(f"{word.capitalize()} what? Ask a question first.")
-    line = f"{word} {_focus(s.state.question)}?"
-    reply = question(s, Command("question", line, line=line))
-    reply.blocks.insert(0, Message(f"({line})"))
+    reply = _asked_as(s, command.line, f"{word} {_focus(s.state.question)}?")
     reply.verb = "follow_up"
     return reply
 
 
+def _asked_as(s: Session, typed: str, line: str) -> Reply:
+    """A follow-up answered as the question it stands for, which it shows ("(why soldiers iraq?)"):
+    its query is what was typed, its `asked` the line answered."""
+    reply = question(s, Command("question", line, line=line))
+    reply.blocks.insert(0, Message(f"({line})"))
+    reply.query, reply.asked = typed, line
+    return reply
+
+
 def more(s: Session, command: Command) -> Reply:
-    """The next page of the source being read, or the next answers to the last question; when
-    there are no more, answer 1's wider context once, then that there is no more."""
+    """The next page of the source being read, or the next answers on the table (a question's, or
+    what a person said on a topic, or a dossier's); when there are no more, answer 1's wider context
+    once, then that there is no more."""
     reply = Reply(command.line, OK, verb="more")
     if s.state.source_page:
         return read_page(s, reply, *s.state.source_page)
     if not s.state.question:
         return reply.refuse("More of what? Ask a question first.")
-    page = s.state.page + 1
-    result = s.searcher.search(s.state.question, s.k * (page + 1), context=_room(s))
-    fresh = result.answers[s.k * page:]
-    if fresh:
+    about = next((t for t in s.world.things if t.name == s.state.about), None) if s.state.about else None
+    if s.state.about and about is None:
+        return reply.refuse(f"{s.state.about} is no longer in the briefing.")
+    offered = len(s.state.shown)
+    result = search_within(s, s.state.question, offered + s.k, about.sentences) if about else \
+        s.searcher.search(s.state.question, offered + s.k, context=_room(s))
+    what = f"on \u201c{s.state.question}\u201d"
+    if about is not None:  # a dossier's or a person's own words (`x`, `talk`), or theirs on a topic (`ask`)
+        what = f"on {about.name}" if s.state.question == names_query(about) else f"of what {about.name} says {what}"
+    if fresh := result.answers[offered:]:
         reply.status = ANSWERED
-        reply.say(f"More on \u201c{s.state.question}\u201d:")
-        s.show(reply, fresh, result.matched_words, first=len(s.state.shown) + 1)
-        s.state.page = page
+        reply.say(f"More {what}:")
+        s.show(reply, fresh, result.matched_words, first=offered + 1,
+               named=about.name if isinstance(about, Character) else "")
+        s.state.page += 1
         return reply
-    if s.state.shown and s.k * s.state.page < len(result.answers):  # the last page had answers
-        s.state.page = page
+    if s.state.shown and (s.state.page == 0 or s.state.first > 1):  # the wider context, once
+        s.state.page += 1
+        s.state.first = 1
         return read_answer(s, Command("read_answer", "1", line=command.line))
-    return reply.say(f"There is no more on \u201c{s.state.question}\u201d: that is all the articles say. "
+    return reply.say(f"There is no more {what}: that is all the articles say. "
                      "Ask it another way, or `read N` for an answer's whole article.")
 
 
 def source_of(s: Session, command: Command) -> Reply:
-    """Answer 1's full citation: title, outlet, date, file and line, and the other articles'."""
+    """The full citation (title, outlet, date, file and line, and the other articles') of the first
+    answer just shown: answer 1, or after `more` the first of its page."""
     reply = Reply(command.line, OK, verb="source_of")
     if not s.state.shown:
         return reply.refuse("The source of what? Ask a question first, or `sources` for the articles.")
-    reply.blocks.append(Passage(1, s.shown_answer(1), full=True))
+    n = first_shown(s)
+    reply.blocks.append(Passage(n, s.shown_answer(n), full=True))
     return reply
 
 
