@@ -12,7 +12,7 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
-from briefbot.names import ORGANISATIONS, PLACES, person_name
+from briefbot.names import ORG_WORDS, ORGANISATIONS, PLACES, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
@@ -533,7 +533,9 @@ class Searcher:
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"
         asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a particle ("Al-Anbar"
-        asked about Ain al-Asad)."""
+        asked about Ain al-Asad) or the word saying what kind of thing it is ("Delta Airlines" for which airline)."""
+        if name:
+            words = " ".join(w for w in words.split() if w not in ORG_WORDS)
         terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
 

@@ -209,6 +209,15 @@ def test_a_number_counting_something_else_is_no_answer_span():
     assert span_text(spread) is None
 
 
+def test_which_airline_answers_with_the_airline_named_by_its_kind():
+    """"Airlines" says what kind of name Delta Airlines is: it answers "which airline", it does not echo it."""
+    story = ("Blogger grounded", "A flight attendant wrote a blog about her work.\n"
+             "After she posted pictures of herself in uniform, Delta Airlines suspended her without pay.")
+    best = searcher_of(story).search("which airline suspended the blogger?", 3).answers[0]
+    assert best.answer_span is not None
+    assert best.text[best.answer_span.start:best.answer_span.end] == "Delta Airlines"
+
+
 def test_who_is_a_name_does_not_answer_with_the_name():
     answers = searcher_of(BASES).search("who is allawi", 3).answers
     assert answers and all(span_text(a) != "Mohammed Tawfiq Allawi" for a in answers)
