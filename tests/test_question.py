@@ -38,6 +38,8 @@ TYPES = [
     ("What percentage of voters backed the plan?", "percent"),
     ("By how much did unemployment fall?", "percent"),
     ("how much did house prices rise in March", "percent"),
+    ("how much market share has the firm lost", "percent"),
+    ("how much share capital was raised", "money"),
     ("What proportion of sales came from abroad?", "percent"),
     ("what is the interest rate now", "percent"),
     ("how many per cent of the shares does it own", "percent"),
