@@ -6,7 +6,8 @@
     and whose planned mark is right (timeline_bbc.jsonl);
   * compare: on the seeds, recall of the differences a reader listed (of the six kinds compare
     reads, and of all of them) and precision of what compare reports; on the Kilroy-Silk articles,
-    precision (compare_judged.jsonl; a claim nobody judged is printed, and counted apart);
+    the first 50 files of ../shared/data/bbc-news/tech (by name) and the whole tech folder, precision
+    (compare_judged.jsonl; a claim nobody judged is printed, and counted apart);
   * brief: the share of a story's key points (story_points.json) its sentences tell, and with its key
     dates, on the seeds and two BBC stories.
 
@@ -27,6 +28,7 @@ from briefbot.topic import sentences_on
 
 HERE = Path(__file__).resolve().parent
 POLITICS = HERE.parents[1] / "shared" / "data" / "bbc-news" / "politics"
+TECH = HERE.parents[1] / "shared" / "data" / "bbc-news" / "tech"
 CORPUS = HERE.parent / "corpus"
 
 
@@ -66,8 +68,8 @@ def eval_timeline() -> None:
           f"{right / max(judged, 1):.3f}; planned mark right {planned}/{judged} = {planned / max(judged, 1):.3f}")
 
 
-def eval_compare(story: str, files: list[str] | None) -> None:
-    idx = corpus(files)
+def eval_compare(story: str, paths: list[str]) -> None:
+    idx = load(paths, lambda line: None)
     judged = [x for x in lines("compare_judged.jsonl") if x["story"] == story]
     contrasts = compare(idx, Searcher(idx).same_fact).contrasts
 
@@ -121,8 +123,10 @@ def eval_brief(story: str, files: list[str] | None, points: dict[str, list[str]]
 def main() -> None:
     stories = {k: v for k, v in json.loads((HERE / "data" / "story_points.json").read_text()).items() if k[0] != "_"}
     eval_timeline()
-    eval_compare("seed", None)
-    eval_compare("kilroy", stories["kilroy"]["files"])
+    eval_compare("seed", [str(CORPUS)])
+    eval_compare("kilroy", [str(POLITICS / f) for f in stories["kilroy"]["files"]])
+    eval_compare("tech50", [str(p) for p in sorted(TECH.iterdir())[:50]])
+    eval_compare("tech", [str(TECH)])
     for name, story in stories.items():
         eval_brief(name, story["files"], story["points"])
 

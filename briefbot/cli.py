@@ -182,6 +182,8 @@ def _ask(args: argparse.Namespace) -> int:
             _print_reply(console, reply)
         if reply.status in (NO_ANSWER, ERROR) and status == EXIT_ANSWERED:
             status = EXIT_NO_ANSWER
+        if reply.verb == "quit":  # "Goodbye." ends the game: lines after it are not read
+            break
     return status
 
 

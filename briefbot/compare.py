@@ -30,6 +30,7 @@ ALONE_SIMILARITY = 0.3  # below this with every sentence of the other articles, 
 MIN_SHARED = 4  # terms two sentences share at the least ("People just did it" is about nothing in particular)
 MAX_POSTING = 60  # a term in more of the compared sentences says nothing about which two pair
 CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
+FIGURE_REACH = 3  # words either side of a figure that say what it counts ("exceeded five million")
 KEPT_READINGS = 10_000  # sentence readings kept between compares (~3.5 kB each: 35 MB at most)
 MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
 
@@ -65,7 +66,9 @@ _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{
 _ANNOUNCED = re.compile(r"(?:^|,\s+)((?:[\w'\u2019-]+\s+){1,9}?)(?:(?:has|have|had|also|officially|jointly|formally)\s+)*"
                         r"(?:announced|declared|unveiled|revealed|disclosed)\b")
 _NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "whose", "whom", "and",
-                 "but", "when", "after", "before", "as", "if", "then", "later", "also"}  # a pronoun or a clause
+                 "but", "when", "after", "before", "as", "if", "then", "later", "also",
+                 "has", "have", "had"}
+# a pronoun, a clause, or an auxiliary after a comma ("Movie studios, including Lions Gate, have also announced")
 _BE = {"was", "were", "is", "are", "be", "been", "being"}  # "they were announced": the passive, or a clause
 
 # --- names ---
@@ -77,6 +80,7 @@ _NOUN_WORDS = set(_NAME_NOUNS.split("|"))  # lower-case words of a name ("Victor
 _NAME_NOUN = re.compile(rf"\s(?:{_NAME_NOUNS})\b")
 _NAME_JOIN = re.compile(r"[\s-]+|\s(?:of|al|el)\s")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE_ENDS = ("'", "\u2019", "'s", "\u2019s")  # _POSSESSIVE, for one word
 _CALENDAR = set("january february march april may june july august september october november december monday "
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
@@ -211,9 +215,10 @@ class _Reading:
     sent: int
     text: str
     terms: frozenset[str]
-    figures: dict[str, dict[tuple[int, int], str]]
+    figures: dict[str, list[_Figure]]
     qualifiers: dict[str, list[_Qualifier]]
     held: frozenset[str]  # terms some denial or hedge bears on
+    cues: frozenset[tuple[str, str]]  # its denials and hedges as (cue word, head): ("not", "final")
     who: _Source
     runs: list[_Name]
 
@@ -225,23 +230,26 @@ class _Reading:
         return _Reading(sent, text, frozenset(index.terms[t] for t in index.terms_of(sent).tolist()),
                         _figures(index, sent, text, runs), qualifiers,
                         frozenset(t for cues in qualifiers.values() for c in cues for t in c.scope),
+                        frozenset((c.word, c.head) for cues in qualifiers.values() for c in cues),
                         _who(index, sent, text), runs)
 
 
 def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool]) -> Contrast | None:
     """How two sentences about the same thing differ, or None when they do not (the same fact with
-    the same denials, hedges, speakers and names)."""
+    the same denials, hedges, speakers and names), or when they are not about one thing: each names
+    things and they name none alike ("one person in the UK" and "more Americans" joining the fast
+    lane are two facts)."""
+    if not _same_subject(ra.runs, rb.runs):
+        return None
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
-    fa, fb = ra.figures, rb.figures
-    if (fa["figure"] or fa["date"]) and (fb["figure"] or fb["date"]) and not same_fact(ra.sent, rb.sent):
-        for kind in ("figure", "date"):
-            if fa[kind] and fb[kind] and set(fa[kind].values()) != set(fb[kind].values()):
-                found[kind] = ([s for s, v in fa[kind].items() if v not in fb[kind].values()],
-                               [s for s, v in fb[kind].items() if v not in fa[kind].values()])
+    figures = {kind: differs for kind in ("figure", "date")
+               if (differs := _differing(ra.figures[kind], rb.figures[kind], anchored=kind == "figure"))}
+    if figures and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: it is the dearest test
+        found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
         ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
-        only_a = [c.span for c in ca if c.head in rb.terms - rb.held and len(c.near & rb.terms) >= 2]
-        only_b = [c.span for c in cb if c.head in ra.terms - ra.held and len(c.near & ra.terms) >= 2]
+        only_a = [c.span for c in ca if _bears_on(c, rb)]
+        only_b = [c.span for c in cb if _bears_on(c, ra)]
         if only_a or only_b:
             found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
     wa, wb = ra.who, rb.who
@@ -263,33 +271,98 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
                     _merged(m for k in kinds for m in found[k][1]), round(similarity, 3))
 
 
-def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, dict[tuple[int, int], str]]:
-    """The figures and the dates a sentence states, each span → its value as analysed ("2,500" is
+def _differing(fa: list[_Figure], fb: list[_Figure], anchored: bool
+               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The figures (or dates) each sentence gives that the other does not, when each gives one: a
+    figure only against one of its own type said of the same thing (a word around each alike:
+    "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"). A
+    sentence that adds a figure to what the other says ("every 5.8 seconds, although less than
+    40%") differs in nothing."""
+    values_a, values_b = {f.value for f in fa}, {f.value for f in fb}
+    only_a = [f for f in fa if f.value not in values_b]
+    only_b = [f for f in fb if f.value not in values_a]
+    if anchored:
+        a = [x for x in only_a if any(_alike(x, y) for y in only_b)]
+        only_b = [y for y in only_b if any(_alike(x, y) for x in only_a)]
+        only_a = a
+    if not (only_a and only_b):
+        return None
+    return [f.span for f in only_a], [f.span for f in only_b]
+
+
+def _alike(x: _Figure, y: _Figure) -> bool:
+    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span))
+
+
+@lru_cache(maxsize=10_000)
+def _near(text: str, span: tuple[int, int]) -> frozenset[str]:
+    """The terms of the FIGURE_REACH words either side of a figure: read only for the few figures
+    compared with another of their type."""
+    before = word_spans(text[max(0, span[0] - 20 * FIGURE_REACH):span[0]])
+    after = word_spans(text[span[1]:span[1] + 20 * FIGURE_REACH])
+    words = [w.group() for w in before][-FIGURE_REACH:] + [w.group() for w in after][:FIGURE_REACH]
+    return frozenset(t for w in words for t in word_terms(w))
+
+
+def _bears_on(cue: _Qualifier, other: _Reading) -> bool:
+    """Whether a denial or hedge bears on what the other sentence states plainly: the term it
+    denies is there unqualified, with words around the cue, one of them before it (what is
+    denied is said of the same subject: "Satellite customers … cannot pause" is not about a game's
+    hero "able to pause"); and the other does not use the same cue of it, or of nothing ("…,
+    research suggests" and "research which suggests that…")."""
+    return (cue.head in other.terms - other.held and len(cue.near & other.terms) >= 2
+            and not cue.before.isdisjoint(other.terms)
+            and other.cues.isdisjoint({(cue.word, cue.head), (cue.word, "")}))
+
+
+def _same_subject(ra: list[_Name], rb: list[_Name]) -> bool:
+    """Whether two sentences may tell of one thing by their names: one of them names nothing, or
+    they share a name (as written, or as _name_differences reads two writings of one). Figures
+    ("4.8", "£80m") name nothing."""
+    ra, rb = [a for a in ra if a.key[:1].isalpha()], [b for b in rb if b.key[:1].isalpha()]
+    return not ra or not rb or any(a.key == b.key or a.joined == b.joined or a.shape == b.shape
+                                   or not (a.words & b.words) <= _NOUN_WORDS for a in ra for b in rb)
+
+
+def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, list[_Figure]]:
+    """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
     digits of a name (F-16)."""
     article_date = article_day(index.article_of(sent).date)
     names = [n.span for n in runs]
-    out: dict[str, dict[tuple[int, int], str]] = {"figure": {}, "date": {}}
+    out: dict[str, list[_Figure]] = {"figure": [], "date": []}
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
         if any(s <= span.start and span.end <= e for s, e in names):
             continue
         if span.type == "date" and (read := read_date(written, article_date)):
-            out["date"][span.start, span.end] = str(read[0])
+            out["date"].append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
-            out["figure"][span.start, span.end] = value
+            out["figure"].append(_Figure((span.start, span.end), value, span.type, text))
     return out
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure or a date as written (its span in `text`, its sentence), its value and span type."""
+    span: tuple[int, int]
+    value: str
+    type: str
+    text: str
 
 
 @dataclass(frozen=True)
 class _Qualifier:
     """A denial ("has not been officially discussed") or a hedge ("might pose"): the words from the
     cue to the term it bears on, that term (the first after the cue that is no auxiliary or
-    adverb), the terms a few words after the cue (its scope) and around it (what it is said of)."""
+    adverb; none, "", for a cue that ends its clause), the terms a few words after the cue (its
+    scope), around it (what it is said of) and before it (its subject), and the cue word."""
     span: tuple[int, int]
     head: str
     scope: frozenset[str]
     near: frozenset[str]
+    before: frozenset[str]
+    word: str
 
 
 def _amount(written: str) -> str:
@@ -325,12 +398,16 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
         after = range(i + 1, min(i + 6, len(words)))
         head = next((j for j in after if words[j][2] not in _SKIP_AFTER_CUE and not words[j][2].endswith("ly")
                      and terms(j)), None)
-        if head is None or re.search(r"[,;:\"\u201c\u201d]|\b(?:and|but|or)\b", text[span[1]:words[head][0][0]]):
+        if head is None:  # "…, research suggests.": a cue of no one term
+            out[kind].append(_Qualifier(span, "", frozenset(), frozenset(), frozenset(), low))
+            continue
+        if re.search(r"[,;:\"\u201c\u201d]|\b(?:and|but|or)\b", text[span[1]:words[head][0][0]]):
             continue  # "done nothing and gone AWOL" does not deny "gone"
         term = terms(head)[0]
-        near = {t for j in range(max(0, i - CUE_REACH), min(len(words), i + CUE_REACH + 1)) for t in terms(j)}
+        before = {t for j in range(max(0, i - CUE_REACH), i) for t in terms(j)}
+        near = before | {t for j in range(i + 1, min(len(words), i + CUE_REACH + 1)) for t in terms(j)}
         out[kind].append(_Qualifier((span[0], words[head][0][1]), term, frozenset(t for j in after for t in terms(j)),
-                                    frozenset(near - {term, "not"})))
+                                    frozenset(near - {term, "not"}), frozenset(before - {"not"}), low))
     return out
 
 
@@ -396,19 +473,21 @@ def _name_runs(text: str) -> list[_Name]:
     """Names as written: runs of capitalised words or words with a digit ("Camp Victoria", "F-16"),
     not counting the sentence's first word nor months and weekdays, with a lower-case noun that
     belongs to them ("Victoria base")."""
-    runs: list[list[re.Match[str]]] = []
+    runs: list[list[int]] = []  # each run's start and end
+    last = ""  # the last word of the last run
     for m in _NAME_WORD.finditer(text):
-        if m.start() == 0 or text[m.start() - 1].isalnum() or text[m.start() - 1] in "'\u2019" or \
-                m.group().lower() in _CALENDAR:
+        start, end = m.span()
+        word = m.group()
+        if start == 0 or text[start - 1].isalnum() or text[start - 1] in "'\u2019" or word.lower() in _CALENDAR:
             continue
-        if runs and _NAME_JOIN.fullmatch(text, runs[-1][-1].end(), m.start()) and \
-                not _POSSESSIVE.search(runs[-1][-1].group()):
-            runs[-1].append(m)
+        if runs and (text[runs[-1][1]:start] == " " or _NAME_JOIN.fullmatch(text, runs[-1][1], start)) and \
+                not last.endswith(_POSSESSIVE_ENDS):
+            runs[-1][1] = end
         else:
-            runs.append([m])
+            runs.append([start, end])
+        last = word
     out = []
-    for run in runs:
-        start, end = run[0].start(), run[-1].end()
+    for start, end in runs:
         if noun := _NAME_NOUN.match(text, end):
             end = noun.end()
         if possessive := _POSSESSIVE.search(text, start, end):

@@ -52,9 +52,16 @@ class Parser:
         for alias, verb in self.entries:
             if verb.object != NONE and low.startswith(alias + " "):
                 obj = _file_name(line) if verb.file else _strip_article(text[len(alias):].strip())
+                if verb.of_verbs and not self._is_verb(obj):
+                    continue
                 if not verb.pattern or re.fullmatch(verb.pattern, obj, re.I):
                     return Command(verb.name, obj, line=text)
         return Command("question", text, line=text)
+
+    def _is_verb(self, text: str) -> bool:
+        """Whether a line starts with a verb ("go", "go to harir", "x")."""
+        low = text.lower()
+        return any(alias and (low == alias or low.startswith(alias + " ")) for alias, _ in self.entries)
 
 
 def parse(line: str) -> Command:

@@ -88,7 +88,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
                 rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b|\bby how much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w']+ ){{0,2}}(?:percentage|rate|proportion|stake)\b"
                 rf"|\bhow (?:sharply|steeply|fast) "
                 rf"(?:{_AUX} )?[\w' -]*\b{_CHANGE}\b"),
-    ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?{_MONEY_NOUNS}\b"
+    ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
               rf"|\bwhat (?:is|was|were|are|will be|would be) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
               rf"|\bhow (?:expensive|costly|cheap|dear)\b|\b(?:at )?what (?:price|cost)\b|\bfor how much\b"),
     ("age", r"\bhow old\b|\b(?:what|which) age\b|\bage of\b|\bhow young\b"),

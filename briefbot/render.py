@@ -310,15 +310,19 @@ def marked(text: str, marks: tuple[tuple[int, int], ...]) -> Text:
     return out
 
 
-class SideBySide:
-    """Two renderables in two columns where there is room (100 cells or more), else one above the
-    other: a difference reads side by side on a wide screen and still fits 80 columns."""
+COLUMNS_FROM = 81  # cells from which a difference's two sides sit in two columns: an 80-column screen stacks them
 
-    def __init__(self, left: RenderableType, right: RenderableType, min_width: int = 100) -> None:
-        self.left, self.right, self.min_width = left, right, min_width
+
+class SideBySide:
+    """Two renderables in two columns where there is room (COLUMNS_FROM cells, in `ask` as in the
+    TUI's transcript), else one above the other: a difference reads side by side on a wide screen
+    and still fits 80 columns."""
+
+    def __init__(self, left: RenderableType, right: RenderableType) -> None:
+        self.left, self.right = left, right
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        if options.max_width >= self.min_width:
+        if options.max_width >= COLUMNS_FROM:
             table = Table.grid(padding=(0, 2), expand=True)
             table.add_column(ratio=1)
             table.add_column(ratio=1)
@@ -335,6 +339,12 @@ def difference(block: Difference) -> RenderableType:
         c = answer.citations[0]
         sides.append(Group(marked(answer.text, marks), citation_line(n, c)))
     return Group(Text("\u2260 " + ", ".join(block.kinds), style="bold yellow"), SideBySide(*sides), Text(""))
+
+
+def quoted(text: str) -> str:
+    """A sentence in quotation marks, but for one it already opens or closes with ("…need
+    trainers.\u201d" does not end in two)."""
+    return ("" if text[:1] in "\u201c\"" else "\u201c") + text + ("" if text[-1:] in "\u201d\"" else "\u201d")
 
 
 def plain(reply: Reply) -> str:
@@ -358,7 +368,7 @@ def plain(reply: Reply) -> str:
         elif isinstance(block, Difference):
             out.append("\u2260 " + ", ".join(block.kinds))
             for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
-                out.append(f"   \u201c{one_line(answer.text)}\u201d")
+                out.append("   " + quoted(one_line(answer.text)))
                 if marks:
                     out.append("     differs: " + "; ".join(safe(answer.text[s:e]) for s, e in marks))
                 out.append("     " + safe(compact_citation(n, answer.citations[0], 0, width - 2)))

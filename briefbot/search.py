@@ -25,6 +25,9 @@ TYPO_MAX_LETTERS = 40
 _NAMES = ("person", "place", "organisation")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
+# names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
+# abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
+_LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -154,6 +157,7 @@ class Searcher:
             if len(joined) == 1 and (jid := idx.term_id.get(joined[0])) is not None:
                 a.terms.setdefault(jid, 1.0)
                 b.terms.setdefault(jid, 1.0)
+        self._add_acronyms(slots)
         for concept in idx.synonyms.concepts([s.term for s in slots]):
             cid = idx.term_id.get(concept)
             if cid is None:
@@ -164,6 +168,30 @@ class Searcher:
                     slot.terms.setdefault(cid, self.ranking.concept_weight)
         self._add_related(slots)
         return slots
+
+    def _add_acronyms(self, slots: list[_Slot]) -> None:
+        """A name of capitalised words also matches its initials where a story writes both: "Electronic
+        Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
+        idx = self.index
+        capital = [bool(s.terms) and s.word[:1].isupper() for s in slots]
+        for i in range(len(slots)):
+            for j in range(i + 2, min(i + 5, len(slots)) + 1):
+                if not all(capital[i:j]):
+                    break
+                tid = idx.term_id.get("".join(s.word[0] for s in slots[i:j]).lower())
+                if tid is None or not idx.surface[tid].isupper():  # "El" is no acronym of European Law
+                    continue
+                if len(self._articles_holding([tid, *(idx.term_id[s.term] for s in slots[i:j] if s.term in idx.term_id)])):
+                    for slot in slots[i:j]:
+                        slot.terms.setdefault(tid, 1.0)
+
+    def _articles_holding(self, tids: list[int]) -> np.ndarray:
+        """The articles holding every one of these terms."""
+        idx = self.index
+        arts = idx.art_docs[idx.art_ptr[tids[0]]:idx.art_ptr[tids[0] + 1]]
+        for tid in tids[1:]:
+            arts = np.intersect1d(arts, idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]], assume_unique=True)
+        return arts
 
     def corrections(self, words: str) -> dict[str, str]:
         """How the articles write these words where they are misspelt ("bagdad" → Baghdad): what a
@@ -281,8 +309,24 @@ class Searcher:
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
-                   "rank": 1.0 / (1.0 + np.arange(len(order)))}
+                   "rank": 1.0 / (1.0 + np.arange(len(order))),
+                   "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
         return self._judge(question, asked, cands[order], columns, result.corrections)
+
+    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
+        """Whether each candidate's article names every name and number of the question that the
+        articles know (as written, or by a synonym or relative of it): a story that never names
+        Rovers rarely tells what Rovers paid, however many of the other words its sentence holds."""
+        idx = self.index
+        keep = np.ones(len(arts), dtype=bool)
+        for slot in slots:
+            own = idx.term_id.get(slot.term)
+            if slot.terms.get(own) == 1.0 and _name_like(slot.word, query) and not _LOOSE_NAME.fullmatch(slot.word):
+                naming = np.zeros(len(idx.articles), dtype=bool)
+                for tid in slot.terms:
+                    naming[idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]]] = True
+                keep &= naming[arts]
+        return keep
 
     def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
                     ) -> tuple[np.ndarray | slice, np.ndarray | None]:

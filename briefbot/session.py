@@ -109,9 +109,8 @@ class Session:
         return cls(cache.load(paths, warn, progress, use_cache=use_cache, list_skipped=list_skipped), **kwargs)
 
     def reset(self) -> None:
-        """Back to the start of the game, with nothing seen or noted."""
+        """Back to the start of the game, with nothing seen or noted (`restart`; undo takes it back)."""
         self.state = State(game=self.state.game)
-        self.undo_stack.clear()
         self.saved_notebook = []
 
     @property
@@ -148,7 +147,11 @@ class Session:
         if verb.changes_state:
             self.undo_stack.append((command.line, self.state.copy(), []))
             del self.undo_stack[:-100]
+        if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
+            self.state.unknown_words = []
         reply = verb.run(self, command)
+        if verb.changes_state and reply.status == ERROR and self._unchanged():
+            self.undo_stack.pop()  # a refused `go nowhere` is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
         if verb.takes_turn:
@@ -157,6 +160,13 @@ class Session:
             self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
+
+    def _unchanged(self) -> bool:
+        """Whether the last line left the game as it was before it (its undo step is then empty)."""
+        if not self.undo_stack:
+            return False
+        _, before, seen = self.undo_stack[-1]
+        return not seen and replace(before, unknown_words=[]) == replace(self.state, unknown_words=[])
 
     def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
@@ -316,16 +326,17 @@ class Session:
                                                              for o in outlets)]
         return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
 
-    def show_blocks(self, reply: Reply, blocks: list[Block]) -> Reply:
+    def show_blocks(self, reply: Reply, blocks: list[Block], uncover: bool = True) -> Reply:
         """Blocks of the story's shape onto the table: their numbered passages are what `note N`
-        takes, and every sentence shown is uncovered; speakers are named as the world names them."""
+        takes, and every sentence shown is uncovered (unless not `uncover`: the brief is given, not
+        found); speakers are named as the world names them."""
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
         if passages:
             self.state.shown = [p.answer.sentence_id for p in passages]
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
-        for block in blocks:
+        for block in blocks if uncover else ():
             answers = [block.first, block.second] if isinstance(block, Difference) else \
                 [block.answer] if isinstance(block, Passage) else []
             for answer in answers:

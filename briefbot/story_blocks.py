@@ -20,6 +20,8 @@ def event_blocks(searcher: Searcher, events: list[Event], first: int = 1) -> lis
         sent, *others = event.sentences
         answer = searcher.answer(sent, others=others, span=None if event.article_date else event.dated[0].span)
         label = str(event.when) + (", planned" if event.planned else "") + (" (article date)" if event.article_date else "")
+        if event.others:  # a sentence is one line: its other dates are named on it
+            label += " (also " + "; ".join(str(d.when) + (", planned" if d.planned else "") for d in event.others) + ")"
         blocks.append(Dated(n, answer, label=label, when=str(event.when), precision=event.when.precision,
                             planned=event.planned, article_date=event.article_date))
     if len(events) > MAX_EVENTS:

@@ -1,12 +1,16 @@
 """The story's dated events in order: each a sentence holding a date, the date read to the year,
 month or day the text gives ("September 2025" is 2025-09, never 2025-09-01), a relative date
 ("last Friday", "next month") resolved against its article's date, a date after the article's
-own (or announced with "will", "is due to", "no later than") marked as planned. The same event told by
-several articles is one line: one of the world's facts (`World.fact_of`, made by search's same-fact
-rule, so differing figures are never merged), looked up, not compared again pair by pair.
+own (or announced with "will", "is due to", "no later than") marked as planned. A sentence is one line,
+under its main date (the first it writes that is not planned, else its first), its other dates named
+on that line. The same event told by several articles is one line: one of the world's facts
+(`World.fact_of`, made by search's same-fact rule, so differing figures are never merged), looked
+up, not compared again pair by pair. A year long before the story's own time that no preposition of
+time governs is the year of a thing, not of an event ("the sextant from 1731", "the 1956 Zenith
+remote control"): it places no sentence.
 
 Dates come from the typed spans found once at build (`Index.spans_of`); nothing here reads a
-sentence's words again except the date's own and the few before it.
+sentence's words again except the date's own and the few around it.
 """
 from __future__ import annotations
 
@@ -31,6 +35,11 @@ _PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|exp
                       r"scheduled\sfor|set\sto|tipped\sto|forecast\sto|deadline|ahead\sof|upcoming|no\slater\sthan)\b"
                       r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
 PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
+HISTORY = 10  # years before the story's own (the upper quartile of its event dates) from which a year may be a thing's
+# "in 1980", "until the late 1990": what a year so governed dates is an event
+_OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+"
+                      r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_RANGE_NEXT = re.compile(r"\s*(?:to|until|till|-|\u2013)\s*\d")  # "from 1997 to 2001": a span of time
 
 
 @dataclass(frozen=True, order=True)
@@ -213,6 +222,7 @@ class Event:
     dated: tuple[Dated, ...]
     planned: bool
     article_date: bool = False
+    others: tuple[Dated, ...] = ()  # the first sentence's other dates, each once, as written
 
 
 @dataclass(frozen=True)
@@ -222,25 +232,43 @@ class Timeline:
 
 
 def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None = None) -> Timeline:
-    """The dated events among `sentences` (all of them by default). A sentence with no date of its
-    own takes its article's date only when it opens a dated article (the news of the day), and says
-    so. Only sentences holding a date span are read (found from the span arrays, not one by one)."""
+    """The dated events among `sentences` (all of them by default), a sentence on one line. A
+    sentence with no date of its own takes its article's date only when it opens a dated article
+    (the news of the day), and says so. Only sentences holding a date span are read (found from the
+    span arrays, not one by one)."""
     chosen = np.arange(len(index)) if sentences is None else np.unique(np.fromiter(sentences, dtype=np.int64))
     dated_leads = index.article_first[:-1][[bool(article_day(a.date)) for a in index.articles]]
     leads = set(dated_leads.tolist())
     holds_date = np.isin(chosen, _with_dates(index))
     keep = holds_date | np.isin(chosen, dated_leads)
-    found: list[tuple[When, int, Dated | None]] = []
+    read = {sent: dates_in(index, sent) for sent in chosen[keep].tolist()}
+    loose = {(sent, d.span) for sent, dates in read.items() if dates for d in dates
+             if _ungoverned_year(index.text_of(sent), d)}
+    years = [d.when.year for sent, dates in read.items() for d in dates if (sent, d.span) not in loose] or \
+        [d.when.year for dates in read.values() for d in dates]
+    story_year = int(np.percentile(years, 75)) if years else 0  # the story's own time: its later dates of events
+    found: list[tuple[When, int, Dated | None, tuple[Dated, ...]]] = []
     unplaced = 0
     for sent, holds in zip(chosen[keep].tolist(), holds_date[keep].tolist()):
-        dates = dates_in(index, sent)
-        firsts = {d.when: d for d in reversed(dates)}  # a date written twice in a sentence is one event
-        found += [(when, sent, d) for when, d in firsts.items()]
-        if not dates and sent in leads:
-            found.append((_day(article_day(index.article_of(sent).date)), sent, None))
-        unplaced += holds and not dates
+        dates = [d for d in read[sent] if (sent, d.span) not in loose or d.when.year > story_year - HISTORY]
+        if dates:
+            main = next((d for d in dates if not d.planned), dates[0])
+            others = {d.when: d for d in reversed(dates) if d.when != main.when}  # a date written twice is one
+            found.append((main.when, sent, main, tuple(reversed(others.values()))))
+        elif not read[sent] and sent in leads:
+            found.append((_day(article_day(index.article_of(sent).date)), sent, None, ()))
+        unplaced += holds and not read[sent]
     found.sort(key=lambda f: (f[0], f[1]))
     return Timeline(_merged(fact_of, found), unplaced)
+
+
+def _ungoverned_year(text: str, dated: Dated) -> bool:
+    """Whether a date is a year alone that no preposition of time governs: long before the story's
+    own, the year of a thing ("the sextant from 1731", "The 1991 laptop"; not "in 1980", "from 1997
+    to 2001")."""
+    when, span = dated.when, dated.span
+    return when.precision == "year" and not when.to_year and not (
+        _OF_TIME.search(text, max(0, span.start - 20), span.start) or _RANGE_NEXT.match(text, span.end))
 
 
 def _with_dates(index: Index) -> np.ndarray:
@@ -249,18 +277,20 @@ def _with_dates(index: Index) -> np.ndarray:
     return np.unique(owner[index.span_type == SPAN_TYPES.index("date")])
 
 
-def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None]]) -> list[Event]:
+def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None, tuple[Dated, ...]]]) -> list[Event]:
     """One event for each date and fact (a fact has one sentence in each article that tells it); a
     sentence dated by its article's date is an event of its own."""
     events: list[Event] = []
     line_of: dict[tuple[When, int], int] = {}  # (a date, a fact) → its event
-    for when, sent, dated in found:
+    for when, sent, dated, others in found:
         key = (when, int(fact_of[sent]))
         if dated is not None and key in line_of:
             e = events[line_of[key]]  # planned only if every telling says so ("since September 2014" is past)
-            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned)
+            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned,
+                                         others=e.others)
             continue
         if dated is not None:
             line_of[key] = len(events)
-        events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None))
+        events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None,
+                            others))
     return events

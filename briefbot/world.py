@@ -21,6 +21,8 @@ A corpus folder may carry a world file, `world.toml`, to name, merge, describe o
     variants = ["Al-Numan"]       # otherwise a new one is made (a character: of the sentences its
     role = "military spokesman"   # names are the speaker of; a place or organisation: where named)
     description = "Speaks for the Iraqi armed forces."
+                                  # a name has a letter or digit; no place is called as the start
+                                  # room (START_ROOM_NAMES): a player could not reach it
 
     [[merge]]                     # things of one kind that are the same: the first name is kept
     names = ["Camp Victoria", "Victoria base"]
@@ -49,6 +51,7 @@ from briefbot.text import LazyPattern, analyze, fold
 MAX_EXITS = 10
 MAX_WORLD_FILE_BYTES = 10_000_000  # a world file is written by hand (a 1 GB sparse one took 19 s and 2.2 GB to refuse)
 MAX_VARIANTS = 100  # other names of one thing in a world file: a spelling list, not a flood (20,000 made `talk` 17 s)
+START_ROOM_NAMES = ("briefing", "briefing room", "start", "home", "table")  # `go` to these is the start room
 RARE_DF = 20  # terms in at most this many sentences are "rare": sentences sharing them are compared for facts
 RARE_SHARED = 2  # rare terms two sentences must share before they are compared
 MAX_NGRAM = 7  # words in the longest name looked up
@@ -708,11 +711,23 @@ def read_world_file(path: Path) -> WorldFile:
             variants = _texts(item.get("variants", []), f"{section} variants", path)
             if len(variants) > MAX_VARIANTS:
                 raise WorldFileError(f"{path}: {section} {name[:40]!r} has more than {MAX_VARIANTS} variants")
+            for called in (name, *variants):
+                _reachable(called, kind, section, path)
             entries.append(Entry(kind, name, variants,
                                  _text(item["role"], "role", path) if "role" in item else None,
                                  _text(item["description"], "description", path) if "description" in item else None))
     merges = tuple(_texts(item.get("names", []), "merge names", path) for item in _tables(data, "merge", path))
     return WorldFile(tuple(entries), merges, _texts(data.get("ignore", []), "ignore", path))
+
+
+def _reachable(name: str, kind: type[Thing], section: str, path: Path) -> None:
+    """A name a player can type to reach its thing: not punctuation alone (the parser drops it),
+    and for a place not a name of the room a game starts in (`go` to it would go there)."""
+    if not any(c.isalnum() for c in name):
+        raise WorldFileError(f"{path}: {section} name {name[:40]!r} has no letter or digit, so no one can name it")
+    if kind is Place and re.sub(r"^(?:the|a|an)\s+", "", name.casefold()) in START_ROOM_NAMES:
+        raise WorldFileError(f"{path}: place name {name!r} is the name of the room a game starts in: "
+                             "call the place otherwise")
 
 
 def world_file_bytes(path: Path) -> bytes:

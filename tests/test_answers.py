@@ -69,6 +69,26 @@ def test_a_sentence_that_opens_with_it_answers_for_its_neighbour():
     assert any("£7.2m" in answer.text for answer in result.answers)
 
 
+def test_the_answer_comes_from_a_story_naming_what_the_question_names():
+    """United's sentence holds more of the question's words, but only the Rovers story names Rovers."""
+    rovers = ("Rovers sign Smith", "Rovers completed the signing of Tom Smith from Albion on Friday.\n"
+              "The striker cost them £2m.\nSmith will wear the number nine shirt.")
+    united = ("United pay for striker", "United paid £5m for the striker Lee Jones, a record fee for the club to pay.\n"
+              "The striker will be paid more than any player the club has had.")
+    best = searcher_of(rovers, united).search("How much did Rovers pay for the striker?", 3).answers[0]
+    assert best.text == "The striker cost them £2m."
+
+
+def test_a_name_finds_its_initials_where_the_story_writes_both():
+    """The revenue sentence says "EA" only; the story names Electronic Arts once, above it."""
+    games = ("Games maker plans films", "Electronic Arts, the games maker, wants to make films and television.\n"
+             "Its revenues were $3bn in 2004, which EA hoped to double by 2009.\nIts best seller is a football game.")
+    studio = ("Film studio results", "The film studio made $2bn in 2004 from its films, and arts funding rose.\n"
+              "Electronic music sales made more money in 2004.")
+    best = searcher_of(games, studio).search("How much money did Electronic Arts make in 2004?", 3).answers[0]
+    assert "EA hoped" in best.text
+
+
 def test_a_typed_question_judges_sentences_of_its_type_from_further_down():
     """With room for one candidate, the sentence holding the money asked for still gets judged."""
     searcher = searcher_of(CONSOLE, REFERENDUM)

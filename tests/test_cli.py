@@ -126,6 +126,14 @@ def test_stdin_batch_all_answered_exits_zero(capsys, monkeypatch):
     assert run(capsys, "ask", "--json", "-")[0] == 0
 
 
+def test_stdin_batch_stops_at_quit(capsys, monkeypatch):
+    """`quit` says goodbye and ends the game: the lines after it are not asked."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is harir base\nquit\nirak\n"))
+    code, out, _ = run(capsys, "ask", "--json", "-")
+    assert [json.loads(line)["query"] for line in out.splitlines()] == ["where is harir base", "quit"]
+    assert code == 0
+
+
 def test_empty_folder_is_exit_2(capsys, tmp_path: Path):
     code, out, err = run(capsys, "ask", "--corpus", str(tmp_path), "anything")
     assert code == 2 and out == ""

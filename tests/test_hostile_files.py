@@ -63,6 +63,31 @@ def test_a_folder_named_takes_the_usual_file_in_it(session, home: Path, line: st
     assert beside == ([Path(written).name] if written.startswith("..") else [])
 
 
+@pytest.mark.parametrize("line, written", [
+    ("export ../notes.md", "work/notes.md"), ("export notes//n.md", "work/here/notes/n.md"),
+    ("export ./a/../b.md", "work/here/b.md"), ("save ../../g", "g.json"), ("export ..", "work/briefbot-notebook.md")])
+def test_the_path_said_is_the_full_one_written(session, home: Path, tmp_path: Path, line: str, written: str):
+    """`export ../x.md` said it wrote "/tmp/nu2cwd/../x.md"."""
+    reply = session.handle(line)
+    wrote = (tmp_path / written).resolve()
+    assert wrote.is_file() and f" {wrote}." in said(reply) and ".." not in said(reply)
+
+
+def test_a_folder_the_write_makes_is_said(session, home: Path):
+    reply = session.handle("export new/deeper/")
+    assert (home / "new" / "deeper" / "briefbot-notebook.md").is_file()
+    assert f"(Made the folder {(home / 'new').resolve()}.)" in said(reply)
+    assert "Made the folder" not in said(session.handle("export new/deeper/"))
+
+
+def test_a_tilde_of_no_user_is_refused_not_made_a_folder(session, home: Path):
+    """`export ~nosuchuser/x.md` made a folder called `~nosuchuser` in the starting folder."""
+    for verb in ("export", "save", "restore"):
+        reply = session.handle(f"{verb} ~nosuchuser-s4/x.md")
+        assert reply.status == "error" and "no user called 'nosuchuser-s4'" in said(reply), verb
+    assert list(home.iterdir()) == []
+
+
 def test_a_folder_named_to_restore_is_the_usual_file_in_it(session, home: Path):
     session.handle("save")
     assert session.handle("restore .").status == "ok"
@@ -402,6 +427,6 @@ def test_undo_snapshots_share_what_the_player_has_seen(session, seed_index):
     for expected in reversed(lengths):
         session.handle("undo")
         assert len(session.state.seen) == expected
-    session.handle("restore nothing-there.json")  # a failed restore is a turn too
-    session.handle("undo")
-    assert len(session.state.seen) == lengths[0]
+    session.handle("restore nothing-there.json")  # a failed restore changes nothing: no step of undo
+    assert said(session.handle("undo")).startswith("Undone: x pkk.")
+    assert len(session.state.seen) < lengths[0]

@@ -272,3 +272,31 @@ def test_progress_on_a_pipe_is_a_line_every_few_seconds(monkeypatch, capsys):
     lines = capsys.readouterr().err.splitlines()
     assert lines[-1] == "Indexing 10000/10000 articles"
     assert len(lines) <= 100 / cli.PIPE_PROGRESS_SECONDS + 1
+
+
+@pytest.mark.parametrize("name", ["Briefing room", "the briefing  ROOM", "Home"])
+def test_a_world_file_place_named_as_the_start_room_is_refused_with_a_warning(tmp_path: Path, name: str):
+    """A place called "Briefing room" could not be visited: going there showed the start room."""
+    folder = corpus(tmp_path, f'[[place]]\nname = "{name}"\nvariants = ["Rotterdam"]\n')
+    (folder / "a.txt").write_text("Harbour news\n\nJonas Pike said the crane arrived in Rotterdam on Tuesday.\n\n"
+                                  "Pike said the crane was built in Rotterdam and shipped to Hamburg.\n")
+    session = Session(cache.load([str(folder)], lambda line: None))
+    assert any("is the name of the room a game starts in" in w for w in session.world.warnings)
+    session.handle("go rotterdam")
+    assert session.state.room == "Rotterdam"
+
+
+def test_a_person_may_be_called_what_a_place_may_not(tmp_path: Path):
+    folder = corpus(tmp_path, '[[character]]\nname = "Home"\nvariants = ["Jonas Pike"]\n')
+    session = Session(cache.load([str(folder)], lambda line: None))
+    assert session.world.warnings == [] and [c.name for c in session.world.characters] == ["Home"]
+
+
+@pytest.mark.parametrize("kind", ["character", "place", "organisation"])
+@pytest.mark.parametrize("field", ['name = "!!!"\nvariants = ["Rotterdam", "Jonas Pike"]', 'name = "Rotterdam"\nvariants = ["?!", "Pike"]'])
+def test_a_world_file_name_of_punctuation_only_is_refused_with_a_warning(tmp_path: Path, kind: str, field: str):
+    """A name of punctuation only could not be reached: the parser strips it."""
+    folder = corpus(tmp_path, f"[[{kind}]]\n{field}\n")
+    session = Session(cache.load([str(folder)], lambda line: None))
+    assert any("has no letter or digit, so no one can name it" in w for w in session.world.warnings)
+    assert not any(t.name in ("!!!", "?!") or {"!!!", "?!"} & t.variants for t in session.world.things)

@@ -27,6 +27,8 @@ TYPES = [
     ("What was the firm's annual profit?", "money"),
     ("What is the price of the handset in Japan?", "money"),
     ("How big was the loss?", "money"),
+    ("how large was the annual state pension deficit", "money"),
+    ("how big is the new stadium", "measure"),
     ("How expensive are the new season tickets", "money"),
     ("what is the budget for the new stadium", "money"),
     ("at what price were the shares sold", "money"),

@@ -39,9 +39,12 @@ def test_anything_else_is_a_question(session):
 def test_look_in_the_briefing_room_lists_sources_people_exits(session):
     reply = session.handle("")
     titles = [b.title for b in reply.blocks if isinstance(b, Items)]
-    assert titles == ["Who is quoted", "Sources", "People quoted", "Exits"]  # the first, the brief's
-    people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "People quoted").items
+    assert titles == ["Who is quoted", "Sources", "Exits"]  # who is quoted once: the brief's, with roles
+    people = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "Who is quoted").items
     assert any("Al-Bayati" in p for p in people) and any("Allawi" in p for p in people)
+    session.handle("go erbil")
+    back = session.handle("back")  # the room without its brief lists them itself
+    assert [b.title for b in back.blocks if isinstance(b, Items)] == ["Sources", "People quoted", "Exits"]
 
 
 def test_go_moves_and_back_returns(session):
@@ -292,3 +295,172 @@ def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Pa
 def test_a_follow_up_before_any_question_asks_for_one(session):
     reply = session.handle("why?")
     assert said(reply) == "Why what? Ask a question first." and not reply.answers
+
+
+@pytest.mark.parametrize("between", ["go erbil", "score", "x pkk"])
+def test_oops_fixes_only_the_line_just_before_it(session, between: str):
+    """`where is harrir bse`, `go erbil`, `oops base` asked "(go erbil)" as a question."""
+    session.handle("where is harrir bse")
+    session.handle(between)
+    reply = session.handle("oops base")
+    assert said(reply) == "There is no misspelt word to fix." and not reply.answers
+
+
+def test_oops_after_help_still_fixes_the_question(session):
+    session.handle("where are the radars of iraqq")
+    session.handle("help")  # no turn: the question is still the line before
+    assert "(where are the radars of iraq)" in said(session.handle("oops iraq"))
+
+
+def test_a_refused_move_is_no_step_for_undo(session):
+    """`undo` after a failed `go nowhere` undid nothing, and spent the step."""
+    session.handle("go erbil")
+    assert session.handle("go nowhere").status == ERROR
+    reply = session.handle("undo")
+    assert said(reply) == f"Undone: go erbil. You are in: {BRIEFING_ROOM}." and session.state.room == BRIEFING_ROOM
+
+
+def test_a_refusal_after_a_misspelt_question_is_no_undo_step_either(session):
+    session.handle("how many soldirs in zzqx")
+    session.handle("go nowhere")
+    assert said(session.handle("undo")).startswith("Undone: how many soldirs in zzqx.")
+
+
+def _tellings(session: Session, answer) -> set[int]:
+    fact_of = session.world.fact_of
+    return {int(t) for t in (fact_of == fact_of[answer.sentence_id]).nonzero()[0]} - {answer.sentence_id}
+
+
+def test_a_dossier_says_when_its_fact_is_in_other_sources(session):
+    """`x coalition` showed the 2,500 troops sentence without the "also in 1 other source" its
+    question shows: a search within the coalition's sentences found no telling outside them."""
+    asked = session.handle("how many us troops remain in iraq as part of the coalition").answers[0]
+    assert asked.versions
+    dossier = session.handle("x international coalition")
+    shown = next(a for a in dossier.answers if a.sentence_id == asked.sentence_id)
+    assert {v.sentence_id for v in shown.versions} == {v.sentence_id for v in asked.versions}
+
+
+def test_every_answer_of_a_person_place_or_dossier_carries_all_its_tellings(session):
+    lines = [f"x {t.name}" for t in [*session.world.organisations, *session.world.characters]]
+    lines += [f"go {p.name}" for p in session.world.places] + ["ask allawi about sovereignty", "what else did he say"]
+    checked = 0
+    for line in lines:
+        answers = session.handle(line).answers
+        for answer in answers:
+            assert {v.sentence_id for v in answer.versions} == _tellings(session, answer), line
+            checked += bool(answer.versions)
+        assert len({int(session.world.fact_of[a.sentence_id]) for a in answers}) == len(answers), line
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("line, verb", [
+    ("n", "compass"), ("north", "compass"), ("up", "compass"), ("z", "wait"), ("exits", "exits"),
+    ("restart", "restart"), ("help", "help"), ("help go", "help"), ("help x", "help"),
+    ("help for refugees", "question"), ("help me", "question")])
+def test_parser_reads_players_habits(line: str, verb: str):
+    assert parse(line).verb == verb
+
+
+def test_help_verb_says_that_verb_and_its_other_words(session):
+    """`help go` was a question: answers about "going"."""
+    reply = session.handle("help go")
+    assert said(reply) == ("`go PLACE`: move to a place in the story.\n"
+                           "Also said: go to, walk to, travel to, visit, enter, move to.")
+    assert not reply.answers and session.state.turns == 0
+
+
+def test_exits_are_the_ways_from_here_not_every_place(session):
+    session.handle("go erbil")
+    exits = next(b for b in session.handle("exits").blocks if isinstance(b, Items)).items
+    assert exits == session.surroundings().exits and BRIEFING_ROOM in exits
+    assert set(exits) - {BRIEFING_ROOM} < {p.name for p in session.world.places}
+
+
+def test_a_compass_direction_is_refused_with_the_exits(session):
+    """`n` was a question: "The articles say nothing about that."."""
+    session.handle("go erbil")
+    reply = session.handle("north")
+    assert reply.status == ERROR and "no compass directions" in said(reply) and not reply.answers
+    assert [b.title for b in reply.blocks if isinstance(b, Items)] == ["Exits"] and session.state.room == "Erbil"
+
+
+def test_wait_passes_a_turn_and_changes_nothing(session):
+    assert said(session.handle("z")).startswith("Time passes.") and session.state.turns == 1
+    assert said(session.handle("undo")) == "There is nothing to undo."
+
+
+def test_restart_is_a_new_game_that_undo_takes_back(session):
+    session.handle("go erbil")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    reply = session.handle("restart")
+    assert "1 unsaved note went with the old game" in said(reply)
+    assert session.state.room == BRIEFING_ROOM and not session.state.notebook and not session.state.seen
+    assert session.state.turns == 0 and not session.unsaved_notes
+    session.handle("undo")
+    assert session.state.room == "Erbil" and len(session.state.notebook) == 1 and session.unsaved_notes
+
+
+@pytest.mark.parametrize("line, says", [("take all", "There are no answers to note yet: ask a question first."),
+                                        ("read", "Which answer? Say its number after a question.")])
+def test_a_verb_with_nothing_to_act_on_says_so(session, line: str, says: str):
+    """`take all` answered nothing at all; `read` said "There is no answer  yet"."""
+    assert said(session.handle(line)) == says
+
+
+def test_drop_takes_a_note_out_and_undo_puts_it_back(session):
+    session.handle("where is harir base")
+    session.handle("note all")
+    first, second, *_ = session.state.notebook
+    assert said(session.handle("drop 1")).startswith("Dropped note 1.") and session.state.notebook[0] == second
+    refused = session.handle("drop note 9")
+    assert refused.status == ERROR and said(refused).startswith("There is no note 9: your notebook holds 2 notes")
+    session.handle("undo")  # the refused `drop 9` is no step: this takes back `drop 1`
+    assert session.state.notebook[:2] == [first, second]
+    session.handle("export")
+    session.handle("drop all")
+    assert session.state.notebook == [] and session.unsaved_notes  # the exported notes are no longer the notebook
+    assert parse("drop in oil prices").verb == "question"
+
+
+@pytest.mark.parametrize("line", ["go back", "leave", "out"])
+def test_leaving_a_room_goes_back(session, line: str):
+    session.handle("go erbil")
+    assert session.handle(line).verb == "look" and session.state.room == BRIEFING_ROOM
+
+
+def test_x_me_says_where_the_player_stands(session):
+    reply = session.handle("x me")
+    assert said(reply).startswith("You, being briefed: 0 notes") and not reply.answers
+
+
+def test_oops_after_restore_does_not_fix_into_the_restore(session, seed_index, tmp_path: Path):
+    """A saved game's words to fix (a save written before `save` cleared them, or by hand) made
+    `oops` replace into the line before it, `restore typo.json`, and restore again."""
+    session.handle("save typo.json")
+    saved = json.loads((tmp_path / "typo.json").read_text())
+    saved["state"] |= {"unknown_words": ["zzqx"], "last_line": "how many soldiers in zzqx"}
+    (tmp_path / "typo.json").write_text(json.dumps(saved))
+    other = Session(seed_index, home=tmp_path)
+    other.handle("restore typo.json")
+    reply = other.handle("oops iraq")
+    assert said(reply) == "There is no misspelt word to fix." and reply.verb == "oops"
+
+
+def test_talk_to_no_one_quoted_says_so_and_who_is(session):
+    """`talk to trump` said "The articles say nothing about that." (`ask obama about isis` said who is quoted)."""
+    reply = session.handle("talk to trump")
+    assert said(reply).startswith("(No one called 'trump' is quoted") and "People quoted: " in said(reply)
+
+
+@pytest.mark.parametrize("line, says", [("talk to pkk", "is an organisation, not a person: `examine "),
+                                        ("talk to erbil", "(Erbil is a place, not a person: `go Erbil`.)")])
+def test_talk_to_a_thing_is_its_dossier_said_so(session, line: str, says: str):
+    reply = session.handle(line)
+    assert says in said(reply) and reply.verb == "examine" and reply.answers
+
+
+def test_ask_echoes_the_topic_as_it_was_read(session):
+    """"Mohammed Tawfiq Allawi on sovreignty:" kept the typo the answers were found without."""
+    assert "Mohammed Tawfiq Allawi on sovereignty:" in said(session.handle("ask allawi about sovreignty"))

@@ -7,18 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from briefbot import cli
+from rich.console import Console
+
+from briefbot import cli, render
 from briefbot import compare as compare_module
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
 from briefbot.indexing import build
 from briefbot.parser import parse
-from briefbot.reply import Dated, Difference
+from briefbot.reply import Dated, Difference, Passage
 from briefbot.render import plain
 from briefbot.search import Searcher
 from briefbot.session import Session
 from briefbot.timeline import When, read_date, timeline
 from briefbot.topic import sentences_on
+from briefbot.tui import story as tui_story
 from briefbot.world import build_world, facts
 from stories import article
 
@@ -81,16 +84,25 @@ def test_planned_dates_ranges_and_the_article_date():
         ("Undated story", "The mayor spoke last Friday about the plan.\nThe bridge will reopen in 2030.", None))
     found = timeline(idx, facts(idx))
     lines = {(str(e.when), idx.text_of(e.sentences[0])[:20]): e for e in found.events}
-    assert not lines["2014", "The coalition was fo"].planned
-    assert not lines["2014-09", "The coalition was fo"].planned  # "since": the past
+    founded = lines["2014", "The coalition was fo"]  # one line, under its first date, naming the other
+    assert not founded.planned and [(str(d.when), d.planned) for d in founded.others] == [("2014-09", False)]  # "since"
     assert lines["2026-09", "Its mission in Syria"].planned  # "will continue until"
-    assert {("1997", "The base was run from"[:20]), ("2001", "The base was run from"[:20])} <= set(lines)  # a range
+    assert [str(d.when) for d in lines["1997", "The base was run fro"].others] == ["2001"]  # a range
     assert lines["2025-01-31", "Officials met last F"].dated[0].relative
     assert lines["2030", "The bridge will reop"].planned  # undated, but said as what will be
     assert ("2025-02-05", "The coalition was fo") not in lines  # a lead with dates of its own keeps them
     assert not any(idx.text_of(e.sentences[0]).startswith("The mayor") for e in found.events)
     assert found.unplaced == 1  # the undated "last Friday"
     assert [e.when for e in found.events] == sorted(e.when for e in found.events)
+    assert sum(len(e.sentences) for e in found.events) == len({s for e in found.events for s in e.sentences})
+
+
+def test_a_sentence_is_one_line_under_its_main_date_not_its_planned_one():
+    idx = index_of(("Deal", "The deal was signed in March 2004 and will run until 2010.\n"
+                            "Talks will end by June 2006, a year after they opened in June 2005.", None))
+    events = timeline(idx, facts(idx)).events
+    assert [(str(e.when), e.planned, [(str(d.when), d.planned) for d in e.others]) for e in events] == [
+        ("2004-03", False, [("2010", True)]), ("2005-06", False, [("2006-06", True)])]
 
 
 def test_a_lead_without_a_date_takes_its_articles_date_marked_so():
@@ -109,16 +121,19 @@ def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_dif
     assert all(e.planned for e in events)
 
 
-def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names():
+def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names_or_things():
     idx = index_of(("Gadgets", "Other gadgets in the top 100 include the sextant from 1731 (59th position), the marine "
                                "chronometer from 1761 and the Kodak Brownie camera from 1900 (28th position).\n"
+                               "The 1991 laptop was chosen as it helped define the notebook PC.\n"
+                               "The pocket calculator was also a hot gadget in 1980.\n"
                                "In October 2000 customs began an investigation into networks such as Razor 1911 "
                                "and Myth.\nA British general election was last held in February in 1974.\n"
+                               "Sales rose in 2004 and will rise again in 2005.\n"
                                "Polls close at 1830 GMT, and Windows 2000 was patched over Christmas 2004.", None))
     events = timeline(idx, facts(idx)).events
     written = [(str(e.when), idx.text_of(s)[d.span.start:d.span.end]) for e in events for s, d in zip(e.sentences, e.dated)]
-    assert written == [("1731", "1731"), ("1761", "1761"), ("1900", "1900"), ("1974-02", "February in 1974"),
-                       ("2000-10", "October 2000"), ("2004", "2004")]
+    assert written == [("1974-02", "February in 1974"), ("1980", "1980"), ("2000-10", "October 2000"),
+                       ("2004", "2004"), ("2004", "2004")]  # no sextant from 1731, no 1991 laptop: years of things
 
 
 def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
@@ -133,7 +148,8 @@ def test_the_embedded_story_timeline_lists_what_the_issue_asks(seed_index):
     assert line("2014-09", "led by Washington since September 2014") is not None
     announced = line("2024-09-27", "announced the official end")
     assert announced is not None and not announced.planned
-    assert line("2025-09", "no later than the end of September 2025").planned
+    assert [(str(d.when), d.planned) for d in announced.others] == [("2025-09", True)]  # "no later than the end of"
+    assert sum(len(e.sentences) for e in events) == len({s for e in events for s in e.sentences})  # one line each
     syria = line("2026-09", "continue until September 2026")
     assert syria.planned and len(syria.sentences) == 2
     for e in events:  # the date marked is the date written
@@ -168,6 +184,37 @@ def test_a_denial_of_what_the_other_states_is_a_contrast():
     (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
     assert contrast.kinds == ("negation",)
     assert marked(idx, contrast.b, contrast.b_marks) == ["not confirmed"]
+
+
+def test_sentences_about_different_things_are_no_contrast_however_alike_their_words():
+    pairs = [  # each: two sentences in the same words about two subjects, or one adding a figure
+        ("One person in the UK is joining the internet's fast lane every 10 seconds, according to BT.",
+         "More and more Americans are joining the internet's fast lane, according to official figures."),
+        ("In the game the hero is able to pause, rewind and fast-forward time.",
+         "Satellite customers without recorders cannot pause, rewind or fast-forward their programmes."),
+        ("A new blog is created every 5.8 seconds, the research firm says of the blogosphere.",
+         "The research firm says a new blog is created every 5.8 seconds, although less than 40% of the "
+         "blogosphere is updated."),
+        ("London leads the global league of wi-fi hotspots, with more than 1,000 wi-fi hotspots.",
+         "It will offer a flat-fee £20 a month wi-fi tariff for people using its London wi-fi hotspots."),
+        ("The number of Europeans with broadband has exploded this year, research suggests.",
+         "Recent research suggests that the number of Europeans with broadband has exploded this year."),
+    ]
+    other_news = ("Rain is forecast for the weekend across the north.\nThe town hall reopens after repairs.\n"
+                  "Local schools celebrate their exam results.\n")  # so the words the pair shares weigh as news does
+    for one, two in pairs:
+        idx = index_of(("One", other_news + one, None), ("Two", two, None))
+        assert compare(idx, Searcher(idx).same_fact).contrasts == [], one
+
+
+def test_a_figure_of_the_same_thing_told_differently_stays_a_contrast():
+    idx = index_of(("Blogs", "Technorati now estimates that the number of blogs in existence has exceeded 4.8 million.", None),
+                   ("More blogs", "Blog analysis firm Technorati estimates the number of blogs in existence has already "
+                                  "exceeded five million.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert contrast.kinds == ("figure",)
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["4.8 million"], ["five million"])
 
 
 def test_what_one_source_alone_says_is_listed():
@@ -239,6 +286,16 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     assert story.disagreements >= 5
 
 
+def test_the_brief_uncovers_nothing_for_the_score(seed_index):
+    session = Session(seed_index)
+    brief_lines = [b for b in session.opening(True).blocks if isinstance(b, Passage)]
+    assert brief_lines and session.uncovered() == set()  # handed over on arrival, not found
+    first = brief_lines[0].answer
+    reply = session.handle(first.text)  # asking it finds it: in full, not "seen at turn 0"
+    assert reply.answers[0].sentence_id == first.sentence_id and "seen at turn" not in plain(reply)
+    assert int(session.world.fact_of[first.sentence_id]) in session.uncovered()
+
+
 def test_a_fact_three_sources_tell_leads_the_brief_once():
     told = "The county council will spend £80m on the new river bridge in Selby, officials said."
     idx = index_of(*[(f"Bridge {n}", f"{told}\nIn other news, story {n} has its own weather report today.", None)
@@ -278,8 +335,26 @@ def test_compare_in_the_session_renders_both_sides_with_what_differs(seed_index)
     assert differences
     text = plain(reply)
     assert "\u2260 name" in text and "differs: F-16" in text and "differs: F16" in text
+    whole = plain(session.handle("compare"))
+    assert "need trainers.\u201d" in whole and "\u201d\u201d" not in whole  # its own closing mark, not two
     assert session.handle("compare 1 1").status == "error"
     assert session.handle("compare 1 9").status == "error"
+
+
+def test_a_difference_takes_two_columns_from_the_one_width_both_front_ends_use(seed_index):
+    (difference, *_) = [b for b in Session(seed_index).handle("compare").blocks if isinstance(b, Difference)]
+
+    def drawn(width: int) -> list[str]:
+        console = Console(width=width, record=True, color_system=None)
+        console.print(render.difference(difference))
+        return console.export_text().splitlines()
+
+    first_words = " ".join(difference.first.text.split()[:3])
+    second_words = " ".join(difference.second.text.split()[:3])
+    assert tui_story.COLUMNS_FROM == render.COLUMNS_FROM
+    for width, columns in ((80, False), (render.COLUMNS_FROM, True), (100, True)):
+        row = next(line for line in drawn(width) if first_words in line)
+        assert (second_words in row) == columns, width
 
 
 def test_ask_json_carries_events_differences_and_the_brief(capsys):

@@ -13,10 +13,8 @@ from textual.message import Message as TextualMessage
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import citation_line, dated, marked
+from briefbot.render import COLUMNS_FROM, citation_line, dated, marked
 from briefbot.reply import Citation, Dated, Difference
-
-COLUMNS_FROM = 80  # cells of transcript from which a difference's two sentences sit side by side
 
 
 class StoryLine(Static):

@@ -1,12 +1,13 @@
-"""The game itself: score, hint, sources, help, undo, about, quit."""
+"""The game itself: score, hint, sources, help, undo, restart, wait, about, quit."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import OK, Heading, Help, Items, Reply, SourceInfo, Sources
 from briefbot.text import safe
-from briefbot.verbs.verb import REQUIRED, Verb, plural
+from briefbot.verbs.verb import OPTIONAL, REQUIRED, Verb, plural
 
 PAGE_CHARS = 1200  # about a screen of an article at 80 columns
 
@@ -78,9 +79,35 @@ def read_page(s: Session, reply: Reply, n: int, first: int) -> Reply:
 
 
 def help_(s: Session, command: Command) -> Reply:
+    """Every verb by family; `help VERB` that verb's line and the other ways to say it."""
     from briefbot.verbs.table import HELP_INTRO, HELP_ROWS
     reply = Reply(command.line, OK, verb="help")
-    reply.blocks.append(Help(HELP_INTRO, HELP_ROWS))
+    verb = s.verbs[s.parser.parse(command.obj).verb] if command.obj else None
+    if verb is None or not verb.help:
+        reply.blocks.append(Help(HELP_INTRO, HELP_ROWS))
+        return reply
+    typed = verb.usage or verb.aliases[0]
+    reply.say(f"`{typed}`: {verb.help}{'' if verb.help.endswith(('.', '…')) else '.'}")
+    others = [a for a in verb.aliases if a and not re.search(rf"(?<!\w){re.escape(a)}(?!\w)", typed)]
+    return reply.say(f"Also said: {', '.join(others)}.") if others else reply
+
+
+def wait(s: Session, command: Command) -> Reply:
+    return Reply(command.line, OK, verb="wait").say(
+        "Time passes. Nothing in the articles changes while you wait: ask something, or `hint`.")
+
+
+def restart(s: Session, command: Command) -> Reply:
+    """A new game on the same briefing: nothing seen, noted or asked; `undo` takes it back. (The
+    room it shows uncovers nothing, so undo's step of it has nothing to take from the old game.)"""
+    unsaved = len([n for n in s.state.notebook if n not in s.saved_notebook])
+    s.reset()
+    reply = Reply(command.line, OK, verb="restart")
+    if unsaved:
+        reply.say(f"(The {plural(unsaved, 'unsaved note')} went with the old game: `undo` brings "
+                  f"{'them' if unsaved != 1 else 'it'} back.)")
+    reply.say("A new game: nothing seen or noted yet.")
+    reply.blocks += s.opening(brief=False).blocks
     return reply
 
 
@@ -112,7 +139,11 @@ VERBS = (
     Verb("score", ("score",), "how much you have uncovered", False, score),
     Verb("hint", ("hint", "hints"), "where to look next", False, hint),
     Verb("undo", ("undo",), "step back a turn", False, undo, takes_turn=False),
-    Verb("help", ("help", "?", "h"), "this list", False, help_, takes_turn=False),
+    Verb("restart", ("restart",), "a new game on the same articles (undo takes it back)", True, restart,
+         takes_turn=False),
+    Verb("wait", ("wait", "z"), "", False, wait),
+    Verb("help", ("help", "?", "h"), "this list; help VERB: that verb", False, help_, OPTIONAL, usage="help [VERB]",
+         takes_turn=False, of_verbs=True),
     Verb("about", ("about", "version"), "", False, about),
     Verb("quit", ("quit", "q", "exit", "bye"), "leave the game", False, quit_, usage="quit (q)", takes_turn=False),
 )

@@ -1,4 +1,4 @@
-"""Moving about: look, go, back, and the list of places."""
+"""Moving about: look, go, back, exits, the list of places, and the compass a briefing lacks."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
 from briefbot.verbs.story import brief_onto
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, plural
-from briefbot.world import Character, Place
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, plural, search_within
+from briefbot.world import START_ROOM_NAMES, Character, Place
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
     from briefbot.session import Session
 
-_HOME = ("briefing", "briefing room", "start", "home", "table")
 MAX_TRAIL = 100  # rooms `back` can return through: each undo step keeps a copy of them
 
 
@@ -30,13 +29,14 @@ def look(s: Session, command: Command, brief: bool = True) -> Reply:
         if brief:
             brief_onto(s, reply)
         reply.blocks.append(Items("Sources", tuple(a.label for a in s.index.articles[:10])))
-        reply.blocks.append(Items("People quoted", here.people))
+        if not brief:  # the brief's "Who is quoted" names them, with their roles
+            reply.blocks.append(Items("People quoted", here.people))
         reply.blocks.append(Items("Exits", here.exits))
         return reply
     place = s.place(room)
     if place is None:
         return reply.say("This place is no longer in the briefing.")
-    result = s.searcher.search(place.name, 1, within=ids(place.sentences))
+    result = search_within(s, place.name, 1, place.sentences)
     if result.answers:
         s.show(reply, result.answers, result.matched_words)
     if here.people:
@@ -52,7 +52,7 @@ def go(s: Session, command: Command) -> Reply:
     if not target:
         places = ", ".join(p.name for p in s.world.places[:8]) or "none beyond this room"
         return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {places}.")
-    if target.lower() in _HOME:
+    if target.lower() in START_ROOM_NAMES:
         return _move(s, BRIEFING_ROOM, command)
     places = s.world.find(target, (Place,))
     if not places:
@@ -109,6 +109,18 @@ def places(s: Session, command: Command) -> Reply:
     return listing(command, "Places", [p.name for p in s.world.places])
 
 
+def exits(s: Session, command: Command) -> Reply:
+    return listing(command, "Exits", list(s.surroundings().exits))
+
+
+def compass(s: Session, command: Command) -> Reply:
+    """`n`, `north`, `up`…: a briefing's places lie by what the articles say, not on a compass."""
+    reply = Reply(command.line, OK, verb="compass").refuse(
+        "A briefing has no compass directions: go to a place by its name (`go PLACE`).")
+    reply.blocks.append(Items("Exits", s.surroundings().exits))
+    return reply
+
+
 def listing(command: Command, title: str, items: list[str]) -> Reply:
     reply = Reply(command.line, OK, verb=command.verb)
     reply.blocks.append(Items(title, tuple(items) or ("none found",)))
@@ -119,7 +131,10 @@ VERBS = (
     Verb("look", ("look", "l", "look around", ""), "where you are: what it is about, who talks about it, exits",
          False, look, usage="look (l, Enter)"),
     Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
-         "move to a place in the story (or just type its name)", True, go, REQUIRED, usage="go PLACE", names=True),
-    Verb("back", ("back", "return"), "back to the place before", True, back),
-    Verb("places", ("places", "rooms", "map", "exits"), "the places the briefing names", False, places),
+         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=True),
+    Verb("back", ("back", "return", "go back", "leave", "out", "go out"), "back to the place before", True, back),
+    Verb("exits", ("exits",), "where you can go from here", False, exits),
+    Verb("places", ("places", "rooms", "map"), "the places the briefing names", False, places),
+    Verb("compass", ("n", "s", "e", "w", "ne", "nw", "se", "sw", "u", "d", "north", "south", "east", "west",
+                     "northeast", "northwest", "southeast", "southwest", "up", "down"), "", False, compass),
 )

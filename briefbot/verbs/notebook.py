@@ -25,6 +25,8 @@ def note(s: Session, command: Command) -> Reply:
     obj = command.obj.lower()
     wanted = (range(1, len(s.state.shown) + 1) if obj == "all"
               else [1] if obj in ("it", "that") else [number_in(obj)])
+    if not wanted:  # `take all` with nothing on the table said nothing at all
+        return reply.refuse("There are no answers to note yet: ask a question first.")
     for n in wanted:
         if n is None:
             return reply.refuse("Note which answer? Say `note 1` after a question.")
@@ -37,6 +39,25 @@ def note(s: Session, command: Command) -> Reply:
             s.state.notebook.append(sent)
             reply.say(f"Noted answer {n}. ({len(s.state.notebook)} in your notebook.)")
     return reply
+
+
+def drop(s: Session, command: Command) -> Reply:
+    """A note out of the notebook, by its number there (`drop all` empties it); undo puts it back."""
+    reply = Reply(command.line, OK, verb="drop")
+    notes = s.state.notebook
+    if not notes:
+        return reply.refuse("Your notebook is empty: there is nothing to drop.")
+    obj = command.obj.lower()
+    if obj == "all":
+        dropped = len(notes)
+        notes.clear()
+        return reply.say(f"Dropped {plural(dropped, 'note')}: your notebook is empty. (`undo` puts them back.)")
+    n = number_in(obj.removeprefix("note").strip())
+    if n is None or not 1 <= n <= len(notes):
+        return reply.refuse(f"There is no note {n if n is not None else command.obj}: your notebook holds "
+                            f"{plural(len(notes), 'note')}.")
+    del notes[n - 1]
+    return reply.say(f"Dropped note {n}. ({len(notes)} left in your notebook.)")
 
 
 def notebook(s: Session, command: Command) -> Reply:
@@ -56,34 +77,49 @@ def notebook_markdown(s: Session) -> str:
 def export(s: Session, command: Command) -> Reply:
     notes = len(s.state.notebook)
     reply = Reply(command.line, OK, verb="export")
-    _keep(s, reply, _typed_path(s, command.obj, NOTEBOOK_FILE), notebook_markdown(s),
-          f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
-          "to {path}.")
+    path = _typed_path(s, reply, command.obj, NOTEBOOK_FILE)
+    if path is not None:
+        _keep(s, reply, path, notebook_markdown(s),
+              f"Wrote {plural(notes, 'note')} with {'their' if notes != 1 else 'its'} citation{'s' * (notes != 1)} "
+              "to {path}.")
     return reply
 
 
 def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
-    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
     reply = Reply(command.line, OK, verb="save")
-    s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
+    if path is not None:
+        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
     return reply
 
 
-def _typed_path(s: Session, typed: str, default: str) -> Path:
-    """The file a player named: relative to the folder briefbot started in, `~` their home, and a
-    folder (`save .`, `export notes/`) the file of the usual name in it (`.` is no file name:
-    taken as one, `save .` wrote beside the folder). A name without an extension takes the usual
-    one (`save mygame` is mygame.json), unless a file of that very name is there."""
-    path = s.home / Path(typed).expanduser()
+def _typed_path(s: Session, reply: Reply, typed: str, default: str) -> Path | None:
+    """The file a player named, as a full path with no `..` in it (the one a reply says): relative
+    to the folder briefbot started in, `~` their home, and a folder (`save .`, `export notes/`)
+    the file of the usual name in it (`.` is no file name: taken as one, `save .` wrote beside
+    the folder). A name without an extension takes the usual one (`save mygame` is mygame.json),
+    unless a file of that very name is there. None, the reply refusing, for a `~user` who is not
+    one."""
     try:
-        folder = typed.endswith(("/", os.sep)) or path.is_dir()
+        path = s.home / Path(typed).expanduser()
+    except RuntimeError:  # "~nobody/x.md": no such user (and it was a traceback)
+        reply.refuse(f"There is no user called {Path(typed).parts[0][1:]!r}, so {typed!r} is in no folder: "
+                     "`~/` is your own home folder.")
+        return None
+    try:
+        folder = typed.endswith(("/", os.sep)) or path.name in ("", ".", "..") or path.is_dir()
         bare = "." not in path.name and not path.is_file()
     except OSError:  # a name too long to be anything: writing or reading it says so
         folder = bare = False
     if folder:
-        return path / default
-    return path.with_name(path.name + Path(default).suffix) if bare else path
+        path = path / default
+    elif bare:
+        path = path.with_name(path.name + Path(default).suffix)
+    try:
+        return path.parent.resolve() / path.name  # "/home/me/../notes.md" is said "/home/notes.md"
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL: writing or reading it says so
+        return path
 
 
 def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
@@ -93,6 +129,7 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
     instead, and said."""
     wanted = path
     try:
+        made = next((p for p in reversed(wanted.parents) if not p.exists()), None)  # a folder the write makes
         # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
         mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
                             if p not in s.written and _own_save(s, p)}
@@ -103,6 +140,8 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
         return None
     s.written.add(path)
     s.saved_notebook = list(s.state.notebook)
+    if made is not None:
+        reply.say(f"(Made the folder {made}.)")
     if path != wanted:
         reply.say(f"({wanted.name} is already there and was left alone.)")
     reply.say(done.format(path=path))
@@ -119,7 +158,9 @@ def _own_save(s: Session, path: Path) -> bool:
 
 def restore(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="restore")
-    path = _typed_path(s, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
+    if path is None:
+        return reply
     try:
         state = s.load_saved(path)
     except (OSError, ValueError) as e:
@@ -127,6 +168,7 @@ def restore(s: Session, command: Command) -> Reply:
         return reply.say(f"Could not restore {path}: {getattr(e, 'strerror', None) or e}", "error")
     unsaved = len([n for n in s.state.notebook if n not in s.saved_notebook])
     s.state = state
+    state.unknown_words = []  # the saved game's last line is not the one before the next `oops`
     s.saved_notebook = list(state.notebook)
     s.save_path = path
     if unsaved:
@@ -156,6 +198,8 @@ _NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, n
 VERBS = (
     Verb("note", ("note", "take", "get", "keep"), "keep answer N in your notebook", True, note, REQUIRED,
          pattern=_NOTE, usage="note N (take N)"),
+    Verb("drop", ("drop", "forget", "unnote", "discard"), "take note N out of your notebook", True, drop, REQUIRED,
+         pattern=r"(?:note\s+)?#?\d+|all", usage="drop N"),
     Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
          notebook, usage="notebook (i)"),
     Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",

@@ -11,7 +11,7 @@ from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Pas
 from briefbot.text import IRREGULAR, analyze, fold
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import question, remember_misspelt
-from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural
+from briefbot.verbs.verb import REQUIRED, Verb, no_such_answer, person_line, plural, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
@@ -31,6 +31,10 @@ def examine(s: Session, command: Command) -> Reply:
     n = number_in(command.obj)
     if n is not None:
         return _examine_answer(s, command, n)
+    if command.obj.lower() in ("me", "myself", "self"):  # a player's first `x me`
+        return Reply(command.line, OK, verb="examine").say(
+            f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
+            "you have got.")
     things = s.world.find(_person(s, command.obj))
     if not things:
         return question(s, command)
@@ -54,7 +58,7 @@ def examine(s: Session, command: Command) -> Reply:
     if thing.variants:
         reply.say("Also called: " + ", ".join(_variants(thing)) + ".")
     query = " ".join(sorted(thing.names()))
-    result = s.searcher.search(query, s.k, within=ids(thing.sentences) if thing.sentences else None)
+    result = search_within(s, query, s.k, thing.sentences or None)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words)
@@ -102,15 +106,18 @@ def ask(s: Session, command: Command) -> Reply:
         return person
     if person is None:
         return _ask_nobody(s, command)
-    result = s.searcher.search(command.topic, s.k, within=ids(person.sentences))
+    result = search_within(s, command.topic, s.k, person.sentences)
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
+    topic = command.topic
+    for typed, known in result.corrections.items():  # "on sovereignty", as it was read
+        topic = re.sub(rf"(?<!\w){re.escape(typed)}(?!\w)", lambda _: known, topic)
     if result.answers:
-        reply.blocks.append(Message(f"{person.name} on {command.topic}:"))
+        reply.blocks.append(Message(f"{person.name} on {topic}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
         s.state.person = person.name
         return reply
-    reply.say(f"{person.name} says nothing about {command.topic} in these articles.")
+    reply.say(f"{person.name} says nothing about {topic} in these articles.")
     general = s.searcher.search(command.topic, s.k)
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
@@ -122,11 +129,11 @@ def ask(s: Session, command: Command) -> Reply:
 
 
 def _ask_nobody(s: Session, command: Command) -> Reply:
-    """`ask X about T` when no one quoted is X: the articles on X and T ("ask the pentagon about
-    troops"), else on T alone (a name the articles lack, "nobody", would outweigh the topic), and
-    who is quoted."""
-    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}"))
-    if not reply.answers:
+    """`ask X about T` (or `talk to X`) when no one quoted is X: the articles on X and T ("ask the
+    pentagon about troops"), else on T alone (a name the articles lack, "nobody", would outweigh
+    the topic), and who is quoted."""
+    reply = question(s, replace(command, obj=f"{command.obj} {command.topic}".strip()))
+    if not reply.answers and command.topic:
         reply = question(s, replace(command, obj=command.topic))
     reply.blocks.insert(0, Message(f"(No one called {command.obj!r} is quoted; answered from all the articles.)"))
     people = [c.name for c in sorted(s.world.characters, key=lambda c: -len(c.sentences))[:4]]
@@ -143,7 +150,7 @@ def talk(s: Session, command: Command) -> Reply:
     if isinstance(person, Reply):
         return person
     if person is None:
-        return question(s, command)
+        return _talk_to_nobody(s, command)
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(person.name))
     topics = _topics(s, person)
@@ -154,9 +161,22 @@ def talk(s: Session, command: Command) -> Reply:
     return reply
 
 
+def _talk_to_nobody(s: Session, command: Command) -> Reply:
+    """`talk to` an organisation or a place is its dossier, said so; to a name no one quoted has,
+    the articles on it and who is quoted (it was "The articles say nothing about that")."""
+    other = s.world.find(command.obj)
+    if not other:
+        return _ask_nobody(s, command)
+    thing = other[0]
+    reply = examine(s, replace(command, verb="examine", obj=thing.name))
+    kind, verb = ("a place", "go") if isinstance(thing, Place) else ("an organisation", "examine")
+    reply.blocks.insert(0, Message(f"({thing.name} is {kind}, not a person: `{verb} {thing.name}`.)"))
+    return reply
+
+
 def _introduce(s: Session, reply: Reply, person: Character) -> None:
     """The statement that best introduces a person (where the articles name them), cited."""
-    result = s.searcher.search(" ".join(sorted(person.names())), 1, within=ids(person.sentences))
+    result = search_within(s, " ".join(sorted(person.names())), 1, person.sentences)
     if result.answers:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
@@ -188,12 +208,12 @@ def what_else(s: Session, command: Command) -> Reply:
     person = next((c for c in s.world.characters if c.name == s.state.person), None)
     if person is None:
         return reply.refuse("Whom do you mean? `talk to NAME` first, or `ask NAME about TOPIC`.")
-    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen][:s.k]
+    fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen]
     if not fresh:
         return reply.say(f"You have seen everything {person.name} says in these articles.")
     reply.status = ANSWERED
     reply.say(f"{person.name} also says:")
-    s.show(reply, [s.searcher.answer(n) for n in fresh], named=person.name)
+    s.show(reply, with_tellings(s, [s.searcher.answer(n) for n in fresh[:2 * s.k]])[:s.k], named=person.name)
     return reply
 
 

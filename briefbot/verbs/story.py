@@ -70,8 +70,12 @@ def brief(s: Session, command: Command) -> Reply:
 
 
 def brief_onto(s: Session, reply: Reply) -> Reply:
-    """The brief added to a reply: the verb's, or the briefing room's look."""
-    return s.show_blocks(reply, brief_blocks(s.searcher, story_brief(s.index, s.world, s.searcher.same_fact)))
+    """The brief added to a reply: the verb's, or the briefing room's look. It uncovers nothing for
+    `score`: the brief is handed to the player on arrival, as a room's description is, and the
+    score counts what they find by asking (a question it answers is then shown in full, not as
+    "seen at turn 0")."""
+    story = story_brief(s.index, s.world, s.searcher.same_fact)
+    return s.show_blocks(reply, brief_blocks(s.searcher, story), uncover=False)
 
 
 def first_visit(index: Index) -> bool:
