@@ -17,7 +17,7 @@ sentence and not by the system's label (SHAPES: a quotation whose `said X` Punkt
 running on, `according to`, `said <role> NAME`, pronouns, reported speech, other cues, and narration
 beside a quotation), and labelled by reading it in its article without the system's label in view.
 A sample is a blind check only until fixes are made from its errors (the note on issue 8
-says which were).
+says which were); samples 5-9 were drawn the same way, each scored blind on the code of its day.
 
 Gold rule: the speaker is the person whose words (quoted or reported) the sentence gives, as named
 in the article; the previous sentences decide who "He said" or an open quotation is. Gold is null
@@ -47,8 +47,8 @@ from briefbot.text import split_sentences, train_splitter
 BBC = Path("/work/shared/data/bbc-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
-GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in (1, 2, 3, 4, 5, 6)}
-SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043}
+GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)}
+SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057}
 LABELLED, CUED = 22, 10  # per folder, sample 1
 _CUE = re.compile(r"\b(?:said|says|told|tells|according to)\b|\"")
 _Q = "\"\u201c\u201d"
@@ -94,12 +94,22 @@ def bbc_sentences() -> list[Sentence]:
 
 def same_person(found: str | None, gold: str | None) -> bool:
     """Found names the gold speaker: one name ending the other ("Tony Blair", "Blair"), a title
-    and a "Jr" aside, with a misspelt surname allowed ("Mr Barot" is Jacques Barrot: the articles misspell)."""
+    and a "Jr" aside, with a misspelt surname allowed ("Mr Barot" is Jacques Barrot, "Ms Chada" is
+    Monica Chadha: the articles misspell), and a title before a surname written first ("Mr Wang"
+    is Wang Yan)."""
     if found is None or gold is None:
         return False
     a, b = sorted((_bare(n) for n in (found, gold)), key=len)
-    return a[:-1] == b[len(b) - len(a):-1] and skeleton(a[-1]) == skeleton(b[-1]) if len(a) > 1 else (
-        skeleton(a[0]) == skeleton(b[-1]))
+    if len(a) > 1:
+        return a[:-1] == b[len(b) - len(a):-1] and _same_surname(a[-1], b[-1])
+    titled = fold_word(found.split()[0]) in TITLES and len(_bare(found)) == 1
+    return _same_surname(a[0], b[-1]) or (titled and len(b) > 1 and a[0] == b[0])
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """The same surname, or one consonant apart in a long one ("Chada", "Chadha")."""
+    x, y = sorted((skeleton(a), skeleton(b)), key=len)
+    return x == y or (len(x) >= 3 and len(y) == len(x) + 1 and any(y[:i] + y[i + 1:] == x for i in range(len(y))))
 
 
 def _bare(name: str) -> list[str]:

@@ -5,7 +5,8 @@ speaker's words (`He explains…`, an open quotation, a list after a colon). A q
 person's named where it closes, even in the next sentence (`"…?" | said X.` when Punkt split it),
 and who speaks is read from the narration, never from words inside quotation marks.
 
-Speakers are people only (`The governments of the United States and Iraq announced` has none), and
+Speakers are people only (`The governments of the United States and Iraq announced` has none, nor
+`brokerage Merrill Lynch said`: the article shows that name is a firm's), and
 a short form is resolved within its article: `Al-Bayati` is the `Sarmed Al-Bayati` named there.
 Joining spellings across articles is the world's job.
 """
@@ -15,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_word, is_role_word, name_key,
-                            person_name)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_kind, is_org_word,
+                            is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -36,12 +37,15 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"hope(?:s|d)|fear(?:s|ed)|maintain(?:s|ed)|contend(?:s|ed)|observ(?:es|ed)|remark(?:s|ed)|"
           r"expect(?:s|ed)|brand(?:s|ed)|challeng(?:e|es|ed)|respond(?:s|ed)|revealed|signal(?:s|led)|"
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
-          r"counter(?:s|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
+          r"counter(?:s|ed)|speculat(?:es|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
-           r"is\s+expected\s+to)\s+)*")
+           r"is\s+expected\s+to|(?!family\b|ally\b|rally\b|supply\b|assembly\b|bully\b)[a-z]{2,}ly)\s+)*")  # "he bitterly said"
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
+# "Pierce Brosnan led the past four Bond films but said producers axed him": the subject of both verbs
+_SAYS_COORDINATED = LazyPattern(rf"(?:(?:But|And)\s+)?(?P<name>{NAME})\s+(?!{_ADVERB}(?:{_VERBS})\b)[a-z][^,;:\"\u201c\u201d]{{3,100}}?"
+                                rf"\s(?:but|and)\s+{_ADVERB}(?:said|says|told(?!\s+to\b)|admitted|insisted|added|warned|claimed)\b")
 # Only where no other verb says who spoke: 'He called the film "pornographic"', not "Reminded that Ferguson called
 # him \"a disgrace\", Wenger added".
 _CALLED = LazyPattern(rf"(?P<name>{NAME})\s+{_ADVERB}call(?:s|ed)\s[^\"\u201c\u201d.]{{1,60}}[\"\u201c]")
@@ -50,21 +54,24 @@ _SAYS_OF = LazyPattern(rf"(?P<name>{NAME})\s+(?:of|from|at)\s+(?P<body>[^,;:\"\u
 # What follows "…," said / according to (or `said` opening a sentence: Punkt split it from its quotation): a
 # name, or a role and a name ("council leader Daniel Achebe",
 # "Daiwa Securities analyst Mark Pervan"), or a role alone ("a spokesman for Mr Blair": no one named).
-_SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|explained|argued|insisted|warned|replied|thinks|"
+_SAID_NAME = LazyPattern(r"(?:^|[\"\u201d,:])\s*(?:said|says|added|asked|asks|explained|argued|insisted|warned|replied|thinks|"
                         r"believes|joked|underlined|admitted|noted|continued|stressed)\s+(?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
+_SAID_RELATION = LazyPattern(rf"(?:^|[\"\u201d,:])\s*(?:said|says|added)\s+(?:his|her|their)\s+[a-z]+(?:\s+[a-z]+)?,\s+"
+                             rf"(?P<name>{NAME})")
 _ACCORDING = LazyPattern(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
 _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
 _EPITHET_HEADS = frozenset("actor actress athlete boss champion comedian defender goalkeeper international medallist "
-                           "midfielder player presenter singer star striker winger".split())
+                           "midfielder player presenter singer star striker winger winner".split())
+_AGE = LazyPattern(r"\d+-year-old")
 _EPITHET_MARK = LazyPattern(r"[A-Z]|\d|-born\b")
 _NOT_APPOSITIONS = frozenset("but and or as while when if because although though so then after before".split())
 _CLAUSE_SUBJECTS = frozenset("he she it they we i".split())
 _CLAUSE_VERBS = frozenset("was is were are had has have would will could can should did does might must".split())
 _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
-                           rf"(?P<role>[A-Za-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
+                           rf"(?P<role>[A-Za-z\d][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
 _EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"
@@ -79,15 +86,33 @@ RECENT_SENTENCES = 3  # "she said" may mean a woman named this many sentences ba
 # "claimed the coaching award".
 _DEED = LazyPattern(r"\s+(?:a\s+move\s+to\b|(?:a|an|the|his|her|its|their|another|\d+)\s+(?:[\w'-]+\s+){0,3}?"
                    r"(?:titles?|trophy|crown|chance|attempt|second|third|fourth|goals?|try|tries|points?|header|shot|"
-                   r"medals?|awards?)\b)")
+                   r"medals?|awards?|penalt(?:y|ies)|conversions?|drop-goals?)\b)")
+_WROTE = LazyPattern(r"\b(?:wrote|writes)$")  # "Adams wrote the screenplay", "Read wrote the song": a work, not words said
+_WORK = LazyPattern(r"\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:screenplay|novel|book|song|script|lyric|music)s?\b")
 _SAID = LazyPattern(r"\b(?:said|says|say|told|tells|tell)$")  # never a deed: "Rasheed said the title refers to…"
 _NAMES = LazyPattern(NAME)
-_OPENING = LazyPattern(r"(?:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|Like|Since|Following|"
-                      r"Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
+# "Having worked with Mr Cantalupo, Mr Bell…", "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris…"
+_OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|With|When|While|As|Although|Though|Despite|Unlike|"
+                      r"Like|Since|Following|Speaking|Asked|Reminded|Under|During|Until|If|Once)\b[^,;:\"\u201c\u201d]{1,80},\s*")
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
+# "was surprised that England coach Andy Robinson said": what one says inside another's view
+_COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
+# "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
+# "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
+_INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$")
+_PERSON_AFTER = LazyPattern(r",\s+(?:who\b|\d+,)")  # "DiCaprio, who lost out", "Smith, 24,": a person
+_AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
+_ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
+# ", Italy's business newspaper" after "Il Sole 24 Ore"; ", the German stock exchange"
+_ORG_APPOSITION = LazyPattern(rf"(?:\s+(?:\d+|{_CAP}))*,\s+(?:the|a|an|{_CAP}['\u2019]s)\s+(?P<what>[^,;:.\"\u201c\u201d()]{{1,60}}?)"
+                              r"(?=[,;:.]|$)")
+# "Kidman's publicist Wendy Day": a few lower-case words after a possessive say who the next name is to them
+_POSSESSIVE = LazyPattern(r"['\u2019]s?$")
+_RELATION = LazyPattern(r"(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){1,3}\s+(?=[A-Z])")
+_POSSESSIVE_RELATION = LazyPattern(rf"(?:the\s+)?{NAME}['\u2019]s?(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){{1,3}}")
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject, whom "He" means
 LIST_LENGTH = 6  # a speaker's "…three categories:" carries on this many sentences at most
 # Words that end a role written before a name ("the former candidate for prime minister, X").
@@ -103,6 +128,7 @@ class People:
     says "the security expert said") the roles the text gives them."""
     sentences: list[str]
     by_surname: dict[str, str] = field(default_factory=dict)  # name_key of the last word → full name
+    organisations: set[str] = field(default_factory=set)  # name_keys the article shows are firms, papers…
     _roles: dict[str, list[str]] | None = None  # full name → roles, in order
 
     @property
@@ -119,6 +145,8 @@ class People:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
         phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
+        if person and name_key(person.name) in self.organisations:  # "brokerage Merrill Lynch said"
+            return None
         if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
             word = phrase.strip()
             lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
@@ -131,15 +159,15 @@ class People:
             return full
         return _titled(phrase, person) if person.titled else None
 
-    def by_role(self, role: str, last: str | None) -> str | None:
+    def by_role(self, role: str, last: str | None, definite: bool = False) -> str | None:
         """The person whose role in this article matches `role` ("the security expert"); the last
-        speaker first."""
+        speaker first, and with "the" (`definite`) the last speaker whose role has the same role noun."""
         want = _role_key(role)
-        if not want:
+        if not want or _AGE.search(role):  # "the 58-year-old US singer" is an epithet, not the singer named here
             return None
         matches = [name for name, roles in self.roles.items() if any(_same_role(want, _role_key(r)) for r in roles)]
-        if last in matches:
-            return last
+        if last in matches or definite and any(_same_head(want, _role_key(r)) for r in self.roles.get(last or "", ())):
+            return last  # "the Democrat senator said" after "New York Senator Charles Schumer said"
         return matches[0] if len(matches) == 1 else None
 
 
@@ -167,6 +195,13 @@ def _same_role(a: str, b: str) -> bool:
     return at is not None and not _OTHER_OFFICE & set(long[:at])
 
 
+def _same_head(a: str, b: str) -> bool:
+    """The same role noun last and the same other office, if any: "democrat senator" and "new
+    york senator", not "shadow home secretary" and "home secretary"."""
+    x, y = a.split(), b.split()
+    return bool(x and y) and x[-1] == y[-1] and _OTHER_OFFICE & set(x) == _OTHER_OFFICE & set(y)
+
+
 def _role_key(role: str) -> str:
     words = name_key(role).split()
     while words and words[0] in ("former", "the", "a", "an"):
@@ -181,13 +216,20 @@ def is_role_phrase(phrase: str) -> bool:
     at = next((i for i, w in enumerate(words) if is_role_word(w)), None)
     if at is None or len(words) > 16 or any(w.lower() in ("whose", "who", "which", "that") for w in words):
         return False
-    if any(w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES for w in words[:at]):
+    if any((w.lower() in _ROLE_STOP or w.lower() in _NOT_IN_ROLES) and not _inside_name(words, i)
+           for i, w in enumerate(words[:at])):
         return False  # "Before he resigned the position of home secretary"
     end = at + 1  # the role noun may come last: "chief operating officer"
     while end < len(words) and words[end].lower() not in _ROLE_STOP and words[end].lower() not in _NOT_IN_ROLES:
         end += 1
     rest = words[end:]
     return is_role_word(words[end - 1]) and (not rest or rest[0].lower() in ("for", "of", "to", "at", "in", "on"))
+
+
+def _inside_name(words: list[str], i: int) -> bool:
+    """"for" in "Department for Constitutional Affairs spokeswoman": a joining word between capitals."""
+    return (words[i] in ("for", "of", "and") and 0 < i < len(words) - 1 and words[i - 1][:1].isupper()
+            and words[i + 1][:1].isupper())
 
 
 def roles_in(sentence: str) -> list[tuple[str, str]]:
@@ -262,16 +304,45 @@ def _has_verb(phrase: str) -> bool:
 
 
 def people_in(sentences: list[str]) -> People:
-    """The full names (two words or more) an article gives people."""
+    """The full names (two words or more) an article gives people, and the person-shaped names it
+    shows are organisations."""
     people = People(sentences)
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
+            if _organisation_here(sentence, m):
+                people.organisations.add(name_key(person_name(m.group()).name))
+    for sentence in sentences:
+        for m in _NAMES.finditer(sentence):
             person = person_name(re.sub(_NICKNAME, "", m.group()))
-            if person and person.full:
+            if person and person.full and name_key(person.name) not in people.organisations:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
     return people
+
+
+def _organisation_here(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the text around a person-shaped name says it is an organisation: a word for a kind
+    of organisation right before it ("brokerage Merrill Lynch", "bank Standard Chartered"), a role
+    and a person's name after it ("Standard Chartered chief executive Mervyn Davies"), or an
+    apposition naming a kind of organisation ("Il Sole 24 Ore, Italy's business newspaper")."""
+    person = person_name(m.group())
+    if person is None or not person.full or person.role or person.titled or _POSSESSIVE.search(m.group()):
+        return False  # "Denise Lewis' coach Charles van Commenee" is her coach
+    before = re.search(r"(?:^|\s)([a-z][\w-]*)\s+$", sentence[:m.start()])
+    if before and is_org_kind(before.group(1)):
+        return True
+    after = sentence[m.end():]
+    role = re.match(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])", after)
+    if role and is_role_phrase(role.group(1).strip()) and not _has_verb(role.group(1)):  # not "X believes coach Y…"
+        following = _NAMES.match(after, role.end())
+        return bool(following and (named := person_name(following.group())) and named.full)
+    apposition = _ORG_APPOSITION.match(after)
+    if apposition:
+        head = re.split(r"\s(?:for|of|at|in|on|to|that|which|who|with|from)\s(?=[a-z])", f" {apposition.group('what')} ")[0].split()
+        return (bool(head) and is_org_kind(head[-1]) and not _has_verb(apposition.group("what"))
+                and not any(is_role_word(w) or w in _ROLE_STOP for w in head))  # not "the man behind the website"
+    return False
 
 
 def speaker_in(sentence: str, people: People | None = None, last: str | None = None) -> str | None:
@@ -287,20 +358,24 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     roles = [m for m in _ROLE_SUBJECT.finditer(sentence) if not _deed(sentence, m.end())]
     found: list[tuple[int, str]] = [  # "" is someone unnamed
         (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
-        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last))
+        if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last, _definite(m)))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
+    for m in _SAID_RELATION.finditer(sentence):  # "said his wife, Sheila": she speaks, named or not
+        found.append((m.start(), people.resolve(m.group("name")) or ""))
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
-            name, nobody = _named_in(m.group("tail"), people, subject)
+            name, nobody = _named_in(m.group("tail"), people, last, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
     starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
-    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON):
+    for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON, _SAYS_COORDINATED):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
                     and (name := people.resolve(m.group("name")))):
+                if _COMPLEMENT.search(sentence, 0, m.start()) and (holder := _first_person(sentence, people)):
+                    name = holder  # "O'Sullivan was surprised that Robinson said…": O'Sullivan's view
                 found.append((m.start(), name))
                 break
     if found:
@@ -308,7 +383,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         return name or None, not name
     for m in roles:
         role = m.group("role")
-        if is_role_phrase(role) and (name := people.by_role(role, last)):
+        if is_role_phrase(role) and (name := people.by_role(role, last, _definite(m))):
             return name, False
     for m in filter(None, (_CALLED.match(sentence, at) for at in starts)):
         if not _AFTER_PREPOSITION.search(sentence, 0, m.start()) and (name := people.resolve(m.group("name"))):
@@ -316,44 +391,71 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     return None, False
 
 
+def _definite(m: re.Match[str]) -> bool:
+    return m.group("article").lower() == "the"
+
+
 def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     """Whether a match's name is the subject of words said: "NAME, said" only after a role ("The
     spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
     only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
     deed ("Reid rejected a move to Southampton")."""
+    if _one_of_several(sentence, m.start()):
+        return False
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
     if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"
         return m.group("body").split()[-1][:1].isupper() and not _has_verb(m.group("body"))
     if pattern is _COLON:  # "He told Mr Farage: \"…" is not Mr Farage's
         return not _has_verb(sentence[:m.start()])
-    if _deed(sentence, m.end()):
+    if pattern is _SAYS_COORDINATED:  # the sentence's subject: its first words
+        return sentence[:m.start("name")].strip() in ("", "But", "And") and not _deed(sentence, m.end())
+    if _deed(sentence, m.end()) or _one_of_several(sentence, m.start()):
         return False
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
         return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
     return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
 
 
+def _one_of_several(sentence: str, at: int) -> bool:
+    """Whether the name at `at` is one of several who speak together: in an "including" list
+    ("opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said") or
+    after another person and "and" ("German Chancellor Gerhard Schroeder and French President
+    Jacques Chirac have called"; not "Trade and Industry Secretary Patricia Hewitt")."""
+    if _INCLUDING.search(sentence, 0, at):
+        return True
+    m = _AND_BEFORE.search(sentence, 0, at)
+    first = person_name(m.group("first")) if m else None
+    return bool(first and (first.full or first.titled))
+
+
 def _deed(sentence: str, verb_end: int) -> bool:
+    if _WROTE.search(sentence, 0, verb_end) and _WORK.match(sentence, verb_end):
+        return True
     return bool(_DEED.match(sentence, verb_end)) and not _SAID.search(sentence, 0, verb_end)
 
 
 def _epithet(article: str, role: str, subject: str | None) -> str | None:
-    """The subject, if "the <role>" is an epithet for them."""
-    words = role.split()
+    """The subject, if "the <role>" is an epithet for them: an age says so ("the 47-year-old director",
+    "the 58-year-old US singer of Because the Night")."""
+    words = role.split(" of ")[0].split()
     if subject is None or article.lower() != "the" or not words or len(words) > 6:
         return None
-    head = words[-1].lower()
-    if re.fullmatch(r"\d+-year-old", head):
+    if any(_AGE.fullmatch(w) for w in words) and not words[-1][:1].isupper():  # not "the 28-year-old Morientes"
         return subject
+    head = words[-1].lower()
     return subject if head in _EPITHET_HEADS and any(_EPITHET_MARK.search(w) for w in words[:-1]) else None
 
 
-def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | None, bool]:
+def _named_in(tail: str, people: People, last: str | None, subject: str | None) -> tuple[str | None, bool]:
     """The person the words after "said" or "according to" name, first words a role if any; and
     whether they name only a role ("a spokesman for the party")."""
     for m in _NAMES.finditer(tail):
         before = tail[:m.start()].strip()
+        if _POSSESSIVE.search(m.group()) and _RELATION.match(tail, m.end()):
+            continue  # "said Kidman's publicist Wendy Day": Wendy Day speaks
+        if _POSSESSIVE_RELATION.fullmatch(before):
+            before = ""
         if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))):
             break  # "a spokesman for Mr Howard" is not Mr Howard
         after = re.match(r"\s+([\w'-]+)", tail[m.end():])
@@ -364,9 +466,12 @@ def _named_in(tail: str, people: People, subject: str | None) -> tuple[str | Non
         if name := people.resolve(m.group()):
             return name, False
     role = _UNNAMED_ROLE.match(tail)
-    if role and (name := _epithet(role.group("article"), role.group("role").split(" said")[0].strip(" ."), subject)):
+    words = role.group("role").split(" said")[0].strip(" .") if role else ""
+    if role and (name := _epithet(role.group("article"), words, subject)):
         return name, False
-    return None, bool(role and is_role_phrase(role.group("role").split(" said")[0].strip()))
+    if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last, True)):
+        return name, False  # "according to the Bishop", after "The Bishop of Durham, the Rt Rev Dr Tom Wright"
+    return None, bool(role and is_role_phrase(words))
 
 
 def _apposition(words: str, closed: bool) -> bool:
@@ -427,19 +532,23 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             meant = protagonist if subject and since > RECENT_SENTENCES else subject
             name = _referent(pronoun.group(), meant, recent, genders)
             named[-1] = bool(name)
-        elif name is None and last and (open_before[i] or listing > 0
+        elif name is None and last and (open_before[i] and _first_person(narration, people) != last or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
-                                            and _first_person(_narration(sentence, False), people, len(sentence))
+                                            and _named_first(_narration(sentence, False), people)
                                             in (None, last))):
             name = last
         epithet = _EPITHET_SUBJECT.match(narration)
         if name:
             last = subject = name
             since = 0
+        elif unnamed:  # the unnamed spokeswoman is whom the sentence is about, not a name it goes on to give
+            since = 0
         elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
             subject, since = described, 0
         elif about := _first_person(narration, people):
             subject, since = about, 0
+        elif _unknown_subject(narration, people):  # "DiCaprio, who lost out…, will face him" | "…," he told
+            subject, since = None, 0
         else:
             since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
@@ -526,6 +635,18 @@ def _unknown_speaker(narration: str, people: People) -> bool:
                 and any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences))  # not "Bigger attacks"
 
 
+def _unknown_subject(narration: str, people: People) -> bool:
+    """Whether the sentence opens with a person the article never names in full ("DiCaprio, who
+    lost out on the best actor Bafta, will face him again", "Smith, 24,"): "he" next is them, not the
+    last subject."""
+    opening = _OPENING.match(narration)
+    start = opening.end() if opening else len(re.match(r"(?:(?:But|And|However,?)\s+)?", narration).group())
+    m = _NAMES.match(narration, start)
+    word = m.group().strip() if m else ""
+    return bool(m and " " not in word and _PERSON_AFTER.match(narration, m.end()) and person_name(word)
+                and people.resolve(word) is None)
+
+
 def _protagonist(mentions: list[list[tuple[re.Match[str], str | None]]]) -> str | None:
     """The person the story is about: named more often than anyone else, and more than once."""
     counts = Counter(name for found in mentions for _, name in found if name).most_common(2)
@@ -546,15 +667,31 @@ def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dic
     return could.pop() if len(could) == 1 and genders.get(next(iter(could))) == want else None
 
 
-def _first_person(sentence: str, people: People, within: int = SUBJECT_CHARS) -> str | None:
+def _first_person(sentence: str, people: People) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), after an
     opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
     possessive ("Tony Blair's spokesman") nor after "the" ("the Celtic Warriors region")."""
     opening = _OPENING.match(sentence)
     start = opening.end() if opening else 0
-    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + within
-                 and not re.search(r"['\u2019]s?$", m.group()) and not _THE_BEFORE.search(sentence, 0, m.start())
-                 and (name := people.resolve(m.group()))), None)
+    return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + SUBJECT_CHARS
+                 and (name := _named_at(sentence, m, people))),
+                None)
+
+
+def _named_first(sentence: str, people: People) -> str | None:
+    """The first person a sentence names anywhere, object or subject, as `_first_person` reads names."""
+    opening = _OPENING.match(sentence)
+    return next((name for m in _NAMES.finditer(sentence, opening.end() if opening else 0)
+                 if (name := _named_at(sentence, m, people))), None)
+
+
+def _named_at(sentence: str, m: re.Match[str], people: People) -> str | None:
+    """The person a name in a sentence is, unless it is a possessive, comes after "the" or ends an
+    organisation's name ("Department for Constitutional Affairs")."""
+    if (re.search(r"['\u2019]s?$", m.group()) or _THE_BEFORE.search(sentence, 0, m.start())
+            or _ORG_HEAD_BEFORE.search(sentence, 0, m.start())):
+        return None
+    return people.resolve(m.group())
 
 
 def _narration(sentence: str, quote_open: bool) -> str:

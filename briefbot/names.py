@@ -67,6 +67,7 @@ ORGANISATIONS = Gazetteer.from_lines(lexicon_lines("organisations.txt"))
 ROLE_WORDS = frozenset(w.lower() for w in lexicon_lines("roles.txt"))
 ORG_WORDS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " not in w)
 ORG_HEADS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
+ORG_KINDS = frozenset(lexicon_lines("organisation_kinds.txt"))
 NOT_NAMES = frozenset(lexicon_lines("not_names.txt"))
 ORG_ADJECTIVES = frozenset(lexicon_lines("organisation_adjectives.txt"))
 PLACE_PATTERNS = lexicon_lines("place_words.txt")
@@ -84,6 +85,12 @@ def is_org_word(word: str) -> bool:
     """A word that makes a phrase an organisation, capitalised or not: "Bank", "the German stock exchange"."""
     w = word.strip(",.'\"").title()
     return w in ORG_WORDS or (w.endswith("s") and w[:-1] in ORG_WORDS) or bool(ORGANISATIONS.get(w))
+
+
+def is_org_kind(word: str) -> bool:
+    """A lower-case noun for a kind of organisation ("brokerage", "banks"): what comes right after
+    it, or what an apposition ending with it describes, is not a person."""
+    return word in ORG_KINDS or (word.endswith("s") and word[:-1] in ORG_KINDS)
 
 
 @dataclass(frozen=True)
@@ -115,8 +122,11 @@ def person_name(phrase: str) -> PersonName | None:
     phrase = re.sub(r"^.*(?:['\u2019]s|s['\u2019])\s+(?=[A-Z])", "", phrase.strip())  # "Oxfam's", "Sky Networks'"
     phrase = re.sub(r"['\u2019]s?$", "", phrase)  # "Tony Blair's"
     words = phrase.split()
-    if words and words[0] in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
+    first = next((w for w in words if w not in NOT_NAMES), "")  # "The British Government"
+    if first in ORG_ADJECTIVES and not any(is_role_word(w) or fold_word(w) in TITLES for w in words):
         return None  # "British Telecom", "International Tennis Writers"; not "British Prime Minister Tony Blair"
+    if len(words) > 2 and words[0] in ("The", "A", "An") and not any(fold_word(w) in TITLES for w in words):
+        return None  # "The Da Vinci Code", "The film, A Different Story,": a title, never a person
     role: list[str] = []
     titled = False
     while words and (words[0] in NOT_NAMES or fold_word(words[0]) in TITLES
@@ -157,7 +167,18 @@ def _modifier(word: str) -> bool:
                   "culture", "environment", "transport", "justice", "security", "party", "state", "cabinet",
                   "tory", "labour", "conservative", "liberal", "lib", "dem", "dems", "democrat", "democratic", "green",
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
-            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based"))
+            or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based")
+            or _from_place(word))
+
+
+_DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ian", "y"), ("ans", "a"), ("an", "a"), ("ers", ""), ("er", ""),
+                    ("ese", ""))
+
+
+def _from_place(word: str) -> bool:
+    """A word for someone from a known place: "Yorker" in "New Yorker Dick Morris", "Londoner", "Australian"."""
+    return any(word.endswith(end) and len(word) > len(end) + 2 and PLACES.get(word[:-len(end)] + stem)
+               for end, stem in _DEMONYM_ENDINGS)
 
 
 def _name_shaped(words: list[str]) -> bool:

@@ -43,7 +43,7 @@ import numpy as np
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index, Progress
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
-                            PEERAGE, PersonName, TITLES, fold_word, is_role_word, name_key,
+                            PEERAGE, PersonName, TITLES, fold_word, is_org_kind, is_role_word, name_key,
                             person_name, skeleton)
 from briefbot.search import Searcher
 from briefbot.text import LazyPattern, analyze, fold
@@ -263,6 +263,9 @@ _CONSTITUENCY = LazyPattern(rf"\b(?:(?:MP|MEP|MSP|AM|Parliament)\s+for|(?:seat|c
                            rf"(?P<name>{NAME}(?:\s+and\s+{NAME})?)")
 _BORDER = LazyPattern(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+border)\b")
 _PREPOSITION = LazyPattern(rf"\b(?:in|at|near|outside|across)\s+(?P<name>{NAME})")
+_KIND_BEFORE = LazyPattern(rf"\b(?P<kind>[a-z]+)\s+(?P<name>{NAME})")  # "security firm Symantec"
+_ORG_WORD_AFTER = LazyPattern(r"\s+(?P<word>[A-Z][a-z]+)\b")
+_STAFF = frozenset("staff workers employees".split())
 
 
 def _place_patterns() -> list[tuple[str, re.Pattern[str]]]:
@@ -353,6 +356,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         if article.outlet:
             orgs.add(article.outlet)
     after_preposition: Counter[str] = Counter()
+    employers: Counter[str] = Counter()  # "security expert at Energis", "security firm Symantec": firms, not places
     for sent in range(len(index)):
         text = index.text_of(sent)
         for name in _places_in(text):
@@ -360,9 +364,11 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for names in _organisations_in(text):
             if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
-        after_preposition.update(_trim(m.group("name")) for m in _PREPOSITION.finditer(text))
+        for m in _PREPOSITION.finditer(text):
+            (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
+        employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
-        if n >= 2 and name not in orgs and name not in places and name_key(name) not in people \
+        if n >= 2 and name not in orgs and name not in places and name_key(name) not in people and name not in employers \
                 and _unknown_place(name, common) and not _written_lower(index, name):
             places.add(name)
     _join_acronyms(orgs)
@@ -375,12 +381,28 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     return place_list, org_list
 
 
+def _org_word_after(text: str, end: int) -> bool:
+    """Whether an organisation word follows: "US District Court" names the court, not a district."""
+    after = _ORG_WORD_AFTER.match(text, end)
+    return bool(after) and after.group("word") in ORG_WORDS
+
+
+def _employed_at(text: str, m: re.Match[str]) -> bool:
+    """Whether "at X" says whom someone works for: a role a few words before it ("security expert at
+    Energis", "vice president for entertainment at Nokia", "80 staff at Argonaut headquarters")."""
+    if not m.group().startswith("at"):
+        return False
+    before = re.findall(r"[\w'-]+", text[max(0, m.start() - 60):m.start()])[-6:]
+    return any(is_role_word(w) or w.lower() in _STAFF for w in before)
+
+
 def _places_in(text: str) -> Iterator[str]:
     """Places a sentence names by a pattern: `Harir base`, `Camp Victoria`, `MP for Tatton`,
     `northeastern Syria`, `the Iraqi-Syrian border`."""
     for cue, pattern in _PLACE_PATTERNS:
         if cue in text:
-            yield from (name for m in pattern.finditer(text) if _place_like(name := _trim(m.group("name"))))
+            yield from (name for m in pattern.finditer(text) if _place_like(name := _trim(m.group("name")))
+                        and not _org_word_after(text, m.end()))
     if " for " in text or " of " in text:
         yield from (name for m in _CONSTITUENCY.finditer(text) if _place_like(name := _trim(m.group("name"))))
     if "border" in text:

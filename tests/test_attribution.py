@@ -423,3 +423,188 @@ def test_gender_is_read_from_subjects_not_objects_nor_quotations() -> None:
                       'It could depend on training."',
                       '"She is a very good team member," he added.'])
     assert said[-1] == "Max Jones"
+
+
+def test_a_name_the_article_shows_is_an_organisation_says_nothing() -> None:
+    said = attribute(['"We are not expecting a sale," brokerage Merrill Lynch said in a note to investors.',
+                      '"The family has not said it wants to sell."'])
+    assert said == [None, None]
+    said = attribute(["UK-based bank Standard Chartered said it would spend $3.3bn on the deal.",
+                      '"We won," said Standard Chartered chief executive Mervyn Davies.',
+                      "Standard Chartered said it was buying 100% of KFB."])
+    assert said == [None, "Mervyn Davies", None]
+    said = attribute(["According to Il Sole 24 Ore, Italy's business newspaper, the government will act."])
+    assert said == [None]
+    said = attribute(['"Things are going well," said Dimitri Adam, the firm\'s chief executive.',
+                      '"We are growing," said John Wilkin, a University of Michigan librarian.'])
+    assert said == ["Dimitri Adam", "John Wilkin"]  # a person whose apposition names a firm or a university
+
+
+def test_a_kind_of_organisation_ending_a_name_makes_it_one() -> None:
+    assert speaker_in("Now, according to Asahi Breweries, the market is set to grow 84% this year.") is None
+
+
+def test_the_person_after_a_possessive_and_a_relation_speaks() -> None:
+    said = attribute(["Actress Nicole Kidman has won a court order.",
+                      '"Nicole would like to make it clear that she respects the press," said Kidman\'s publicist Wendy Day.'])
+    assert said[1] == "Wendy Day"
+    assert speaker_in('"We will win," said Blair\'s spokesman.', last="Tony Blair") is None
+
+
+def test_a_demonym_before_a_name_is_not_part_of_it() -> None:
+    assert person_name("New Yorker Dick Morris").name == "Dick Morris"
+    assert person_name("Australian Lynton Crosby").name == "Lynton Crosby"
+    assert person_name("Brian Kerr").name == "Brian Kerr"
+
+
+def test_an_opening_phrase_after_and_does_not_hold_the_subject() -> None:
+    said = attribute(["New Yorker Dick Morris is a winner.", "Morris is no ideologue.",
+                      "And, while we are on the subject of Mr Kilroy-Silk, Mr Morris despatches him.",
+                      '"Robert Kilroy-Silk is not a team player."', "How will he achieve the breakthrough?",
+                      '"Look, we are not going to be forming the next government," he said.'])
+    assert said[-1] == "Dick Morris"
+
+
+def test_a_capitalised_verb_opening_a_firm_name_is_not_a_first_name() -> None:
+    said = attribute(['"People want to save sites," said Tony Macklin.',
+                      "Under My Ask Jeeves users can search the web.",
+                      '"It\'s about finding again what you found before," he said.'])
+    assert said[-1] == "Tony Macklin"
+
+
+def test_what_one_says_inside_another_view_is_the_view_holder_s() -> None:
+    said = attribute(["Ireland coach Eddie O'Sullivan was surprised that England coach Andy Robinson said he was "
+                      "certain Mark Cueto was onside."])
+    assert said == ["Eddie O'Sullivan"]
+    assert attribute(["England coach Andy Robinson said he was certain Mark Cueto was onside."]) == ["Andy Robinson"]
+
+
+def test_an_organisation_adjective_after_the_is_still_no_first_name() -> None:
+    said = attribute(["The British Chambers of Commerce welcomed the latest proposal.",
+                      '"This move today is the best of both worlds," it said.'])
+    assert said == [None, None]
+
+
+def test_an_adverb_between_pronoun_and_verb_still_says_who_speaks() -> None:
+    said = attribute(["Sir Nicholas Scott was sacked in 1994.",
+                      "After his sacking, he bitterly said the Eurosceptics were determined to get rid of him."])
+    assert said[1] == "Nicholas Scott"
+    assert speaker_in("The Smith family said they were delighted.") is None  # "family" is no adverb
+
+
+def test_more_speech_verbs() -> None:
+    said = attribute(["Jeffrey Matsuura is a lawyer.", "He speculated that Delta might be concerned."])
+    assert said[1] == "Jeffrey Matsuura"
+    assert speaker_in('You can now buy "trusted computers", but can we trust the vendors, asks technology analyst '
+                      "Bill Thompson.") == "Bill Thompson"
+
+
+def test_an_age_makes_a_role_an_epithet_for_the_subject() -> None:
+    said = attribute(["Spain coach Luis Aragones is furious after being fined.",
+                      "The 66-year-old criticised his 3000 euros punishment."])
+    assert said[1] == "Luis Aragones"
+    said = attribute(["Patti Smith will curate Meltdown, a festival that has featured singer Jane Birkin.",
+                      "The 58-year-old US singer of Because the Night told The Observer it was her response."])
+    assert said[-1] == "Patti Smith"
+    said = attribute(["Rafael Benitez wants a striker.",
+                      '"I would be keen to leave," admitted the 28-year-old Morientes.'])
+    assert said[-1] is None  # a name the article never gives in full, not the subject
+
+
+def test_according_to_a_role_is_the_person_the_article_gives_it() -> None:
+    said = attribute(["The Bishop of Durham, the Rt Rev Dr Tom Wright, described the novel as lousy history.",
+                      "The book has sold seven million copies.",
+                      "A great deal of evidence proves the Biblical version was true, according to the Bishop."])
+    assert said[-1] == "Tom Wright"
+
+
+def test_an_oscar_winner_is_an_epithet() -> None:
+    said = attribute(["Lord of the Rings director Peter Jackson has said the film is four years away.",
+                      'The Oscar winner said on a visit to Sydney there was a "desire" to make it.'])
+    assert said[1] == "Peter Jackson"
+
+
+def test_a_title_after_an_article_is_no_person() -> None:
+    assert person_name("The Da Vinci Code") is None
+    assert person_name("A Different Story") is None
+    assert person_name("The Rt Rev Dr Tom Wright").name == "Tom Wright"
+    said = attribute(["Singer George Michael has said a film is the start of his retirement.",
+                      "The film, A Different Story, chronicles his life.",
+                      '"I\'m still going to be making music," he said.'])
+    assert said[-1] == "George Michael"
+
+
+def test_the_subject_of_two_verbs_says_what_the_second_says() -> None:
+    said = attribute(["Pierce Brosnan led the past four Bond films but said producers axed him."])
+    assert said == ["Pierce Brosnan"]
+    said = attribute(["Charlie Hodgson kicked well.", "Hodgson converted and added a penalty for a 10-3 lead."])
+    assert said[1] is None  # a deed
+    said = attribute(["Alan Wass was given a curfew and told to surrender his passport."])
+    assert said == [None]
+
+
+def test_a_role_after_a_speaker_with_that_role_noun_is_the_speaker() -> None:
+    said = attribute(["New York Senator Charles Schumer said the tapes were probably stolen.",
+                      '"Baggage handlers should have background checks," the Democrat senator said.',
+                      "Details of Pat Leahy's account are missing, Senator Leahy's spokeswoman said."])
+    assert said[1] == "Charles Schumer"
+    said = attribute(["Home Secretary Charles Clarke said the plans were sound.",
+                      "Tory David Davis, the shadow home secretary, attacked them.",
+                      '"We will win," said Charles Clarke.',
+                      '"It is wrong," the shadow home secretary said.'])
+    assert said[-1] == "David Davis"
+
+
+def test_several_speaking_together_give_no_one_speaker() -> None:
+    assert attribute(["German Chancellor Gerhard Schroeder and French President Jacques Chirac have repeatedly "
+                      "called for the embargo to be lifted."]) == [None]
+    assert attribute(["But opponents of the bill, including Tory Lord Campbell of Alloway and the Bishop of "
+                      "Winchester, the Rt Rev Michael Scott-Joynt, said it would separate the state from the Church."]) == [None]
+    assert attribute(["Trade and Industry Secretary Patricia Hewitt said people would not be forced to work."]) == [
+        "Patricia Hewitt"]
+    said = attribute(["Clive Woodward picked his squad.",
+                      "And following the All Blacks' displays, including a 45-6 humiliation of France, Woodward "
+                      "believes the series will be hard."])
+    assert said[1] == "Clive Woodward"
+
+
+def test_he_after_a_person_never_named_in_full_is_not_the_last_subject() -> None:
+    said = attribute(['"It is an immense privilege," said director Mike Leigh.',
+                      "DiCaprio, who lost out on the best actor Bafta to Foxx, will face him again at the Oscars.",
+                      '"It\'s the first time I\'ve come to the Baftas," he told reporters.'])
+    assert said == ["Mike Leigh", None, None]
+
+
+def test_after_an_unnamed_speaker_the_names_they_mention_are_not_the_subject() -> None:
+    said = attribute(["Lord Woolf said he did not think there would be difficulties.",
+                      "A Department for Constitutional Affairs spokeswoman said Lord Woolf and Lord Falconer agreed.",
+                      '"Their disagreement is about a very narrow dispute," she said.'])
+    assert said == ["Lord Woolf", None, None]
+
+
+def test_said_his_wife_is_the_wife_s_words() -> None:
+    said = attribute(["Novelist Arthur Hailey has died aged 84.", '"He had a wonderful life.',
+                      'He achieved that," said his wife, Sheila.'])
+    assert said[-1] is None  # Sheila, named by her first name only: no one the article names in full
+    said = attribute(["Novelist Arthur Hailey has died aged 84. His wife Sheila Hailey was with him.",
+                      '"He achieved that," said his wife, Sheila Hailey.'])
+    assert said[-1] == "Sheila Hailey"
+
+
+def test_writing_a_work_is_a_deed() -> None:
+    said = attribute(["Douglas Adams died in 2001.", "Adams wrote the screenplay based on his book."])
+    assert said[1] is None
+    assert attribute(["Douglas Adams wrote that the guide was mostly harmless."]) == ["Douglas Adams"]
+
+
+def test_a_quotation_left_open_ends_where_the_narration_names_its_speaker() -> None:
+    said = attribute(['"I told the club I would like to stay," said Paul Bosvelt.',
+                      '"The main concern is my age but I think I have proved I am fit enough.',
+                      "Bosvelt joined City from Feyenoord in 2003."])
+    assert said == ["Paul Bosvelt", "Paul Bosvelt", None]
+
+
+def test_a_newspaper_word_makes_a_name_a_paper() -> None:
+    said = attribute(["The plan is to get the go-ahead this month, according to The Mail on Sunday.",
+                      "The Mail on Sunday's Financial Mail said the Treasury had allocated £7.5bn."])
+    assert said == [None, None]

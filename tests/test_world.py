@@ -208,3 +208,24 @@ def test_a_firm_named_like_a_person_gives_no_role_to_that_person(tmp_path: Path)
     })
     nielsen = build_world(index).find("Jakob Nielsen", (Character,))[0]
     assert nielsen.role == "web usability expert"
+
+
+def test_a_firm_someone_works_at_is_no_place(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Attacks\n\nThe attacks grew, said Malcolm Seagrave, security expert at Energis. Sites were down, "
+                 "said Paul King, chief security architect at Energis. Offices in Ashford shut.\n",
+        "b.txt": "Viruses\n\nViruses spread, said a study by security firm Symantec. Staff in Symantec and in "
+                 "Symantec were busy. Staff in Ashford were calm. A suit was filed in the US District Court "
+                 "in California. Another was filed in the US District Court.\n",
+    })
+    places = {p.name for p in build_world(index).places}
+    assert "Ashford" in places
+    assert not {"Energis", "Symantec", "US District"} & places
+
+
+def test_a_guru_has_a_role(tmp_path: Path) -> None:
+    index = _corpus(tmp_path, {
+        "a.txt": "Design\n\nSome things stayed constant, says usability guru Dr Jakob Nielsen. "
+                 '"Users hate waiting," said Dr Nielsen.\n',
+    })
+    assert build_world(index).find("Jakob Nielsen", (Character,))[0].role == "usability guru"
