@@ -240,8 +240,10 @@ _OPENS_WITH_TAG = re.compile(rb"(?:\xef\xbb\xbf)?\s*<")
 def _reader_versions(suffixes: set[str]) -> str:
     """The versions of the libraries that read these types of file: another trafilatura may
     extract another text from the same page."""
-    from importlib.metadata import PackageNotFoundError, version
     names = sorted({name for suffix in suffixes for name in READERS.get(suffix, ())})
+    if not names:  # plain text: no need to load importlib.metadata (a warm `ask` pays its import)
+        return ""
+    from importlib.metadata import PackageNotFoundError, version
     found = []
     for name in names:
         try:

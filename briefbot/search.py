@@ -371,18 +371,21 @@ class Searcher:
                                        r.neighbour_credit, r.refer_credit) < 0:
             return slice(None), None
         most = max(1.0, r.neighbour_credit, r.refer_credit)  # a slot's credit: its word, or the sentence before's
-        prev, after = _beside(cands, arts)
-        near = bm25 + r.neighbour_weight * np.maximum(np.where(prev >= 0, bm25[prev], 0.0),
-                                                      np.where(after >= 0, bm25[after], 0.0))
+        joined = _joined(cands, arts)  # few candidates have one beside them: only those are read
+        best = np.zeros(len(cands))  # each candidate's best neighbour's BM25 (0 for none)
+        at = np.flatnonzero(joined)
+        best[at + 1] = bm25[at]
+        best[at] = np.maximum(best[at], bm25[at + 1])
+        near = bm25 + r.neighbour_weight * best
         fixed = r.article_weight * article
         lowest = np.partition(r.coverage_base * near + fixed, len(cands) - ranked)[len(cands) - ranked]
         if not lowest > 0:
             return slice(None), None
         may = (r.coverage_base + most) * near + fixed >= lowest * (1 - 1e-9)  # a margin for rounding
         needed = may.copy()  # a contender's score needs its neighbours' coverage, and theirs the sentence before
-        before = prev[may][prev[may] >= 0]
-        for at in (before, prev[before], after[may]):
-            needed[at[at >= 0]] = True
+        needed[:-1] |= joined & may[1:]  # the one before
+        needed[:-2] |= joined[:-1] & joined[1:] & may[2:]  # the one before that
+        needed[1:] |= joined & may[:-1]  # the one after
         some = np.flatnonzero(needed)
         return some, may[some]
 
@@ -453,9 +456,11 @@ class Searcher:
             self._follows = idx.sent_refers.copy()
             self._follows[1:] &= idx.sent_article[1:] == idx.sent_article[:-1]
             self._follows[:1] = False
+        after = cands + 1
         last = np.ones(len(cands), dtype=bool)  # no candidate right after it
-        last[:-1] = cands[1:] != cands[:-1] + 1
-        after = cands[last & (cands + 1 < len(idx))] + 1
+        last[:-1] = cands[1:] != after[:-1]
+        last[-1:] = after[-1:] < len(idx)  # (cands ascend: only the last may be the last sentence)
+        after = after[last]
         after = after[self._follows[after]]
         if within is not None:
             after = after[np.isin(after, within)]
@@ -691,11 +696,17 @@ def _top(scores: np.ndarray, n: int) -> np.ndarray:
     return np.argsort(-scores, kind="stable")
 
 
+def _joined(cands: np.ndarray, arts: np.ndarray) -> np.ndarray:
+    """For each candidate but the last (`cands` ascending, `arts` their articles): whether the next
+    candidate is the sentence after it in its article."""
+    return (cands[1:] - cands[:-1] == 1) & (arts[1:] == arts[:-1])
+
+
 def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For each candidate, the position among `cands` (ascending; `arts` their articles) of the
     sentence before it and of the one after it in its article, -1 when that one is no candidate:
     being sorted, it can only be the candidate beside it."""
-    joined = np.flatnonzero((cands[1:] - cands[:-1] == 1) & (arts[1:] == arts[:-1]))  # i and i+1 follow
+    joined = np.flatnonzero(_joined(cands, arts))  # i and i+1 follow
     prev, after = np.full(len(cands), -1), np.full(len(cands), -1)
     prev[joined + 1] = joined
     after[joined] = joined + 1

@@ -235,3 +235,39 @@ def test_followers_join_the_candidates_in_order(seed_index):
         order = np.argsort(np.concatenate([cands, after]), kind="stable")
         assert np.array_equal(got, np.concatenate([cands, after])[order])
         assert np.array_equal(scores, np.concatenate([bm25, np.zeros(len(after))])[order])
+
+
+def test_contenders_bring_the_neighbours_their_scores_need(seed_index):
+    """The contenders are the candidates whose highest possible score (BM25 and the best BM25
+    beside it in its article, coverage at most 1, the article's score) reaches the `ranked`-th
+    lowest; with each comes the candidate before it, the one before that and the one after it,
+    where those are the sentences beside it in its article. Checked against a plain reading of
+    that rule over random runs of candidates."""
+    rng = np.random.default_rng(8)
+    searcher = Searcher(seed_index)
+    r = searcher.ranking
+    most = max(1.0, r.neighbour_credit, r.refer_credit)
+    for _ in range(200):
+        n = int(rng.integers(8, 60))
+        cands = np.cumsum(rng.choice([1, 1, 1, 2, 5], size=n)).astype(np.int32)  # runs of sentences side by side
+        arts = np.cumsum(rng.random(n) < 0.15).astype(np.int32)
+        bm25 = rng.choice([0.0, 0.5, 1.0, 2.0, 4.0], size=n)
+        article = rng.choice([0.0, 1.0, 3.0], size=n)
+        ranked = int(rng.integers(1, n))
+        some, may = searcher._contenders(cands, arts, bm25, article, ranked)
+        beside = [i for i in range(n - 1) if cands[i + 1] == cands[i] + 1 and arts[i + 1] == arts[i]]
+        prev = {i + 1: i for i in beside}
+        after = {i: i + 1 for i in beside}
+        near = [bm25[i] + r.neighbour_weight * max(bm25[prev[i]] if i in prev else 0.0,
+                                                   bm25[after[i]] if i in after else 0.0) for i in range(n)]
+        lowest = sorted(r.coverage_base * near[i] + r.article_weight * article[i] for i in range(n))[n - ranked]
+        if not lowest > 0:
+            assert may is None
+            continue
+        expected_may = [i for i in range(n) if (r.coverage_base + most) * near[i] + r.article_weight * article[i]
+                        >= lowest * (1 - 1e-9)]
+        needed = set(expected_may)
+        for i in expected_may:
+            needed |= {j for j in (prev.get(i), prev.get(prev.get(i, -1)), after.get(i)) if j is not None}
+        assert np.flatnonzero(may).tolist() == [k for k, i in enumerate(sorted(needed)) if i in expected_may]
+        assert np.asarray(some).tolist() == sorted(needed)
