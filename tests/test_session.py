@@ -138,6 +138,23 @@ def test_note_notebook_export_with_citations(session, tmp_path: Path):
     assert "2,500" in text and "line" in text and not session.unsaved_notes
 
 
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_an_export_gets_the_usual_mode_and_a_save_stays_private(session, tmp_path: Path, umask: int):
+    """An exported notebook is a document like any other (0666 less the umask); a save records the
+    game's every line, read back only by this user (0600)."""
+    session.handle("how many american soldiers are in iraq")
+    session.handle("note 1")
+    old = os.umask(umask)
+    try:
+        session.handle("export")
+        session.handle("save")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "briefbot-notebook.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (tmp_path / "briefbot-session.json").stat().st_mode & 0o777 == 0o600
+
+
 def test_undo_steps_back_over_the_last_change(session):
     session.handle("where is harir base")
     session.handle("note 1")

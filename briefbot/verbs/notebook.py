@@ -90,7 +90,7 @@ def save(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="save")
     path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
     if path is not None:
-        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
+        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True) or s.save_path
     return reply
 
 
@@ -122,7 +122,7 @@ def _typed_path(s: Session, reply: Reply, typed: str, default: str) -> Path | No
         return path
 
 
-def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
+def _keep(s: Session, reply: Reply, path: Path, text: str, done: str, private: bool = False) -> Path | None:
     """Write the notebook's file (an export or a saved session), say so in the reply, and return
     the path written (None if it could not be); the notes are then safe. A file this game did not
     write is never replaced (it may hold another game's notes): the next free name is used
@@ -133,7 +133,7 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
         # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
         mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
                             if p not in s.written and _own_save(s, p)}
-        path = write_new(wanted, text, mine)
+        path = write_new(wanted, text, mine, private)
     except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
         reply.status = ERROR
         reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
