@@ -16,7 +16,7 @@ from briefbot.attribution import starts_with_pronoun
 from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
-from briefbot.parser import Command, Parser
+from briefbot.parser import Command, Parser, number_in
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
@@ -60,6 +60,7 @@ class State:
     first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
     person: str = ""  # the last person named, for "he", "him", "what else did she say?"
+    thing: str = ""  # the last place or organisation examined or named (by `x`, `go`), for `x it`
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
     def copy(self) -> State:
@@ -225,14 +226,16 @@ class Session:
         return shown_path(path, self.folder)
 
     def _answer_to_which(self, command: Command) -> Command:
-        """After "Which do you mean…?", a reply naming one of the choices ("harir") completes the
-        command it interrupted; anything else is a new command."""
+        """After "Which do you mean…?", a reply naming one of the choices ("harir") or giving its
+        place in the list ("2") completes the command it interrupted; anything else is a new command."""
         pending, self.state.pending = self.state.pending, []
         if not pending or command.verb != "question":
             return command
         verb, topic, *names = pending
         typed = words(command.line.lower())
-        picked = [n for n in names if typed and all(w in words(n.lower()) for w in typed)]
+        n = number_in(command.line)
+        picked = [names[n - 1]] if n is not None and 1 <= n <= len(names) else \
+            [n for n in names if typed and all(w in words(n.lower()) for w in typed)]
         if len(picked) != 1:
             return command
         line = f"ask {picked[0]} about {topic}" if verb == "ask" else f"{verb} {picked[0]}"
@@ -246,6 +249,8 @@ class Session:
                 or len(found[0].sentences) >= 2 * len(found[1].sentences)):
             if isinstance(found[0], Character):
                 self.state.person = found[0].name
+            else:
+                self.state.thing = found[0].name
             return found[0]
         names = [t.name for t in found[:WHICH_CHOICES]]
         self.state.pending = [command.verb, command.topic, *names]

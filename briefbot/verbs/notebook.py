@@ -10,7 +10,7 @@ from briefbot import markdown
 from briefbot.atomic import write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
-from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural, with_tellings
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
@@ -65,8 +65,8 @@ def notebook(s: Session, command: Command) -> Reply:
     reply.blocks.append(Heading("Notebook"))
     if not s.state.notebook:
         return reply.say("Your notebook is empty. After a question, `note 1` keeps the first answer.")
-    for n, sent in enumerate(s.state.notebook, 1):
-        reply.blocks.append(Passage(n, s.searcher.answer(sent)))
+    for n, sent in enumerate(s.state.notebook, 1):  # each note alone: two telling one fact stay two notes
+        reply.blocks.append(Passage(n, with_tellings(s, [s.searcher.answer(sent)])[0]))
     return reply
 
 
