@@ -91,6 +91,7 @@ class Session:
         self.state = State(game=os.urandom(6).hex())
         self.undo_stack: list[tuple[str, State, list[int]]] = []  # (the line, the state before it, seen since)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+        self.saved_seen: set[int] = set()  # what the player had uncovered when the game was last saved or restored
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
         self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
@@ -115,6 +116,7 @@ class Session:
         """Back to the start of the game, with nothing seen or noted (`restart`; undo takes it back)."""
         self.state = State(game=self.state.game)
         self.saved_notebook = []
+        self.saved_seen = set()
 
     @property
     def world(self) -> World:
@@ -130,6 +132,11 @@ class Session:
     @property
     def unsaved_notes(self) -> bool:
         return self.state.notebook != self.saved_notebook
+
+    @property
+    def unsaved_facts(self) -> bool:
+        """Whether the facts uncovered differ from those of the last save (or restore)."""
+        return self.state.seen != self.saved_seen
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -187,7 +194,7 @@ class Session:
                     len(self.uncovered()) if world is not None else None,
                     world.fact_count if world is not None else None,
                     here.people if here else None, here.exits if here else None,
-                    len(state.notebook), self.unsaved_notes,
+                    len(state.notebook), self.unsaved_notes, self.unsaved_facts,
                     tuple(world.warnings) if world is not None else (), self.folder)
 
     def completion(self) -> Completion:

@@ -199,6 +199,19 @@ def test_the_notebook_counts_each_notes_other_tellings_as_answers_do(session):
     assert [len(p.answer.versions) for p in notes] == [len(p.answer.versions) for p in answers]
 
 
+def test_quit_says_when_what_was_uncovered_is_not_saved(session):
+    assert "not saved" not in said(session.handle("quit"))  # nothing found yet
+    session.handle("where is harir base")
+    assert session.handle("look").view.unsaved_facts
+    assert "not saved" in said(session.handle("quit"))
+    session.handle("save")
+    assert not session.handle("look").view.unsaved_facts and "not saved" not in said(session.handle("quit"))
+    session.handle("how many american soldiers are in iraq")
+    assert "not saved" in said(session.handle("quit"))
+    session.handle("restore")
+    assert not session.handle("look").view.unsaved_facts
+
+
 def test_undo_steps_back_over_the_last_change(session):
     session.handle("where is harir base")
     session.handle("note 1")

@@ -89,8 +89,9 @@ def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
     reply = Reply(command.line, OK, verb="save")
     path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
-    if path is not None:
-        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True) or s.save_path
+    if path is not None and (written := _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True)):
+        s.save_path = written
+        s.saved_seen = set(s.state.seen)
     return reply
 
 
@@ -170,6 +171,7 @@ def restore(s: Session, command: Command) -> Reply:
     s.state = state
     state.unknown_words = []  # the saved game's last line is not the one before the next `oops`
     s.saved_notebook = list(state.notebook)
+    s.saved_seen = set(state.seen)
     s.save_path = path
     if unsaved:
         reply.say(f"(The {plural(unsaved, 'unsaved note')} you had went with the old game: `undo` brings "
