@@ -28,6 +28,7 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -503,7 +504,8 @@ class Searcher:
         idx = self.index
         text = idx.text_of(sent)
         spans = [sp for sp in idx.spans_of(sent) if sp.type in types]
-        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)]
+        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)
+                 and not (sp.type in _NAMES and self._owns_other(text, sp, asked))]
         if unit:  # "three main sites" counts no soldiers
             spans = [sp for sp in spans if not _counts_other(text, sp, unit)]
         if not spans:
@@ -534,6 +536,12 @@ class Searcher:
         # "killed more than 250 people and wounded 1,000": the number counting the people asked about
         best = min(spans, key=lambda sp: (not counts(sp), distance(sp), types.index(sp.type)))
         return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
+
+    def _owns_other(self, text: str, span: Span, asked: set[int]) -> bool:
+        """Whether a name only qualifies a thing the question does not ask about: "ISIS's defeat"
+        answers no "who made the announcement" ("Apple's announcement" would)."""
+        m = _POSSESSIVE.match(text, span.end)
+        return bool(m) and not any(self.index.term_id.get(t, -2) in asked for t in word_terms(m[1]))
 
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"

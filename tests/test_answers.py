@@ -218,6 +218,14 @@ def test_which_airline_answers_with_the_airline_named_by_its_kind():
     assert best.text[best.answer_span.start:best.answer_span.end] == "Delta Airlines"
 
 
+def test_a_name_qualifying_another_thing_is_no_answer_span():
+    """"the Islamic State Group's defeat": the group is defeated, it made no announcement."""
+    story = ("Mission ends", "The announcement came after the Islamic State Group's defeat in Mosul.\n"
+             "Officials said the mission would end in September.")
+    best = searcher_of(story).search("which group made the announcement?", 3).answers[0]
+    assert "defeat" in best.text and best.answer_span is None
+
+
 def test_who_is_a_name_does_not_answer_with_the_name():
     answers = searcher_of(BASES).search("who is allawi", 3).answers
     assert answers and all(span_text(a) != "Mohammed Tawfiq Allawi" for a in answers)
