@@ -301,6 +301,7 @@ class Searcher:
         """The first stage: the best candidates by BM25, with the features the second stage
         weighs; None when the question has no answer here (`result` says why)."""
         r = self.ranking
+        query = _unshouted(query)
         question = analyse(query)
         slots = self._slots(question.looked_for, result.corrections)
         result.matched_words = [s.word for s in slots if s.terms]
@@ -741,6 +742,13 @@ def _name_like(word: str, query: str) -> bool:
     """A number, or a word with a capital that is not merely the question's first letter."""
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
         word[:1].isupper() and not query.lstrip().startswith(word))
+
+
+def _unshouted(query: str) -> str:
+    """A question typed in capitals ("WHO IS ALLAWI") read as if in lower case: its words are no
+    acronyms ("IS" is no ISIS) and no names ("WHO")."""
+    letters = [c for c in query if c.isalpha()]
+    return query.lower() if len(query.split()) > 1 and letters and all(c.isupper() for c in letters) else query
 
 
 def _written(word: str) -> str:

@@ -181,6 +181,14 @@ def test_a_capitalised_name_is_no_misspelt_stem():
     assert result.status == "no_answer" and "Rishi" in result.unknown_names
 
 
+def test_a_question_typed_in_capitals_reads_as_in_lower_case():
+    """"HOW MUCH WILL THE REFERENDUM COST": no word is an unknown name, and the answer is the one asked in lower case."""
+    searcher = searcher_of(CONSOLE, REFERENDUM)
+    shouted = searcher.search("HOW MUCH WILL THE REFERENDUM COST", 1)
+    assert shouted.status == "answered" and not shouted.unknown_names
+    assert shouted.answers[0].text == searcher.search("how much will the referendum cost", 1).answers[0].text
+
+
 def test_every_weight_of_the_formula_is_a_ranking_field_and_the_searcher_reads_it():
     assert len(RANKING.weights) == len(FEATURES)
     searcher = searcher_of(CONSOLE, REFERENDUM)
