@@ -105,6 +105,10 @@ _PERSON_AFTER = LazyPattern(r",\s+(?:who\b|\d+,)")  # "DiCaprio, who lost out", 
 _AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
 _ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
 _SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]nvestors)\s+in\s+$")
+_GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
+_NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
+_DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
+_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed\.$")  # '"…?" | Mr Weingarten pressed.'
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
@@ -368,10 +372,14 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
         if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last, _definite(m)))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
+    if (group := _GROUP_SAYS.match(sentence)) and people.resolve(group.group("who")) is None:
+        found.append((0, ""))  # "Critics say the powers - which President Chavez argues are needed - …": no one named
     for m in _SAID_RELATION.finditer(sentence):  # "said his wife, Sheila": she speaks, named or not
         found.append((m.start(), people.resolve(m.group("name")) or ""))
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
+            if pattern is _SAID_NAME and _described_before(sentence, m.start(), people):
+                continue  # "The woman, Robin Mantooth, said Mars promised…": she speaks, not Mars
             name, nobody = _named_in(m.group("tail"), people, last, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
@@ -399,6 +407,12 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     return None, False
 
 
+def _described_before(sentence: str, at: int, people: People) -> bool:
+    """Whether ", said" at `at` closes "<the/his noun>, NAME" opening the sentence: NAME is who said."""
+    m = _NAME_BEFORE_COMMA.search(sentence, 0, at + 1)
+    return bool(m and m.end() == at + 1 and _DESCRIBED.fullmatch(sentence[:m.start()]) and people.resolve(m.group("name")))
+
+
 def _definite(m: re.Match[str]) -> bool:
     return m.group("article").lower() == "the"
 
@@ -422,7 +436,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
         return False
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
         return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
-    return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+    return (pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+            or bool(_DESCRIBED.fullmatch(sentence[:m.start()])))  # "The woman, Robin Mantooth, said"
 
 
 def _one_of_several(sentence: str, at: int) -> bool:
@@ -583,6 +598,11 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             for k in range(first, end + 1):
                 if not named[k] or k == closer:
                     speakers[k] = speakers[closer]
+        elif closer == end + 1 < len(sentences) and (bare := _CLOSER.match(sentences[closer])):
+            who = people.resolve(bare.group("name"))  # '"Did you ever know…?" | Mr Weingarten pressed.'
+            for k in range(first, end + 1):
+                if not named[k]:
+                    speakers[k] = who
     return speakers
 
 

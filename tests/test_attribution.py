@@ -647,3 +647,25 @@ def test_an_age_epithet_after_a_sentence_naming_two_people_is_no_one() -> None:
                       "The 22-year-old Scot finished fourth in the 60m hurdles.",
                       '"It was a learning curve," said the East Kilbride athlete.'])
     assert said[-1] == "Allan Scott"
+
+
+def test_the_noun_comma_name_comma_said_is_the_named_person_s_words() -> None:
+    said = attribute(["Guitarist Mick Mars is being sued by his ex-girlfriend.",
+                      "The woman, Robin Mantooth, said Mars promised her financial support."])
+    assert said == [None, "Robin Mantooth"]
+    said = attribute(["Their lawyer, Majeed Memon, said the film should wait."])
+    assert said == ["Majeed Memon"]
+
+
+def test_a_quotation_followed_by_name_and_verb_alone_is_that_person_s() -> None:
+    said = attribute(["Defence lawyer Reid Weingarten questioned David Myers.",
+                      '"Not that I am aware of," Mr Myers replied.',
+                      '"Did you ever know Mr Ebbers to make an accounting entry?"',
+                      "Mr Weingarten pressed."])
+    assert said == [None, "David Myers", "Reid Weingarten", None]
+
+
+def test_a_group_saying_first_is_no_one_named() -> None:
+    said = attribute(["President Hugo Chavez has backed land reforms.",
+                      "Critics say the powers - which President Chavez argues are needed - trample property rights."])
+    assert said == [None, None]
