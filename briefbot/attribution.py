@@ -23,7 +23,8 @@ from briefbot.text import LazyPattern
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
 _CAP = r"[A-Z][\w'\u2019\u0300-\u036f]*(?:-[A-Za-z][\w'\u2019\u0300-\u036f]*)*"  # combining accents too
 _NICKNAME = r"\s+['\u2018][A-Z][\w-]*['\u2019](?=\s+[A-Z])"  # "Brian 'Head' Welch" is Brian Welch
-NAME = (rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:(?:{_NICKNAME})?\s+{_PARTICLE}?{_CAP}){{0,5}}"
+_INITIAL = r"[A-Z]\.(?=\s+[A-Z][a-z][\w'-]*\b(?!\s+[A-Z]))"  # not "Malcolm X. Attallah Shabazz"  # "Mr R. Sridharan", "George W. Bush"
+NAME = (rf"(?<![\w'\u2019-])(?:{_PARTICLE}?{_CAP})(?:(?:{_NICKNAME})?\s+(?:{_INITIAL}|{_PARTICLE}?{_CAP})){{0,5}}"
         rf"(?:\s+of\s+{_CAP})?")  # "Lord X of Y"
 _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|pointed out|confirm(?:s|ed)?|"
           r"add(?:s|ed)?|not(?:es|ed)|stress(?:es|ed)?|emphasi[sz](?:e|es|ed)|clarif(?:y|ies|ied)|warn(?:s|ed)?|"
@@ -103,6 +104,11 @@ _INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$"
 _PERSON_AFTER = LazyPattern(r",\s+(?:who\b|\d+,)")  # "DiCaprio, who lost out", "Smith, 24,": a person
 _AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
 _ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
+_SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]nvestors)\s+in\s+$")
+_GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
+_NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
+_DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
+_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed\.$")  # '"…?" | Mr Weingarten pressed.'
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
@@ -110,6 +116,7 @@ _QUOTES = '"\u201c\u201d'
 _ORG_APPOSITION = LazyPattern(rf"(?:\s+(?:\d+|{_CAP}))*,\s+(?:the|a|an|{_CAP}['\u2019]s)\s+(?P<what>[^,;:.\"\u201c\u201d()]{{1,60}}?)"
                               r"(?=[,;:.]|$)")
 # "Kidman's publicist Wendy Day": a few lower-case words after a possessive say who the next name is to them
+_ROLE_THEN_NAME = LazyPattern(rf"(?:\s+(?P<role>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))\s+{_CAP}\s+{_CAP}")
 _POSSESSIVE = LazyPattern(r"['\u2019]s?$")
 _RELATION = LazyPattern(r"(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){1,3}\s+(?=[A-Z])")
 _POSSESSIVE_RELATION = LazyPattern(rf"(?:the\s+)?{NAME}['\u2019]s?(?:\s+(?!for\b|of\b|to\b|and\b|or\b)[a-z][\w-]*){{1,3}}")
@@ -145,7 +152,7 @@ class People:
         """The person `phrase` names here: a full name, or a short form of one named in the article."""
         phrase = re.sub(_NICKNAME, "", phrase)
         person = person_name(phrase)
-        if person and name_key(person.name) in self.organisations:  # "brokerage Merrill Lynch said"
+        if person and self.is_organisation(name_key(person.name)):  # "brokerage Merrill Lynch said"
             return None
         if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
             word = phrase.strip()
@@ -158,6 +165,11 @@ class People:
         if full:
             return full
         return _titled(phrase, person) if person.titled else None
+
+    def is_organisation(self, key: str) -> bool:
+        """Whether a name is one the article shows is an organisation, or the start of one ("Krispy
+        Kreme" after "Shares in Krispy Kreme Doughnuts")."""
+        return key in self.organisations or any(org.startswith(f"{key} ") for org in self.organisations)
 
     def by_role(self, role: str, last: str | None, definite: bool = False) -> str | None:
         """The person whose role in this article matches `role` ("the security expert"); the last
@@ -314,7 +326,7 @@ def people_in(sentences: list[str]) -> People:
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
             person = person_name(re.sub(_NICKNAME, "", m.group()))
-            if person and person.full and name_key(person.name) not in people.organisations:
+            if person and person.full and not people.is_organisation(name_key(person.name)):
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
@@ -330,8 +342,8 @@ def _organisation_here(sentence: str, m: re.Match[str]) -> bool:
     if person is None or not person.full or person.role or person.titled or _POSSESSIVE.search(m.group()):
         return False  # "Denise Lewis' coach Charles van Commenee" is her coach
     before = re.search(r"(?:^|\s)([a-z][\w-]*)\s+$", sentence[:m.start()])
-    if before and is_org_kind(before.group(1)):
-        return True
+    if before and is_org_kind(before.group(1)) or _SHARES_IN.search(sentence, 0, m.start()):
+        return True  # "bank Standard Chartered", "Shares in Krispy Kreme Doughnuts"
     after = sentence[m.end():]
     role = re.match(r"\s+((?:[a-z][\w-]*\s+){1,3})(?=[A-Z])", after)
     if role and is_role_phrase(role.group(1).strip()) and not _has_verb(role.group(1)):  # not "X believes coach Y…"
@@ -360,10 +372,14 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         (m.start(), _epithet(m.group("article"), m.group("role"), subject) or "") for m in roles
         if (is_role_phrase(m.group("role")) and not people.by_role(m.group("role"), last, _definite(m)))
         or _epithet(m.group("article"), m.group("role"), subject)][:1]
+    if (group := _GROUP_SAYS.match(sentence)) and people.resolve(group.group("who")) is None:
+        found.append((0, ""))  # "Critics say the powers - which President Chavez argues are needed - …": no one named
     for m in _SAID_RELATION.finditer(sentence):  # "said his wife, Sheila": she speaks, named or not
         found.append((m.start(), people.resolve(m.group("name")) or ""))
     for pattern in (_ACCORDING, _SAID_NAME):
         for m in pattern.finditer(sentence):
+            if pattern is _SAID_NAME and _described_before(sentence, m.start(), people):
+                continue  # "The woman, Robin Mantooth, said Mars promised…": she speaks, not Mars
             name, nobody = _named_in(m.group("tail"), people, last, subject)
             if name or nobody:
                 found.append((m.start(), name or ""))
@@ -391,6 +407,12 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     return None, False
 
 
+def _described_before(sentence: str, at: int, people: People) -> bool:
+    """Whether ", said" at `at` closes "<the/his noun>, NAME" opening the sentence: NAME is who said."""
+    m = _NAME_BEFORE_COMMA.search(sentence, 0, at + 1)
+    return bool(m and m.end() == at + 1 and _DESCRIBED.fullmatch(sentence[:m.start()]) and people.resolve(m.group("name")))
+
+
 def _definite(m: re.Match[str]) -> bool:
     return m.group("article").lower() == "the"
 
@@ -414,7 +436,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
         return False
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
         return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
-    return pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+    return (pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
+            or bool(_DESCRIBED.fullmatch(sentence[:m.start()])))  # "The woman, Robin Mantooth, said"
 
 
 def _one_of_several(sentence: str, at: int) -> bool:
@@ -454,14 +477,17 @@ def _named_in(tail: str, people: People, last: str | None, subject: str | None) 
         before = tail[:m.start()].strip()
         if _POSSESSIVE.search(m.group()) and _RELATION.match(tail, m.end()):
             continue  # "said Kidman's publicist Wendy Day": Wendy Day speaks
-        if _POSSESSIVE_RELATION.fullmatch(before):
-            before = ""
+        first = _NAMES.match(before)
+        if _POSSESSIVE_RELATION.fullmatch(before) or first and _role_then_name(tail, first.end()):
+            before = ""  # "Kidman's publicist", "Cobain biographer"
         if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))):
             break  # "a spokesman for Mr Howard" is not Mr Howard
         after = re.match(r"\s+([\w'-]+)", tail[m.end():])
         if after and after.group(1) in _CLAUSE_VERBS:  # "said Charles was one of his heroes": who was said of
             break
         if after and is_role_word(after.group(1)):  # "Daiwa Securities analyst Mark Pervan"
+            continue
+        if _role_then_name(tail, m.end()):  # "said Cobain biographer Charles Cross": Cross speaks
             continue
         if name := people.resolve(m.group()):
             return name, False
@@ -472,6 +498,15 @@ def _named_in(tail: str, people: People, last: str | None, subject: str | None) 
     if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last, True)):
         return name, False  # "according to the Bishop", after "The Bishop of Durham, the Rt Rev Dr Tom Wright"
     return None, bool(role and is_role_phrase(words))
+
+
+def _role_then_name(tail: str, at: int) -> bool:
+    """Whether a name ending at `at` is followed by a role and a person's full name ("Cobain biographer
+    Charles Cross"): the name describes whose the role is, and the second name speaks."""
+    m = _ROLE_THEN_NAME.match(tail, at)
+    words = m.group("role").split() if m else []
+    return bool(words and not _ROLE_STOP & set(words) and not _has_verb(m.group("role"))
+                and not is_org_kind(words[-1]))  # not "research think-tank Pew Internet", "IT firm Dimension Data"
 
 
 def _apposition(words: str, closed: bool) -> bool:
@@ -547,6 +582,9 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             subject, since = described, 0
         elif about := _first_person(narration, people):
             subject, since = about, 0
+        elif epithet and _AGE.search(epithet.group("role")):  # "The 22-year-old Scot": the subject, unless the
+            others = i > 0 and any(n not in (None, described) for _, n in mentions[i - 1])  # last sentence named
+            subject, since = None if others else described, 0  # another too ("…impressed by Dunne's form")
         elif _unknown_subject(narration, people):  # "DiCaprio, who lost out…, will face him" | "…," he told
             subject, since = None, 0
         else:
@@ -560,6 +598,11 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             for k in range(first, end + 1):
                 if not named[k] or k == closer:
                     speakers[k] = speakers[closer]
+        elif closer == end + 1 < len(sentences) and (bare := _CLOSER.match(sentences[closer])):
+            who = people.resolve(bare.group("name"))  # '"Did you ever know…?" | Mr Weingarten pressed.'
+            for k in range(first, end + 1):
+                if not named[k]:
+                    speakers[k] = who
     return speakers
 
 
