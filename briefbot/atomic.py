@@ -6,12 +6,15 @@ their notes), or, for a file this program wrote itself, by a rename over it. A c
 or a second process never leaves a half-written file under the real name. Temporary files carry
 a name only briefbot uses; one a killed run left is removed by a later write into that folder,
 and nothing else is ever removed.
+
+A file gets the mode any program's new file gets (0666 less the user's umask: an exported notebook
+is a document to share like any other), unless `private` (0600: a saved game, read back only by
+this user's briefbot, records every line they typed and everything they read).
 """
 from __future__ import annotations
 
 import errno
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,11 +27,11 @@ MAX_FREE_NAMES = 1000  # notes-2.md … notes-1000.md: past that, the folder is 
 Content = str | Callable[[BinaryIO], None]
 
 
-def write_atomic(path: Path, content: Content, replace: bool = True) -> None:
+def write_atomic(path: Path, content: Content, replace: bool = True, private: bool = False) -> None:
     """Write `content` (text, as UTF-8, or a function that writes to the open file) to `path`.
     Unless `replace`, raise FileExistsError if `path` exists, and leave it as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=path.suffix)
+    fd, tmp = _temp_file(path, 0o600 if private else 0o666)
     try:
         with os.fdopen(fd, "wb") as out:
             if isinstance(content, str):
@@ -47,7 +50,19 @@ def write_atomic(path: Path, content: Content, replace: bool = True) -> None:
     remove_stale_temps(path.parent)
 
 
-def write_new(wanted: Path, content: Content, mine: set[Path]) -> Path:
+def _temp_file(path: Path, mode: int) -> tuple[int, str]:
+    """A new temporary file beside `path`, open for writing, created with `mode` less the umask
+    (tempfile.mkstemp makes every file 0600, whatever the umask)."""
+    for _ in range(100):
+        tmp = os.path.join(path.parent, f"{TEMP_PREFIX}{os.urandom(6).hex()}{path.suffix}")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, f"no free temporary name in {path.parent}")
+
+
+def write_new(wanted: Path, content: Content, mine: set[Path], private: bool = False) -> Path:
     """Write `content` to `wanted`, or, if a file this program did not write (`mine`) is there,
     to the first free name of wanted-2, wanted-3…; the path written."""
     try:
@@ -57,7 +72,7 @@ def write_new(wanted: Path, content: Content, mine: set[Path]) -> Path:
     path = wanted
     for n in range(2, MAX_FREE_NAMES + 2):
         try:
-            write_atomic(path, content, replace=path in mine)
+            write_atomic(path, content, replace=path in mine, private=private)
             return path
         except FileExistsError:
             path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")

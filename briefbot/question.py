@@ -115,7 +115,10 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
                      r"network|newspaper|paper|label|studio|union|unions|maker|manufacturer|retailer|carmaker|charity|"
                      r"department|ministry|institution|outlet|channel|league|side|business|corporation|giant|"
                      r"regulator|watchdog|publisher|developer|operator|supermarket|store|chain|brand|government)\b"
-                     r"|\bwho (?:made|makes|owns|owned|bought|buys|acquired|publishes|published|manufactures|"
+                     r"|\bwho (?:(?:made|makes)(?! (?:the|a|an|this|that|its|his|her|their) (?:\w+ ){0,2}(?:announcement|decision|"
+                     r"statement|claim|call|comment|remarks?|offer|move|mistake|point|speech|promise|pledge|threat|"
+                     r"appeal|request|accusation|allegation|admission|apology|complaint|proposal|suggestion)s?\b)"
+                     r"|owns|owned|bought|buys|acquired|publishes|published|manufactures|"
                      r"manufactured|produces|sponsors|sponsored|operates|developed|develops|runs)\b"),
     ("place", rf"^where\b|\bwhere (?:{_AUX}|exactly|else)\b|\b(?:which|what|in what|in which) (?:\w+ ){{0,2}}(?:country|"
               rf"countries|city|cities|town|towns|region|state|place|places|venue|stadium|ground|county|nation|area|"

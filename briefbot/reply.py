@@ -113,7 +113,8 @@ class View:
     people: tuple[str, ...] | None = None
     exits: tuple[str, ...] | None = None
     notes: int = 0
-    unsaved: bool = False
+    unsaved: bool = False  # notes neither saved nor exported
+    unsaved_facts: bool = False  # facts uncovered that no save holds: quitting would lose them
     warnings: tuple[str, ...] = ()
     folder: str = ""  # the corpus folder, which shown paths are relative to
 

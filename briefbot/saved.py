@@ -45,7 +45,7 @@ def _fields(fields: object, bounds: Bounds) -> dict[str, object]:
     checks: dict[str, Callable[[object, Bounds], object]] = {
         "room": _text, "last_line": _text, "turns": _count, "trail": _trail, "unknown_words": _words,
         "pending": _pending, "notebook": _ids, "seen": _id_set, "shown": _numbered, "shown_at": _turns,
-        "question": _text, "about": _text, "page": _count, "first": _count, "person": _text, "game": _text,
+        "question": _text, "about": _text, "page": _count, "first": _count, "person": _text, "thing": _text, "game": _text,
         "source_page": _source_page}
     unknown = sorted(set(fields) - set(checks))
     if unknown:

@@ -33,6 +33,7 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -183,6 +184,13 @@ class Searcher:
         self._add_related(slots)
         return slots
 
+    def _unheard_of(self, slot: _Slot) -> bool:
+        """Whether a word the articles never use, even misspelt, is a place or organisation the
+        gazetteers know ("mongolia", typed in lower case) that the articles never name otherwise
+        either ("tory" is theirs if they write "Conservative Party")."""
+        known = PLACES.get(slot.word) or ORGANISATIONS.get(slot.word)
+        return bool(known) and not all(t in self.index.term_id for t in analyze(known))
+
     def _add_acronyms(self, slots: list[_Slot]) -> None:
         """A name of capitalised words also matches its initials where a story writes both: "Electronic
         Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
@@ -267,7 +275,8 @@ class Searcher:
             for tid in self._deletes.get(key, ()):
                 if among is not None and tid not in among:
                     continue
-                known_word = _written(self._spelt(tid, written))
+                # a capitalised word is a name: compared with names as written, never with stems ("Rishi" is no "riski")
+                known_word = _written(self.index.surface[tid] if word[:1].isupper() else self._spelt(tid, written))
                 d = edit_distance(written, known_word, transpositions=True)
                 if d <= limit and (known_word[0] == written[0] or (d == 1 and len(written) >= r.typo_long - 1)):
                     cand = (d, -self.index.doc_freq(tid), tid)
@@ -299,11 +308,7 @@ class Searcher:
             return result
         scores = pool.features @ np.array(self.ranking.weights)
         order = np.argsort(-scores, kind="stable")
-        # a question about a place or organisation the articles never name ("how many troops does
-        # france have") is not answered exactly: its sentences are shown, no span is claimed ("2,500")
-        elsewhere = any(PLACES.get(w) or ORGANISATIONS.get(w) for w in result.unknown_words)
-        spans = [None] * len(pool.spans) if elsewhere else pool.spans
-        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), spans[i]) for i in order], k)
+        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), pool.spans[i]) for i in order], k)
         return result
 
     def pool(self, query: str, result: Result, context: str = "", within: np.ndarray | None = None) -> Pool | None:
@@ -313,7 +318,7 @@ class Searcher:
         question = analyse(query)
         slots = self._slots(question.looked_for, result.corrections)
         result.matched_words = [s.word for s in slots if s.terms]
-        result.unknown_names = [s.word for s in slots if not s.terms and _name_like(s.word, query)]
+        result.unknown_names = [s.word for s in slots if not s.terms and (_name_like(s.word, query) or self._unheard_of(s))]
         result.unknown_words = [s.word for s in slots if not s.terms]
         if result.unknown_names:  # the question is about something the briefing never names
             return None
@@ -517,7 +522,8 @@ class Searcher:
         idx = self.index
         text = idx.text_of(sent)
         spans = [sp for sp in idx.spans_of(sent) if sp.type in types]
-        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)]
+        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)
+                 and not (sp.type in _NAMES and self._owns_other(text, sp, asked))]
         if unit:  # "three main sites" counts no soldiers
             spans = [sp for sp in spans if not _counts_other(text, sp, unit)]
         if not spans:
@@ -548,6 +554,12 @@ class Searcher:
         # "killed more than 250 people and wounded 1,000": the number counting the people asked about
         best = min(spans, key=lambda sp: (not counts(sp), distance(sp), types.index(sp.type)))
         return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
+
+    def _owns_other(self, text: str, span: Span, asked: set[int]) -> bool:
+        """Whether a name only qualifies a thing the question does not ask about: "ISIS's defeat"
+        answers no "who made the announcement" ("Apple's announcement" would)."""
+        m = _POSSESSIVE.match(text, span.end)
+        return bool(m) and not any(self.index.term_id.get(t, -2) in asked for t in word_terms(m[1]))
 
     def _echo(self, words: str, asked: set[int], name: bool) -> bool:
         """Whether `words` only repeat the question: every term of an amount or date ("in 2005"

@@ -16,7 +16,7 @@ from briefbot.attribution import starts_with_pronoun
 from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
-from briefbot.parser import Command, Parser
+from briefbot.parser import Command, Parser, number_in
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
@@ -60,6 +60,7 @@ class State:
     first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
     person: str = ""  # the last person named, for "he", "him", "what else did she say?"
+    thing: str = ""  # the last place or organisation examined or named (by `x`, `go`), for `x it`
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
     def copy(self) -> State:
@@ -90,6 +91,7 @@ class Session:
         self.state = State(game=os.urandom(6).hex())
         self.undo_stack: list[tuple[str, State, list[int]]] = []  # (the line, the state before it, seen since)
         self.saved_notebook: list[int] = []  # the notebook as last saved or exported
+        self.saved_seen: set[int] = set()  # what the player had uncovered when the game was last saved or restored
         self.written: set[Path] = set()  # files this session wrote, which it may write again
         self._surroundings: dict[str, Surroundings] = {}
         self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
@@ -114,6 +116,7 @@ class Session:
         """Back to the start of the game, with nothing seen or noted (`restart`; undo takes it back)."""
         self.state = State(game=self.state.game)
         self.saved_notebook = []
+        self.saved_seen = set()
 
     @property
     def world(self) -> World:
@@ -129,6 +132,11 @@ class Session:
     @property
     def unsaved_notes(self) -> bool:
         return self.state.notebook != self.saved_notebook
+
+    @property
+    def unsaved_facts(self) -> bool:
+        """Whether the facts uncovered differ from those of the last save (or restore)."""
+        return self.state.seen != self.saved_seen
 
     # --- the loop ----------------------------------------------------------------------------
 
@@ -186,7 +194,7 @@ class Session:
                     len(self.uncovered()) if world is not None else None,
                     world.fact_count if world is not None else None,
                     here.people if here else None, here.exits if here else None,
-                    len(state.notebook), self.unsaved_notes,
+                    len(state.notebook), self.unsaved_notes, self.unsaved_facts,
                     tuple(world.warnings) if world is not None else (), self.folder)
 
     def completion(self) -> Completion:
@@ -225,14 +233,16 @@ class Session:
         return shown_path(path, self.folder)
 
     def _answer_to_which(self, command: Command) -> Command:
-        """After "Which do you mean…?", a reply naming one of the choices ("harir") completes the
-        command it interrupted; anything else is a new command."""
+        """After "Which do you mean…?", a reply naming one of the choices ("harir") or giving its
+        place in the list ("2") completes the command it interrupted; anything else is a new command."""
         pending, self.state.pending = self.state.pending, []
         if not pending or command.verb != "question":
             return command
         verb, topic, *names = pending
         typed = words(command.line.lower())
-        picked = [n for n in names if typed and all(w in words(n.lower()) for w in typed)]
+        n = number_in(command.line)
+        picked = [names[n - 1]] if n is not None and 1 <= n <= len(names) else \
+            [n for n in names if typed and all(w in words(n.lower()) for w in typed)]
         if len(picked) != 1:
             return command
         line = f"ask {picked[0]} about {topic}" if verb == "ask" else f"{verb} {picked[0]}"
@@ -246,6 +256,8 @@ class Session:
                 or len(found[0].sentences) >= 2 * len(found[1].sentences)):
             if isinstance(found[0], Character):
                 self.state.person = found[0].name
+            else:
+                self.state.thing = found[0].name
             return found[0]
         names = [t.name for t in found[:WHICH_CHOICES]]
         self.state.pending = [command.verb, command.topic, *names]

@@ -64,10 +64,10 @@ def session(seed_index, home: Path) -> Session:
     writes are kept inside `home`: a fuzzed `save /some/where` must not write on this machine."""
     real = atomic.write_atomic
 
-    def write_inside_home(path: Path, text: str, replace: bool = True) -> None:
+    def write_inside_home(path: Path, text: str, replace: bool = True, private: bool = False) -> None:
         if home not in Path(path).resolve().parents:
             raise PermissionError(13, "Permission denied (fuzz)", str(path))
-        real(path, text, replace)
+        real(path, text, replace, private)
     patch = pytest.MonkeyPatch()
     patch.setattr(atomic, "write_atomic", write_inside_home)
     yield Session(seed_index, home=home)

@@ -61,6 +61,41 @@ def test_ambiguous_place_asks_and_takes_a_one_word_reply(session):
     assert session.state.room == "Harir base"
 
 
+@pytest.mark.parametrize("reply", ["2", "#2"])
+def test_which_do_you_mean_takes_a_choice_by_its_number(session, reply: str):
+    asked = said(session.handle("go base"))
+    choices = asked.split(": ", 1)[1].rstrip("?").replace(" or ", ", ").split(", ")
+    session.handle(reply)
+    assert session.state.room == choices[1]
+
+
+def test_examine_it_is_the_last_place_or_organisation_examined_or_named(session):
+    assert "not sure what" in said(session.handle("x it"))
+    dossier = session.handle("x pkk")
+    session.handle("where is harir base")  # a question between names nothing
+    again = session.handle("examine it")
+    assert again.verb == "examine" and again.blocks[0] == dossier.blocks[0]
+    session.handle("go erbil")
+    assert session.handle("x it").blocks[0].text == "Erbil"
+    session.handle("undo")
+    session.handle("undo")  # `go erbil` too: `it` is what it was before
+    assert session.handle("x that").blocks[0] == dossier.blocks[0]
+
+
+def test_again_after_undo_repeats_the_line_before_the_undone_one(session):
+    """As in Inform, whose `undo` restores the line `again` repeats with the rest of the game:
+    the undone line is not done again."""
+    session.handle("where is harir base")
+    session.handle("go erbil")
+    session.handle("undo")
+    reply = session.handle("g")
+    assert session.state.room == BRIEFING_ROOM and reply.verb == "question" and "Harir" in reply.answers[0].text
+    fresh = Session(session.index, home=session.home)
+    fresh.handle("go erbil")
+    fresh.handle("undo")
+    assert "nothing to repeat" in said(fresh.handle("g")) and fresh.state.room == BRIEFING_ROOM
+
+
 def test_go_to_no_place_says_so_first_with_the_exits_and_no_loose_answers(session):
     exits = next(b for b in session.handle("look").blocks if isinstance(b, Items) and b.title == "Exits").items
     reply = session.handle("go paris")  # the articles say "going": no reason to show those
@@ -136,6 +171,45 @@ def test_note_notebook_export_with_citations(session, tmp_path: Path):
     session.handle("export")
     text = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
     assert "2,500" in text and "line" in text and not session.unsaved_notes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_an_export_gets_the_usual_mode_and_a_save_stays_private(session, tmp_path: Path, umask: int):
+    """An exported notebook is a document like any other (0666 less the umask); a save records the
+    game's every line, read back only by this user (0600)."""
+    session.handle("how many american soldiers are in iraq")
+    session.handle("note 1")
+    old = os.umask(umask)
+    try:
+        session.handle("export")
+        session.handle("save")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "briefbot-notebook.md").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (tmp_path / "briefbot-session.json").stat().st_mode & 0o777 == 0o600
+
+
+def test_the_notebook_counts_each_notes_other_tellings_as_answers_do(session):
+    answers = session.handle("how many american soldiers are in iraq").passages
+    assert any(p.answer.versions for p in answers)
+    session.handle("note all")
+    notes = session.handle("i").passages
+    assert [p.answer.text for p in notes] == [p.answer.text for p in answers]
+    assert [len(p.answer.versions) for p in notes] == [len(p.answer.versions) for p in answers]
+
+
+def test_quit_says_when_what_was_uncovered_is_not_saved(session):
+    assert "not saved" not in said(session.handle("quit"))  # nothing found yet
+    session.handle("where is harir base")
+    assert session.handle("look").view.unsaved_facts
+    assert "not saved" in said(session.handle("quit"))
+    session.handle("save")
+    assert not session.handle("look").view.unsaved_facts and "not saved" not in said(session.handle("quit"))
+    session.handle("how many american soldiers are in iraq")
+    assert "not saved" in said(session.handle("quit"))
+    session.handle("restore")
+    assert not session.handle("look").view.unsaved_facts
 
 
 def test_undo_steps_back_over_the_last_change(session):

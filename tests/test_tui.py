@@ -531,6 +531,29 @@ def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Pat
     drive(app, scenario)
 
 
+def test_quitting_a_game_with_facts_uncovered_asks_first_and_saves_it(app: RecordingApp, seed_index: Index,
+                                                                     tmp_path: Path) -> None:
+    """No notes, but the score went up: quitting lost it without a word."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        assert app.view.uncovered and not app.view.unsaved
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen) and not app.screen.query("#export")  # no notes to export
+        await pilot.click("#save")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario, size=(80, 24))
+    saved = tmp_path / "briefbot-session.json"
+    assert saved.exists() and str(saved) in app.farewell
+    again = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def restored(pilot: Pilot) -> None:
+        await play(pilot, "restore")
+        assert again.view.uncovered == app.view.uncovered and not again.view.unsaved_facts
+        await pilot.press("ctrl+q")  # nothing new since: it just quits
+        await wait_until(pilot, lambda: not again.is_running)
+    drive(again, restored)
+
+
 def test_lines_wait_their_turn_while_the_prompt_stays_usable(app: RecordingApp, seed_index: Index, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A slow turn runs off the screen's thread: typing, history and the status line go on, and lines
@@ -771,8 +794,9 @@ def _visible(app: BriefbotApp, widget) -> bool:
 
 
 @pytest.mark.parametrize("question", [QUESTION, "where is harir base", "what did allawi say about the trainers",
-                                      "what does iraq use to secure its border with syria"])
+                                      "what does iraq use to secure its border with syria", "x pkk"])
 def test_three_answers_and_their_citations_fit_80x24(question: str, app: RecordingApp) -> None:
+    """And a dossier (`x pkk`: its heading, then three long sentences whole)."""
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, question)
         await pilot.pause(0.05)
@@ -898,3 +922,16 @@ def test_differences_sit_in_columns_that_stack_at_80_and_enter_reads_a_side(widt
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.start == expected[0].second.citations[0].start
     drive(app, scenario, size=(width, 40))
+
+
+def test_differences_use_a_wide_terminal_while_the_text_keeps_a_readable_width(app: RecordingApp) -> None:
+    """At 160 columns with the panel hidden the two sides took 110 cells, as every line of a turn does."""
+    async def scenario(pilot: Pilot) -> None:
+        await pilot.press("ctrl+b")
+        await play(pilot, "compare")
+        turn = app.query(ReplyView).last()
+        first, second = turn.query(DifferencePair).first().query(StoryLine)
+        width = app.query_one(Transcript).scrollable_content_region.width
+        assert first.region.width + second.region.width >= width - 4  # the gap between them, and no more
+        assert max(w.region.width for w in turn.query("ReplyView > Static")) <= 110
+    drive(app, scenario, size=(160, 40))

@@ -275,7 +275,7 @@ class BriefbotApp(App[int]):
                 self.notify(safe(block.text), severity="error", markup=False)
             elif isinstance(block, Reading):
                 self.push_screen(ReaderScreen(block))
-        if reply.verb == "export":
+        if reply.verb in ("export", "save"):
             self.exported = "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
         if reply.view is not None:
             self.view = reply.view
@@ -348,25 +348,29 @@ class BriefbotApp(App[int]):
         self.push_screen(HelpScreen(keys, HELP_INTRO, HELP_ROWS))
 
     def action_quit(self) -> None:
-        """Quit, asking first if the notebook has unsaved notes: known once the lines typed are answered."""
+        """Quit, asking first if the game has facts uncovered or notes that no file holds (nothing a
+        player found is lost without a word): known once the lines typed are answered."""
         if self.turn is not None or self.queue:
             self.then(self.action_quit)
             return
-        if self.view is None or not self.view.unsaved:
+        view = self.view
+        if view is None or not (view.unsaved or view.unsaved_facts):
             self.exit(self.exit_status, self.exit_status)
             return
         if not isinstance(self.screen, QuitScreen):
-            self.push_screen(QuitScreen(), self.quit_chosen)
+            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved), self.quit_chosen)
 
     def quit_chosen(self, choice: str | None) -> None:
         if choice == "quit":
             self.exit(EXIT_OK)
-        elif choice == "export":
-            self.play("export")
-            self.then(self.exit_if_saved)
+        elif choice in ("save", "export"):
+            self.play(choice)
+            self.then(partial(self.exit_if_kept, choice))
 
-    def exit_if_saved(self) -> None:
-        if self.view is not None and not self.view.unsaved:
+    def exit_if_kept(self, choice: str) -> None:
+        """Quit once the save (or export) has written its file; if it could not, stay (the error is shown)."""
+        view = self.view
+        if view is not None and not view.unsaved and (choice == "export" or not view.unsaved_facts):
             self.farewell = self.exported
             self.exit(EXIT_OK)
 

@@ -85,15 +85,26 @@ class HelpScreen(ModalScreen[None]):
 
 
 class QuitScreen(ModalScreen[str]):
-    """Asked before quitting with notes not yet saved: dismissed with "export", "quit" or "cancel"."""
+    """Asked before quitting a game that has something no file holds (facts uncovered, notes taken):
+    dismissed with "save", "export" (only offered for unsaved notes), "quit" or "cancel"."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
+    def __init__(self, uncovered: int | None, facts: int | None, notes: bool) -> None:
+        super().__init__()
+        self.uncovered, self.facts, self.notes = uncovered, facts, notes
+
     def compose(self) -> ComposeResult:
+        found = "what you uncovered" + (f" ({self.uncovered} of {self.facts} facts)" if self.uncovered is not None
+                                        else "")
+        lost = f"{found} and your notes" if self.notes else found
         with Vertical(id="quit-dialog"):
-            yield Static(Text("Your notebook has notes you have not saved or exported.\nQuit anyway?"))
+            yield Static(Text(f"This game is not saved: quitting loses {lost}. "
+                              "Save it, and \u201crestore\u201d brings it back next time."))
             with Horizontal(id="quit-buttons"):
-                yield Button("Export and quit", id="export", variant="primary")
+                yield Button("Save and quit", id="save", variant="primary")
+                if self.notes:
+                    yield Button("Export and quit", id="export")
                 yield Button("Quit anyway", id="quit", variant="error")
                 yield Button("Cancel", id="cancel")
 

@@ -85,7 +85,7 @@ class StoryView(Vertical, can_focus=True):
             self.citation = citation
 
     def __init__(self, kind: type[Dated] | type[Difference]) -> None:
-        super().__init__()
+        super().__init__(classes="differences" if kind is Difference else "")
         self.kind = kind
         self.blocks: list[Dated | Difference] = []
         self.cursor = 0

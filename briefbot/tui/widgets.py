@@ -204,8 +204,10 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
         elif isinstance(block, Passage):
             shown: list[Widget] = [PassageView(block, folder)] if block.seen_at is None else []  # else one line
             shown.append(Citations(block, folder))
-            if not any(isinstance(w, Citations) for w in widgets):
-                shown[0].add_class("first-answer")  # then no line between answers: numbers and citations part them
+            if not any(isinstance(w, Citations) for w in widgets) and not (widgets and widgets[-1].has_class("heading")):
+                # A line before a turn's answers (none under a heading: they are its text), none between
+                # them: numbers and citations part them.
+                shown[0].add_class("first-answer")
             widgets += shown
         elif isinstance(block, Help):
             widgets.append(Static(help_table(block), classes="items"))
@@ -239,7 +241,13 @@ class Transcript(VerticalScroll, can_focus=False):
         that reflows every turn before it)."""
         turns = self.query(ReplyView)
         if turns:
-            self.call_after_refresh(self.scroll_to_widget, turns.last(), top=True, animate=False)
+            self.call_after_refresh(self._to_top, turns.last())
+
+    def _to_top(self, turn: ReplyView) -> None:
+        """The turn's first line at the top: not the blank line that parts it from the turn before,
+        a row a screen of 24 needs."""
+        gap = turn.children[0].styles.margin.top if turn.children else 0
+        self.scroll_to(y=turn.virtual_region.y + gap, animate=False, immediate=True)
 
 
 class SidePanel(VerticalScroll, can_focus=False):

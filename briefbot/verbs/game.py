@@ -129,6 +129,8 @@ def quit_(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="quit")
     if s.unsaved_notes:
         reply.say("Your notebook has notes not yet saved or exported.", "warning")
+    if s.unsaved_facts:
+        reply.say("What you have uncovered is not saved: `save` keeps the game, `restore` brings it back.", "warning")
     return reply.say("Goodbye.")
 
 

@@ -10,7 +10,7 @@ from briefbot import markdown
 from briefbot.atomic import write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
-from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural, with_tellings
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
@@ -65,8 +65,8 @@ def notebook(s: Session, command: Command) -> Reply:
     reply.blocks.append(Heading("Notebook"))
     if not s.state.notebook:
         return reply.say("Your notebook is empty. After a question, `note 1` keeps the first answer.")
-    for n, sent in enumerate(s.state.notebook, 1):
-        reply.blocks.append(Passage(n, s.searcher.answer(sent)))
+    for n, sent in enumerate(s.state.notebook, 1):  # each note alone: two telling one fact stay two notes
+        reply.blocks.append(Passage(n, with_tellings(s, [s.searcher.answer(sent)])[0]))
     return reply
 
 
@@ -89,8 +89,9 @@ def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
     reply = Reply(command.line, OK, verb="save")
     path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
-    if path is not None:
-        s.save_path = _keep(s, reply, path, s.saved(), "Saved to {path}.") or s.save_path
+    if path is not None and (written := _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True)):
+        s.save_path = written
+        s.saved_seen = set(s.state.seen)
     return reply
 
 
@@ -122,7 +123,7 @@ def _typed_path(s: Session, reply: Reply, typed: str, default: str) -> Path | No
         return path
 
 
-def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | None:
+def _keep(s: Session, reply: Reply, path: Path, text: str, done: str, private: bool = False) -> Path | None:
     """Write the notebook's file (an export or a saved session), say so in the reply, and return
     the path written (None if it could not be); the notes are then safe. A file this game did not
     write is never replaced (it may hold another game's notes): the next free name is used
@@ -133,7 +134,7 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str) -> Path | 
         # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
         mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
                             if p not in s.written and _own_save(s, p)}
-        path = write_new(wanted, text, mine)
+        path = write_new(wanted, text, mine, private)
     except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
         reply.status = ERROR
         reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
@@ -170,6 +171,7 @@ def restore(s: Session, command: Command) -> Reply:
     s.state = state
     state.unknown_words = []  # the saved game's last line is not the one before the next `oops`
     s.saved_notebook = list(state.notebook)
+    s.saved_seen = set(state.seen)
     s.save_path = path
     if unsaved:
         reply.say(f"(The {plural(unsaved, 'unsaved note')} you had went with the old game: `undo` brings "

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from briefbot.session import Session
 
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
+_IT = {"it", "that", "this"}  # the last place or organisation examined or named
 
 
 def examine(s: Session, command: Command) -> Reply:
@@ -33,6 +34,11 @@ def examine(s: Session, command: Command) -> Reply:
         return Reply(command.line, OK, verb="examine").say(
             f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
             "you have got.")
+    if command.obj.lower() in _IT:
+        if not s.state.thing:
+            return Reply(command.line, OK, verb="examine").say(
+                f"I'm not sure what \u201c{command.obj}\u201d refers to: examine a name, or an answer's number.")
+        command = replace(command, obj=s.state.thing)
     things = s.world.find(_person(s, command.obj))
     if not things:
         return question(s, command)
