@@ -127,7 +127,7 @@ t0 = time.perf_counter()
 import briefbot.cli
 from briefbot import cache
 from briefbot.session import Session
-from briefbot.render import plain
+from briefbot.plain import plain
 t1 = time.perf_counter()
 index = cache.load(None, print, None, use_cache=True)
 t2 = time.perf_counter()

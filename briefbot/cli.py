@@ -188,16 +188,19 @@ def _ask(args: argparse.Namespace) -> int:
 
 
 def _console() -> Console | None:
+    """None for plain text (a pipe, NO_COLOR): Rich is then never imported (≈25 ms of a warm `ask`)."""
+    if "NO_COLOR" in os.environ or not sys.stdout.isatty():
+        return None
     from rich.console import Console
-    plain = "NO_COLOR" in os.environ or not sys.stdout.isatty()
-    return None if plain else Console(highlight=False, markup=False, emoji=False)
+    return Console(highlight=False, markup=False, emoji=False)
 
 
 def _print_reply(console: Console | None, reply: Reply) -> None:
-    from briefbot.render import plain, render
     if console is None:
+        from briefbot.plain import plain
         sys.stdout.write(plain(reply))
     else:
+        from briefbot.render import render
         console.print(render(reply))
 
 

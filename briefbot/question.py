@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.lexicon import is_word
-from briefbot.text import STOP_WORDS, analyze, fold
+from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
 
 ANSWER_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure", "person", "place",
                 "organisation", "reason", "yes-no", "description", "quote")
@@ -55,7 +55,7 @@ _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "
           "muhc": "much", "mcuh": "much", "mch": "much", "who's": "who is", "whos": "who is", "howmany": "how many",
           "howmuch": "how much", "percentge": "percentage", "precentage": "percentage"}
 # A contraction typed without its apostrophe: "whos", "wheres", "isnt", "doesnt".
-_CONTRACTED = re.compile(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
+_CONTRACTED = LazyPattern(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
                          r"would|should|must|need|ca|wo)nt")
 _ASKING = ("how", "what", "when", "where", "which", "who", "why")  # the words a question starts with
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might|must)"
@@ -77,7 +77,8 @@ _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|grow|grew|grown|increase|increa
            r"up|down|higher|lower|more|less|dearer|cheaper|bigger|smaller|\w+er than|more expensive)")
 _TIMEISH = r"(?:ban|sentence|contract|deal|delay|wait|term|trip|tour|stay|strike|break|season|war|delay|process|gap)"
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
+# Compiled on first use (text.LazyPattern): a question stops at the first rule that matches.
+_RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, pattern in (
     ("yes-no", rf"^(?:{_AUX}|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|won't|hasn't|haven't|hadn't)\b"),
     ("quote", rf"^(?:what|how) (?:did|does|do|has|have|had|will|would) .+ (?:say|said|tell|told|reply|replied|respond)\b"
               rf"|^what (?:did|does) .+ (?:say|said)\b|^what (?:were|are|was|is) .+ (?:words|quote|statement|message)\b"
@@ -133,7 +134,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kin
     ("description", r"^(?:what|which|how|describe|explain|tell)\b"),
 )]
 # Keywords in a question with no question form: "beijing parking fees cost" asks for money.
-_CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind, pattern in (
+_CUES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, pattern in (
     ("percent", r"\b(?:percentage|per ?cent|percent)\b|%"),
     ("money", rf"(?:£|\$|€)|\b{_MONEY_NOUNS}\b|\b(?:amount|takings)\b"),
     ("date", r"\b(?:date|year|when)\b"),
@@ -142,9 +143,9 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [(kind, re.compile(pattern)) for kind
     ("number", r"\b(?:number|count|total|score|odds|tally)\b"),
 )]
 # "who is allawi", "who was Gordon Brown": a name alone after the verb, no article, role or clause.
-_WHO_SAID = re.compile(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"
+_WHO_SAID = LazyPattern(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"
                        r"claims|warned|warns|believes|argued|argues|insisted|insists|described|urged|urges|added)\b", re.I)
-_WHO_IS_NAME = re.compile(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|behind|responsible|now|still|currently|"
+_WHO_IS_NAME = LazyPattern(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|behind|responsible|now|still|currently|"
                           r"there|this|that|he|she|it|they)\b)(?![\w-]+ing\b)[\w.-]+(?: [\w.-]+){0,3}$")
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())

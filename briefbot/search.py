@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TypeVar
 
 import numpy as np
 
@@ -17,6 +20,8 @@ from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
 from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+
+T = TypeVar("T")
 
 # Typo correction compares a word's one-letter deletions (as many as its letters, each as long):
 # a longer "word" (a pasted blob, a table with no spaces) is no misspelling, and would cost its
@@ -48,6 +53,14 @@ class Citation:
     offsets: str = "file"  # "extracted": start/end count into `briefbot sources --text N` (web, feed, PDF, Word, JSON)
     page: int | None = None  # in a PDF, from 1
     paragraph: int | None = None  # 1-based number of the body paragraph in its article
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What `same_fact` compares of one sentence, found once for all the pairs it is in."""
+    figures: frozenset[str]  # the figures and dates it states, as analysed ("2,500" = "2500")
+    names: frozenset[str]  # the terms of the people and organisations it names
+    terms: frozenset[str]  # its other terms
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,8 @@ class Searcher:
         self._deletes: dict[str, tuple[int, ...]] | None = None
         self._topics: list[str] | None = None
         self._speaker_names: dict[str, np.ndarray] | None = None
-        self._facts: dict[int, tuple[set[str], set[str]]] = {}
+        self._facts: dict[int, Facts] = {}
+        self._term_sets: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -602,34 +616,41 @@ class Searcher:
         speak of the same people and organisations. Axa's cut "from 2% to 1%" is not Standard
         Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said."""
         idx, r = self.index, self.ranking
-        if idx.sent_article[a] == idx.sent_article[b]:
+        if idx.sent_article[a] == idx.sent_article[b] or not self._may_share(a, b):
             return False
-        (a_figures, a_names), (b_figures, b_names) = self._facts_of(a), self._facts_of(b)
-        if a_figures != b_figures or (a_names and b_names and not a_names & b_names):
+        fa, fb = self._facts_of(a), self._facts_of(b)
+        if fa.figures != fb.figures or (fa.names and fb.names and not fa.names & fb.names):
             return False
-        a_terms = {idx.terms[t] for t in idx.terms_of(a).tolist()} - a_names
-        b_terms = {idx.terms[t] for t in idx.terms_of(b).tolist()} - b_names
+        a_terms, b_terms = fa.terms, fb.terms
         shared = a_terms & b_terms
         paired = sum(1 for t in a_terms - shared if any(o in b_terms and o not in shared for o in related(t)))
         together = len(shared) + paired
         return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap
 
-    def _facts_of(self, sent: int) -> tuple[set[str], set[str]]:
-        """The figures and dates a sentence states (as analysed: "2,500" = "2500") and the terms
-        of the people and organisations it names. Kept for the last few thousand sentences: one
-        question's answers compare each candidate with every answer kept so far."""
-        if (known := self._facts.get(sent)) is not None:
-            return known
-        if len(self._facts) >= 4096:
-            self._facts.clear()
-        self._facts[sent] = found = self._find_facts(sent)
-        return found
+    def _may_share(self, a: int, b: int) -> bool:
+        """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
+        as one: a bound on `same_fact`'s count from their terms alone (names included), which tells
+        three pairs in four apart before their spans are read."""
+        b_terms = self._term_set(b)
+        return sum(1 for t in self._term_set(a) if t in b_terms or not b_terms.isdisjoint(_related_set(t))) \
+            >= self.ranking.merge_min_shared
 
-    def _find_facts(self, sent: int) -> tuple[set[str], set[str]]:
-        text = self.index.text_of(sent)
+    def _term_set(self, sent: int) -> frozenset[str]:
+        return _kept(self._term_sets, sent, self._find_term_set)
+
+    def _find_term_set(self, sent: int) -> frozenset[str]:
+        return frozenset(self.index.terms[t] for t in self.index.terms_of(sent).tolist())
+
+    def _facts_of(self, sent: int) -> Facts:
+        """A sentence's figures, names and other terms."""
+        return _kept(self._facts, sent, self._find_facts)
+
+    def _find_facts(self, sent: int) -> Facts:
+        idx = self.index
+        text = idx.text_of(sent)
         figures: set[str] = set()
         names: set[str] = set()
-        for span in self.index.spans_of(sent):
+        for span in idx.spans_of(sent):
             written = text[span.start:span.end]
             if span.type == "person" and (person := person_name(written)) is not None:
                 written = person.name  # "Mr Tony Blair" and "Mr Michael Howard" share only the title
@@ -638,7 +659,7 @@ class Searcher:
                 names.update(terms)
             elif span.type != "place":
                 figures.update(t for t in terms if any(c.isdigit() for c in t))
-        return figures, names
+        return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
 
     def citation(self, sent: int) -> Citation:
         idx = self.index
@@ -698,6 +719,22 @@ class Searcher:
                     out.append(name)
             self._topics = out
         return self._topics
+
+
+@cache
+def _related_set(term: str) -> frozenset[str]:
+    return frozenset(related(term))
+
+
+def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
+    """What `find` says of a sentence, kept in `store` for the last few thousand sentences: one
+    question's answers compare each candidate with every answer kept so far."""
+    if (known := store.get(sent)) is not None:
+        return known
+    if len(store) >= 4096:
+        store.clear()
+    store[sent] = found = find(sent)
+    return found
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -268,9 +268,9 @@ _ORG_WORD_AFTER = LazyPattern(r"\s+(?P<word>[A-Z][a-z]+)\b")
 _STAFF = frozenset("staff workers employees".split())
 
 
-def _place_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _place_patterns() -> list[tuple[str, LazyPattern]]:
     """`lexicon/place_words.txt` as (cue word, regular expression with the place in group "name");
-    a sentence without the cue word is not searched."""
+    a sentence without the cue word is not searched, and a pattern is compiled when first searched with."""
     run = rf"(?:[A-Z][\w'\u2019]*(?:-[A-Za-z][\w'\u2019]*)*)(?:\s+(?:[Aa]l-|[Ee]l-)?[A-Z][\w'\u2019-]*){{0,3}}"
     patterns = []
     for line in PLACE_PATTERNS:
@@ -280,7 +280,7 @@ def _place_patterns() -> list[tuple[str, re.Pattern[str]]]:
             body = rf"(?P<name>{run})\s+{cue}\b" if fixed.startswith("(") else rf"(?P<name>{run}\s+{cue})\b"
         else:
             body = rf"\b{cue}\s+(?P<name>{run})" if fixed.startswith("(") else rf"\b(?P<name>{cue}\s+{run})"
-        patterns.append((fixed.strip("()"), re.compile(rf"(?<![\w'\u2019-]){body}")))
+        patterns.append((fixed.strip("()"), LazyPattern(rf"(?<![\w'\u2019-]){body}")))
     return patterns
 
 

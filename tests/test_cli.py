@@ -222,6 +222,15 @@ def test_ask_does_not_import_textual(tmp_path: Path):
     assert done.stdout.splitlines()[-1] == "HEADLESS 0", done.stderr
 
 
+def test_piped_ask_does_not_import_rich(tmp_path: Path):
+    """Plain text (a pipe) is drawn by briefbot.plain alone: Rich costs a warm `ask` ≈25 ms."""
+    script = ("import sys\nfrom briefbot.cli import main\ncode = main(['ask', 'harir base'])\n"
+              "print('RICH' if 'rich' in sys.modules else 'PLAIN', code)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          env={"BRIEFBOT_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert "Harir" in done.stdout and done.stdout.splitlines()[-1] == "PLAIN 0", done.stderr
+
+
 def test_citation_title_is_always_a_string(capsys, tmp_path: Path):
     (tmp_path / "one.txt").write_text("The ferry strike was called off after talks on Monday.\n")
     (tmp_path / "rec.jsonl").write_text('{"text": "The museum reopened its Roman gallery."}\n')

@@ -19,7 +19,7 @@ from briefbot import atomic
 from briefbot.corpus import SourceFile, decode, parse_file, parse_json_articles, parse_text_article
 from briefbot.indexing import build
 from briefbot.parser import Command, parse
-from briefbot.render import plain
+from briefbot.plain import plain
 from briefbot.reply import Reply
 from briefbot.session import Session
 from briefbot.text import MAX_SENTENCE_CHARS, STOP_WORDS

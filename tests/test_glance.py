@@ -14,7 +14,8 @@ from rich.console import Console
 
 from briefbot import cli
 from briefbot.parser import Command, Parser
-from briefbot.render import compact_citation, plain, render
+from briefbot.plain import compact_citation, plain
+from briefbot.render import render
 from briefbot.reply import Items, Message, Reading, Reply
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
@@ -473,7 +474,7 @@ def test_a_new_verb_is_one_entry_and_one_function() -> None:
 
 
 def test_the_front_ends_import_only_session_reply_and_rendering() -> None:
-    allowed = {"briefbot", "briefbot.session", "briefbot.reply", "briefbot.render", "briefbot.text",
+    allowed = {"briefbot", "briefbot.session", "briefbot.reply", "briefbot.render", "briefbot.plain", "briefbot.text",
                "briefbot.fetch"}  # `briefbot add` saves web pages into a folder: no part of answering
     files = [ROOT / "briefbot" / "cli.py", *sorted((ROOT / "briefbot" / "tui").glob("*.py"))]
     for path in files:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefbot import cache, search
-from briefbot.lexicon import WORDNET_FILE, related
+from briefbot.lexicon import WORDNET_FILE, is_word, related
 from briefbot.search import Searcher
 from briefbot.text import analyze
 
@@ -25,6 +25,19 @@ def test_table_and_licence_ship_in_the_package():
     table = lexicon.joinpath(WORDNET_FILE)
     assert 100_000 < len(table.read_bytes()) < 2_000_000
     assert "WordNet 3.0 Copyright 2006 by Princeton University" in lexicon.joinpath("WORDNET-LICENSE").read_text()
+
+
+def test_lookups_read_the_table_as_a_dict_of_its_lines_would():
+    """The table is searched by bisection, not read into a dict: every term, and words next to
+    terms in its order, must be found as a dict of its lines finds them."""
+    text = resources.files("briefbot").joinpath("lexicon", WORDNET_FILE).read_text(encoding="utf-8")
+    pairs = [line.split(" ", 1) for line in text.splitlines() if not line.startswith("#")]
+    table = dict(pairs)
+    assert len(table) == len(pairs) > 10_000  # each term once
+    near = [w for t, _ in pairs[::50] for w in (t[:-1], t + "a", t + "~", t.upper(), "")]
+    for word in [t for t, _ in pairs] + near:
+        assert is_word(word) == (word in table), word
+        assert related(word) == tuple(table.get(word, "").split()), word
 
 
 @pytest.mark.parametrize("word, other", [

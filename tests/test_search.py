@@ -271,3 +271,17 @@ def test_contenders_bring_the_neighbours_their_scores_need(seed_index):
             needed |= {j for j in (prev.get(i), prev.get(prev.get(i, -1)), after.get(i)) if j is not None}
         assert np.flatnonzero(may).tolist() == [k for k, i in enumerate(sorted(needed)) if i in expected_may]
         assert np.asarray(some).tolist() == sorted(needed)
+
+
+def test_same_fact_is_the_same_without_its_bound(seed_index, monkeypatch):
+    """`_may_share` only skips pairs the full rule would not merge: every pair of sentences of
+    different articles is judged as it is when every pair is read in full."""
+    fast = Searcher(seed_index)
+    n = len(seed_index.sent_article)
+    pairs = [(a, b) for a in range(n) for b in range(n) if seed_index.sent_article[a] != seed_index.sent_article[b]]
+    judged = [fast.same_fact(a, b) for a, b in pairs]
+    skipped = sum(not fast._may_share(a, b) for a, b in pairs)
+    monkeypatch.setattr(Searcher, "_may_share", lambda self, a, b: True)
+    full = Searcher(seed_index)
+    assert judged == [full.same_fact(a, b) for a, b in pairs]
+    assert any(judged) and skipped > len(pairs) // 2  # some pairs merge, and the bound skips most others

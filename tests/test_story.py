@@ -16,7 +16,7 @@ from briefbot.compare import compare
 from briefbot.indexing import build
 from briefbot.parser import parse
 from briefbot.reply import Dated, Difference, Passage
-from briefbot.render import plain
+from briefbot.plain import plain
 from briefbot.search import Searcher
 from briefbot.session import Session
 from briefbot.timeline import When, read_date, timeline

@@ -24,7 +24,8 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from briefbot.render import full_citation, safe
+from briefbot.plain import full_citation
+from briefbot.render import safe
 from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.text import one_line

@@ -9,7 +9,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
-from briefbot.render import help_table, short_date, two_columns
+from briefbot.plain import short_date
+from briefbot.render import help_table, two_columns
 from briefbot.reply import Help, Reading
 from briefbot.text import safe
 from briefbot.tui.widgets import plain

@@ -19,8 +19,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.render import (Titled, beside, compact_citation, cut, full_citation, heading_text, help_table,
-                             margin, message_text, numbered, other_lines, passage_body, safe, seen_line)
+from briefbot.plain import compact_citation, cut, full_citation, other_lines, seen_line
+from briefbot.render import Titled, beside, heading_text, help_table, margin, message_text, numbered, passage_body, safe
 from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
                             Reply, Sources)
 from briefbot.session import MAX_LINE_CHARS

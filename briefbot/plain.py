@@ -1,0 +1,193 @@
+"""A Reply as plain text, for pipes and NO_COLOR, and the text both front ends draw the same way:
+dates, citation lines, cuts of article prose. It imports no Rich, so a piped `briefbot ask` never
+loads it (≈25 ms of a warm run); render.py draws the same pieces as Rich text."""
+from __future__ import annotations
+
+import re
+
+from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply, \
+    Sources, shown_path
+from briefbot.text import one_line, safe
+
+PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
+INDENT = 3  # "1. " before each line of a passage
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def short_date(date: str | None) -> str:
+    """"2025-02-05" → "5 Feb 2025" ("2025-02" → "Feb 2025"); None → "undated"."""
+    if not date:
+        return "undated"
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date[:10])
+    if not m or not 1 <= int(m[2] or 1) <= 12:
+        return date
+    parts = [str(int(m[3]))] if m[3] else []
+    parts += [_MONTHS[int(m[2]) - 1]] if m[2] else []
+    return " ".join(parts + [m[1]])
+
+
+def where(c: Citation) -> str:
+    """Where in its article a sentence stands: the paragraph (a PDF's page), in a JSON file also the record."""
+    at = f"p. {c.page}" if c.page else f"\u00b6{c.paragraph}" if c.paragraph else f"line {c.line}"
+    return f"record {c.record} {at}" if c.record is not None else at
+
+
+def compact_citation(n: int, c: Citation, others: int = 0, width: int = PLAIN_WIDTH - INDENT) -> str:
+    """Citation n in one short line: outlet, date, paragraph, "also in N other sources", and the
+    headline if there is room for some of it (cut with "…"). Never wider than `width`."""
+    parts = [f"[{n}] {c.outlet or c.title or 'outlet unknown'}", short_date(c.date), where(c)]
+    if others:
+        parts.append(f"also in {others} other source{'s' * (others != 1)}")
+    line = " \u00b7 ".join(parts)
+    room = width - len(line) - 3
+    if c.outlet and c.title and room >= 16:
+        line += " \u00b7 " + cut(c.title, room)
+    return cut(line, width)
+
+
+def full_citation(n: int, c: Citation, folder: str) -> str:
+    """Citation n in full: title, outlet, date, the file (relative to the corpus folder) and line."""
+    return (f"[{n}] {c.title or '(untitled)'} \u2014 {c.outlet or 'outlet unknown'}, {short_date(c.date)} "
+            f"\u2014 {shown_path(c.path, folder)}, {f'page {c.page}' if c.page else f'line {c.line}'}")
+
+
+def citation_lines(passage: Passage, folder: str, width: int = PLAIN_WIDTH - INDENT) -> list[str]:
+    """A passage's citations: one compact line, or (`x N`) each in full with the other articles'
+    own wording of the same fact."""
+    answer = passage.answer
+    if not passage.full:
+        return [compact_citation(1, answer.citations[0], others(answer), width)]
+    lines = [full_citation(n, c, folder) for n, c in enumerate(answer.citations, 1)]
+    first = len(lines) + 1
+    for n, v in enumerate(answer.versions, first):
+        lines += [f"[{n}] also: {one_line(v.text)}", "    " + full_citation(n, v.citation, folder)[len(f"[{n}] "):]]
+    return lines
+
+
+def cut(text: str, width: int) -> str:
+    """A label (a headline, a typed line) in at most `width` characters, cut at a word with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[:width - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head[-20:] else head) + "\u2026"
+
+
+LEAST_CUT = 25  # characters: a cut in article prose drops at least this (a clause), never a word or two
+_CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"  # a clause ends with one of these before a space
+_SENTENCE_ENDS = ".!?\u201d\""
+
+
+def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
+    """Article prose in at most `width` characters: whole if it fits, else cut with "…" after a
+    clause (at a word if no clause end keeps half the room) and by at least LEAST_CUT characters:
+    "…statement also emphasized…", one word dropped each side, reads as a misquote."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    room = max(0, min(width - 2, len(text) - LEAST_CUT))  # what may be kept beside "…" and a space
+
+    def kept(space: int) -> int:  # the characters kept by a cut at this space
+        return len(text) - space - 1 if keep_end else space
+
+    def best(cuts: list[int]) -> int | None:
+        return max((i for i in cuts if kept(i) <= room), key=kept, default=None)
+
+    spaces = [i for i, c in enumerate(text) if c == " "]
+    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS])
+    if at is None or 2 * kept(at) < room:
+        at = best(spaces)
+    if at is None:
+        return "\u2026" + text[len(text) - room:] if keep_end else text[:room] + "\u2026"
+    if keep_end:
+        return "\u2026" + text[at + 1:]
+    head = text[:at].rstrip(",;:\u2014")
+    return head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026")
+
+
+def seen_line(passage: Passage, width: int) -> str:
+    """An answer shown lately, in one line and the wording it was shown in: `(seen at turn 3) There
+    are about 2,500… [1]`."""
+    prefix = f"(seen at turn {passage.seen_at}) "
+    text = passage.seen_as.text if passage.seen_as else passage.answer.text
+    return prefix + cut_quote(text, width - len(prefix) - 4) + " [1]"
+
+
+def speaker_shown(passage: Passage) -> bool:
+    """Whether to say who speaks: not when the reply or the sentence itself already says it."""
+    speaker = passage.answer.speaker
+    return bool(speaker and passage.speaker_shown and speaker.split()[-1].lower() not in passage.answer.text.lower())
+
+
+def others(answer: Answer) -> int:
+    """How many other sources tell an answer's fact."""
+    return len(answer.citations) - 1 + len(answer.versions)
+
+
+def help_lines(block: Help) -> list[str]:
+    """The verbs as plain text, in two columns."""
+    return [block.intro, *(line for family, rows in block.families
+                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
+
+
+def other_lines(block: Reading | Sources) -> list[str]:
+    """The blocks that read the same in every front end: sources, and the reader's text in a terminal."""
+    if isinstance(block, Sources):
+        return [f"{s.n}. {s.title or s.shown_path} \u2014 {s.outlet or 'outlet unknown'}, {short_date(s.date)}, "
+                f"{s.sentences} sentence{'s' * (s.sentences != 1)} \u2014 {s.shown_path}" for s in block.articles]
+    paragraph = " ".join(block.text[block.paragraph[0]:block.paragraph[1]].split())
+    return [f"{block.title} \u2014 {block.outlet or 'outlet unknown'}, {short_date(block.date)} \u2014 "
+            f"{block.path}, line {block.line}", paragraph]
+
+
+def quoted(text: str) -> str:
+    """A sentence in quotation marks, but for one it already opens or closes with ("…need
+    trainers.\u201d" does not end in two)."""
+    return ("" if text[:1] in "\u201c\"" else "\u201c") + text + ("" if text[-1:] in "\u201d\"" else "\u201d")
+
+
+def plain(reply: Reply) -> str:
+    """The reply as plain text, for pipes and NO_COLOR."""
+    folder = reply.view.folder if reply.view else ""
+    out: list[str] = []
+    width = PLAIN_WIDTH - INDENT
+    for block in reply.blocks:
+        if isinstance(block, Heading):
+            out.append(f"== {safe(block.text)} ==")
+        elif isinstance(block, Message):
+            out.append(safe(block.text, lines=True))
+        elif isinstance(block, Items):
+            out.append(block.title + ":")
+            out.extend("  " + one_line(item) for item in block.items)
+        elif isinstance(block, Help):
+            out.extend(help_lines(block))
+        elif isinstance(block, Dated):
+            out.append(f"{block.number}. {safe(block.label)}  {one_line(block.answer.text)}")
+            out.append("   " + safe(compact_citation(1, block.answer.citations[0], others(block.answer), width)))
+        elif isinstance(block, Difference):
+            out.append("\u2260 " + ", ".join(block.kinds))
+            for n, (answer, marks) in enumerate(((block.first, block.first_marks), (block.second, block.second_marks)), 1):
+                out.append("   " + quoted(one_line(answer.text)))
+                if marks:
+                    out.append("     differs: " + "; ".join(safe(answer.text[s:e]) for s, e in marks))
+                out.append("     " + safe(compact_citation(n, answer.citations[0], 0, width - 2)))
+            out.append("")
+        elif isinstance(block, Passage):
+            a = block.answer
+            if block.seen_at is not None:
+                out.append(f"{block.number}. " + safe(seen_line(block, width)))
+                continue
+            label = f"({block.label}) " if block.label else ""
+            who = f"{a.speaker}: " if speaker_shown(block) else ""
+            out.append(f"{block.number}. {safe(label + who)}{one_line(a.text)}")
+            if a.answer_span is not None:
+                out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
+            if block.before:
+                out.append("   " + safe(cut_quote(block.before, width, keep_end=True)))
+            if block.after:
+                out.append("   " + safe(cut_quote(block.after, width)))
+            out.extend("   " + safe(line) for line in citation_lines(block, folder, width))
+            out.append("")
+        else:
+            out.extend(safe(line) for line in other_lines(block))
+    return "\n".join(out).rstrip() + "\n"
