@@ -94,6 +94,7 @@ class Result:
     coverage: float = 0.0  # the best share of the question's weight one sentence matches
     unknown_names: list[str] = field(default_factory=list)  # names and numbers the articles never mention
     unknown_words: list[str] = field(default_factory=list)  # question words found nowhere, even misspelt
+    kin_names: list[str] = field(default_factory=list)  # names found only as a relative ("French" for France)
 
     @property
     def status(self) -> str:
@@ -157,7 +158,11 @@ class Searcher:
                 # question's other words do; else as the rarest (it asks what they never tell)
                 if any(t in idx.term_id for t in related(term)):
                     reworded.append(len(slots))
-                slots.append(_Slot(word, term, {}, unknown_idf))
+                # a name's own relatives are the same thing ("French troops" for France); a common
+                # word's are not ("role" is no "part")
+                kin = {idx.term_id[t]: self.ranking.related_weight for t in related(term) if t in idx.term_id} \
+                    if _name_like(word, query) or PLACES.get(word) or ORGANISATIONS.get(word) else {}
+                slots.append(_Slot(word, term, kin, unknown_idf))
                 continue
             if fixed is not None:
                 corrections[word] = self._spelt(fixed, word)
@@ -308,7 +313,10 @@ class Searcher:
             return result
         scores = pool.features @ np.array(self.ranking.weights)
         order = np.argsort(-scores, kind="stable")
-        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), pool.spans[i]) for i in order], k)
+        # a name matched only through its relative ("French troops" for France) is not answered exactly:
+        # its sentences are shown, no span is claimed (the US troops' 2,500 is no figure for France)
+        spans = [None] * len(pool.spans) if result.kin_names else pool.spans
+        result.answers = self._answers([(int(pool.sents[i]), float(scores[i]), spans[i]) for i in order], k)
         return result
 
     def pool(self, query: str, result: Result, context: str = "", within: np.ndarray | None = None) -> Pool | None:
@@ -321,6 +329,8 @@ class Searcher:
         result.matched_words = [s.word for s in slots if s.terms]
         result.unknown_names = [s.word for s in slots if not s.terms and (_name_like(s.word, query) or self._unheard_of(s))]
         result.unknown_words = [s.word for s in slots if not s.terms]
+        result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
+                            and all(w == r.related_weight for w in s.terms.values())]
         if result.unknown_names:  # the question is about something the briefing never names
             return None
         weights: Counter[int] = Counter()
