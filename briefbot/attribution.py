@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ORGANISATIONS, PLACES, ROLE_WORDS, PersonName, fold_word, is_org_kind, is_org_word,
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, fold_word, gazetteer_name, is_org_kind, is_org_word,
                             is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
@@ -156,7 +156,7 @@ class People:
             return None
         if person is None:  # "chief constable Green" after "Steve Green": a surname that is also a party's word
             word = phrase.strip()
-            lone = " " not in word and not (PLACES.get(word) or ORGANISATIONS.get(word) or word in NOT_NAMES)
+            lone = " " not in word and not (gazetteer_name(word) or word in NOT_NAMES)
             return self.by_surname.get(name_key(word)) if lone else None
         if person.full or person.peer:  # "Actress Nicole Kidman" opening a sentence is the Nicole Kidman named here
             shorter = person.name.split(" ", 1)[-1]
@@ -271,7 +271,7 @@ def _sentence_case(role: str) -> str:
     leader" keep their capitals."""
     words = role.split()
     head = re.sub(r"['\u2019]s$", "", words[0])
-    if head.isupper() or any(w[:1].isupper() for w in words[1:]) or ORGANISATIONS.get(head) or PLACES.get(head):
+    if head.isupper() or any(w[:1].isupper() for w in words[1:]) or gazetteer_name(head):
         return role
     return role[:1].lower() + role[1:]
 

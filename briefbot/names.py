@@ -64,6 +64,11 @@ class Gazetteer:
 
 PLACES = Gazetteer.from_lines(lexicon_lines("places.txt"))
 ORGANISATIONS = Gazetteer.from_lines(lexicon_lines("organisations.txt"))
+
+
+def gazetteer_name(word: str) -> str | None:
+    """The place or organisation the shipped gazetteers know by this name ("Irak" → Iraq), if any."""
+    return PLACES.get(word) or ORGANISATIONS.get(word)
 ROLE_WORDS = frozenset(w.lower() for w in lexicon_lines("roles.txt"))
 ORG_WORDS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " not in w)
 ORG_HEADS = frozenset(w for w in lexicon_lines("organisation_words.txt") if " " in w)  # "Ministry of"
@@ -153,7 +158,7 @@ def person_name(phrase: str) -> PersonName | None:
     if not words or len(words) > 5 or not _name_shaped(words):
         return None
     name = " ".join(words)
-    if PLACES.get(name) or ORGANISATIONS.get(name):
+    if gazetteer_name(name):
         return None
     return PersonName(name, " ".join(role) or None, titled)
 

@@ -15,7 +15,7 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
-from briefbot.names import ORG_WORDS, ORGANISATIONS, PLACES, person_name
+from briefbot.names import ORG_WORDS, gazetteer_name, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
@@ -161,7 +161,7 @@ class Searcher:
                 # a name's own relatives are the same thing ("French troops" for France); a common
                 # word's are not ("role" is no "part")
                 kin = {idx.term_id[t]: self.ranking.related_weight for t in related(term) if t in idx.term_id} \
-                    if _name_like(word, query) or PLACES.get(word) or ORGANISATIONS.get(word) else {}
+                    if _name_like(word, query) or gazetteer_name(word) else {}
                 slots.append(_Slot(word, term, kin, unknown_idf))
                 continue
             if fixed is not None:
@@ -193,7 +193,7 @@ class Searcher:
         """Whether a word the articles never use, even misspelt, is a place or organisation the
         gazetteers know ("mongolia", typed in lower case) that the articles never name otherwise
         either ("tory" is theirs if they write "Conservative Party")."""
-        known = PLACES.get(slot.word) or ORGANISATIONS.get(slot.word)
+        known = gazetteer_name(slot.word)
         return bool(known) and not all(t in self.index.term_id for t in analyze(known))
 
     def _add_acronyms(self, slots: list[_Slot]) -> None:
@@ -215,9 +215,9 @@ class Searcher:
     def _articles_holding(self, tids: list[int]) -> np.ndarray:
         """The articles holding every one of these terms."""
         idx = self.index
-        arts = idx.art_docs[idx.art_ptr[tids[0]]:idx.art_ptr[tids[0] + 1]]
+        arts = idx.by_article.get(tids[0])[0]
         for tid in tids[1:]:
-            arts = np.intersect1d(arts, idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]], assume_unique=True)
+            arts = np.intersect1d(arts, idx.by_article.get(tid)[0], assume_unique=True)
         return arts
 
     def corrections(self, words: str, within: np.ndarray | None = None) -> dict[str, str]:
@@ -256,7 +256,7 @@ class Searcher:
         of "leave" and "led" one, the words two). People rarely mistype a first letter, but a long
         name's first letter is often transliterated (Klijsters, Clijsters). `among`: only these
         terms, and a word of three letters too."""
-        if known := PLACES.get(word) or ORGANISATIONS.get(word):  # "Irak" is Iraq, "Iran" is not
+        if known := gazetteer_name(word):  # "Irak" is Iraq, "Iran" is not
             terms = analyze(known)
             return self.index.term_id.get(terms[0]) if len(terms) == 1 and terms[0] != term else None
         r = self.ranking
@@ -379,7 +379,7 @@ class Searcher:
             if slot.terms.get(own) == 1.0 and _name_like(slot.word, query) and not _LOOSE_NAME.fullmatch(slot.word):
                 naming = np.zeros(len(idx.articles), dtype=bool)
                 for tid in slot.terms:
-                    naming[idx.art_docs[idx.art_ptr[tid]:idx.art_ptr[tid + 1]]] = True
+                    naming[idx.by_article.get(tid)[0]] = True
                 keep &= naming[arts]
         return keep
 
@@ -724,7 +724,7 @@ class Searcher:
                 if len(out) == n:
                     break
                 if name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha() and len(name) > 2 \
-                        and (name in people or PLACES.get(name) or ORGANISATIONS.get(name)) \
+                        and (name in people or gazetteer_name(name)) \
                         and not any(name in o for o in out):
                     out.append(name)
             self._topics = out
