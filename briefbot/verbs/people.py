@@ -35,6 +35,8 @@ def examine(s: Session, command: Command) -> Reply:
             f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
             "you have got.")
     if command.obj.lower() in _IT:
+        if not s.state.thing:  # the last question's, asked before the world was built (`ask -`)
+            s.state.thing = next((t.name for t in s.named(s.state.question) if not isinstance(t, Character)), "")
         if not s.state.thing:
             return Reply(command.line, OK, verb="examine").say(
                 f"I'm not sure what \u201c{command.obj}\u201d refers to: examine a name, or an answer's number.")
