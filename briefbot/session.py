@@ -169,8 +169,8 @@ class Session:
         if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
             self.state.unknown_words = []
         reply = verb.run(self, command)
-        if verb.changes_state and reply.status == ERROR and self._unchanged():
-            self.undo_stack.pop()  # a refused `go nowhere` is no step for undo to spend
+        if verb.changes_state and self._unchanged():
+            self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
         if verb.takes_turn:
@@ -395,8 +395,9 @@ class Session:
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
-        if passages:
+        if passages:  # the table holds these now: `more` and "why?" have no question to go on with
             self.state.shown = [p.answer.sentence_id for p in passages]
+            self.state.question, self.state.about, self.state.page, self.state.source_page = "", "", 0, []
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
         for block in blocks if uncover else ():
             answers = [block.first, block.second] if isinstance(block, Difference) else \

@@ -340,6 +340,21 @@ def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str,
         assert [p.number for p in reply.passages][0] == len(first.passages) + 1
 
 
+def test_more_after_read_n_reads_on_in_that_article_not_an_old_question(session: Session) -> None:
+    """`more` after `compare 1 2` and `read 1` went back to a question turns before, numbering its
+    answers 7, 8 after compare's six."""
+    session.handle("how many soldiers are in iraq")
+    session.handle("compare 1 2")
+    read = session.handle("read 1")
+    reading = next(b for b in read.blocks if isinstance(b, Reading))
+    reply = session.handle("more")
+    assert not reply.passages and "More on" not in said(reply)
+    text = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "Text").items
+    assert reading.text.index(text[0]) > reading.paragraph[0]  # the paragraphs after answer 1's
+    session.handle("timeline")
+    assert not session.handle("more").passages  # the timeline's lines are not a question's answers
+
+
 def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:
     session.handle("what does iraq use to secure its border")
     page = session.handle("more")
@@ -356,7 +371,7 @@ def test_ask_reads_a_short_misspelt_topic_as_the_person_writes_it(session: Sessi
     reply = session.handle("ask numan about the wal")
     assert "wal \u2192 wall" in said(reply) and "Nor do the articles" not in said(reply)
     assert reply.answers and all("wall" in a.text for a in reply.answers)
-    assert "Nor do the articles" in said(session.handle("ask numan about zzq"))
+    assert "The articles never use the word \u201czzq\u201d either." in said(session.handle("ask numan about zzq"))
 
 
 def test_a_follow_up_keeps_what_was_typed_as_its_query(capsys, monkeypatch) -> None:

@@ -204,9 +204,10 @@ VERBS = (
          pattern=r"(?:note\s+)?#?\d+|all", usage="drop N"),
     Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
          notebook, usage="notebook (i)"),
-    Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",
+    # A file written stays written: no step for undo, which could not take it back.
+    Verb("export", ("export",), "write the notebook as Markdown", False, export, OPTIONAL, usage="export [FILE]",
          file=True),
-    Verb("save", ("save",), "save the game", True, save, OPTIONAL, usage="save [FILE]", file=True),
+    Verb("save", ("save",), "save the game", False, save, OPTIONAL, usage="save [FILE]", file=True),
     Verb("restore", ("restore", "load"), "the game saved (the newest, with no name)", True, restore, OPTIONAL,
          usage="restore [FILE]", file=True),
 )

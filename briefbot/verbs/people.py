@@ -133,6 +133,10 @@ def ask(s: Session, command: Command) -> Reply:
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
         on_table(s, topic)
+    elif general.unknown_words:  # "wal": not "Nor do the articles" (they speak of a "wall")
+        reply.status = NO_ANSWER
+        reply.say(f"The articles never use the word{'s' * (len(general.unknown_words) > 1)} "
+                  f"\u201c{', '.join(general.unknown_words)}\u201d either.")
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")

@@ -225,7 +225,7 @@ def more(s: Session, command: Command) -> Reply:
     if s.state.shown and (s.state.page == 0 or s.state.first > 1):  # the wider context, once
         s.state.page += 1
         s.state.first = 1
-        return read_answer(s, Command("read_answer", "1", line=command.line))
+        return read_answer(s, Command("read_answer", "1", line=command.line), read_on=False)
     return reply.say(f"There is no more {what}: that is all the articles say. "
                      "Ask it another way, or `read N` for an answer's whole article.")
 
@@ -241,16 +241,24 @@ def source_of(s: Session, command: Command) -> Reply:
     return reply
 
 
-def read_answer(s: Session, command: Command) -> Reply:
-    """The reader at answer N's sentence (in a terminal: its whole paragraph)."""
+def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
+    """The reader at answer N's sentence (in a terminal: its whole paragraph); `more` then reads on
+    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph)."""
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):
         return reply.refuse(no_such_answer(command.obj, len(s.state.shown)))
-    reading = s.reader(s.searcher.citation(s.state.shown[n - 1]))
+    sent = s.state.shown[n - 1]
+    reading = s.reader(s.searcher.citation(sent))
     if reading is None:
         return reply.refuse("That article is no longer in the briefing.")
     reply.blocks.append(reading)
+    if read_on:
+        article, paragraph = int(s.index.sent_article[sent]), int(s.index.sent_para[sent])
+        left = paragraph + 1 < len(s.index.articles[article].paragraphs)
+        s.state.source_page = [article + 1, paragraph + 1] if left else []
+        if not left:
+            s.state.question = ""  # nothing to read on, and `more` is not the question before
     return reply
 
 
@@ -292,7 +300,7 @@ VERBS = (
     Verb("source_of", ("source", "where is that from", "where's that from", "what is the source",
                        "what's the source", "says who"), "answer 1's full citation", False, source_of,
          usage="source?"),
-    Verb("read_answer", ("read", "open"), "the article at answer N", False, read_answer, REQUIRED, pattern=_NUMBER,
+    Verb("read_answer", ("read", "open"), "the article at answer N", True, read_answer, REQUIRED, pattern=_NUMBER,
          usage="read N (open N)"),
     Verb("again", ("again", "g"), "the last line again", False, again, usage="again (g)", takes_turn=False,
          repeatable=False),

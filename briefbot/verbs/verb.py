@@ -33,7 +33,8 @@ class Verb:
     takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
     repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
     file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
-    of_verbs: bool = False  # its object is a verb ("help go"); any other is not this verb ("help for refugees")
+    of_verbs: bool = False  # its object is a verb or one word ("help go", "help xyzzy"), else not this verb
+    # ("help for refugees" is a question)
 
 
 def ids(sentences: list[int]) -> np.ndarray:
