@@ -173,6 +173,21 @@ def test_note_notebook_export_with_citations(session, tmp_path: Path):
     assert "2,500" in text and "line" in text and not session.unsaved_notes
 
 
+def test_export_gives_every_citation_of_a_note_and_no_doubled_quotes(session, tmp_path: Path):
+    """The export showed a note's first citation only, and `“…until September 2026.””`."""
+    told = session.handle("how many american soldiers are in iraq").answers[0]
+    session.handle("note 1")
+    own = session.handle("what did the joint statement explain").answers[0]
+    assert told.versions and own.text.endswith("\u201d")
+    session.handle("note 1")
+    session.handle("export")
+    text = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+    for answer in (told, own):
+        for cited in [*answer.citations, *(v.citation for v in answer.versions)]:
+            assert f"line {cited.line}, characters {cited.start}\u2013{cited.end}" in text
+    assert told.versions[0].text in text and "\u201d\u201d" not in text and "\u201c\u201c" not in text
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 @pytest.mark.parametrize("umask", [0o022, 0o077])
 def test_an_export_gets_the_usual_mode_and_a_save_stays_private(session, tmp_path: Path, umask: int):
