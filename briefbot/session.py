@@ -207,15 +207,22 @@ class Session:
                     tuple(world.warnings) if world is not None else (), self.folder)
 
     def completion(self) -> Completion:
-        """What the TUI offers: Tab's verb phrases, the phrases followed by a name, and the names
+        """What the TUI offers: Tab's verb phrases, the phrases followed by a name with the names of
+        the kinds their verb takes (places after "go ", people after "talk to "), and all the names
         (the most mentioned first, each thing's longest name first); the palette's places, people,
         dossiers and sources."""
         verbs = tuple(dict.fromkeys(a + (" " if v.object != "none" else "") for v in VERBS if v.help
                                     for a in v.aliases if len(a) > 2))
-        naming = tuple(sorted({a + " " for v in VERBS if v.names for a in v.aliases}, key=len, reverse=True))
         world = self.world
         things = sorted(world.things, key=lambda t: -len(t.sentences))
-        names = tuple(n for t in things for n in sorted(t.names(), key=len, reverse=True))
+
+        def names_of(kinds: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(n for kind in kinds for t in things if t.kind == kind
+                         for n in sorted(t.names(), key=len, reverse=True))
+        kinds = {v.names: names_of(v.names) for v in VERBS if v.names}
+        naming = tuple(sorted(((a + " ", kinds[v.names]) for v in VERBS if v.names for a in v.aliases),
+                              key=lambda entry: -len(entry[0])))
+        names = names_of(("person", "place", "organisation"))
         commands = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
         commands += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
         commands += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]

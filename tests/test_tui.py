@@ -33,7 +33,7 @@ from briefbot.session import HELP_INTRO, HELP_ROWS, Session
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import DifferencePair, StoryLine, StoryView
-from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
+from briefbot.tui.widgets import Citations, CommandSuggester, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
 from briefbot.verbs.story import first_visit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -414,6 +414,31 @@ def test_tab_completes_verbs_and_names(app: RecordingApp) -> None:
         assert any(prompt.value == f"talk to {n}" for t in app.session.world.things for n in t.names())
         assert app.focused is prompt
     drive(app, scenario)
+
+
+def test_tab_after_a_verb_completes_names_of_the_kind_it_takes(seed_index: Index) -> None:
+    """`go cal` completed a person ("Californian Thomas Slattery"): places after go, people after
+    talk and ask, dossiers first after examine."""
+    session = Session(seed_index)
+    suggester = CommandSuggester(session.completion())
+    world = session.world
+    kinds = {"go to ": [world.places], "go ": [world.places], "talk to ": [world.characters],
+             "ask ": [world.characters], "x ": [world.organisations, world.places, world.characters]}
+    fragments = {n[:2].lower() for t in world.things for n in t.names()}
+
+    async def check() -> int:
+        checked = 0
+        for verb, ordered in kinds.items():
+            for fragment in fragments:
+                got = await suggester.get_suggestion(verb + fragment)
+                if got in suggester.verbs or f"{got} " in suggester.verbs:  # "go ba": the verb "go back"
+                    continue
+                fitting = next(({n.lower() for t in things for n in t.names()} for things in ordered
+                                if any(n.lower().startswith(fragment) for t in things for n in t.names())), set())
+                assert (got[len(verb):].lower() in fitting) if got else not fitting, (verb, fragment, got)
+                checked += bool(got)
+        return checked
+    assert asyncio.run(check()) > 10
 
 
 def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingApp) -> None:

@@ -139,7 +139,7 @@ VERBS = (
     Verb("look", ("look", "l", "look around", ""), "where you are: what it is about, who talks about it, exits",
          False, look, usage="look (l, Enter)"),
     Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
-         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=True),
+         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=("place",)),
     Verb("back", ("back", "return", "go back", "leave", "out", "go out"), "back to the place before", True, back),
     Verb("exits", ("exits",), "where you can go from here", False, exits),
     Verb("who_is_here", ("who is here", "who's here", "whos here", "who else is here", "anyone here",
