@@ -30,6 +30,7 @@ from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.session import HELP_INTRO, HELP_ROWS, Session
+from briefbot.text import safe
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import DifferencePair, StoryLine, StoryView
@@ -577,6 +578,56 @@ def test_quitting_a_game_with_facts_uncovered_asks_first_and_saves_it(app: Recor
         await pilot.press("ctrl+q")  # nothing new since: it just quits
         await wait_until(pilot, lambda: not again.is_running)
     drive(again, restored)
+
+
+def test_a_quit_dialog_focuses_cancel_and_the_arrows_move_between_its_buttons(app: RecordingApp,
+                                                                              tmp_path: Path) -> None:
+    """Save and quit had the focus: an Enter meant for the shell saved a file into the folder."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen) and app.focused.id == "cancel"
+        await pilot.press("left")
+        assert app.focused.id == "quit"
+        await pilot.press("right")
+        assert app.focused.id == "cancel"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, QuitScreen) and app.is_running and not list(tmp_path.glob("*.*"))
+        (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+        await pilot.press("ctrl+q")
+        await pilot.click("#export")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario, size=(80, 24))
+    lines = app.farewell.splitlines()  # printed as it is: two lines, not "…left alone.)␊Wrote…"
+    assert len(lines) == 2 and "\u240a" not in app.farewell and str(tmp_path / "briefbot-notebook-2.md") in lines[1]
+    assert all(safe(line) == line for line in lines)  # each made safe on its own
+
+
+def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """It vanished: typed while "Loading…" showed, it was neither answered nor in the history."""
+    loaded = threading.Event()
+    opening = Session.opening
+
+    def slow(session: Session, *args, **kwargs) -> Reply:
+        loaded.wait(5)
+        return opening(session, *args, **kwargs)
+    monkeypatch.setattr(Session, "opening", slow)
+    app = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.session is None
+            await pilot.press(*"where is harir base", "enter")
+            assert app.queue and app.query_one(PromptInput).value == ""
+            loaded.set()
+            await wait_until(pilot, lambda: app.session is not None)
+            await answered(pilot)
+            assert "> where is harir base" in screen_text(app) and "Harir base in Erbil" in screen_text(app)
+            assert app.query_one(PromptInput).history == ["where is harir base"]
+    asyncio.run(main())
 
 
 def test_lines_wait_their_turn_while_the_prompt_stays_usable(app: RecordingApp, seed_index: Index, tmp_path: Path,
