@@ -887,6 +887,22 @@ def test_three_answers_and_their_citations_fit_80x24(question: str, app: Recordi
     drive(app, scenario, size=(80, 24))
 
 
+def test_widening_the_terminal_shows_the_panel_in_the_room_it_takes(app: RecordingApp) -> None:
+    """Started at 80 columns and widened to 160, the panel's 44 columns stayed blank."""
+    async def scenario(pilot: Pilot) -> None:
+        panel, transcript = app.query_one(SidePanel), app.query_one(Transcript)
+        assert not panel.display
+        await pilot.resize_terminal(160, 50)
+        await wait_until(pilot, lambda: panel.display and panel.region.width > 0)
+        await pilot.pause()
+        assert transcript.region.right == panel.region.x  # the transcript ends where the panel begins
+        assert all(w.region.width > 0 for w in panel.query(Static)) and "Exits" in _plain(panel.query_one("#exits").content)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: not panel.display)
+        assert transcript.region.width == 80
+    drive(app, scenario, size=(80, 24))
+
+
 def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         for line in ("look", "where is harir base", "score", QUESTION):

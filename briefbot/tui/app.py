@@ -13,7 +13,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -41,6 +41,7 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
 # and prints on stderr how long after that it was ready.
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
+PANEL_FROM = 100  # columns from which the side panel is shown beside the transcript
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
 THINKING_AFTER = 0.15  # seconds a turn runs before the status line says briefbot is thinking
 COLLECT_AFTER = 0.2  # seconds after the last reply is shown before garbage collection may run again
@@ -306,9 +307,12 @@ class BriefbotApp(App[int]):
 
     # --- keys --------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        """The side panel where the terminal is wide enough (unless Ctrl+B chose): by the event's
+        new size (`self.size` may still be the old one, and 80→160 left the panel's room blank)."""
         if self.panel_wanted is None:
-            self.query_one(SidePanel).display = self.size.width >= 100
+            self.query_one(SidePanel).display = event.size.width >= PANEL_FROM
+            self.query_one(Transcript).reveal_last()
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
