@@ -72,7 +72,8 @@ class State:
         gigabytes)."""
         return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
-                       shown_at=dict(self.shown_at), shown_span=dict(self.shown_span), source_page=list(self.source_page))
+                       shown_at=dict(self.shown_at), shown_span=dict(self.shown_span),
+                       source_page=list(self.source_page))
 
 
 @dataclass(frozen=True)

@@ -611,17 +611,19 @@ def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tm
     opening = Session.opening
 
     def slow(session: Session, *args, **kwargs) -> Reply:
-        loaded.wait(5)
+        loaded.wait(60)  # bounded: a broken test must not hang
         return opening(session, *args, **kwargs)
     monkeypatch.setattr(Session, "opening", slow)
     app = RecordingApp(index=seed_index, home=tmp_path)
 
     async def main() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            prompt = app.query_one(PromptInput)
+            await wait_until(pilot, lambda: app.focused is prompt)  # the prompt takes keys from the start
             assert app.session is None
             await pilot.press(*"where is harir base", "enter")
-            assert app.queue and app.query_one(PromptInput).value == ""
+            await wait_until(pilot, lambda: bool(app.queue))
+            assert prompt.value == "" and app.session is None
             loaded.set()
             await wait_until(pilot, lambda: app.session is not None)
             await answered(pilot)
