@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TypeVar
 
 import numpy as np
@@ -130,6 +129,7 @@ class Searcher:
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
+        self._reaches: dict[int, dict[str, int]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -496,8 +496,12 @@ class Searcher:
             after = after[np.isin(after, within)]
         if not len(after):
             return cands, bm25
-        at = np.searchsorted(cands, after)
-        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
+        at = np.searchsorted(cands, after) + np.arange(len(after))  # their places among both
+        kept = np.ones(len(cands) + len(after), dtype=bool)
+        kept[at] = False
+        merged, scores = np.empty(len(kept), dtype=cands.dtype), np.zeros(len(kept))
+        merged[kept], merged[at], scores[kept] = cands, after, bm25
+        return merged, scores
 
     def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """The positions of the candidates the second stage judges, best first: the best by the first
@@ -641,9 +645,23 @@ class Searcher:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
         as one: a bound on `same_fact`'s count from their terms alone (names included), which tells
         three pairs in four apart before their spans are read."""
-        b_terms = self._term_set(b)
-        return sum(1 for t in self._term_set(a) if t in b_terms or not b_terms.isdisjoint(_related_set(t))) \
-            >= self.ranking.merge_min_shared
+        reach, found = self._reach_of(a), 0
+        for term in reach.keys() & self._term_set(b):
+            found |= reach[term]
+        return found.bit_count() >= self.ranking.merge_min_shared
+
+    def _reach_of(self, sent: int) -> dict[str, int]:
+        """Each term that stands for some of a sentence's terms (they, or a WordNet relative of
+        them) → those terms, as bits: a kept answer is compared with every candidate after it, and
+        so reads each candidate term once, not its own terms' relatives again."""
+        return _kept(self._reaches, sent, self._find_reach)
+
+    def _find_reach(self, sent: int) -> dict[str, int]:
+        reach: dict[str, int] = {}
+        for n, term in enumerate(self._term_set(sent)):
+            for other in (term, *related(term)):
+                reach[other] = reach.get(other, 0) | 1 << n
+        return reach
 
     def _term_set(self, sent: int) -> frozenset[str]:
         return _kept(self._term_sets, sent, self._find_term_set)
@@ -729,11 +747,6 @@ class Searcher:
                     out.append(name)
             self._topics = out
         return self._topics
-
-
-@cache
-def _related_set(term: str) -> frozenset[str]:
-    return frozenset(related(term))
 
 
 def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
