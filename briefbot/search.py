@@ -248,6 +248,17 @@ class Searcher:
                     if (tid := idx.term_id.get(term)) is not None:
                         slot.terms.setdefault(tid, self.ranking.related_weight)
 
+    def _extras(self, slots: list[_Slot]) -> frozenset[int]:
+        """The relatives `_add_related` gave words the articles use, where no other word of the
+        question stands on them: in a large collection they only score the sentences the
+        question's own words bring in (see `Postings.match`). A name known only by its relative
+        ("French" for France) is none: that relative is all it has."""
+        idx, related_weight = self.index, self.ranking.related_weight
+        added = {tid for slot in slots if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0
+                 for tid, w in slot.terms.items() if w == related_weight}
+        return frozenset(added - {tid for slot in slots for tid, w in slot.terms.items()
+                                  if w != related_weight or slot.terms.get(idx.term_id.get(slot.term, -1)) != 1.0})
+
     def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
         place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
@@ -340,7 +351,7 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        matches = self.index.by_sentence.match(weights, within, r.local_damping, self._extras(slots))
         cands, bm25 = matches.cands, matches.scores
         if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
