@@ -579,7 +579,7 @@ def test_lines_wait_their_turn_while_the_prompt_stays_usable(app: RecordingApp, 
         assert [shown.index(f"> {line}") for line in lines] == sorted(shown.index(f"> {line}") for line in lines)
         session, _ = replay(seed_index, tmp_path, lines)
         assert app.session.state == session.state and status.room == exit_
-        assert not status.thinking
+        await wait_until(pilot, lambda: not status.thinking)  # the status line follows on its next refresh
         await wait_until(pilot, gc.isenabled)
     drive(app, scenario)
 
