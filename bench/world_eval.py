@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -110,6 +112,7 @@ def sampled(n: int, show: bool) -> None:
               + f", {sum(merged(t) for k in KINDS for t in getattr(world, k))} merges")
     rng = random.Random(9)
     for kind, entries in pool.items():
+        entries.sort(key=lambda e: (e[0], e[1].name))
         drawn = rng.sample(entries, min(n, len(entries)))
         known = [labels[(f, kind, t.name)] for f, t, _ in drawn if (f, kind, t.name) in labels]
         print(f"  {kind:14} drawn {len(drawn)}, labelled {len(known)}: "
@@ -133,6 +136,8 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="with --sample: list what is drawn but not labelled")
     args = parser.parse_args()
     if args.sample:
+        if os.environ.get("PYTHONHASHSEED") != "0":  # the same draw each run: the world's sets in one order
+            os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
         return sampled(args.sample, args.show)
     quiet = lambda line: None  # noqa: E731
 
