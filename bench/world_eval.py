@@ -11,7 +11,8 @@ nothing) counts against precision.
 
 `--sample N` builds the world of each of the five BBC folders and draws N things of each kind
 and N merges (a thing with a name sharing no word with its main name: "BT" for British Telecom,
-"Digital Society" for DS) at random over them all (`random.Random(9)`), scored by the labels in
+"Digital Society" for DS) over them all, the N whose hash of folder, kind and name is least (so a
+change that keeps a thing keeps it in the draw), scored by the labels in
 bench/data/world_labels_bbc.jsonl (written by reading the articles: is it a person / a place / an
 organisation; is the merge one thing). A thing drawn with no label is listed with `--show`, its
 names and its first sentences, to be labelled.
@@ -19,9 +20,9 @@ names and its first sentences, to be labelled.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
-import random
 import sys
 import time
 from pathlib import Path
@@ -96,6 +97,12 @@ def merged(thing: Thing) -> bool:
                for v in thing.variants)
 
 
+def _draw_key(folder: str, kind: str, name: str) -> bytes:
+    """A thing's place in the draw, fixed by its folder, kind and name alone: a change that keeps a
+    thing keeps it drawn, so only the things a change adds need new labels."""
+    return hashlib.sha256(f"{folder}\0{kind}\0{name}".encode()).digest()
+
+
 def sampled(n: int, show: bool) -> None:
     """Precision of each kind and the share of right merges, on N things drawn over the BBC folders."""
     labels = {(r["folder"], r["kind"], r["name"]): r["ok"] for r in map(json.loads, LABELS.read_text().splitlines())} \
@@ -110,10 +117,8 @@ def sampled(n: int, show: bool) -> None:
             pool["merges"] += [(folder, t, index) for t in things if merged(t)]
         print(f"  {folder:13} " + ", ".join(f"{len(getattr(world, k))} {k}" for k in KINDS)
               + f", {sum(merged(t) for k in KINDS for t in getattr(world, k))} merges")
-    rng = random.Random(9)
     for kind, entries in pool.items():
-        entries.sort(key=lambda e: (e[0], e[1].name))
-        drawn = rng.sample(entries, min(n, len(entries)))
+        drawn = sorted(entries, key=lambda e: _draw_key(e[0], kind, e[1].name))[:n]
         known = [labels[(f, kind, t.name)] for f, t, _ in drawn if (f, kind, t.name) in labels]
         print(f"  {kind:14} drawn {len(drawn)}, labelled {len(known)}: "
               f"{'precision' if kind != 'merges' else 'right'} {sum(known) / max(len(known), 1):.2f}"
@@ -136,7 +141,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="with --sample: list what is drawn but not labelled")
     args = parser.parse_args()
     if args.sample:
-        if os.environ.get("PYTHONHASHSEED") != "0":  # the same draw each run: the world's sets in one order
+        if os.environ.get("PYTHONHASHSEED") != "0":  # the same world each run: its sets in one order
             os.execve(sys.executable, [sys.executable, *sys.argv], {**os.environ, "PYTHONHASHSEED": "0"})
         return sampled(args.sample, args.show)
     quiet = lambda line: None  # noqa: E731
