@@ -25,6 +25,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from briefbot.cache import load
@@ -103,10 +104,15 @@ def _draw_key(folder: str, kind: str, name: str) -> bytes:
     return hashlib.sha256(f"{folder}\0{kind}\0{name}".encode()).digest()
 
 
+def _label_key(folder: str, kind: str, name: str, variants: Iterable[str]) -> tuple[str, ...]:
+    """What a label is of: a thing by its name; a merge by all its names (another merge, another label)."""
+    return (folder, kind, name, *(sorted(variants) if kind == "merges" else ()))
+
+
 def sampled(n: int, show: bool) -> None:
     """Precision of each kind and the share of right merges, on N things drawn over the BBC folders."""
-    labels = {(r["folder"], r["kind"], r["name"]): r["ok"] for r in map(json.loads, LABELS.read_text().splitlines())} \
-        if LABELS.is_file() else {}
+    labels = {_label_key(r["folder"], r["kind"], r["name"], r.get("variants", ())): r["ok"]
+              for r in map(json.loads, LABELS.read_text().splitlines())} if LABELS.is_file() else {}
     pool: dict[str, list[tuple[str, Thing, Index]]] = {kind: [] for kind in (*KINDS, "merges")}
     for folder in BBC:
         index = load([str(SHARED / "data/bbc-news" / folder)], lambda line: None)
@@ -119,17 +125,18 @@ def sampled(n: int, show: bool) -> None:
               + f", {sum(merged(t) for k in KINDS for t in getattr(world, k))} merges")
     for kind, entries in pool.items():
         drawn = sorted(entries, key=lambda e: _draw_key(e[0], kind, e[1].name))[:n]
-        known = [labels[(f, kind, t.name)] for f, t, _ in drawn if (f, kind, t.name) in labels]
+        keyed = [(_label_key(f, kind, t.name, t.variants), f, t, index) for f, t, index in drawn]
+        known = [labels[key] for key, *_ in keyed if key in labels]
         print(f"  {kind:14} drawn {len(drawn)}, labelled {len(known)}: "
               f"{'precision' if kind != 'merges' else 'right'} {sum(known) / max(len(known), 1):.2f}"
               f" ({len(known) - sum(known)} wrong)")
-        for folder, thing, index in drawn:
-            if show and (folder, kind, thing.name) not in labels:
+        for key, folder, thing, index in keyed:
+            if show and key not in labels:
                 print(json.dumps({"folder": folder, "kind": kind, "name": thing.name, "ok": None,
                                   "variants": sorted(thing.variants)}, ensure_ascii=False))
                 for sent in thing.sentences[:2]:
                     print("      " + index.text_of(sent)[:160])
-            elif show and not labels[(folder, kind, thing.name)]:
+            elif show and not labels[key]:
                 print(f"    wrong: {folder} {thing.name} ({', '.join(sorted(thing.variants))})")
 
 

@@ -44,7 +44,7 @@ from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index, Progress
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
                             PEERAGE, PersonName, TITLES, fold_word, is_org_kind, is_role_word, name_key,
-                            person_name, skeleton)
+                            person_name, person_shaped, skeleton, spelt_by)
 from briefbot.search import Searcher
 from briefbot.text import LazyPattern, analyze, fold
 
@@ -185,7 +185,10 @@ def _by_size(thing: Thing) -> tuple[int, str]:
 def _characters(index: Index) -> list[Character]:
     """One character per person quoted: spellings of a full name joined across articles (by their
     skeleton, `Sarmed`/`Sarmad`), a short form left over ("Mr Blair" where no full name was given)
-    joined to the most quoted full name with that surname."""
+    joined to the most quoted full name with that surname (spelt alike, `Abbot`/`Abbott`; by its
+    skeleton only in an article of theirs: "Mr Wang" is no "Eddie Wong"). A speaker with no
+    person's shape (`names.person_shaped`), no title and no role is no character: "Really Simple
+    Syndication", "Seibu Railways"."""
     said: dict[str, list[int]] = defaultdict(list)
     for sent in range(len(index)):
         if (speaker := index.speaker_of(sent)) is not None:
@@ -209,7 +212,10 @@ def _characters(index: Index) -> list[Character]:
     for c in people.values():
         by_surname[skeleton(name_key(c.name.split()[-1]))].append(c)
     for name, person in short:
-        owners = by_surname.get(skeleton(name_key(person.surname)), [])
+        articles = {int(index.sent_article[s]) for s in said[name]}
+        owners = [c for c in by_surname.get(skeleton(name_key(person.surname)), [])
+                  if _merge_key(c.name.split()[-1]) == _merge_key(person.surname)
+                  or not articles.isdisjoint(int(index.sent_article[s]) for s in c.sentences)]
         if owners and person.name == person.surname:
             max(owners, key=lambda c: len(c.sentences)).absorb(Character(name, sentences=said[name]))
         else:
@@ -220,7 +226,13 @@ def _characters(index: Index) -> list[Character]:
             c.variants.add(c.name.split()[-1])
         c.variants.discard(c.name)
     _give_roles(index, characters)
-    return characters
+    lower = lru_cache(maxsize=None)(lambda word: _written_lower(index, word))
+    return [c for c in characters if c.role or _titled(c) or person_shaped(c.name, lower)]
+
+
+def _titled(character: Character) -> bool:
+    """Whether any of a character's names is written with a title: "Mr Sridharan", "Lord Currie"."""
+    return any(getattr(person_name(n), "titled", False) for n in character.names())
 
 
 def _give_roles(index: Index, characters: list[Character]) -> None:
@@ -320,8 +332,10 @@ class _Names:
 
 @lru_cache(maxsize=200_000)
 def _merge_key(name: str) -> str:
-    """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`)."""
-    return re.sub(r"(.)\1+", r"\1", name_key(name))
+    """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`), except
+    in a word written in capitals: `IEEE` is not `IE`, `BBA` not `BA`, `NTT` not `NT`."""
+    capitals = {name_key(w) for w in re.split(r"[\s-]+", name) if len(w) > 1 and w.replace(".", "").isupper()}
+    return " ".join(w if w in capitals else re.sub(r"(.)\1+", r"\1", w) for w in name_key(name).split())
 
 
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
@@ -355,6 +369,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     for article in index.articles:
         if article.outlet:
             orgs.add(article.outlet)
+    org_articles: dict[str, set[int]] = defaultdict(set)  # where each organisation's name is found
     after_preposition: Counter[str] = Counter()
     employers: Counter[str] = Counter()  # "security expert at Energis", "security firm Symantec": firms, not places
     for sent in range(len(index)):
@@ -364,6 +379,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for names in _organisations_in(text):
             if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
+                for n in names:
+                    org_articles[_merge_key(n)].add(int(index.sent_article[sent]))
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
@@ -371,7 +388,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         if n >= 2 and name not in orgs and name not in places and name_key(name) not in people and name not in employers \
                 and _unknown_place(name, common) and not _written_lower(index, name):
             places.add(name)
-    _join_acronyms(orgs)
+    _join_acronyms(orgs, org_articles)
     _join_cue_less(orgs)
     place_list = [_thing(Place, g, PLACES) for g in places.groups if g]
     org_list = [_thing(Organisation, g, ORGANISATIONS) for g in orgs.groups if g
@@ -415,8 +432,7 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     """Organisations a sentence names, each with its short form when it gives one:
     `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`."""
     for m in _PARENTHESIS.finditer(text) if "(" in text else ():
-        long = _trim(_after_role(m.group("long")))
-        if len(long.split()) > 1 and not PLACES.get(long):
+        if long := _defined(_trim(_after_role(m.group("long"))), m.group("short")):
             yield long, m.group("short")
     for m in _CONNECTED.finditer(text):
         if name := _organisation(m.group(), m.group("lower")):
@@ -428,6 +444,17 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
         word = m.group()
         if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")):
             yield (word,)
+
+
+def _defined(long: str, short: str) -> str | None:
+    """The name `Long (SHORT)` defines, if it is one: the end of the long form that the short one
+    spells ("Called Global System for Mobiles (GSM)"), or, for a short form in capitals that spells
+    another language's words ("Kurdistan Workers' Party (PKK)"), a long form ending with a cue word.
+    "Romola Garai (Calico)", "Damien Traille (Biarritz)": a film, a club, no definition."""
+    spelt = spelt_by(short, long)
+    if spelt is None and short.isupper() and long.split()[-1:] and long.split()[-1] in ORG_WORDS:
+        spelt = long
+    return spelt if spelt and len(spelt.split()) > 1 and not PLACES.get(spelt) else None
 
 
 def _unknown_place(name: str, common: set[str]) -> bool:
@@ -496,8 +523,12 @@ def _lowercase_words(index: Index) -> set[str]:
     return {fold(w) for w in index.surface if w[:1].islower()}
 
 
-def _join_acronyms(orgs: _Names) -> None:
-    """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name."""
+def _join_acronyms(orgs: _Names, articles: dict[str, set[int]]) -> None:
+    """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name
+    written in an article that writes it too (`articles`: a name's merge key → the articles it is
+    found in), and no long form it spells is known for it already. Across a corpus, initials say
+    little: the tech folder's "DS" (Nintendo's) is not the "Digital Society" of another story, nor
+    its "LG" the "Lenovo Group"."""
     initials: dict[str, list[str]] = defaultdict(list)
     for group in orgs.groups:
         for name in group:
@@ -506,7 +537,12 @@ def _join_acronyms(orgs: _Names) -> None:
             if len(words) > 1:
                 initials["".join(w[0] for w in words)].append(name)
     for acronym in [n for group in orgs.groups for n in group if n.isupper() and n in initials]:
-        owners = {orgs.group_of(n) for n in initials[acronym]} - {orgs.group_of(acronym)}
+        own = orgs.groups[orgs.group_of(acronym)]
+        if any(n != acronym and spelt_by(acronym, n) == n for n in own):
+            continue  # defined already: "Ultra Wideband (UWB)" is no "Universal and Warner Brothers"
+        seen = articles.get(_merge_key(acronym), set())
+        owners = {orgs.group_of(n) for n in initials[acronym]
+                  if not seen.isdisjoint(articles.get(_merge_key(n), ()))} - {orgs.group_of(acronym)}
         if len(owners) == 1:
             orgs.add(orgs.groups[owners.pop()][0], acronym)
 

@@ -229,3 +229,65 @@ def test_a_guru_has_a_role(tmp_path: Path) -> None:
                  '"Users hate waiting," said Dr Nielsen.\n',
     })
     assert build_world(index).find("Jakob Nielsen", (Character,))[0].role == "usability guru"
+
+
+def test_an_acronym_is_a_name_it_spells_written_in_the_same_article(tmp_path: Path) -> None:
+    """Initials alone, across a corpus, join nothing: Nintendo's DS is not another story's Digital
+    Society, nor LG the Lenovo Group; a definition holds where its letters spell the long name."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nNintendo's DS sold well in Japan. The DS costs $149. LG said its phones sold well. "
+                 "Internet Explorer (IE) lost share.\n",
+        "b.txt": "Ideas\n\nThe think tank's Digital Society initiative held a conference. The Lenovo Group grew. "
+                 "Universal and Warner Brothers signed a deal. The IEEE standards body met. The British Bankers' "
+                 "Association (BBA) said lending fell. Radios used Ultra Wideband (UWB) in Called Global System for "
+                 "Mobiles (GSM) tests. The awards went to Romola Garai (Calico) and Damien Traille (Biarritz).\n",
+        "c.txt": "Flights\n\nBA flights to Jeddah stop, British Airways (BA) said. The UWB chips shipped. "
+                 "The Grain Marketing Board (GMB) met. The GMB said nothing.\n",
+    })
+    world = build_world(index)
+    names = {t.name: t.names() for t in world.organisations}
+    assert names["DS"] == {"DS"} and names["Digital Society"] == {"Digital Society"}
+    assert names["LG"] == {"LG"} and names["Lenovo Group"] == {"Lenovo Group"}
+    assert names["Ultra Wideband"] == {"Ultra Wideband", "UWB"}
+    assert names["Universal and Warner Brothers"] == {"Universal and Warner Brothers"}
+    assert names["Global System for Mobiles"] == {"Global System for Mobiles", "GSM"}
+    assert names["Grain Marketing Board"] == {"Grain Marketing Board", "GMB"}
+    assert not {"Romola Garai", "Damien Traille", "Calico", "Biarritz"} & {n for ns in names.values() for n in ns}
+
+
+def test_an_acronym_keeps_its_doubled_letters(tmp_path: Path) -> None:
+    """`IEEE` is not `IE`, `BBA` not `BA` (a doubled letter is one only in a transliteration: `Assad`)."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Standards\n\nThe IEEE met in Boston. Internet Explorer (IE) lost share. The British Bankers' "
+                 "Association (BBA) said lending fell. British Airways (BA) cut flights.\n",
+    })
+    names = {t.name: t.names() for t in build_world(index).organisations}
+    assert names["IEEE"] == {"IEEE"}
+    assert names["Internet Explorer"] == {"Internet Explorer", "IE"}
+    assert names["British Bankers' Association"] == {"British Bankers' Association", "BBA"}
+    assert names["British Airways"] == {"British Airways", "BA"}
+
+
+def test_a_speaker_needs_a_persons_shape(tmp_path: Path) -> None:
+    """A first name, a surname after a word never written in lower case, a title or a role, or
+    words that are no common words: "Really Simple Syndication" and "Qwest Communications" have none."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Feeds\n\n\"Feeds are everywhere,\" said Really Simple Syndication. \"Profits fell,\" said Qwest "
+                 "Communications. \"The market is calm,\" said Bill Gates. \"We are cautious,\" said Joss Stone. "
+                 "\"Rates will rise,\" said Ramdhan Yadav Kotamaraja. \"Sales are slow,\" said Mr Simple.\n",
+        "b.txt": "Words\n\nIt is really simple: syndication of news feeds helps communications firms.\n",
+    })
+    names = {c.name for c in build_world(index).characters}
+    assert names == {"Bill Gates", "Joss Stone", "Ramdhan Yadav Kotamaraja", "Mr Simple"}
+
+
+def test_a_surname_spelt_otherwise_is_someone_else_in_another_story(tmp_path: Path) -> None:
+    """"Mr Wang" in one story is not "Eddie Wong" of another (their skeletons are one); "Ms Abbott"
+    is "Diane Abbot" (a doubled letter)."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Markets\n\n\"Rates will rise,\" said Eddie Wong, an economist. \"It is a blip,\" said Diane Abbot.\n",
+        "b.txt": "Trade\n\n\"Sales are slow,\" said Mr Wang, a trader. \"It was painful,\" said Ms Abbott.\n",
+    })
+    people = {c.name: c.names() for c in build_world(index).characters}
+    assert set(people) == {"Eddie Wong", "Mr Wang", "Diane Abbot"}
+    assert "Ms Abbott" in people["Diane Abbot"]
