@@ -609,7 +609,10 @@ def _locate(index: Index, things: list[Thing], common: set[str], people: set[str
                 lookup[key] = (thing, n)
     starts = {k.split()[0] for k in lookup}
     found: dict[int, set[int]] = defaultdict(set)
+    telling = _telling(index)
     for sent in range(len(index)):
+        if not telling[sent]:
+            continue
         written = _WORD.findall(index.text_of(sent).replace("-", " "))
         words = [_merge_key(w) for w in written]
         i = 0
@@ -628,6 +631,43 @@ def _locate(index: Index, things: list[Thing], common: set[str], people: set[str
 
 
 _ADDRESS = TITLES | PEERAGE  # words before a person's name: "Mr Houston" is no city
+_ASKS = LazyPattern(r"[?!][\"'\u201d\u2019)\s]*$")  # ends with a question or an exclamation
+_FIRST_PERSON = LazyPattern(r"\b(?:I|I'[a-z]+|I\u2019[a-z]+|my|me|mine)\b")
+
+
+COMMENTS_SHARE = 0.6  # of the paragraphs ending an article, this many reading as comments make them readers' comments
+COMMENTS_MIN = 3  # and at least this many
+
+
+def _telling(index: Index) -> np.ndarray:
+    """Which sentences may tell of a place or an organisation they name: quoted words, or
+    statements (not a question or an exclamation: "What's an Apple Powerbook 100 ?",
+    "Congratulations to Apple, a deserved win!", nor an "I" no one is quoted saying), and none of the readers' comments that end
+    some stories: the last paragraphs of an article, from one reading as a comment on, when at
+    least COMMENTS_MIN and COMMENTS_SHARE of them do ("Apple.. a triumph of fashion over... well
+    everything else." among them)."""
+    telling = np.ones(len(index), dtype=bool)
+    for sent in range(len(index)):
+        text = index.text_of(sent)
+        quoted = index.speaker_of(sent) is not None or any(q in text for q in '"\u201c\u201d')
+        telling[sent] = quoted or not (_ASKS.search(text) or _FIRST_PERSON.search(text))
+    for article in range(len(index.articles)):
+        first, end = int(index.article_first[article]), int(index.article_first[article + 1])
+        paragraphs: dict[int, list[int]] = defaultdict(list)
+        for sent in range(first, end):
+            paragraphs[int(index.sent_para[sent])].append(sent)
+        comments = total = 0
+        tail = None
+        for para in sorted(paragraphs, reverse=True):
+            total += 1
+            if not all(telling[s] for s in paragraphs[para]):
+                comments += 1
+                if comments >= COMMENTS_MIN and comments >= COMMENTS_SHARE * total:
+                    tail = para
+        for para in paragraphs if tail is not None else ():
+            if para >= tail:
+                telling[paragraphs[para]] = False
+    return telling
 
 
 def _written_as_name(written: list[str], i: int, n: int, name: str, common: set[str], people: set[str]) -> bool:

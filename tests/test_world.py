@@ -291,3 +291,21 @@ def test_a_surname_spelt_otherwise_is_someone_else_in_another_story(tmp_path: Pa
     people = {c.name: c.names() for c in build_world(index).characters}
     assert set(people) == {"Eddie Wong", "Mr Wang", "Diane Abbot"}
     assert "Ms Abbott" in people["Diane Abbot"]
+
+
+def test_readers_comments_tell_nothing_of_what_they_name(tmp_path: Path) -> None:
+    """An organisation's sentences are statements: not the readers' comments ending a story
+    (questions, exclamations, an unquoted "I", and the lines among them), nor a stray question."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Apple laptop is greatest gadget\n\nThe Apple Powerbook 100 has been chosen as the greatest gadget "
+                 "of all time.\n\nThe magazine compiled a list of 100 gadgets.\n\n\"We included only mobile items,\" "
+                 "said editor Jane Doe.\n\nWhat about the clockwork radio?\n\nCongratulations to Apple, a deserved "
+                 "win!\n\nApple.. a triumph of fashion over everything else.\n\nI always used my Sony NetMD.\n\n"
+                 "Has everyone forgotten the pie maker??\n",
+        "b.txt": "Rivals of the Apple Mac mini\n\nApple is targeting people who want to upgrade. "
+                 "Who will buy it? Sony makes rival machines.\n",
+    })
+    apple = build_world(index).find("Apple", (Organisation,))[0]
+    told = [index.text_of(s) for s in apple.sentences]
+    assert told == ["The Apple Powerbook 100 has been chosen as the greatest gadget of all time.",
+                    "Apple is targeting people who want to upgrade."]
