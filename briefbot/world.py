@@ -372,10 +372,10 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     org_articles: dict[str, set[int]] = defaultdict(set)  # where each organisation's name is found
     after_preposition: Counter[str] = Counter()
     employers: Counter[str] = Counter()  # "security expert at Energis", "security firm Symantec": firms, not places
+    by_pattern: set[str] = set()
     for sent in range(len(index)):
         text = index.text_of(sent)
-        for name in _places_in(text):
-            places.add(name)
+        by_pattern.update(_places_in(text))
         for names in _organisations_in(text):
             if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
@@ -384,9 +384,13 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
+    lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or _written_lower(index, word))  # "Just", "monsters"
+    for name in sorted(by_pattern):  # "Harir base", not "Just Add Monsters base", "US base"
+        if PLACES.get(name) or not all(lower(w) for w in _core(name)):
+            places.add(name)
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
         if n >= 2 and name not in orgs and name not in places and name_key(name) not in people and name not in employers \
-                and _unknown_place(name, common) and not _written_lower(index, name):
+                and _unknown_place(name, common) and not _written_lower(index, name) and 2 * n >= _mentions(index, name):
             places.add(name)
     _join_acronyms(orgs, org_articles)
     _join_cue_less(orgs)
@@ -465,6 +469,24 @@ def _unknown_place(name: str, common: set[str]) -> bool:
             and name_key(name).split()[-1] not in common
             and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in words)
             and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False))
+
+
+def _core(name: str) -> list[str]:
+    """A place's words other than its cue words: "Harir" of "Harir base", "Just Add Monsters" of "Just Add Monsters base"."""
+    return [w for w in re.split(r"[\s-]+", name) if w and fold(w) not in _CUE_WORDS and fold(w) not in ("al", "el", "of")]
+
+
+def _mentions(index: Index, name: str) -> int:
+    """How often `name` is written as a name of its own (not inside a longer one: "South Korea",
+    "Texas Instruments", "California-based"): a game the articles name 11 times, twice "in
+    Painkiller", is no place; a town named mostly after "in" may be."""
+    terms = [index.term_id[t] for t in analyze(name) if t in index.term_id]
+    if not terms:
+        return 0
+    written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+[A-Z])")
+    rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
+    return sum(1 for sent in index.postings(rarest)[0] for text in [index.text_of(int(sent))]
+               for m in written.finditer(text) if not re.search(r"[A-Z][\w'\u2019.-]*\s+$", text[:m.start()]))
 
 
 def _written_lower(index: Index, name: str) -> bool:

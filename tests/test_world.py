@@ -309,3 +309,18 @@ def test_readers_comments_tell_nothing_of_what_they_name(tmp_path: Path) -> None
     told = [index.text_of(s) for s in apple.sentences]
     assert told == ["The Apple Powerbook 100 has been chosen as the greatest gadget of all time.",
                     "Apple is targeting people who want to upgrade."]
+
+
+def test_a_place_needs_a_place_shape(tmp_path: Path) -> None:
+    """A name found only after "in" is a place when most of its own mentions are placed so
+    ("in Edgware"), not a game named eleven times and played "in Painkiller" twice; a cue word
+    makes a place of a name with a word that is no common word ("Harir base"), not "Just Add Shapes base"."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nPainkiller is a shooter. Painkiller won praise. Painkiller sold well. Players in Painkiller "
+                 "fight demons. Painkiller has levels. Enemies in Painkiller are tough. The studio is in Edgware. "
+                 "Staff in Edgware cheered. The Just Add Shapes base has levels. Troops at Harir base trained.\n",
+        "b.txt": "Words\n\nYou just add the shapes to the base. Shapes are fun.\n",
+    })
+    places = {p.name for p in build_world(index).places}
+    assert {"Edgware", "Harir base"} <= places
+    assert not {"Painkiller", "Just Add Shapes base"} & places
