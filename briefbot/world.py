@@ -444,10 +444,21 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     for m in _COMMITTEE.finditer(text) if "committee" in text else ():
         if ORGANISATIONS.get(m.group("body")):
             yield (m.group(),)
-    for m in _ACRONYM.finditer(text):
+    for m in _ACRONYM.finditer(text) if not _shouted(text) else ():
         word = m.group()
-        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")):
+        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
+                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end())):
             yield (word,)
+
+
+_ROMAN = LazyPattern(r"[IVXLC]+")  # "Edward III", "World War II"
+_NAME_GOES_ON = LazyPattern(r"\s*(?:[A-Z0-9]|-\d)")  # "LMA Manager 2005", "EOS 300D", "RFC Waalwijk": part of a name
+
+
+def _shouted(text: str) -> bool:
+    """A line in capitals ("THE LEGEND OF ZELDA"): its capitals are no acronyms."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
 
 
 def _defined(long: str, short: str) -> str | None:

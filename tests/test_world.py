@@ -324,3 +324,14 @@ def test_a_place_needs_a_place_shape(tmp_path: Path) -> None:
     places = {p.name for p in build_world(index).places}
     assert {"Edgware", "Harir base"} <= places
     assert not {"Painkiller", "Just Add Shapes base"} & places
+
+
+def test_capitals_that_are_no_acronym_make_no_organisation(tmp_path: Path) -> None:
+    """A headline in capitals, a Roman numeral, an acronym inside a longer name or a model: no dossier."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nTHE LEGEND OF ZELDA\n\nKing Edward III set it up. The LMA Manager 2005 game sold well. "
+                 "Canon's EOS 300D won. The NUJ said staff were sacked. NUJ official Barry Fitzpatrick agreed.\n",
+    })
+    names = {o.name for o in build_world(index).organisations}
+    assert "NUJ" in names
+    assert not {"LEGEND", "ZELDA", "III", "LMA", "EOS"} & names
