@@ -335,3 +335,18 @@ def test_capitals_that_are_no_acronym_make_no_organisation(tmp_path: Path) -> No
     names = {o.name for o in build_world(index).organisations}
     assert "NUJ" in names
     assert not {"LEGEND", "ZELDA", "III", "LMA", "EOS"} & names
+
+
+def test_whom_someone_speaks_to_is_no_topic(tmp_path: Path) -> None:
+    """"told BBC News Online": the outlet a person speaks to is not what they talk about."""
+    from briefbot.topic import talked_about
+    index = _corpus(tmp_path, {
+        "a.txt": "Blogger sacked\n\nFlight attendant Ellen Simonetti told BBC News Online she was sacked by Delta "
+                 "Airlines. \"Delta Airlines never warned me,\" Ms Simonetti told BBC News Online. She told BBC News "
+                 "Online she would sue Delta Airlines in Texas. BBC News Online asked Delta Airlines for comment.\n",
+    })
+    world = build_world(index)
+    simonetti = world.find("Simonetti", (Character,))[0]
+    topics = talked_about(index, world, simonetti)
+    assert "Delta Airlines" in topics
+    assert not any("BBC" in topic for topic in topics)
