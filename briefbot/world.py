@@ -2,13 +2,16 @@
 and facts (distinct statements), all found in the corpus; no hand-written file is needed.
 
 - Characters are the speakers `attribution` finds, spellings and short forms joined
-  (`Sarmed`/`Sarmad Al-Bayati`, `Al-Bayati`; `Tony Blair`, `Mr Blair`), with the role the text gives.
+  (`Sarmed`/`Sarmad Al-Bayati`, `Al-Bayati`; `Tony Blair`, `Mr Blair`), with the role the text gives;
+  a speaker with no role, title or person's shape (`names.person_shaped`) is none.
 - Places come from a shipped gazetteer (`lexicon/places.txt`), cue patterns (`lexicon/place_words.txt`:
   `X base`, `Camp X`, `X province`), `northern X`, `X border`, and capitalised names after `in`/`at`/
-  `near` that are nothing else. Their exits are the places named in the same sentences.
+  `near` that are nothing else and mostly written so. Their exits are the places named in the same
+  sentences; a place's or organisation's sentences are statements, not readers' comments (`_telling`).
 - Organisations come from a gazetteer (`lexicon/organisations.txt`), cue words
   (`lexicon/organisation_words.txt`: Party, Forces, Committee…), acronyms, and article outlets; short
-  and long names are joined by `Long Name (ACR)`, by initials, and by a dropped cue word.
+  and long names are joined by `Long Name (ACR)` where the letters spell it, by initials where one
+  article writes both, and by a dropped cue word.
 - Facts: sentences of different articles telling the same thing are one fact (the test search uses
   to merge duplicate answers), compared only when they share rare terms, so it stays near linear.
 
