@@ -36,7 +36,9 @@ _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
-_COORDINATE = re.compile(r"\s*(?:,|&|and|or)\s+(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?")  # "the Six Nations and Grand Slam"
+# "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
+_COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+_BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
 # "directed by Richard Eyre", "presented by Little Britain star Matt Lucas"
 _AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
 _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
@@ -580,8 +582,11 @@ class Searcher:
             return sum(min(apart(at) for at in ats) for ats in outside) / len(outside)
 
         def counts(sp: Span) -> bool:
-            """Whether the thing asked about follows the span ("250 people" for how many people)."""
-            return bool(unit & set([t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]))
+            """Whether the thing asked about follows the span ("250 people" for how many people) or
+            is its unit ("1,160,000 square miles" for how many square miles)."""
+            inside = {t for m in words if sp.start <= m.start() < sp.end for t in word_terms(m.group())}
+            after = [t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]
+            return bool(unit & (inside | set(after)))
 
         def agent(sp: Span) -> bool | None:
             """Whether a name is who does what the question asks about ("directed by Richard Eyre"),
@@ -626,8 +631,10 @@ class Searcher:
             initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019]*", words)).lower()
             if len(initials) > 1 and self.index.term_id.get(initials, -2) in asked:
                 return True
-            if any(_COORDINATE.fullmatch(text, e, span.start) or _COORDINATE.fullmatch(text, span.end, s)
-                   for s, e in told if text[s:s + 1].isupper()):
+            first = min([s for s, _ in told if s < span.start] + [span.start])
+            if not _BETWEEN.search(text, max(0, first - 12), first) and any(
+                    _COORDINATE.fullmatch(text, e, span.start) or _COORDINATE.fullmatch(text, span.end, s)
+                    for s, e in told if text[s:s + 1].isupper()):
                 return True
         terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
