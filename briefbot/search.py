@@ -576,7 +576,7 @@ class Searcher:
 
             def apart(at: tuple[int, int]) -> int:
                 lo, hi = (at[1], sp.start) if at[1] <= sp.start else (sp.end, at[0])
-                if _APPOSITION.fullmatch(text, lo, hi):
+                if text[at[0]].islower() and _APPOSITION.fullmatch(text, lo, hi):  # not "Al-Anbar, Harir"
                     return hi - lo
                 return hi - lo + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, hi))
             return sum(min(apart(at) for at in ats) for ats in outside) / len(outside)
