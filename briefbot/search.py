@@ -43,6 +43,7 @@ _BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
 _AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
 _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
 # "an $11bn (£5.8bn) fraud": a determiner before the sum, or before the sum it converts
+_PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
@@ -837,13 +838,13 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     number, and a word that is no stop word follows it: "The soldiers are spread across three main
     sites" asked how many soldiers; "2,500 American soldiers" does count them, "1.3 million
     subscribers" may be the customers asked, and "50,000 sold" the PlayStations asked how many were
-    sold); or a sum, or a number for a sum, an age or a share, that qualifies a thing the question
+    sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
     does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
     companies" asked how much the tour cost)."""
-    if span.type == "number" and wanted == "money" and not any(c.isdigit() for c in text[span.start:span.end]):
+    if span.type == "number" and wanted == "money" and _PART_OF.match(text, span.end):
         return True  # "one of America's largest telecoms firms" is no sum
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
-            (span.type == "number" and wanted in ("money", "percent", "age")):
+            (span.type == "number" and wanted in ("money", "age")):
         m = _QUALIFIED.match(text, span.end)
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[span.end:]))[:3]

@@ -382,6 +382,7 @@ def test_a_question_word_inside_a_span_does_not_bring_it_near():
     ("how much did ebbers make", "Bernie Ebbers, accused of an $11bn (£5.8bn) fraud, never made the decisions."),
     ("how much did the tour cost", "Britney Spears is suing eight insurance companies over her tour."),
     ("how old is hamm", "The three shortlisted candidates include Mia Hamm."),
+    ("how much did ebbers make", "Mr Sullivan named Bernie Ebbers as one of five executives who made it."),
 ])
 def test_a_sum_or_number_qualifying_another_thing_is_no_answer(question: str, sentence: str):
     best = searcher_of(("Story", sentence), BASES).search(question, 1).answers[0]
