@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TypeVar
 
 import numpy as np
@@ -15,11 +14,11 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
-from briefbot.names import ORG_WORDS, gazetteer_name, is_role_word, person_name
+from briefbot.names import ORG_WORDS, PEERAGE, TITLES, gazetteer_name, is_role_word, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span, enumeration_items
-from briefbot.text import IRREGULAR, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 
@@ -33,6 +32,9 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
@@ -141,6 +143,7 @@ class Searcher:
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
+        self._reaches: dict[int, dict[str, int]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -207,6 +210,30 @@ class Searcher:
         known = gazetteer_name(slot.word)
         return bool(known) and not all(t in self.index.term_id for t in analyze(known))
 
+    def _unjoined(self, query: str) -> list[str]:
+        """The names of two or more capitalised words that no article holds together: a briefing
+        that says "northern" in one story and "rock" in another never names Northern Rock. A
+        leading title or role ("Chancellor Gordon Brown") and the question's first word are no
+        part of the name, a possessive ends one ("Coldplay's X&Y"), and a word in capitals ("EA",
+        "II") may be written otherwise. (Absent from every sentence is too strict: "Andrea Arnolds
+        film", "Maria Curie" for Marie.)"""
+        idx = self.index
+        unknown = []
+        for run in _NAME_RUN.finditer(query):
+            words = run[0].split()
+            if run.start() == len(query) - len(query.lstrip()):
+                words = words[1:]
+            ends = [n for n, w in enumerate(words) if _POSSESSIVE_END.search(w)]
+            for part in _split_after(words, ends):
+                while part and (fold(part[0]).strip(".") in TITLES | PEERAGE or is_role_word(part[0])
+                                or fold(part[0]) in STOP_WORDS):
+                    part = part[1:]
+                tids = [idx.term_id.get(t) for w in part for t in analyze(w)]
+                if len(part) > 1 and all(_TITLE_CASE.fullmatch(w) for w in part) and tids and None not in tids \
+                        and not len(self._articles_holding(tids)):
+                    unknown.append(" ".join(_POSSESSIVE_END.sub("", w) for w in part))
+        return unknown
+
     def _add_acronyms(self, slots: list[_Slot]) -> None:
         """A name of capitalised words also matches its initials where a story writes both: "Electronic
         Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
@@ -258,6 +285,17 @@ class Searcher:
                 for term in related(slot.term):
                     if (tid := idx.term_id.get(term)) is not None:
                         slot.terms.setdefault(tid, self.ranking.related_weight)
+
+    def _extras(self, slots: list[_Slot]) -> frozenset[int]:
+        """The relatives `_add_related` gave words the articles use, where no other word of the
+        question stands on them: in a large collection they only score the sentences the
+        question's own words bring in (see `Postings.match`). A name known only by its relative
+        ("French" for France) is none: that relative is all it has."""
+        idx, related_weight = self.index, self.ranking.related_weight
+        added = {tid for slot in slots if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0
+                 for tid, w in slot.terms.items() if w == related_weight}
+        return frozenset(added - {tid for slot in slots for tid, w in slot.terms.items()
+                                  if w != related_weight or slot.terms.get(idx.term_id.get(slot.term, -1)) != 1.0})
 
     def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
@@ -342,6 +380,7 @@ class Searcher:
         result.unknown_words = [s.word for s in slots if not s.terms]
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
+        result.unknown_names += self._unjoined(query)
         if result.unknown_names:  # the question is about something the briefing never names
             return None
         weights: Counter[int] = Counter()
@@ -351,7 +390,7 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        matches = self.index.by_sentence.match(weights, within, r.local_damping, self._extras(slots))
         cands, bm25 = matches.cands, matches.scores
         if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
@@ -507,8 +546,12 @@ class Searcher:
             after = after[np.isin(after, within)]
         if not len(after):
             return cands, bm25
-        at = np.searchsorted(cands, after)
-        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
+        at = np.searchsorted(cands, after) + np.arange(len(after))  # their places among both
+        kept = np.ones(len(cands) + len(after), dtype=bool)
+        kept[at] = False
+        merged, scores = np.empty(len(kept), dtype=cands.dtype), np.zeros(len(kept))
+        merged[kept], merged[at], scores[kept] = cands, after, bm25
+        return merged, scores
 
     def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """The positions of the candidates the second stage judges, best first: the best by the first
@@ -700,9 +743,23 @@ class Searcher:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
         as one: a bound on `same_fact`'s count from their terms alone (names included), which tells
         three pairs in four apart before their spans are read."""
-        b_terms = self._term_set(b)
-        return sum(1 for t in self._term_set(a) if t in b_terms or not b_terms.isdisjoint(_related_set(t))) \
-            >= self.ranking.merge_min_shared
+        reach, found = self._reach_of(a), 0
+        for term in reach.keys() & self._term_set(b):
+            found |= reach[term]
+        return found.bit_count() >= self.ranking.merge_min_shared
+
+    def _reach_of(self, sent: int) -> dict[str, int]:
+        """Each term that stands for some of a sentence's terms (they, or a WordNet relative of
+        them) → those terms, as bits: a kept answer is compared with every candidate after it, and
+        so reads each candidate term once, not its own terms' relatives again."""
+        return _kept(self._reaches, sent, self._find_reach)
+
+    def _find_reach(self, sent: int) -> dict[str, int]:
+        reach: dict[str, int] = {}
+        for n, term in enumerate(self._term_set(sent)):
+            for other in (term, *related(term)):
+                reach[other] = reach.get(other, 0) | 1 << n
+        return reach
 
     def _term_set(self, sent: int) -> frozenset[str]:
         return _kept(self._term_sets, sent, self._find_term_set)
@@ -790,11 +847,6 @@ class Searcher:
         return self._topics
 
 
-@cache
-def _related_set(term: str) -> frozenset[str]:
-    return frozenset(related(term))
-
-
 def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
     """What `find` says of a sentence, kept in `store` for the last few thousand sentences: one
     question's answers compare each candidate with every answer kept so far."""
@@ -859,6 +911,15 @@ def _name_like(word: str, query: str) -> bool:
     """A number, or a word with a capital that is not merely the question's first letter."""
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
         word[:1].isupper() and not query.lstrip().startswith(word))
+
+
+def _split_after(words: list[str], ends: list[int]) -> list[list[str]]:
+    """`words` cut after each position in `ends`."""
+    parts, start = [], 0
+    for end in ends:
+        parts.append(words[start:end + 1])
+        start = end + 1
+    return parts + [words[start:]]
 
 
 def _unshouted(query: str) -> str:
