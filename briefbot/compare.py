@@ -141,9 +141,11 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
         ra, rb = reading(x), reading(y)
         if not _same_subject(ra.subject, rb.subject):
             continue
-        told = any(z != w and reading(z).who.key == r.who.key for r, w, z in (
-            (ra, y, closest[x, int(index.sent_article[y])]), (rb, x, closest[y, int(index.sent_article[x])])))
-        if (c := _contrast(ra, rb, close, same_fact, not told)) is not None:
+        def crossed(x: int = x, y: int = y, ra: _Reading = ra, rb: _Reading = rb) -> bool:
+            return any(z != w and reading(z).who.key == r.who.key for r, w, z in (
+                (ra, y, closest[x, int(index.sent_article[y])]), (rb, x, closest[y, int(index.sent_article[x])])))
+
+        if (c := _contrast(ra, rb, close, same_fact, crossed)) is not None:
             contrasts.append(c)
         if names := _name_differences(ra.runs, rb.runs):  # a name written two ways is shown once
             spellings.setdefault(frozenset(tuple(sorted((a.key, b.key))) for a, b in names), Contrast(
@@ -174,8 +176,12 @@ def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
     terms, owner = _gathered(index, chosen)
     told = np.unique(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
     writing = np.bincount(told // len(index.articles), minlength=len(index.terms))  # the articles writing each term
-    central = [np.log(writing[u]).sum() / np.sqrt(len(u)) for u in (np.unique(index.terms_of(s)) for s in alone.tolist())]
-    return alone[np.argsort(-np.asarray(central), kind="stable")].tolist()
+    terms, owner = _gathered(index, alone)
+    once = np.unique(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
+    owner, terms = np.searchsorted(alone, once // len(index.terms)), once % len(index.terms)
+    central = np.bincount(owner, weights=np.log(writing[terms]), minlength=len(alone)) / np.sqrt(
+        np.bincount(owner, minlength=len(alone)))
+    return alone[np.argsort(-central, kind="stable")].tolist()
 
 
 def _gathered(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -274,11 +280,11 @@ class _Reading:
 
 
 def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool],
-              whose: bool) -> Contrast | None:
+              crossed: Callable[[], bool]) -> Contrast | None:
     """How two sentences about the same thing differ in fact, or None when they do not (the same
     fact with the same denials, hedges and speakers). A name written two ways is no difference of
     fact: compare lists those apart, once each. Who says it is compared only when neither
-    sentence's closest in the other article is another of the same speaker (`whose`): one
+    sentence's closest in the other article is another of the same speaker (else `crossed`): one
     article's "security experts assert" and the other's Al-Bayati are a cross-pairing of two
     retellings, each of which the other article gives to the same speaker."""
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
@@ -298,8 +304,9 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     unnamed = ra.text if wa.key is None else rb.text if wb.key is None else None
     # else two people may say alike things
     explicit = "according" in (wa.how, wb.how) or wa.how == wb.how == "announced"
-    if whose and wa.key != wb.key and (explicit or similarity >= ALIKE) and (
-            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))):
+    if wa.key != wb.key and (explicit or similarity >= ALIKE) and (
+            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))) \
+            and not crossed():
         found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
     if not found:
         return None

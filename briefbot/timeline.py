@@ -40,11 +40,11 @@ HISTORY = 10  # years before the story's own (the upper quartile of its event da
 _OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+"
                       r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _RANGE_NEXT = re.compile(r"\s*(?:to|until|till|-|\u2013)\s*\d")  # "from 1997 to 2001": a span of time
-# a year as part of a name: after a name or an edition ("Windows 2000", "Media Centre edition 2005"), or among
-# names or numbers that are no years ("Windows 95, 98, ME, NT, 2000 and XP"); not after a month, a weekday or a
-# feast ("Christmas 2004"), nor a possessive ("Labour's 2005")
-_NAME_BEFORE = re.compile(r"(?:\b([A-Z][\w.-]*)|(?<![\d,.])\b\d{1,3}|\b(?:edition|version))(?:,\s*|\s+)$")
-_NAME_AFTER = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)(?:\d{1,3}\b(?![,.]\d)|([A-Z][\w'\u2019.-]*))")
+# a year as part of a name: after a name or an edition ("Windows 2000", "Media Centre edition 2005"), or in a
+# list of versions ("Windows 95, 98, ME, NT, 2000 and XP"); not after a month, a weekday or a feast ("Christmas
+# 2004"), a possessive ("Labour's 2005") or a clause ("said Mr Hogan, 2004 saw")
+_NAME_BEFORE = re.compile(r"(?:\b([A-Z][\w.-]*)\s+|(?:\b[A-Z]{2,4}|(?<![\d,.])\b\d{1,3}),\s*|\b(?:edition|version)\s+)$")
+_NAME_AFTER = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)(?:\d{1,3}\b(?![,.]\d)|[A-Z]{2,4}\b)")
 _NO_NAME = set("january february march april may june july august september october november december monday tuesday "
                "wednesday thursday friday saturday sunday christmas easter ramadan eid diwali hanukkah".split())
 
@@ -287,7 +287,7 @@ def _named_year(text: str, span: Span, when: When) -> bool:
         return False
     before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
     after = _NAME_AFTER.match(text, span.end)
-    return any(m is not None and (m[1] or "").lower() not in _NO_NAME for m in (before, after))
+    return after is not None or (before is not None and (before[1] or "").lower() not in _NO_NAME)
 
 
 def _with_dates(index: Index) -> np.ndarray:

@@ -142,9 +142,10 @@ def test_a_year_in_a_products_name_dates_nothing_even_near_the_storys_time():
                              "Firms still on Windows 2000 face the worst of it, Sophos said in December 2004.\n"
                              "Its stand runs Windows XP Media Centre edition 2005 for people to try out.\n"
                              "In 2000 the firm was bought by Sophos.\n"
+                             "Virus writers still play around, said Mr Hogan, 2004 saw a rise in crime.\n"
                              "The worm first appeared over Christmas 2004.", None))
     events = timeline(idx, facts(idx)).events
-    assert [str(e.when) for e in events] == ["2000", "2004", "2004-12"]
+    assert [str(e.when) for e in events] == ["2000", "2004", "2004", "2004-12"]
     assert all(e.others == () for e in events)
 
 
