@@ -15,11 +15,11 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
-from briefbot.names import ORG_WORDS, gazetteer_name, person_name
+from briefbot.names import ORG_WORDS, PEERAGE, TITLES, gazetteer_name, is_role_word, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span
-from briefbot.text import analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 
@@ -33,6 +33,9 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
+_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
+_TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
@@ -196,6 +199,30 @@ class Searcher:
         known = gazetteer_name(slot.word)
         return bool(known) and not all(t in self.index.term_id for t in analyze(known))
 
+    def _unjoined(self, query: str) -> list[str]:
+        """The names of two or more capitalised words that no article holds together: a briefing
+        that says "northern" in one story and "rock" in another never names Northern Rock. A
+        leading title or role ("Chancellor Gordon Brown") and the question's first word are no
+        part of the name, a possessive ends one ("Coldplay's X&Y"), and a word in capitals ("EA",
+        "II") may be written otherwise. (Absent from every sentence is too strict: "Andrea Arnolds
+        film", "Maria Curie" for Marie.)"""
+        idx = self.index
+        unknown = []
+        for run in _NAME_RUN.finditer(query):
+            words = run[0].split()
+            if run.start() == len(query) - len(query.lstrip()):
+                words = words[1:]
+            ends = [n for n, w in enumerate(words) if _POSSESSIVE_END.search(w)]
+            for part in _split_after(words, ends):
+                while part and (fold(part[0]).strip(".") in TITLES | PEERAGE or is_role_word(part[0])
+                                or fold(part[0]) in STOP_WORDS):
+                    part = part[1:]
+                tids = [idx.term_id.get(t) for w in part for t in analyze(w)]
+                if len(part) > 1 and all(_TITLE_CASE.fullmatch(w) for w in part) and tids and None not in tids \
+                        and not len(self._articles_holding(tids)):
+                    unknown.append(" ".join(_POSSESSIVE_END.sub("", w) for w in part))
+        return unknown
+
     def _add_acronyms(self, slots: list[_Slot]) -> None:
         """A name of capitalised words also matches its initials where a story writes both: "Electronic
         Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
@@ -331,6 +358,7 @@ class Searcher:
         result.unknown_words = [s.word for s in slots if not s.terms]
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
+        result.unknown_names += self._unjoined(query)
         if result.unknown_names:  # the question is about something the briefing never names
             return None
         weights: Counter[int] = Counter()
@@ -789,6 +817,15 @@ def _name_like(word: str, query: str) -> bool:
     """A number, or a word with a capital that is not merely the question's first letter."""
     return any(c.isdigit() for c in word) or any(c.isupper() for c in word[1:]) or (
         word[:1].isupper() and not query.lstrip().startswith(word))
+
+
+def _split_after(words: list[str], ends: list[int]) -> list[list[str]]:
+    """`words` cut after each position in `ends`."""
+    parts, start = [], 0
+    for end in ends:
+        parts.append(words[start:end + 1])
+        start = end + 1
+    return parts + [words[start:]]
 
 
 def _unshouted(query: str) -> str:

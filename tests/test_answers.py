@@ -181,6 +181,21 @@ def test_a_capitalised_name_is_no_misspelt_stem():
     assert result.status == "no_answer" and "Rishi" in result.unknown_names
 
 
+def test_a_name_whose_words_no_article_holds_together_is_unknown():
+    """"Northern Rock" is no bank of a briefing where "northern" and "rock" are in different stories."""
+    weather = ("Weather", "Snow fell across northern England on Monday.\nRoads were closed for hours.")
+    music = ("Festival", "The rock festival asked the Bank of England for a licence.\nIt was refused.")
+    searcher = searcher_of(weather, music)
+    result = searcher.search("When did Northern Rock ask the Bank of England for emergency funding?", 3)
+    assert result.status == "no_answer" and result.unknown_names == ["Northern Rock"]
+    # written together in one story, it is known, and a title is no part of a name
+    bank = ("Bank", "Northern Rock asked the Bank of England for emergency funding on Thursday.")
+    assert searcher_of(weather, music, bank).search(
+        "When did Northern Rock ask the Bank of England for emergency funding?", 3).status == "answered"
+    unknown = searcher_of(weather, music).search("What did Mr Northern say about rock?", 3).unknown_names
+    assert not [name for name in unknown if "Northern" in name]
+
+
 def test_a_question_typed_in_capitals_reads_as_in_lower_case():
     """"HOW MUCH WILL THE REFERENDUM COST": no word is an unknown name, and the answer is the one asked in lower case."""
     searcher = searcher_of(CONSOLE, REFERENDUM)
