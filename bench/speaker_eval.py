@@ -47,9 +47,9 @@ from briefbot.text import split_sentences, train_splitter
 BBC = Path("/work/shared/data/bbc-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
-GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 13)}
+GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 15)}
 SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057,
-         11: 2063, 12: 2069}
+         11: 2063, 12: 2069, 13: 2081, 14: 2083}
 LABELLED, CUED = 22, 10  # per folder, sample 1
 _CUE = re.compile(r"\b(?:said|says|told|tells|according to)\b|\"")
 _Q = "\"\u201c\u201d"

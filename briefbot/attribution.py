@@ -75,6 +75,8 @@ _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)
                            rf"(?P<role>[A-Za-z\d][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
+_HEAD_PRONOUN = LazyPattern(rf"\b(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS}|continued|went on|[a-z]+ed)\b")
+_HEAD_EPITHET = LazyPattern(rf"\b[Tt]he\s+(?P<role>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?),?\s+{_ADVERB}(?:{_VERBS}|continued|went on)\b")
 _EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"
                                r"(?=\s+(?:has|had|is|was|will|would|could|also|then|[a-z]+ed)\b)")
 _THIRD_PERSON = LazyPattern(r"\b(?:he|his|himself|she|herself)\b", re.IGNORECASE)  # not "her": "thanked her"
@@ -550,6 +552,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     since = 0  # sentences since the subject was named: after a few, "He" is the story's protagonist
     previous: str | None = None  # the speaker of the sentence before
     listing = 0  # sentences left of a list a speaker opened with a colon
+    carried: str | None = None  # whose words an open quotation carries on
     for i, sentence in enumerate(sentences):
         narration = narrations[i]
         # whom an epithet means ("said the 74-year-old comedian", "The 22-year-old pipped…"): the
@@ -567,7 +570,8 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             meant = protagonist if subject and since > RECENT_SENTENCES else subject
             name = _referent(pronoun.group(), meant, recent, genders)
             named[-1] = bool(name)
-        elif name is None and last and (open_before[i] and _first_person(narration, people) != last or listing > 0
+        elif name is None and last and (open_before[i] and carried == last and _first_person(narration, people) != last
+                                        or listing > 0
                                         or (previous == last and sentence.lstrip()[:1] in _QUOTES
                                             and _named_first(_narration(sentence, False), people)
                                             in (None, last))):
@@ -590,6 +594,8 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
         else:
             since += 1
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
+        if name or not open_before[i]:  # a quotation this sentence leaves open is its speaker's, or its head's
+            carried = name or (last if last and _head_is(last, sentence, people) else None)
         speakers.append(name)
         previous = name
     for first, end in _quotations(sentences, still_open, new_paragraph):
@@ -604,6 +610,25 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
                 if not named[k]:
                     speakers[k] = who
     return speakers
+
+
+def _head_is(last: str, sentence: str, people: People) -> bool:
+    """Whether the words before the quotation a sentence leaves open may be the last speaker's,
+    though they do not name them: `he said: "…`, `The Man Utd boss continued: "…`. Not when they
+    name someone else (`Barcelona star Ronaldinho admitted: "…`, `Peter Bradshaw felt: "…`, a name
+    we cannot resolve: `Rory O' Neill, editor of …, said: "…`) or a thing (`The document reportedly
+    said: "…`): a quotation whose head is not the last speaker's carries on no one's words."""
+    marks = [k for k, c in enumerate(sentence) if c in _QUOTES]
+    before = sentence[:marks[-1]] if marks else sentence
+    if not before.strip():
+        return True
+    if _HEAD_PRONOUN.search(before):
+        return True
+    epithet = _HEAD_EPITHET.search(before)
+    if epithet and ((role := epithet.group("role").split()[-1])[:1].isupper() or is_role_word(role)
+                    or role.lower() in _EPITHET_HEADS):
+        return True  # "the American said", "The central defender added"
+    return last in (name for _, name in _mentions(before, people))
 
 
 def _quotations(sentences: list[str], still_open: list[bool], new_paragraph: list[bool]) -> list[tuple[int, int]]:

@@ -669,3 +669,32 @@ def test_a_group_saying_first_is_no_one_named() -> None:
     said = attribute(["President Hugo Chavez has backed land reforms.",
                       "Critics say the powers - which President Chavez argues are needed - trample property rights."])
     assert said == [None, None]
+
+
+def test_an_open_quotation_carries_on_only_its_head_s_speaker() -> None:
+    # The head names someone we cannot resolve: what follows is not the last speaker's.
+    said = attribute(["TUC general secretary Brendan Barber said the law must change.",
+                      "Rory O' Neill, editor of Hazards magazine, said: \"Giving safety reps more rights is a win-win.",
+                      "Death and injuries at work increased last year.",
+                      "It would be a fatal mistake to wait.\""])
+    assert said[0] == "Brendan Barber" and said[2:] == [None, None]
+    # Someone else named, or a thing, heads the quotation.
+    said = attribute(["Chelsea boss Jose Mourinho said his side would attack.",
+                      "Barcelona star Ronaldinho admitted: \"It is going to be a difficult match.",
+                      "They pressure very well.\""])
+    assert said == ["Jose Mourinho", None, None]
+    said = attribute(["UKIP spokesman Mark Croucher said the views were not policy.",
+                      "The document reportedly said: \"We're looking for the resurrection of the Empire.",
+                      "The problems can only be dealt with on a global scale.\""])
+    assert said == ["Mark Croucher", None, None]
+
+
+def test_an_open_quotation_headed_by_a_pronoun_or_an_epithet_carries_the_last_speaker() -> None:
+    said = attribute(["Jamie Foxx said he was thrilled.",
+                      "He also praised the film director: \"Thank you for taking a chance with this film.",
+                      "Taylor, you're my director of the year.\""])
+    assert said[0] == said[2] == "Jamie Foxx"
+    said = attribute(["Maria Sharapova said she was pleased.",
+                      "The American added: \"I love it here.",
+                      "The atmosphere is great.\""])
+    assert said[0] == said[2] == "Maria Sharapova"
