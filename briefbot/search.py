@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TypeVar
 
 import numpy as np
@@ -133,6 +132,7 @@ class Searcher:
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
+        self._reaches: dict[int, dict[str, int]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -275,6 +275,17 @@ class Searcher:
                     if (tid := idx.term_id.get(term)) is not None:
                         slot.terms.setdefault(tid, self.ranking.related_weight)
 
+    def _extras(self, slots: list[_Slot]) -> frozenset[int]:
+        """The relatives `_add_related` gave words the articles use, where no other word of the
+        question stands on them: in a large collection they only score the sentences the
+        question's own words bring in (see `Postings.match`). A name known only by its relative
+        ("French" for France) is none: that relative is all it has."""
+        idx, related_weight = self.index, self.ranking.related_weight
+        added = {tid for slot in slots if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0
+                 for tid, w in slot.terms.items() if w == related_weight}
+        return frozenset(added - {tid for slot in slots for tid, w in slot.terms.items()
+                                  if w != related_weight or slot.terms.get(idx.term_id.get(slot.term, -1)) != 1.0})
+
     def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
         place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
@@ -368,7 +379,7 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        matches = self.index.by_sentence.match(weights, within, r.local_damping, self._extras(slots))
         cands, bm25 = matches.cands, matches.scores
         if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
@@ -524,8 +535,12 @@ class Searcher:
             after = after[np.isin(after, within)]
         if not len(after):
             return cands, bm25
-        at = np.searchsorted(cands, after)
-        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
+        at = np.searchsorted(cands, after) + np.arange(len(after))  # their places among both
+        kept = np.ones(len(cands) + len(after), dtype=bool)
+        kept[at] = False
+        merged, scores = np.empty(len(kept), dtype=cands.dtype), np.zeros(len(kept))
+        merged[kept], merged[at], scores[kept] = cands, after, bm25
+        return merged, scores
 
     def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """The positions of the candidates the second stage judges, best first: the best by the first
@@ -669,9 +684,23 @@ class Searcher:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
         as one: a bound on `same_fact`'s count from their terms alone (names included), which tells
         three pairs in four apart before their spans are read."""
-        b_terms = self._term_set(b)
-        return sum(1 for t in self._term_set(a) if t in b_terms or not b_terms.isdisjoint(_related_set(t))) \
-            >= self.ranking.merge_min_shared
+        reach, found = self._reach_of(a), 0
+        for term in reach.keys() & self._term_set(b):
+            found |= reach[term]
+        return found.bit_count() >= self.ranking.merge_min_shared
+
+    def _reach_of(self, sent: int) -> dict[str, int]:
+        """Each term that stands for some of a sentence's terms (they, or a WordNet relative of
+        them) → those terms, as bits: a kept answer is compared with every candidate after it, and
+        so reads each candidate term once, not its own terms' relatives again."""
+        return _kept(self._reaches, sent, self._find_reach)
+
+    def _find_reach(self, sent: int) -> dict[str, int]:
+        reach: dict[str, int] = {}
+        for n, term in enumerate(self._term_set(sent)):
+            for other in (term, *related(term)):
+                reach[other] = reach.get(other, 0) | 1 << n
+        return reach
 
     def _term_set(self, sent: int) -> frozenset[str]:
         return _kept(self._term_sets, sent, self._find_term_set)
@@ -757,11 +786,6 @@ class Searcher:
                     out.append(name)
             self._topics = out
         return self._topics
-
-
-@cache
-def _related_set(term: str) -> frozenset[str]:
-    return frozenset(related(term))
 
 
 def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
