@@ -95,7 +95,7 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
     ("percent", rf"\b(?:what|which|by what|how much of a|how big a|what is the|what was the) ?"
                 rf"(?:percentage|per ?cent|proportion|share|fraction|rate|stake)\b|\bhow many (?:per ?cent|percent)\b"
                 rf"|\bhow much (?:[\w']+ )?(?:share|stake|proportion|percentage) (?:{_AUX}|of)\b"
-                rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b|\bby how much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w']+ ){{0,2}}(?:percentage|rate|proportion|stake)\b"
+                rf"|\bhow much (?:{_AUX} )?[\w' -]*\b{_CHANGE}\b(?! {_MONEY_NOUNS}\b)|\bby how much\b|\bwhat (?:is|was|are|were) (?:the )?(?:[\w']+ ){{0,2}}(?:percentage|rate|proportion|stake)\b"
                 rf"|\bhow (?:sharply|steeply|fast) "
                 rf"(?:{_AUX} )?[\w' -]*\b{_CHANGE}\b"),
     ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"

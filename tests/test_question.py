@@ -38,6 +38,8 @@ TYPES = [
     ("What percentage of voters backed the plan?", "percent"),
     ("By how much did unemployment fall?", "percent"),
     ("how much did house prices rise in March", "percent"),
+    ("How much less debt does the new proposal carry?", "money"),  # a change of a sum of money
+    ("how much more money will the scheme raise", "money"),
     ("how much market share has the firm lost", "percent"),
     ("how much share capital was raised", "money"),
     ("What proportion of sales came from abroad?", "percent"),
