@@ -108,7 +108,7 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
                 rf"|\bwhat (?:distance|height|length|size|speed|area|weight|depth|width)\b"),
     ("time", r"\b(?:what|which|at what) (?:time|hour)\b|\bwhat o'?clock\b"),
     ("date", rf"^when\b|\bwhen (?:{_AUX}|exactly|will|did)\b|\b(?:what|which|in what|since what) (?:year|date|day|month|"
-             rf"week|decade|season|century)\b|\bsince when\b|\bby when\b|\buntil when\b|\bhow recently\b"
+             rf"week|decade|season|century)\b|\bwhat (?:is|was|will be) the (?:exact )?(?:year|date|day|month)\b|\bsince when\b|\bby when\b|\buntil when\b|\bhow recently\b"
              rf"|\bhow long ago\b|^when$"),
     ("number", rf"\bhow many\b|\b(?:what|which) (?:is|was|were|are) (?:the )?(?:[\w']+ ){{0,2}}(?:number|total|count|"
                rf"tally|score|figure|population|attendance|turnout|majority|margin|rank|ranking|position)\b"

@@ -39,6 +39,7 @@ TYPES = [
     ("By how much did unemployment fall?", "percent"),
     ("how much did house prices rise in March", "percent"),
     ("How much less debt does the new proposal carry?", "money"),  # a change of a sum of money
+    ("What was the date of the hearing?", "date"),
     ("how much more money will the scheme raise", "money"),
     ("how much market share has the firm lost", "percent"),
     ("how much share capital was raised", "money"),
