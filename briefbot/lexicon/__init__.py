@@ -11,16 +11,18 @@ match while "pulled" alone does not.
 `related` reads `wordnet.txt`, generated from WordNet 3.0 by tools/make_wordnet_table.py (licence in
 WORDNET-LICENSE): it ships in the package, so nothing is read from a WordNet install at run time.
 The same script writes `phrases.txt`, WordNet's verb phrases ("set up", "turn down") beside their
-single-word synonyms ("establish", "reject"): each word is a concept of its own (`~establish`) on
-the sentences using it or one of its phrases, so "set up" meets "founded" and "launched" but
-"founded" does not meet "launched" (two single words are WordNet's `related` only, at its weight).
+single-word synonyms ("establish", "reject"). A sentence saying a phrase gets a concept for each of
+its words (`~establish`, `~found`, `~launch`); a question asking a word (`asked`) looks for that
+word's concept, and a question saying a phrase for its words themselves. So "set up" meets
+"founded" and "launched" both ways, "founded" does not meet "launched" (two single words are
+WordNet's `related` only, at its weight), and a sentence that says "founded" is scored as before.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -47,7 +49,7 @@ def shipped_text() -> str:
     return resources.files(__package__).joinpath(FILE_NAME).read_text(encoding="utf-8")
 
 
-@cache
+@lru_cache(maxsize=200_000)  # news reuses its words; a huge corpus must not grow it without end
 def _phrase_word(raw: str) -> str:
     word = fold(raw).strip("'.,-")
     word = IRREGULAR.get(word, word)
@@ -76,6 +78,9 @@ class Synonyms:
     longest: dict[str, int] = field(default_factory=dict)  # first term → length of its longest phrase
     worded: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # "pull out" as (pull, out)
     worded_longest: dict[str, int] = field(default_factory=dict)
+    single: dict[str, str] = field(default_factory=dict)  # a WordNet word → its concept, for questions
+    asked_worded: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # its phrases → the word
+    asked_longest: dict[str, int] = field(default_factory=dict)
     _members: dict[str, set[str]] = field(default_factory=dict)  # concept → the terms of its phrases
 
     @classmethod
@@ -90,9 +95,11 @@ class Synonyms:
                 elif terms:
                     syn._add(syn.phrases, syn.longest, terms, terms, f"~{n}")
         for term, phrases in shipped_phrases():
-            syn._add(syn.phrases, syn.longest, (term,), (term,), f"~{term}")
+            syn.single[term] = f"~{term}"
+            syn._members.setdefault(f"~{term}", set()).add(term)
             for words in phrases:
                 syn._add(syn.worded, syn.worded_longest, words, words, f"~{term}")
+                syn._add(syn.asked_worded, syn.asked_longest, words, words, term)
         return syn
 
     def _add(self, table: dict[tuple[str, ...], set[str]], longest: dict[str, int], key: tuple[str, ...],
@@ -103,19 +110,34 @@ class Synonyms:
             self._members.setdefault(concept, set()).update(terms)
 
     def members(self, concept: str) -> set[str]:
-        """The terms of every phrase of one synonym group."""
+        """The terms of every phrase of one synonym group (or that name one WordNet word)."""
         return self._members.get(concept, set())
 
     def concepts(self, terms: list[str], text: str = "") -> list[str]:
         """The concept terms for every synonym phrase found in `terms` (and, for the phrases with
         a stop word, in `text`, the words `terms` were analysed from), once each, in order."""
         found: dict[str, None] = {}
-        for table, longest, words in ((self.phrases, self.longest, terms),
-                                      (self.worded, self.worded_longest, phrase_words(text) if text else [])):
-            for i, word in enumerate(words):
-                for n in range(2 if table is self.worded else 1, min(longest.get(word, 0), len(words) - i) + 1):
-                    found.update(dict.fromkeys(table.get(tuple(words[i:i + n]), ())))
+        words = phrase_words(text) if text else []
+        _find(found, self.phrases, self.longest, terms, 1)
+        _find(found, self.worded, self.worded_longest, words, 2)
         return list(found)
+
+    def asked(self, terms: list[str], text: str) -> list[str]:
+        """What a question looks for besides its words: the concepts a sentence would get, the
+        concept of each WordNet word asked ("reject" finds "turned down"), and the words of each
+        WordNet phrase said ("turned down" finds "rejected")."""
+        found = dict.fromkeys(self.concepts(terms, text))
+        found.update(dict.fromkeys(self.single[t] for t in terms if t in self.single))
+        _find(found, self.asked_worded, self.asked_longest, phrase_words(text), 2)
+        return list(found)
+
+
+def _find(found: dict[str, None], table: dict[tuple[str, ...], set[str]], longest: dict[str, int],
+          words: list[str], shortest: int) -> None:
+    """Add the concepts of every phrase of `table` in `words`."""
+    for i, word in enumerate(words):
+        for n in range(shortest, min(longest.get(word, 0), len(words) - i) + 1):
+            found.update(dict.fromkeys(table.get(tuple(words[i:i + n]), ())))
 
 
 # What one corpus's synonyms.txt may add: each group is a concept term on every sentence using
