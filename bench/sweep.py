@@ -12,6 +12,11 @@ checked on the others.
   python bench/sweep.py --try type_bonus=1.0,1.3,1.6     # one row per value
   python bench/sweep.py --try pool=40,80 --try b=0.4,0.5 # the grid of both
   python bench/sweep.py --misses bbc:tech                # list the misses of one set
+  python bench/sweep.py --check                          # and the check sets never tuned on
+
+The check sets (bench/data: 16 fresh questions on the embedded story, the older BBC sets on all
+2,095 articles) are written by reading the articles and are never used to choose a value: they
+show whether a choice carries over to questions nobody tuned to.
 """
 from __future__ import annotations
 
@@ -76,6 +81,14 @@ class Score:
 def read_jsonl(path: Path, every: int = 1) -> list[dict]:
     lines = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
     return lines[::every]
+
+
+def check_sets() -> list[QuestionSet]:
+    """The sets no value is chosen on (see the module's docstring)."""
+    data, bbc = ROOT / "bench" / "data", [str(SHARED / "data" / "bbc-news")]
+    return [QuestionSet("check:seed", [str(ROOT / "corpus")], read_jsonl(data / "seed_fresh.jsonl"), ROOT),
+            QuestionSet("check:bbc", bbc, read_jsonl(data / "bbc_dev.jsonl"), ROOT),
+            QuestionSet("check:bbc-heldout", bbc, read_jsonl(data / "bbc_heldout.jsonl"), ROOT)]
 
 
 def question_sets(reqa_every: int) -> list[QuestionSet]:
@@ -165,8 +178,9 @@ def main() -> None:
     ap.add_argument("--misses", help="print the misses of this set")
     ap.add_argument("--weights", action="append", default=[], help="second-stage weights, space-separated")
     ap.add_argument("--folders", action="store_true", help="a column for each BBC folder too")
+    ap.add_argument("--check", action="store_true", help="the check sets too (bench/data; never tune on them)")
     args = ap.parse_args()
-    sets = [s for s in question_sets(args.reqa_every)
+    sets = [s for s in question_sets(args.reqa_every) + (check_sets() if args.check else [])
             if not args.only or s.name in args.only.split(",") or s.name == args.misses]
     indexes = {s.name: load(s.corpus, lambda line: None) for s in sets}
     shown = [s for s in sets if args.folders or not s.name.startswith("bbc:")]

@@ -4,6 +4,7 @@ the key dates and how often the sources disagree. Every line is a sentence of th
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,6 +23,12 @@ MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentenc
 LEAD_WEIGHT = 1.0  # an article's first sentences say what it is about: a lead weighs as a fact one source tells
 CENTRAL_WEIGHT = 2.0  # the sentence naming the story's most central things weighs three times one naming none
 # (weights chosen among 16 on the three stories of bench/story_eval.py: the figures there are optimistic)
+LIST_ITEMS = 5  # parts set apart by commas or semicolons from which a sentence mostly of names is a list
+LIST_NAMED = 0.7  # of its words capitalised: a list of names ("L Dallaglio (England), B Cohen (England), …")
+_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:de|van|von|al|[A-Z][\w'\u2019-]*))+"
+# who wrote it, not what happened: "By Jo Smith, BBC News", "Clark Boyd is technology correspondent for The World"
+_CREDIT = re.compile(rf"By\s+{_NAME}\s*(?:,|$|BBC\b)|{_NAME}\s+is\s+(?:a\s+|the\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?"
+                     r"(?:correspondent|reporter|editor|presenter|columnist|commentator|contributor)\b")
 
 
 @dataclass(frozen=True)
@@ -62,12 +69,23 @@ def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> 
         left[at] = False
         sent = int(pool[at])
         fact = int(world.fact_of[sent])
-        if fact in facts or any(_overlap(index, sent, c) > MAX_OVERLAP for c in chosen):
+        if fact in facts or not _tells(index.text_of(sent)) or any(_overlap(index, sent, c) > MAX_OVERLAP
+                                                                      for c in chosen):
             continue
         chosen.append(sent)
         facts.add(fact)
         taken[articles[at]] += 1
     return chosen
+
+
+def _tells(text: str) -> bool:
+    """Whether a sentence tells the story: not a credit line (who wrote it, however many articles
+    repeat it) nor a list (a team sheet)."""
+    if _CREDIT.match(text):
+        return False
+    words = text.split()
+    named = sum(w.lstrip("(\"'\u201c:")[:1].isupper() for w in words)
+    return text.count(",") + text.count(";") + 1 < LIST_ITEMS or named < LIST_NAMED * len(words)
 
 
 def _scores(index: Index, world: World) -> np.ndarray:

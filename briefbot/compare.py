@@ -13,7 +13,7 @@ import re
 import string
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -84,6 +84,8 @@ _POSSESSIVE_ENDS = ("'", "\u2019", "'s", "\u2019s")  # _POSSESSIVE, for one word
 _CALENDAR = set("january february march april may june july august september october november december monday "
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
+_FIGURE_ONLY = re.compile(r"[\d\W_]+")  # a score or a year ("7-2", "2028") is a figure, no name
+_PRONOUNS = {"It", "Its", "They", "Their", "He", "His", "She", "Her", "This", "These"}  # a subject told before
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,10 @@ class Contrast:
 
 @dataclass(frozen=True)
 class Comparison:
-    contrasts: list[Contrast]  # most alike first
-    only_in: list[int]  # sentences no other article compared tells, in article order
+    contrasts: list[Contrast]  # most alike first; what differs in fact: never a name's writing alone
+    only_in: list[int]  # sentences no other article compared tells, the most central to what is compared first
     articles: tuple[int, ...]  # the articles compared
+    spellings: list[Contrast] = field(default_factory=list)  # names written two ways ("F16", "F-16"), once each
 
 
 def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iterable[int] | None = None
@@ -120,18 +123,34 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     one, other, close = one[order], other[order], close[order]
     first = np.ones(len(one), dtype=bool)
     first[1:] = (one[1:] != one[:-1]) | (index.sent_article[other[1:]] != index.sent_article[other[:-1]])
-    pairs = {(min(x, y), max(x, y)): sim for x, y, sim in zip(one[first].tolist(), other[first].tolist(),
-                                                                close[first].tolist())}
-    readings = _readings(index)
+    best = list(zip(one[first].tolist(), other[first].tolist(), close[first].tolist()))
+    pairs = {(min(x, y), max(x, y)): sim for x, y, sim in best}
+    closest = {(x, int(index.sent_article[y])): y for x, y, _ in best}  # x's closest sentence in an article
+    readings = _kept(index).readings
 
     def reading(sent: int) -> _Reading:
         if sent not in readings:
             readings[sent] = _Reading.of(index, sent)
         return readings[sent]
 
-    contrasts = [c for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0]))
-                 if not _twins(index, x, y) and (c := _contrast(reading(x), reading(y), close, same_fact)) is not None]
-    return Comparison(contrasts, _alone(index, chosen, touched), articles)
+    contrasts: list[Contrast] = []
+    spellings: dict[frozenset[tuple[str, str]], Contrast] = {}
+    for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
+        if _twins(index, x, y):
+            continue
+        ra, rb = reading(x), reading(y)
+        if not _same_subject(ra.subject, rb.subject):
+            continue
+        def crossed(x: int = x, y: int = y, ra: _Reading = ra, rb: _Reading = rb) -> bool:
+            return any(z != w and reading(z).who.key == r.who.key for r, w, z in (
+                (ra, y, closest[x, int(index.sent_article[y])]), (rb, x, closest[y, int(index.sent_article[x])])))
+
+        if (c := _contrast(ra, rb, close, same_fact, crossed)) is not None:
+            contrasts.append(c)
+        if names := _name_differences(ra.runs, rb.runs):  # a name written two ways is shown once
+            spellings.setdefault(frozenset(tuple(sorted((a.key, b.key))) for a, b in names), Contrast(
+                x, y, ("name",), _merged(a.span for a, _ in names), _merged(b.span for _, b in names), round(close, 3)))
+    return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
 
 
 def _twins(index: Index, a: int, b: int) -> bool:
@@ -146,10 +165,30 @@ def _twins(index: Index, a: int, b: int) -> bool:
 
 def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
     """The sentences no other article tells (`touched`: those it does) that hold a fact worth
-    saying one source alone has: a figure, a date or a name, and a few words."""
+    saying one source alone has (a figure, a date or a name, and a few words), the most central to
+    what is compared first: its terms weighed by the log of the articles compared that write them,
+    over the root of their number (in `compare apple`, the Mac mini before a rival PC's ports)."""
     says = (index.sent_ptr[chosen + 1] - index.sent_ptr[chosen] >= 6) & (index.span_ptr[chosen + 1] >
                                                                          index.span_ptr[chosen])
-    return [s for s in chosen[says].tolist() if s not in touched]
+    alone = np.array([s for s in chosen[says].tolist() if s not in touched], dtype=np.int64)
+    if not len(alone):
+        return []
+    terms, owner = _gathered(index, chosen)
+    told = np.unique(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
+    writing = np.bincount(told // len(index.articles), minlength=len(index.terms))  # the articles writing each term
+    terms, owner = _gathered(index, alone)
+    once = np.unique(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
+    owner, terms = np.searchsorted(alone, once // len(index.terms)), once % len(index.terms)
+    central = np.bincount(owner, weights=np.log(writing[terms]), minlength=len(alone)) / np.sqrt(
+        np.bincount(owner, minlength=len(alone)))
+    return alone[np.argsort(-central, kind="stable")].tolist()
+
+
+def _gathered(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The terms of the chosen sentences in a row, and the sentence of each."""
+    lo, lengths = index.sent_ptr[chosen], index.sent_ptr[chosen + 1] - index.sent_ptr[chosen]
+    start = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)
+    return index.sent_terms[start + np.arange(int(lengths.sum()))].astype(np.int64), np.repeat(chosen, lengths)
 
 
 def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -158,14 +197,8 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     words that only frame a quote ("he told BBC News") say nothing of what is told. In arrays: a
     term's sentences are paired by shifting its postings against themselves, as world facts do."""
     idf = index.bm25.idf_array
-    lo, lengths = index.sent_ptr[chosen], index.sent_ptr[chosen + 1] - index.sent_ptr[chosen]
-    owner = np.repeat(chosen, lengths)
-    start = np.repeat(lo - (np.cumsum(lengths) - lengths), lengths)  # each sentence's terms, gathered in a row
-    terms = index.sent_terms[start + np.arange(int(lengths.sum()))].astype(np.int64)
-    framing = [t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]
-    vocabulary = np.unique(terms)
-    numbers = vocabulary[[index.terms[t].isdigit() for t in vocabulary.tolist()]]
-    keep = ~np.isin(terms, np.concatenate([numbers, framing]).astype(np.int64))
+    terms, owner = _gathered(index, chosen)
+    keep = ~_kept(index).unpairing[terms]
     once = np.unique(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
@@ -184,28 +217,36 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     if not firsts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     every = np.concatenate(firsts) * len(index) + np.concatenate(seconds)  # a pair for each term it shares
-    keys, count = np.unique(every, return_counts=True)
-    keys = keys[count >= MIN_SHARED]  # most pairs share a term or two: sum the weights of the others only
-    at = np.minimum(np.searchsorted(keys, every), max(len(keys) - 1, 0))
-    hit = keys[at] == every if len(keys) else np.zeros(len(every), dtype=bool)
-    total = np.bincount(at[hit], weights=np.concatenate(shared)[hit], minlength=len(keys))
+    keys, pair, count = np.unique(every, return_inverse=True, return_counts=True)
+    total = np.bincount(pair, weights=np.concatenate(shared), minlength=len(keys))
+    many = count >= MIN_SHARED  # most pairs share a term or two
+    keys, total = keys[many], total[many]
     a, b = keys // len(index), keys % len(index)
     return a, b, total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
 
 
-_kept: dict[int, dict[int, _Reading]] = {}  # id(index) → readings of its sentences, dropped with the index
+@dataclass
+class _Kept:
+    """What compare keeps of an index from one compare to the next, dropped with the index: the
+    readings of its sentences (reading is most of a first compare's time, and a topic compared
+    again, or the brief's sentences compared once more by topic, are mostly the same sentences; at
+    most KEPT_READINGS), and which terms pair no sentences (numbers, the words that frame a quote)."""
+    unpairing: np.ndarray
+    readings: dict[int, _Reading]
 
 
-def _readings(index: Index) -> dict[int, _Reading]:
-    """The readings of an index's sentences, kept from one compare to the next: reading is most of
-    a compare's time (a few thousand sentences: ~0.2 s), and a topic compared again, or the brief's
-    sentences compared once more by topic, are mostly the same sentences (at most KEPT_READINGS)."""
-    kept = _kept.get(id(index))
+_kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
+
+
+def _kept(index: Index) -> _Kept:
+    kept = _kept_of.get(id(index))
     if kept is None:
-        kept = _kept[id(index)] = {}
-        weakref.finalize(index, _kept.pop, id(index), None)
-    if len(kept) > KEPT_READINGS:
-        kept.clear()
+        unpairing = np.fromiter((t.isdigit() for t in index.terms), dtype=bool, count=len(index.terms))
+        unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
+        kept = _kept_of[id(index)] = _Kept(unpairing, {})
+        weakref.finalize(index, _kept_of.pop, id(index), None)
+    if len(kept.readings) > KEPT_READINGS:
+        kept.readings.clear()
     return kept
 
 
@@ -221,26 +262,31 @@ class _Reading:
     cues: frozenset[tuple[str, str]]  # its denials and hedges as (cue word, head): ("not", "final")
     who: _Source
     runs: list[_Name]
+    subject: list[_Name]  # the names it tells of: its own, and the last sentence's when it opens on a pronoun
 
     @staticmethod
     def of(index: Index, sent: int) -> _Reading:
         text = index.text_of(sent)
         runs = _name_runs(text)
+        subject = runs
+        if text.split(" ", 1)[0] in _PRONOUNS and sent > index.article_first[index.sent_article[sent]]:
+            subject = runs + _name_runs(index.text_of(sent - 1))  # "It comes with a monitor": the rival PC
         qualifiers = _qualifiers(text)
         return _Reading(sent, text, frozenset(index.terms[t] for t in index.terms_of(sent).tolist()),
                         _figures(index, sent, text, runs), qualifiers,
                         frozenset(t for cues in qualifiers.values() for c in cues for t in c.scope),
                         frozenset((c.word, c.head) for cues in qualifiers.values() for c in cues),
-                        _who(index, sent, text), runs)
+                        _who(index, sent, text), runs, subject)
 
 
-def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool]) -> Contrast | None:
-    """How two sentences about the same thing differ, or None when they do not (the same fact with
-    the same denials, hedges, speakers and names), or when they are not about one thing: each names
-    things and they name none alike ("one person in the UK" and "more Americans" joining the fast
-    lane are two facts)."""
-    if not _same_subject(ra.runs, rb.runs):
-        return None
+def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool],
+              crossed: Callable[[], bool]) -> Contrast | None:
+    """How two sentences about the same thing differ in fact, or None when they do not (the same
+    fact with the same denials, hedges and speakers). A name written two ways is no difference of
+    fact: compare lists those apart, once each. Who says it is compared only when neither
+    sentence's closest in the other article is another of the same speaker (else `crossed`): one
+    article's "security experts assert" and the other's Al-Bayati are a cross-pairing of two
+    retellings, each of which the other article gives to the same speaker."""
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     figures = {kind: differs for kind in ("figure", "date")
                if (differs := _differing(ra.figures[kind], rb.figures[kind], anchored=kind == "figure"))}
@@ -259,11 +305,9 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     # else two people may say alike things
     explicit = "according" in (wa.how, wb.how) or wa.how == wb.how == "announced"
     if wa.key != wb.key and (explicit or similarity >= ALIKE) and (
-            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))):
+            unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))) \
+            and not crossed():
         found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
-    names = _name_differences(ra.runs, rb.runs)
-    if names[0] or names[1]:
-        found["name"] = names
     if not found:
         return None
     kinds = tuple(k for k in KINDS if k in found)
@@ -278,9 +322,8 @@ def _differing(fa: list[_Figure], fb: list[_Figure], anchored: bool
     "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"). A
     sentence that adds a figure to what the other says ("every 5.8 seconds, although less than
     40%") differs in nothing."""
-    values_a, values_b = {f.value for f in fa}, {f.value for f in fb}
-    only_a = [f for f in fa if f.value not in values_b]
-    only_b = [f for f in fb if f.value not in values_a]
+    only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
+    only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
     if anchored:
         a = [x for x in only_a if any(_alike(x, y) for y in only_b)]
         only_b = [y for y in only_b if any(_alike(x, y) for x in only_a)]
@@ -288,6 +331,13 @@ def _differing(fa: list[_Figure], fb: list[_Figure], anchored: bool
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
+
+
+def _agree(a: str, b: str) -> bool:
+    """Whether two values tell one figure or date: the same, or one date the other to a finer
+    precision ("September 2024" and "September 27, 2024": one says more, neither says otherwise, as
+    a sentence adding a figure does not differ)."""
+    return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
 def _alike(x: _Figure, y: _Figure) -> bool:
@@ -493,7 +543,7 @@ def _name_runs(text: str) -> list[_Name]:
         if possessive := _POSSESSIVE.search(text, start, end):
             end = possessive.start()
         key, words, shape = _keys(text[start:end])
-        if key and len(words - _NOUN_WORDS) <= MAX_NAME_WORDS:
+        if key and len(words - _NOUN_WORDS) <= MAX_NAME_WORDS and not _FIGURE_ONLY.fullmatch(key):
             out.append(_Name((start, end), key, words, shape, key.replace(" ", "")))
     return out
 
@@ -505,13 +555,12 @@ def _keys(written: str) -> tuple[str, frozenset[str], str]:
     return key, frozenset(key.split()) - _COMMON_NAME_WORDS, skeleton(key)
 
 
-def _name_differences(ra: list[_Name], rb: list[_Name]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Name]]:
     """Names one sentence writes differently from the other: the same letters and digits set apart
     otherwise ("F16", "F-16"), the same consonants ("Al-Asad", "al-Assad"), or a shared word with
     another around it ("Camp Victoria", "Victoria base")."""
     keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
-    marks_a: list[tuple[int, int]] = []
-    marks_b: list[tuple[int, int]] = []
+    out: list[tuple[_Name, _Name]] = []
     only_b = [b for b in rb if b.key not in keys_a]  # most names of two retellings are the same
     for a in ra if only_b else ():
         if a.key in keys_b:
@@ -521,9 +570,8 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> tuple[list[tuple[int,
                 continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
             if (a.joined == b.joined or a.shape == b.shape
                     or any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS)):
-                marks_a.append(a.span)
-                marks_b.append(b.span)
-    return marks_a, marks_b
+                out.append((a, b))
+    return out
 
 
 def _merged(marks: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -93,13 +93,15 @@ class Postings:
                     ) -> list[Part]:
         """For each query term: the docs that hold it (ascending) and their weighted BM25 term
         score, divided by (1 + damping × the term's share of the doc's article)."""
-        return self._term_scores(weights, within, damping)[0]
+        return self._term_scores(weights, within, damping, frozenset())[0]
 
-    def _term_scores(self, weights: dict[int, float], within: np.ndarray | None, damping: float
-                     ) -> tuple[list[Part], np.ndarray | None]:
-        """The term scores, and the docs the rare terms bring in (ascending) if common terms were
+    def _term_scores(self, weights: dict[int, float], within: np.ndarray | None, damping: float,
+                     extras: frozenset[int]) -> tuple[list[Part], np.ndarray | None]:
+        """The term scores, and the docs the rare terms bring in (ascending) if the others were
         pruned to them: in a large collection a common term only scores the docs a rarer query
-        term brings in (a doc that holds none of the rare words is no answer)."""
+        term brings in (a doc that holds none of the rare words is no answer), and so does one of
+        the `extras` (the stand-ins of a word that is itself a query term: a doc holding only
+        "price" of "how much did the DS cost" is no answer either)."""
         spans = {term: slice(int(self.ptr[term]), int(self.ptr[term + 1])) for term in weights}
         kept: dict[int, np.ndarray] = {}  # term → the positions kept within its postings (all if absent)
 
@@ -111,14 +113,15 @@ class Postings:
             kept = {t: np.flatnonzero(np.isin(self.docs[s], within, assume_unique=True)) for t, s in spans.items()}
         docs = {term: take(self.docs, term) for term in spans}
         common = len(self.doc_len) // self.prune_share if len(self.doc_len) >= self.prune_from else None
-        rare = [d for d in docs.values() if common is None or len(d) <= common]
+        pruned = {t for t, d in docs.items() if len(d) > common or t in extras} if common is not None else set()
+        rare = [d for t, d in docs.items() if t not in pruned]
         found = None
-        if common is not None and rare and len(rare) < len(docs):
+        if rare and pruned:
             found = _union(rare)
             marked = self._marks()
             marked[found] = True
             for term, d in docs.items():
-                if len(d) > common:
+                if term in pruned:
                     if len(d) > 16 * len(found):  # a few docs in a long list: look each up
                         at = np.searchsorted(d, found).clip(max=len(d) - 1)
                         at = at[d[at] == found]
@@ -135,12 +138,13 @@ class Postings:
             out.append((term, docs[term], scores))
         return out, found
 
-    def match(self, weights: dict[int, float], within: np.ndarray | None = None, damping: float = 0.0) -> Matches:
+    def match(self, weights: dict[int, float], within: np.ndarray | None = None, damping: float = 0.0,
+              extras: frozenset[int] = frozenset()) -> Matches:
         """The docs sharing a query term (see `term_scores`) and their summed scores. Only the
         query's postings are sorted (not argsorted: no doc needs its place among them), and the
         scores are added up in a doc-sized buffer kept from query to query, term after term, as
         `np.bincount` over the concatenated postings would (the same sums to the last bit)."""
-        parts, found = self._term_scores(weights, within, damping)
+        parts, found = self._term_scores(weights, within, damping, extras)
         if not parts:
             return Matches(parts, np.zeros(0, dtype=np.int32), np.zeros(0))
         cands = found if found is not None else _union([d for _, d, _ in parts])

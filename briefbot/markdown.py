@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefbot.search import Answer
+from briefbot.search import Answer, Citation
 from briefbot.text import one_line
 
 # Fields never start a line (each follows "N. " or an indent), so these are all that can act.
@@ -26,11 +26,24 @@ def code(value: str) -> str:
 
 
 def notebook(answers: list[Answer]) -> str:
-    """The noted answers, numbered, each quoted with its first citation."""
+    """The noted answers, numbered, each quoted with every citation: its own, then each other
+    article's telling in that article's words."""
     lines = ["# briefbot notebook", ""]
     for n, answer in enumerate(answers, 1):
-        c = answer.citations[0]
-        source = f"{text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
-        lines += [f"{n}. \u201c{text(' '.join(answer.text.split()))}\u201d",
-                  f"   \u2014 {source}; {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}", ""]
+        lines.append(f"{n}. {quoted(answer.text)}")
+        lines += [f"   \u2014 {_cited(c)}" for c in answer.citations]
+        lines += [f"   \u2014 also: {quoted(v.text)} \u2014 {_cited(v.citation)}" for v in answer.versions]
+        lines.append("")
     return "\n".join(lines)
+
+
+def quoted(sentence: str) -> str:
+    """A sentence in quotation marks that are not its own: single ones round a sentence that holds
+    double ones (`‘The statement explained that “Iraq is…”’`, not `“…2026.””`)."""
+    shown = text(" ".join(sentence.split()))
+    return f"\u2018{shown}\u2019" if re.search("[\"\u201c\u201d]", shown) else f"\u201c{shown}\u201d"
+
+
+def _cited(c: Citation) -> str:
+    source = f"{text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
+    return f"{source}; {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}"

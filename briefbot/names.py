@@ -6,6 +6,7 @@ No NER model can be downloaded, so these are patterns, capitalisation and small 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -184,6 +185,57 @@ def _from_place(word: str) -> bool:
     """A word for someone from a known place: "Yorker" in "New Yorker Dick Morris", "Londoner", "Australian"."""
     return any(word.endswith(end) and len(word) > len(end) + 2 and PLACES.get(word[:-len(end)] + stem)
                for end, stem in _DEMONYM_ENDINGS)
+
+
+@lru_cache(maxsize=1)
+def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+    """First names and surnames (lexicon/first_names.txt, surnames.txt: tools/make_name_lists.py),
+    read when a world is first built."""
+    return frozenset(lexicon_lines("first_names.txt")), frozenset(lexicon_lines("surnames.txt"))
+
+
+def person_shaped(name: str, written_lower: Callable[[str], bool]) -> bool:
+    """Whether a speaker's name has a person's shape, not just capitals: it opens with a first
+    name ("Bill Gates"), or ends with a surname after a word the corpus never writes in lower
+    case (`written_lower`: "Joss Stone", not "High Street"), or none of its words is one the corpus
+    writes in lower case or an organisation's cue word ("Ramdhan Yadav Kotamaraja"). "Really
+    Simple Syndication", "Seibu Railways", "Bookmakers Ladbrokes" have none of these."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and fold_word(w) not in PARTICLES]
+    if not words:
+        return False
+    first_names, surnames = _census_names()
+    return (words[0] in first_names or (words[-1] in surnames and not written_lower(words[0]))
+            or not any(w in ORG_WORDS or written_lower(w) for w in words))
+
+
+def spelt_by(short: str, long: str) -> str | None:
+    """The end of `long` that the short form `short` abbreviates, else None: the fewest last words
+    holding its letters and digits in order, the first of them opening a word (Schwartz and
+    Hearst's test, 2003). "Called Global System for Mobiles" (GSM) gives "Global System for
+    Mobiles", "PlayStation Portable" (PSP) itself; "Romola Garai" (Calico) nothing."""
+    letters = [c for c in fold(short) if c.isalnum()]
+    words = long.split()
+    if len(letters) < 2:
+        return None
+    tails = [" ".join(words[-k:]) for k in range(1, min(len(words), len(letters) + 5) + 1)]
+    initials = next((t for t in tails if _initials(t) == letters), None)  # "Equal Employment…" (EEOC)
+    return initials or next((t for t in tails if _abbreviates(letters, fold(t))), None)
+
+
+def _initials(name: str) -> list[str]:
+    return [fold(w)[0] for w in re.split(r"[\s-]+", name) if w and fold(w) not in ("of", "the", "and", "for", "&")]
+
+
+def _abbreviates(letters: list[str], text: str) -> bool:
+    at = len(text) - 1
+    for n, letter in enumerate(reversed(letters)):
+        opens = n == len(letters) - 1  # the short form's first letter opens a word of the long one
+        while at >= 0 and (text[at] != letter or (opens and at > 0 and text[at - 1].isalnum())):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
 
 
 def _name_shaped(words: list[str]) -> bool:

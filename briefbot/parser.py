@@ -54,8 +54,8 @@ class Parser:
         for alias, verb in self.entries:
             if verb.object != NONE and low.startswith(alias + " "):
                 obj = _file_name(line) if verb.file else _strip_article(text[len(alias):].strip())
-                if verb.of_verbs and not self._is_verb(obj):
-                    continue
+                if verb.of_verbs and not (self._is_verb(obj) or re.fullmatch(r"\S+", obj)):
+                    continue  # "help for refugees" is a question; "help xyzzy" asks for help on a verb
                 if not verb.pattern or re.fullmatch(verb.pattern, obj, re.I):
                     return Command(verb.name, obj, line=text)
         return Command("question", text, line=text)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from briefbot.lexicon import is_word
+from briefbot.names import is_role_word
 from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
 
 ANSWER_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure", "person", "place",
@@ -29,6 +30,8 @@ class Question:
     focus: tuple[str, ...]  # what is asked about, as written: the counted noun, else the content (names joined)
     unit: str | None  # the thing counted or measured: "how many cars" → "cars"
     content: tuple[str, ...]  # content words as written, question words and stop words left out
+    role: str | None = None  # the office whose holder is asked for: "who is the mayor of new york" → "mayor"
+    role_of: tuple[str, ...] = ()  # whose office it is, as written: ("new", "york"); ("labour's",)
 
     @property
     def span_types(self) -> tuple[str, ...]:
@@ -147,6 +150,10 @@ _WHO_SAID = LazyPattern(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says
                        r"claims|warned|warns|believes|argued|argues|insisted|insists|described|urged|urges|added)\b", re.I)
 _WHO_IS_NAME = LazyPattern(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|behind|responsible|now|still|currently|"
                           r"there|this|that|he|she|it|they)\b)(?![\w-]+ing\b)[\w.-]+(?: [\w.-]+){0,3}$")
+# "who is the mayor of new york", "who is currently speaker of the parliament", "who was the norse leader":
+# the answer is whoever holds that office (its word, the last before "of"/"for"/the end, is a role word).
+_ROLE_HOLDER = LazyPattern(r"^(?:who|what (?:is|was) the name of) (?:is|was|are|were|will be|has been)? ?(?:currently |now |still )?"
+                           r"(?:the )?((?:[\w'\u2019-]+ ){0,2}?)([a-z-]+)(?: (?:of|for|at|in) (.*))?$")
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())
 _HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
@@ -164,7 +171,10 @@ def analyse(text: str) -> Question:
     unit = _unit(q)
     content = tuple(w for w in _WORD.findall(_HOW.sub(" ", text)) if fold(w) not in STOP_WORDS
                     and (_TYPOS.get(fold(w)) or _expanded(fold(w))).split()[0] not in _QUESTION_WORDS)
-    return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content)
+    role, role_of = None, ()
+    if kind == "person" and (m := _ROLE_HOLDER.match(q)) and is_role_word(m[2]):
+        role, role_of = m[2], tuple(w for w in f"{m[1]} {m[3] or ''}".split() if w not in STOP_WORDS)
+    return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 
 
 def as_meant(text: str) -> str:

@@ -124,7 +124,8 @@ class Completion:
     """What the TUI offers to type, made from the verb table and the world: Tab's completions and
     the command palette's entries."""
     verbs: tuple[str, ...]  # verb phrases; those that take an object end in a space
-    naming: tuple[str, ...]  # phrases followed by a name ("talk to "), longest first
+    naming: tuple[tuple[str, tuple[str, ...]], ...]  # phrases followed by a name ("go to "), longest first,
+    # each with the names that may follow it (places after "go to ", people after "talk to ")
     names: tuple[str, ...]  # people, places and organisations, the most mentioned first
     commands: tuple[tuple[str, str, str], ...] = ()  # the palette: (what it shows, the line it plays, a word of help)
 

@@ -45,6 +45,7 @@ def _fields(fields: object, bounds: Bounds) -> dict[str, object]:
     checks: dict[str, Callable[[object, Bounds], object]] = {
         "room": _text, "last_line": _text, "turns": _count, "trail": _trail, "unknown_words": _words,
         "pending": _pending, "notebook": _ids, "seen": _id_set, "shown": _numbered, "shown_at": _turns,
+        "shown_span": _spans,
         "question": _text, "about": _text, "page": _count, "first": _count, "person": _text, "thing": _text, "game": _text,
         "source_page": _source_page}
     unknown = sorted(set(fields) - set(checks))
@@ -114,6 +115,15 @@ def _turns(value: object, bounds: Bounds) -> dict[int, int]:
     if not all(k < bounds.sentences for k in ids):
         raise NotASession("names sentences this briefing does not have")
     return ids
+
+
+def _spans(value: object, bounds: Bounds) -> dict[int, str]:
+    """Sentence id → the answer marked in it when it was shown in full: ids as `_turns` reads them."""
+    if not isinstance(value, dict) or len(value) > MAX_LIST or \
+            not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in value.values()):
+        raise NotASession("is not a table of answers shown")
+    _turns(dict.fromkeys(value, 0), bounds)  # its ids, checked
+    return {int(k): v for k, v in value.items()}
 
 
 def _source_page(value: object, bounds: Bounds) -> list[int]:

@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TypeVar
 
 import numpy as np
@@ -18,8 +17,8 @@ from briefbot.lexicon import is_word, related
 from briefbot.names import ORG_WORDS, PEERAGE, TITLES, gazetteer_name, is_role_word, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
-from briefbot.spans import Span
-from briefbot.text import STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.spans import Span, enumeration_items
+from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 
@@ -37,6 +36,17 @@ _NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
+_ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
+_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
+# "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
+_COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+_BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
+# "directed by Richard Eyre", "presented by Little Britain star Matt Lucas"
+_AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
+_QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
+# "an $11bn (£5.8bn) fraud": a determiner before the sum, or before the sum it converts
+_PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
+_DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -133,6 +143,7 @@ class Searcher:
         self._speaker_names: dict[str, np.ndarray] | None = None
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
+        self._reaches: dict[int, dict[str, int]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -275,6 +286,17 @@ class Searcher:
                     if (tid := idx.term_id.get(term)) is not None:
                         slot.terms.setdefault(tid, self.ranking.related_weight)
 
+    def _extras(self, slots: list[_Slot]) -> frozenset[int]:
+        """The relatives `_add_related` gave words the articles use, where no other word of the
+        question stands on them: in a large collection they only score the sentences the
+        question's own words bring in (see `Postings.match`). A name known only by its relative
+        ("French" for France) is none: that relative is all it has."""
+        idx, related_weight = self.index, self.ranking.related_weight
+        added = {tid for slot in slots if slot.terms.get(idx.term_id.get(slot.term, -1)) == 1.0
+                 for tid, w in slot.terms.items() if w == related_weight}
+        return frozenset(added - {tid for slot in slots for tid, w in slot.terms.items()
+                                  if w != related_weight or slot.terms.get(idx.term_id.get(slot.term, -1)) != 1.0})
+
     def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A
         place or organisation the shipped gazetteers know is its own name there (Irak is Iraq, Iran
@@ -368,7 +390,7 @@ class Searcher:
         for term in analyze(context):
             if (tid := self.index.term_id.get(term)) is not None and tid not in weights:
                 weights[tid] = r.context_weight
-        matches = self.index.by_sentence.match(weights, within, r.local_damping)
+        matches = self.index.by_sentence.match(weights, within, r.local_damping, self._extras(slots))
         cands, bm25 = matches.cands, matches.scores
         if not len(cands) or sum(s.idf for s in slots) == 0:
             return None
@@ -524,8 +546,12 @@ class Searcher:
             after = after[np.isin(after, within)]
         if not len(after):
             return cands, bm25
-        at = np.searchsorted(cands, after)
-        return np.insert(cands, at, after), np.insert(bm25, at, 0.0)
+        at = np.searchsorted(cands, after) + np.arange(len(after))  # their places among both
+        kept = np.ones(len(cands) + len(after), dtype=bool)
+        kept[at] = False
+        merged, scores = np.empty(len(kept), dtype=cands.dtype), np.zeros(len(kept))
+        merged[kept], merged[at], scores[kept] = cands, after, bm25
+        return merged, scores
 
     def _pool_order(self, question: Question, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
         """The positions of the candidates the second stage judges, best first: the best by the first
@@ -557,55 +583,103 @@ class Searcher:
                      ) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
-        about follows it ("2,500 American soldiers" for "how many soldiers")."""
+        about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
+        the answer, none: a wrong one would be shown as the answer."""
         idx = self.index
         text = idx.text_of(sent)
-        spans = [sp for sp in idx.spans_of(sent) if sp.type in types]
-        spans = [sp for sp in spans if not self._echo(text[sp.start:sp.end], asked, sp.type in _NAMES)
-                 and not (sp.type in _NAMES and self._owns_other(text, sp, asked))]
-        if unit:  # "three main sites" counts no soldiers
-            spans = [sp for sp in spans if not _counts_other(text, sp, unit)]
-        if not spans:
-            return None, False, 0.0
-        where: dict[str, list[int]] = {}  # each question term the sentence holds → where
         words = list(word_spans(text))
+        terms = {idx.terms[t] for t in asked}
+        where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
             for term in word_terms(m.group()):
-                if self.index.term_id.get(term, -2) in asked:
-                    where.setdefault(term, []).append(m.start())
+                if term in terms:
+                    where.setdefault(term, []).append((m.start(), m.end()))
+        told = [at for ats in where.values() for at in ats]
+        every = idx.spans_of(sent)
+        spans = [sp for sp in every if sp.type in types and not self._echo(text, sp, asked, told)
+                 and not (sp.type in _NAMES and self._owns_other(text, sp, asked, every))
+                 and not _counts_other(text, sp, unit, terms, types[0])]
+        items = enumeration_items(text)
+        within = {n for n, (lo, hi) in enumerate(items) for s, e in told if lo <= s and e <= hi}
+        if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
+            lo, hi = items[within.pop()]  # "Harir base in Erbil": the other sites' places are not Erbil's
+            spans = [sp for sp in spans if lo <= sp.start and sp.end <= hi]
+        if not spans:
+            return None, False, 0.0
 
         def distance(sp: Span) -> float:
-            """How far the span is from the question's words: from each, its nearest use, and a
-            clause boundary between them counts as a long way ("Ain Al-Asad base in Al-Anbar,
-            Harir base in Erbil": Harir's place is Erbil, after it, not Al-Anbar before the comma)."""
-            if not where:
+            """How far the span is from the question's words outside it ("25 years ago" holds no
+            "year" asked for): from each, its nearest use, and a clause boundary between them
+            counts as a long way ("Ain Al-Asad base in Al-Anbar, Harir base in Erbil": Harir's
+            place is Erbil, after it, not Al-Anbar before the comma), but not the comma of an
+            apposition ("Gordon Brown, chancellor of the exchequer" for who is the chancellor)."""
+            outside = [[at for at in ats if at[1] <= sp.start or at[0] >= sp.end] for ats in where.values()]
+            outside = [ats for ats in outside if ats]
+            if not outside:
                 return len(text)
 
-            def apart(w: int) -> int:
-                lo, hi = (w, sp.start) if w < sp.start else (sp.end, w)
-                return max(0, hi - lo) + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, max(lo, hi)))
-            return sum(min(apart(w) for w in at) for at in where.values()) / len(where)
+            def apart(at: tuple[int, int]) -> int:
+                lo, hi = (at[1], sp.start) if at[1] <= sp.start else (sp.end, at[0])
+                if text[at[0]].islower() and _APPOSITION.fullmatch(text, lo, hi):  # not "Al-Anbar, Harir"
+                    return hi - lo
+                return hi - lo + _CLAUSE_GAP * len(_CLAUSE.findall(text, lo, hi))
+            return sum(min(apart(at) for at in ats) for ats in outside) / len(outside)
 
         def counts(sp: Span) -> bool:
-            """Whether the thing asked about follows the span ("250 people" for how many people)."""
-            return bool(unit & set([t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]))
+            """Whether the thing asked about follows the span ("250 people" for how many people) or
+            is its unit ("1,160,000 square miles" for how many square miles)."""
+            inside = {t for m in words if sp.start <= m.start() < sp.end for t in word_terms(m.group())}
+            after = [t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]
+            return bool(unit & (inside | set(after)))
+
+        def agent(sp: Span) -> bool | None:
+            """Whether a name is who does what the question asks about ("directed by Richard Eyre"),
+            None for who does something else ("presented by Little Britain star Matt Lucas" asked
+            who won the awards), False for neither."""
+            m = sp.type in _NAMES and _AGENT.search(text, max(0, sp.start - 60), sp.start)
+            if not m or not (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR):  # "the same day by"
+                return False
+            return True if terms.intersection(word_terms(m[1])) else None
+
+        spans = [sp for sp in spans if agent(sp) is not None]
+        if not spans:
+            return None, False, 0.0
 
         # "killed more than 250 people and wounded 1,000": the number counting the people asked about
-        best = min(spans, key=lambda sp: (not counts(sp), distance(sp), types.index(sp.type)))
+        best = min(spans, key=lambda sp: (not counts(sp), not agent(sp), distance(sp), types.index(sp.type)))
         return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
 
-    def _owns_other(self, text: str, span: Span, asked: set[int]) -> bool:
+    def _owns_other(self, text: str, span: Span, asked: set[int], spans: list[Span]) -> bool:
         """Whether a name only qualifies a thing the question does not ask about: "ISIS's defeat"
-        answers no "who made the announcement" ("Apple's announcement" would)."""
-        m = _POSSESSIVE.match(text, span.end)
-        return bool(m) and not any(self.index.term_id.get(t, -2) in asked for t in word_terms(m[1]))
+        answers no "who made the announcement" ("Apple's announcement" would), nor "Little Britain
+        star Matt Lucas" who presented the awards (Matt Lucas does)."""
+        def other(word: str) -> bool:
+            return not any(self.index.term_id.get(t, -2) in asked for t in word_terms(word))
+        if m := _POSSESSIVE.match(text, span.end):
+            return other(m[1])
+        m = _ROLE_OF.match(text, span.end)
+        return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == [m[1]]) and \
+            any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
-    def _echo(self, words: str, asked: set[int], name: bool) -> bool:
-        """Whether `words` only repeat the question: every term of an amount or date ("in 2005"
-        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a particle ("Al-Anbar"
-        asked about Ain al-Asad) or the word saying what kind of thing it is ("Delta Airlines" for which airline)."""
+    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]]) -> bool:
+        """Whether a span only repeats the question: every term of an amount or date ("in 2005"
+        asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a
+        particle ("Al-Anbar" asked about Ain al-Asad) or the word saying what kind of thing it is
+        ("Delta Airlines" for which airline); a name by its initials ("Hewlett Packard (HP)" asked
+        who is suing HP); or a name beside the asked one in a list ("the Six Nations and Grand
+        Slam" asked who won the Six Nations: it stands where the asked name does)."""
+        words = text[span.start:span.end]
+        name = span.type in _NAMES
         if name:
             words = " ".join(w for w in words.split() if w not in ORG_WORDS)
+            initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019]*", words)).lower()
+            if len(initials) > 1 and self.index.term_id.get(initials, -2) in asked:
+                return True
+            first = min([s for s, _ in told if s < span.start] + [span.start])
+            if not _BETWEEN.search(text, max(0, first - 12), first) and any(
+                    _COORDINATE.fullmatch(text, e, span.start) or _COORDINATE.fullmatch(text, span.end, s)
+                    for s, e in told if text[s:s + 1].isupper()):
+                return True
         terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
 
@@ -669,9 +743,23 @@ class Searcher:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
         as one: a bound on `same_fact`'s count from their terms alone (names included), which tells
         three pairs in four apart before their spans are read."""
-        b_terms = self._term_set(b)
-        return sum(1 for t in self._term_set(a) if t in b_terms or not b_terms.isdisjoint(_related_set(t))) \
-            >= self.ranking.merge_min_shared
+        reach, found = self._reach_of(a), 0
+        for term in reach.keys() & self._term_set(b):
+            found |= reach[term]
+        return found.bit_count() >= self.ranking.merge_min_shared
+
+    def _reach_of(self, sent: int) -> dict[str, int]:
+        """Each term that stands for some of a sentence's terms (they, or a WordNet relative of
+        them) → those terms, as bits: a kept answer is compared with every candidate after it, and
+        so reads each candidate term once, not its own terms' relatives again."""
+        return _kept(self._reaches, sent, self._find_reach)
+
+    def _find_reach(self, sent: int) -> dict[str, int]:
+        reach: dict[str, int] = {}
+        for n, term in enumerate(self._term_set(sent)):
+            for other in (term, *related(term)):
+                reach[other] = reach.get(other, 0) | 1 << n
+        return reach
 
     def _term_set(self, sent: int) -> frozenset[str]:
         return _kept(self._term_sets, sent, self._find_term_set)
@@ -759,11 +847,6 @@ class Searcher:
         return self._topics
 
 
-@cache
-def _related_set(term: str) -> frozenset[str]:
-    return frozenset(related(term))
-
-
 def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
     """What `find` says of a sentence, kept in `store` for the last few thousand sentences: one
     question's answers compare each candidate with every answer kept so far."""
@@ -801,13 +884,24 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return prev, after
 
 
-def _counts_other(text: str, span: Span, unit: set[str]) -> bool:
-    """Whether a number counts something else than the unit asked about: the sentence names the
-    unit, but not among the three terms after the number, and a word that is no stop word follows
-    it ("The soldiers are spread across three main sites" asked how many soldiers; "2,500
-    American soldiers" does count them, and "1.3 million subscribers" may be the customers asked)."""
+def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str) -> bool:
+    """Whether an amount is of something else than asked: a number that counts another thing than
+    the unit asked about (the sentence names the unit, but not among the three terms after the
+    number, and a word that is no stop word follows it: "The soldiers are spread across three main
+    sites" asked how many soldiers; "2,500 American soldiers" does count them, "1.3 million
+    subscribers" may be the customers asked, and "50,000 sold" the PlayStations asked how many were
+    sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
+    does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
+    companies" asked how much the tour cost)."""
+    if span.type == "number" and wanted == "money" and _PART_OF.match(text, span.end):
+        return True  # "one of America's largest telecoms firms" is no sum
+    if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
+            (span.type == "number" and wanted in ("money", "age")):
+        m = _QUALIFIED.match(text, span.end)
+        return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[span.end:]))[:3]
-    if span.type not in ("number", "measure") or not after or not word_terms(after[0].group()):
+    if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \
+            or asked.intersection(first):
         return False
     named = {t for m in word_spans(text) for t in word_terms(m.group())}
     return bool(unit & named) and not unit & {t for m in after for t in word_terms(m.group())}

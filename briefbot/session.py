@@ -20,7 +20,8 @@ from briefbot.parser import Command, Parser, number_in
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
-from briefbot.text import fold
+from briefbot.names import name_key
+from briefbot.text import STOP_WORDS, fold
 from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
 from briefbot.verbs.story import first_visit
@@ -34,6 +35,7 @@ __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS",
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
+MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 # Terminal control sequences (colour codes and the like) in a typed or pasted line: dropped, as the
 # player never meant them as words.
@@ -54,6 +56,7 @@ class State:
     unknown_words: list[str] = field(default_factory=list)  # of the last question, for `oops`
     pending: list[str] = field(default_factory=list)  # [verb, topic, name…] of "Which do you mean…?"
     shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
+    shown_span: dict[int, str] = field(default_factory=dict)  # sentence id → the answer marked in it then ("" none)
     question: str = ""  # what the answers on the table were asked, for follow-ups ("why?", "more")
     about: str = ""  # the person or thing whose sentences alone answered it (`ask`, `x`, `talk`), for "more"
     page: int = 0  # pages `more` has shown of those answers (or the wider context)
@@ -69,7 +72,8 @@ class State:
         gigabytes)."""
         return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
-                       shown_at=dict(self.shown_at), source_page=list(self.source_page))
+                       shown_at=dict(self.shown_at), shown_span=dict(self.shown_span),
+                       source_page=list(self.source_page))
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,8 @@ class Session:
         self._surroundings: dict[str, Surroundings] = {}
         self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
         self._names_of_world = False  # whether _names came from the built world (else from the world file)
+        self._by_name: dict[str, Thing] | None = None  # any name of a thing, as name_key compares it → the thing
+        self._speaker_words: list[set[str]] | None = None  # the words of each speaker's name
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -124,6 +130,10 @@ class Session:
         if self._world is None:
             self._world = load_world(self.index, self.world_progress)
         return self._world
+
+    @property
+    def world_built(self) -> bool:
+        return self._world is not None
 
     def uncovered(self) -> set[int]:
         """Fact numbers the player has seen at least one telling of."""
@@ -160,8 +170,8 @@ class Session:
         if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
             self.state.unknown_words = []
         reply = verb.run(self, command)
-        if verb.changes_state and reply.status == ERROR and self._unchanged():
-            self.undo_stack.pop()  # a refused `go nowhere` is no step for undo to spend
+        if verb.changes_state and self._unchanged():
+            self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
         if verb.takes_turn:
@@ -198,15 +208,22 @@ class Session:
                     tuple(world.warnings) if world is not None else (), self.folder)
 
     def completion(self) -> Completion:
-        """What the TUI offers: Tab's verb phrases, the phrases followed by a name, and the names
+        """What the TUI offers: Tab's verb phrases, the phrases followed by a name with the names of
+        the kinds their verb takes (places after "go ", people after "talk to "), and all the names
         (the most mentioned first, each thing's longest name first); the palette's places, people,
         dossiers and sources."""
         verbs = tuple(dict.fromkeys(a + (" " if v.object != "none" else "") for v in VERBS if v.help
                                     for a in v.aliases if len(a) > 2))
-        naming = tuple(sorted({a + " " for v in VERBS if v.names for a in v.aliases}, key=len, reverse=True))
         world = self.world
         things = sorted(world.things, key=lambda t: -len(t.sentences))
-        names = tuple(n for t in things for n in sorted(t.names(), key=len, reverse=True))
+
+        def names_of(kinds: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(n for kind in kinds for t in things if t.kind == kind
+                         for n in sorted(t.names(), key=len, reverse=True))
+        kinds = {v.names: names_of(v.names) for v in VERBS if v.names}
+        naming = tuple(sorted(((a + " ", kinds[v.names]) for v in VERBS if v.names for a in v.aliases),
+                              key=lambda entry: -len(entry[0])))
+        names = names_of(("person", "place", "organisation"))
         commands = [(f"Go to {p.name}", f"go to {p.name}", "place") for p in world.places]
         commands += [(f"Talk to {c.name}", f"talk to {c.name}", c.role or "person quoted") for c in world.characters]
         commands += [(f"Examine {o.name}", f"examine {o.name}", "dossier") for o in world.organisations]
@@ -282,10 +299,14 @@ class Session:
         answer_ids = {a.sentence_id for a in answers}
         used = set(answer_ids)
         for n, answer in enumerate(answers, first):
-            # Seen lately in this wording or another article's: quoted as the player saw it.
+            # Seen lately in this wording or another article's, and answering nothing new: quoted as the
+            # player saw it. A sentence that holds another answer than the one marked then ("87 partners"
+            # after "82 governments") is a new answer, shown in full.
+            span = _span_text(answer)
             wording = next((s for s in (answer.sentence_id, *(v.sentence_id for v in answer.versions))
                             if turn - state.shown_at.get(s, -RECENT_TURNS - 1) <= RECENT_TURNS
-                            and (s == answer.sentence_id or s not in answer_ids)), None)
+                            and (s == answer.sentence_id or s not in answer_ids)
+                            and span in ("", state.shown_span.get(s))), None)
             state.shown.append(answer.sentence_id)
             self._answers[answer.sentence_id] = answer
             speaker_shown = answer.speaker != named
@@ -307,10 +328,43 @@ class Session:
             reply.blocks.append(Passage(n, answer, tuple(words), label, self._text(before), self._text(after),
                                         speaker_shown=speaker_shown))
             state.shown_at[answer.sentence_id] = turn  # the wording shown; the others' are only counted
+            state.shown_span[answer.sentence_id] = span
             for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
                 self.uncover(sent)
         if answers and answers[0].speaker and self._character_named(answers[0].speaker):
             state.person = answers[0].speaker
+
+    def thing(self, name: str) -> Thing | None:
+        """The person, place or organisation called `name` (None for "", or one no longer in the briefing)."""
+        return next((t for t in self.world.things if t.name == name), None) if name else None
+
+    def named(self, text: str) -> list[Thing]:
+        """The people, places and organisations a line names by a whole name of theirs, in its order,
+        each once ("where is harir base": Harir base; a little word alone is no name: "is" is not IS).
+        A question looks only once the world is built (`world_built`): it takes a minute at a
+        million sentences."""
+        if self._by_name is None:
+            self._by_name = {}
+            for thing in sorted(self.world.things, key=lambda t: -len(t.sentences)):
+                for name in thing.names():
+                    self._by_name.setdefault(name_key(name), thing)
+        words, found, at = name_key(text).split(), [], 0
+        while at < len(words):
+            size = next((n for n in range(min(MAX_NAME_WORDS, len(words) - at), 0, -1)
+                         if " ".join(words[at:at + n]) in self._by_name
+                         and not (n == 1 and words[at] in STOP_WORDS)), 0)
+            if size:
+                found.append(self._by_name[" ".join(words[at:at + size])])
+            at += size or 1
+        return list({t.name: t for t in found}.values())
+
+    def is_person(self, phrase: str) -> bool:
+        """Whether a phrase names someone quoted: its words are all words of one speaker's name
+        ("allawi", "sabah al-numan"). Read from the index, so a question needs no world for it."""
+        if self._speaker_words is None:
+            self._speaker_words = [set(name_key(n).split()) for n in self.index.speakers]
+        words = set(name_key(phrase).split())
+        return bool(words) and any(words <= name for name in self._speaker_words)
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
@@ -349,8 +403,9 @@ class Session:
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
-        if passages:
+        if passages:  # the table holds these now: `more` and "why?" have no question to go on with
             self.state.shown = [p.answer.sentence_id for p in passages]
+            self.state.question, self.state.about, self.state.page, self.state.source_page = "", "", 0, []
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
         for block in blocks if uncover else ():
             answers = [block.first, block.second] if isinstance(block, Difference) else \
@@ -422,6 +477,12 @@ class Session:
         articles = self.index.articles
         bounds = Bounds(len(self.index), tuple(len(a.paragraphs) for a in articles))
         return State(**checked_state(data, [a.source for a in articles], bounds))
+
+
+def _span_text(answer: Answer) -> str:
+    """The exact answer marked in an answer's sentence ("" if none)."""
+    span = answer.answer_span
+    return answer.text[span.start:span.end] if span else ""
 
 
 def _file_names(path: Path | None) -> dict[str, str]:

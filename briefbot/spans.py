@@ -48,7 +48,8 @@ _LENGTH_UNITS = (r"(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|cm|mm|centimet
                  r"inch(?:es)?|yards?|mph|km/h|kph|kmh|knots?|tonnes?|tons?|kg|kilos?|kilograms?|grams?|g|lbs?|ounces?|oz|"
                  r"stone|litres?|liters?|gallons?|barrels?|acres?|hectares?|(?:square|sq|cubic)\s(?:met(?:re|er)s?|miles?|"
                  r"feet|ft|km|kilomet(?:re|er)s?|yards?)|degrees?|°[CF]?|[kMG]W|[kMG]Wh|megawatts?|gigawatts?|"
-                 r"[KMGT]B|gigabytes?|megabytes?|terabytes?|megapixels?|GHz|MHz|calories|m(?=\s(?:tall|long|high|wide|deep)\b))")
+                 r"[KMGT]B|gigabytes?|megabytes?|terabytes?|megapixels?|GHz|MHz|(?:[kMGTP]b|[kMG]bit)(?:ps|/s)|"
+                 r"(?:tera|giga|peta|mega)?flops|calories|m(?=\s(?:tall|long|high|wide|deep)\b))")
 _DURATION = (rf"{NUMBER}(?:\s+and\s+a\s+half)?[ -]{_TIME_UNITS}(?![\w-])"
              rf"|(?:(?<=\bfor )|(?<=\bwithin )|(?<=\bover )|(?<=\bafter )|(?<=\bin )|(?<=\bthan )|(?<=\blasted )"
              rf"|(?<=\blast )|(?<=\bnearly )|(?<=\balmost )|(?<=\babout )|(?<=\bjust )|(?<=\bonly ))"
@@ -194,6 +195,19 @@ def _ends_name(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'("
 
 
+_BARE_NUMBER = re.compile(rf"\d{{1,3}}(?![\w,.%/-]|\s?(?:bn|m|k|tn|trn)\b|\s(?:{_SCALE})\b)")
+
+
+def _numbers_name(text: str, start: int) -> bool:
+    """Whether the small bare number at `start` ends a name ("Sony PlayStation 2's slimmer shape"):
+    written right after a capitalised word that does not start the sentence (see _ends_name) and
+    names no place ("beat Italy 24 to 3" is a score)."""
+    if not _BARE_NUMBER.match(text, start) or not _ends_name(text, start):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and not PLACES.get(before[1])
+
+
 def typed_spans(text: str) -> list[Span]:
     """The typed spans of a sentence, sorted by start and never overlapping: where two overlap the
     wider one wins ("£80m" over "80m"), and of two as wide the more specific type."""
@@ -203,6 +217,8 @@ def typed_spans(text: str) -> list[Span]:
         start = token.start()
         word = token.group()
         kinds = _ALL if word[0].isdigit() else _BY_WORD.get(word.lower(), ())
+        if word[0].isdigit() and _numbers_name(text, start):
+            continue  # "PlayStation 2", "Metal Slug 3": the number is part of the name
         for kind in kinds:
             if m := patterns[kind].match(text, start):
                 found.append((start - m.end(), _RANK[kind], start, kind))
@@ -219,3 +235,22 @@ def typed_spans(text: str) -> list[Span]:
         if all(end <= t.start or start >= t.end for t in taken):
             taken.append(Span(start, end, kind))
     return sorted(taken, key=lambda s: s.start)
+
+
+_ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def enumeration_items(text: str) -> list[tuple[int, int]]:
+    """The items of a list a colon opens ("three main sites: Ain Al-Asad base in Al-Anbar, Harir
+    base in Erbil, and Victoria base near Baghdad"), as (start, end) offsets; none for a sentence
+    with no such list of three or more. Each item is a fact of its own: what one says of its
+    places is not said of the others'."""
+    colon = text.find(": ")
+    if colon < 0:
+        return []
+    items, start = [], colon + 2
+    for m in _ITEM_SEPARATOR.finditer(text, start):
+        items.append((start, m.start()))
+        start = m.end()
+    items.append((start, len(text)))
+    return items if len(items) >= 3 and all(end - begin <= 80 for begin, end in items) else []

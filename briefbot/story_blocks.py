@@ -10,7 +10,8 @@ from briefbot.timeline import Event
 
 MAX_EVENTS = 40  # timeline lines shown at once; the rest are counted
 MAX_DIFFERENCES = 20
-MAX_ONLY_IN = 3  # sentences shown of what each article alone says
+MAX_SPELLINGS = 5
+MAX_ONLY_IN = 4  # sentences shown of what one article alone says (the most central); the rest are counted
 
 
 def event_blocks(searcher: Searcher, events: list[Event], first: int = 1) -> list[Block]:
@@ -30,20 +31,24 @@ def event_blocks(searcher: Searcher, events: list[Event], first: int = 1) -> lis
 
 
 def comparison_blocks(searcher: Searcher, comparison: Comparison) -> list[Block]:
-    """Each contrast as a difference, then a few sentences each article alone tells (numbered)."""
+    """Each contrast as a difference, then each name written two ways, then the few sentences one
+    article alone tells that are most central to what is compared (numbered), the rest counted."""
     idx = searcher.index
     blocks: list[Block] = [Difference(c.kinds, searcher.answer(c.a), searcher.answer(c.b), c.a_marks, c.b_marks)
                            for c in comparison.contrasts[:MAX_DIFFERENCES]]
     if len(comparison.contrasts) > MAX_DIFFERENCES:
         blocks.append(Message(f"({len(comparison.contrasts) - MAX_DIFFERENCES} more: `compare TOPIC` narrows them.)"))
-    shown: dict[int, int] = {}
-    n = 0
-    for sent in comparison.only_in:
-        article = int(idx.sent_article[sent])
-        if shown.get(article, 0) < MAX_ONLY_IN:
-            shown[article] = shown.get(article, 0) + 1
-            n += 1
-            blocks.append(Passage(n, searcher.answer(sent), label=f"only in {idx.articles[article].label}"))
+    if comparison.spellings:
+        blocks.append(Message("Names written two ways (the same name spelt otherwise, no disagreement):"))
+        blocks += [Difference(c.kinds, searcher.answer(c.a), searcher.answer(c.b), c.a_marks, c.b_marks)
+                   for c in comparison.spellings[:MAX_SPELLINGS]]
+        if len(comparison.spellings) > MAX_SPELLINGS:
+            blocks.append(Message(f"({len(comparison.spellings) - MAX_SPELLINGS} more names written two ways.)"))
+    for n, sent in enumerate(comparison.only_in[:MAX_ONLY_IN], 1):
+        blocks.append(Passage(n, searcher.answer(sent), label=f"only in {idx.articles[int(idx.sent_article[sent])].label}"))
+    if len(comparison.only_in) > MAX_ONLY_IN:
+        rest = len(comparison.only_in) - MAX_ONLY_IN
+        blocks.append(Message(f"({rest} more sentence{'s' * (rest != 1)} only one source tells.)"))
     return blocks
 
 

@@ -40,6 +40,13 @@ HISTORY = 10  # years before the story's own (the upper quartile of its event da
 _OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+"
                       r"(?:the\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _RANGE_NEXT = re.compile(r"\s*(?:to|until|till|-|\u2013)\s*\d")  # "from 1997 to 2001": a span of time
+# a year as part of a name: after a name or an edition ("Windows 2000", "Media Centre edition 2005"), or in a
+# list of versions ("Windows 95, 98, ME, NT, 2000 and XP"); not after a month, a weekday or a feast ("Christmas
+# 2004"), a possessive ("Labour's 2005") or a clause ("said Mr Hogan, 2004 saw")
+_NAME_BEFORE = re.compile(r"(?:\b([A-Z][\w.-]*)\s+|(?:\b[A-Z]{2,4}|(?<![\d,.])\b\d{1,3}),\s*|\b(?:edition|version)\s+)$")
+_NAME_AFTER = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)(?:\d{1,3}\b(?![,.]\d)|[A-Z]{2,4}\b)")
+_NO_NAME = set("january february march april may june july august september october november december monday tuesday "
+               "wednesday thursday friday saturday sunday christmas easter ramadan eid diwali hanukkah".split())
 
 
 @dataclass(frozen=True, order=True)
@@ -206,6 +213,8 @@ def dates_in(index: Index, sent: int) -> list[Dated]:
         if read is None:
             continue
         when, relative = read
+        if _named_year(text, span, when):
+            continue
         ahead = when.after(_day(article_date)) if article_date else None
         past = _day(article_date).after(when) if article_date else False
         out.append(Dated(span, when, relative, bool(ahead) or (cue and not past)))
@@ -269,6 +278,16 @@ def _ungoverned_year(text: str, dated: Dated) -> bool:
     when, span = dated.when, dated.span
     return when.precision == "year" and not when.to_year and not (
         _OF_TIME.search(text, max(0, span.start - 20), span.start) or _RANGE_NEXT.match(text, span.end))
+
+
+def _named_year(text: str, span: Span, when: When) -> bool:
+    """Whether a year alone is part of a name, not a date ("Windows 2000", "Windows 95, 98, 2000
+    and XP"); a year a preposition of time governs is a date ("In 2000", "since 2000")."""
+    if when.precision != "year" or when.to_year or _OF_TIME.search(text, max(0, span.start - 20), span.start):
+        return False
+    before = _NAME_BEFORE.search(text, max(0, span.start - 30), span.start)
+    after = _NAME_AFTER.match(text, span.end)
+    return after is not None or (before is not None and (before[1] or "").lower() not in _NO_NAME)
 
 
 def _with_dates(index: Index) -> np.ndarray:

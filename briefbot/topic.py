@@ -54,7 +54,7 @@ def _all_of(postings: list[np.ndarray]) -> np.ndarray:
 
 def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[str]:
     """What a thing's own sentences are about: first the people, places and organisations they
-    name (never the outlet, never itself), then the names and nouns that most set them apart from
+    name (never the outlet, nor whom they are told to: "told BBC News Online"; never itself), then the names and nouns that most set them apart from
     the rest of the briefing (how often they come times their idf squared, else "year" and "people"
     win on a big corpus). A name is its whole run of capitalised words ("Grand Slam", "Becky
     Sharp", not "Grand", "Slam"); a lowercase word is a topic only where it ends a noun phrase
@@ -65,8 +65,9 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     mine = set(thing.sentences)
     outlets = {fold(a.outlet) for a in index.articles if a.outlet}
     own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
-    named = sorted(((len(mine.intersection(t.sentences)), t.name) for t in world.things
-                    if t is not thing and mine.intersection(t.sentences) and not own & set(analyze(t.name))
+    named = sorted(((len(about), t.name) for t in world.things if t is not thing
+                    and (about := [s for s in mine.intersection(t.sentences) if not _told(index.text_of(s), t)])
+                    and not own & set(analyze(t.name))
                     and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
                    key=lambda c: -c[0])
     topics = [name for _, name in named[:n // 2]]
@@ -75,7 +76,7 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     said = " ".join(texts)
     counts: Counter[str] = Counter()
     for text in texts:
-        found = set(_names_in(text, said))
+        found = {name for name in _names_in(text, said) if not re.search(rf"\b{_TOLD}{re.escape(name)}\b", text)}
         found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text) if _noun(w, said)}
         counts.update(found)
     idf = index.bm25.idf_array
@@ -93,6 +94,18 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     return topics
 
 
+_TOLD = r"(?:told|tells|telling|speaking to|talking to|said to|in an interview with|wrote in)\s+(?:the\s+)?"
+
+
+def _told(text: str, thing: Thing) -> bool:
+    """Whether a sentence names `thing` only as whom it was said to ("told BBC News Online", "told
+    the Daily Record"): an outlet someone speaks to is not what they talk about."""
+    names = "|".join(re.escape(n) for n in sorted(thing.names(), key=len, reverse=True))
+    return bool(re.search(rf"\b{_TOLD}(?:{names})\b", text)) and not any(
+        m.start() and not re.search(rf"\b{_TOLD}$", text[:m.start()])
+        for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text))
+
+
 def _names_in(text: str, said: str) -> list[str]:
     """The runs of capitalised words in a sentence, without a title ("Sir") or a first word that
     is only capitalised for opening the sentence ("Serious" in "Serious questions remain")."""
@@ -106,7 +119,7 @@ def _names_in(text: str, said: str) -> list[str]:
                                 re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", said)):
             words = words[1:]
         if words and not any(c.isdigit() for c in words[0]) and not _CONTRACTION.search(words[0]):
-            out.append(" ".join(words).rstrip("."))
+            out.append(re.sub(r"['\u2019]s?$", "", " ".join(words).rstrip(".")))  # "Today's" is "Today"
     return out
 
 

@@ -2,13 +2,16 @@
 and facts (distinct statements), all found in the corpus; no hand-written file is needed.
 
 - Characters are the speakers `attribution` finds, spellings and short forms joined
-  (`Sarmed`/`Sarmad Al-Bayati`, `Al-Bayati`; `Tony Blair`, `Mr Blair`), with the role the text gives.
+  (`Sarmed`/`Sarmad Al-Bayati`, `Al-Bayati`; `Tony Blair`, `Mr Blair`), with the role the text gives;
+  a speaker with no role, title or person's shape (`names.person_shaped`) is none.
 - Places come from a shipped gazetteer (`lexicon/places.txt`), cue patterns (`lexicon/place_words.txt`:
   `X base`, `Camp X`, `X province`), `northern X`, `X border`, and capitalised names after `in`/`at`/
-  `near` that are nothing else. Their exits are the places named in the same sentences.
+  `near` that are nothing else and mostly written so. Their exits are the places named in the same
+  sentences; a place's or organisation's sentences are statements, not readers' comments (`_telling`).
 - Organisations come from a gazetteer (`lexicon/organisations.txt`), cue words
   (`lexicon/organisation_words.txt`: Party, Forces, Committee…), acronyms, and article outlets; short
-  and long names are joined by `Long Name (ACR)`, by initials, and by a dropped cue word.
+  and long names are joined by `Long Name (ACR)` where the letters spell it, by initials where one
+  article writes both, and by a dropped cue word.
 - Facts: sentences of different articles telling the same thing are one fact (the test search uses
   to merge duplicate answers), compared only when they share rare terms, so it stays near linear.
 
@@ -44,7 +47,7 @@ from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index, Progress
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
                             PEERAGE, PersonName, TITLES, fold_word, is_org_kind, is_role_word, name_key,
-                            person_name, skeleton)
+                            person_name, person_shaped, skeleton, spelt_by)
 from briefbot.search import Searcher
 from briefbot.text import LazyPattern, analyze, fold
 
@@ -185,7 +188,10 @@ def _by_size(thing: Thing) -> tuple[int, str]:
 def _characters(index: Index) -> list[Character]:
     """One character per person quoted: spellings of a full name joined across articles (by their
     skeleton, `Sarmed`/`Sarmad`), a short form left over ("Mr Blair" where no full name was given)
-    joined to the most quoted full name with that surname."""
+    joined to the most quoted full name with that surname (spelt alike, `Abbot`/`Abbott`; by its
+    skeleton only in an article of theirs: "Mr Wang" is no "Eddie Wong"). A speaker with no
+    person's shape (`names.person_shaped`), no title and no role is no character: "Really Simple
+    Syndication", "Seibu Railways"."""
     said: dict[str, list[int]] = defaultdict(list)
     for sent in range(len(index)):
         if (speaker := index.speaker_of(sent)) is not None:
@@ -209,7 +215,10 @@ def _characters(index: Index) -> list[Character]:
     for c in people.values():
         by_surname[skeleton(name_key(c.name.split()[-1]))].append(c)
     for name, person in short:
-        owners = by_surname.get(skeleton(name_key(person.surname)), [])
+        articles = {int(index.sent_article[s]) for s in said[name]}
+        owners = [c for c in by_surname.get(skeleton(name_key(person.surname)), [])
+                  if _merge_key(c.name.split()[-1]) == _merge_key(person.surname)
+                  or not articles.isdisjoint(int(index.sent_article[s]) for s in c.sentences)]
         if owners and person.name == person.surname:
             max(owners, key=lambda c: len(c.sentences)).absorb(Character(name, sentences=said[name]))
         else:
@@ -220,7 +229,13 @@ def _characters(index: Index) -> list[Character]:
             c.variants.add(c.name.split()[-1])
         c.variants.discard(c.name)
     _give_roles(index, characters)
-    return characters
+    lower = lru_cache(maxsize=None)(lambda word: _written_lower(index, word))
+    return [c for c in characters if c.role or _titled(c) or person_shaped(c.name, lower)]
+
+
+def _titled(character: Character) -> bool:
+    """Whether any of a character's names is written with a title: "Mr Sridharan", "Lord Currie"."""
+    return any(getattr(person_name(n), "titled", False) for n in character.names())
 
 
 def _give_roles(index: Index, characters: list[Character]) -> None:
@@ -320,8 +335,10 @@ class _Names:
 
 @lru_cache(maxsize=200_000)
 def _merge_key(name: str) -> str:
-    """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`)."""
-    return re.sub(r"(.)\1+", r"\1", name_key(name))
+    """Spellings that are one name: folded, and doubled letters single (`Assad` = `Asad`), except
+    in a word written in capitals: `IEEE` is not `IE`, `BBA` not `BA`, `NTT` not `NT`."""
+    capitals = {name_key(w) for w in re.split(r"[\s-]+", name) if len(w) > 1 and w.replace(".", "").isupper()}
+    return " ".join(w if w in capitals else re.sub(r"(.)\1+", r"\1", w) for w in name_key(name).split())
 
 
 _COMPASS_WORDS = frozenset({"North", "South", "East", "West"})
@@ -355,23 +372,30 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     for article in index.articles:
         if article.outlet:
             orgs.add(article.outlet)
+    org_articles: dict[str, set[int]] = defaultdict(set)  # where each organisation's name is found
     after_preposition: Counter[str] = Counter()
     employers: Counter[str] = Counter()  # "security expert at Energis", "security firm Symantec": firms, not places
+    by_pattern: set[str] = set()
     for sent in range(len(index)):
         text = index.text_of(sent)
-        for name in _places_in(text):
-            places.add(name)
+        by_pattern.update(_places_in(text))
         for names in _organisations_in(text):
             if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
+                for n in names:
+                    org_articles[_merge_key(n)].add(int(index.sent_article[sent]))
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
+    lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or _written_lower(index, word))  # "Just", "monsters"
+    for name in sorted(by_pattern):  # "Harir base", not "Just Add Monsters base", "US base"
+        if PLACES.get(name) or not all(lower(w) for w in _core(name)):
+            places.add(name)
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
         if n >= 2 and name not in orgs and name not in places and name_key(name) not in people and name not in employers \
-                and _unknown_place(name, common) and not _written_lower(index, name):
+                and _unknown_place(name, common) and not _written_lower(index, name) and 2 * n >= _mentions(index, name):
             places.add(name)
-    _join_acronyms(orgs)
+    _join_acronyms(orgs, org_articles)
     _join_cue_less(orgs)
     place_list = [_thing(Place, g, PLACES) for g in places.groups if g]
     org_list = [_thing(Organisation, g, ORGANISATIONS) for g in orgs.groups if g
@@ -415,8 +439,7 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     """Organisations a sentence names, each with its short form when it gives one:
     `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`."""
     for m in _PARENTHESIS.finditer(text) if "(" in text else ():
-        long = _trim(_after_role(m.group("long")))
-        if len(long.split()) > 1 and not PLACES.get(long):
+        if long := _defined(_trim(_after_role(m.group("long"))), m.group("short")):
             yield long, m.group("short")
     for m in _CONNECTED.finditer(text):
         if name := _organisation(m.group(), m.group("lower")):
@@ -424,10 +447,32 @@ def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
     for m in _COMMITTEE.finditer(text) if "committee" in text else ():
         if ORGANISATIONS.get(m.group("body")):
             yield (m.group(),)
-    for m in _ACRONYM.finditer(text):
+    for m in _ACRONYM.finditer(text) if not _shouted(text) else ():
         word = m.group()
-        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")):
+        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
+                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end())):
             yield (word,)
+
+
+_ROMAN = LazyPattern(r"[IVXLC]+")  # "Edward III", "World War II"
+_NAME_GOES_ON = LazyPattern(r"\s*(?:[A-Z0-9]|-\d)")  # "LMA Manager 2005", "EOS 300D", "RFC Waalwijk": part of a name
+
+
+def _shouted(text: str) -> bool:
+    """A line in capitals ("THE LEGEND OF ZELDA"): its capitals are no acronyms."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 10 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _defined(long: str, short: str) -> str | None:
+    """The name `Long (SHORT)` defines, if it is one: the end of the long form that the short one
+    spells ("Called Global System for Mobiles (GSM)"), or, for a short form in capitals that spells
+    another language's words ("Kurdistan Workers' Party (PKK)"), a long form ending with a cue word.
+    "Romola Garai (Calico)", "Damien Traille (Biarritz)": a film, a club, no definition."""
+    spelt = spelt_by(short, long)
+    if spelt is None and short.isupper() and long.split()[-1:] and long.split()[-1] in ORG_WORDS:
+        spelt = long
+    return spelt if spelt and len(spelt.split()) > 1 and not PLACES.get(spelt) else None
 
 
 def _unknown_place(name: str, common: set[str]) -> bool:
@@ -438,6 +483,24 @@ def _unknown_place(name: str, common: set[str]) -> bool:
             and name_key(name).split()[-1] not in common
             and not any(w in ORG_WORDS or _demonym(w) or w.isupper() for w in words)
             and not re.search(r"['\u2019]s?$", name) and not getattr(person_name(name), "titled", False))
+
+
+def _core(name: str) -> list[str]:
+    """A place's words other than its cue words: "Harir" of "Harir base", "Just Add Monsters" of "Just Add Monsters base"."""
+    return [w for w in re.split(r"[\s-]+", name) if w and fold(w) not in _CUE_WORDS and fold(w) not in ("al", "el", "of")]
+
+
+def _mentions(index: Index, name: str) -> int:
+    """How often `name` is written as a name of its own (not inside a longer one: "South Korea",
+    "Texas Instruments", "California-based"): a game the articles name 11 times, twice "in
+    Painkiller", is no place; a town named mostly after "in" may be."""
+    terms = [index.term_id[t] for t in analyze(name) if t in index.term_id]
+    if not terms:
+        return 0
+    written = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+[A-Z])")
+    rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
+    return sum(1 for sent in index.postings(rarest)[0] for text in [index.text_of(int(sent))]
+               for m in written.finditer(text) if not re.search(r"[A-Z][\w'\u2019.-]*\s+$", text[:m.start()]))
 
 
 def _written_lower(index: Index, name: str) -> bool:
@@ -496,8 +559,12 @@ def _lowercase_words(index: Index) -> set[str]:
     return {fold(w) for w in index.surface if w[:1].islower()}
 
 
-def _join_acronyms(orgs: _Names) -> None:
-    """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name."""
+def _join_acronyms(orgs: _Names, articles: dict[str, set[int]]) -> None:
+    """`SDF` is `Syrian Democratic Forces` when its letters are the initials of exactly one name
+    written in an article that writes it too (`articles`: a name's merge key → the articles it is
+    found in), and no long form it spells is known for it already. Across a corpus, initials say
+    little: the tech folder's "DS" (Nintendo's) is not the "Digital Society" of another story, nor
+    its "LG" the "Lenovo Group"."""
     initials: dict[str, list[str]] = defaultdict(list)
     for group in orgs.groups:
         for name in group:
@@ -506,7 +573,12 @@ def _join_acronyms(orgs: _Names) -> None:
             if len(words) > 1:
                 initials["".join(w[0] for w in words)].append(name)
     for acronym in [n for group in orgs.groups for n in group if n.isupper() and n in initials]:
-        owners = {orgs.group_of(n) for n in initials[acronym]} - {orgs.group_of(acronym)}
+        own = orgs.groups[orgs.group_of(acronym)]
+        if any(n != acronym and spelt_by(acronym, n) == n for n in own):
+            continue  # defined already: "Ultra Wideband (UWB)" is no "Universal and Warner Brothers"
+        seen = articles.get(_merge_key(acronym), set())
+        owners = {orgs.group_of(n) for n in initials[acronym]
+                  if not seen.isdisjoint(articles.get(_merge_key(n), ()))} - {orgs.group_of(acronym)}
         if len(owners) == 1:
             orgs.add(orgs.groups[owners.pop()][0], acronym)
 
@@ -573,7 +645,10 @@ def _locate(index: Index, things: list[Thing], common: set[str], people: set[str
                 lookup[key] = (thing, n)
     starts = {k.split()[0] for k in lookup}
     found: dict[int, set[int]] = defaultdict(set)
+    telling = _telling(index)
     for sent in range(len(index)):
+        if not telling[sent]:
+            continue
         written = _WORD.findall(index.text_of(sent).replace("-", " "))
         words = [_merge_key(w) for w in written]
         i = 0
@@ -592,6 +667,43 @@ def _locate(index: Index, things: list[Thing], common: set[str], people: set[str
 
 
 _ADDRESS = TITLES | PEERAGE  # words before a person's name: "Mr Houston" is no city
+_ASKS = LazyPattern(r"[?!][\"'\u201d\u2019)\s]*$")  # ends with a question or an exclamation
+_FIRST_PERSON = LazyPattern(r"\b(?:I|I'[a-z]+|I\u2019[a-z]+|my|me|mine)\b")
+
+
+COMMENTS_SHARE = 0.6  # of the paragraphs ending an article, this many reading as comments make them readers' comments
+COMMENTS_MIN = 3  # and at least this many
+
+
+def _telling(index: Index) -> np.ndarray:
+    """Which sentences may tell of a place or an organisation they name: quoted words, or
+    statements (not a question or an exclamation: "What's an Apple Powerbook 100 ?",
+    "Congratulations to Apple, a deserved win!", nor an "I" no one is quoted saying), and none of the readers' comments that end
+    some stories: the last paragraphs of an article, from one reading as a comment on, when at
+    least COMMENTS_MIN and COMMENTS_SHARE of them do ("Apple.. a triumph of fashion over... well
+    everything else." among them)."""
+    telling = np.ones(len(index), dtype=bool)
+    for sent in range(len(index)):
+        text = index.text_of(sent)
+        quoted = index.speaker_of(sent) is not None or any(q in text for q in '"\u201c\u201d')
+        telling[sent] = quoted or not (_ASKS.search(text) or _FIRST_PERSON.search(text))
+    for article in range(len(index.articles)):
+        first, end = int(index.article_first[article]), int(index.article_first[article + 1])
+        paragraphs: dict[int, list[int]] = defaultdict(list)
+        for sent in range(first, end):
+            paragraphs[int(index.sent_para[sent])].append(sent)
+        comments = total = 0
+        tail = None
+        for para in sorted(paragraphs, reverse=True):
+            total += 1
+            if not all(telling[s] for s in paragraphs[para]):
+                comments += 1
+                if comments >= COMMENTS_MIN and comments >= COMMENTS_SHARE * total:
+                    tail = para
+        for para in paragraphs if tail is not None else ():
+            if para >= tail:
+                telling[paragraphs[para]] = False
+    return telling
 
 
 def _written_as_name(written: list[str], i: int, n: int, name: str, common: set[str], people: set[str]) -> bool:

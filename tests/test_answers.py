@@ -344,3 +344,69 @@ def test_a_misspelt_counted_thing_is_counted_as_corrected():
     """"how many govenments": the number before "governments" (82), not any number."""
     answer = searcher_of(TROOPS, REFERENDUM).search("how many govenments are in the coalition", 1).answers[0]
     assert answer.answer_span is not None and answer.text[answer.answer_span.start:answer.answer_span.end] == "82"
+
+
+def test_a_place_in_another_item_of_a_list_is_not_where_the_asked_place_is():
+    """"Harir base in Erbil": Erbil is asked, and Al-Anbar is where another base is, not Erbil."""
+    best = searcher_of(BASES).search("where is erbil", 1).answers[0]
+    assert "Erbil" in best.text and span_text(best) is None
+
+
+def test_a_name_by_its_initials_is_the_asked_name_not_its_answer():
+    story = ("Ink lawsuit", "A US woman is suing Hewlett Packard (HP), saying its cartridges expire.\n"
+                            "The case was filed in California.")
+    best = searcher_of(story, REFERENDUM).search("who is suing hp", 1).answers[0]
+    assert "Hewlett Packard" in best.text and span_text(best) is None
+
+
+def test_the_agent_of_the_asked_verb_is_the_answer():
+    """"masterminded by Sir Cameron Mackintosh and directed by Richard Eyre": who directed is Eyre."""
+    story = ("Poppins", "The musical has been masterminded by impresario Sir Cameron Mackintosh and directed by "
+                        "Richard Eyre with choreography by Matthew Bourne.")
+    best = searcher_of(story, REFERENDUM).search("who directed the musical", 1).answers[0]
+    assert span_text(best) == "Richard Eyre"
+
+
+def test_a_name_qualifying_another_persons_role_or_doing_something_else_is_no_answer():
+    """"presented by Little Britain star Matt Lucas": neither name won the awards."""
+    story = ("Game awards", "The game won best PC game at the awards, presented by Little Britain star Matt Lucas.")
+    best = searcher_of(story, REFERENDUM).search("who won the awards", 1).answers[0]
+    assert "Matt Lucas" in best.text and span_text(best) is None
+
+
+def test_a_name_beside_the_asked_one_in_a_list_is_no_answer():
+    story = ("Rugby", "Campese has tipped Wales to win both the Six Nations and Grand Slam this season.")
+    best = searcher_of(story, REFERENDUM).search("who will win the six nations", 1).answers[0]
+    assert span_text(best) != "Grand Slam"
+
+
+def test_the_comma_of_an_apposition_is_no_clause_boundary():
+    story = ("Chancellor", "Gordon Brown, chancellor of the exchequer under Mr Blair, set out his plans in 2004.")
+    best = searcher_of(story, REFERENDUM).search("who is the chancellor", 1).answers[0]
+    assert span_text(best) == "Gordon Brown"
+
+
+def test_a_question_word_inside_a_span_does_not_bring_it_near():
+    """"25 years ago" holds "year" but says nothing of the OBE."""
+    story = ("Presenter", "She first appeared on Playschool 25 years ago and was made an OBE in 2001 for services.")
+    best = searcher_of(story, REFERENDUM).search("what year was she made an OBE", 1).answers[0]
+    assert span_text(best) == "2001"
+
+
+@pytest.mark.parametrize("question, sentence", [
+    ("how much did ebbers make", "Bernie Ebbers, accused of an $11bn (£5.8bn) fraud, never made the decisions."),
+    ("how much did the tour cost", "Britney Spears is suing eight insurance companies over her tour."),
+    ("how old is hamm", "The three shortlisted candidates include Mia Hamm."),
+    ("how much did ebbers make", "Mr Sullivan named Bernie Ebbers as one of five executives who made it."),
+])
+def test_a_sum_or_number_qualifying_another_thing_is_no_answer(question: str, sentence: str):
+    best = searcher_of(("Story", sentence), BASES).search(question, 1).answers[0]
+    assert best.text == sentence and span_text(best) is None
+
+
+def test_a_number_followed_by_the_asked_verb_counts_the_asked_thing():
+    """"with 50,000 sold in its first week": the PlayStations asked how many were sold."""
+    story = ("Console", "Sony PlayStation 2's slimmer shape proved popular with UK gamers, with 50,000 sold in its "
+                        "first week on sale.")
+    best = searcher_of(story, REFERENDUM).search("how many playstations were sold in the first week", 1).answers[0]
+    assert span_text(best) == "50,000"

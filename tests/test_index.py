@@ -285,3 +285,27 @@ def test_merged_chunks_keep_only_their_arrays(seed_index, monkeypatch):
     indexing.build(seed_index.articles, seed_index.synonyms_text, workers=1)
     assert len(kept) == len(seed_index.articles)
     assert all(not c.terms and not c.surface and not c.speakers and not c.words for c in kept)
+
+
+def test_extras_only_score_the_docs_other_terms_bring_in_a_large_collection():
+    """A query word's stand-ins (`extras`) bring in no doc of their own in a large collection: they
+    keep exactly the docs the other rare terms hold, with their unpruned scores; in a small one
+    they are terms like the others."""
+    rng = np.random.default_rng(5)
+    p = _random_postings(rng, 4000, 50)
+    small = Postings(p.ptr, p.docs, p.tfs, p.doc_len, p.k1, p.b, p.share, p.impact, prune_from=10**9)
+    common = len(p.doc_len) // p.prune_share
+    rare = sorted((t for t in range(50) if p.ptr[t + 1] - p.ptr[t] <= common), key=lambda t: p.ptr[t + 1] - p.ptr[t])
+    own, extras = rare[:3], frozenset(rare[-4:])
+    weights = {**{t: 1.0 for t in own}, **{t: 0.2 for t in extras}}
+    brought = set(np.concatenate([p.get(t)[0] for t in own]).tolist())
+    unpruned = {t: dict(zip(d.tolist(), s.tolist())) for t, d, s in small.term_scores(weights)}
+    assert any(set(unpruned[t]) - brought for t in extras)  # they hold docs of their own
+    matches = p.match(weights, extras=extras)
+    assert set(matches.cands.tolist()) == brought
+    for t, d, s in matches.parts:
+        assert set(d.tolist()) == (set(unpruned[t]) & brought if t in extras else set(unpruned[t]))
+        assert s.tolist() == [unpruned[t][doc] for doc in d.tolist()]
+    full = small.match(weights)
+    assert np.array_equal(small.match(weights, extras=extras).cands, full.cands)
+    assert np.allclose(matches.scores, full.scores[np.searchsorted(full.cands, matches.cands)])

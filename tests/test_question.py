@@ -175,6 +175,24 @@ def test_unit(question: str, unit: str | None):
     assert analyse(question).unit == unit
 
 
+@pytest.mark.parametrize("question, role", [
+    ("who is the mayor of new york", "mayor"),
+    ("Who is currently speaker of the Scottish Parliament?", "speaker"),
+    ("Who is the head coach of the Broncos?", "coach"),
+    ("who is labour's leader", "leader"),
+    ("who is the chancellor", "chancellor"),
+    ("What was the name of the King of the Scots?", "king"),
+    ("who is allawi", None),  # a name: what he is, not an office
+    ("who leads the coalition", None),
+    ("who is the judge hearing the balco case", None),  # the clause, not the office, says which judge
+    ("Who was the first celebrity voted out of Celebrity Big Brother?", None),
+    ("where is the mayor of london", None),  # a place, not the holder
+])
+def test_role_holder(question: str, role: str | None):
+    """The office whose holder a question asks for: its answer must be a person named with it."""
+    assert analyse(question).role == role
+
+
 @pytest.mark.parametrize("question, focus", [
     ("How much did the Nintendo DS cost?", ("Nintendo DS", "cost")),
     ("how many soldiers are there", ("soldiers",)),

@@ -285,3 +285,16 @@ def test_same_fact_is_the_same_without_its_bound(seed_index, monkeypatch):
     full = Searcher(seed_index)
     assert judged == [full.same_fact(a, b) for a, b in pairs]
     assert any(judged) and skipped > len(pairs) // 2  # some pairs merge, and the bound skips most others
+
+
+def test_extras_are_the_relatives_of_words_the_articles_use(seed_index):
+    """The terms that only score what the question's own words bring in (at scale) are the relatives
+    of a word the articles use ("militari" for soldiers), never all that a name has ("french" for
+    France, which the articles never name)."""
+    s = Searcher(seed_index)
+    slots = s._slots("how many soldiers are in France", {})
+    soldier, france = slots
+    assert france.terms and all(w == s.ranking.related_weight for w in france.terms.values())
+    relatives = {t for t, w in soldier.terms.items() if w == s.ranking.related_weight}
+    assert relatives and s._extras(slots) == relatives
+    assert not s._extras(slots) & set(france.terms)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.parser import parse
-from briefbot.reply import ERROR, Items, Message, Passage, Sources
+from briefbot.reply import ERROR, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -72,7 +72,7 @@ def test_which_do_you_mean_takes_a_choice_by_its_number(session, reply: str):
 def test_examine_it_is_the_last_place_or_organisation_examined_or_named(session):
     assert "not sure what" in said(session.handle("x it"))
     dossier = session.handle("x pkk")
-    session.handle("where is harir base")  # a question between names nothing
+    session.handle("how many partners does the coalition have")  # a question between that names nothing
     again = session.handle("examine it")
     assert again.verb == "examine" and again.blocks[0] == dossier.blocks[0]
     session.handle("go erbil")
@@ -171,6 +171,21 @@ def test_note_notebook_export_with_citations(session, tmp_path: Path):
     session.handle("export")
     text = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
     assert "2,500" in text and "line" in text and not session.unsaved_notes
+
+
+def test_export_gives_every_citation_of_a_note_and_no_doubled_quotes(session, tmp_path: Path):
+    """The export showed a note's first citation only, and `“…until September 2026.””`."""
+    told = session.handle("how many american soldiers are in iraq").answers[0]
+    session.handle("note 1")
+    own = session.handle("what did the joint statement explain").answers[0]
+    assert told.versions and own.text.endswith("\u201d")
+    session.handle("note 1")
+    session.handle("export")
+    text = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+    for answer in (told, own):
+        for cited in [*answer.citations, *(v.citation for v in answer.versions)]:
+            assert f"line {cited.line}, characters {cited.start}\u2013{cited.end}" in text
+    assert told.versions[0].text in text and "\u201d\u201d" not in text and "\u201c\u201c" not in text
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -394,6 +409,33 @@ def test_a_refused_move_is_no_step_for_undo(session):
     assert said(reply) == f"Undone: go erbil. You are in: {BRIEFING_ROOM}." and session.state.room == BRIEFING_ROOM
 
 
+@pytest.mark.parametrize("line", ["who is here", "who's here?", "whos here"])
+def test_who_is_here_lists_who_talks_about_the_room(session, line: str):
+    """It was "The articles say nothing about that" beside a room listing who talks about it."""
+    room = session.handle("go syria")
+    listed = next(b for b in room.blocks if isinstance(b, Items) and b.title == "Who talks about it").items
+    reply = session.handle(line)
+    assert not reply.answers and [b.items for b in reply.blocks if isinstance(b, Items)] == [listed]
+
+
+def test_ask_about_a_word_no_article_uses_does_not_say_the_articles_are_silent(session):
+    """"wal" is Al-Numan's "wall": "Nor do the articles" was false; the word is what they lack."""
+    reply = session.handle("ask bayati about wal")
+    assert "Nor do the articles" not in said(reply) and "never use the word \u201cwal\u201d" in said(reply)
+
+
+def test_undo_steps_over_a_refused_note_and_the_files_written(session, tmp_path: Path):
+    """A `note 1` already noted changed nothing, and an export or a save cannot be taken back: undo
+    takes back the `take 1` before them."""
+    session.handle("how many soldiers are in iraq")
+    session.handle("take 1")
+    assert "already in your notebook" in said(session.handle("note 1"))
+    session.handle("export")
+    session.handle("save")
+    assert said(session.handle("undo")).startswith("Undone: take 1.")
+    assert session.state.notebook == [] and (tmp_path / "briefbot-notebook.md").exists()
+
+
 def test_a_refusal_after_a_misspelt_question_is_no_undo_step_either(session):
     session.handle("how many soldirs in zzqx")
     session.handle("go nowhere")
@@ -431,9 +473,17 @@ def test_every_answer_of_a_person_place_or_dossier_carries_all_its_tellings(sess
 @pytest.mark.parametrize("line, verb", [
     ("n", "compass"), ("north", "compass"), ("up", "compass"), ("z", "wait"), ("exits", "exits"),
     ("restart", "restart"), ("help", "help"), ("help go", "help"), ("help x", "help"),
-    ("help for refugees", "question"), ("help me", "question")])
+    ("help for refugees", "question"), ("help me", "help"), ("help xyzzy", "help")])
 def test_parser_reads_players_habits(line: str, verb: str):
     assert parse(line).verb == verb
+
+
+def test_help_on_no_verb_says_what_help_covers(session):
+    """`help xyzzy` was answered as a question (the coalition "to help partner forces")."""
+    reply = session.handle("help xyzzy")
+    assert reply.verb == "help" and not reply.answers and "no verb \u201cxyzzy\u201d" in said(reply)
+    assert any(isinstance(b, Help) for b in reply.blocks)
+    assert "no verb" not in said(session.handle("help me")) and session.handle("help me").verb == "help"
 
 
 def test_help_verb_says_that_verb_and_its_other_words(session):

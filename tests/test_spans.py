@@ -104,6 +104,9 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("Dr Jane Hutt opened it.", ("Dr Jane Hutt", "person")),
     ("The talks ended on 23 February.", ("23 February", "date")),  # the sentence's full stop is not the month's
     ("It opens on 5 Feb. 2025 in Leeds.", ("5 Feb. 2025", "date")),
+    ("Blue Gene/L has managed speeds of 70.72 teraflops.", ("70.72 teraflops", "measure")),  # the unit is the number's
+    ("The line runs at 10 Mbps.", ("10 Mbps", "measure")),
+    ("Wales beat Italy 24 to 3.", ("24", "number")),  # a score after a place is a number still
 ])
 def test_span_found(text: str, expected: tuple[str, str]):
     assert expected in spans(text)
@@ -116,6 +119,8 @@ def test_span_found(text: str, expected: tuple[str, str]):
     ("It grew £80m.", "80m"),  # money wins over the bare number
     ("Prices rose sharply.", "Prices"),  # one capitalised word at the start: unclassifiable
     ("She may leave in a year or so.", "may"),
+    ("Sony PlayStation 2's slimmer shape proved popular, with 50,000 sold.", "2"),  # the number ends a name
+    ("Fans queued for Metal Slug 3 all night.", "3"),
 ])
 def test_not_found_as_written(text: str, absent: str):
     assert absent not in [found for found, _ in spans(text)]

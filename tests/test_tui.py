@@ -30,10 +30,11 @@ from briefbot.cache import load
 from briefbot.index import Index
 from briefbot.reply import Dated, Difference, Heading, Items, Message, Passage, Reply
 from briefbot.session import HELP_INTRO, HELP_ROWS, Session
+from briefbot.text import safe
 from briefbot.tui.app import EXIT_WHEN_READY, BriefbotApp
 from briefbot.tui.screens import WINDOW, HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import DifferencePair, StoryLine, StoryView
-from briefbot.tui.widgets import Citations, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
+from briefbot.tui.widgets import Citations, CommandSuggester, PassageView, PromptInput, ReplyView, SidePanel, StatusLine, Transcript
 from briefbot.verbs.story import first_visit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -416,6 +417,31 @@ def test_tab_completes_verbs_and_names(app: RecordingApp) -> None:
     drive(app, scenario)
 
 
+def test_tab_after_a_verb_completes_names_of_the_kind_it_takes(seed_index: Index) -> None:
+    """`go cal` completed a person ("Californian Thomas Slattery"): places after go, people after
+    talk and ask, dossiers first after examine."""
+    session = Session(seed_index)
+    suggester = CommandSuggester(session.completion())
+    world = session.world
+    kinds = {"go to ": [world.places], "go ": [world.places], "talk to ": [world.characters],
+             "ask ": [world.characters], "x ": [world.organisations, world.places, world.characters]}
+    fragments = {n[:2].lower() for t in world.things for n in t.names()}
+
+    async def check() -> int:
+        checked = 0
+        for verb, ordered in kinds.items():
+            for fragment in fragments:
+                got = await suggester.get_suggestion(verb + fragment)
+                if got in suggester.verbs or f"{got} " in suggester.verbs:  # "go ba": the verb "go back"
+                    continue
+                fitting = next(({n.lower() for t in things for n in t.names()} for things in ordered
+                                if any(n.lower().startswith(fragment) for t in things for n in t.names())), set())
+                assert (got[len(verb):].lower() in fitting) if got else not fitting, (verb, fragment, got)
+                checked += bool(got)
+        return checked
+    assert asyncio.run(check()) > 10
+
+
 def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
@@ -552,6 +578,58 @@ def test_quitting_a_game_with_facts_uncovered_asks_first_and_saves_it(app: Recor
         await pilot.press("ctrl+q")  # nothing new since: it just quits
         await wait_until(pilot, lambda: not again.is_running)
     drive(again, restored)
+
+
+def test_a_quit_dialog_focuses_cancel_and_the_arrows_move_between_its_buttons(app: RecordingApp,
+                                                                              tmp_path: Path) -> None:
+    """Save and quit had the focus: an Enter meant for the shell saved a file into the folder."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen) and app.focused.id == "cancel"
+        await pilot.press("left")
+        assert app.focused.id == "quit"
+        await pilot.press("right")
+        assert app.focused.id == "cancel"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, QuitScreen) and app.is_running and not list(tmp_path.glob("*.*"))
+        (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+        await pilot.press("ctrl+q")
+        await pilot.click("#export")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario, size=(80, 24))
+    lines = app.farewell.splitlines()  # printed as it is: two lines, not "…left alone.)␊Wrote…"
+    assert len(lines) == 2 and "\u240a" not in app.farewell and str(tmp_path / "briefbot-notebook-2.md") in lines[1]
+    assert all(safe(line) == line for line in lines)  # each made safe on its own
+
+
+def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """It vanished: typed while "Loading…" showed, it was neither answered nor in the history."""
+    loaded = threading.Event()
+    opening = Session.opening
+
+    def slow(session: Session, *args, **kwargs) -> Reply:
+        loaded.wait(60)  # bounded: a broken test must not hang
+        return opening(session, *args, **kwargs)
+    monkeypatch.setattr(Session, "opening", slow)
+    app = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            prompt = app.query_one(PromptInput)
+            await wait_until(pilot, lambda: app.focused is prompt)  # the prompt takes keys from the start
+            assert app.session is None
+            await pilot.press(*"where is harir base", "enter")
+            await wait_until(pilot, lambda: bool(app.queue))
+            assert prompt.value == "" and app.session is None
+            loaded.set()
+            await wait_until(pilot, lambda: app.session is not None)
+            await answered(pilot)
+            assert "> where is harir base" in screen_text(app) and "Harir base in Erbil" in screen_text(app)
+            assert app.query_one(PromptInput).history == ["where is harir base"]
+    asyncio.run(main())
 
 
 def test_lines_wait_their_turn_while_the_prompt_stays_usable(app: RecordingApp, seed_index: Index, tmp_path: Path,
@@ -808,6 +886,22 @@ def test_three_answers_and_their_citations_fit_80x24(question: str, app: Recordi
             drawn = _plain(view.content, view.content_region.width).splitlines()
             assert len(drawn) == view.region.height
             assert " ".join(view.passage.answer.text.split()) in " ".join(line[3:].strip() for line in drawn), drawn
+    drive(app, scenario, size=(80, 24))
+
+
+def test_widening_the_terminal_shows_the_panel_in_the_room_it_takes(app: RecordingApp) -> None:
+    """Started at 80 columns and widened to 160, the panel's 44 columns stayed blank."""
+    async def scenario(pilot: Pilot) -> None:
+        panel, transcript = app.query_one(SidePanel), app.query_one(Transcript)
+        assert not panel.display
+        await pilot.resize_terminal(160, 50)
+        await wait_until(pilot, lambda: panel.display and panel.region.width > 0)
+        await pilot.pause()
+        assert transcript.region.right == panel.region.x  # the transcript ends where the panel begins
+        assert all(w.region.width > 0 for w in panel.query(Static)) and "Exits" in _plain(panel.query_one("#exits").content)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: not panel.display)
+        assert transcript.region.width == 80
     drive(app, scenario, size=(80, 24))
 
 

@@ -229,3 +229,124 @@ def test_a_guru_has_a_role(tmp_path: Path) -> None:
                  '"Users hate waiting," said Dr Nielsen.\n',
     })
     assert build_world(index).find("Jakob Nielsen", (Character,))[0].role == "usability guru"
+
+
+def test_an_acronym_is_a_name_it_spells_written_in_the_same_article(tmp_path: Path) -> None:
+    """Initials alone, across a corpus, join nothing: Nintendo's DS is not another story's Digital
+    Society, nor LG the Lenovo Group; a definition holds where its letters spell the long name."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nNintendo's DS sold well in Japan. The DS costs $149. LG said its phones sold well. "
+                 "Internet Explorer (IE) lost share.\n",
+        "b.txt": "Ideas\n\nThe think tank's Digital Society initiative held a conference. The Lenovo Group grew. "
+                 "Universal and Warner Brothers signed a deal. The IEEE standards body met. The British Bankers' "
+                 "Association (BBA) said lending fell. Radios used Ultra Wideband (UWB) in Called Global System for "
+                 "Mobiles (GSM) tests. The awards went to Romola Garai (Calico) and Damien Traille (Biarritz).\n",
+        "c.txt": "Flights\n\nBA flights to Jeddah stop, British Airways (BA) said. The UWB chips shipped. "
+                 "The Grain Marketing Board (GMB) met. The GMB said nothing.\n",
+    })
+    world = build_world(index)
+    names = {t.name: t.names() for t in world.organisations}
+    assert names["DS"] == {"DS"} and names["Digital Society"] == {"Digital Society"}
+    assert names["LG"] == {"LG"} and names["Lenovo Group"] == {"Lenovo Group"}
+    assert names["Ultra Wideband"] == {"Ultra Wideband", "UWB"}
+    assert names["Universal and Warner Brothers"] == {"Universal and Warner Brothers"}
+    assert names["Global System for Mobiles"] == {"Global System for Mobiles", "GSM"}
+    assert names["Grain Marketing Board"] == {"Grain Marketing Board", "GMB"}
+    assert not {"Romola Garai", "Damien Traille", "Calico", "Biarritz"} & {n for ns in names.values() for n in ns}
+
+
+def test_an_acronym_keeps_its_doubled_letters(tmp_path: Path) -> None:
+    """`IEEE` is not `IE`, `BBA` not `BA` (a doubled letter is one only in a transliteration: `Assad`)."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Standards\n\nThe IEEE met in Boston. Internet Explorer (IE) lost share. The British Bankers' "
+                 "Association (BBA) said lending fell. British Airways (BA) cut flights.\n",
+    })
+    names = {t.name: t.names() for t in build_world(index).organisations}
+    assert names["IEEE"] == {"IEEE"}
+    assert names["Internet Explorer"] == {"Internet Explorer", "IE"}
+    assert names["British Bankers' Association"] == {"British Bankers' Association", "BBA"}
+    assert names["British Airways"] == {"British Airways", "BA"}
+
+
+def test_a_speaker_needs_a_persons_shape(tmp_path: Path) -> None:
+    """A first name, a surname after a word never written in lower case, a title or a role, or
+    words that are no common words: "Really Simple Syndication" and "Qwest Communications" have none."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Feeds\n\n\"Feeds are everywhere,\" said Really Simple Syndication. \"Profits fell,\" said Qwest "
+                 "Communications. \"The market is calm,\" said Bill Gates. \"We are cautious,\" said Joss Stone. "
+                 "\"Rates will rise,\" said Ramdhan Yadav Kotamaraja. \"Sales are slow,\" said Mr Simple.\n",
+        "b.txt": "Words\n\nIt is really simple: syndication of news feeds helps communications firms.\n",
+    })
+    names = {c.name for c in build_world(index).characters}
+    assert names == {"Bill Gates", "Joss Stone", "Ramdhan Yadav Kotamaraja", "Mr Simple"}
+
+
+def test_a_surname_spelt_otherwise_is_someone_else_in_another_story(tmp_path: Path) -> None:
+    """"Mr Wang" in one story is not "Eddie Wong" of another (their skeletons are one); "Ms Abbott"
+    is "Diane Abbot" (a doubled letter)."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Markets\n\n\"Rates will rise,\" said Eddie Wong, an economist. \"It is a blip,\" said Diane Abbot.\n",
+        "b.txt": "Trade\n\n\"Sales are slow,\" said Mr Wang, a trader. \"It was painful,\" said Ms Abbott.\n",
+    })
+    people = {c.name: c.names() for c in build_world(index).characters}
+    assert set(people) == {"Eddie Wong", "Mr Wang", "Diane Abbot"}
+    assert "Ms Abbott" in people["Diane Abbot"]
+
+
+def test_readers_comments_tell_nothing_of_what_they_name(tmp_path: Path) -> None:
+    """An organisation's sentences are statements: not the readers' comments ending a story
+    (questions, exclamations, an unquoted "I", and the lines among them), nor a stray question."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Apple laptop is greatest gadget\n\nThe Apple Powerbook 100 has been chosen as the greatest gadget "
+                 "of all time.\n\nThe magazine compiled a list of 100 gadgets.\n\n\"We included only mobile items,\" "
+                 "said editor Jane Doe.\n\nWhat about the clockwork radio?\n\nCongratulations to Apple, a deserved "
+                 "win!\n\nApple.. a triumph of fashion over everything else.\n\nI always used my Sony NetMD.\n\n"
+                 "Has everyone forgotten the pie maker??\n",
+        "b.txt": "Rivals of the Apple Mac mini\n\nApple is targeting people who want to upgrade. "
+                 "Who will buy it? Sony makes rival machines.\n",
+    })
+    apple = build_world(index).find("Apple", (Organisation,))[0]
+    told = [index.text_of(s) for s in apple.sentences]
+    assert told == ["The Apple Powerbook 100 has been chosen as the greatest gadget of all time.",
+                    "Apple is targeting people who want to upgrade."]
+
+
+def test_a_place_needs_a_place_shape(tmp_path: Path) -> None:
+    """A name found only after "in" is a place when most of its own mentions are placed so
+    ("in Edgware"), not a game named eleven times and played "in Painkiller" twice; a cue word
+    makes a place of a name with a word that is no common word ("Harir base"), not "Just Add Shapes base"."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nPainkiller is a shooter. Painkiller won praise. Painkiller sold well. Players in Painkiller "
+                 "fight demons. Painkiller has levels. Enemies in Painkiller are tough. The studio is in Edgware. "
+                 "Staff in Edgware cheered. The Just Add Shapes base has levels. Troops at Harir base trained.\n",
+        "b.txt": "Words\n\nYou just add the shapes to the base. Shapes are fun.\n",
+    })
+    places = {p.name for p in build_world(index).places}
+    assert {"Edgware", "Harir base"} <= places
+    assert not {"Painkiller", "Just Add Shapes base"} & places
+
+
+def test_capitals_that_are_no_acronym_make_no_organisation(tmp_path: Path) -> None:
+    """A headline in capitals, a Roman numeral, an acronym inside a longer name or a model: no dossier."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Games\n\nTHE LEGEND OF ZELDA\n\nKing Edward III set it up. The LMA Manager 2005 game sold well. "
+                 "Canon's EOS 300D won. The NUJ said staff were sacked. NUJ official Barry Fitzpatrick agreed.\n",
+    })
+    names = {o.name for o in build_world(index).organisations}
+    assert "NUJ" in names
+    assert not {"LEGEND", "ZELDA", "III", "LMA", "EOS"} & names
+
+
+def test_whom_someone_speaks_to_is_no_topic(tmp_path: Path) -> None:
+    """"told BBC News Online": the outlet a person speaks to is not what they talk about."""
+    from briefbot.topic import talked_about
+    index = _corpus(tmp_path, {
+        "a.txt": "Blogger sacked\n\nFlight attendant Ellen Simonetti told BBC News Online she was sacked by Delta "
+                 "Airlines. \"Delta Airlines never warned me,\" Ms Simonetti told BBC News Online. She told BBC News "
+                 "Online she would sue Delta Airlines in Texas. BBC News Online asked Delta Airlines for comment.\n",
+    })
+    world = build_world(index)
+    simonetti = world.find("Simonetti", (Character,))[0]
+    topics = talked_about(index, world, simonetti)
+    assert "Delta Airlines" in topics
+    assert not any("BBC" in topic for topic in topics)

@@ -13,7 +13,7 @@ from multiprocessing import resource_tracker
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -41,6 +41,7 @@ EXIT_OK, EXIT_UNUSABLE = 0, 2
 # For the start-up benchmark: set to time.time() when spawning briefbot; it quits once ready for input
 # and prints on stderr how long after that it was ready.
 EXIT_WHEN_READY = "BRIEFBOT_TUI_EXIT_WHEN_READY"
+PANEL_FROM = 100  # columns from which the side panel is shown beside the transcript
 MAX_WARNINGS = 5  # loading warnings shown one by one; the rest are counted
 THINKING_AFTER = 0.15  # seconds a turn runs before the status line says briefbot is thinking
 COLLECT_AFTER = 0.2  # seconds after the last reply is shown before garbage collection may run again
@@ -90,8 +91,9 @@ class BriefbotApp(App[int]):
         self.session: Session | None = None
         self.view: View | None = None  # of the last reply shown
         self.completion: Completion | None = None  # what Tab and the palette offer, once loaded
-        self.exported = ""  # what the last export said (where it wrote)
-        self.farewell = ""  # said on the terminal after the app has gone: where "Export and quit" wrote
+        self.exported = ""  # what the last export said (where it wrote), each line made safe
+        self.farewell = ""  # said on the terminal after the app has gone (its lines, each made safe):
+        # where "Export and quit" wrote
         self.last_passage: Passage | None = None
         self.panel_wanted: bool | None = None  # None: shown when the terminal is wide enough
         self.exit_status = EXIT_OK
@@ -110,7 +112,8 @@ class BriefbotApp(App[int]):
             yield SidePanel(id="panel")
         with Horizontal(id="prompt-row"):
             yield Static(">", id="caret")
-            yield PromptInput(id="prompt", placeholder="ask a question, or type help", disabled=True)
+            yield PromptInput(id="prompt", placeholder="ask a question, or type help")  # lines typed while
+            # loading wait in the queue
         yield Footer()
 
     # --- loading -----------------------------------------------------------------------------
@@ -171,11 +174,10 @@ class BriefbotApp(App[int]):
         prompt = self.query_one(PromptInput)
         self.completion = session.completion()
         prompt.suggester = CommandSuggester(self.completion)
-        prompt.disabled = False
-        prompt.focus()
         self.show(None, look)
         if self.exit_when_ready:
             self.call_after_refresh(self.leave_when_ready)
+        self.next_turn()  # the lines typed while it loaded
 
     def leave_when_ready(self) -> None:
         self.ready_at = time.time()
@@ -186,6 +188,8 @@ class BriefbotApp(App[int]):
         self.query_one("#loading", Static).update(plain(error, "bold"))
         self.query_one(ProgressBar).remove()
         self.query_one(StatusLine).show("No briefing")
+        self.query_one(PromptInput).disabled = True  # nothing to ask: the lines typed meanwhile go too
+        self.queue.clear()
         self.notify(safe(error), severity="error", markup=False, timeout=30)
         self.exit_status = EXIT_UNUSABLE
         if self.exit_when_ready:
@@ -204,8 +208,9 @@ class BriefbotApp(App[int]):
         self.play(event.value)
 
     def play(self, line: str) -> None:
-        """Queue a line for the session: typed, clicked in the panel or chosen in the palette."""
-        if self.session is None:
+        """Queue a line for the session: typed (also while the briefing loads), clicked in the panel or
+        chosen in the palette."""
+        if self.exit_status != EXIT_OK:  # no briefing to ask
             return
         self.query_one(PromptInput).remember(line)
         self.then(line)
@@ -217,6 +222,8 @@ class BriefbotApp(App[int]):
 
     def next_turn(self) -> None:
         """Start the next queued line unless one is running; the status line says when it is slow."""
+        if self.session is None:  # still loading: `ready` starts them
+            return
         status = self.query_one(StatusLine)
         while self.turn is None and self.queue:
             step = self.queue.popleft()
@@ -276,7 +283,8 @@ class BriefbotApp(App[int]):
             elif isinstance(block, Reading):
                 self.push_screen(ReaderScreen(block))
         if reply.verb in ("export", "save"):
-            self.exported = "\n".join(b.text for b in reply.blocks if isinstance(b, Message))
+            # Each line made safe, then joined: briefbot's own two lines stay two (not "…␊Wrote…").
+            self.exported = "\n".join(safe(b.text) for b in reply.blocks if isinstance(b, Message))
         if reply.view is not None:
             self.view = reply.view
             view = reply.view
@@ -299,9 +307,12 @@ class BriefbotApp(App[int]):
 
     # --- keys --------------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        """The side panel where the terminal is wide enough (unless Ctrl+B chose): by the event's
+        new size (`self.size` may still be the old one, and 80→160 left the panel's room blank)."""
         if self.panel_wanted is None:
-            self.query_one(SidePanel).display = self.size.width >= 100
+            self.query_one(SidePanel).display = event.size.width >= PANEL_FROM
+            self.query_one(Transcript).reveal_last()
 
     def action_toggle_panel(self) -> None:
         panel = self.query_one(SidePanel)
@@ -350,6 +361,9 @@ class BriefbotApp(App[int]):
     def action_quit(self) -> None:
         """Quit, asking first if the game has facts uncovered or notes that no file holds (nothing a
         player found is lost without a word): known once the lines typed are answered."""
+        if self.session is None:  # loading: nothing found yet to lose
+            self.exit(self.exit_status, self.exit_status)
+            return
         if self.turn is not None or self.queue:
             self.then(self.action_quit)
             return
@@ -386,7 +400,7 @@ def run(paths: list[str] | None, use_cache: bool = True) -> int:
     app = BriefbotApp(paths, use_cache, exit_when_ready=bool(spawned))
     status = app.run(headless=bool(spawned))
     if app.farewell and app.return_code == EXIT_OK:
-        print(safe(app.farewell))
+        print(app.farewell)
     if spawned and app.ready_at:
         print(f"ready for input {app.ready_at - float(spawned):.3f} s after spawning", file=sys.stderr)
     return status if status is not None else app.return_code or app.exit_status

@@ -86,9 +86,14 @@ class HelpScreen(ModalScreen[None]):
 
 class QuitScreen(ModalScreen[str]):
     """Asked before quitting a game that has something no file holds (facts uncovered, notes taken):
-    dismissed with "save", "export" (only offered for unsaved notes), "quit" or "cancel"."""
+    dismissed with "save", "export" (only offered for unsaved notes), "quit" or "cancel". Cancel
+    has the focus: an Enter meant for the next line of a shell writes no file into the folder and
+    quits nothing. The arrows move between the buttons."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel"),
+                Binding("left,up", "app.focus_previous", "Previous", show=False),
+                Binding("right,down", "app.focus_next", "Next", show=False)]
+    AUTO_FOCUS = "#cancel"
 
     def __init__(self, uncovered: int | None, facts: int | None, notes: bool) -> None:
         super().__init__()

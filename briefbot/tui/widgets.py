@@ -293,20 +293,29 @@ class CommandSuggester(Suggester):
 
     def __init__(self, completion: Completion) -> None:
         super().__init__(case_sensitive=True)
-        self.verbs, self.naming = completion.verbs, completion.naming
-        # A name that holds what safe() would change is never offered: Input shows a suggestion as
-        # it is, escape sequences and all (a world file's name could drive the terminal).
-        self.names = [name for name in dict.fromkeys(completion.names) if safe(name) == name]
+        self.verbs = completion.verbs
+        offered: dict[int, list[str]] = {}  # each verb's names filtered once, not once an alias
+        for _, names in completion.naming:
+            if id(names) not in offered:
+                offered[id(names)] = _shown(names)
+        self.naming = [(verb, offered[id(names)]) for verb, names in completion.naming]
+        self.names = _shown(completion.names)
 
     async def get_suggestion(self, value: str) -> str | None:
         low = value.lower()
         for verb in self.verbs:  # a verb phrase being typed: "read s" → "read source "
             if low and verb.startswith(low) and len(verb) > len(low):
                 return value + verb[len(value):]
-        for verb in self.naming:
+        for verb, names in self.naming:
             if low.startswith(verb):
-                return _complete(value, len(verb), self.names)
+                return _complete(value, len(verb), names)
         return _complete(value, 0, self.names) if " " not in value else None
+
+
+def _shown(names: Iterable[str]) -> list[str]:
+    """Names to offer, each once. One that holds what safe() would change is never offered: Input
+    shows a suggestion as it is, escape sequences and all (a world file's name could drive the terminal)."""
+    return [name for name in dict.fromkeys(names) if safe(name) == name]
 
 
 def _complete(value: str, at: int, candidates: Iterable[str]) -> str | None:

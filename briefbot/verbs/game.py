@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import OK, Heading, Help, Items, Reply, SourceInfo, Sources
-from briefbot.text import safe
+from briefbot.text import STOP_WORDS, safe
 from briefbot.verbs.verb import OPTIONAL, REQUIRED, Verb, plural
 
 PAGE_CHARS = 1200  # about a screen of an article at 80 columns
@@ -84,6 +84,9 @@ def help_(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="help")
     verb = s.verbs[s.parser.parse(command.obj).verb] if command.obj else None
     if verb is None or not verb.help:
+        if verb is not None and verb.name == "question" and command.obj.lower() not in STOP_WORDS:  # not "help me"
+            reply.say(safe(f"There is no verb \u201c{command.obj}\u201d. Help covers these (anything else is "
+                           "a question):"))
         reply.blocks.append(Help(HELP_INTRO, HELP_ROWS))
         return reply
     typed = verb.usage or verb.aliases[0]

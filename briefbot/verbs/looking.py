@@ -105,6 +105,14 @@ def _move(s: Session, room: str, command: Command) -> Reply:
     return reply
 
 
+def who_is_here(s: Session, command: Command) -> Reply:
+    """The people who talk about the place you are in (in the briefing room, the people quoted most):
+    the side panel's "People here", asked in words. It was "The articles say nothing about that"."""
+    people = s.surroundings().people
+    reply = listing(command, "Who talks about it" if s.state.room != BRIEFING_ROOM else "People quoted", list(people))
+    return reply if people else reply.say("No one quoted talks about this place.")
+
+
 def places(s: Session, command: Command) -> Reply:
     return listing(command, "Places", [p.name for p in s.world.places])
 
@@ -131,9 +139,12 @@ VERBS = (
     Verb("look", ("look", "l", "look around", ""), "where you are: what it is about, who talks about it, exits",
          False, look, usage="look (l, Enter)"),
     Verb("go", ("go to", "go", "walk to", "travel to", "visit", "enter", "move to"),
-         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=True),
+         "move to a place in the story", True, go, REQUIRED, usage="go PLACE", names=("place",)),
     Verb("back", ("back", "return", "go back", "leave", "out", "go out"), "back to the place before", True, back),
     Verb("exits", ("exits",), "where you can go from here", False, exits),
+    Verb("who_is_here", ("who is here", "who's here", "whos here", "who else is here", "anyone here",
+                         "is anyone here", "who talks about it", "who is around"), "who talks about this place",
+         False, who_is_here, usage="who is here?"),
     Verb("places", ("places", "rooms", "map"), "the places the briefing names", False, places),
     Verb("compass", ("n", "s", "e", "w", "ne", "nw", "se", "sw", "u", "d", "north", "south", "east", "west",
                      "northeast", "northwest", "southeast", "southwest", "up", "down"), "", False, compass),

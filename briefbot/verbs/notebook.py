@@ -71,7 +71,7 @@ def notebook(s: Session, command: Command) -> Reply:
 
 
 def notebook_markdown(s: Session) -> str:
-    return markdown.notebook([s.searcher.answer(sent) for sent in s.state.notebook])
+    return markdown.notebook([with_tellings(s, [s.searcher.answer(sent)])[0] for sent in s.state.notebook])
 
 
 def export(s: Session, command: Command) -> Reply:
@@ -204,9 +204,10 @@ VERBS = (
          pattern=r"(?:note\s+)?#?\d+|all", usage="drop N"),
     Verb("notebook", ("notebook", "i", "inv", "inventory", "notes"), "your notes with their citations", False,
          notebook, usage="notebook (i)"),
-    Verb("export", ("export",), "write the notebook as Markdown", True, export, OPTIONAL, usage="export [FILE]",
+    # A file written stays written: no step for undo, which could not take it back.
+    Verb("export", ("export",), "write the notebook as Markdown", False, export, OPTIONAL, usage="export [FILE]",
          file=True),
-    Verb("save", ("save",), "save the game", True, save, OPTIONAL, usage="save [FILE]", file=True),
+    Verb("save", ("save",), "save the game", False, save, OPTIONAL, usage="save [FILE]", file=True),
     Verb("restore", ("restore", "load"), "the game saved (the newest, with no name)", True, restore, OPTIONAL,
          usage="restore [FILE]", file=True),
 )

@@ -35,6 +35,8 @@ def examine(s: Session, command: Command) -> Reply:
             f"You, being briefed: {plural(len(s.state.notebook), 'note')} so far. `i` shows them, `score` how far "
             "you have got.")
     if command.obj.lower() in _IT:
+        if not s.state.thing:  # the last question's, asked before the world was built (`ask -`)
+            s.state.thing = next((t.name for t in s.named(s.state.question) if not isinstance(t, Character)), "")
         if not s.state.thing:
             return Reply(command.line, OK, verb="examine").say(
                 f"I'm not sure what \u201c{command.obj}\u201d refers to: examine a name, or an answer's number.")
@@ -131,6 +133,10 @@ def ask(s: Session, command: Command) -> Reply:
     if general.answers:
         s.show(reply, general.answers, general.matched_words, label="What the articles themselves say")
         on_table(s, topic)
+    elif general.unknown_words:  # "wal": not "Nor do the articles" (they speak of a "wall")
+        reply.status = NO_ANSWER
+        reply.say(f"The articles never use the word{'s' * (len(general.unknown_words) > 1)} "
+                  f"\u201c{', '.join(general.unknown_words)}\u201d either.")
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
@@ -242,12 +248,12 @@ def dossiers(s: Session, command: Command) -> Reply:
 VERBS = (
     Verb("examine", ("x", "examine", "look at", "l at", "read", "inspect", "describe", "check"),
          "a person, an organisation, a place, or answer N in full", True, examine, REQUIRED,
-         usage="examine X (x X)", names=True),
+         usage="examine X (x X)", names=("organisation", "place", "person")),
     Verb("ask", ("ask", "tell", "question", "quiz"), "what that person said on it (him, her: the last named)",
          True, ask, REQUIRED, pattern=r".+\s(?:about|on|regarding|of)\s.+", usage="ask PERSON about TOPIC",
-         names=True),
+         names=("person",)),
     Verb("talk", ("talk to", "talk", "talk with", "speak to", "speak with", "interview"),
-         "who they are and what they talk about", True, talk, REQUIRED, usage="talk to PERSON", names=True),
+         "who they are and what they talk about", True, talk, REQUIRED, usage="talk to PERSON", names=("person",)),
     Verb("who_said", ("who said that", "who said it", "who said this", "who says that", "who says so"),
          "the speaker of answer 1, cited", True, who_said, usage="who said that?"),
     Verb("what_else", ("what else did he say", "what else did she say", "what else did they say",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
-from briefbot.text import stem
+from briefbot.text import IRREGULAR, STOP_WORDS, stem
 from briefbot.verbs.game import read_page
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
 from briefbot.world import Character, Thing
@@ -36,6 +36,8 @@ def question(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     on_table(s, read_as(query, result.corrections))  # follow-ups re-ask it as it was read
+    if s.world_built and (things := [t for t in s.named(s.state.question) if not isinstance(t, Character)]):
+        s.state.thing = things[0].name  # `x it` after "where is harir base"
     remember_misspelt(s, result)
     say_read_as(reply, result.corrections)
     if not result.answers:
@@ -85,16 +87,12 @@ def _room(s: Session) -> str:
     return "" if s.state.room == BRIEFING_ROOM else s.state.room
 
 
-def _focus(question: str, besides: str = "", number: str = "") -> str:
+def _focus(question: str, besides: str = "") -> str:
     """What a question was about: its content words, without the saying it may ask about ("who said
-    the border is secure" is about "border secure") or the words of `besides` (the line it goes into).
-    With `number` ("singular", "plural"), only its words of that number where it has any: "they"
-    after "how many soldiers are in iraq" are the soldiers, "it" is Iraq."""
+    the border is secure" is about "border secure") or the words of `besides` (the line it goes into)."""
     taken = {stem(w) for w in analyse(besides).content} if besides else set()
     words = [w for w in analyse(analyse(question).looked_for).content
              if not _SAYING.fullmatch(w) and stem(w) not in taken]
-    if number:
-        words = [w for w in words if _plural(w) == (number == "plural")] or words
     return " ".join(words) or question
 
 
@@ -103,11 +101,61 @@ def _plural(word: str) -> bool:
     return word.islower() and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
+# How a question's words fall into noun phrases, without a tagger: a run of words between the
+# little words is a phrase, less the verb its place in the question shows ("who LEADS the
+# coalition", "when will the bridge OPEN", "how many councillors VOTED for it").
+_DO = {"do", "does", "did", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "has",
+       "have", "had"}
+_BE = {"is", "are", "was", "were", "be", "been", "being", "s"}
+_HOW = {"many", "much", "long", "old", "far", "often"}
+
+
+def noun_phrases(question: str) -> list[str]:
+    """The noun phrases of a question, as typed, in order: "when will the bridge open" → ["bridge"],
+    "how many soldiers are in iraq" → ["soldiers", "iraq"], "who voted against" → []."""
+    phrases: list[str] = []
+    run: list[str] = []
+    before = ""  # how the run's clause began: "who" (its verb comes first), "do" (its verb comes last), ""
+
+    def close() -> None:
+        words = run[1:] if before == "who" else run[:-1] if before == "do" and len(run) > 1 else run[:]
+        while words and _verb_like(words[-1]):  # "where are the troops based"
+            words.pop()
+        if words:
+            phrases.append(" ".join(words))
+        run.clear()
+
+    words = re.findall(r"[\w'\u2019-]+", question)
+    for n, word in enumerate(words):
+        low = word.lower()
+        if low in _HOW and n and words[n - 1].lower() == "how":
+            continue
+        if low in _DO or low in _BE or low in STOP_WORDS:
+            if run:
+                close()
+                before = ""
+            before = "who" if low == "who" else "do" if low in _DO else "" if low in _BE else before
+        else:
+            run.append(word)
+    if run:
+        close()
+    return phrases
+
+
+def _verb_like(word: str) -> bool:
+    """A past form by its look ("voted", "based", "won"): no end of a noun phrase."""
+    low = word.lower()
+    return (len(low) > 4 and low.endswith("ed")) or IRREGULAR.get(low, low) != low
+
+
 def _pointing_back(s: Session, line: str) -> str | None:
     """A short question pointing back ("who made it?", "when was it announced?", "what did he say
     about isis?"), with what it points at in place of the word that points: "he", "she" the person
-    last named (the last answer's speaker, or whom the player asked); "it", "they" what the last
-    question was about, of the pronoun's number. None for any other line."""
+    last named (the last answer's speaker, or whom the player asked); "it" the place or organisation
+    the last answers were about (`x pkk`), else the last question's first noun phrase that names
+    no one and is not plural ("bridge" of "when will the bridge open"), "they" its first plural one. None for any
+    other line, or when nothing fits: the line is then asked as typed (never with the last
+    question's verb in place of "it": "when will voted open")."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
@@ -117,8 +165,16 @@ def _pointing_back(s: Session, line: str) -> str | None:
         if not s.state.person:
             return None
         meant = s.state.person
+    elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
+        meant = about.name
     else:
-        meant = _focus(s.state.question, line, "plural" if word in ("they", "them") else "singular")
+        taken = {stem(w) for w in analyse(line).content}
+        phrases = [p for p in noun_phrases(analyse(s.state.question).looked_for)
+                   if not s.is_person(p) and not {stem(w) for w in analyse(p).content} <= taken]
+        fitting = [p for p in phrases if _plural(p.split()[-1]) == (word in ("they", "them"))]
+        if not fitting:
+            return None
+        meant = fitting[0]
     return line[:back.start()] + meant + line[back.end():]
 
 
@@ -150,7 +206,7 @@ def more(s: Session, command: Command) -> Reply:
         return read_page(s, reply, *s.state.source_page)
     if not s.state.question:
         return reply.refuse("More of what? Ask a question first.")
-    about = next((t for t in s.world.things if t.name == s.state.about), None) if s.state.about else None
+    about = s.thing(s.state.about)
     if s.state.about and about is None:
         return reply.refuse(f"{s.state.about} is no longer in the briefing.")
     offered = len(s.state.shown)
@@ -169,7 +225,7 @@ def more(s: Session, command: Command) -> Reply:
     if s.state.shown and (s.state.page == 0 or s.state.first > 1):  # the wider context, once
         s.state.page += 1
         s.state.first = 1
-        return read_answer(s, Command("read_answer", "1", line=command.line))
+        return read_answer(s, Command("read_answer", "1", line=command.line), read_on=False)
     return reply.say(f"There is no more {what}: that is all the articles say. "
                      "Ask it another way, or `read N` for an answer's whole article.")
 
@@ -185,16 +241,24 @@ def source_of(s: Session, command: Command) -> Reply:
     return reply
 
 
-def read_answer(s: Session, command: Command) -> Reply:
-    """The reader at answer N's sentence (in a terminal: its whole paragraph)."""
+def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
+    """The reader at answer N's sentence (in a terminal: its whole paragraph); `more` then reads on
+    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph)."""
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):
         return reply.refuse(no_such_answer(command.obj, len(s.state.shown)))
-    reading = s.reader(s.searcher.citation(s.state.shown[n - 1]))
+    sent = s.state.shown[n - 1]
+    reading = s.reader(s.searcher.citation(sent))
     if reading is None:
         return reply.refuse("That article is no longer in the briefing.")
     reply.blocks.append(reading)
+    if read_on:
+        article, paragraph = int(s.index.sent_article[sent]), int(s.index.sent_para[sent])
+        left = paragraph + 1 < len(s.index.articles[article].paragraphs)
+        s.state.source_page = [article + 1, paragraph + 1] if left else []
+        if not left:
+            s.state.question = ""  # nothing to read on, and `more` is not the question before
     return reply
 
 
@@ -236,7 +300,7 @@ VERBS = (
     Verb("source_of", ("source", "where is that from", "where's that from", "what is the source",
                        "what's the source", "says who"), "answer 1's full citation", False, source_of,
          usage="source?"),
-    Verb("read_answer", ("read", "open"), "the article at answer N", False, read_answer, REQUIRED, pattern=_NUMBER,
+    Verb("read_answer", ("read", "open"), "the article at answer N", True, read_answer, REQUIRED, pattern=_NUMBER,
          usage="read N (open N)"),
     Verb("again", ("again", "g"), "the last line again", False, again, usage="again (g)", takes_turn=False,
          repeatable=False),

@@ -29,11 +29,12 @@ class Verb:
     object: str = NONE  # NONE: alone only; OPTIONAL; REQUIRED (alone, the verb asks for it)
     pattern: str = ""  # a regex the object must match whole, else the line is not this verb ("note 1")
     usage: str = ""  # how help writes it ("go PLACE"); default: the canonical alias
-    names: bool = False  # its object is the name of a person, place or organisation (Tab completes it)
+    names: tuple[str, ...] = ()  # the kinds of thing its object names, first the likeliest (Tab completes them)
     takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
     repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
     file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
-    of_verbs: bool = False  # its object is a verb ("help go"); any other is not this verb ("help for refugees")
+    of_verbs: bool = False  # its object is a verb or one word ("help go", "help xyzzy"), else not this verb
+    # ("help for refugees" is a question)
 
 
 def ids(sentences: list[int]) -> np.ndarray:
