@@ -15,7 +15,7 @@ checked on the others.
   python bench/sweep.py --check                          # and the check sets never tuned on
 
 The check sets (bench/data: 16 fresh questions on the embedded story, the older BBC sets on all
-2,095 articles) are written by reading the articles and are never used to choose a value: they
+2,095 articles, three multi-article BBC stories) are written by reading the articles and are never used to choose a value: they
 show whether a choice carries over to questions nobody tuned to.
 """
 from __future__ import annotations
@@ -88,7 +88,9 @@ def check_sets() -> list[QuestionSet]:
     data, bbc = ROOT / "bench" / "data", [str(SHARED / "data" / "bbc-news")]
     return [QuestionSet("check:seed", [str(ROOT / "corpus")], read_jsonl(data / "seed_fresh.jsonl"), ROOT),
             QuestionSet("check:bbc", bbc, read_jsonl(data / "bbc_dev.jsonl"), ROOT),
-            QuestionSet("check:bbc-heldout", bbc, read_jsonl(data / "bbc_heldout.jsonl"), ROOT)]
+            QuestionSet("check:bbc-heldout", bbc, read_jsonl(data / "bbc_heldout.jsonl"), ROOT),
+            *(QuestionSet(f"check:{path.stem}", [str(path.with_suffix(""))], read_jsonl(path), ROOT)
+              for path in sorted((data / "stories").glob("*.jsonl")))]
 
 
 def question_sets(reqa_every: int) -> list[QuestionSet]:

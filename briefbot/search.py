@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeVar
 
 import numpy as np
@@ -37,6 +38,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
+_APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
 _COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
@@ -416,7 +418,12 @@ class Searcher:
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order))),
                    "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
-        return self._judge(question, asked, cands[order], columns, result.corrections)
+        of = {t for word in question.role_of for t in analyze(word) if not t.isdigit()}
+        scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
+        pool = self._judge(question, asked, cands[order], columns, result.corrections, scope)
+        if question.role and not any(self._tells_office(int(sent), question.role, scope) for sent in pool.sents):
+            return None  # no sentence tells of a mayor of New York: the articles do not say who is
+        return pool
 
     def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
         """Whether each candidate's article names every name and number of the question that the
@@ -497,8 +504,15 @@ class Searcher:
             scores[~may] = -np.inf
         return coverage, scores, neighbour
 
+    def _tells_office(self, sent: int, role: str, scope: list[set[int]]) -> bool:
+        """Whether a sentence holds the office asked about ("mayor", or a WordNet relative) and a
+        word for each of whose office it is (New York)."""
+        terms = {self.index.terms[t] for t in self.index.terms_of(sent).tolist()}
+        return bool(terms & _office(role)) and all(
+            terms & {self.index.terms[t] for t in words} for words in scope)
+
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
-               corrections: dict[str, str]) -> Pool:
+               corrections: dict[str, str], scope: list[set[int]]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
         the type asked for ("how much" → £80m), near the question's words, counting the thing
         asked about; whether it gives a reason for "why"; where it stands in its article."""
@@ -508,13 +522,17 @@ class Searcher:
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
+        office = _office(question.role) if question.role else frozenset()
         spans, rows = [], []
         by_speaker = question.asks_speaker
         for n, sent in enumerate(sents.tolist()):
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
             else:
-                span, counts, near = self._answer_span(sent, question.span_types, asked, unit) if typed else (None, False, 0.0)
+                span, counts, near = self._answer_span(sent, question.span_types, asked, unit, office) \
+                    if typed else (None, False, 0.0)
+                if office and span is not None and not all(set(idx.terms_of(sent).tolist()) & words for words in scope):
+                    span = None  # a mayor, but not New York's
                 found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
@@ -579,8 +597,8 @@ class Searcher:
         m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
         return Span(m.start(), m.end(), "person") if m else None
 
-    def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str]
-                     ) -> tuple[Span | None, bool, float]:
+    def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str],
+                     office: frozenset[str] = frozenset()) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
@@ -599,6 +617,8 @@ class Searcher:
         spans = [sp for sp in every if sp.type in types and not self._echo(text, sp, asked, told)
                  and not (sp.type in _NAMES and self._owns_other(text, sp, asked, every))
                  and not _counts_other(text, sp, unit, terms, types[0])]
+        if office:  # "who is the mayor of new york": one named as mayor, not whoever stands beside New York
+            spans = [sp for sp in spans if _holds_office(text, sp, office)]
         items = enumeration_items(text)
         within = {n for n, (lo, hi) in enumerate(items) for s, e in told if lo <= s and e <= hi}
         if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
@@ -882,6 +902,27 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     prev[joined + 1] = joined
     after[joined] = joined + 1
     return prev, after
+
+
+@cache
+def _office(role: str) -> frozenset[str]:
+    """The terms that name an office: its own and its WordNet relatives ("president", "presidency")."""
+    return frozenset(t for term in analyze(role) for t in (term, *related(term)))
+
+
+def _holds_office(text: str, span: Span, office: frozenset[str]) -> bool:
+    """Whether a person is named with the office asked about: right before the name ("London
+    mayor Ken Livingstone") or in an apposition right after it ("Fred Pierce, the newly appointed
+    president"), which opens with the office, a determiner or a name, never a verb ("Mr Blair,
+    became Britain's longest-serving chancellor")."""
+    before = [t for m in list(word_spans(text[:span.start]))[-3:] for t in word_terms(m.group())]
+    if office & set(before):
+        return True
+    after = list(word_spans(text[span.end:]))[:4]
+    return (text[span.end:span.end + 1] == "," and bool(after)
+            and (after[0].group()[:1].isupper() or after[0].group().lower() in _APPOSITION_OPENERS
+                 or bool(office & set(word_terms(after[0].group()))))
+            and bool(office & {t for m in after for t in word_terms(m.group())}))
 
 
 def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str) -> bool:

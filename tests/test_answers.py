@@ -410,3 +410,26 @@ def test_a_number_followed_by_the_asked_verb_counts_the_asked_thing():
                         "first week on sale.")
     best = searcher_of(story, REFERENDUM).search("how many playstations were sold in the first week", 1).answers[0]
     assert span_text(best) == "50,000"
+
+
+CITY = ("Cities cut smoking",
+        "Culture secretary Tessa Jowell said the mayor of London, Ken Livingstone, was wrong.\n"
+        "Cigarette sales fell by 13% in New York, said health spokeswoman Eleanor Scott.\n"
+        "Mr Blair, who became chancellor of the university in 2001, praised the ban.\n"
+        "Gordon Brown, the chancellor, said the ban would cost nothing.")
+
+
+def test_the_holder_of_an_office_is_one_named_with_it():
+    """"who is the mayor of london" is Ken Livingstone, named as mayor, not Tessa Jowell nearer the
+    words; the chancellor is Gordon Brown in the apposition, not Mr Blair before a clause."""
+    searcher = searcher_of(CITY)
+    for question, holder in [("who is the mayor of london", "Ken Livingstone"), ("who is the chancellor", "Gordon Brown")]:
+        first = searcher.search(question, 1).answers[0]
+        assert first.answer_span is not None and first.text[first.answer_span.start:first.answer_span.end] == holder
+
+
+def test_no_answer_when_no_sentence_tells_of_the_office_asked_about():
+    """No sentence names a mayor of New York: Eleanor Scott beside New York is no answer, nor is
+    London's mayor."""
+    result = searcher_of(CITY).search("who is the mayor of new york", 3)
+    assert result.status == "no_answer"
