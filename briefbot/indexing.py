@@ -83,7 +83,7 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
     def term_ids(text: str) -> tuple[list[int], list[int]]:
         """Term ids of a text's words in order, and of the synonym concepts they name; new terms registered."""
         words = analyze_words(text)
-        concepts = synonyms.concepts([term for _, term in words])
+        concepts = synonyms.concepts([term for _, term in words], text)
         return [vocabulary.id(term, written) for written, term in words], [vocabulary.id(c, c) for c in concepts]
 
     for a, article in enumerate(articles):

@@ -194,7 +194,7 @@ class Searcher:
                 a.terms.setdefault(jid, 1.0)
                 b.terms.setdefault(jid, 1.0)
         self._add_acronyms(slots)
-        for concept in idx.synonyms.concepts([s.term for s in slots]):
+        for concept in idx.synonyms.asked([s.term for s in slots], query):
             cid = idx.term_id.get(concept)
             if cid is None:
                 continue

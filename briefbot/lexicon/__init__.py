@@ -4,22 +4,33 @@ Each synonym group becomes one concept term (`~0`, `~1`, …) added to every sen
 uses any of its words or phrases; so "American soldiers" finds "US troops" while the exact words still
 count for more. The shipped `synonyms.txt` can be extended by a `synonyms.txt` in the corpus folder.
 
+A phrase with a stop word in it ("step down", "pull out": the analyzer drops "down" and "out") is
+matched on the text's words, stop words kept (`phrase_words`), so "stepped down" and "pulls out"
+match while "pulled" alone does not.
+
 `related` reads `wordnet.txt`, generated from WordNet 3.0 by tools/make_wordnet_table.py (licence in
 WORDNET-LICENSE): it ships in the package, so nothing is read from a WordNet install at run time.
+The same script writes `phrases.txt`, WordNet's verb phrases ("set up", "turn down") beside their
+single-word synonyms ("establish", "reject"). A sentence saying a phrase gets a concept for each of
+its words (`~establish`, `~found`, `~launch`); a question asking a word (`asked`) looks for that
+word's concept, and a question saying a phrase for its words themselves. So "set up" meets
+"founded" and "launched" both ways, "founded" does not meet "launched" (two single words are
+WordNet's `related` only, at its weight), and a sentence that says "founded" is scored as before.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from briefbot.text import analyze
+from briefbot.text import IRREGULAR, analyze, fold, stem, word_spans
 
 FILE_NAME = "synonyms.txt"
 WORDNET_FILE = "wordnet.txt"
+PHRASES_FILE = "phrases.txt"
 
 
 def parse_groups(text: str) -> list[list[str]]:
@@ -38,34 +49,95 @@ def shipped_text() -> str:
     return resources.files(__package__).joinpath(FILE_NAME).read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=200_000)  # news reuses its words; a huge corpus must not grow it without end
+def _phrase_word(raw: str) -> str:
+    word = fold(raw).strip("'.,-")
+    word = IRREGULAR.get(word, word)
+    return stem(word) if word.isalpha() else word
+
+
+def phrase_words(text: str) -> list[str]:
+    """A text's words as a phrase is matched on: folded and stemmed as the analyzer does, but with
+    the stop words kept ("pulled out" → pull, out)."""
+    return [w for m in word_spans(text) if (w := _phrase_word(m.group()))]
+
+
+@cache
+def shipped_phrases() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """phrases.txt: (single-word term, its WordNet verb phrases as `phrase_words` tuples) a line."""
+    text = resources.files(__package__).joinpath(PHRASES_FILE).read_text(encoding="utf-8")
+    lines = [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return tuple((term, tuple(tuple(p.split("_")) for p in phrases)) for term, *phrases in lines)
+
+
 @dataclass
 class Synonyms:
-    """Phrases (as analysed term tuples) → concept terms."""
+    """Phrases (as analysed term tuples, or as `phrase_words` tuples where a stop word matters) →
+    concept terms."""
     phrases: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first term → length of its longest phrase
+    worded: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # "pull out" as (pull, out)
+    worded_longest: dict[str, int] = field(default_factory=dict)
+    single: dict[str, str] = field(default_factory=dict)  # a WordNet word → its concept, for questions
+    asked_worded: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # its phrases → the word
+    asked_longest: dict[str, int] = field(default_factory=dict)
+    _members: dict[str, set[str]] = field(default_factory=dict)  # concept → the terms of its phrases
 
     @classmethod
     def from_text(cls, text: str) -> Synonyms:
+        """The groups of a synonyms text, each a concept `~N`, and the shipped WordNet phrases."""
         syn = cls()
         for n, group in enumerate(parse_groups(text)):
             for words in group:
                 terms = tuple(analyze(words))
-                if terms and (len(terms) > 1 or len(words.split()) == 1):  # "go up" is not "go"
-                    syn.phrases.setdefault(terms, set()).add(f"~{n}")
-                    syn.longest[terms[0]] = max(syn.longest.get(terms[0], 0), len(terms))
+                if len(words.split()) > 1 and len(terms) < len(words.split()):  # "go up" is not "go"
+                    syn._add(syn.worded, syn.worded_longest, tuple(phrase_words(words)), terms, f"~{n}")
+                elif terms:
+                    syn._add(syn.phrases, syn.longest, terms, terms, f"~{n}")
+        for term, phrases in shipped_phrases():
+            syn.single[term] = f"~{term}"
+            syn._members.setdefault(f"~{term}", set()).add(term)
+            for words in phrases:
+                syn._add(syn.worded, syn.worded_longest, words, words, f"~{term}")
+                syn._add(syn.asked_worded, syn.asked_longest, words, words, term)
         return syn
 
-    def members(self, concept: str) -> set[str]:
-        """The terms of every phrase of one synonym group."""
-        return {term for phrase, concepts in self.phrases.items() if concept in concepts for term in phrase}
+    def _add(self, table: dict[tuple[str, ...], set[str]], longest: dict[str, int], key: tuple[str, ...],
+             terms: tuple[str, ...], concept: str) -> None:
+        if key:
+            table.setdefault(key, set()).add(concept)
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+            self._members.setdefault(concept, set()).update(terms)
 
-    def concepts(self, terms: list[str]) -> list[str]:
-        """The concept terms for every synonym phrase found in `terms`, once each, in order."""
+    def members(self, concept: str) -> set[str]:
+        """The terms of every phrase of one synonym group (or that name one WordNet word)."""
+        return self._members.get(concept, set())
+
+    def concepts(self, terms: list[str], text: str = "") -> list[str]:
+        """The concept terms for every synonym phrase found in `terms` (and, for the phrases with
+        a stop word, in `text`, the words `terms` were analysed from), once each, in order."""
         found: dict[str, None] = {}
-        for i, term in enumerate(terms):
-            for n in range(1, min(self.longest.get(term, 0), len(terms) - i) + 1):
-                found.update(dict.fromkeys(self.phrases.get(tuple(terms[i:i + n]), ())))
+        words = phrase_words(text) if text else []
+        _find(found, self.phrases, self.longest, terms, 1)
+        _find(found, self.worded, self.worded_longest, words, 2)
         return list(found)
+
+    def asked(self, terms: list[str], text: str) -> list[str]:
+        """What a question looks for besides its words: the concepts a sentence would get, the
+        concept of each WordNet word asked ("reject" finds "turned down"), and the words of each
+        WordNet phrase said ("turned down" finds "rejected")."""
+        found = dict.fromkeys(self.concepts(terms, text))
+        found.update(dict.fromkeys(self.single[t] for t in terms if t in self.single))
+        _find(found, self.asked_worded, self.asked_longest, phrase_words(text), 2)
+        return list(found)
+
+
+def _find(found: dict[str, None], table: dict[tuple[str, ...], set[str]], longest: dict[str, int],
+          words: list[str], shortest: int) -> None:
+    """Add the concepts of every phrase of `table` in `words`."""
+    for i, word in enumerate(words):
+        for n in range(shortest, min(longest.get(word, 0), len(words) - i) + 1):
+            found.update(dict.fromkeys(table.get(tuple(words[i:i + n]), ())))
 
 
 # What one corpus's synonyms.txt may add: each group is a concept term on every sentence using
