@@ -212,6 +212,14 @@ def terms_if_seen(word: str) -> list[str] | None:
     return _KNOWN.get(word.lower())
 
 
+def seen_stem(word: str) -> str | None:
+    """The Snowball stem of a folded alphabetic word the analyzer has seen here or in the saved
+    index, without loading the stemmer; None if unseen, or if its term is no stem (a number word's
+    is its digits)."""
+    seen = None if word in _NUMBER_WORDS else terms_if_seen(word)
+    return seen[0] if seen and len(seen) == 1 else None
+
+
 def known_words() -> dict[str, list[str]]:
     """The words analysed so far (here or by build workers) and their terms, to save with an
     index: a later process then analyses questions and sentences in those words without loading

@@ -104,3 +104,12 @@ def test_without_the_table_the_phrase_sentence_is_not_first(offer_corpus: Path, 
     monkeypatch.setattr(lexicon, "shipped_phrases", lambda: ())
     result = Searcher(cache.load([str(offer_corpus)], lambda line: None, use_cache=False)).search(QUESTION, 1)
     assert not result.answers or "turned down" not in result.answers[0].text
+
+
+def test_the_shipped_stop_word_stems_are_the_stemmers():
+    """stop_stems.txt lets phrase matching stem stop words without loading NLTK; it must say what
+    the stemmer says, for every stop word and the base form irregular.txt gives it."""
+    from briefbot.lexicon import _stop_stems
+    from briefbot.text import IRREGULAR, STOP_WORDS, stem
+    words = {w for w in STOP_WORDS | {IRREGULAR.get(w, w) for w in STOP_WORDS} if w.isalpha()}
+    assert _stop_stems() == {w: stem(w) for w in words}
