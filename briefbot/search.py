@@ -38,6 +38,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
+_NOT_THE_HOLDER = frozenset(analyze("former ex deputy shadow candidate vice would-be outgoing"))  # not the office's holder
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
@@ -618,7 +619,7 @@ class Searcher:
                  and not (sp.type in _NAMES and self._owns_other(text, sp, asked, every))
                  and not _counts_other(text, sp, unit, terms, types[0])]
         if office:  # "who is the mayor of new york": one named as mayor, not whoever stands beside New York
-            spans = [sp for sp in spans if _holds_office(text, sp, office)]
+            spans = [sp for sp in spans if _holds_office(text, sp, office, terms)]
         items = enumeration_items(text)
         within = {n for n, (lo, hi) in enumerate(items) for s, e in told if lo <= s and e <= hi}
         if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
@@ -910,19 +911,23 @@ def _office(role: str) -> frozenset[str]:
     return frozenset(t for term in analyze(role) for t in (term, *related(term)))
 
 
-def _holds_office(text: str, span: Span, office: frozenset[str]) -> bool:
+def _holds_office(text: str, span: Span, office: frozenset[str], asked: set[str]) -> bool:
     """Whether a person is named with the office asked about: right before the name ("London
     mayor Ken Livingstone") or in an apposition right after it ("Fred Pierce, the newly appointed
     president"), which opens with the office, a determiner or a name, never a verb ("Mr Blair,
-    became Britain's longest-serving chancellor")."""
-    before = [t for m in list(word_spans(text[:span.start]))[-3:] for t in word_terms(m.group())]
-    if office & set(before):
-        return True
+    became Britain's longest-serving chancellor"); not as its former holder, deputy or candidate
+    unless the question says so ("the former candidate for prime minister, Mohammed Tawfiq Allawi")."""
+    near = [t for m in list(word_spans(text[:span.start]))[-5:] for t in word_terms(m.group())]
     after = list(word_spans(text[span.end:]))[:4]
+    near_after = {t for m in after for t in word_terms(m.group())}
+    if (set(near) | near_after) & (_NOT_THE_HOLDER - asked):
+        return False
+    if office & set(near[-3:]):
+        return True
     return (text[span.end:span.end + 1] == "," and bool(after)
             and (after[0].group()[:1].isupper() or after[0].group().lower() in _APPOSITION_OPENERS
                  or bool(office & set(word_terms(after[0].group()))))
-            and bool(office & {t for m in after for t in word_terms(m.group())}))
+            and bool(office & near_after))
 
 
 def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str) -> bool:

@@ -433,3 +433,12 @@ def test_no_answer_when_no_sentence_tells_of_the_office_asked_about():
     London's mayor."""
     result = searcher_of(CITY).search("who is the mayor of new york", 3)
     assert result.status == "no_answer"
+
+
+def test_a_former_holder_or_a_candidate_is_not_the_holder():
+    """"the former candidate for prime minister, Mohammed Tawfiq Allawi" is no answer to who the
+    prime minister is: the sentence may be shown, but no name is claimed."""
+    story = ("Troops", "In turn, the former candidate for prime minister, Mohammed Tawfiq Allawi, said the troops "
+                       "must leave Iraq.\nThe troops arrived in Iraq in 2014.")
+    result = searcher_of(story).search("who is the prime minister of iraq", 1)
+    assert all(answer.answer_span is None for answer in result.answers)
