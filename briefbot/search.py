@@ -38,7 +38,8 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
-_NOT_THE_HOLDER = frozenset(analyze("former ex deputy shadow candidate vice would-be outgoing"))  # not the office's holder
+_NOT_THE_HOLDER = frozenset("former ex deputy shadow candidate vice would-be outgoing".split())  # words, not stems:
+# compared as written, so that no question loads the stemmer for them
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
@@ -509,7 +510,7 @@ class Searcher:
         """Whether a sentence holds the office asked about ("mayor", or a WordNet relative) and a
         word for each of whose office it is (New York)."""
         terms = {self.index.terms[t] for t in self.index.terms_of(sent).tolist()}
-        return bool(terms & _office(role)) and all(
+        return bool(terms & _office(role, ()).terms) and all(
             terms & {self.index.terms[t] for t in words} for words in scope)
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
@@ -523,7 +524,7 @@ class Searcher:
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
-        office = _office(question.role) if question.role else frozenset()
+        office = _office(question.role, question.role_of) if question.role else None
         spans, rows = [], []
         by_speaker = question.asks_speaker
         for n, sent in enumerate(sents.tolist()):
@@ -532,7 +533,7 @@ class Searcher:
             else:
                 span, counts, near = self._answer_span(sent, question.span_types, asked, unit, office) \
                     if typed else (None, False, 0.0)
-                if office and span is not None and not all(set(idx.terms_of(sent).tolist()) & words for words in scope):
+                if office is not None and span is not None and not all(set(idx.terms_of(sent).tolist()) & words for words in scope):
                     span = None  # a mayor, but not New York's
                 found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
@@ -599,7 +600,7 @@ class Searcher:
         return Span(m.start(), m.end(), "person") if m else None
 
     def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str],
-                     office: frozenset[str] = frozenset()) -> tuple[Span | None, bool, float]:
+                     office: _Office | None = None) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
@@ -618,8 +619,8 @@ class Searcher:
         spans = [sp for sp in every if sp.type in types and not self._echo(text, sp, asked, told)
                  and not (sp.type in _NAMES and self._owns_other(text, sp, asked, every))
                  and not _counts_other(text, sp, unit, terms, types[0])]
-        if office:  # "who is the mayor of new york": one named as mayor, not whoever stands beside New York
-            spans = [sp for sp in spans if _holds_office(text, sp, office, terms)]
+        if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
+            spans = [sp for sp in spans if _holds_office(text, sp, office)]
         items = enumeration_items(text)
         within = {n for n, (lo, hi) in enumerate(items) for s, e in told if lo <= s and e <= hi}
         if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
@@ -905,29 +906,35 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return prev, after
 
 
+@dataclass(frozen=True)
+class _Office:
+    """An office asked about, as its holder is recognised in a sentence."""
+    terms: frozenset[str]  # its terms and their WordNet relatives ("president", "presidency")
+    not_holder: frozenset[str]  # words naming someone else than its holder ("former"), unless asked
+
+
 @cache
-def _office(role: str) -> frozenset[str]:
-    """The terms that name an office: its own and its WordNet relatives ("president", "presidency")."""
-    return frozenset(t for term in analyze(role) for t in (term, *related(term)))
+def _office(role: str, role_of: tuple[str, ...]) -> _Office:
+    return _Office(frozenset(t for term in analyze(role) for t in (term, *related(term))),
+                   _NOT_THE_HOLDER - set(role_of))
 
 
-def _holds_office(text: str, span: Span, office: frozenset[str], asked: set[str]) -> bool:
+def _holds_office(text: str, span: Span, office: _Office) -> bool:
     """Whether a person is named with the office asked about: right before the name ("London
     mayor Ken Livingstone") or in an apposition right after it ("Fred Pierce, the newly appointed
     president"), which opens with the office, a determiner or a name, never a verb ("Mr Blair,
     became Britain's longest-serving chancellor"); not as its former holder, deputy or candidate
     unless the question says so ("the former candidate for prime minister, Mohammed Tawfiq Allawi")."""
-    near = [t for m in list(word_spans(text[:span.start]))[-5:] for t in word_terms(m.group())]
+    before = list(word_spans(text[:span.start]))[-5:]
     after = list(word_spans(text[span.end:]))[:4]
-    near_after = {t for m in after for t in word_terms(m.group())}
-    if (set(near) | near_after) & (_NOT_THE_HOLDER - asked):
+    if {fold(m.group()) for m in before + after} & office.not_holder:
         return False
-    if office & set(near[-3:]):
+    if office.terms & {t for m in before[-3:] for t in word_terms(m.group())}:
         return True
     return (text[span.end:span.end + 1] == "," and bool(after)
             and (after[0].group()[:1].isupper() or after[0].group().lower() in _APPOSITION_OPENERS
-                 or bool(office & set(word_terms(after[0].group()))))
-            and bool(office & near_after))
+                 or bool(office.terms & set(word_terms(after[0].group()))))
+            and bool(office.terms & {t for m in after for t in word_terms(m.group())}))
 
 
 def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str) -> bool:
