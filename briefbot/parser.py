@@ -46,6 +46,8 @@ class Parser:
         if alone:  # a verb that stands alone ("source?") before one that asks for its object ("source N")
             return Command(min(alone, key=lambda v: v.object == REQUIRED).name, line=text)
         if m := _ASK.match(text):
+            if m["who"].lower() in ("me", "us"):  # "tell me about the f-16": a question about it, asked of no one
+                return Command("question", m["topic"].strip(), line=text)
             return Command("ask", _strip_article(m["who"]), m["topic"].strip(" ?"), text)
         if m := _ASK_NO_TOPIC.match(text):  # "ask allawi about": what does he talk about, then
             return Command("talk", _strip_article(m["who"]), line=text)

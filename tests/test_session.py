@@ -26,9 +26,17 @@ def said(reply) -> str:
     ("g", "again"), ("go to erbil", "go"), ("ask al-bayati about isis", "ask"), ("tell allawi about jets", "ask"),
     ("talk to allawi", "talk"), ("take 2", "note"), ("read source 1", "read_source"), ("q", "quit"),
     ("oops iraq", "oops"), ("where is harir base", "question"), ("take care of the border?", "question"),
+    ("tell me about the f-16", "question"), ("tell us about drones", "question"),  # no one called "me" is asked
 ])
 def test_parser_verbs(line: str, verb: str):
     assert parse(line).verb == verb
+
+
+def test_tell_me_about_asks_the_briefing_about_the_topic(session):
+    """"tell me about the f-16" is a question about the F-16, not one for a person called "me"."""
+    assert parse("tell me about the f-16").obj == "the f-16"
+    reply = session.handle("tell me about the f-16")
+    assert reply.status == "answered" and "me" not in said(reply).lower().split()
 
 
 def test_anything_else_is_a_question(session):
