@@ -173,7 +173,10 @@ def analyse(text: str) -> Question:
                     and (_TYPOS.get(fold(w)) or _expanded(fold(w))).split()[0] not in _QUESTION_WORDS)
     role, role_of = None, ()
     if kind == "person" and (m := _ROLE_HOLDER.match(q)) and is_role_word(m[2]):
-        role, role_of = m[2], tuple(w for w in f"{m[1]} {m[3] or ''}".split() if w not in STOP_WORDS)
+        # whose office: the words after "of" and a possessive before it ("labour's leader"), not its
+        # adjectives ("the lead singer of u2" is U2's, however the story names the office)
+        whose = [w for w in m[1].split() if w.endswith(("'s", "\u2019s", "s'"))] + (m[3] or "").split()
+        role, role_of = m[2], tuple(w for w in whose if w not in STOP_WORDS)
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 
 

@@ -423,8 +423,8 @@ class Searcher:
         of = {t for word in question.role_of for t in analyze(word) if not t.isdigit()}
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
         pool = self._judge(question, asked, cands[order], columns, result.corrections, scope)
-        if question.role and not any(self._tells_office(int(sent), question.role, scope) for sent in pool.sents):
-            return None  # no sentence tells of a mayor of New York: the articles do not say who is
+        if question.role and not self._tells_office(question.role, scope):
+            return None  # no article tells of a mayor of New York: the articles do not say who is
         return pool
 
     def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
@@ -506,12 +506,15 @@ class Searcher:
             scores[~may] = -np.inf
         return coverage, scores, neighbour
 
-    def _tells_office(self, sent: int, role: str, scope: list[set[int]]) -> bool:
-        """Whether a sentence holds the office asked about ("mayor", or a WordNet relative) and a
-        word for each of whose office it is (New York)."""
-        terms = {self.index.terms[t] for t in self.index.terms_of(sent).tolist()}
-        return bool(terms & _office(role, ()).terms) and all(
-            terms & {self.index.terms[t] for t in words} for words in scope)
+    def _tells_office(self, role: str, scope: list[set[int]]) -> bool:
+        """Whether some article holds the office asked about ("mayor", or a WordNet relative) and a
+        word for each of whose office it is (New York). By article, not by sentence: a story may
+        name the office otherwise where it names the holder ("U2 frontman Bono" for its lead singer)."""
+        idx = self.index
+        arts = _holding_any(idx, {idx.term_id[t] for t in _office(role, ()).terms if t in idx.term_id})
+        for words in scope:
+            arts = np.intersect1d(arts, _holding_any(idx, words), assume_unique=True)
+        return bool(len(arts))
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
                corrections: dict[str, str], scope: list[set[int]]) -> Pool:
@@ -525,6 +528,7 @@ class Searcher:
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         office = _office(question.role, question.role_of) if question.role else None
+        whose = [{idx.terms[t] for t in words} for words in scope]
         spans, rows = [], []
         by_speaker = question.asks_speaker
         for n, sent in enumerate(sents.tolist()):
@@ -533,8 +537,8 @@ class Searcher:
             else:
                 span, counts, near = self._answer_span(sent, question.span_types, asked, unit, office) \
                     if typed else (None, False, 0.0)
-                if office is not None and span is not None and not all(set(idx.terms_of(sent).tolist()) & words for words in scope):
-                    span = None  # a mayor, but not New York's
+                if office is not None and span is not None and not _of_scope(idx.text_of(sent), span, whose):
+                    span = None  # a singer, but not U2's ("Singer Bruce Springsteen has inducted … U2")
                 found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
@@ -904,6 +908,24 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     prev[joined + 1] = joined
     after[joined] = joined + 1
     return prev, after
+
+
+def _of_scope(text: str, span: Span, whose: list[set[str]]) -> bool:
+    """Whether each word of whose office it is stands by the name: among the six words before it
+    ("London mayor Ken Livingstone"), or in an apposition after it ("Fred Pierce, the newly
+    appointed president of ABC Television"); not in a clause after it ("Singer Bruce Springsteen
+    has inducted Irish rock band U2": not U2's singer)."""
+    words = list(word_spans(text[:span.start]))[-6:]
+    if text[span.end:span.end + 1] == ",":
+        words += list(word_spans(text[span.end:]))[:8]
+    near = {t for m in words for t in word_terms(m.group())}
+    return all(near & terms for terms in whose)
+
+
+def _holding_any(index: Index, tids: set[int]) -> np.ndarray:
+    """The articles (ascending) holding any of these terms."""
+    found = [index.by_article.get(tid)[0] for tid in tids]
+    return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
