@@ -219,6 +219,8 @@ def typed_spans(text: str) -> list[Span]:
         kinds = _ALL if word[0].isdigit() else _BY_WORD.get(word.lower(), ())
         if word[0].isdigit() and _numbers_name(text, start):
             continue  # "PlayStation 2", "Metal Slug 3": the number is part of the name
+        if word[0].isdigit() and text.endswith("&#", 0, start):
+            continue  # "volvi&#243;": a character written as an HTML entity in the text, no number
         for kind in kinds:
             if m := patterns[kind].match(text, start):
                 found.append((start - m.end(), _RANK[kind], start, kind))

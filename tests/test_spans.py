@@ -121,6 +121,7 @@ def test_span_found(text: str, expected: tuple[str, str]):
     ("She may leave in a year or so.", "may"),
     ("Sony PlayStation 2's slimmer shape proved popular, with 50,000 sold.", "2"),  # the number ends a name
     ("Fans queued for Metal Slug 3 all night.", "3"),
+    ('Marca said: "Wayne Rooney se volvi&#243; loco".', "243"),  # an HTML entity the text carries literally
 ])
 def test_not_found_as_written(text: str, absent: str):
     assert absent not in [found for found, _ in spans(text)]
