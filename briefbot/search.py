@@ -422,10 +422,10 @@ class Searcher:
                    "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
         of = {t for word in question.role_of for t in analyze(word) if not t.isdigit()}
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
-        pool = self._judge(question, asked, cands[order], columns, result.corrections, scope)
-        if question.role and not self._tells_office(question.role, scope):
+        office = _office(question.role, question.role_of) if question.role else None
+        if office is not None and not self._tells_office(office, scope):
             return None  # no article tells of a mayor of New York: the articles do not say who is
-        return pool
+        return self._judge(question, asked, cands[order], columns, result.corrections, office, scope)
 
     def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
         """Whether each candidate's article names every name and number of the question that the
@@ -506,28 +506,28 @@ class Searcher:
             scores[~may] = -np.inf
         return coverage, scores, neighbour
 
-    def _tells_office(self, role: str, scope: list[set[int]]) -> bool:
+    def _tells_office(self, office: _Office, scope: list[set[int]]) -> bool:
         """Whether some article holds the office asked about ("mayor", or a WordNet relative) and a
         word for each of whose office it is (New York). By article, not by sentence: a story may
         name the office otherwise where it names the holder ("U2 frontman Bono" for its lead singer)."""
         idx = self.index
-        arts = _holding_any(idx, {idx.term_id[t] for t in _office(role, ()).terms if t in idx.term_id})
+        arts = _holding_any(idx, {idx.term_id[t] for t in office.terms if t in idx.term_id})
         for words in scope:
             arts = np.intersect1d(arts, _holding_any(idx, words), assume_unique=True)
         return bool(len(arts))
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
-               corrections: dict[str, str], scope: list[set[int]]) -> Pool:
+               corrections: dict[str, str], office: _Office | None, scope: list[set[int]]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
         the type asked for ("how much" → £80m), near the question's words, counting the thing
-        asked about; whether it gives a reason for "why"; where it stands in its article."""
+        asked about; whether it gives a reason for "why"; where it stands in its article. For a
+        role-holder question, `office` and `scope` (whose office it is) say which person is its span."""
         idx = self.index
         fixed = {word.lower(): to for word, to in corrections.items()}  # "how many govenments" counts governments
         unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
-        office = _office(question.role, question.role_of) if question.role else None
         whose = [{idx.terms[t] for t in words} for words in scope]
         spans, rows = [], []
         by_speaker = question.asks_speaker
