@@ -260,8 +260,8 @@ READERS = {**dict.fromkeys(HTML_SUFFIXES, ("trafilatura", "htmldate", "lxml")),
 
 
 def _prune(folder: Path, place: str, keep: Path) -> None:
-    """Remove caches of earlier versions of this corpus (index and world): only the files named
-    `<place>-<key>.npz` and `<place>-<key>.world.npz` (the folder may be shared with other programs;
+    """Remove caches of earlier versions of this corpus (index, world, name runs): only the files named
+    `<place>-<key>.npz`, `<place>-<key>.world.npz` and `<place>-<key>.names.npz` (the folder may be shared with other programs;
     temporary files are `atomic`'s to remove)."""
     for other in folder.glob(f"{place}-*.npz"):
         try:
@@ -271,7 +271,7 @@ def _prune(folder: Path, place: str, keep: Path) -> None:
             pass  # another run removed or replaced it first
 
 
-_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world)?\.npz")
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world|\.names)?\.npz")
 
 
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
@@ -390,6 +390,27 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
         except OSError:
             pass  # the next run builds it again
     return world
+
+
+def load_readings(index: Index, name: str, make: Callable[[Index], dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """Arrays `make` reads from every sentence of an index (compare's name runs), saved beside its
+    cache as `<cache>.<name>.npz`: made once, read back in milliseconds. Made again when missing or
+    damaged; only made for an index with no cache."""
+    path = index.cache_file.with_suffix(f".{name}.npz") if index.cache_file else None
+    if path and path.exists():
+        try:
+            with _open_regular(path) as file, np.load(file, allow_pickle=False) as data:
+                meta = json.loads(data["meta"].tobytes())
+                arrays = {k: data[k] for k in data.files if k != "meta"}
+            if meta["format"] == FORMAT and meta["sentences"] == len(index):
+                return arrays
+        except Exception:  # damaged: only a copy, made again
+            pass
+    arrays = make(index)
+    if path:
+        with suppress(OSError):
+            _save(path, {"format": FORMAT, "sentences": len(index)}, **arrays)
+    return arrays
 
 
 def _write_world(path: Path, digest: str, world: World) -> None:

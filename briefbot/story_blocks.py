@@ -9,7 +9,7 @@ from briefbot.search import Searcher
 from briefbot.timeline import Event
 
 MAX_EVENTS = 40  # timeline lines shown at once; the rest are counted
-MAX_DIFFERENCES = 20
+MAX_DIFFERENCES = 6  # the strongest shown (compare orders them), the rest counted: a reply stays readable
 MAX_SPELLINGS = 5
 MAX_ONLY_IN = 4  # sentences shown of what one article alone says (the most central); the rest are counted
 

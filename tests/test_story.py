@@ -11,11 +11,12 @@ from rich.console import Console
 
 from briefbot import cli, render
 from briefbot import compare as compare_module
+from briefbot import story_blocks
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
 from briefbot.indexing import build
 from briefbot.parser import parse
-from briefbot.reply import Dated, Difference, Passage
+from briefbot.reply import Dated, Difference, Message, Passage
 from briefbot.plain import plain
 from briefbot.search import Searcher
 from briefbot.session import Session
@@ -298,6 +299,85 @@ def test_a_sentence_opening_on_a_pronoun_is_about_what_the_sentence_before_named
                    ("Rivals", "A 2.6ghz Intel Celeron chip is at the heart of the Evesham machine.\nIt comes equipped with "
                               "a 17 inch monitor, keyboard and mouse.", None))
     assert compare(idx, Searcher(idx).same_fact).contrasts == []
+
+
+def test_one_figure_written_two_ways_is_no_difference_and_a_scale_in_words_pairs_two_costs():
+    idx = index_of(("Strike", "Up to 1.4 million workers could take part in strikes earmarked for 23 March.", None),
+                   ("Talks", "Up to 1.4m workers could take part in a strike already earmarked for 23 March.", None))
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []
+    news = "Rain is forecast for the weekend across the north.\nThe town hall reopens after repairs.\n"
+    idx = index_of(("Bridge", news + "The bridge will cost £12 million and is due to open in 2028, council leader "
+                                     "Daniel Achebe said.", None),
+                   ("Footbridge", "The footbridge will cost £12.5 million, a council spokesman said, and should open "
+                                  "in spring 2028.", None))
+    contrasts = compare(idx, Searcher(idx).same_fact).contrasts
+    assert [(marked(idx, c.a, c.a_marks)[:1], marked(idx, c.b, c.b_marks)[:1]) for c in contrasts
+            if "figure" in c.kinds] == [(["£12 million"], ["£12.5 million"])]
+
+
+def test_a_figure_of_a_place_or_team_the_other_never_names_is_no_difference():
+    pairs = [("UKIP won 31% of the vote in Erewash in last June's European elections, the party said.",
+              "UKIP won 12 seats and 16.1% of the vote at the European elections, the party said."),
+             ("The French star was part of the Chelsea side crushed 5-1 at the Nou Camp in the Champions League.",
+              "Mourinho's side saw Barcelona secure a 2-1 Champions League first-leg lead in the Nou Camp."),
+             ("Mr McConnell was speaking to more than 100 secondary pupils in the Highlands about binge drinking.",
+              "One pupil asked Mr McConnell in the Highlands about binge drinking and drink promotions.")]
+    for one, two in pairs:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        assert [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "figure" in c.kinds] == [], one
+
+
+def test_two_people_saying_different_things_or_both_named_in_both_are_no_difference_of_who_says_it():
+    pairs = [('"But if they continue to chase foxes, to chase wild mammals around the countryside, that is against '
+              'the law," said Alun Michael.',
+              '"You cannot chase wild mammals with a pack of dogs around the countryside," said Simon Hart.'),
+             ("In a book published this week, Philippe Sands QC says Lord Goldsmith warned Tony Blair on 7 March "
+              "2003 that the Iraq war could be illegal.",
+              "A book by Philippe Sands QC says Lord Goldsmith warned Tony Blair on 7 March 2003 that the Iraq war "
+              "could be illegal, Mr Sands said.")]
+    for one, two in pairs:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        assert [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "attribution" in c.kinds] == [], one
+
+
+def test_a_denial_told_in_other_words_is_no_difference_and_without_denies_nothing():
+    pairs = [("The Attorney General has so far issued no instructions to police on how to deal with hunters.",
+              "The Attorney General has so far not issued any instructions to police on how to deal with hunters."),
+             ("Parker has not recovered from a trapped nerve in his neck before the match against England.",
+              "Parker failed to recover from a trapped nerve in his neck before the match against England."),
+             ("Robinson was already without Jonny Wilkinson and Mike Tindall for the match against France.",
+              "Robinson has been deprived of Jonny Wilkinson and Mike Tindall for the match against France.")]
+    for one, two in pairs:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        assert compare(idx, Searcher(idx).same_fact).contrasts == [], one
+
+
+def test_two_names_sharing_a_word_are_one_name_only_when_the_rest_is_a_noun_or_shortened():
+    pairs = [("Stops in Bristol West and Leeds North are planned for later in the week by the party leader.",
+              "Stops in Dorset West and Leeds North are planned for later in the week by the party leader.", None),
+             ("Lord Falconer played no part in drafting the answer to the question, the minister said.",
+              "Lord Goldsmith played no part in drafting the answer to the question, the minister said.", None),
+             ("Paramount, Universal and Warner Brothers are opting for the rival format of discs.",
+              "Paramount, Universal and Warner Bros are opting for the rival format of discs.",
+              (["Warner Brothers"], ["Warner Bros"]))]
+    for one, two, spelt in pairs:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        found = compare(idx, Searcher(idx).same_fact).spellings
+        assert [(marked(idx, c.a, c.a_marks), marked(idx, c.b, c.b_marks)) for c in found] == ([spelt] if spelt else []), one
+
+
+def test_compare_shows_the_strongest_differences_first_and_counts_the_rest():
+    lines = [(f"The {town} council will spend £{n}m on the new river bridge, officials said on Monday.",
+              f"Officials in {town} said the council would spend £{n + 5}m on the river bridge before work starts.")
+             for n, town in enumerate(("Selby", "Goole", "Howden", "Snaith", "Drax", "Hull", "Beverley", "Hessle"), 10)]
+    lines.append(("The new bridge at Barton will open in the spring, engineer Sam Lowe said.",
+                  "The new bridge at Barton will open in the spring, a council spokesman said."))
+    idx = index_of(("One", "\n".join(a for a, _ in lines), None), ("Two", "\n".join(b for _, b in lines), None))
+    found = compare(idx, Searcher(idx).same_fact)
+    assert [c.kinds for c in found.contrasts] == [("figure",)] * 8 + [("attribution",)]
+    blocks = story_blocks.comparison_blocks(Searcher(idx), found)
+    assert sum(isinstance(b, Difference) for b in blocks) == story_blocks.MAX_DIFFERENCES < 9
+    assert any(isinstance(b, Message) and f"({9 - story_blocks.MAX_DIFFERENCES} more" in b.text for b in blocks)
 
 
 def test_what_one_source_alone_says_comes_most_central_first():
