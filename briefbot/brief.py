@@ -12,6 +12,7 @@ import numpy as np
 
 from briefbot.compare import compare
 from briefbot.index import Index
+from briefbot.text import refers_back
 from briefbot.timeline import Event, timeline
 from briefbot.world import Character, World
 
@@ -25,6 +26,12 @@ CENTRAL_WEIGHT = 2.0  # the sentence naming the story's most central things weig
 # (weights chosen among 16 on the three stories of bench/story_eval.py: the figures there are optimistic)
 LIST_ITEMS = 5  # parts set apart by commas or semicolons from which a sentence mostly of names is a list
 LIST_NAMED = 0.7  # of its words capitalised: a list of names ("L Dallaglio (England), B Cohen (England), …")
+_SPEAKER_PRONOUN = re.compile(r"(?:(?:But|And),?\s+)?(?:He|She|They)\s")
+_QUOTES = "\"'\u2018\u201c "
+# "this trojan", "these figures": a thing named before; not a time ("this week", "these days")
+_POINTS_BACK = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|"
+                          r"century|decade|time|days?|years|months|weeks|spring|summer|autumn|winter|"
+                          r"(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|october)\b)[a-z]", re.I)
 _NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:de|van|von|al|[A-Z][\w'\u2019-]*))+"
 # who wrote it, not what happened: "By Jo Smith, BBC News", "Clark Boyd is technology correspondent for The World"
 _CREDIT = re.compile(rf"By\s+{_NAME}\s*(?:,|$|BBC\b)|{_NAME}\s+is\s+(?:a\s+|the\s+|our\s+)?(?:[\w-]+\s+){{0,3}}?"
@@ -69,7 +76,7 @@ def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> 
         left[at] = False
         sent = int(pool[at])
         fact = int(world.fact_of[sent])
-        if fact in facts or not _tells(index.text_of(sent)) or any(_overlap(index, sent, c) > MAX_OVERLAP
+        if fact in facts or not _tells(index.text_of(sent), index.speaker_of(sent) is not None) or any(_overlap(index, sent, c) > MAX_OVERLAP
                                                                       for c in chosen):
             continue
         chosen.append(sent)
@@ -78,10 +85,14 @@ def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> 
     return chosen
 
 
-def _tells(text: str) -> bool:
-    """Whether a sentence tells the story: not a credit line (who wrote it, however many articles
-    repeat it) nor a list (a team sheet)."""
-    if _CREDIT.match(text):
+def _tells(text: str, quoted: bool) -> bool:
+    """Whether a sentence tells the story on its own: not a credit line (who wrote it, however many
+    articles repeat it) nor a list (a team sheet), nor one that points back at what the sentence
+    before it named ("It will be: …", "\u201cHe is a strong Labour Party member,\u201d …", "… are
+    vulnerable to this trojan"): out of its article it names nothing. A speaker's "He said he was
+    ashamed…" (`quoted`: attribution found who) is shown under the speaker's name."""
+    if _CREDIT.match(text) or _POINTS_BACK.search(text) or (
+            refers_back(text.lstrip(_QUOTES)) and not (quoted and refers_back(text) and _SPEAKER_PRONOUN.match(text))):
         return False
     words = text.split()
     named = sum(w.lstrip("(\"'\u201c:")[:1].isupper() for w in words)

@@ -31,9 +31,15 @@ _WEEKDAYS = {d: n for n, d in enumerate("monday tuesday wednesday thursday frida
 _NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _PART = re.compile(r"^(?:the\s)?(?:end|start|beginning|middle|turn|spring|summer|autumn|winter|first\shalf|"
                    r"second\shalf)\sof\s(?:the\s)?|^(?:mid|early|late)-?\s?(?=\d)")
-_PLANNED = re.compile(r"\b(?:will|shall|would|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planning|planned\sfor|"
-                      r"scheduled\sfor|set\sto|tipped\sto|forecast\sto|deadline|ahead\sof|upcoming|no\slater\sthan)\b"
+_PLANNED = re.compile(r"\b(?:will|shall|would|could|might|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planning|"
+                      r"planned\sfor|aims?\sto|preparing|prepares?\sto|scheduled\sfor|set\sto|tipped\sto|forecast\sto|"
+                      r"deadline|ahead\sof|upcoming|no\slater\sthan)\b"
                       r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
+# a deadline's date, with what is aimed at after it: "By the end of 2004 Microsoft aims to launch"
+_DEADLINE = re.compile(r"\b(?:by|before)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?$", re.I)
+_PLANNED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:will|aims?\sto|plans?\sto|intends?\sto|hopes?\sto|expects?\sto|wants?\sto|"
+                            r"is\sdue|are\sdue)\b", re.I)
+_PAST_AFTER = re.compile(r",?\s+(?:saw|was|were|had|brought|became|began|ended|marked|proved)\b")  # "2004 saw a rise"
 PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
 HISTORY = 10  # years before the story's own (the upper quartile of its event dates) from which a year may be a thing's
 # "in 1980", "until the late 1990": what a year so governed dates is an event
@@ -208,7 +214,7 @@ def dates_in(index: Index, sent: int) -> list[Dated]:
     for span in index.spans_of(sent):
         if span.type != "date":
             continue
-        cue = bool(_PLANNED.search(text, max(0, span.start - PLANNED_REACH), span.start))
+        cue = _planned_cue(text, span)
         read = read_date(text[span.start:span.end], article_date, cue)
         if read is None:
             continue
@@ -219,6 +225,16 @@ def dates_in(index: Index, sent: int) -> list[Dated]:
         past = _day(article_date).after(when) if article_date else False
         out.append(Dated(span, when, relative, bool(ahead) or (cue and not past)))
     return out
+
+
+def _planned_cue(text: str, span: Span) -> bool:
+    """Whether the words around a date speak of what lies ahead: a cue of the future before it
+    (unless a past one comes between), or after a deadline ("By the end of 2004 Microsoft aims to
+    launch"); never for a date a verb in the past follows ("…, 2004 saw a rise")."""
+    if _PAST_AFTER.match(text, span.end):
+        return False
+    return bool(_PLANNED.search(text, max(0, span.start - PLANNED_REACH), span.start)
+                or (_DEADLINE.search(text, max(0, span.start - 20), span.start) and _PLANNED_AFTER.match(text, span.end)))
 
 
 @dataclass(frozen=True)

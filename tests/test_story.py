@@ -98,6 +98,15 @@ def test_planned_dates_ranges_and_the_article_date():
     assert sum(len(e.sentences) for e in found.events) == len({s for e in found.events for s in e.sentences})
 
 
+def test_what_lies_ahead_is_planned_by_a_cue_before_its_date_or_after_a_deadline_never_before_a_past_verb():
+    idx = index_of(("Undated", "Some fear that this figure could hit 150,000 by September 2005.\n"
+                               "By the end of 2004 Microsoft aims to launch search software for the desktop.\n"
+                               "Sony and Microsoft are preparing the way for the launches of new consoles in 2005.\n"
+                               "Although virus writers will still play around with code, 2004 saw a rise in crime.", None))
+    planned = {idx.text_of(e.sentences[0])[:10]: e.planned for e in timeline(idx, facts(idx)).events}
+    assert planned == {"Some fear ": True, "By the end": True, "Sony and M": True, "Although v": False}
+
+
 def test_a_sentence_is_one_line_under_its_main_date_not_its_planned_one():
     idx = index_of(("Deal", "The deal was signed in March 2004 and will run until 2010.\n"
                             "Talks will end by June 2006, a year after they opened in June 2005.", None))
@@ -454,6 +463,18 @@ def test_the_brief_tells_the_story_not_its_credit_lines_or_team_sheets():
     story = brief(idx, build_world(idx), Searcher(idx).same_fact)
     assert story.facts and not any(idx.text_of(s) in (credit, commentator, sheet, bench, "By Jo Smith, BBC News")
                                    for s, _ in story.facts)
+
+
+def test_the_brief_tells_no_sentence_that_points_back_at_what_its_article_named_before():
+    points_back = ["Computers running Windows 95, 98, NT and XP are vulnerable to this trojan.",
+                   "It will be the first vote on the treaty since the Danish referendum.",
+                   '"He is a strong Labour Party member and a friend," the deputy prime minister said.']
+    idx = index_of(*[(f"Story {n}", f"A trojan called Bropia spreads through the MSN Messenger program.\n"
+                                    + "\n".join(points_back) + f"\nStory {n} tells how the council will spend £{n}m "
+                                    f"on bridge number {n} in Selby this week.", None) for n in range(4)])
+    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    told = [idx.text_of(s) for s, _ in story.facts]
+    assert any("this week" in t for t in told) and not set(told) & set(points_back)
 
 
 # --- the verbs ---------------------------------------------------------------------------------
