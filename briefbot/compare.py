@@ -72,6 +72,7 @@ _ACCORDING = re.compile(rf"\baccording\s+to\s+((?:the\s+)?(?:[\w'\u2019-]+\s+){{
 # who makes it known, in words that are not speech: "the international coalition announced the end"
 _ANNOUNCED = re.compile(r"(?:^|,\s+)((?:[\w'\u2019-]+\s+){1,9}?)(?:(?:has|have|had|also|officially|jointly|formally)\s+)*"
                         r"(?:announced|declared|unveiled|revealed|disclosed)\b")
+_ANNOUNCING = ("announced", "declared", "unveiled", "revealed", "disclosed")  # _ANNOUNCED's verbs, looked for first
 _NO_ANNOUNCER = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who", "whose", "whom", "and",
                  "but", "when", "after", "before", "as", "if", "then", "later", "also",
                  "has", "have", "had"}
@@ -230,12 +231,16 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         shared.append(idf[terms[:-k][same][apart]])
     if not firsts:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
-    every = np.concatenate(firsts) * len(index) + np.concatenate(seconds)  # a pair for each term it shares
-    keys, pair, count = np.unique(every, return_inverse=True, return_counts=True)
-    total = np.bincount(pair, weights=np.concatenate(shared), minlength=len(keys))
-    many = count >= MIN_SHARED  # most pairs share a term or two
-    keys, total = keys[many], total[many]
-    a, b = keys // len(index), keys % len(index)
+    # a pair for each term it shares, numbered among the chosen (smaller keys sort faster)
+    n = len(chosen)
+    every = np.searchsorted(chosen, np.concatenate(firsts)) * n + np.searchsorted(chosen, np.concatenate(seconds))
+    every = every.astype(np.int32 if n * n < 2 ** 31 else np.int64)
+    order = np.argsort(every)
+    every, weights = every[order], np.concatenate(shared)[order]
+    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
+    many = np.diff(np.r_[starts, len(every)]) >= MIN_SHARED  # most pairs share a term or two
+    keys, total = every[starts[many]].astype(np.int64), np.add.reduceat(weights, starts)[many]
+    a, b = chosen[keys // n], chosen[keys % n]
     return a, b, total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
 
 
@@ -349,9 +354,9 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     unnamed = ra.text if wa.key is None else rb.text if wb.key is None else None
     # else two people may say alike things: the same fact by search's rule, said by two, is a difference
     explicit = "according" in (wa.how, wb.how) or wa.how == wb.how == "announced"
-    if wa.key != wb.key and (explicit or similarity >= ALIKE and same_fact(ra.sent, rb.sent)) and (
+    if wa.key != wb.key and (explicit or similarity >= ALIKE) and (
             unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))) \
-            and not _tells_of_both(ra, rb, wa, wb) and not crossed():
+            and not _tells_of_both(ra, rb, wa, wb) and not crossed() and (explicit or same_fact(ra.sent, rb.sent)):
         found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
     if not found:
         return None
@@ -538,7 +543,7 @@ class _Source:
 
 def _who(index: Index, sent: int, text: str) -> _Source:
     """"according to X" as written, else the speaker, else who announces it."""
-    if m := _ACCORDING.search(text):
+    if "ccording" in text and (m := _ACCORDING.search(text)):
         return _Source(skeleton(name_key(m[1]).split()[-1]), m.span(1), "according")
     speaker = index.speaker_of(sent)
     if speaker is None:
@@ -553,7 +558,7 @@ def _announcer(text: str) -> _Source:
     verb; attribution leaves these to compare, as they quote no one): "The governments of the United
     States and Iraq announced" is Iraq's, "the international coalition announced" the coalition's.
     Not a pronoun."""
-    m = _ANNOUNCED.search(text)
+    m = _ANNOUNCED.search(text) if any(verb in text for verb in _ANNOUNCING) else None
     if m is None:
         return _Source()
     words = name_key(m[1]).split()

@@ -414,6 +414,28 @@ def test_compare_reads_each_sentence_once_for_all_its_calls(monkeypatch):
     assert compare(other, Searcher(other).same_fact) == first and sorted(read) == [0, 0, 1, 1]  # its own readings
 
 
+def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged(tmp_path, monkeypatch):
+    from briefbot import cache
+    monkeypatch.setenv("BRIEFBOT_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Bridge opens\n\nThe council said the River Wend bridge opens in May.\n")
+    made: list[int] = []
+
+    def make(index):
+        made.append(len(index))
+        return compare_module.name_runs(index)
+
+    idx = cache.load([str(tmp_path / "news")], lambda line: None)
+    first = cache.load_readings(idx, "names", make)
+    again = cache.load_readings(cache.load([str(tmp_path / "news")], lambda line: None), "names", make)
+    assert made == [len(idx)] and all((first[k] == again[k]).all() for k in first)
+    idx.cache_file.with_suffix(".names.npz").write_bytes(b"not a cache")
+    assert (cache.load_readings(idx, "names", make)["run_spans"] == first["run_spans"]).all() and len(made) == 2
+    last = len(idx) - 1
+    assert [idx.text_of(last)[slice(*n.span)] for n in compare_module._runs_of(idx, last, idx.text_of(last))] == [
+        "River Wend"]
+
+
 # --- the brief ---------------------------------------------------------------------------------
 
 def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_index):
