@@ -372,7 +372,10 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     and not of a place, a team or a body the other never names ("31% of the vote in Erewash" is
     not the party's "16.1% of the vote at the European elections"). A sentence that adds a figure
     to what the other says ("every 5.8 seconds, although less than 40%") differs in nothing."""
-    fa, fb = ra.figures[kind], rb.figures[kind]
+    fa = ra.figures[kind]
+    fb = rb.figures[kind] if fa else []
+    if not fb:
+        return None
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
     only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
     if kind == "figure":
