@@ -14,6 +14,7 @@ import string
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -294,13 +295,15 @@ class _Reading:
         return _runs_of(self.index, self.sent, self.text)
 
     @cached_property
-    def subject(self) -> list[_Name]:
-        """The names it tells of: its own, and the last sentence's when it opens on a pronoun ("It
-        comes with a monitor": the rival PC)."""
+    def subject(self) -> tuple[list[_Name], frozenset[str]]:
+        """The names it tells of, and their keys: its own, and the last sentence's when it opens on a
+        pronoun ("It comes with a monitor": the rival PC). Figures ("4.8", "£80m") name nothing."""
         index, sent = self.index, self.sent
+        names = self.runs
         if self.text.split(" ", 1)[0] in _PRONOUNS and sent > index.article_first[index.sent_article[sent]]:
-            return self.runs + _runs_of(index, sent - 1, index.text_of(sent - 1))
-        return self.runs
+            names = names + _runs_of(index, sent - 1, index.text_of(sent - 1))
+        names = [n for n in names if n.key[:1].isalpha()]
+        return names, frozenset(n.key for n in names)
 
     @cached_property
     def terms(self) -> frozenset[str]:
@@ -429,13 +432,13 @@ def _bears_on(kind: str, cue: _Qualifier, other: _Reading) -> bool:
             and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")}))
 
 
-def _same_subject(ra: list[_Name], rb: list[_Name]) -> bool:
-    """Whether two sentences may tell of one thing by their names: one of them names nothing, or
-    they share a name (as written, or as _name_differences reads two writings of one). Figures
-    ("4.8", "£80m") name nothing."""
-    ra, rb = [a for a in ra if a.key[:1].isalpha()], [b for b in rb if b.key[:1].isalpha()]
-    return not ra or not rb or any(a.key == b.key or a.joined == b.joined or a.shape == b.shape
-                                   or not (a.words & b.words) <= _NOUN_WORDS for a in ra for b in rb)
+def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name], frozenset[str]]) -> bool:
+    """Whether two sentences may tell of one thing by their names (`_Reading.subject`): one of them
+    names nothing, or they share a name (as written, or as _name_differences reads two writings of
+    one)."""
+    (ra, keys_a), (rb, keys_b) = sa, sb
+    return not ra or not rb or not keys_a.isdisjoint(keys_b) or any(
+        a.joined == b.joined or a.shape == b.shape or not (a.words & b.words) <= _NOUN_WORDS for a in ra for b in rb)
 
 
 def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, list[_Figure]]:
@@ -456,8 +459,7 @@ def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str,
     return out
 
 
-@dataclass(frozen=True)
-class _Figure:
+class _Figure(NamedTuple):  # these four are tuples: made for every figure, cue, speaker and name read
     """A figure or a date as written (its span in `text`, its sentence), its value and span type."""
     span: tuple[int, int]
     value: str
@@ -465,8 +467,7 @@ class _Figure:
     text: str
 
 
-@dataclass(frozen=True)
-class _Qualifier:
+class _Qualifier(NamedTuple):
     """A denial ("has not been officially discussed") or a hedge ("might pose"): the words from the
     cue to the term it bears on, that term (the first after the cue that is no auxiliary or
     adverb; none, "", for a cue that ends its clause), the terms a few words after the cue (its
@@ -534,8 +535,7 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Source:
+class _Source(NamedTuple):
     """Who a sentence's words are given to, as a key compared across articles (a surname's
     consonants), where it is written in the sentence, and how ("according" to X, X's words as
     attribution found them, or X "announced")."""
@@ -591,8 +591,7 @@ def _names_speaker(text: str, key: str) -> bool:
     return any(skeleton(word) == key for word in name_key(text).split())
 
 
-@dataclass(frozen=True)
-class _Name:
+class _Name(NamedTuple):
     """A name as written in a sentence, and the keys it is compared by."""
     span: tuple[int, int]
     key: str  # folded, no titles: "sabah al numan"
