@@ -51,7 +51,7 @@ _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "bil
 # not "without" ("illegal without a second resolution", "without Jonny Wilkinson": a condition, a lack)
 _NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "cannot", "failed", "fails", "unable"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
-              "seems seem suggests suggested believed estimated understood accused charged suspected".split())
+              "seems seem suggests suggested believed estimated understood".split())
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
