@@ -230,7 +230,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         firsts.append(x[apart])
         seconds.append(y[apart])
         shared.append(idf[terms[:-k][same][apart]])
-    if not firsts:
+    if not sum(map(len, firsts)):  # no two sentences of different articles share a term
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     # a pair for each term it shares, numbered among the chosen (smaller keys sort faster)
     n = len(chosen)

@@ -240,6 +240,13 @@ def test_a_figure_of_the_same_thing_told_differently_stays_a_contrast():
         ["4.8 million"], ["five million"])
 
 
+def test_articles_sharing_words_only_within_themselves_have_nothing_to_compare():
+    idx = index_of(("Harbour", "The harbour master said the new crane arrived on Tuesday.\nThe new crane is tall, the "
+                               "harbour master said.", None),
+                   ("Dock", "The dock workers said the tide was high on Monday.", None))
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []
+
+
 def test_what_one_source_alone_says_is_listed():
     idx = index_of(("Bridge", "The county council will spend £80m on the new river bridge, officials said.\n"
                               "Work on the bridge approaches in Selby starts in 2006, said engineer Sam Lowe.", None),
