@@ -29,18 +29,19 @@ from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
-           "NOTEBOOK_FILE", "SESSION_FILE"]
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "LONG_PASTE", "MAX_LINE_CHARS",
+           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
-# Terminal control sequences (colour codes and the like) in a typed or pasted line: dropped, as the
-# player never meant them as words.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces (other controls stay, shown by `safe`)
+# Terminal control sequences (colour codes and the like) and control characters (a bell, a NUL) in a
+# typed or pasted line: dropped, as the player never meant them as words.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                      r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
 @dataclass
@@ -151,12 +152,12 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
+        line, note = _long_paste(as_typed(line))  # a pasted article: its first sentences
         if len(line) > MAX_LINE_CHARS:
             reply = Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
                 f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
             reply.view = self.view()
             return reply
-        line, note = _typed(line)
         command = self.parser.parse(line)
         if command.verb == "again" and self.state.last_line:
             line = self.state.last_line
@@ -495,15 +496,18 @@ def _file_names(path: Path | None) -> dict[str, str]:
     return {fold(n): e.name for e in entries if e.kind is Character for n in (e.name, *e.variants)}
 
 
-def _typed(line: str) -> tuple[str, str]:
-    """The line as the parser should read it: control sequences dropped, a long paste cut to its
-    first sentences; and a note saying it was cut ("" if not)."""
-    line = _CONTROLS.sub(" ", _ESCAPES.sub("", line))
+def as_typed(line: str) -> str:
+    """A typed or pasted line as briefbot reads it, and as the front ends echo it: control
+    sequences and characters dropped, tabs and line ends spaces."""
+    return _SPACES.sub(" ", _ESCAPES.sub("", line))
+
+
+def _long_paste(line: str) -> tuple[str, str]:
+    """A long paste cut to its first sentences, and a note saying so ("" if it is no long paste)."""
     words = line.split()
     if len(words) <= LONG_PASTE:
         return line, ""
     head = " ".join(words[:LONG_PASTE])
     end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
     head = head[:end + 1] if end > 20 else head
-    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words)} words.)"
-
+    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words):,} words.)"

@@ -580,15 +580,20 @@ def test_oops_replaces_the_misspelt_word_and_g_repeats_the_fix(session: Session)
     assert session.handle("g").query == "hw many soldiers in harir"
 
 
-def test_control_sequences_in_typed_input_are_dropped(session: Session) -> None:
-    reply = session.handle("how many \x1b[31msoldiers\x1b[0m are in iraq")
+@pytest.mark.parametrize("typed", ["how many \x1b[31msoldiers\x1b[0m are in iraq", "how\a many soldiers are in iraq\x00",
+                                   "how many sol\x7fdiers are in iraq"])
+def test_control_sequences_in_typed_input_are_dropped(session: Session, typed: str) -> None:
+    """A bell, a NUL or a DEL too (they were shown as ␇, ␀)."""
+    reply = session.handle(typed)
     assert reply.query == "how many soldiers are in iraq" and reply.answers
 
 
-def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session) -> None:
-    paste = "How many American soldiers are in Iraq? " + " ".join(["word"] * 300)  # within the 2,000 characters
+@pytest.mark.parametrize("words", [300, 3000])  # within the 2,000 characters, and far past them (an article)
+def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session, words: int) -> None:
+    paste = "How many American soldiers are in Iraq? " + " ".join(["word"] * words)
     reply = session.handle(paste)
     assert reply.answers and said(reply).startswith("(A long paste")
+    assert f"of its {words + 7:,} words" in said(reply).splitlines()[0]
     assert len(drawn(reply)) < 30
 
 
