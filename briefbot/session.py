@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from briefbot.attribution import starts_with_pronoun
 from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
@@ -102,7 +104,8 @@ class Session:
         self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
         self._names_of_world = False  # whether _names came from the built world (else from the world file)
         self._by_name: dict[str, Thing] | None = None  # any name of a thing, as name_key compares it → the thing
-        self._speaker_words: list[set[str]] | None = None  # the words of each speaker's name
+        self._speaker_words: list[tuple[set[str], str]] | None = None  # each speaker's name and its words,
+        # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -359,13 +362,18 @@ class Session:
             at += size or 1
         return list({t.name: t for t in found}.values())
 
-    def is_person(self, phrase: str) -> bool:
-        """Whether a phrase names someone quoted: its words are all words of one speaker's name
-        ("allawi", "sabah al-numan"). Read from the index, so a question needs no world for it."""
+    def person_called(self, phrase: str) -> str:
+        """The person quoted whom a phrase names, as the world calls them ("" for none): its words are
+        all words of a speaker's name ("allawi", "sabah al-numan"), the most quoted such speaker. Read
+        from the index, so a question needs no world for it."""
         if self._speaker_words is None:
-            self._speaker_words = [set(name_key(n).split()) for n in self.index.speakers]
+            speakers, said = self.index.speakers, self.index.sent_speaker
+            quoted = np.bincount(said[said >= 0], minlength=len(speakers))
+            self._speaker_words = [(set(name_key(speakers[n]).split()), speakers[n])
+                                   for n in np.argsort(-quoted, kind="stable").tolist()]
         words = set(name_key(phrase).split())
-        return bool(words) and any(words <= name for name in self._speaker_words)
+        name = next((n for name, n in self._speaker_words if words and words <= name), "")
+        return self._speaker_name(name) if name else ""
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
