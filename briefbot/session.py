@@ -23,7 +23,7 @@ from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Pa
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
-from briefbot.text import STOP_WORDS, fold
+from briefbot.text import STOP_WORDS, analyze, fold
 from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
 from briefbot.verbs.story import first_visit
@@ -38,6 +38,7 @@ RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is show
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
+TITLED_SENTENCES = 200  # sentences naming a person that `pronoun_of` reads for their "Mr" or "Ms"
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 # Terminal control sequences (colour codes and the like) and control characters (a bell, a NUL) in a
 # typed or pasted line: dropped, as the player never meant them as words.
@@ -374,6 +375,21 @@ class Session:
         words = set(name_key(phrase).split())
         name = next((n for name, n in self._speaker_words if words and words <= name), "")
         return self._speaker_name(name) if name else ""
+
+    def pronoun_of(self, name: str) -> str:
+        """"he" or "she" as the articles title a person ("Mr Kilroy-Silk", "Ms Blackman"), "" when they
+        do not say (many outlets use no titles): so that "her majority" is never a man's."""
+        last = name.split()[-1] if name.split() else ""
+        terms = analyze(last)  # "Kilroy-Silk": the sentences holding "silk"
+        term = self.index.term_id.get(terms[-1]) if terms else None
+        if term is None:
+            return ""
+        titled = re.compile(rf"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+{re.escape(last)}\b")
+        he = she = 0
+        for sent in self.index.postings(term)[0][:TITLED_SENTENCES].tolist():
+            for m in titled.finditer(self.index.text_of(sent)):
+                he, she = he + bool(m[1]), she + bool(m[2])
+        return "he" if he > she else "she" if she > he else ""
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose

@@ -309,6 +309,14 @@ def test_her_after_a_who_question_is_the_person_it_answered(seat: Session) -> No
     assert "6,932" in reply.answers[0].text
 
 
+def test_her_is_never_a_man_the_articles_call_mr(seat: Session) -> None:
+    """K2: "her" became Robert Kilroy-Silk ("Mr Kilroy-Silk" in the articles); "he" still is him."""
+    seat.handle("talk to kilroy-silk")
+    reply = seat.handle("what is her majority")
+    assert not reply.answers and said(reply).startswith("Whom does \u201cher\u201d mean?")
+    assert said(seat.handle("what did he say")).splitlines()[0] == "(what did Robert Kilroy-Silk say)"
+
+
 def test_he_after_a_question_is_the_person_it_named(seat: Session) -> None:
     """W3, W10: "how old is he" after "who is bloomberg" was asked as typed ("A five-year-old kid…"), or
     of the person named before: the man just asked about is "he", as the briefing calls him."""

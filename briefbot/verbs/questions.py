@@ -26,14 +26,16 @@ _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
+_SHE = {"she": "she", "her": "she"}  # the pronouns that mean a woman ("he", "him", "his" a man)
+_OTHER = {"he": "she", "she": "he"}
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
-    if (about := _pointing_back(s, query)) == "":  # "how old was he?" after answers that name no one
+    if (about := _pointing_back(s, query)) == "":  # "how old was he?" after answers that name no one, "her" for a man
         return Reply(command.line, NO_ANSWER, verb="question").say(
-            f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? The last answers name no one I can tell: "
+            f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? I cannot tell from the last answers: "
             "ask again with the name.")
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
@@ -219,8 +221,8 @@ def _pointing_back(s: Session, line: str) -> str | None:
         return None
     word = back[0].lower()
     if word in _PERSON:
-        if not s.state.person:
-            return ""
+        if not s.state.person or s.pronoun_of(s.state.person) == _OTHER[_SHE.get(word, "he")]:
+            return ""  # no one, or "her" for the man named last
         meant = s.state.person + ("'s" if _possessive(word, line[back.end():]) else "")  # "Blackman's majority"
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
         meant = about.name
