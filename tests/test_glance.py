@@ -679,8 +679,8 @@ def test_oops_replaces_the_word_it_is_spelt_like_and_asks_when_it_is_like_none(s
     assert said(session.handle("oops harir")).startswith("(where is the harir)")
 
 
-@pytest.mark.parametrize("typed", ["how many \x1b[31msoldiers\x1b[0m are in iraq", "how\a many soldiers are in iraq\x00",
-                                   "how many sol\x7fdiers are in iraq"])
+@pytest.mark.parametrize("typed", ["how many \x1b[31msoldiers\x1b[0m are in iraq",
+                                   "how\a many soldiers are in iraq\x00", "how many sol\x7fdiers are in iraq"])
 def test_control_sequences_in_typed_input_are_dropped(session: Session, typed: str) -> None:
     """A bell, a NUL or a DEL too (they were shown as ␇, ␀)."""
     reply = session.handle(typed)

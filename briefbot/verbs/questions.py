@@ -26,14 +26,13 @@ _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
-_SHE = {"she": "she", "her": "she"}  # the pronouns that mean a woman ("he", "him", "his" a man)
-_OTHER = {"he": "she", "she": "he"}
+_WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
-    if (about := _pointing_back(s, query)) == "":  # "how old was he?" after answers that name no one, "her" for a man
+    if (about := _pointing_back(s, query)) == "":  # "how old was he?" when no answer names anyone
         return Reply(command.line, NO_ANSWER, verb="question").say(
             f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? I cannot tell from the last answers: "
             "ask again with the name.")
@@ -145,8 +144,6 @@ _DO = {"do", "does", "did", "will", "would", "can", "could", "should", "shall", 
        "have", "had"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "s"}
 _HOW = {"many", "much", "long", "old", "far", "often"}
-
-
 _JOINING = {"of", "the", "a", "an"}  # "leader of the conservatives" is one noun phrase
 
 
@@ -210,18 +207,19 @@ def _pointing_back(s: Session, line: str) -> str | None:
     """A short question pointing back ("who made it?", "when was it announced?", "what did he say
     about isis?"), with what it points at in place of the word that points: "he", "she" the person
     last named (whom the last question named or answered, else the last answer's speaker, or whom
-    the player asked; "" when there is no one: not asked as typed, as if "he" were anyone); "it" the place or organisation
-    the last answers were about (`x pkk`), else the last question's first noun phrase that names
-    no one and is not plural ("bridge" of "when will the bridge open"), "they" its first plural one. None for any
-    other line, or when nothing fits: the line is then asked as typed (never with the last
-    question's verb in place of "it": "when will voted open")."""
+    the player asked; "" when there is no one, or "her" is a man: not asked as typed, as if "he"
+    were anyone); "it" the place or organisation the last answers were about (`x pkk`), else the
+    last question's first noun phrase that names no one and is not plural ("bridge" of "when will
+    the bridge open"), "they" its first plural one. None for any other line, or when nothing fits:
+    the line is then asked as typed (never with the last question's verb in place of "it": "when
+    will voted open")."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
         return None
     word = back[0].lower()
     if word in _PERSON:
-        if not s.state.person or s.pronoun_of(s.state.person) == _OTHER[_SHE.get(word, "he")]:
+        if not s.state.person or s.pronoun_of(s.state.person) not in ("", "she" if word in _WOMAN else "he"):
             return ""  # no one, or "her" for the man named last
         meant = s.state.person + ("'s" if _possessive(word, line[back.end():]) else "")  # "Blackman's majority"
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
@@ -252,8 +250,9 @@ def follow_up(s: Session, command: Command) -> Reply:
     if about is not None and s.state.question == names_query(about):  # `x iraq`, `why`: not "why Irak Iraq?"
         reply = _asked_as(s, command.line, f"{word} {about.name}?")
     elif isinstance(about, Character):  # `ask howard about tax`, `why?`: still what Howard says
-        line = f"ask {about.name} about {word} {_focus(s.state.question)}"
-        reply = s.verbs["ask"].run(s, Command("ask", about.name, f"{word} {_focus(s.state.question)}", line))
+        topic = f"{word} {_focus(s.state.question)}"
+        line = f"ask {about.name} about {topic}"
+        reply = s.verbs["ask"].run(s, Command("ask", about.name, topic, line))
         reply.blocks.insert(0, Message(f"({line})"))
         reply.query, reply.asked = command.line, line
     else:
