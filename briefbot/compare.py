@@ -370,7 +370,7 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
 
 def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
     """The figures (or dates) each sentence gives that the other does not, when each gives one: a
-    figure only against one of its own type said of the same thing (a word around each alike:
+    figure (or date) only against one of its own type said of the same thing (a word around each alike:
     "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"),
     and not of a place, a team or a body the other never names ("31% of the vote in Erewash" is
     not the party's "16.1% of the vote at the European elections"). A sentence that adds a figure
@@ -381,7 +381,7 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
         return None
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
     only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
-    if kind == "figure":
+    if only_a and only_b:  # a date, too, only against one said of the same thing ("rose in 2004", "launched in 2003")
         only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_alike(x, y) for y in only_b)],
                           [y for y in only_b if _own_scope(y, rb, ra) and any(_alike(x, y) for x in only_a)])
     if not (only_a and only_b):
