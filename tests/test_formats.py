@@ -453,3 +453,12 @@ def test_tui_reader_marks_the_rendered_markdown_sentence(tmp_path: Path):
         highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
         assert highlighted == "Boats moor at the north quay from May."
     drive(app, scenario, size=(80, 24))
+
+
+def test_the_set_up_commands_bring_a_pip_that_reads_lxml_s_extras():
+    """pip 23.2 (what a Python 3.11 venv starts with) reads justext's `lxml[html_clean]` against
+    lxml's standard `html-clean` and warns at every install; a current pip (PEP 685) does not."""
+    root = Path(__file__).resolve().parent.parent
+    commands = [line for line in (root / "README.md").read_text().splitlines() + (root / ".ci" / "run").read_text()
+                .splitlines() if "python3 -m venv" in line]
+    assert len(commands) >= 3 and all("python3 -m venv --upgrade-deps .venv" in line for line in commands)
