@@ -87,6 +87,21 @@ def test_web_page_main_text_and_metadata():
         assert article.text[start:end].strip() == article.text[start:end] != ""
 
 
+def test_a_page_s_headings_and_links_to_other_stories_are_not_body():
+    """A gallery's title inside the story ("Europe starts to ease itself out of Coronavirus
+    lockdown") answered "when does the quarantine start"; a section's heading and a labelled
+    link to another story are no sentences of the report either. Every paragraph stays."""
+    page = PAGE.replace("<p>Islanders had waited", '<div class="gallery" role="button"><header><h2>Island ferries in '
+                        "pictures</h2></header></div><h3>A long wait</h3><p>Islanders had waited").replace(
+        "<p>The ferry company said", '<p>Read: <a href="/other">Storm closes the harbour for a week</a></p>'
+                                     "<p>The ferry company said")
+    [article], _ = parsed("ferry.html", page.encode())
+    for furniture in ("in pictures", "A long wait", "Storm closes"):
+        assert furniture not in article.text
+    [plain], _ = parsed("ferry.html", PAGE.encode())
+    assert article.text == plain.text
+
+
 def test_a_site_name_made_from_the_domain_gives_way_to_the_one_in_the_title():
     page = PAGE.replace('<meta property="og:site_name" content="Oban Times">', "").replace(
         '<link rel="canonical" href="https://obantimes.example/ferry-returns">',
