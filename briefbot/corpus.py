@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from briefbot import formats
@@ -412,10 +413,11 @@ def _readers_comments(text: str, paragraphs: list[tuple[int, int]]) -> int:
     if n < MIN_REPORT + MIN_COMMENTS:
         return n
     voices = [_voice(text[s:e]) for s, e in paragraphs]
-
-    def misfits(k: int) -> float:  # a neutral paragraph among the comments counts half
-        return voices[:k].count(1) + voices[k:].count(-1) + voices[k:].count(0) / 2
-    k = min(range(MIN_REPORT, n - MIN_COMMENTS + 1), key=misfits)  # the earliest of equal splits
+    # misfits(k): readers' paragraphs before k, others from k on (a neutral one counts half); one
+    # pass, as a text file may hold a hundred thousand paragraphs
+    readers_before = list(accumulate((v == 1 for v in voices), initial=0))
+    others_after = list(accumulate((1 if v == -1 else 0.5 * (v == 0) for v in reversed(voices)), initial=0))[::-1]
+    k = min(range(MIN_REPORT, n - MIN_COMMENTS + 1), key=lambda k: readers_before[k] + others_after[k])
     report, comments = voices[:k], voices[k:]
     if (voices[k] == 1 and report.count(1) <= len(report) / 3 and 1 not in report[-3:]
             and comments.count(1) >= 0.6 * len(comments) and comments.count(-1) <= 0.1 * len(comments)):
