@@ -390,6 +390,7 @@ _REPORTING = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|anno
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.? [A-Z]")
 _OPENS_QUOTE = ('"', "\u201c", "'")
 MIN_REPORT, MIN_COMMENTS = 4, 6  # paragraphs of report before the comments, and comments at least
+MAX_PAGE = 1000  # paragraphs: a longer text is a book or a dump, not a page with its comments
 
 
 def _voice(paragraph: str) -> int:
@@ -410,11 +411,10 @@ def _readers_comments(text: str, paragraphs: list[tuple[int, int]]) -> int:
     paragraphs, three in five a reader's, at most one in ten reported, the first a reader's. A
     column or an interview told in the first person all through has no such split."""
     n = len(paragraphs)
-    if n < MIN_REPORT + MIN_COMMENTS:
+    if not MIN_REPORT + MIN_COMMENTS <= n <= MAX_PAGE:
         return n
     voices = [_voice(text[s:e]) for s, e in paragraphs]
-    # misfits(k): readers' paragraphs before k, others from k on (a neutral one counts half); one
-    # pass, as a text file may hold a hundred thousand paragraphs
+    # misfits(k): readers' paragraphs before k, others from k on (a neutral one counts half)
     readers_before = list(accumulate((v == 1 for v in voices), initial=0))
     others_after = list(accumulate((1 if v == -1 else 0.5 * (v == 0) for v in reversed(voices)), initial=0))[::-1]
     k = min(range(MIN_REPORT, n - MIN_COMMENTS + 1), key=lambda k: readers_before[k] + others_after[k])
