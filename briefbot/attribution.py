@@ -102,7 +102,8 @@ _OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|W
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 # "was surprised that England coach Andy Robinson said": what one says inside another's view
 _COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
-_SAID_BY_PRONOUN = LazyPattern(rf"\b(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\s+(?:that\s+)?$")
+# "He also says Lord Goldsmith warned…", "a DEA complaint said Fahie had agreed…"; not "after it was announced Bob Neill said"
+_SAID_BEFORE = LazyPattern(rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{_VERBS})\s+(?:that\s+)?$")
 # "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
 # "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
 _INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$")
@@ -113,7 +114,7 @@ _SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]
 _GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
 _NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
 _DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
-_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed\.$")  # '"…?" | Mr Weingarten pressed.'
+_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+{NAME})?\.$")  # '"…?" | Mr Weingarten pressed.', 'King asked Scott.'
 _PASSIVE_BY = LazyPattern(r"\b(?:was|were|been|is|are|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ade|wn|ght)\b"
                           r"[^,;:\"\u201c\u201d]{0,60}?\bby\s+(?=[A-Z])")  # "were made in a book published by"
 _ABOUT = LazyPattern(r"\babout\s+$")
@@ -475,8 +476,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
     only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
     deed ("Reid rejected a move to Southampton")."""
-    if _one_of_several(sentence, m.start()) or _SAID_BY_PRONOUN.search(sentence, 0, m.start()):
-        return False  # "He also says Lord Goldsmith warned Tony Blair…": he speaks, and says what Goldsmith did
+    if _one_of_several(sentence, m.start()) or _SAID_BEFORE.search(sentence, 0, m.start()):
+        return False  # the name is what another says was said or done
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
     if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"

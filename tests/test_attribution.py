@@ -760,3 +760,15 @@ def test_words_said_inside_an_opening_clause_are_not_the_sentence_s() -> None:
     # The verb ending the opening says whose the words after it are.
     assert attribute(["As Liberal Democrat leader Charles Kennedy claimed, for most families the distinction between "
                       "income tax and a tax on income is meaningless."]) == ["Charles Kennedy"]
+
+
+def test_a_name_right_after_a_speech_verb_is_what_another_reports() -> None:
+    assert attribute(["Andrew Fahie was held at a Miami airport.",
+                      "Reuters News Agency reported that a DEA complaint said Fahie had agreed to allow an informant "
+                      "to use BVI ports."])[1] is None
+    assert attribute(["Gordon Brown and Tony Blair met.",
+                      "Mr Peston's book claimed that Mr Brown told Mr Blair: \"There is nothing you could ever say to "
+                      "me now that I could ever believe.\""])[1] is None
+    # A passive "was announced" is no one's saying: the name after it speaks.
+    assert attribute(["Speaking after the investigation was announced Bob Neill, leader of the London Assembly "
+                      "Conservatives, said: \"He has behaved in a manner unbecoming of his office.\""]) == ["Bob Neill"]
