@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, fold_word, gazetteer_name, is_org_kind, is_org_word,
-                            is_role_word, name_key, person_name, person_shaped)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, census_names, fold_word, gazetteer_name,
+                            is_org_kind, is_org_word, is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -102,7 +102,7 @@ _OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|W
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 # "was surprised that England coach Andy Robinson said": what one says inside another's view
 _COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
-# "He also says Lord Goldsmith warned…", "a DEA complaint said Fahie had agreed…"; not "after it was announced Bob Neill said"
+# "He also says Lord Goldsmith warned…", "a DEA complaint said Fahie had agreed…"; not "it was announced Bob Neill said"
 _SAID_BEFORE = LazyPattern(rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{_VERBS})\s+(?:that\s+)?$")
 # "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
 # "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
@@ -114,7 +114,8 @@ _SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]
 _GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
 _NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
 _DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
-_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+{NAME})?\.$")  # '"…?" | Mr Weingarten pressed.', 'King asked Scott.'
+# '"…?" | Mr Weingarten pressed.', '"What is it about Joe Biden…?" | King asked Scott.'
+_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+{NAME})?\.$")
 _PASSIVE_BY = LazyPattern(r"\b(?:was|were|been|is|are|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ade|wn|ght)\b"
                           r"[^,;:\"\u201c\u201d]{0,60}?\bby\s+(?=[A-Z])")  # "were made in a book published by"
 _ABOUT = LazyPattern(r"\babout\s+$")
@@ -376,7 +377,7 @@ def _known_by_one_name(sentences: list[str], people: People) -> dict[str, str]:
     known: dict[str, str] = {}
     for word, n in votes.items():
         key = name_key(word)
-        if first_names[key] == 1 and key not in titled and person_shaped(word, lambda _: True):  # a census first name
+        if first_names[key] == 1 and key not in titled and word in census_names()[0]:
             known[key] = next(full for full in people.by_surname.values() if name_key(full.split()[0]) == key)
         elif not first_names[key] and n >= 2 and key in speaks and key in mid_sentence:
             known[key] = titled.get(key, word)
@@ -440,7 +441,7 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
     for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON, _SAYS_COORDINATED):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
             if opening and m.end() < opening.end() and sentence[m.end():opening.end()].strip(" ,"):
-                continue  # "When Winfrey asked if he could share…, he declined": not hers; "As Kennedy claimed, …" is
+                continue  # "When Winfrey asked if he could…, he declined" is not hers; "As Kennedy claimed, …" is his
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
                     and (name := people.resolve(m.group("name")))):

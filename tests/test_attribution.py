@@ -772,3 +772,10 @@ def test_a_name_right_after_a_speech_verb_is_what_another_reports() -> None:
     # A passive "was announced" is no one's saying: the name after it speaks.
     assert attribute(["Speaking after the investigation was announced Bob Neill, leader of the London Assembly "
                       "Conservatives, said: \"He has behaved in a manner unbecoming of his office.\""]) == ["Bob Neill"]
+
+
+def test_a_question_closed_by_name_asked_name_is_the_asker_s() -> None:
+    said = attribute(["Bernice Scott told co-host Gayle Smith: \"We will reckon with them.\"",
+                      "\"What is it about Joe Biden that you feel a personal connection to?\"",
+                      "Smith asked Scott."])
+    assert said == ["Bernice Scott", "Gayle Smith", "Gayle Smith"]
