@@ -151,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _lines(args: argparse.Namespace) -> Iterable[str]:
     if args.question == ["-"]:
-        for n, line in enumerate(sys.stdin):
-            yield line.rstrip("\n").lstrip("\ufeff") if n == 0 else line.rstrip("\n")  # a BOM is no part of a question
+        for n, line in enumerate(sys.stdin):  # a BOM and a Windows line end ("\r\n") are no part of a question
+            yield line.rstrip("\r\n").lstrip("\ufeff") if n == 0 else line.rstrip("\r\n")
     else:
         yield " ".join(args.question)
 

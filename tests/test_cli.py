@@ -316,6 +316,14 @@ def test_stdin_batch_echoes_each_line_as_read_without_its_control_sequences(caps
     assert echoes == ["> how many soldiers in iraq", "> who is al-numan"]
 
 
+def test_stdin_batch_of_windows_lines_echoes_no_carriage_return(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is harir base\r\nwho is allawi\r\n", newline=""))
+    cli.main(["ask", "-k", "1", "-"])
+    out = capsys.readouterr().out
+    assert out.startswith("> where is harir base\n") and "\n> who is allawi\n" in out
+    assert "\u240d" not in out  # "␍", the control picture of the "\r" the line kept
+
+
 def test_a_broken_world_file_is_reported_by_ask(tmp_path: Path, capsys):
     corpus = tmp_path / "news"
     corpus.mkdir()
