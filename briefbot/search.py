@@ -62,6 +62,7 @@ _OBJECT = re.compile(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
 _WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
                        r"could|should|may|might|must)\b)([a-z]+)\b")
 _WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
+_GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
 _TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
 _BARE_FIGURE = re.compile(r"[\d,.]+")  # no currency, no scale
 _AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
@@ -630,6 +631,8 @@ class Searcher:
         terms = {idx.terms[t] for t in asked}
         own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
         nouns = _nouns(question)
+        if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
+            nouns |= own
         where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
             for term in word_terms(m.group()):
@@ -640,8 +643,13 @@ class Searcher:
         def agent(sp: Span) -> bool | None:
             """Whether a name is who does what the question asks about ("directed by Richard Eyre"),
             None for who does something else ("presented by Little Britain star Matt Lucas" asked
-            who won the awards), False for neither."""
-            m = sp.type in _NAMES and _AGENT.search(text, max(0, sp.start - 60), sp.start)
+            who won the awards), False for neither; for an amount, whether one the question names
+            gives it ("the $204m announced by rival Google" asked how much profit Google made)."""
+            if sp.type not in _NAMES:
+                m = _GIVEN_BY.match(text, sp.end)
+                return bool(m) and (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR) and \
+                    any(terms.intersection(word_terms(w)) for w in m[2].split())
+            m = _AGENT.search(text, max(0, sp.start - 60), sp.start)
             if not m or not (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR):  # "the same day by"
                 return False
             return True if terms.intersection(word_terms(m[1])) else None
@@ -719,8 +727,9 @@ class Searcher:
             doer of another type last."""
             return types.index(sp.type) if sp.type in types else len(types)
 
-        # "killed more than 250 people and wounded 1,000": the number counting the people asked about
-        best = min(spans, key=lambda sp: (not counts(sp), not agent(sp), kind(sp), distance(sp)))
+        # "killed more than 250 people and wounded 1,000": the number counting the people asked about,
+        # unless another is given by one the question names ("the $204m announced by rival Google")
+        best = min(spans, key=lambda sp: (not agent(sp), not counts(sp), kind(sp), distance(sp)))
         return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
 
     def _owns_other(self, text: str, span: Span, asked: set[int], spans: list[Span]) -> bool:
@@ -1040,6 +1049,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
             (span.type == "number" and wanted in ("money", "age")):
         m = _QUALIFIED.match(text, span.end)
+        if _GIVEN_BY.match(text, span.end):  # "the $204m announced by rival Google": a passive, no noun
+            return False
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[end:]))[:3]
     if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \

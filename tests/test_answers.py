@@ -475,7 +475,10 @@ SPANS_OF_REAL_SENTENCES = [
     # a place or organisation may be the doer a who-question asks for
     ("who leads the coalition", "There are about 2,500 American soldiers in Iraq, as part of the international "
      "coalition led by Washington since September 2014.", "Washington"),
-    # a name of the thing asked about is no answer about it
+    # a name of the thing asked about is no answer about it, and a place doing what a where-question asks
+    # is who does it, not where
+    ("where did scotland play italy", "That game is the day after England play Italy in the Six Nations and six days "
+     "before their final match of the championship against Scotland.", None),
     ("who leads the coalition", 'It is worth noting that the "Inherent Resolve" coalition was established in 2014 '
      "with 87 partners, including 82 governments and five organizations.", None),
     ("where are the us troops based", "Currently, around 2,500 US troops remain in Iraq as part of the Global "
@@ -483,6 +486,9 @@ SPANS_OF_REAL_SENTENCES = [
     # the name right after the asked role is its holder, though names.py knows no one-word name
     ("who is the u2 frontman", "British stars who appear on the current recording, such as Dido and Coldplay's Chris "
      "Martin, are well known to music fans across the Atlantic, along with U2 frontman Bono.", "Bono"),
+    # an amount one the question names gives is theirs, not the one nearer the asked words
+    ("how much profit did google make", "Its $17m profit for the quarter was dwarfed by the $204m announced by rival "
+     "Google earlier in the week.", "$204m"),
     # a person's name after an article names a thing
     ("who won the six nations", "A late Andrea Masi try was small consolation for Italy, chasing their first away win "
      "in the Six Nations.", None),
