@@ -1110,10 +1110,10 @@ def _qualified_otherwise(text: str, end: int, unit: set[str], asked: set[str], q
     """Whether, between a number and the thing it counts, a name the question does not hold says
     whose they are ("2,500 American soldiers", "2,500 US troops" asked how many French soldiers)."""
     for m in list(word_spans(text[end:]))[:3]:
-        word_terms_ = set(word_terms(m.group()))
-        if unit & word_terms_:
+        here = set(word_terms(m.group()))
+        if unit & here:
             return False
-        if m.group()[:1].isupper() and fold(m.group()) not in question and not asked & word_terms_:
+        if m.group()[:1].isupper() and fold(m.group()) not in question and not asked & here:
             return any(unit & set(word_terms(n.group())) for n in list(word_spans(text[end + m.end():]))[:2])
     return False
 
