@@ -18,7 +18,7 @@ from briefbot.lexicon import is_word, related
 from briefbot.names import ORG_WORDS, PEERAGE, TITLES, census_names, gazetteer_name, is_role_word, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
-from briefbot.spans import Span, enumeration_items
+from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
@@ -52,6 +52,21 @@ _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (
 # "an $11bn (£5.8bn) fraud": a determiner before the sum, or before the sum it converts
 _PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
+_NEXT_WORD = re.compile(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a name: "the "Inherent Resolve" coalition"
+_DETERMINED = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
+_THEN_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
+_A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
+_QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
+_VERB_THEN = re.compile(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
+_OBJECT = re.compile(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
+_WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
+                       r"could|should|may|might|must)\b)([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
+_GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
+_TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
+_BARE_FIGURE = re.compile(r"[\d,.]+")  # no currency, no scale
+_AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -581,7 +596,7 @@ class Searcher:
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
             else:
-                span, counts, near = self._answer_span(sent, question.span_types, asked, unit, office) \
+                span, counts, near = self._answer_span(sent, question, asked, unit, office) \
                     if typed else (None, False, 0.0)
                 if office is not None and span is not None and not _of_scope(idx.text_of(sent), span, whose):
                     span = None  # a singer, but not U2's ("Singer Bruce Springsteen has inducted … U2")
@@ -649,26 +664,74 @@ class Searcher:
         m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
         return Span(m.start(), m.end(), "person") if m else None
 
-    def _answer_span(self, sent: int, types: tuple[str, ...], asked: set[int], unit: set[str],
+    def _answer_span(self, sent: int, question: Question, asked: set[int], unit: set[str],
                      office: _Office | None = None) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
         the answer, none: a wrong one would be shown as the answer."""
         idx = self.index
+        types = question.span_types
         text = idx.text_of(sent)
         words = list(word_spans(text))
         terms = {idx.terms[t] for t in asked}
+        own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
+        nouns = _nouns(question)
+        if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
+            nouns |= own
         where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
             for term in word_terms(m.group()):
                 if term in terms:
                     where.setdefault(term, []).append((m.start(), m.end()))
         told = [at for ats in where.values() for at in ats]
+
+        def agent(sp: Span) -> bool | None:
+            """Whether a name is who does what the question asks about ("directed by Richard Eyre"),
+            None for who does something else ("presented by Little Britain star Matt Lucas" asked
+            who won the awards), False for neither; for an amount, whether one the question names
+            gives it ("the $204m announced by rival Google" asked how much profit Google made)."""
+            if sp.type not in _NAMES:
+                m = _GIVEN_BY.match(text, sp.end)
+                return bool(m) and (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR) and \
+                    any(terms.intersection(word_terms(w)) for w in m[2].split())
+            m = _AGENT.search(text, max(0, sp.start - 60), sp.start)
+            if not m or not (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR):  # "the same day by"
+                return False
+            return True if terms.intersection(word_terms(m[1])) else None
+
+        def told_outside(sp: Span) -> bool:
+            """Whether one of the question's own words (not only a relative) is outside the span."""
+            return any(e <= sp.start or s >= sp.end for t in own for s, e in where.get(t, ()))
+
+        deed = _deed(question.text)
+        done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))]
+        speaker = self._speaker_span(sent) if deed else None
+
+        def not_the_doer(sp: Span) -> bool:
+            """For "who won the six nations", a name right after the asked verb ("who has won a
+            Golden Globe": what is won, not who won it), and one who says that another does it
+            ("Rhys Williams says Wales are still not thinking of winning the Grand Slam")."""
+            if (m := _WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) and deed.intersection(word_terms(m[1])):
+                return True
+            says = speaker is not None and sp.start <= speaker.start and speaker.end <= sp.end
+            return says and any(sp.end <= o.start < at for at in done_at for o in every if o.type in _NAMES)
+
         every = idx.spans_of(sent)
-        spans = [sp for sp in every if sp.type in types and not self._echo(text, sp, asked, told)
-                 and not (sp.type in _NAMES and self._owns_other(text, sp, asked, every))
-                 and not _counts_other(text, sp, unit, terms, types[0])]
+        if types[:1] == ("person",):
+            every = every + _named_after(text, every, nouns)
+
+        def wanted(sp: Span) -> bool:
+            """Of a type asked for, or a place or organisation that does what a who-question asks
+            ("the coalition led by Washington")."""
+            return sp.type in types or (types[0] == "person" and sp.type in _NAMES and agent(sp) is True)
+
+        qualified = _qualifier_words(question)
+        spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
+                 and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
+                                                 or not told_outside(sp) or _does_other(text, sp, terms)
+                                                 or not_the_doer(sp)))
+                 and not _counts_other(text, sp, unit, terms, types[0], qualified)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if _holds_office(text, sp, office)]
         items = enumeration_items(text)
@@ -676,6 +739,7 @@ class Searcher:
         if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
             lo, hi = items[within.pop()]  # "Harir base in Erbil": the other sites' places are not Erbil's
             spans = [sp for sp in spans if lo <= sp.start and sp.end <= hi]
+        spans = [sp for sp in spans if agent(sp) is not None]
         if not spans:
             return None, False, 0.0
 
@@ -704,21 +768,14 @@ class Searcher:
             after = [t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]
             return bool(unit & (inside | set(after)))
 
-        def agent(sp: Span) -> bool | None:
-            """Whether a name is who does what the question asks about ("directed by Richard Eyre"),
-            None for who does something else ("presented by Little Britain star Matt Lucas" asked
-            who won the awards), False for neither."""
-            m = sp.type in _NAMES and _AGENT.search(text, max(0, sp.start - 60), sp.start)
-            if not m or not (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR):  # "the same day by"
-                return False
-            return True if terms.intersection(word_terms(m[1])) else None
+        def kind(sp: Span) -> int:
+            """The type asked for before its stand-in ("16 years old" before "One" for how old), a
+            doer of another type last."""
+            return types.index(sp.type) if sp.type in types else len(types)
 
-        spans = [sp for sp in spans if agent(sp) is not None]
-        if not spans:
-            return None, False, 0.0
-
-        # "killed more than 250 people and wounded 1,000": the number counting the people asked about
-        best = min(spans, key=lambda sp: (not counts(sp), not agent(sp), distance(sp), types.index(sp.type)))
+        # "killed more than 250 people and wounded 1,000": the number counting the people asked about,
+        # unless another is given by one the question names ("the $204m announced by rival Google")
+        best = min(spans, key=lambda sp: (not agent(sp), not counts(sp), kind(sp), distance(sp)))
         return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
 
     def _owns_other(self, text: str, span: Span, asked: set[int], spans: list[Span]) -> bool:
@@ -733,15 +790,19 @@ class Searcher:
         return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == [m[1]]) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
-    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]]) -> bool:
+    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: set[str]) -> bool:
         """Whether a span only repeats the question: every term of an amount or date ("in 2005"
         asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a
         particle ("Al-Anbar" asked about Ain al-Asad) or the word saying what kind of thing it is
         ("Delta Airlines" for which airline); a name by its initials ("Hewlett Packard (HP)" asked
         who is suing HP); or a name beside the asked one in a list ("the Six Nations and Grand
-        Slam" asked who won the Six Nations: it stands where the asked name does)."""
+        Slam" asked who won the Six Nations: it stands where the asked name does); or a name of
+        the thing asked about ("the "Inherent Resolve" coalition" asked who leads the coalition,
+        "2,500 US troops" asked where the US troops are)."""
         words = text[span.start:span.end]
         name = span.type in _NAMES
+        if name and (m := _NEXT_WORD.match(text, span.end)) and nouns.intersection(word_terms(m[1])):
+            return True
         if name:
             words = " ".join(w for w in words.split() if w not in ORG_WORDS)
             initials = "".join(w[0] for w in re.findall(r"[A-Z][\w'\u2019]*", words)).lower()
@@ -1005,7 +1066,8 @@ def _holds_office(text: str, span: Span, office: _Office) -> bool:
             and bool(office.terms & {t for m in after for t in word_terms(m.group())}))
 
 
-def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str) -> bool:
+def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted: str,
+                  qualified: frozenset[str] = frozenset()) -> bool:
     """Whether an amount is of something else than asked: a number that counts another thing than
     the unit asked about (the sentence names the unit, but not among the three terms after the
     number, and a word that is no stop word follows it: "The soldiers are spread across three main
@@ -1013,19 +1075,120 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     subscribers" may be the customers asked, and "50,000 sold" the PlayStations asked how many were
     sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
     does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
-    companies" asked how much the tour cost)."""
-    if span.type == "number" and wanted == "money" and _PART_OF.match(text, span.end):
-        return True  # "one of America's largest telecoms firms" is no sum
+    companies" asked how much the tour cost). A sum has a currency or a scale ("Drogba 107" is a
+    minute), and an age is a whole number a life can reach ("1500m" is a race). Where the question
+    says which of the things it counts ("how many French soldiers"), a count of those another name
+    qualifies is not theirs ("2,500 American soldiers"). Of a tally ("voted 7-2") the thing
+    counted follows its second number."""
+    number = text[span.start:span.end]
+    if span.type == "number" and wanted in ("money", "percent") and _PART_OF.match(text, span.end):
+        return True  # "one of America's largest telecoms firms" is no sum, nor a share
+    if span.type == "number" and wanted == "money" and _BARE_FIGURE.fullmatch(number):
+        return True
+    if span.type == "number" and wanted == "age" and not (_AGE_LIKE.fullmatch(number) and
+                                                         (not number.isdigit() or int(number) < 130)):
+        return True
+    if qualified and span.type == "number" and _qualified_otherwise(text, span.end, unit, asked, qualified):
+        return True
+    tally = _TALLY.match(text, span.end)
+    end = tally.end() if tally else span.end
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
             (span.type == "number" and wanted in ("money", "age")):
         m = _QUALIFIED.match(text, span.end)
+        if _GIVEN_BY.match(text, span.end):  # "the $204m announced by rival Google": a passive, no noun
+            return False
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
-    after = list(word_spans(text[span.end:]))[:3]
+    after = list(word_spans(text[end:]))[:3]
     if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \
             or asked.intersection(first):
         return False
     named = {t for m in word_spans(text) for t in word_terms(m.group())}
     return bool(unit & named) and not unit & {t for m in after for t in word_terms(m.group())}
+
+
+def _qualified_otherwise(text: str, end: int, unit: set[str], asked: set[str], question: frozenset[str]) -> bool:
+    """Whether, between a number and the thing it counts, a name the question does not hold says
+    whose they are ("2,500 American soldiers", "2,500 US troops" asked how many French soldiers)."""
+    for m in list(word_spans(text[end:]))[:3]:
+        here = set(word_terms(m.group()))
+        if unit & here:
+            return False
+        if m.group()[:1].isupper() and fold(m.group()) not in question and not asked & here:
+            return any(unit & set(word_terms(n.group())) for n in list(word_spans(text[end + m.end():]))[:2])
+    return False
+
+
+def _qualifier_words(question: Question) -> frozenset[str]:
+    """The question's words, folded, where it says which of the things it counts ("how many french
+    soldiers"); none where it counts them all ("how many soldiers")."""
+    if not question.unit:
+        return frozenset()
+    m = re.search(rf"\bhow (?:many|much)\s+(.+?)\s+{re.escape(fold(question.unit))}\b", fold(question.text))
+    if not m or not any(w not in STOP_WORDS for w in m[1].split()):
+        return frozenset()
+    return frozenset(fold(m.group()) for m in word_spans(question.text))
+
+
+@cache
+def _relatives(looked_for: str) -> frozenset[str]:
+    """The WordNet relatives of the question's terms that are none of its own terms."""
+    own = set(analyze(looked_for))
+    return frozenset(t for term in own for t in related(term)) - own
+
+
+def _nouns(question: Question) -> set[str]:
+    """The terms of the things the question names after a determiner ("who leads the coalition",
+    "where are the us troops based": two words at most) and of the thing it counts."""
+    found = {t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1])}
+    return found | set(analyze(question.unit)) if question.unit else found
+
+
+def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
+    """A name right after a thing the question names, as one names its holder ("U2 frontman Bono"
+    asked who is the U2 frontman), where no span is: a single word is no person's name to names.py."""
+    found = []
+    for m in _THEN_NAME.finditer(text):
+        at, end = m.start(2), m.start(2) + len(_POSSESSIVE_END.sub("", m[2]))
+        if nouns.intersection(word_terms(m[1])) and all(end <= sp.start or at >= sp.end for sp in spans):
+            found.append(Span(at, end, "person"))
+    return found
+
+
+@cache
+def _deed(question: str) -> frozenset[str]:
+    """The terms of the verb a who-question asks the doer of ("who won" → win); none for "who is"
+    or "who did Chelsea beat" (its doer is named)."""
+    m = _WHO_VERB.match(fold(question))
+    return frozenset(analyze(m[1])) if m else frozenset()
+
+
+def _names_a_thing(text: str, span: Span) -> bool:
+    """Whether a person's name, as names.py types it, names a thing: right after "the" ("winning
+    the Grand Slam"), or after "a" as a word qualifying the noun after it ("A late Andrea Masi try
+    was", "a Girl's Best Friend award and"); not a title's ("the Duke of Edinburgh")."""
+    if span.type != "person" or text[span.start:span.end].split()[0].rstrip(".").lower() in TITLES:
+        return False
+    if _THE_BEFORE.search(text, max(0, span.start - 5), span.start):
+        return True
+    m = _A_BEFORE.search(text, max(0, span.start - 40), span.start)
+    return bool(m) and all(w.lower() not in STOP_WORDS for w in m[1].split()) and \
+        bool(_QUALIFIED_NOUN.match(text, span.end))
+
+
+def _does_other(text: str, span: Span, asked: set[str]) -> bool:
+    """Whether a name does what the question asks to another thing of the kind it asks about:
+    "Cate Blanchett won best supporting actress" asked who won the best film Bafta (the words after
+    the verb, to the first stop word or mark, share one with the question, and more are other
+    words, two at least)."""
+    if not (m := _VERB_THEN.match(text, span.end)) or not asked.intersection(word_terms(m[1])):
+        return False
+    object_terms: list[str] = []
+    for w in _OBJECT.match(text, m.end())[1].split():
+        if w.lower() in STOP_WORDS:
+            break
+        object_terms += [t for t in word_terms(w) if not t.isdigit()]
+    other = [t for t in object_terms if t not in asked]
+    return len(other) >= 2 and len(other) > len(object_terms) - len(other) > 0
 
 
 def _name_like(word: str, query: str) -> bool:

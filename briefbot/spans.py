@@ -29,6 +29,7 @@ class Span:
 _ONES = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
          "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
 _SCALE = "hundred|thousand|million|billion|trillion"
+SMALL_NUMBER = rf"(?i:(?:{_ONES})(?:[ -](?:{_ONES}))?)"  # "twenty-five", as an age may be written
 # "two and a half million", "twenty-five", "three hundred and twenty", "a dozen", "half", "dozens"
 _WORDS = (rf"(?i:(?:a|one|two|three)[ -](?:half|third|quarter|fifth)s?(?=\s+of\b)"
           rf"|(?:(?:{_ONES})(?:[ -](?:{_ONES}))?|an?(?=\s+(?:{_SCALE}|dozen)\b))"
@@ -208,6 +209,16 @@ def _numbers_name(text: str, start: int) -> bool:
     return before is not None and not PLACES.get(before[1])
 
 
+_COMPOUND_AFTER = re.compile(r"-[^\W\d]")
+
+
+def _in_compound(text: str, number: re.Match[str]) -> bool:
+    """Whether a number written in words is the first part of a hyphenated word ("the half-time
+    interval", "a one-off refund"): no amount. An amount with its unit ("two-year", "one-day") is
+    a duration or measure of its own, wider, so it still wins."""
+    return number.group()[0].isalpha() and bool(_COMPOUND_AFTER.match(text, number.end()))
+
+
 def typed_spans(text: str) -> list[Span]:
     """The typed spans of a sentence, sorted by start and never overlapping: where two overlap the
     wider one wins ("£80m" over "80m"), and of two as wide the more specific type."""
@@ -222,7 +233,7 @@ def typed_spans(text: str) -> list[Span]:
         if word[0].isdigit() and text.endswith("&#", 0, start):
             continue  # "volvi&#243;": a character written as an HTML entity in the text, no number
         for kind in kinds:
-            if m := patterns[kind].match(text, start):
+            if (m := patterns[kind].match(text, start)) and not (kind == "number" and _in_compound(text, m)):
                 found.append((start - m.end(), _RANK[kind], start, kind))
         if word[0].isdigit() and (m := _lone_year(text, start)):
             found.append((start - m.end(), _RANK["date"], start, "date"))

@@ -474,3 +474,68 @@ def test_a_former_holder_or_a_candidate_is_not_the_holder():
                        "must leave Iraq.\nThe troops arrived in Iraq in 2014.")
     result = searcher_of(story).search("who is the prime minister of iraq", 1)
     assert all(answer.answer_span is None for answer in result.answers)
+
+
+# Real sentences (BBC, the embedded briefing, saved web pages) and the span each answers with, or
+# None where no span in it answers the question: each row is one general rule.
+SPANS_OF_REAL_SENTENCES = [
+    # the asked type before its stand-in: an age before a bare number
+    ("how old is he", "One Sanders organizer was just 16 years old.", "16 years old"),
+    # an age is a number a life can reach: "800m" is a race
+    ("how old is kelly holmes", "Britain's 800m and 1500m champion Kelly Holmes is taking part in the 1000m.", None),
+    # a sum has a currency or a scale: "Drogba 107" is a minute, "half-time" no amount
+    ("how much did chelsea pay for drogba", "Gerrard 79 og, Drogba 107, Kezman 112.", None),
+    ("how much did chelsea pay for drogba", "But seconds after the half-time interval, Drogba made no mistake, picking "
+     "the ball up from Glen Johnson's long throw inside the six-yard box and sidefooting home.", None),
+    # of a tally, the first number counts what follows it
+    ("how many councillors voted for it", "Councillors voted 7-2 on Thursday to build a footbridge over the River Wend.",
+     "7"),
+    # a count another name qualifies is not of the things the question names
+    ("how many french soldiers are in iraq", "There are about 2,500 American soldiers in Iraq, as part of the "
+     "international coalition led by Washington since September 2014.", None),
+    ("how many american soldiers are in iraq", "There are about 2,500 American soldiers in Iraq, as part of the "
+     "international coalition led by Washington since September 2014.", "2,500"),
+    ("how many soldiers are in iraq", "There are about 2,500 American soldiers in Iraq, as part of the "
+     "international coalition led by Washington since September 2014.", "2,500"),
+    # a place or organisation may be the doer a who-question asks for
+    ("who leads the coalition", "There are about 2,500 American soldiers in Iraq, as part of the international "
+     "coalition led by Washington since September 2014.", "Washington"),
+    # a name of the thing asked about is no answer about it, and a place doing what a where-question asks
+    # is who does it, not where
+    ("where did scotland play italy", "That game is the day after England play Italy in the Six Nations and six days "
+     "before their final match of the championship against Scotland.", None),
+    ("who leads the coalition", 'It is worth noting that the "Inherent Resolve" coalition was established in 2014 '
+     "with 87 partners, including 82 governments and five organizations.", None),
+    ("where are the us troops based", "Currently, around 2,500 US troops remain in Iraq as part of the Global "
+     "Coalition led by Washington since September 2014.", "Iraq"),
+    # the name right after the asked role is its holder, though names.py knows no one-word name
+    ("who is the u2 frontman", "British stars who appear on the current recording, such as Dido and Coldplay's Chris "
+     "Martin, are well known to music fans across the Atlantic, along with U2 frontman Bono.", "Bono"),
+    # an amount one the question names gives is theirs, not the one nearer the asked words
+    ("how much profit did google make", "Its $17m profit for the quarter was dwarfed by the $204m announced by rival "
+     "Google earlier in the week.", "$204m"),
+    # a person's name after an article names a thing
+    ("who won the six nations", "A late Andrea Masi try was small consolation for Italy, chasing their first away win "
+     "in the Six Nations.", None),
+    ("who won the game awards", "The Nevo won two awards at CES, one as a Girl's Best Friend award and another for "
+     "innovation, design and engineering.", None),
+    # what the asked verb is done to, and one who says another does it, are not its doer
+    ("who won the six nations", "Rhys Williams says Wales are still not thinking of winning the Grand Slam despite "
+     "a third Six Nations win.", None),
+    ("who won the best film bafta", "British actor Clive Owen, who has won a Golden Globe and a Bafta for his "
+     'supporting role in Closer, said it "meant a lot" to be at the ceremony.', "Clive Owen"),
+    # one doing the asked verb to another thing of the kind asked is not its doer
+    ("who won the best film bafta", "The Aviator was declared best film, and its star Cate Blanchett won best "
+     "supporting actress.", None),
+    # a name needs one of the question's own words beside it, not only a WordNet relative ("supported" for base)
+    ("where is harir base", 'Al-Numan reassured that the Iraqi side of the border with Syria is "completely secure," '
+     "listing measures taken, such as a concrete wall, sufficient border guard forces supported by Iraqi army units.",
+     None),
+]
+
+
+@pytest.mark.parametrize("question, sentence, expected", SPANS_OF_REAL_SENTENCES)
+def test_the_span_a_real_sentence_answers_with(question: str, sentence: str, expected: str | None):
+    answers = searcher_of(("Story", sentence), BASES, REFERENDUM).search(question, 5).answers
+    answer = next(a for a in answers if a.text == sentence)
+    assert span_text(answer) == expected

@@ -178,7 +178,7 @@ def test_a_seen_sentence_that_answers_a_new_question_is_shown_in_full(session: S
     assert session.handle("how many partners").passages[0].seen_at == 2  # asked again: the one line
 
 
-@pytest.mark.parametrize("first, then", [("Where is Harir base?", "Which forces back up the border guards?"),
+@pytest.mark.parametrize("first, then", [("Is the border with Syria secure?", "Which forces back up the border guards?"),
                                          ("how many americn soldirs are in iraq", "how many troops are there in iraq")])
 def test_a_fact_seen_in_another_wording_is_quoted_as_it_was_shown(session: Session, first: str, then: str) -> None:
     shown = {a.text for a in session.handle(first).answers}

@@ -107,6 +107,8 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("Blue Gene/L has managed speeds of 70.72 teraflops.", ("70.72 teraflops", "measure")),  # the unit is the number's
     ("The line runs at 10 Mbps.", ("10 Mbps", "measure")),
     ("Wales beat Italy 24 to 3.", ("24", "number")),  # a score after a place is a number still
+    ("The boy was a two-year-old then.", ("two-year-old", "age")),  # a compound with its unit stays whole
+    ("Workers held a one-day strike.", ("one-day", "duration")),
 ])
 def test_span_found(text: str, expected: tuple[str, str]):
     assert expected in spans(text)
@@ -122,6 +124,8 @@ def test_span_found(text: str, expected: tuple[str, str]):
     ("Sony PlayStation 2's slimmer shape proved popular, with 50,000 sold.", "2"),  # the number ends a name
     ("Fans queued for Metal Slug 3 all night.", "3"),
     ('Marca said: "Wayne Rooney se volvi&#243; loco".', "243"),  # an HTML entity the text carries literally
+    ("But seconds after the half-time interval, Drogba made no mistake.", "half"),  # a word number in a compound
+    ("Its profits were buoyed by one-off gains.", "one"),
 ])
 def test_not_found_as_written(text: str, absent: str):
     assert absent not in [found for found, _ in spans(text)]
