@@ -4,6 +4,7 @@ candidates that share a term, duplicate facts merged, and an honest "nothing on 
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -51,6 +52,13 @@ _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (
 # "an $11bn (£5.8bn) fraud": a determiner before the sum, or before the sum it converts
 _PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
+# words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
+# neither does ("no date has been set" is "a date has not been set"), and they prevent alike,
+# however many other words they share. The denials are stop words, so they are read as written
+# ("won't" too); the verbs of prevention as terms ("banned" is "ban")
+_DENIALS = frozenset("not no never nor none nothing cannot".split())  # not "without": "illegal without a resolution"
+_PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
+_APART = str.maketrans(dict.fromkeys(string.punctuation + "\u2013\u2014", " "))  # words apart for split()
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -148,6 +156,7 @@ class Searcher:
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
         self._reaches: dict[int, dict[str, int]] = {}
+        self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -752,7 +761,9 @@ class Searcher:
         names is shared (as the share of all their other terms, a word and its WordNet relative
         counting as one: "planes"/"aircraft"), every figure and date they hold agrees, and they
         speak of the same people and organisations. Axa's cut "from 2% to 1%" is not Standard
-        Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said."""
+        Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said.
+        Neither may deny or prevent what the other tells: "she will be back to challenge Radcliffe"
+        is not "the ban will prevent her from challenging Radcliffe", in the same words else."""
         idx, r = self.index, self.ranking
         if idx.sent_article[a] == idx.sent_article[b] or not self._may_share(a, b):
             return False
@@ -763,7 +774,8 @@ class Searcher:
         shared = a_terms & b_terms
         paired = sum(1 for t in a_terms - shared if any(o in b_terms and o not in shared for o in related(t)))
         together = len(shared) + paired
-        return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap
+        return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap \
+            and self._denials_of(a) == self._denials_of(b)
 
     def _may_share(self, a: int, b: int) -> bool:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
@@ -812,6 +824,17 @@ class Searcher:
             elif span.type != "place":
                 figures.update(t for t in terms if any(c.isdigit() for c in t))
         return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
+
+    def _denials_of(self, sent: int) -> frozenset[str]:
+        """"not" if a sentence denies what it tells (`_DENIALS`), and its terms that prevent it
+        (read last, of the pairs that would merge else)."""
+        return _kept(self._denials, sent, self._find_denials)
+
+    def _find_denials(self, sent: int) -> frozenset[str]:
+        low = fold(self.index.text_of(sent))
+        prevents = self._term_set(sent) & _PREVENTING
+        return prevents | {"not"} if "n't" in low or not _DENIALS.isdisjoint(low.translate(_APART).split()) \
+            else prevents
 
     def citation(self, sent: int) -> Citation:
         idx = self.index
