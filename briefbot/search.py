@@ -4,7 +4,6 @@ candidates that share a term, duplicate facts merged, and an honest "nothing on 
 from __future__ import annotations
 
 import re
-import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from briefbot.spans import Span, enumeration_items
 from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 # Typo correction compares a word's one-letter deletions (as many as its letters, each as long):
 # a longer "word" (a pasted blob, a table with no spaces) is no misspelling, and would cost its
@@ -54,11 +54,11 @@ _PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of f
 _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
 # words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
 # neither does ("no date has been set" is "a date has not been set"), and they prevent alike,
-# however many other words they share. The denials are stop words, so they are read as written
+# however many other words they share. The denials are stop words, so they are read in the text
 # ("won't" too); the verbs of prevention as terms ("banned" is "ban")
-_DENIALS = frozenset("not no never nor none nothing cannot".split())  # not "without": "illegal without a resolution"
+_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)  # not "without":
+# "illegal without a second resolution" is no denial
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
-_APART = str.maketrans(dict.fromkeys(string.punctuation + "\u2013\u2014", " "))  # words apart for split()
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -156,6 +156,7 @@ class Searcher:
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
         self._reaches: dict[int, dict[str, int]] = {}
+        self._span_terms: dict[tuple[str, str], tuple[str, ...]] = {}
         self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
@@ -803,7 +804,7 @@ class Searcher:
         return _kept(self._term_sets, sent, self._find_term_set)
 
     def _find_term_set(self, sent: int) -> frozenset[str]:
-        return frozenset(self.index.terms[t] for t in self.index.terms_of(sent).tolist())
+        return frozenset(map(self.index.terms.__getitem__, self.index.terms_of(sent).tolist()))
 
     def _facts_of(self, sent: int) -> Facts:
         """A sentence's figures, names and other terms."""
@@ -815,26 +816,19 @@ class Searcher:
         figures: set[str] = set()
         names: set[str] = set()
         for span in idx.spans_of(sent):
-            written = text[span.start:span.end]
-            if span.type == "person" and (person := person_name(written)) is not None:
-                written = person.name  # "Mr Tony Blair" and "Mr Michael Howard" share only the title
-            terms = analyze(written)
-            if span.type in ("person", "organisation"):
-                names.update(terms)
-            elif span.type != "place":
-                figures.update(t for t in terms if any(c.isdigit() for c in t))
+            if span.type != "place":
+                terms = _kept(self._span_terms, (span.type, text[span.start:span.end]), _span_terms)
+                (names if span.type in ("person", "organisation") else figures).update(terms)
         return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
 
     def _denials_of(self, sent: int) -> frozenset[str]:
-        """"not" if a sentence denies what it tells (`_DENIALS`), and its terms that prevent it
+        """"not" if a sentence denies what it tells (`_DENYING`), and its terms that prevent it
         (read last, of the pairs that would merge else)."""
         return _kept(self._denials, sent, self._find_denials)
 
     def _find_denials(self, sent: int) -> frozenset[str]:
-        low = fold(self.index.text_of(sent))
         prevents = self._term_set(sent) & _PREVENTING
-        return prevents | {"not"} if "n't" in low or not _DENIALS.isdisjoint(low.translate(_APART).split()) \
-            else prevents
+        return prevents | {"not"} if _DENYING.search(self.index.text_of(sent)) else prevents
 
     def citation(self, sent: int) -> Citation:
         idx = self.index
@@ -896,15 +890,27 @@ class Searcher:
         return self._topics
 
 
-def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
-    """What `find` says of a sentence, kept in `store` for the last few thousand sentences: one
-    question's answers compare each candidate with every answer kept so far."""
-    if (known := store.get(sent)) is not None:
+def _kept(store: dict[K, T], key: K, find: Callable[[K], T]) -> T:
+    """What `find` says of a sentence (or a span), kept in `store` for the last few thousand: one
+    question's answers compare each candidate with every answer kept so far, and news repeats its
+    names and figures."""
+    if (known := store.get(key)) is not None:
         return known
     if len(store) >= 4096:
         store.clear()
-    store[sent] = found = find(sent)
+    store[key] = found = find(key)
     return found
+
+
+def _span_terms(typed: tuple[str, str]) -> tuple[str, ...]:
+    """What `same_fact` compares of one typed span (its type, its words): a person's or
+    organisation's terms ("Mr Tony Blair" and "Mr Michael Howard" share only the title, so a
+    person is their name), or the terms of a figure or date that hold a digit."""
+    kind, written = typed
+    if kind == "person" and (person := person_name(written)) is not None:
+        written = person.name
+    terms = analyze(written)
+    return tuple(terms) if kind in ("person", "organisation") else tuple(t for t in terms if any(c.isdigit() for c in t))
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
