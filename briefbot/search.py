@@ -54,12 +54,13 @@ _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (
 _PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
 # words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
-# neither does ("no date has been set" is "a date has not been set"), and they prevent alike,
-# however many other words they share. The denials are stop words, so they are read in the text
-# ("won't" too); the verbs of prevention as terms ("banned" is "ban")
-_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)  # not "without":
-# "illegal without a second resolution" is no denial
+# neither does ("no date has been set" is "a date has not been set", "we reject" is "we do not
+# accept") and they prevent alike, however many other words they share. Most denials are stop
+# words, so they are read in the text ("won't" too); the verbs, as terms ("banned" is "ban"). Not
+# "without": "illegal without a second resolution" is no denial
+_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
+_REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -868,13 +869,15 @@ class Searcher:
         return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
 
     def _denials_of(self, sent: int) -> frozenset[str]:
-        """"not" if a sentence denies what it tells (`_DENYING`), and its terms that prevent it
+        """"not" if a sentence denies what it tells (`_DENYING`, `_REFUSING`), and its terms that prevent it
         (read last, of the pairs that would merge else)."""
         return _kept(self._denials, sent, self._find_denials)
 
     def _find_denials(self, sent: int) -> frozenset[str]:
-        prevents = self._term_set(sent) & _PREVENTING
-        return prevents | {"not"} if _DENYING.search(self.index.text_of(sent)) else prevents
+        terms = self._term_set(sent)
+        prevents = terms & _PREVENTING
+        denies = not terms.isdisjoint(_REFUSING) or _DENYING.search(self.index.text_of(sent))
+        return prevents | {"not"} if denies else prevents
 
     def citation(self, sent: int) -> Citation:
         idx = self.index
