@@ -34,7 +34,7 @@ def main() -> None:
                         continue
                     pairs.add(pair)
                     a, b = searcher._facts_of(answer.sentence_id), searcher._facts_of(version.sentence_id)
-                    differ += a[0] != b[0]
+                    differ += a.figures != b.figures
                     if args.show:
                         print(f"{qset.name}\n  {answer.text}\n  {version.text}")
     print(f"merged pairs: {len(pairs)}; with figures or dates that differ: {differ}")

@@ -299,8 +299,8 @@ class Index:
     def spans_of(self, sent: int) -> list[Span]:
         """The typed spans of a sentence (found once, at build), offsets within the sentence."""
         lo, hi, base = self.span_ptr[sent], self.span_ptr[sent + 1], int(self.sent_start[sent])
-        return [Span(int(s) - base, int(e) - base, SPAN_TYPES[t])
-                for s, e, t in zip(self.span_start[lo:hi], self.span_end[lo:hi], self.span_type[lo:hi])]
+        return [Span(s - base, e - base, SPAN_TYPES[t]) for s, e, t in
+                zip(self.span_start[lo:hi].tolist(), self.span_end[lo:hi].tolist(), self.span_type[lo:hi].tolist())]
 
     def speaker_of(self, sent: int) -> str | None:
         n = self.sent_speaker[sent]

@@ -22,6 +22,7 @@ from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 # Typo correction compares a word's one-letter deletions (as many as its letters, each as long):
 # a longer "word" (a pasted blob, a table with no spaces) is no misspelling, and would cost its
@@ -67,6 +68,14 @@ _GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\
 _TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
 _BARE_FIGURE = re.compile(r"[\d,.]+")  # no currency, no scale
 _AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
+# words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
+# neither does ("no date has been set" is "a date has not been set", "we reject" is "we do not
+# accept") and they prevent alike, however many other words they share. Most denials are stop
+# words, so they are read in the text ("won't" too); the verbs, as terms ("banned" is "ban"). Not
+# "without": "illegal without a second resolution" is no denial
+_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)
+_PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
+_REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -164,6 +173,8 @@ class Searcher:
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
         self._reaches: dict[int, dict[str, int]] = {}
+        self._span_terms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
 
     # --- the query ---------------------------------------------------------------------------
@@ -859,7 +870,9 @@ class Searcher:
         names is shared (as the share of all their other terms, a word and its WordNet relative
         counting as one: "planes"/"aircraft"), every figure and date they hold agrees, and they
         speak of the same people and organisations. Axa's cut "from 2% to 1%" is not Standard
-        Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said."""
+        Life's "from 2.5% to 2%"; "Tory leader Michael Howard said…" twice is two things he said.
+        Neither may deny or prevent what the other tells: "she will be back to challenge Radcliffe"
+        is not "the ban will prevent her from challenging Radcliffe", in the same words else."""
         idx, r = self.index, self.ranking
         if idx.sent_article[a] == idx.sent_article[b] or not self._may_share(a, b):
             return False
@@ -870,7 +883,8 @@ class Searcher:
         shared = a_terms & b_terms
         paired = sum(1 for t in a_terms - shared if any(o in b_terms and o not in shared for o in related(t)))
         together = len(shared) + paired
-        return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap
+        return together >= r.merge_min_shared and together / (len(a_terms | b_terms) - paired or 1) >= r.merge_overlap \
+            and self._denials_of(a) == self._denials_of(b)
 
     def _may_share(self, a: int, b: int) -> bool:
         """Whether two sentences may share `merge_min_shared` terms, a word and its relative counting
@@ -898,7 +912,7 @@ class Searcher:
         return _kept(self._term_sets, sent, self._find_term_set)
 
     def _find_term_set(self, sent: int) -> frozenset[str]:
-        return frozenset(self.index.terms[t] for t in self.index.terms_of(sent).tolist())
+        return frozenset(map(self.index.terms.__getitem__, self.index.terms_of(sent).tolist()))
 
     def _facts_of(self, sent: int) -> Facts:
         """A sentence's figures, names and other terms."""
@@ -910,15 +924,21 @@ class Searcher:
         figures: set[str] = set()
         names: set[str] = set()
         for span in idx.spans_of(sent):
-            written = text[span.start:span.end]
-            if span.type == "person" and (person := person_name(written)) is not None:
-                written = person.name  # "Mr Tony Blair" and "Mr Michael Howard" share only the title
-            terms = analyze(written)
-            if span.type in ("person", "organisation"):
-                names.update(terms)
-            elif span.type != "place":
-                figures.update(t for t in terms if any(c.isdigit() for c in t))
+            if span.type != "place":
+                terms = _kept(self._span_terms, (span.type, text[span.start:span.end]), _span_terms)
+                (names if span.type in ("person", "organisation") else figures).update(terms)
         return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
+
+    def _denials_of(self, sent: int) -> frozenset[str]:
+        """"not" if a sentence denies what it tells (`_DENYING`, `_REFUSING`), and its terms that prevent it
+        (read last, of the pairs that would merge else)."""
+        return _kept(self._denials, sent, self._find_denials)
+
+    def _find_denials(self, sent: int) -> frozenset[str]:
+        terms = self._term_set(sent)
+        prevents = terms & _PREVENTING
+        denies = not terms.isdisjoint(_REFUSING) or _DENYING.search(self.index.text_of(sent))
+        return prevents | {"not"} if denies else prevents
 
     def citation(self, sent: int) -> Citation:
         idx = self.index
@@ -980,15 +1000,27 @@ class Searcher:
         return self._topics
 
 
-def _kept(store: dict[int, T], sent: int, find: Callable[[int], T]) -> T:
-    """What `find` says of a sentence, kept in `store` for the last few thousand sentences: one
-    question's answers compare each candidate with every answer kept so far."""
-    if (known := store.get(sent)) is not None:
+def _kept(store: dict[K, T], key: K, find: Callable[[K], T]) -> T:
+    """What `find` says of a sentence (or a span), kept in `store` for the last few thousand: one
+    question's answers compare each candidate with every answer kept so far, and news repeats its
+    names and figures."""
+    if (known := store.get(key)) is not None:
         return known
     if len(store) >= 4096:
         store.clear()
-    store[sent] = found = find(sent)
+    store[key] = found = find(key)
     return found
+
+
+def _span_terms(typed: tuple[str, str]) -> tuple[str, ...]:
+    """What `same_fact` compares of one typed span (its type, its words): a person's or
+    organisation's terms ("Mr Tony Blair" and "Mr Michael Howard" share only the title, so a
+    person is their name), or the terms of a figure or date that hold a digit."""
+    kind, written = typed
+    if kind == "person" and (person := person_name(written)) is not None:
+        written = person.name
+    terms = analyze(written)
+    return tuple(terms) if kind in ("person", "organisation") else tuple(t for t in terms if any(c.isdigit() for c in t))
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

@@ -143,6 +143,27 @@ def test_two_things_one_person_said_are_not_one_fact():
     assert not searcher_of(a, b).same_fact(0, 1)
 
 
+BACK = ("Radcliffe rival returns", "The two-time world half-marathon silver medallist will be back to challenge "
+                                   "Radcliffe at this year's London event in April.")
+BANNED = ("Runner banned", "But the ban will prevent the two-time world half-marathon silver medallist from "
+                           "challenging Radcliffe at this year's London event in April.")
+STANDS = ("Election", "Mr Dobson will stand in the mayoral election in May, his party said.")
+WITHDRAWS = ("Election", "Mr Dobson will not stand in the mayoral election in May, his party said.")
+
+
+@pytest.mark.parametrize("one, other", [(BACK, BANNED), (STANDS, WITHDRAWS)], ids=["prevented", "not"])
+def test_a_sentence_denying_or_preventing_what_another_tells_is_not_one_fact(one, other):
+    """The new user's L1 (two BBC sport articles): all but three words are shared, and those three
+    say the opposite ("will be back to challenge", "the ban will prevent … from challenging")."""
+    assert not searcher_of(one, other).same_fact(0, 1)
+
+
+def test_two_sentences_denying_the_same_thing_are_one_fact():
+    a = ("A", "The council will not raise its taxes next year, officials said.")
+    b = ("B", "Officials said the council will not raise its taxes next year.")
+    assert searcher_of(a, b).same_fact(0, 1)
+
+
 def test_a_paraphrase_with_related_words_is_one_fact():
     """Two translations of one quote: "crucial"/"necessary" and "planes"/"aircraft" are WordNet
     relatives, so most of what the two say is shared."""
