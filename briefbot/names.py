@@ -210,14 +210,14 @@ def person_shaped(name: str, written_lower: Callable[[str], bool]) -> bool:
 
 def lead_role(name: str, written_lower: Callable[[str], bool]) -> tuple[str, str] | None:
     """(role, name) where a speaker's name opens with a word the corpus writes in lower case that is
-    no first name, title or particle, before a name of a person's shape: "Referee Graham Poll" is
-    Graham Poll, a referee ("referee Graham Poll" elsewhere); "Man-of-the-match Duff", "Farmer Geoff
-    Brooks". "Bill Gates", "Grant Shapps", "Lord Falconer" keep their first word."""
+    no first name, title or particle, before a first name: "Referee Graham Poll" is Graham Poll, a
+    referee ("referee Graham Poll" elsewhere); "Farmer Geoff Brooks". "Bill Gates", "Grant Shapps",
+    "Lord Falconer" keep their first word; "Ancient Greece", "Ed Lee" are none of it."""
     words = name.split()
     first_names, _ = _census_names()
     opener = words[0].split("-")[0]
-    if len(words) < 2 or words[0] in first_names or fold_word(opener) in TITLES | PEERAGE | PARTICLES \
-            or not written_lower(opener) or not person_shaped(" ".join(words[1:]), written_lower):
+    if len(words) < 3 or words[0] in first_names or fold_word(opener) in TITLES | PEERAGE | PARTICLES \
+            or not written_lower(opener) or words[1] not in first_names:
         return None
     return words[0].lower(), " ".join(words[1:])
 

@@ -390,7 +390,6 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     things: Counter[str] = Counter()  # how often it is written as a kind of thing ("an FM transmitter") or no name
     speakers = {name_key(s) for s in index.speakers}
     written_lower = lru_cache(maxsize=None)(lambda name: _written_lower(index, name, phrase=True))
-    written_title = lru_cache(maxsize=None)(lambda acronym: _written_title(index, acronym))
     for sent in range(len(index)):
         text = index.text_of(sent)
         by_pattern.update(_places_in(text))
@@ -410,7 +409,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
                         shaped[key] += 1
                     else:
                         bare.add(key)
-                        things[key] += acts is False or written_lower(names[0]) or written_title(names[0])
+                        things[key] += acts is False or (len(names[0]) > 3 and written_lower(names[0]))
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
@@ -551,13 +550,18 @@ def _role_holder(text: str, after: re.Match[str]) -> bool:
     return word in ROLE_WORDS and bool(then) and (then.group("next")[:1].isupper() or then.group("next") in _SAYS)
 
 
+_DATELINE = LazyPattern(r"\s*(?:[\u2013\u2014]|-\s|,\s+[A-Z][a-z]+\s+\()")  # "KOBE – …", "LONDON, England (AP)"
+
+
 def _named_as_thing(text: str, start: int, end: int, word: str, before: str) -> bool | None:
-    """False where an acronym is written as a kind of thing or as no name (see `_acts`), else None."""
+    """False where an acronym is written as a kind of thing or as no name (see `_acts`; also a
+    dateline, "KOBE – A total of 6,000 surgical masks…", or a line of its own, "(FILE)"), else None."""
     after = _AFTER.match(text, end)
-    if text[end:end + 1] == "$" or any(c.isdigit() for c in word) or fold(word) in ("a", "an") \
+    if _DATELINE.match(text, end) and not text[:start].strip("( ") or text.strip("() .") == text[start:end] \
+            or text[end:end + 1] == "$" or any(c.isdigit() for c in word) or fold(word) in ("a", "an") \
             or re.search(r"\b(?:known as|called)\s+(?:the\s+)?$", text[max(0, start - 20):start]) \
             or (after and not after.group("own") and after.group("word").islower() and after.group("word") not in STOP_WORDS
-                and not after.group().split()[0].endswith("ly")):
+                and not after.group().split()[0].endswith("ly") and not before.endswith(("the ", "The "))):
         return False
     return None
 
@@ -605,16 +609,6 @@ def _mentions(index: Index, name: str) -> int:
     rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
     return sum(1 for sent in index.postings(rarest)[0] for text in [index.text_of(int(sent))]
                for m in written.finditer(text) if not re.search(r"[A-Z][\w'\u2019.-]*\s+$", text[:m.start()]))
-
-
-def _written_title(index: Index, acronym: str) -> bool:
-    """Whether the corpus writes an acronym's word as a name ("Kobe" beside the dateline "KOBE"):
-    a name in capitals, not an acronym."""
-    terms = analyze(acronym)
-    if len(terms) != 1 or (term := index.term_id.get(terms[0])) is None:
-        return False
-    written = re.compile(rf"\b{re.escape(acronym.title())}\b")
-    return any(written.search(index.text_of(int(sent))) for sent in index.postings(term)[0])
 
 
 def _written_lower(index: Index, name: str, phrase: bool = False) -> bool:

@@ -354,22 +354,23 @@ def test_whom_someone_speaks_to_is_no_topic(tmp_path: Path) -> None:
 
 def test_an_acronym_written_as_a_kind_of_thing_is_no_organisation(tmp_path: Path) -> None:
     """An acronym written only before a common noun, after "a" or "known as" (BBC tech: "an FM
-    transmitter", "DAB sets", "the LCD panel market"), after a model or a number ("C180 SE"), before
-    "$" ("HK$327m"), is a technique or a product; one written once as a body ("NUJ official Barry
-    Fitzpatrick", "KA has also threatened", "research group ISAE", "cable operators NTL") or not
-    shown either way ("a senior figure from BT") stays."""
+    transmitter", "DAB sets"), after a model or a number ("C180 SE"), before "$" ("HK$327m"), is a
+    technique or a product; one written once as a body ("NUJ official Barry Fitzpatrick", "KA has
+    also threatened", "research group ISAE", "cable operators NTL") or not shown either way ("a
+    senior figure from BT", "the CDC mainframe": after "the", a body's name too) stays."""
     index = _corpus(tmp_path, {
         "a.txt": "Radio\n\nThe digital radio technology is known as DAB and works on slightly different technology. "
                  "DAB sets have been slow to take off. He built an FM transmitter. The handset can receive FM "
                  "broadcasts. Sharp is quitting the LCD panel market. The Mercedes Benz C180 SE and the BMW 116i SE "
-                 "are cheaper. Profit was HK$327m.\n",
+                 "are cheaper. Profit was HK$327m. In October 1972 connections to the CDC mainframe at Michigan "
+                 "State University opened.\n",
         "b.txt": "Unions\n\nNUJ official Barry Fitzpatrick agreed. KA has also threatened the players. Economic "
                  "research group ISAE has said confidence fell. Fast access over cable operators NTL grew. The Lib "
                  "Dems have appointed a senior figure from BT.\n",
     })
     names = {o.name for o in build_world(index).organisations}
-    assert {"NUJ", "KA", "ISAE", "NTL", "BT"} <= names
-    assert not {"DAB", "FM", "LCD", "SE", "HK"} & names
+    assert {"NUJ", "KA", "ISAE", "NTL", "BT", "CDC"} <= names
+    assert not {"DAB", "FM", "SE", "HK"} & names
 
 
 def test_a_word_in_capitals_is_no_acronym(tmp_path: Path) -> None:
@@ -379,11 +380,11 @@ def test_a_word_in_capitals_is_no_acronym(tmp_path: Path) -> None:
     index = _corpus(tmp_path, {
         "a.txt": "Masks\n\nKOBE \u2013 A total of 6,000 surgical masks have been lost at a hospital in Kobe. EMAIL\n\n"
                  "Send us an email with your stories. - HOPE AND LOSS: Your coronavirus stories. The CDC said "
-                 "masks help.\n",
+                 "masks help.\n\n(FILE)\n",
     })
     names = {o.name for o in build_world(index).organisations}
     assert "CDC" in names
-    assert not {"KOBE", "EMAIL", "HOPE", "LOSS"} & names
+    assert not {"KOBE", "EMAIL", "HOPE", "LOSS", "FILE"} & names
 
 
 def test_a_technique_the_corpus_writes_in_lower_case_is_no_organisation(tmp_path: Path) -> None:
@@ -422,3 +423,15 @@ def test_a_gazetteer_name_in_capitals_finds_its_sentences_in_either_spelling(tmp
     })
     opec = build_world(index).find("Opec", (Organisation,))
     assert opec and len(opec[0].sentences) == 2
+
+
+def test_topics_are_the_noun_phrases_someone_talks_about(seed_index, seed_world: World) -> None:
+    """Al-Bayati says ISIS "does not pose a direct threat to Iraq due to the strength of Iraq's
+    defensive lines" and that its dangers are "only on the ground": his topics hold "defensive
+    lines", not "lines", and no "ground" (where the danger is, not what he talks about); al-Numan's
+    "security services" are not "services"."""
+    from briefbot.topic import talked_about
+    bayati = talked_about(seed_index, seed_world, seed_world.find("Al-Bayati", (Character,))[0])
+    numan = talked_about(seed_index, seed_world, seed_world.find("al-Numan", (Character,))[0])
+    assert "defensive lines" in bayati and "security services" in numan
+    assert not {"lines", "ground"} & set(bayati) and "services" not in numan
