@@ -188,7 +188,7 @@ def _from_place(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _census_names() -> tuple[frozenset[str], frozenset[str]]:
+def census_names() -> tuple[frozenset[str], frozenset[str]]:
     """First names and surnames (lexicon/first_names.txt, surnames.txt: tools/make_name_lists.py),
     read when a world is first built."""
     return frozenset(lexicon_lines("first_names.txt")), frozenset(lexicon_lines("surnames.txt"))
@@ -203,7 +203,7 @@ def person_shaped(name: str, written_lower: Callable[[str], bool]) -> bool:
     words = [w for w in re.split(r"[\s-]+", name) if w and fold_word(w) not in PARTICLES]
     if not words:
         return False
-    first_names, surnames = _census_names()
+    first_names, surnames = census_names()
     return (words[0] in first_names or (words[-1] in surnames and not written_lower(words[0]))
             or not any(w in ORG_WORDS or written_lower(w) for w in words))
 

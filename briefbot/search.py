@@ -15,7 +15,7 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import is_word, related
-from briefbot.names import ORG_WORDS, PEERAGE, TITLES, gazetteer_name, is_role_word, person_name
+from briefbot.names import ORG_WORDS, PEERAGE, TITLES, census_names, gazetteer_name, is_role_word, person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import Span, enumeration_items
@@ -34,6 +34,7 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
+_WORD_OF_NAME = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
@@ -238,6 +239,51 @@ class Searcher:
                     unknown.append(" ".join(_POSSESSIVE_END.sub("", w) for w in part))
         return unknown
 
+    def _namesakes(self, query: str) -> list[str]:
+        """The people named by a first name and a surname where the articles give that surname only
+        to people of other first names: "Tony Benn" (or "tony benn") in a briefing that names Hilary
+        Benn and Tony Blair is no one they mention. A first name one slip from theirs is theirs
+        ("Maria Curie" for Marie), and a surname no first name ever precedes ("Mr Brown") may be anyone's.
+        Both words must be names as the articles write them: the surname never in lower case ("Delta
+        T", "Francisco area"), the first name no place and, where they use it, before a surname
+        ("German general", "Florida stadium" are no people)."""
+        first_names, surnames = census_names()
+        unknown = []
+        words = _WORD_OF_NAME.findall(query)
+        for first, last in zip(words, words[1:]):
+            given, family = first[:1].upper() + first[1:].lower(), last[:1].upper() + last[1:].lower()
+            if given not in first_names or family not in surnames or fold(first) in STOP_WORDS or gazetteer_name(given):
+                continue
+            theirs = self._before_name(family, first_names)
+            if theirs is None or not theirs or given in theirs:
+                continue
+            from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
+            if any(edit_distance(given, name) <= 1 or given.startswith(name) for name in theirs):  # "Fred" Pierce
+                continue
+            if any(t in self.index.term_id for t in analyze(given)) and not self._before_name(given, surnames, after=True):
+                continue  # a word they write in lower case, or no first name of anyone they name
+            unknown.append(f"{given} {family}")
+        return unknown
+
+    def _before_name(self, word: str, names: frozenset[str], after: bool = False) -> set[str] | None:
+        """The `names` written right before a capitalised `word` in the articles (right after it,
+        with `after`); None when they also write the word in lower case, a common word, or never."""
+        idx = self.index
+        terms = analyze(word)
+        if len(terms) != 1 or (tid := idx.term_id.get(terms[0])) is None:
+            return None
+        name, middle = r"([A-Z][a-z]+)", r"(?:([A-Z][\w.]*)\s+)?"  # "Alan L. Bean", "James Clerk Maxwell"
+        near = re.compile(rf"\b{re.escape(word)}\s+{middle}{name}" if after
+                          else rf"\b{name}\s+{middle}{re.escape(word)}\b")
+        lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+        found: set[str] = set()
+        for sent in idx.postings(tid)[0].tolist():
+            text = idx.text_of(sent)
+            if lower.search(text):
+                return None
+            found.update(w for m in near.finditer(text) for w in m.groups() if w in names)
+        return found
+
     def _add_acronyms(self, slots: list[_Slot]) -> None:
         """A name of capitalised words also matches its initials where a story writes both: "Electronic
         Arts" finds "EA hoped to double it", "Council of Mortgage Lenders" the CML (its "of" is no slot)."""
@@ -384,7 +430,7 @@ class Searcher:
         result.unknown_words = [s.word for s in slots if not s.terms]
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
-        result.unknown_names += self._unjoined(query)
+        result.unknown_names += self._unjoined(query) + self._namesakes(query)
         if result.unknown_names:  # the question is about something the briefing never names
             return None
         weights: Counter[int] = Counter()

@@ -196,6 +196,24 @@ def test_a_name_whose_words_no_article_holds_together_is_unknown():
     assert not [name for name in unknown if "Northern" in name]
 
 
+AID = ("Tsunami aid", "International Development Secretary Hilary Benn will visit Aceh.\n"
+       "Tony Blair said the aid would soar, and Tony Martin was not asked.\nMr Benn is 51.")
+
+
+@pytest.mark.parametrize("question", ["how old is tony benn", "How old is Tony Benn?"])
+def test_a_first_name_the_articles_never_give_a_surname_is_someone_else(question):
+    """They name Hilary Benn and Tony Blair: "Tony Benn" is neither, and Mr Benn's age is not his."""
+    result = searcher_of(AID).search(question, 3)
+    assert result.status == "no_answer" and result.unknown_names == ["Tony Benn"]
+
+
+@pytest.mark.parametrize("question", ["how old is hilary benn", "how old is hillary benn", "how old is mr benn",
+                                      "what did tony blair say", "what did the german general benn say"])
+def test_a_first_name_the_articles_give_that_surname_or_one_slip_from_it_is_theirs(question):
+    """Their own first name, one letter from it, none at all, or a word that is no first name here."""
+    assert searcher_of(AID).search(question, 3).status == "answered"
+
+
 def test_a_question_typed_in_capitals_reads_as_in_lower_case():
     """"HOW MUCH WILL THE REFERENDUM COST": no word is an unknown name, and the answer is the one asked in lower case."""
     searcher = searcher_of(CONSOLE, REFERENDUM)
