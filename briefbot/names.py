@@ -214,7 +214,7 @@ def lead_role(name: str, written_lower: Callable[[str], bool]) -> tuple[str, str
     referee ("referee Graham Poll" elsewhere); "Farmer Geoff Brooks". "Bill Gates", "Grant Shapps",
     "Lord Falconer" keep their first word; "Ancient Greece", "Ed Lee" are none of it."""
     words = name.split()
-    first_names, _ = _census_names()
+    first_names, _ = census_names()
     opener = words[0].split("-")[0]
     if len(words) < 3 or words[0] in first_names or fold_word(opener) in TITLES | PEERAGE | PARTICLES \
             or not written_lower(opener) or words[1] not in first_names:

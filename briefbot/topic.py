@@ -91,7 +91,8 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
         if len(topics) == n:
             break
         terms = set(analyze(topic))
-        topic = _phrase(topic, said) if topic.islower() else topic
+        if topic.islower() and not set(analyze(phrase := _phrase(topic, said))) & own:
+            topic = phrase  # "defensive lines"; al-Numan's "army" stays one word: his role says "Iraqi"
         if terms and not terms & own and not any(fold(topic) in fold(t) or fold(t) in fold(topic) for t in topics):
             topics.append(topic)
     return topics
