@@ -151,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _lines(args: argparse.Namespace) -> Iterable[str]:
     if args.question == ["-"]:
-        for n, line in enumerate(sys.stdin):
-            yield line.rstrip("\n").lstrip("\ufeff") if n == 0 else line.rstrip("\n")  # a BOM is no part of a question
+        for n, line in enumerate(sys.stdin):  # a BOM and a Windows line end ("\r\n") are no part of a question
+            yield line.rstrip("\r\n").lstrip("\ufeff") if n == 0 else line.rstrip("\r\n")
     else:
         yield " ".join(args.question)
 
@@ -160,6 +160,7 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     """Each line a turn of one game, in order: `go`, `save` and follow-ups work across lines of `-`."""
     from briefbot.reply import ERROR, NO_ANSWER
+    from briefbot.session import as_typed
     from briefbot.text import safe
     session = open_session(args, args.k)
     status = EXIT_ANSWERED
@@ -178,7 +179,7 @@ def _ask(args: argparse.Namespace) -> int:
             print(json.dumps(reply.to_json()), flush=batch)
         else:
             if batch:  # which question these answers are for
-                print(f"> {safe(line)}", flush=True)
+                print(f"> {safe(as_typed(line))}", flush=True)  # as read: a colour code dropped, not shown
             _print_reply(console, reply)
         if reply.status in (NO_ANSWER, ERROR) and status == EXIT_ANSWERED:
             status = EXIT_NO_ANSWER

@@ -7,6 +7,7 @@ holds the spans of the body only.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from briefbot import formats
@@ -309,13 +311,20 @@ class _Meta:
         if not value:
             return
         if key in ("title", "headline"):
-            self.title = self.title or value
+            self.title = self.title or _named(value)
         elif key in ("date", "published"):
             self.date = self.date or parse_date(value)
         elif key in ("source", "outlet", "publisher"):
-            self.outlet = self.outlet or value
+            self.outlet = self.outlet or _named(value)
         elif key in ("url", "link"):
             self.url = self.url or value
+
+
+def _named(value: str) -> str:
+    """A title or outlet as its reader reads it: the HTML entities a crawl left in it ("&#163;1.8m
+    indecency fine") decoded. Only names: a body keeps what the file writes, as every citation
+    of it is the file's characters."""
+    return html.unescape(value) if "&" in value else value
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -345,9 +354,9 @@ def parse_text_article(path: str, text: str) -> Article:
         body = body[1:]
     # Headline: the first line, unless a header gave it; a repeat of it is not body either.
     if body and meta.title is None and len(body) > 1:
-        meta.title = _LIST_MARK.sub("", text[body[0][0]:body[0][1]]).strip()
+        meta.title = _named(_LIST_MARK.sub("", text[body[0][0]:body[0][1]]).strip())
         body = body[1:]
-    while body and meta.title and text[body[0][0]:body[0][1]].strip().lstrip("# ") == meta.title:
+    while body and meta.title and _named(text[body[0][0]:body[0][1]].strip().lstrip("# ")) == meta.title:
         body = body[1:]
     # A date line near the top.
     for i, (s, e) in enumerate(body[:3]):
@@ -363,8 +372,57 @@ def parse_text_article(path: str, text: str) -> Article:
         if m := _DATELINE.match(text[s:e]) or _AGENCY_DATELINE.match(text[s:e]):
             meta.outlet = meta.outlet or m.group(1).strip()
             body[0] = (s + m.end(), e)
-    paragraphs = tuple(p for p in (_strip_marks(text, s, e) for s, e in _join_wrapped(text, body)) if p[1] > p[0])
-    return Article(path, path, meta.title, meta.outlet, meta.date, meta.url, text, paragraphs)
+    paragraphs = [p for p in (_strip_marks(text, s, e) for s, e in _join_wrapped(text, body)) if p[1] > p[0]]
+    paragraphs = paragraphs[:_readers_comments(text, paragraphs)]
+    return Article(path, path, meta.title, meta.outlet, meta.date, meta.url, text, tuple(paragraphs))
+
+
+# Readers' comments under an article: a page saved with its "Have your say" section (the BBC
+# corpus's re-crawl kept them, without their names) ends in paragraphs that speak as a reader:
+# "I", "you", "!" or "?" outside quotes and nobody reported as saying anything. They are no part
+# of the report ("Veritas?" is a reader's question), as trafilatura leaves comments out of a web
+# page. Told by paragraph, outside quotes: a reader's paragraph (+1), a reported one (a reporting
+# verb or "Mr Name" without the reader's voice, or one opening a quote: -1), or neither (0).
+_QUOTED = re.compile(r'"[^"]*"?|\u201c[^\u201d]*\u201d?')
+_READER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us|you|you're|your)\b|[!?]", re.I)
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|announced|argued|insisted|explained|"
+                        r"warned|claimed|stated|admitted|revealed|reported|confirmed|denied|urged)\b", re.I)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.? [A-Z]")
+_OPENS_QUOTE = ('"', "\u201c", "'")
+MIN_REPORT, MIN_COMMENTS = 4, 6  # paragraphs of report before the comments, and comments at least
+MAX_PAGE = 1000  # paragraphs: a longer text is a book or a dump, not a page with its comments
+
+
+def _voice(paragraph: str) -> int:
+    """+1 a reader's comment, -1 a reported paragraph, 0 either (see above)."""
+    if paragraph.startswith(_OPENS_QUOTE):
+        return -1
+    outside = _QUOTED.sub(" ", paragraph)
+    if _READER.search(outside):
+        return 0 if _REPORTING.search(outside) else 1
+    return -1 if _REPORTING.search(outside) or _TITLED.search(outside) else 0
+
+
+def _readers_comments(text: str, paragraphs: list[tuple[int, int]]) -> int:
+    """Where the readers' comments at the end of an article start (len(paragraphs) if none): the
+    split that leaves fewest readers' paragraphs in the report and fewest others among the
+    comments, taken only where it is plain: a report of at least MIN_REPORT paragraphs, at most a
+    third of them in a reader's voice and none of its last three, then at least MIN_COMMENTS
+    paragraphs, three in five a reader's, at most one in ten reported, the first a reader's. A
+    column or an interview told in the first person all through has no such split."""
+    n = len(paragraphs)
+    if not MIN_REPORT + MIN_COMMENTS <= n <= MAX_PAGE:
+        return n
+    voices = [_voice(text[s:e]) for s, e in paragraphs]
+    # misfits(k): readers' paragraphs before k, others from k on (a neutral one counts half)
+    readers_before = list(accumulate((v == 1 for v in voices), initial=0))
+    others_after = list(accumulate((1 if v == -1 else 0.5 * (v == 0) for v in reversed(voices)), initial=0))[::-1]
+    k = min(range(MIN_REPORT, n - MIN_COMMENTS + 1), key=lambda k: readers_before[k] + others_after[k])
+    report, comments = voices[:k], voices[k:]
+    if (voices[k] == 1 and report.count(1) <= len(report) / 3 and 1 not in report[-3:]
+            and comments.count(1) >= 0.6 * len(comments) and comments.count(-1) <= 0.1 * len(comments)):
+        return k
+    return n
 
 
 def _unquoted(value: str) -> str:

@@ -76,20 +76,26 @@ _CALL = re.compile(r"\b(?:subscri\w*|sign up|log in|newsletter|download (?:the|o
 _TO_READER = re.compile(r"\b(?:you|your|you're|our|us|please)\b|!|\u00a9|^(?:get|subscribe|sign up|download|for the "
                         r"latest)\b", re.I)
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+")  # "Yоur" with a Cyrillic о: spam
+# A link to another story, under the label a page puts before it: "Read: Two disasters are…", "MORE: …".
+_ELSEWHERE = re.compile(r"(?:read|more|read more|related|see also|also read|watch|listen)\s*:", re.I)
 
 
 def _reported(paragraphs: list[str]) -> list[str]:
-    """The paragraphs that report, without the page's words to its reader and homoglyph spam."""
+    """The paragraphs that report, without the page's words to its reader, links to other
+    stories and homoglyph spam."""
     return [p for p in paragraphs
             if not (len(p) < 500 and _CALL.search(p) and _TO_READER.search(p) and not re.search('["\u201c]', p))
-            and len(_MIXED_SCRIPT.findall(p)) < 3]
+            and not (len(p) < 300 and _ELSEWHERE.match(p)) and len(_MIXED_SCRIPT.findall(p)) < 3]
 
 
 # --- web pages --------------------------------------------------------------------------------
 
 def html_article(path: str, data: bytes) -> Article:
     """The article of a saved web page: trafilatura's main text (no navigation, ads or comments)
-    and the page's own metadata (title, date by htmldate, site name, canonical URL)."""
+    without its headings, and the page's own metadata (title, date by htmldate, site name,
+    canonical URL). A heading is a section's, a gallery's or another story's title, not a sentence
+    of the report, as the page's own title is not ("Europe starts to ease itself out of
+    Coronavirus lockdown", a gallery's, answered "when does the quarantine start")."""
     if len(data) > MAX_HTML_BYTES:
         raise Unreadable(f"{len(data) // 1_000_000} MB is too large for a web page")
     import trafilatura
@@ -99,7 +105,8 @@ def html_article(path: str, data: bytes) -> Article:
     if doc is None or not doc.text:
         raise Unreadable("no article text found in the page")
     title = _bare_title(doc.title, doc.sitename)
-    paragraphs = _reported(_paragraphs(doc.text))
+    headings = set(_paragraphs("\n".join("".join(h.itertext()) for h in doc.body.iter("head"))))
+    paragraphs = [p for p in _reported(_paragraphs(doc.text)) if p not in headings]
     while paragraphs and title and fold(paragraphs[0]) == fold(title):  # the headline again, above the story
         paragraphs.pop(0)
     return _lines_article(path, path, paragraphs, title, _site_name(doc.sitename, data), doc.date,

@@ -12,6 +12,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from briefbot.attribution import starts_with_pronoun
 from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
@@ -21,7 +23,7 @@ from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Pa
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
-from briefbot.text import STOP_WORDS, fold
+from briefbot.text import STOP_WORDS, analyze, fold
 from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
 from briefbot.verbs.story import first_visit
@@ -29,18 +31,20 @@ from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
-__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "MAX_LINE_CHARS",
-           "NOTEBOOK_FILE", "SESSION_FILE"]
+__all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "LONG_PASTE", "MAX_LINE_CHARS",
+           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
+TITLED_SENTENCES = 200  # sentences naming a person that `pronoun_of` reads for their "Mr" or "Ms"
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
-# Terminal control sequences (colour codes and the like) in a typed or pasted line: dropped, as the
-# player never meant them as words.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces (other controls stay, shown by `safe`)
+# Terminal control sequences (colour codes and the like) and control characters (a bell, a NUL) in a
+# typed or pasted line: dropped, as the player never meant them as words.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                      r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
 @dataclass
@@ -101,7 +105,8 @@ class Session:
         self._names: dict[str, str] | None = None  # any name of a person, folded → the name to call them by
         self._names_of_world = False  # whether _names came from the built world (else from the world file)
         self._by_name: dict[str, Thing] | None = None  # any name of a thing, as name_key compares it → the thing
-        self._speaker_words: list[set[str]] | None = None  # the words of each speaker's name
+        self._speaker_words: list[tuple[set[str], str]] | None = None  # each speaker's name and its words,
+        # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
         self.verbs = {v.name: v for v in VERBS}
@@ -151,12 +156,12 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
+        line, note = _long_paste(as_typed(line))  # a pasted article: its first sentences
         if len(line) > MAX_LINE_CHARS:
             reply = Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
                 f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
             reply.view = self.view()
             return reply
-        line, note = _typed(line)
         command = self.parser.parse(line)
         if command.verb == "again" and self.state.last_line:
             line = self.state.last_line
@@ -358,13 +363,33 @@ class Session:
             at += size or 1
         return list({t.name: t for t in found}.values())
 
-    def is_person(self, phrase: str) -> bool:
-        """Whether a phrase names someone quoted: its words are all words of one speaker's name
-        ("allawi", "sabah al-numan"). Read from the index, so a question needs no world for it."""
+    def person_called(self, phrase: str) -> str:
+        """The person quoted whom a phrase names, as the world calls them ("" for none): its words are
+        all words of a speaker's name ("allawi", "sabah al-numan"), the most quoted such speaker. Read
+        from the index, so a question needs no world for it."""
         if self._speaker_words is None:
-            self._speaker_words = [set(name_key(n).split()) for n in self.index.speakers]
+            speakers, said = self.index.speakers, self.index.sent_speaker
+            quoted = np.bincount(said[said >= 0], minlength=len(speakers))
+            self._speaker_words = [(set(name_key(speakers[n]).split()), speakers[n])
+                                   for n in np.argsort(-quoted, kind="stable").tolist()]
         words = set(name_key(phrase).split())
-        return bool(words) and any(words <= name for name in self._speaker_words)
+        name = next((n for name, n in self._speaker_words if words and words <= name), "")
+        return self._speaker_name(name) if name else ""
+
+    def pronoun_of(self, name: str) -> str:
+        """"he" or "she" as the articles title a person ("Mr Kilroy-Silk", "Ms Blackman"), "" when they
+        do not say (many outlets use no titles): so that "her majority" is never a man's."""
+        last = name.split()[-1] if name.split() else ""
+        terms = analyze(last)  # "Kilroy-Silk": the sentences holding "silk"
+        term = self.index.term_id.get(terms[-1]) if terms else None
+        if term is None:
+            return ""
+        titled = re.compile(rf"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+{re.escape(last)}\b")
+        he = she = 0
+        for sent in self.index.postings(term)[0][:TITLED_SENTENCES].tolist():
+            for m in titled.finditer(self.index.text_of(sent)):
+                he, she = he + bool(m[1]), she + bool(m[2])
+        return "he" if he > she else "she" if she > he else ""
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
@@ -495,15 +520,18 @@ def _file_names(path: Path | None) -> dict[str, str]:
     return {fold(n): e.name for e in entries if e.kind is Character for n in (e.name, *e.variants)}
 
 
-def _typed(line: str) -> tuple[str, str]:
-    """The line as the parser should read it: control sequences dropped, a long paste cut to its
-    first sentences; and a note saying it was cut ("" if not)."""
-    line = _CONTROLS.sub(" ", _ESCAPES.sub("", line))
+def as_typed(line: str) -> str:
+    """A typed or pasted line as briefbot reads it, and as the front ends echo it: control
+    sequences and characters dropped, tabs and line ends spaces."""
+    return _SPACES.sub(" ", _ESCAPES.sub("", line))
+
+
+def _long_paste(line: str) -> tuple[str, str]:
+    """A long paste cut to its first sentences, and a note saying so ("" if it is no long paste)."""
     words = line.split()
     if len(words) <= LONG_PASTE:
         return line, ""
     head = " ".join(words[:LONG_PASTE])
     end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
     head = head[:end + 1] if end > 20 else head
-    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words)} words.)"
-
+    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words):,} words.)"

@@ -23,7 +23,8 @@ _FOLD = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u0131": "i", "\u00df": "ss", "\u00e6": "ae", "\u00f8": "o", "\u0153": "oe", "\u0142": "l",
 })
-_WORD = re.compile(r"\w+(?:['\u2019.,\u2010-\u2015-]\w+)*")
+# a word, or a name of capitals joined by "&" ("AT&T", "S&P", "X&Y"): its letters alone say nothing
+_WORD = re.compile(r"[A-Z0-9]+(?:&[A-Z0-9]+)+(?:['\u2019]?s)?\b|\w+(?:['\u2019.,\u2010-\u2015-]\w+)*")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]\.?")
 _NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

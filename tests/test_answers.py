@@ -214,6 +214,13 @@ def test_a_first_name_the_articles_give_that_surname_or_one_slip_from_it_is_thei
     assert searcher_of(AID).search(question, 3).status == "answered"
 
 
+def test_a_name_joined_by_an_ampersand_that_no_article_writes_is_unknown():
+    """A briefing holding "x" and "y" as letters never names Coldplay's album X&Y."""
+    band = ("Band Aid", "The single sold 750,000 copies in its first week.\nColdplay played x and y to fans.")
+    result = searcher_of(band).search("How many copies did Coldplay's X&Y album sell in its first week?", 3)
+    assert result.status == "no_answer" and result.unknown_names == ["X&Y"]
+
+
 def test_a_question_typed_in_capitals_reads_as_in_lower_case():
     """"HOW MUCH WILL THE REFERENDUM COST": no word is an unknown name, and the answer is the one asked in lower case."""
     searcher = searcher_of(CONSOLE, REFERENDUM)

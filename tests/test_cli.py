@@ -308,6 +308,22 @@ def test_stdin_batch_in_text_names_each_question_and_drops_a_bom(capsys, monkeyp
     assert json.loads(capsys.readouterr().out)["query"] == "where is harir base"
 
 
+def test_stdin_batch_echoes_each_line_as_read_without_its_control_sequences(capsys, monkeypatch):
+    """The echo showed "how many ␛[31msoldiers␛[0m in iraq" (and ␇, ␀) though the line is read without them."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how many \x1b[31msoldiers\x1b[0m in iraq\nwho\a is al-numan\x00\n"))
+    cli.main(["ask", "-k", "1", "-"])
+    echoes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("> ")]
+    assert echoes == ["> how many soldiers in iraq", "> who is al-numan"]
+
+
+def test_stdin_batch_of_windows_lines_echoes_no_carriage_return(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("where is harir base\r\nwho is allawi\r\n", newline=""))
+    cli.main(["ask", "-k", "1", "-"])
+    out = capsys.readouterr().out
+    assert out.startswith("> where is harir base\n") and "\n> who is allawi\n" in out
+    assert "\u240d" not in out  # "␍", the control picture of the "\r" the line kept
+
+
 def test_a_broken_world_file_is_reported_by_ask(tmp_path: Path, capsys):
     corpus = tmp_path / "news"
     corpus.mkdir()

@@ -85,6 +85,56 @@ def test_bbc_shape(tmp_path: Path):
     assert len(article.paragraphs) == 2
 
 
+def test_entities_a_crawl_left_in_a_title_are_decoded_and_the_body_kept_as_written(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("&#163;1.8m indecency fine for Viacom\n\n&#163;1.8m indecency fine for Viacom\n\n"
+                                     "Media giant Viacom has paid a &#163;1.8m fine.\n")
+    (tmp_path / "b.json").write_text(json.dumps({"title": "Tottenham bid &#163;8m", "outlet": "Q&amp;A News",
+                                                 "text": "Spurs bid."}) + "\n")
+    [text, record] = sorted(articles_of(tmp_path), key=lambda a: a.path)
+    assert (text.title, record.title, record.outlet) == ("\u00a31.8m indecency fine for Viacom", "Tottenham bid \u00a38m",
+                                                        "Q&A News")
+    assert body(text) == "Media giant Viacom has paid a &#163;1.8m fine."  # the headline again is not body
+
+
+_REPORT = ["Ex-chat show host Robert Kilroy-Silk has launched a new party, Veritas.",
+           'Mr Kilroy-Silk said "our country" was being "stolen from us". He told a news conference Veritas is Latin.',
+           "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk.",
+           "Mr Hockney also left UKIP. A spokesman for UKIP called on Mr Hockney to quit the London Assembly.",
+           "The party asserts that Mr Hockney should stand down."]
+_COMMENTS = ["Thank goodness that Kilroy-Silk has gone - now UKIP at least has a chance in the election!",
+             "So UKIP was good enough for him to lead, not good enough for him to follow!",
+             "Interesting that a party committed to plain speaking should have a Latin name!",
+             "Well if you cannot get enough limelight being an ordinary MP then start up your own party.",
+             "Let's hope this is the start of both of them slipping into obscurity.",
+             "Veritas? The name will doom it. But perhaps I am wrong.",
+             "I think he will do well, and I will vote for him."]
+
+
+def test_readers_comments_after_an_article_are_not_body(tmp_path: Path):
+    """A saved page's "Have your say" (BBC's re-crawl keeps them, unsigned): "Veritas?" answered
+    "what is veritas". The report stays whole, the file's text and spans untouched."""
+    (tmp_path / "a.txt").write_text("Kilroy launches 'Veritas' party\n\n" + "\n\n".join(_REPORT + _COMMENTS) + "\n")
+    [article] = articles_of(tmp_path)
+    assert body(article) == "\n".join(_REPORT)
+    assert article.text == (tmp_path / "a.txt").read_text()
+    assert "Veritas?" not in sentences(index_of(tmp_path))
+
+
+@pytest.mark.parametrize("paragraphs", [
+    _REPORT + _COMMENTS[:4],  # too few to tell from an article ending in a reader's voice
+    ["I was born in 1938. The threat back then was Hitler.", "We were threatened by the bomb. We built shelters.",
+     "Now I am told there is a mortal danger. So what?", "My point is that we have always coped.",
+     *_COMMENTS],  # a column in the first person all through, then its readers
+    _REPORT + ['"I am glad," he said. "Why would I not be?"', '"You can see we are ready!" he added.', *_COMMENTS[2:6]],
+    _REPORT + ["My father wore a uniform for five years.", "The war ended in 1945.", "Mr Smith recalled it.",
+               *_COMMENTS],  # the report ends in a first-person paragraph: no plain change of voice
+])
+def test_an_article_in_a_reader_s_voice_is_kept_whole(tmp_path: Path, paragraphs: list[str]):
+    (tmp_path / "a.txt").write_text("Headline\n\n" + "\n\n".join(paragraphs) + "\n")
+    [article] = articles_of(tmp_path)
+    assert body(article) == "\n".join(paragraphs)
+
+
 def test_explicit_files_and_special_paths(tmp_path: Path):
     (tmp_path / "a.txt").write_text("One\n\nFirst story.\n")
     (tmp_path / "b.md").write_text("Two\n\nSecond story.\n")

@@ -87,6 +87,21 @@ def test_web_page_main_text_and_metadata():
         assert article.text[start:end].strip() == article.text[start:end] != ""
 
 
+def test_a_page_s_headings_and_links_to_other_stories_are_not_body():
+    """A gallery's title inside the story ("Europe starts to ease itself out of Coronavirus
+    lockdown") answered "when does the quarantine start"; a section's heading and a labelled
+    link to another story are no sentences of the report either. Every paragraph stays."""
+    page = PAGE.replace("<p>Islanders had waited", '<div class="gallery" role="button"><header><h2>Island ferries in '
+                        "pictures</h2></header></div><h3>A long wait</h3><p>Islanders had waited").replace(
+        "<p>The ferry company said", '<p>Read: <a href="/other">Storm closes the harbour for a week</a></p>'
+                                     "<p>The ferry company said")
+    [article], _ = parsed("ferry.html", page.encode())
+    for furniture in ("in pictures", "A long wait", "Storm closes"):
+        assert furniture not in article.text
+    [plain], _ = parsed("ferry.html", PAGE.encode())
+    assert article.text == plain.text
+
+
 def test_a_site_name_made_from_the_domain_gives_way_to_the_one_in_the_title():
     page = PAGE.replace('<meta property="og:site_name" content="Oban Times">', "").replace(
         '<link rel="canonical" href="https://obantimes.example/ferry-returns">',
@@ -453,3 +468,12 @@ def test_tui_reader_marks_the_rendered_markdown_sentence(tmp_path: Path):
         highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
         assert highlighted == "Boats moor at the north quay from May."
     drive(app, scenario, size=(80, 24))
+
+
+def test_the_set_up_commands_bring_a_pip_that_reads_lxml_s_extras():
+    """pip 23.2 (what a Python 3.11 venv starts with) reads justext's `lxml[html_clean]` against
+    lxml's standard `html-clean` and warns at every install; a current pip (PEP 685) does not."""
+    root = Path(__file__).resolve().parent.parent
+    commands = [line for line in (root / "README.md").read_text().splitlines() + (root / ".ci" / "run").read_text()
+                .splitlines() if "python3 -m venv" in line]
+    assert len(commands) >= 3 and all("python3 -m venv --upgrade-deps .venv" in line for line in commands)

@@ -282,6 +282,95 @@ def test_it_stands_for_the_last_questions_noun_phrase_never_its_verb(session: Se
         assert echo == meant
 
 
+SEAT = ("Title: Kilroy names election seat target\nDate: 2005-01-20\nSource: BBC News\n\n"
+        "Ex-chat show host Robert Kilroy-Silk is to contest the Derbyshire seat of Erewash at the next general "
+        "election.\n\n\"Erewash is the seat I want to hold, and I will win it,\" Mr Kilroy-Silk told reporters.\n\n"
+        "Labour's Elizabeth Blackman won the seat in 1997 and has a 6,932 majority.\n\n"
+        "Mr Kilroy-Silk said the party would be holding a leadership election in the spring.\n\n"
+        "There is no evidence Bloomberg has broken any campaign finance laws.\n\n"
+        "Michael Bloomberg, 62, said the city would back the new stadium. \"We will build it,\" the mayor said.\n\n"
+        "A hunter was found dead in the forest on Tuesday, police said.\n")
+
+
+@pytest.fixture
+def seat(tmp_path: Path) -> Session:
+    from briefbot.cache import load
+    (tmp_path / "seat.txt").write_text(SEAT, encoding="utf-8")
+    return Session(load([str(tmp_path / "seat.txt")], lambda line: None, use_cache=False), home=tmp_path)
+
+
+def test_her_after_a_who_question_is_the_person_it_answered(seat: Session) -> None:
+    """K2: "how big is her majority" after "who holds that seat" (Elizabeth Blackman) asked about
+    Kilroy-Silk's: "her" was the last person named before, a man."""
+    seat.handle("talk to kilroy-silk")
+    seat.handle("who won the seat in 1997")
+    reply = seat.handle("how big is her majority")
+    assert said(reply).splitlines()[0] == "(how big is Elizabeth Blackman's majority)"
+    assert "6,932" in reply.answers[0].text
+
+
+def test_her_is_never_a_man_the_articles_call_mr(seat: Session) -> None:
+    """K2: "her" became Robert Kilroy-Silk ("Mr Kilroy-Silk" in the articles); "he" still is him."""
+    seat.handle("talk to kilroy-silk")
+    reply = seat.handle("what is her majority")
+    assert not reply.answers and said(reply).startswith("Whom does \u201cher\u201d mean?")
+    assert said(seat.handle("what did he say")).splitlines()[0] == "(what did Robert Kilroy-Silk say)"
+
+
+def test_he_after_a_question_is_the_person_it_named(seat: Session) -> None:
+    """W3, W10: "how old is he" after "who is bloomberg" was asked as typed ("A five-year-old kid…"), or
+    of the person named before: the man just asked about is "he", as the briefing calls him."""
+    seat.handle("talk to kilroy-silk")
+    assert seat.handle("who is bloomberg").answers[0].speaker is None  # no speaker of answer 1 to go by
+    reply = seat.handle("how old is he")
+    assert said(reply).splitlines()[0] == "(how old is Michael Bloomberg)" and "62" in reply.answers[0].text
+
+
+def test_he_after_a_who_question_whose_answers_name_no_one_is_asked_back(seat: Session) -> None:
+    """W3: `how old was he` after the Essequibo hunter (named by no answer) answered "A five-year-old
+    kid…": neither the person named before nor any "he" of the articles."""
+    seat.handle("talk to kilroy-silk")
+    seat.handle("who was found dead in the forest")
+    reply = seat.handle("how old was he")
+    assert not reply.answers and said(reply).startswith("Whom does \u201che\u201d mean?")
+
+
+def test_it_after_a_question_whose_it_was_left_as_typed_is_not_its_verb(tmp_path: Path) -> None:
+    """M1: `when will it open`, then `how much will it cost` asked "(how much will open cost)"."""
+    from briefbot.cache import load
+    (tmp_path / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
+    session = Session(load([str(tmp_path / "bridge.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    session.handle("when will it open")
+    reply = session.handle("how much will it cost")
+    assert not said(reply).startswith("(") and "\u00a312 million" in reply.answers[0].text
+
+
+def test_why_after_asking_someone_is_still_what_they_say(session: Session) -> None:
+    """P13: `why?` after `ask howard about tax` asked "(why tax?)" of every article (Howard dropped)."""
+    session.handle("ask allawi about trainers")
+    person = session.thing(session.state.person)
+    reply = session.handle("why?")
+    assert said(reply).splitlines()[0] == f"(ask {person.name} about why trainers)" and reply.verb == "follow_up"
+    assert reply.answers and {a.sentence_id for a in reply.answers} <= set(person.sentences)
+
+
+def test_follow_ups_after_a_dossier_ask_of_it_by_its_name(session: Session) -> None:
+    """O5: `why` after `x iraq` asked "(why Irak Iraq?)" (its other name pasted in), then `it` "(Iraq Iraq)"."""
+    thing = next(t for t in session.world.places if t.variants and t.sentences)
+    session.handle(f"x {thing.name}")
+    assert said(session.handle("why")).splitlines()[0] == f"(why {thing.name}?)"
+    assert said(session.handle("it")).splitlines()[0] == f"({thing.name})"
+
+
+def test_they_after_a_follow_up_is_the_question_it_followed_up(session: Session) -> None:
+    """E16: `where are they?` after `how many soldiers are in iraq`, `why?` said "nothing about that": the
+    follow-up had glued the noun phrases ("why soldiers iraq?") and none was plural."""
+    session.handle("how many soldiers are in iraq")
+    session.handle("why?")
+    reply = session.handle("where are they?")
+    assert said(reply).splitlines()[0] == "(where are soldiers?)" and reply.answers
+
+
 def test_it_after_a_dossier_is_that_dossier(session: Session) -> None:
     session.handle("x pkk")
     assert said(session.handle("when was it founded?")).splitlines()[0] == "(when was Kurdistan Workers' Party founded?)"
@@ -580,15 +669,30 @@ def test_oops_replaces_the_misspelt_word_and_g_repeats_the_fix(session: Session)
     assert session.handle("g").query == "hw many soldiers in harir"
 
 
-def test_control_sequences_in_typed_input_are_dropped(session: Session) -> None:
-    reply = session.handle("how many \x1b[31msoldiers\x1b[0m are in iraq")
+def test_oops_replaces_the_word_it_is_spelt_like_and_asks_when_it_is_like_none(session: Session) -> None:
+    """`oops harir` after "frobnicate the widget" ran "harir the widget": the first word found nowhere,
+    though "harir" is spelt like neither. With one such word, that one."""
+    session.handle("frobnicate the widget")
+    reply = session.handle("oops harir")
+    assert not reply.answers and "\u201cfrobnicate\u201d or \u201cwidget\u201d" in said(reply)
+    session.handle("where is the widget")
+    assert said(session.handle("oops harir")).startswith("(where is the harir)")
+
+
+@pytest.mark.parametrize("typed", ["how many \x1b[31msoldiers\x1b[0m are in iraq",
+                                   "how\a many soldiers are in iraq\x00", "how many sol\x7fdiers are in iraq"])
+def test_control_sequences_in_typed_input_are_dropped(session: Session, typed: str) -> None:
+    """A bell, a NUL or a DEL too (they were shown as ␇, ␀)."""
+    reply = session.handle(typed)
     assert reply.query == "how many soldiers are in iraq" and reply.answers
 
 
-def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session) -> None:
-    paste = "How many American soldiers are in Iraq? " + " ".join(["word"] * 300)  # within the 2,000 characters
+@pytest.mark.parametrize("words", [300, 3000])  # within the 2,000 characters, and far past them (an article)
+def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session, words: int) -> None:
+    paste = "How many American soldiers are in Iraq? " + " ".join(["word"] * words)
     reply = session.handle(paste)
     assert reply.answers and said(reply).startswith("(A long paste")
+    assert f"of its {words + 7:,} words" in said(reply).splitlines()[0]
     assert len(drawn(reply)) < 30
 
 

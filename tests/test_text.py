@@ -81,6 +81,12 @@ def test_non_latin_scripts_are_words():
     assert analyze("\U0001f389 party") == ["parti"]
 
 
+def test_a_name_of_capitals_joined_by_an_ampersand_is_one_term():
+    """"X&Y" is no "x" and "y" (letters any text holds), "S&P" no "s" and "p"; "Marks & Spencer" stays two words."""
+    assert analyze("Coldplay's X&Y; S&P and AT&T's Q&As") == ["coldplay", "x&y", "s&p", "at&t", "q&as"]
+    assert analyze("Marks & Spencer") == ["mark", "spencer"]
+
+
 def test_nothing_to_analyze():
     assert analyze("") == analyze("?!... --- \u2014") == []
 

@@ -204,8 +204,7 @@ class BriefbotApp(App[int]):
     # --- playing -----------------------------------------------------------------------------
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.input.clear()
-        self.play(event.value)
+        self.play(event.value)  # the prompt emptied itself as Enter came, before the keys after it
 
     def play(self, line: str) -> None:
         """Queue a line for the session: typed (also while the briefing loads), clicked in the panel or

@@ -23,11 +23,12 @@ from briefbot.plain import compact_citation, cut, full_citation, other_lines, se
 from briefbot.render import Titled, beside, heading_text, help_table, margin, message_text, numbered, passage_body, safe
 from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
                             Reply, Sources)
-from briefbot.session import MAX_LINE_CHARS
+from briefbot.session import LONG_PASTE, MAX_LINE_CHARS, as_typed
 from briefbot.text import one_line
 from briefbot.tui.story import StoryView
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
+MAX_PASTED_LINES = 20  # a paste of more lines is a text, asked as one line (answered on its start)
 
 
 def plain(text: str, style: str = "", lines: bool = False) -> Text:
@@ -184,7 +185,8 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     folder = reply.view.folder if reply.view else ""
     widgets: list[Widget] = []
     if line is not None:
-        widgets.append(Static(plain(f"> {cut(line, ECHO_CHARS)}"), classes="echo"))  # a long paste: its start
+        # As read (a colour code dropped, not shown as ␛[31m); of a long paste, its start.
+        widgets.append(Static(plain(f"> {cut(as_typed(line), ECHO_CHARS)}"), classes="echo"))
     for at, block in enumerate(reply.blocks):
         if isinstance(block, (Dated, Difference)):  # a timeline's lines, or the differences: one view
             if not (widgets and isinstance(widgets[-1], StoryView) and widgets[-1].kind is type(block)):
@@ -300,16 +302,23 @@ class CommandSuggester(Suggester):
                 offered[id(names)] = _shown(names)
         self.naming = [(verb, offered[id(names)]) for verb, names in completion.naming]
         self.names = _shown(completion.names)
+        # Whole names, for which there is nothing to complete: Tab's "go Baghdad" would show "go Baghdad
+        # International Airport" straight after, as if Tab had put in another place than the one suggested.
+        self.whole = {name.lower() for name in self.names}
 
     async def get_suggestion(self, value: str) -> str | None:
+        """A verb phrase being typed ("read s" → "read source "), but after a verb the name of what it
+        takes first ("go b" → "go Baghdad"; the verb "go back" once no place begins "bac"), unless the
+        phrase takes a name of its own ("talk t" → "talk to "). Nothing after a whole name."""
         low = value.lower()
-        for verb in self.verbs:  # a verb phrase being typed: "read s" → "read source "
-            if low and verb.startswith(low) and len(verb) > len(low):
-                return value + verb[len(value):]
-        for verb, names in self.naming:
-            if low.startswith(verb):
-                return _complete(value, len(verb), names)
-        return _complete(value, 0, self.names) if " " not in value else None
+        phrase = next((verb for verb in self.verbs if low and verb.startswith(low) and len(verb) > len(low)), None)
+        naming = next(((len(verb), names) for verb, names in self.naming if low.startswith(verb)), None)
+        if phrase is not None and (naming is None or phrase.endswith(" ")):
+            return value + phrase[len(value):]
+        at, names = naming or (0, self.names if " " not in value else [])
+        if low[at:] in self.whole:
+            return None
+        return _complete(value, at, names) or (value + phrase[len(value):] if phrase else None)
 
 
 def _shown(names: Iterable[str]) -> list[str]:
@@ -330,7 +339,9 @@ def _complete(value: str, at: int, candidates: Iterable[str]) -> str | None:
 
 
 class PromptInput(Input):
-    """The `>` prompt: Up/Down walk the lines typed before, Tab accepts the completion."""
+    """The `>` prompt: Up/Down walk the lines typed before, Tab accepts the completion. Keys are
+    taken in the order they come, so a burst of lines (type-ahead, a paste the terminal does not
+    bracket) is those lines, each a turn; a bracketed paste of several lines is a turn a line."""
 
     BINDINGS = [
         Binding("up", "history(-1)", "Previous line", show=False),
@@ -343,6 +354,46 @@ class PromptInput(Input):
         self.history: list[str] = []
         self.position = 0
         self.draft = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The prompt's own bound keys (Enter, Backspace, the arrows, Tab) run here, between the
+        characters typed around them. Left to Textual they run once the key has bubbled up to the
+        app (Textual issue #6605), when the characters after them are already in the box: "x pkk⏎
+        score⏎hint⏎" in one burst was submitted three times as "x pkkscorehint"."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        """The line on to the app, the box emptied at once: what is typed after Enter is the next line."""
+        self.submit_line(self.value)
+
+    def submit_line(self, line: str) -> None:
+        self.value = ""
+        self.post_message(self.Submitted(self, line))
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of one line goes into the box, as typed. Several lines are a turn each, in order
+        (the first after what the box held); a text (a line of more than LONG_PASTE words, or more
+        than MAX_PASTED_LINES lines) is one turn, answered on its start. Control sequences are
+        dropped as from any line (`as_typed`)."""
+        event.stop()
+        event.prevent_default()  # Input's own paste keeps the first line only
+        lines = [line for line in map(as_typed, event.text.splitlines()) if line.strip()]
+        if not lines:
+            return
+        start, end = sorted(self.selection)
+        if len(lines) > MAX_PASTED_LINES or any(len(line.split()) > LONG_PASTE for line in lines):
+            lines = [" ".join(line.strip() for line in lines)]
+        elif len(lines) == 1:
+            self.replace(lines[0], start, end)
+            return
+        lines[0] = self.value[:start] + lines[0] + self.value[end:]
+        for line in lines:
+            self.submit_line(line)
 
     def remember(self, line: str) -> None:
         if line.strip() and (not self.history or self.history[-1] != line):
@@ -367,4 +418,3 @@ class PromptInput(Input):
     def action_complete(self) -> None:
         if self.cursor_at_end:
             self.action_cursor_right()  # accepts the suggestion shown, if any
-

@@ -6,6 +6,7 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from briefbot.names import person_name
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
@@ -23,14 +24,19 @@ FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 # what it is about, so a follow-up does not carry it ("why said border secure?").
 _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
-_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
-_PERSON = ("he", "she", "him", "her")
+_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_PERSON = ("he", "she", "him", "her", "his")
+_WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
-    if (about := _pointing_back(s, query)) is not None:  # "who made it?": about what was asked last
+    if (about := _pointing_back(s, query)) == "":  # "how old was he?" when no answer names anyone
+        return Reply(command.line, NO_ANSWER, verb="question").say(
+            f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? I cannot tell from the last answers: "
+            "ask again with the name.")
+    if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
     result = s.searcher.search(query, s.k, context=_room(s))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
@@ -50,7 +56,33 @@ def question(s: Session, command: Command) -> Reply:
         reply.say("Try other words, `sources` for the articles, or `hint`.")
         return reply
     s.show(reply, result.answers, result.matched_words)
+    person = _person_asked_about(s, s.state.question, result)
+    if person is not None:
+        s.state.person = person
     return reply
+
+
+def _person_asked_about(s: Session, query: str, result: Result) -> str | None:
+    """Whom "he" or "she" means after a question: a person it names ("who is mark meadows", "why did
+    kilroy-silk quit ukip"), else for a "who" question the person its answers name as the answer
+    ("who holds that seat": "Labour's Elizabeth Blackman won the seat", not the speaker of answer 1),
+    or no one ("") when they name none (the one asked for is not whoever was named before). None:
+    the question says nothing of it (the speaker of answer 1 then, as `Session.show` has it)."""
+    for phrase in noun_phrases(query):  # its longest run of words that is someone's name
+        words = phrase.split()
+        runs = sorted(((a, b) for a in range(len(words)) for b in range(a + 1, len(words) + 1)
+                       if words[a].lower() not in STOP_WORDS and words[b - 1].lower() not in STOP_WORDS),
+                      key=lambda run: run[0] - run[1])
+        if named := next(filter(None, (s.person_called(" ".join(words[a:b])) for a, b in runs)), ""):
+            return named
+    asked = analyse(query)
+    if not (asked.type == "person" or re.match(r"\s*who\b", query, re.I)) or asked.asks_speaker:
+        return None  # ("who was found dead" is typed a description: it asks for someone all the same)
+    span = next((a.text[a.answer_span.start:a.answer_span.end] for a in result.answers
+                 if a.answer_span and a.answer_span.type == "person"), "")
+    name = person_name(span)
+    name = name.name if name else span  # "Mr Bloomberg" → "Bloomberg", "Michael Bloomberg" if quoted
+    return s.person_called(name) or name
 
 
 def read_as(text: str, corrections: dict[str, str]) -> str:
@@ -87,13 +119,17 @@ def _room(s: Session) -> str:
     return "" if s.state.room == BRIEFING_ROOM else s.state.room
 
 
-def _focus(question: str, besides: str = "") -> str:
-    """What a question was about: its content words, without the saying it may ask about ("who said
-    the border is secure" is about "border secure") or the words of `besides` (the line it goes into)."""
-    taken = {stem(w) for w in analyse(besides).content} if besides else set()
-    words = [w for w in analyse(analyse(question).looked_for).content
-             if not _SAYING.fullmatch(w) and stem(w) not in taken]
-    return " ".join(words) or question
+def _focus(question: str) -> str:
+    """What a question was about, in its words from the first it asks about to the last, less the
+    saying it may ask about: "how many soldiers are in iraq" → "soldiers are in iraq" (its noun phrases
+    still apart, for a "they" after the follow-up), "who said the border is secure" → "border is secure"."""
+    looked_for = analyse(question).looked_for
+    content = {w.lower() for w in analyse(looked_for).content if not _SAYING.fullmatch(w)}
+    words = re.findall(r"[\w'\u2019-]+", looked_for)
+    kept = [n for n, w in enumerate(words) if w.lower() in content]
+    if not kept:
+        return question
+    return " ".join(w for w in words[kept[0]:kept[-1] + 1] if not _SAYING.fullmatch(w))
 
 
 def _plural(word: str) -> bool:
@@ -108,17 +144,21 @@ _DO = {"do", "does", "did", "will", "would", "can", "could", "should", "shall", 
        "have", "had"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "s"}
 _HOW = {"many", "much", "long", "old", "far", "often"}
+_JOINING = {"of", "the", "a", "an"}  # "leader of the conservatives" is one noun phrase
 
 
 def noun_phrases(question: str) -> list[str]:
     """The noun phrases of a question, as typed, in order: "when will the bridge open" → ["bridge"],
-    "how many soldiers are in iraq" → ["soldiers", "iraq"], "who voted against" → []."""
+    "how many soldiers are in iraq" → ["soldiers", "iraq"], "who is the leader of the conservatives"
+    → ["leader of the conservatives"], "who voted against" → []."""
     phrases: list[str] = []
     run: list[str] = []
     before = ""  # how the run's clause began: "who" (its verb comes first), "do" (its verb comes last), ""
 
     def close() -> None:
-        words = run[1:] if before == "who" else run[:-1] if before == "do" and len(run) > 1 else run[:]
+        words = _unjoined(run)
+        words = words[1:] if before == "who" else words[:-1] if before == "do" else words  # "when will it OPEN"
+        words = _unjoined(words)
         while words and _verb_like(words[-1]):  # "where are the troops based"
             words.pop()
         if words:
@@ -130,7 +170,9 @@ def noun_phrases(question: str) -> list[str]:
         low = word.lower()
         if low in _HOW and n and words[n - 1].lower() == "how":
             continue
-        if low in _DO or low in _BE or low in STOP_WORDS:
+        if run and (low == "of" or (low in _JOINING and run[-1].lower() == "of")):
+            run.append(word)
+        elif low in _DO or low in _BE or low in STOP_WORDS:
             if run:
                 close()
                 before = ""
@@ -142,6 +184,19 @@ def noun_phrases(question: str) -> list[str]:
     return phrases
 
 
+def _unjoined(words: list[str]) -> list[str]:
+    """The words less the joining words they end with ("leader of the" → "leader")."""
+    end = len(words)
+    while end and words[end - 1].lower() in _JOINING:
+        end -= 1
+    return words[:end]
+
+
+def _head(phrase: str) -> str:
+    """A noun phrase's head noun: "leader" of "leader of the conservatives", "soldiers" of "soldiers"."""
+    return phrase.split(" of ")[0].split()[-1]
+
+
 def _verb_like(word: str) -> bool:
     """A past form by its look ("voted", "based", "won"): no end of a noun phrase."""
     low = word.lower()
@@ -151,31 +206,39 @@ def _verb_like(word: str) -> bool:
 def _pointing_back(s: Session, line: str) -> str | None:
     """A short question pointing back ("who made it?", "when was it announced?", "what did he say
     about isis?"), with what it points at in place of the word that points: "he", "she" the person
-    last named (the last answer's speaker, or whom the player asked); "it" the place or organisation
-    the last answers were about (`x pkk`), else the last question's first noun phrase that names
-    no one and is not plural ("bridge" of "when will the bridge open"), "they" its first plural one. None for any
-    other line, or when nothing fits: the line is then asked as typed (never with the last
-    question's verb in place of "it": "when will voted open")."""
+    last named (whom the last question named or answered, else the last answer's speaker, or whom
+    the player asked; "" when there is no one, or "her" is a man: not asked as typed, as if "he"
+    were anyone); "it" the place or organisation the last answers were about (`x pkk`), else the
+    last question's first noun phrase that names no one and is not plural ("bridge" of "when will
+    the bridge open"), "they" its first plural one. None for any other line, or when nothing fits:
+    the line is then asked as typed (never with the last question's verb in place of "it": "when
+    will voted open")."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
         return None
     word = back[0].lower()
     if word in _PERSON:
-        if not s.state.person:
-            return None
-        meant = s.state.person
+        if not s.state.person or s.pronoun_of(s.state.person) not in ("", "she" if word in _WOMAN else "he"):
+            return ""  # no one, or "her" for the man named last
+        meant = s.state.person + ("'s" if _possessive(word, line[back.end():]) else "")  # "Blackman's majority"
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
         meant = about.name
     else:
         taken = {stem(w) for w in analyse(line).content}
         phrases = [p for p in noun_phrases(analyse(s.state.question).looked_for)
-                   if not s.is_person(p) and not {stem(w) for w in analyse(p).content} <= taken]
-        fitting = [p for p in phrases if _plural(p.split()[-1]) == (word in ("they", "them"))]
+                   if not s.person_called(p) and not {stem(w) for w in analyse(p).content} <= taken]
+        fitting = [p for p in phrases if _plural(_head(p)) == (word in ("they", "them"))]
         if not fitting:
             return None
         meant = fitting[0]
     return line[:back.start()] + meant + line[back.end():]
+
+
+def _possessive(word: str, after: str) -> bool:
+    """Whether "his" or "her" is whose ("her majority"), not whom ("what did he tell her about…")."""
+    following = re.match(r"\s*([\w'\u2019-]+)", after)
+    return word == "his" or (word == "her" and following is not None and following[1].lower() not in STOP_WORDS)
 
 
 def follow_up(s: Session, command: Command) -> Reply:
@@ -183,7 +246,17 @@ def follow_up(s: Session, command: Command) -> Reply:
     word = command.line.lower().rstrip("?!. ")
     if not s.state.question:  # "why?" first: asked alone, it would be "nothing about that"
         return Reply(command.line, OK, verb="follow_up").refuse(f"{word.capitalize()} what? Ask a question first.")
-    reply = _asked_as(s, command.line, f"{word} {_focus(s.state.question)}?")
+    about = s.thing(s.state.about)
+    if about is not None and s.state.question == names_query(about):  # `x iraq`, `why`: not "why Irak Iraq?"
+        reply = _asked_as(s, command.line, f"{word} {about.name}?")
+    elif isinstance(about, Character):  # `ask howard about tax`, `why?`: still what Howard says
+        topic = f"{word} {_focus(s.state.question)}"
+        line = f"ask {about.name} about {topic}"
+        reply = s.verbs["ask"].run(s, Command("ask", about.name, topic, line))
+        reply.blocks.insert(0, Message(f"({line})"))
+        reply.query, reply.asked = command.line, line
+    else:
+        reply = _asked_as(s, command.line, f"{word} {_focus(s.state.question)}?")
     reply.verb = "follow_up"
     return reply
 
@@ -278,9 +351,17 @@ def oops(s: Session, command: Command) -> Reply:
         return Reply(command.line, OK, verb="oops").say("Oops what? Say `oops WORD` to fix the last misspelt word.")
     if not s.state.unknown_words or not s.state.last_line:
         return Reply(command.line, OK, verb="oops").say("There is no misspelt word to fix.")
-    like = {w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio() for w in s.state.unknown_words}
+    unknown = s.state.unknown_words
+    like = {w: SequenceMatcher(None, w.lower(), command.obj.lower()).ratio() for w in unknown}
     close = [w for w, ratio in like.items() if ratio >= 0.5]  # "soldirs" for `oops soldiers`
-    wrong = max(close, key=like.__getitem__) if close else s.state.unknown_words[0]  # else the first found nowhere
+    read_as_another = s.searcher.corrections(" ".join(unknown))
+    nowhere = [w for w in unknown if w not in read_as_another]
+    if not close and len(nowhere) > 1:  # `oops harir` after "frobnicate the widget": not a guess
+        words = ", ".join(f"\u201c{w}\u201d" for w in nowhere[:-1]) + f" or \u201c{nowhere[-1]}\u201d"
+        return Reply(command.line, OK, verb="oops").say(
+            f"Which word does \u201c{command.obj}\u201d replace: {words}? It is spelt like none of them: "
+            "type the line again as you meant it.")
+    wrong = max(close, key=like.__getitem__) if close else (nowhere or unknown)[0]  # else the one found nowhere
     fixed = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", lambda _: command.obj, s.state.last_line, count=1,
                    flags=re.I)
     again = s.parser.parse(fixed)  # the line as it was meant, verb and all ("ask allawi about sovereignty")
