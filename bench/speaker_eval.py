@@ -17,7 +17,7 @@ sentence and not by the system's label (SHAPES: a quotation whose `said X` Punkt
 running on, `according to`, `said <role> NAME`, pronouns, reported speech, other cues, and narration
 beside a quotation), and labelled by reading it in its article without the system's label in view.
 A sample is a blind check only until fixes are made from its errors (the note on issue 8
-says which were); samples 5-12 were drawn the same way, each scored blind on the code of its day.
+says which were); samples 5-17 were drawn the same way, each scored blind on the code of its day.
 
 Gold rule: the speaker is the person whose words (quoted or reported) the sentence gives, as named
 in the article; the previous sentences decide who "He said" or an open quotation is. Gold is null
@@ -47,9 +47,9 @@ from briefbot.text import split_sentences, train_splitter
 BBC = Path("/work/shared/data/bbc-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
-GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 15)}
+GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 18)}
 SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057,
-         11: 2063, 12: 2069, 13: 2081, 14: 2083}
+         11: 2063, 12: 2069, 13: 2081, 14: 2083, 15: 2087, 16: 2089, 17: 2099}
 LABELLED, CUED = 22, 10  # per folder, sample 1
 _CUE = re.compile(r"\b(?:said|says|told|tells|according to)\b|\"")
 _Q = "\"\u201c\u201d"

@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, fold_word, gazetteer_name, is_org_kind, is_org_word,
-                            is_role_word, name_key, person_name)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, census_names, fold_word, gazetteer_name,
+                            is_org_kind, is_org_word, is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -61,6 +61,8 @@ _SAID_RELATION = LazyPattern(rf"(?:^|[\"\u201d,:])\s*(?:said|says|added)\s+(?:hi
                              rf"(?P<name>{NAME})")
 _ACCORDING = LazyPattern(r"\b[Aa]ccording to (?P<tail>[^,;:\"\u201c\u201d()]{1,120})")
 _COLON = LazyPattern(rf"(?P<name>{NAME}):\s*[\"\u201c]")  # "Burnley boss Steve Cotterill: \"They will be fresh…"
+# '"Meadows screwed everybody," said one GOP operative': whoever the words after the quotation are, not one named
+_SOMEONE = LazyPattern(r"(?:a|an|one|another)\s+[a-zA-Z]|some(?:one|body)\b")
 _UNNAMED_ROLE = LazyPattern(r"^(?P<article>a|an|the|one|another)\s+(?P<role>[^,;:]+)")
 # "the Old Trafford boss", "the Ballymena-born actor", "the 74-year-old comedian": news style's other name for the
 # person the story is about. A capital, a number or "-born" marks one; spokesmen and officials are someone else.
@@ -100,6 +102,8 @@ _OPENING = LazyPattern(r"(?:(?:And|But),?\s+(?=[a-z]))?(?i:Having|After|Before|W
 _AFTER_PREPOSITION = LazyPattern(r"\b(?:for|of|from|at|with|by|against|to)\s+(?:the\s+)?$")
 # "was surprised that England coach Andy Robinson said": what one says inside another's view
 _COMPLEMENT = LazyPattern(r"[a-z]\s+that\s+(?:[A-Za-z][\w'-]*\s+){0,3}$")
+# "He also says Lord Goldsmith warned…", "a DEA complaint said Fahie had agreed…"; not "it was announced Bob Neill said"
+_SAID_BEFORE = LazyPattern(rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{_VERBS})\s+(?:that\s+)?$")
 # "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
 # "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
 _INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$")
@@ -110,7 +114,11 @@ _SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]
 _GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
 _NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
 _DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
-_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed\.$")  # '"…?" | Mr Weingarten pressed.'
+# '"…?" | Mr Weingarten pressed.', '"What is it about Joe Biden…?" | King asked Scott.'
+_CLOSER = LazyPattern(rf"^(?P<name>{NAME})\s+(?:[a-z]+ly\s+)?[a-z]+ed(?:\s+{NAME})?\.$")
+_PASSIVE_BY = LazyPattern(r"\b(?:was|were|been|is|are|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|ade|wn|ght)\b"
+                          r"[^,;:\"\u201c\u201d]{0,60}?\bby\s+(?=[A-Z])")  # "were made in a book published by"
+_ABOUT = LazyPattern(r"\babout\s+$")
 _THE_BEFORE = LazyPattern(r"\bthe\s+$")  # "the Celtic Warriors region": no one's name
 _BUT_CLAUSE = LazyPattern(r",\s+but\s+(?=[A-Z])")  # "Some fans would object, but Parry countered:"
 _QUOTES = '"\u201c\u201d'
@@ -332,7 +340,48 @@ def people_in(sentences: list[str]) -> People:
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
+    for key, name in _known_by_one_name(sentences, people).items():
+        people.by_surname.setdefault(key, name)
     return people
+
+
+def _known_by_one_name(sentences: list[str], people: People) -> dict[str, str]:
+    """The people an article names by one word only, by that word's key: "Jamie" when the article's
+    one Jamie is Jamie Costin, and a word like "Meghan" or "Parry" that the article writes
+    mid-sentence and as the subject of words said ("Mr Blair" when it gives him a title). "he" or
+    "she" must follow the word as a person's does (`Jamie heads to Poland… where he`, in two
+    sentences for a word alone): a firm is "it" ("Merrill said", "Lockheed said"). A word written
+    with a title or a role ("Prince Charles") is that one person, not a first name of someone else."""
+    votes: Counter[str] = Counter()
+    speaks: set[str] = set()
+    mid_sentence: set[str] = set()
+    titled: dict[str, str] = {}  # key → the name with its title, as `_titled` writes it
+    for sentence in sentences:
+        narration = _narration(sentence, False)
+        found = [(m, p) for m in _NAMES.finditer(narration) if (p := person_name(m.group())) and not p.full]
+        for at, (m, person) in enumerate(found):
+            key = name_key(person.name)
+            if " " in person.name or key in people.by_surname or people.is_organisation(key):
+                continue
+            if person.titled or person.role:
+                titled.setdefault(key, _titled(m.group(), person))
+            if m.start() > 0:
+                mid_sentence.add(key)
+            if _SAYS.match(narration, m.start()):
+                speaks.add(key)
+            end = found[at + 1][0].start() if at + 1 < len(found) else len(narration)
+            if (not _AFTER_PREPOSITION.search(narration, 0, m.start())
+                    and re.search(r"\b(?:he|she)\b", narration[m.end():end], re.IGNORECASE)):
+                votes[person.name] += 1
+    first_names = Counter(name_key(n.split()[0]) for n in set(people.by_surname.values()))
+    known: dict[str, str] = {}
+    for word, n in votes.items():
+        key = name_key(word)
+        if first_names[key] == 1 and key not in titled and word in census_names()[0]:
+            known[key] = next(full for full in people.by_surname.values() if name_key(full.split()[0]) == key)
+        elif not first_names[key] and n >= 2 and key in speaks and key in mid_sentence:
+            known[key] = titled.get(key, word)
+    return known
 
 
 def _organisation_here(sentence: str, m: re.Match[str]) -> bool:
@@ -383,12 +432,16 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
             if pattern is _SAID_NAME and _described_before(sentence, m.start(), people):
                 continue  # "The woman, Robin Mantooth, said Mars promised…": she speaks, not Mars
             name, nobody = _named_in(m.group("tail"), people, last, subject)
+            nobody = nobody or (not name and m.group()[:1] in _QUOTES and bool(_SOMEONE.match(m.group("tail"))))
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
+    opening = _OPENING.match(sentence)
     starts = [n.start() for n in _NAMES.finditer(sentence)]  # tried at each name: a failed one may hide the next
     for pattern in (_SAYS, _SAYS_APPOSITION, _SAYS_OF, _COLON, _SAYS_COORDINATED):
         for m in filter(None, (pattern.match(sentence, at) for at in starts)):
+            if opening and m.end() < opening.end() and sentence[m.end():opening.end()].strip(" ,"):
+                continue  # "When Winfrey asked if he could…, he declined" is not hers; "As Kennedy claimed, …" is his
             if (not re.search(r"['\u2019]s?$", m.group("name"))  # "Ms Villalba's claim", not Ms Villalba
                     and _fits(pattern, m, sentence)
                     and (name := people.resolve(m.group("name")))):
@@ -424,8 +477,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     spokesman for the army, Sabah al-Numan, said", not "…hits such as Sha La La, said"), an apposition
     only if it is one, not the object of a preposition ("a spokesman for Mr Blair said"), and not of a
     deed ("Reid rejected a move to Southampton")."""
-    if _one_of_several(sentence, m.start()):
-        return False
+    if _one_of_several(sentence, m.start()) or _SAID_BEFORE.search(sentence, 0, m.start()):
+        return False  # the name is what another says was said or done
     if pattern is _SAYS_APPOSITION:
         return _apposition(m.group("apposition"), bool(m.group("closed")))
     if pattern is _SAYS_OF:  # "Anne Thompson of the Hollywood Reporter said"
@@ -482,8 +535,9 @@ def _named_in(tail: str, people: People, last: str | None, subject: str | None) 
         first = _NAMES.match(before)
         if _POSSESSIVE_RELATION.fullmatch(before) or first and _role_then_name(tail, first.end()):
             before = ""  # "Kidman's publicist", "Cobain biographer"
-        if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))):
-            break  # "a spokesman for Mr Howard" is not Mr Howard
+        if before and not (is_role_word(before.split()[-1]) and is_role_phrase(re.sub(r"^(?:the|a|an)\s+", "", before))
+                           or _described(before)):
+            break  # "a spokesman for Mr Howard" is not Mr Howard; "a skeptical Robert Wolfarth" speaks
         after = re.match(r"\s+([\w'-]+)", tail[m.end():])
         if after and after.group(1) in _CLAUSE_VERBS:  # "said Charles was one of his heroes": who was said of
             break
@@ -500,6 +554,13 @@ def _named_in(tail: str, people: People, last: str | None, subject: str | None) 
     if role and is_role_phrase(words) and role.group("article").lower() == "the" and (name := people.by_role(words, last, True)):
         return name, False  # "according to the Bishop", after "The Bishop of Durham, the Rt Rev Dr Tom Wright"
     return None, bool(role and is_role_phrase(words))
+
+
+def _described(words: str) -> bool:
+    """Whether the words before a name after "said" only describe the person: "a skeptical"."""
+    split = words.split()
+    return len(split) > 1 and split[0] in ("a", "an") and all(w.isalpha() and w.islower() for w in split[1:]) \
+        and not _ROLE_STOP & set(split[1:])
 
 
 def _role_then_name(tail: str, at: int) -> bool:
@@ -584,7 +645,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             since = 0
         elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
             subject, since = described, 0
-        elif about := _first_person(narration, people):
+        elif about := _first_person(narration, people) or _agent(narration, people):
             subject, since = about, 0
         elif epithet and _AGE.search(epithet.group("role")):  # "The 22-year-old Scot": the subject, unless the
             others = i > 0 and any(n not in (None, described) for _, n in mentions[i - 1])  # last sentence named
@@ -691,8 +752,8 @@ def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str
 def _unknown_speaker(narration: str, people: People) -> bool:
     """Whether the sentence opens with someone saying something whom the article never names in
     full ("Federer admitted he was under pressure", "But Parry countered:"): what follows is theirs,
-    not the last speaker's. The name is one the article writes mid-sentence too: a capitalised
-    word that only opens sentences is no one."""
+    not the last speaker's. The name is one the article writes mid-sentence too, or "he" or "she"
+    follows its verb: a capitalised word that only opens sentences is no one."""
     opening = _OPENING.match(narration)
     start = opening.end() if opening else len(re.match(r"(?:(?:But|And|However,?)\s+)?", narration).group())
     but = _BUT_CLAUSE.search(narration)
@@ -700,7 +761,8 @@ def _unknown_speaker(narration: str, people: People) -> bool:
     word = m.group("name").strip() if m else ""
     return bool(m and " " not in word and not m.group("comma") and not _deed(narration, m.end())
                 and person_name(word) and people.resolve(word) is None
-                and any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences))  # not "Bigger attacks"
+                and (bool(re.match(r"\s+(?:that\s+)?(?:he|she)\b", narration[m.end():]))  # "Federer admitted he"
+                     or any(re.search(rf"[a-z,;:]\s+{re.escape(word)}\b", s) for s in people.sentences)))  # not "Bigger attacks"
 
 
 def _unknown_subject(narration: str, people: People) -> bool:
@@ -738,12 +800,21 @@ def _referent(pronoun: str, subject: str | None, recent: list[str], genders: dic
 def _first_person(sentence: str, people: People) -> str | None:
     """The person a sentence is about: one named near its start (where the subject is), after an
     opening phrase ("Having worked with Mr Cantalupo, Mr Bell focused…" is about Mr Bell), not as a
-    possessive ("Tony Blair's spokesman") nor after "the" ("the Celtic Warriors region")."""
+    possessive ("Tony Blair's spokesman"), after "the" ("the Celtic Warriors region") or "about" ("The
+    claims about Lord Falconer were made…")."""
     opening = _OPENING.match(sentence)
     start = opening.end() if opening else 0
     return next((name for m in _NAMES.finditer(sentence, start) if m.start() < start + SUBJECT_CHARS
-                 and (name := _named_at(sentence, m, people))),
+                 and not _ABOUT.search(sentence, 0, m.start()) and (name := _named_at(sentence, m, people))),
                 None)
+
+
+def _agent(sentence: str, people: People) -> str | None:
+    """Who did what a passive sentence tells, when no one is its subject: "The claims … were made in
+    a book published this week by Philippe Sands QC" is about Sands, whom "He also says…" next means."""
+    by = _PASSIVE_BY.search(sentence)
+    name = _NAMES.match(sentence, by.end()) if by else None
+    return _named_at(sentence, name, people) if name else None
 
 
 def _named_first(sentence: str, people: People) -> str | None:
