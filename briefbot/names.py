@@ -208,6 +208,20 @@ def person_shaped(name: str, written_lower: Callable[[str], bool]) -> bool:
             or not any(w in ORG_WORDS or written_lower(w) for w in words))
 
 
+def lead_role(name: str, written_lower: Callable[[str], bool]) -> tuple[str, str] | None:
+    """(role, name) where a speaker's name opens with a word the corpus writes in lower case that is
+    no first name, title or particle, before a first name: "Referee Graham Poll" is Graham Poll, a
+    referee ("referee Graham Poll" elsewhere); "Farmer Geoff Brooks". "Bill Gates", "Grant Shapps",
+    "Lord Falconer" keep their first word; "Ancient Greece", "Ed Lee" are none of it."""
+    words = name.split()
+    first_names, _ = census_names()
+    opener = words[0].split("-")[0]
+    if len(words) < 3 or words[0] in first_names or fold_word(opener) in TITLES | PEERAGE | PARTICLES \
+            or not written_lower(opener) or words[1] not in first_names:
+        return None
+    return words[0].lower(), " ".join(words[1:])
+
+
 def spelt_by(short: str, long: str) -> str | None:
     """The end of `long` that the short form `short` abbreviates, else None: the fewest last words
     holding its letters and digits in order, the first of them opening a word (Schwartz and

@@ -25,6 +25,8 @@ _BEFORE_VERB = r"(?:to|will|would|can|could|may|might|must|shall|should|do|does|
 _DETERMINER = r"(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|no|any|some|every|each)"
 _PHRASE_END = (r"(?:[^\w\s]|$|(?:of|in|on|for|to|and|or|but|is|was|are|were|has|have|had|will|would|could|can|"
                r"that|which|with|at|by|from|as|into|over|after|before)\b)")
+# "on the ground", "in the end", "at the time": where or how something is, not what is talked about
+_WHERE = r"(?:on|in|at|under|by|into|onto|off)"
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t)$", re.I)  # "I'm", "Don't": no name
 _TITLES = {"sir", "mr", "mrs", "ms", "dr", "lord", "lady", "dame", "prof"}
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*[\w](?:\s+[A-Z][\w'\u2019.&-]*[\w])*")
@@ -89,9 +91,23 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
         if len(topics) == n:
             break
         terms = set(analyze(topic))
+        if topic.islower() and not set(analyze(phrase := _phrase(topic, said))) & own:
+            topic = phrase  # "defensive lines"; al-Numan's "army" stays one word: his role says "Iraqi"
         if terms and not terms & own and not any(fold(topic) in fold(t) or fold(t) in fold(topic) for t in topics):
             topics.append(topic)
     return topics
+
+
+def _phrase(noun: str, said: str) -> str:
+    """A noun with the word that goes before it each time it is said, twice or more: "defensive
+    lines", "security services" (al-Numan and Al-Bayati say no "lines" or "services" alone)."""
+    before = {fold(m[1]) for m in re.finditer(rf"([\w-]+)\s+{re.escape(noun)}(?![\w'\u2019-])", said)}
+    uses = len(re.findall(rf"(?<![\w-]){re.escape(noun)}(?![\w'\u2019-])", said))
+    if uses < 2 or len(before) != 1 or not (word := before.pop()).isalpha() or word in STOP_WORDS \
+            or re.fullmatch(_DETERMINER, word):
+        return noun
+    written = re.search(rf"([\w-]+)\s+{re.escape(noun)}(?![\w'\u2019-])", said)[1]
+    return f"{written} {noun}"
 
 
 _TOLD = r"(?:told|tells|telling|speaking to|talking to|said to|in an interview with|wrote in)\s+(?:the\s+)?"
@@ -133,4 +149,5 @@ def _noun(word: str, said: str) -> bool:
     uses = len(re.findall(rf"(?<![\w-]){w}(?![\w-])", said, re.I))
     as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{w}(?![\w-])", said, re.I))
     ends = re.search(rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?{w}\s*{_PHRASE_END}", said, re.I)
-    return bool(ends) and as_verb * 2 < uses
+    placed = len(re.findall(rf"\b{_WHERE}\s+{_DETERMINER}\s+{w}(?![\w-])", said, re.I))
+    return bool(ends) and as_verb * 2 < uses and placed < uses

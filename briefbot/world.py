@@ -46,10 +46,10 @@ import numpy as np
 from briefbot.attribution import NAME, roles_in
 from briefbot.index import Index, Progress
 from briefbot.names import (NOT_NAMES, Gazetteer, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES,
-                            PEERAGE, PersonName, TITLES, fold_word, is_org_kind, is_role_word, name_key,
-                            person_name, person_shaped, skeleton, spelt_by)
+                            PEERAGE, PersonName, TITLES, fold_word, is_org_kind, is_org_word, is_role_word, name_key,
+                            ROLE_WORDS, lead_role, person_name, person_shaped, skeleton, spelt_by)
 from briefbot.search import Searcher
-from briefbot.text import LazyPattern, analyze, fold
+from briefbot.text import IRREGULAR, STOP_WORDS, LazyPattern, analyze, fold
 
 MAX_EXITS = 10
 MAX_WORLD_FILE_BYTES = 10_000_000  # a world file is written by hand (a 1 GB sparse one took 19 s and 2.2 GB to refuse)
@@ -192,9 +192,14 @@ def _characters(index: Index) -> list[Character]:
     skeleton only in an article of theirs: "Mr Wang" is no "Eddie Wong"). A speaker with no
     person's shape (`names.person_shaped`), no title and no role is no character: "Really Simple
     Syndication", "Seibu Railways"."""
+    lower = lru_cache(maxsize=None)(lambda word: _written_lower(index, word))
     said: dict[str, list[int]] = defaultdict(list)
+    written_as: dict[str, tuple[str, str]] = {}  # a name → how it was written with the role opening it
     for sent in range(len(index)):
         if (speaker := index.speaker_of(sent)) is not None:
+            if split := lead_role(speaker, lower):  # "Referee Graham Poll" is Graham Poll
+                written_as[split[1]] = (speaker, split[0])
+                speaker = split[1]
             said[speaker].append(sent)
     people: dict[str, Character] = {}  # skeleton of the name → character
 
@@ -229,7 +234,10 @@ def _characters(index: Index) -> list[Character]:
             c.variants.add(c.name.split()[-1])
         c.variants.discard(c.name)
     _give_roles(index, characters)
-    lower = lru_cache(maxsize=None)(lambda word: _written_lower(index, word))
+    for c in characters:
+        for name in [n for n in c.names() if n in written_as]:
+            c.variants.add(written_as[name][0])
+            c.role = c.role or written_as[name][1]
     return [c for c in characters if c.role or _titled(c) or person_shaped(c.name, lower)]
 
 
@@ -376,17 +384,37 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     after_preposition: Counter[str] = Counter()
     employers: Counter[str] = Counter()  # "security expert at Energis", "security firm Symantec": firms, not places
     by_pattern: set[str] = set()
+    bare: set[str] = set()  # acronyms found not written as an organisation somewhere
+    shaped: Counter[str] = Counter()  # how often an acronym is written as an organisation
+    terms: set[str] = set()  # acronyms of what the corpus writes in lower case: techniques, not bodies
+    things: Counter[str] = Counter()  # how often it is written as a kind of thing ("an FM transmitter") or no name
+    speakers = {name_key(s) for s in index.speakers}
+    written_lower = lru_cache(maxsize=None)(lambda name: _written_lower(index, name, phrase=True))
     for sent in range(len(index)):
         text = index.text_of(sent)
         by_pattern.update(_places_in(text))
-        for names in _organisations_in(text):
+        for names, acts in _organisations_in(text):
+            if len(names) == 2 and not ORGANISATIONS.get(names[0]) and written_lower(names[0]):
+                terms.add(_merge_key(names[1]))  # "Really Simple Syndication (RSS)", "really simple syndication"
+                continue
+            if names[0].isupper() and (ORGANISATIONS.get(names[0]) or name_key(names[0]) in speakers):
+                acts = True
             if not any(name_key(n) in full_names for n in names):
                 orgs.add(*names)
                 for n in names:
                     org_articles[_merge_key(n)].add(int(index.sent_article[sent]))
+                if len(names) == 1 and names[0].isupper():
+                    key = _merge_key(names[0])
+                    if acts:
+                        shaped[key] += 1
+                    else:
+                        bare.add(key)
+                        things[key] += acts is False or (len(names[0]) > 3 and written_lower(names[0]))
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
+    bare = {key for key in bare if things[key] and not shaped[key]}  # a body once is a body: "KA has", "from BT"
+    bare |= terms
     lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or _written_lower(index, word))  # "Just", "monsters"
     for name in sorted(by_pattern):  # "Harir base", not "Just Add Monsters base", "US base"
         if PLACES.get(name) or not all(lower(w) for w in _core(name)):
@@ -399,7 +427,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     _join_cue_less(orgs)
     place_list = [_thing(Place, g, PLACES) for g in places.groups if g]
     org_list = [_thing(Organisation, g, ORGANISATIONS) for g in orgs.groups if g
-                if not any(name_key(n) in full_names or n in places for n in g)]
+                if not any(name_key(n) in full_names or n in places for n in g)
+                and not all(_merge_key(n) in bare for n in g)]
     _join_same_core(place_list)
     _join_borders(place_list)
     return place_list, org_list
@@ -435,27 +464,106 @@ def _places_in(text: str) -> Iterator[str]:
         yield from (m.group() for m in _COMPASS.finditer(text) if PLACES.get(m.group("place")))
 
 
-def _organisations_in(text: str) -> Iterator[tuple[str, ...]]:
+def _organisations_in(text: str) -> Iterator[tuple[tuple[str, ...], bool | None]]:
     """Organisations a sentence names, each with its short form when it gives one:
-    `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`."""
+    `Kurdistan Workers' Party (PKK)`, `Supreme Military Committee`, `NATO`; and whether it is
+    written as an organisation here (`_acts`: a bare acronym may be a product or a technique)."""
     for m in _PARENTHESIS.finditer(text) if "(" in text else ():
         if long := _defined(_trim(_after_role(m.group("long"))), m.group("short")):
-            yield long, m.group("short")
+            yield (long, m.group("short")), True
     for m in _CONNECTED.finditer(text):
         if name := _organisation(m.group(), m.group("lower")):
-            yield (name,)
+            yield (name,), True
     for m in _COMMITTEE.finditer(text) if "committee" in text else ():
         if ORGANISATIONS.get(m.group("body")):
-            yield (m.group(),)
+            yield (m.group(),), True
     for m in _ACRONYM.finditer(text) if not _shouted(text) else ():
         word = m.group()
         if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
-                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end())):
-            yield (word,)
+                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end()) or _SHOUTED_BEFORE.search(text, 0, m.start())):
+            if (spelt := _SPELT_AFTER.match(text, m.end())) and spelt_by(word, long := spelt.group("long")) == long \
+                    and any(is_org_word(w) for w in long.split()):
+                yield (long, word), True  # "AAAS (American Association for the Advancement of Science)"
+            else:
+                yield (word,), _acts(text, m.start(), m.end())
+        elif _NAME_GOES_ON.match(text, m.end()) and (after := _AFTER.match(text, m.end())) \
+                and is_role_word(after.group("word")) and re.match(r"\s+[A-Z][a-z]", text[after.end():]):
+            yield (word,), True  # "SMFG President Yoshifumi Nishikawa"
 
 
 _ROMAN = LazyPattern(r"[IVXLC]+")  # "Edward III", "World War II"
-_NAME_GOES_ON = LazyPattern(r"\s*(?:[A-Z0-9]|-\d)")  # "LMA Manager 2005", "EOS 300D", "RFC Waalwijk": part of a name
+_NAME_GOES_ON = LazyPattern(r"\s*(?:[A-Z0-9]|-\d|\.\d)")  # "LMA Manager 2005", "EOS 300D", "RFC Waalwijk": part of a name
+_SHOUTED_BEFORE = LazyPattern(r"(?<![\w-])(?!(?:US|UK|EU)\s)[A-Z]{2,}\s+$")  # "WEST PALM BEACH", "HOPE AND LOSS"
+_SAYS = frozenset("said says say told added announced claimed warned confirmed denied reported insisted stated "
+                  "argued wants plans".split())
+_CLAUSE_VERBS = frozenset("is was are were has had have will would could can should did does may might must".split())
+_AFTER = LazyPattern(r"(?P<own>['\u2019]s)?\s+(?:[a-z]+ly\s+)?(?P<word>[\w-]+)")
+_NOUN_PHRASE_ENDS = LazyPattern(r"(?:['\u2019]s)?(?:[,.;:)]|\s+(?:and|or|as|in|on|at|to|for|of|with|by|from)\b)")
+_BEFORE = LazyPattern(r"(?P<word>[\w'\u2019-]+)(?:\s+the)?\s*\(?$")
+_APPOSITION = LazyPattern(r",\s+(?P<words>[^,;:()\"\u201c\u201d]{3,80}?)(?:,|\.|$)")
+
+
+_SPELT_AFTER = LazyPattern(rf"\s+\((?P<long>{NAME}(?:\s+(?:of|for|and)(?:\s+the)?\s+{NAME})*)\)")
+def _acts(text: str, start: int, end: int) -> bool | None:
+    """Whether an acronym is written as an organisation here: a role, an organisation word or a verb
+    after it ("ABD president Thadao Chino", "NUJ official", "KA has", "MSN introduced"), its
+    possessive ("MTV's Asia Aid"), a kind of body or a role before it or in its apposition
+    ("research group ISAE", "cable operators NTL", "RHB, Malaysia's third-biggest lender"), a
+    place's possessive ("Italy's TIM"), or whom a role works at, for or of ("analyst at IDC").
+    False where it is written as a thing's kind or no name: before a common noun or after "a"
+    ("an FM transmitter", "DAB sets", "the LCD panel market"), "known as" or "called" it, after
+    a number or a model ("500 MW", "C180 SE"), a currency ("HK$327m"); None where neither shows
+    ("from BT", "HMV, Monsoon, Jessops")."""
+    if re.search(r"\w*\d\w*\s+$", text[max(0, start - 12):start]):
+        return False  # a model's trim ("C180 SE"), a unit ("500 MW"): whatever is said of it is said of the model
+    if after := _AFTER.match(text, end):
+        w = after.group("word")
+        if after.group("own") or _role_holder(text, after) or is_org_word(w) or is_org_kind(w) or w in _SAYS or w in _CLAUSE_VERBS \
+                or (w.endswith("ed") and w.islower()) or w in IRREGULAR:
+            return True
+    if (apposition := _APPOSITION.match(text, end)) and (
+            any(is_org_kind(w) for w in apposition.group("words").split())
+            or PLACES.get(re.sub(r"['\u2019]s$", "", apposition.group("words").split()[0]))
+            and re.match(r"\S+['\u2019]s\s", apposition.group("words"))):
+        return True
+    if not (before := _BEFORE.search(text, 0, start)):
+        return _named_as_thing(text, start, end, "", "")
+    word = before.group("word")
+    if before.group().endswith(("the ", "The ")) and _NOUN_PHRASE_ENDS.match(text, end):
+        return True  # "the GLA as it did", "the NSPCC and Make Trade Fair", "PBS, the NBA,"
+    if text[start - 1:start] == "(" and (is_org_kind(w := text[:start - 1].split()[-1]) or is_org_word(w)):
+        return True  # "Dutch football federation (KNVB)"
+    if is_org_kind(word) or is_org_word(word) or is_role_word(word) or (re.search(r"['\u2019]s$", word) and PLACES.get(word[:-2])):
+        return True
+    words = re.findall(r"[\w'-]+", text[max(0, before.start() - 60):before.start()])[-5:]
+    if word in ("at", "for", "of", "from", "with") and any(is_role_word(w) for w in words):
+        return True
+    return _named_as_thing(text, start, end, word, before.group())
+
+
+def _role_holder(text: str, after: re.Match[str]) -> bool:
+    """Whether the words after an acronym are one of its people: a role in the singular before a
+    name or a verb of speech ("ABD president Thadao Chino", "a TIM spokesman said"), not the
+    people of a field ("AI researchers", "AI experts are")."""
+    word = fold(after.group("word"))
+    then = re.match(r"\s+(?P<next>[\w-]+)", text[after.end():])
+    return word in ROLE_WORDS and bool(then) and (then.group("next")[:1].isupper() or then.group("next") in _SAYS)
+
+
+_DATELINE = LazyPattern(r"\s*(?:[\u2013\u2014]|-\s|,\s+[A-Z][a-z]+\s+\()")  # "KOBE – …", "LONDON, England (AP)"
+
+
+def _named_as_thing(text: str, start: int, end: int, word: str, before: str) -> bool | None:
+    """False where an acronym is written as a kind of thing or as no name (see `_acts`; also a
+    dateline, "KOBE – A total of 6,000 surgical masks…", or a line of its own, "(FILE)"), else None."""
+    after = _AFTER.match(text, end)
+    if _DATELINE.match(text, end) and not text[:start].strip("( ") or text.strip("() .") == text[start:end] \
+            or text[end:end + 1] == "$" or any(c.isdigit() for c in word) or fold(word) in ("a", "an") \
+            or re.search(r"\b(?:known as|called)\s+(?:the\s+)?$", text[max(0, start - 20):start]) \
+            or (after and not after.group("own") and after.group("word").islower() and after.group("word") not in STOP_WORDS
+                and not after.group().split()[0].endswith("ly") and not before.endswith(("the ", "The "))):
+        return False
+    return None
 
 
 def _shouted(text: str) -> bool:
@@ -503,14 +611,16 @@ def _mentions(index: Index, name: str) -> int:
                for m in written.finditer(text) if not re.search(r"[A-Z][\w'\u2019.-]*\s+$", text[:m.start()]))
 
 
-def _written_lower(index: Index, name: str) -> bool:
+def _written_lower(index: Index, name: str, phrase: bool = False) -> bool:
     """Whether the corpus writes a one-word name in lower case anywhere ("windows" for "in
-    Windows"): a common word, even if first written capitalised. Looked up in the word's postings."""
-    terms = analyze(name)
-    if " " in name or len(terms) != 1 or (term := index.term_id.get(terms[0])) is None:
+    Windows"): a common word, even if first written capitalised; with `phrase`, a name of several
+    words too ("really simple syndication"). Looked up in the postings of its rarest word."""
+    terms = [index.term_id.get(t) for t in analyze(name)]
+    if (" " in name and not phrase) or not terms or None in terms or (len(terms) != 1 and not phrase):
         return False
-    written = re.compile(rf"\b{re.escape(name.lower())}\b")
-    return any(written.search(index.text_of(int(sent))) for sent in index.postings(term)[0])
+    written = re.compile(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name.lower())).join((r"\b", r"\b")))
+    rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
+    return any(written.search(index.text_of(int(sent))) for sent in index.postings(rarest)[0])
 
 
 _HEAD_WORDS = frozenset(head.split()[0] for head in ORG_HEADS)  # "Ministry", "Department"…
@@ -639,7 +749,7 @@ def _locate(index: Index, things: list[Thing], common: set[str], people: set[str
     and not part of a person's name ("Mr Houston", "Bob Houston" among the `people`)."""
     lookup: dict[str, tuple[Thing, str]] = {}
     for thing in things:
-        for n in sorted(thing.names(), key=len):
+        for n in sorted(thing.names(), key=lambda n: (len(n), n.isupper(), n)):  # "Opec" before "OPEC": either is matched
             key = _merge_key(n)
             if key and key not in lookup:
                 lookup[key] = (thing, n)
