@@ -44,6 +44,7 @@ MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is n
 # typed or pasted line: dropped, as the player never meant them as words.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
                       r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PASTED_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a pasted text's sentences end, closely enough
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
@@ -527,10 +528,14 @@ def as_typed(line: str) -> str:
 
 
 def _long_paste(line: str) -> tuple[str, str]:
-    """A long paste cut to its first sentences, and a note saying so ("" if it is no long paste)."""
+    """A long paste cut to the first question it asks ("Reading this report I wonder… How many copies
+    did it sell?"), else to its first sentences; and a note saying so ("" if it is no long paste)."""
     words = line.split()
     if len(words) <= LONG_PASTE:
         return line, ""
+    asked = next((s for s in _PASTED_SENTENCE.split(line) if s.endswith("?") and 1 < len(s.split()) <= LONG_PASTE), None)
+    if asked:
+        return asked, f"(A long paste: answered on its question, {len(asked.split())} of its {len(words):,} words.)"
     head = " ".join(words[:LONG_PASTE])
     end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
     head = head[:end + 1] if end > 20 else head

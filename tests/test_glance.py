@@ -689,11 +689,20 @@ def test_control_sequences_in_typed_input_are_dropped(session: Session, typed: s
 
 @pytest.mark.parametrize("words", [300, 3000])  # within the 2,000 characters, and far past them (an article)
 def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session, words: int) -> None:
-    paste = "How many American soldiers are in Iraq? " + " ".join(["word"] * words)
+    paste = "Here is what the reports of the coalition say. " + " ".join(["word"] * words)
     reply = session.handle(paste)
-    assert reply.answers and said(reply).startswith("(A long paste")
-    assert f"of its {words + 7:,} words" in said(reply).splitlines()[0]
+    assert said(reply).startswith("(A long paste: answered on its start")
+    assert f"of its {words + 9:,} words" in said(reply).splitlines()[0]
     assert len(drawn(reply)) < 30
+
+
+def test_a_long_paste_asking_a_question_is_answered_on_that_question(session: Session) -> None:
+    """The new user's 71-word paste was answered on its preamble, not on the question after it."""
+    paste = ("Reading this report I wonder about the American presence and what it means for the region. "
+             + " ".join(["Some words of the report."] * 12) + " How many American soldiers are in Iraq? And why?")
+    reply = session.handle(paste)
+    assert said(reply).startswith("(A long paste: answered on its question, 7 of its")
+    assert reply.query == "How many American soldiers are in Iraq?" and "2,500" in reply.answers[0].text
 
 
 @pytest.mark.parametrize("argv", [["--corpus", "/nonexistent/briefing"],

@@ -745,7 +745,7 @@ def test_a_pasted_line_goes_into_the_box_and_a_pasted_text_is_one_turn(app: Reco
         await wait_until(pilot, lambda: len(typed_lines(app)) == 1)
         await answered(pilot)
         shown = screen_text(app)
-        assert "(A long paste: answered on its start" in shown and "2,500" in shown
+        assert "(A long paste: answered on its question" in shown and "2,500" in shown
         assert typed_lines(app)[0].endswith("Second paragraph. Third.")
     drive(app, scenario)
 
