@@ -280,8 +280,8 @@ class Searcher:
             given, family = first[:1].upper() + first[1:].lower(), last[:1].upper() + last[1:].lower()
             if given not in first_names or family not in surnames or fold(first) in STOP_WORDS or gazetteer_name(given):
                 continue
-            theirs = self._before_name(family, first_names)
-            if theirs is None or not theirs or given in theirs:
+            theirs = self._before_name(family, first_names, until=given)
+            if not theirs or given in theirs:
                 continue
             from nltk.metrics.distance import edit_distance  # here: most questions never need NLTK loaded
             if any(edit_distance(given, name) <= 1 or given.startswith(name) for name in theirs):  # "Fred" Pierce
@@ -291,9 +291,12 @@ class Searcher:
             unknown.append(f"{given} {family}")
         return unknown
 
-    def _before_name(self, word: str, names: frozenset[str], after: bool = False) -> set[str] | None:
+    def _before_name(self, word: str, names: frozenset[str], after: bool = False, until: str = ""
+                     ) -> set[str] | None:
         """The `names` written right before a capitalised `word` in the articles (right after it,
-        with `after`); None when they also write the word in lower case, a common word, or never."""
+        with `after`); None when they also write the word in lower case, a common word, or never.
+        Read up to the first sentence giving it `until`, when that is all the caller needs to know
+        ("Tony Blair" is theirs: his thousand other sentences need no reading)."""
         idx = self.index
         terms = analyze(word)
         if len(terms) != 1 or (tid := idx.term_id.get(terms[0])) is None:
@@ -308,6 +311,8 @@ class Searcher:
             if lower.search(text):
                 return None
             found.update(w for m in near.finditer(text) for w in m.groups() if w in names)
+            if until in found:
+                break
         return found
 
     def _add_acronyms(self, slots: list[_Slot]) -> None:
