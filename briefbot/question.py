@@ -122,7 +122,7 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
                      r"statement|claim|call|comment|remarks?|offer|move|mistake|point|speech|promise|pledge|threat|"
                      r"appeal|request|accusation|allegation|admission|apology|complaint|proposal|suggestion)s?\b)"
                      r"|owns|owned|bought|buys|acquired|publishes|published|manufactures|"
-                     r"manufactured|produces|sponsors|sponsored|operates|developed|develops|runs)\b"),
+                     r"manufactured|produces|sponsors|sponsored|operates|developed|develops)\b"),
     ("place", rf"^where\b|\bwhere (?:{_AUX}|exactly|else)\b|\b(?:which|what|in what|in which) (?:\w+ ){{0,2}}(?:country|"
               rf"countries|city|cities|town|towns|region|state|place|places|venue|stadium|ground|county|nation|area|"
               rf"location|province|capital|continent|island|village|street|airport|hospital|port|constituency|"
@@ -154,6 +154,7 @@ _WHO_IS_NAME = LazyPattern(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|b
 # the answer is whoever holds that office (its word, the last before "of"/"for"/the end, is a role word).
 _ROLE_HOLDER = LazyPattern(r"^(?:who|what (?:is|was) the name of) (?:is|was|are|were|will be|has been)? ?(?:currently |now |still )?"
                            r"(?:the )?((?:[\w'\u2019-]+ ){0,2}?)([a-z-]+)(?: (?:of|for|at|in) (.*))?$")
+_OF_NOW = frozenset("current present new incumbent".split())  # "the current chelsea manager" is Chelsea's
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())
 _HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
@@ -174,8 +175,10 @@ def analyse(text: str) -> Question:
     role, role_of = None, ()
     if kind == "person" and (m := _ROLE_HOLDER.match(q)) and is_role_word(m[2]):
         # whose office: the words after "of" and a possessive before it ("labour's leader"), not its
-        # adjectives ("the lead singer of u2" is U2's, however the story names the office)
+        # adjectives ("the lead singer of u2" is U2's, however the story names the office); without
+        # either, the words before it ("the chelsea manager" is Chelsea's, "the home secretary" no other)
         whose = [w for w in m[1].split() if w.endswith(("'s", "\u2019s", "s'"))] + (m[3] or "").split()
+        whose = whose or [w for w in m[1].split() if w not in _OF_NOW]
         role, role_of = m[2], tuple(w for w in whose if w not in STOP_WORDS)
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 

@@ -14,8 +14,9 @@ import numpy as np
 
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
-from briefbot.lexicon import is_word, related
-from briefbot.names import ORG_WORDS, PEERAGE, TITLES, census_names, gazetteer_name, is_role_word, person_name
+from briefbot.lexicon import Synonyms, is_word, related
+from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_role_word, \
+    person_name
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
@@ -42,6 +43,22 @@ _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's def
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
 _NOT_THE_HOLDER = frozenset("former ex deputy shadow candidate vice would-be outgoing".split())  # words, not stems:
 # compared as written, so that no question loads the stemmer for them
+# Who heads a body: the titles they hold ("Federal Reserve chairman Alan Greenspan"), the verbs for
+# doing so ("who runs the federal reserve", "who heads the fa") and the role words that ask for any
+# of them ("the head of the fa", "the chelsea boss"), as terms.
+_HEAD_SEEDS = ("head", "chief", "boss", "leader", "chairman", "president", "director", "governor", "manager",
+               "executive")
+_IN_CHARGE = frozenset("run head lead chair manag govern".split())
+_HEADS = frozenset("head boss".split())
+_IN_CHARGE_OF = re.compile(r"\bin charge of\b")
+# after a doer, its deed: "Rosneft eventually acquired", "France, who have won", "a firm, which bought"
+_BESIDE = 12  # words either side of a name that what a deed is done to may stand in, where no name does it
+_SMALL_NUMBER = re.compile(SMALL_NUMBER, re.I)
+_ASIDE = re.compile(r"\s*,[^,.;:]{1,60}(?=,)")  # "Frank Burnet, inspired by a suggestion made by Niels Jerne, formulated"
+_DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
+                         r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about)\s+(?:the\s+)?$", re.I)
+_BY_BEFORE = re.compile(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
@@ -497,10 +514,9 @@ class Searcher:
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order))),
                    "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
-        of = {t for word in question.role_of for t in analyze(word) if not t.isdigit()}
+        office, of = _asked_office(question)
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
-        office = _office(question.role, question.role_of) if question.role else None
-        if office is not None and not self._tells_office(office, scope):
+        if office is not None and not office.by_deed and not self._tells_office(office, scope):
             return None  # no article tells of a mayor of New York: the articles do not say who is
         return self._judge(question, asked, cands[order], columns, result.corrections, office, scope)
 
@@ -612,10 +628,8 @@ class Searcher:
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
             else:
-                span, counts, near = self._answer_span(sent, question, asked, unit, office) \
+                span, counts, near = self._answer_span(sent, question, asked, unit, office, whose) \
                     if typed else (None, False, 0.0)
-                if office is not None and span is not None and not _of_scope(idx.text_of(sent), span, whose):
-                    span = None  # a singer, but not U2's ("Singer Bruce Springsteen has inducted … U2")
                 found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
@@ -681,11 +695,14 @@ class Searcher:
         return Span(m.start(), m.end(), "person") if m else None
 
     def _answer_span(self, sent: int, question: Question, asked: set[int], unit: set[str],
-                     office: _Office | None = None) -> tuple[Span | None, bool, float]:
+                     office: _Office | None = None, whose: list[set[str]] | None = None
+                     ) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
-        the answer, none: a wrong one would be shown as the answer."""
+        the answer, none: a wrong one would be shown as the answer. For a role-holder question,
+        one holding the `office` of `whose` it is (a singer, but not U2's: "Singer Bruce Springsteen
+        has inducted … U2"), or, asked as a deed, its doer."""
         idx = self.index
         types = question.span_types
         text = idx.text_of(sent)
@@ -723,6 +740,57 @@ class Searcher:
         deed = _deed(question.text)
         done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))]
         speaker = self._speaker_span(sent) if deed else None
+        doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
+        done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
+        says_deed = any(doing.intersection(word_terms(m.group())) for m in words)
+
+        def tied(sp: Span) -> bool:
+            """Whether the sentence names what the deed is done to, beside the name, or may name it
+            next door (it opens with "It"): "Export & Finance Bank has bought 49% of National Bank
+            of Iraq" tells of no buyer of Yuganskneftegaz."""
+            return not done_to or bool(idx.sent_refers[sent]) or \
+                any(e <= sp.start or s >= sp.end for t in done_to for s, e in where.get(t, ()))
+
+        def beside(sp: Span) -> bool:
+            """Where no name is its doer, whether a name stands within `_BESIDE` words of the deed
+            or what it is done to (its words but numbers, which a story may write otherwise): "his
+            interview with Boris Johnson" asked who carried out the interview, "Von Miller led the
+            team with 11 sacks, forced four fumbles"; not "England coach Andy Robinson faces the
+            first test of his tenure as he tries to get back to winning ways after the Six Nations
+            defeat" asked who won the Six Nations."""
+            to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
+            if not to or idx.sent_refers[sent]:
+                return True
+            if not tied(sp):
+                return False
+            to |= doing
+            lo = [m for m in words if m.end() <= sp.start][-_BESIDE:]
+            hi = [m for m in words if m.start() >= sp.end][:_BESIDE]
+            return bool(to.intersection(t for m in lo + hi for t in word_terms(m.group())))
+
+        def doer(sp: Span) -> bool:
+            """Whether a name does the asked deed here, tied to what it is done to: after it and
+            "by" ("a lecture by Sir Joseph Swan"), right after its doer's noun ("winner Mike
+            Skinner", "the editor of Electrical World magazine, Thomas Commerford Martin"), or before
+            it, a clause between ("Rosneft, the company that eventually acquired", "Frank Burnet,
+            inspired by a suggestion made by Niels Jerne, formulated")."""
+            if not tied(sp):
+                return False
+            if agent(sp) is True or ((m := _BY_BEFORE.search(text, max(0, sp.start - 60), sp.start))
+                                     and doing.intersection(word_terms(m[1]))):
+                return True
+            before = list(word_spans(text[max(0, sp.start - 80):sp.start]))
+            noun = before[-6:] if text[:sp.start].rstrip().endswith(",") else before[-1:]
+            if any(doing.intersection(word_terms(m.group())) for m in noun):
+                return True
+            # after a preposition, no subject ("the defeat of ISIS and establish lasting security"),
+            # but a clause may say what it did ("merge with Rosneft, the company that acquired")
+            governed = bool(_PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start))
+            aside = _ASIDE.match(text, sp.end)
+            return any(bool(m) and any(doing.intersection(word_terms(w)) for w in m[1].split())
+                       and not text.startswith(" by ", m.end())  # "California, won by the home team 49ers"
+                       and not (governed and not m[0].lstrip().startswith(","))
+                       for m in (_DEED_AFTER.match(text, sp.end), aside and _DEED_AFTER.match(text, aside.end())))
 
         def not_the_doer(sp: Span) -> bool:
             """For "who won the six nations", a name right after the asked verb ("who has won a
@@ -738,9 +806,10 @@ class Searcher:
             every = every + _named_after(text, every, nouns)
 
         def wanted(sp: Span) -> bool:
-            """Of a type asked for, or a place or organisation that does what a who-question asks
-            ("the coalition led by Washington")."""
-            return sp.type in types or (types[0] == "person" and sp.type in _NAMES and agent(sp) is True)
+            """Of a type asked for, or a name of another type that does what a who-question asks
+            ("the coalition led by Washington", "Rosneft Holdings, the company that acquired" it)."""
+            return sp.type in types or (types[0] in ("person", "organisation") and sp.type in _NAMES
+                                        and (agent(sp) is True or bool(deed) and doer(sp)))
 
         qualified = _qualifier_words(question)
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
@@ -749,7 +818,12 @@ class Searcher:
                                                  or not_the_doer(sp)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
-            spans = [sp for sp in spans if _holds_office(text, sp, office)]
+            spans = [sp for sp in spans if (_holds_office(text, sp, office) and _of_scope(text, sp, whose or [], office))
+                     or (office.by_deed and doer(sp))]
+        elif deed and types[0] in ("person", "organisation"):  # "who bought yuganskneftegaz": its buyer, here
+            # its doer; where the sentence names none, one beside what the deed is done to
+            doers = [sp for sp in spans if sp.type in _NAMES and says_deed and doer(sp)]
+            spans = [sp for sp in spans if sp.type not in _NAMES or sp in doers or (not doers and beside(sp))]
         items = enumeration_items(text)
         within = {n for n, (lo, hi) in enumerate(items) for s, e in told if lo <= s and e <= hi}
         if items and len(within) == 1 and all(any(lo <= s and e <= hi for lo, hi in items) for s, e in told):
@@ -1054,16 +1128,36 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return prev, after
 
 
-def _of_scope(text: str, span: Span, whose: list[set[str]]) -> bool:
+def _of_scope(text: str, span: Span, whose: list[set[str]], office: _Office) -> bool:
     """Whether each word of whose office it is stands by the name: among the six words before it
     ("London mayor Ken Livingstone"), or in an apposition after it ("Fred Pierce, the newly
     appointed president of ABC Television"); not in a clause after it ("Singer Bruce Springsteen
-    has inducted Irish rock band U2": not U2's singer)."""
-    words = list(word_spans(text[:span.start]))[-6:]
-    if text[span.end:span.end + 1] == ",":
-        words += list(word_spans(text[span.end:]))[:8]
-    near = {t for m in words for t in word_terms(m.group())}
-    return all(near & terms for terms in whose)
+    has inducted Irish rock band U2": not U2's singer); and the office named with it is no one
+    else's (`_owner`: "Everton manager David Moyes … Chelsea defender" is not Chelsea's manager)."""
+    before = list(word_spans(text[:span.start]))[-6:]
+    after = list(word_spans(text[span.end:]))[:8] if text[span.end:span.end + 1] == "," else []
+    near = {t for m in before + after for t in word_terms(m.group())}
+    if not all(near & terms for terms in whose):
+        return False
+    owners = [_owner(text[:span.start], before[-4:], office, last=True), _owner(text[span.end:], after[:5], office)]
+    return not whose or all(not owner or any(owner & terms for terms in whose) for owner in owners)
+
+
+def _owner(text: str, words: list[re.Match[str]], office: _Office, last: bool = False) -> set[str]:
+    """The terms of whose office the words name: the capitalised words right before the office
+    word, a possessive among them ("Birmingham manager", "Federal Reserve chairman",
+    "Authenti-corp's CEO"); none when the office is named without ("the chancellor"). `last`: the
+    office word nearest the end (before a name), else the first (in an apposition after it)."""
+    at = [i for i, m in enumerate(words) if office.terms & set(word_terms(m.group()))]
+    if not at:
+        return set()
+    i = at[-1] if last else at[0]
+    owner: set[str] = set()
+    while i > 0 and (w := words[i - 1].group())[:1].isupper() and fold(w) not in STOP_WORDS \
+            and not text[words[i - 1].end():words[i].start()].strip():
+        owner |= set(word_terms(w))
+        i -= 1
+    return owner
 
 
 def _holding_any(index: Index, tids: set[int]) -> np.ndarray:
@@ -1077,12 +1171,48 @@ class _Office:
     """An office asked about, as its holder is recognised in a sentence."""
     terms: frozenset[str]  # its terms and their WordNet relatives ("president", "presidency")
     not_holder: frozenset[str]  # words naming someone else than its holder ("former"), unless asked
+    by_deed: bool = False  # asked as a deed ("who runs the federal reserve"): its doer holds it too
 
 
 @cache
-def _office(role: str, role_of: tuple[str, ...]) -> _Office:
-    return _Office(frozenset(t for term in analyze(role) for t in (term, *related(term))),
-                   _NOT_THE_HOLDER - set(role_of))
+def _office(role: str, role_of: tuple[str, ...], by_deed: bool = False) -> _Office:
+    terms = analyze(role)
+    if set(terms) & _HEADS:  # "the head of the fa", "the chelsea boss": whoever heads it, by any title
+        terms = sorted(_head_offices())
+    return _Office(frozenset(t for term in terms for t in (term, *related(term))),
+                   _NOT_THE_HOLDER - set(role_of), by_deed)
+
+
+@cache
+def _head_offices() -> frozenset[str]:
+    """The offices of one who heads a body: `_HEAD_SEEDS` and the role words WordNet relates to
+    them ("chairman" → "chairwoman", "manager" → "coach")."""
+    roles = {t for word in ROLE_WORDS for t in analyze(word)}
+    seeds = {t for word in _HEAD_SEEDS for t in analyze(word)}
+    return frozenset(seeds | {r for t in seeds for r in related(t) if r in roles})
+
+
+def _asked_office(question: Question) -> tuple[_Office | None, set[str]]:
+    """The office whose holder the question asks for, and the terms of whose it is: a role
+    ("who is the mayor of new york"), or the head of what one runs, heads or leads ("who runs the
+    federal reserve": its chairman), or is in charge of."""
+    if question.role:
+        return _office(question.role, question.role_of), {t for w in question.role_of for t in analyze(w)
+                                                          if not t.isdigit()}
+    deed = _deed(question.text)
+    if not (deed & _IN_CHARGE or _IN_CHARGE_OF.search(fold(question.text))):
+        return None, set()
+    whose = {t for w in question.content for t in analyze(w) if not t.isdigit()} - deed - {"charg"}
+    return _office("head", (), by_deed=True), whose
+
+
+def _deed_terms(deed: frozenset[str], synonyms: Synonyms) -> frozenset[str]:
+    """The terms saying the asked deed: its own, its WordNet relatives and its synonym group's
+    ("buy": "purchase", "acquire")."""
+    found = set(deed) | {r for t in deed for r in related(t)}
+    for concept in synonyms.concepts(sorted(deed)):
+        found |= synonyms.members(concept)
+    return frozenset(found)
 
 
 def _holds_office(text: str, span: Span, office: _Office) -> bool:

@@ -1,0 +1,89 @@
+"""Who holds an office, and who did a deed, on small made-up stories shaped like BBC sentences: the
+holder is named with the office and with whose office it is, the head of a body is whoever holds
+any of its heads' titles, and a doer is tied to the deed and to what it was done to in its sentence."""
+from __future__ import annotations
+
+import pytest
+
+from briefbot.indexing import build
+from briefbot.lexicon import shipped_text
+from briefbot.question import analyse
+from briefbot.search import Result, Searcher
+from stories import article
+
+
+def searcher_of(*stories: tuple[str, str]) -> Searcher:
+    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
+
+
+def claimed(result: Result) -> list[str | None]:
+    """The span each answer claims, in order (None where it claims none)."""
+    return [a.text[a.answer_span.start:a.answer_span.end] if a.answer_span else None for a in result.answers]
+
+
+CLUBS = ("Cup draw", "Birmingham manager Steve Bruce admitted their trip to face Premiership leaders Chelsea was "
+                     "the toughest draw possible.\n"
+                     "Everton manager David Moyes will discipline striker James Beattie for his headbutt on Chelsea "
+                     "defender William Gallas.\n"
+                     "The referee spoke to both benches before the kick-off.\n"
+                     "Chelsea manager Jose Mourinho expects the Champions League clash with Barcelona to be a fight.")
+RATES = ("Dollar", "The Commerce Department figures caused the dollar to weaken despite expectations that the "
+                   "Federal Reserve will raise interest rates again.\n"
+                   "Federal Reserve chairman Alan Greenspan has warned that huge budget deficits could have severe "
+                   "consequences.")
+AUCTION = ("Oil auction", "Export & Finance Bank has bought 49% of National Bank of Iraq.\n"
+                          "Yuganskneftegaz pumps a million barrels of oil a day.\n"
+                          "Gazprom is set to merge with Rosneft Holdings, the company that eventually acquired "
+                          "Yuganskneftegaz, the main unit of Yukos.")
+
+
+@pytest.mark.parametrize("question, role_of", [
+    ("who is the chelsea manager", ("chelsea",)),  # the words before the office say whose it is
+    ("who is the current chelsea manager", ("chelsea",)),  # not when it is now
+    ("who is labour's leader", ("labour's",)),
+    ("who is the lead singer of u2", ("u2",)),  # with "of", the words before are the office's name
+])
+def test_whose_office_a_question_asks(question: str, role_of: tuple[str, ...]):
+    assert analyse(question).role_of == role_of
+
+
+def test_another_clubs_manager_is_not_the_one_asked_for():
+    """Bruce and Moyes are named as managers beside Chelsea, but as Birmingham's and Everton's."""
+    spans = claimed(searcher_of(CLUBS).search("who is the chelsea manager", 3))
+    assert spans[0] == "Jose Mourinho"
+    assert "Steve Bruce" not in spans and "David Moyes" not in spans
+
+
+def test_another_companys_office_holder_is_not_claimed():
+    story = ("Security", "Sony launched a camera that reads fingerprints.\n"
+                         "Authenti-corp's CEO Cynthia Musselman said Sony's camera would be tested by the firm.")
+    assert all(span is None for span in claimed(searcher_of(story, RATES).search("who is the ceo of sony", 3)))
+
+
+@pytest.mark.parametrize("question", ["who runs the federal reserve", "who heads the federal reserve",
+                                      "who is in charge of the federal reserve", "who is the head of the federal reserve",
+                                      "who is the federal reserve boss"])
+def test_who_runs_a_body_is_whoever_holds_its_heads_office(question: str):
+    """"runs", "heads", "in charge of", "head", "boss": its chairman, not the department beside it."""
+    result = searcher_of(RATES, CLUBS).search(question, 3)
+    assert result.answers and analyse(question).type == "person"
+    assert claimed(result)[0] == "Alan Greenspan" and "Commerce Department" not in claimed(result)
+
+
+def test_the_doer_of_a_deed_is_tied_to_what_it_was_done_to():
+    """Export & Finance Bank bought something else; Rosneft acquired Yuganskneftegaz (a synonym of
+    the asked "bought", in a clause after the name)."""
+    searcher = Searcher(build([article(n, t, b) for n, (t, b) in enumerate([AUCTION, RATES])], shipped_text()))
+    spans = claimed(searcher.search("who bought yuganskneftegaz", 3))
+    assert spans[0] == "Rosneft Holdings" and not any(span and "Finance Bank" in span for span in spans)
+
+
+def test_one_beside_the_deed_is_not_its_doer():
+    """A coach facing a test after a Six Nations defeat did not win the Six Nations; nor did one
+    named far from it in a sentence that does not tell who won."""
+    story = ("Rugby", "England coach Andy Robinson faces the first test of his tenure as he tries to get back to "
+                      "winning ways after the Six Nations defeat by Wales.\n"
+                      "England have lost their first three matches in this year's Six Nations and four out of "
+                      "their six games since Robinson took over from Sir Clive Woodward in September.")
+    result = searcher_of(story, RATES).search("who won the six nations", 3)
+    assert result.answers and all(span is None for span in claimed(result))
