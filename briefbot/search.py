@@ -57,6 +57,8 @@ _SMALL_NUMBER = re.compile(SMALL_NUMBER, re.I)
 _ASIDE = re.compile(r"\s*,[^,.;:]{1,60}(?=,)")  # "Frank Burnet, inspired by a suggestion made by Niels Jerne, formulated"
 _DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
                          r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
+# words before a verb that tell no deed done: "Wales to win", "France can still win", "did not win"
+_UNSURE = frozenset("to can could may might will would should must not never".split())
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
@@ -743,6 +745,7 @@ class Searcher:
         doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
         done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
         says_deed = any(doing.intersection(word_terms(m.group())) for m in words)
+        unsure = _UNSURE - set(fold(question.text).split())  # "who won" is not who can, may or is to win
 
         def tied(sp: Span) -> bool:
             """Whether the sentence names what the deed is done to, beside the name, or may name it
@@ -761,8 +764,8 @@ class Searcher:
             to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
             if not to or idx.sent_refers[sent]:
                 return True
-            if not tied(sp):
-                return False
+            if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start):
+                return False  # nor what a preposition governs ("a stirring victory at Lansdowne Road")
             to |= doing
             lo = [m for m in words if m.end() <= sp.start][-_BESIDE:]
             hi = [m for m in words if m.start() >= sp.end][:_BESIDE]
@@ -790,6 +793,7 @@ class Searcher:
             return any(bool(m) and any(doing.intersection(word_terms(w)) for w in m[1].split())
                        and not text.startswith(" by ", m.end())  # "California, won by the home team 49ers"
                        and not (governed and not m[0].lstrip().startswith(","))
+                       and not (unsure.intersection(m[1].lower().split()))  # "tipped Wales to win"
                        for m in (_DEED_AFTER.match(text, sp.end), aside and _DEED_AFTER.match(text, aside.end())))
 
         def not_the_doer(sp: Span) -> bool:
