@@ -59,6 +59,7 @@ _DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?
                          r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
 # words before a verb that tell no deed done: "Wales to win", "France can still win", "did not win"
 _UNSURE = frozenset("to can could may might will would should must not never".split())
+_IT_AFTER = re.compile(r"\s+(?:(?:up|out|off|down|over)\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about)\s+(?:the\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
@@ -755,13 +756,17 @@ class Searcher:
         doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
         done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
         says_deed = any(doing.intersection(word_terms(m.group())) for m in words)
+        # done to a thing named next door: the sentence opens pointing back, or says the deed of
+        # "it" ("The mayor Vera Stone opened it.")
+        pointed = bool(idx.sent_refers[sent]) or any(
+            doing.intersection(word_terms(m.group())) and _IT_AFTER.match(text, m.end()) for m in words)
         unsure = _UNSURE - set(fold(question.text).split())  # "who won" is not who can, may or is to win
 
         def tied(sp: Span) -> bool:
             """Whether the sentence names what the deed is done to, beside the name, or may name it
-            next door (it opens with "It"): "Export & Finance Bank has bought 49% of National Bank
-            of Iraq" tells of no buyer of Yuganskneftegaz."""
-            return not done_to or bool(idx.sent_refers[sent]) or \
+            next door (`pointed`): "Export & Finance Bank has bought 49% of National Bank of Iraq"
+            tells of no buyer of Yuganskneftegaz."""
+            return not done_to or pointed or \
                 any(e <= sp.start or s >= sp.end for t in done_to for s, e in where.get(t, ()))
 
         def beside(sp: Span) -> bool:
@@ -772,7 +777,7 @@ class Searcher:
             first test of his tenure as he tries to get back to winning ways after the Six Nations
             defeat" asked who won the Six Nations."""
             to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
-            if not to or idx.sent_refers[sent]:
+            if not to or pointed:
                 return True
             if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start):
                 return False  # nor what a preposition governs ("a stirring victory at Lansdowne Road")
