@@ -82,6 +82,9 @@ _AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure b
 _DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
 _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 _MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
+_BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_BEGINNING = frozenset(analyze("begin began begun start form found establish launch create open introduce"))
+_ENDING = frozenset(analyze("end finish stop close expire conclude"))
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -757,7 +760,8 @@ class Searcher:
                  and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
                                                  or not_the_doer(sp)))
-                 and not _counts_other(text, sp, unit, terms, types[0], qualified)]
+                 and not _counts_other(text, sp, unit, terms, types[0], qualified)
+                 and not _bounds_otherwise(text, sp, question.text)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if _holds_office(text, sp, office)]
         items = enumeration_items(text)
@@ -1219,6 +1223,22 @@ def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
         if nouns.intersection(word_terms(m[1])) and all(end <= sp.start or at >= sp.end for sp in spans):
             found.append(Span(at, end, "person"))
     return found
+
+
+def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
+    """Whether a date is the other end of a time than the one asked: "until September 2026" is
+    when the mission ends, no answer to when the coalition began; "since 2014" none to when it ended."""
+    if span.type != "date" or not (asks := _asks_bound(question)) or \
+            not (before := _BOUND_BEFORE.search(text, max(0, span.start - 25), span.start)):
+        return False
+    return (before[1].lower() in ("until", "till", "through", "by")) == (asks == "start")
+
+
+@cache
+def _asks_bound(question: str) -> str | None:
+    """Whether a question asks when something started ("when did the coalition begin") or ended."""
+    words = set(analyze(question))
+    return "start" if words & _BEGINNING else "end" if words & _ENDING else None
 
 
 @cache
