@@ -64,6 +64,7 @@ _DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+
 _NEXT_WORD = re.compile(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a name: "the "Inherent Resolve" coalition"
 _DETERMINED = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
 _THEN_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_KIND_OF_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s+([a-z][\w-]*)\s+$")  # "the Kenyan capital Nairobi"
 _THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
 _A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
 _QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
@@ -782,7 +783,7 @@ class Searcher:
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
                  and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
-                                                 or not_the_doer(sp)))
+                                                 or not_the_doer(sp) or _of_another(text, sp, terms, question)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if _holds_office(text, sp, office)]
@@ -1240,6 +1241,17 @@ def _deed(question: str) -> frozenset[str]:
     or "who did Chelsea beat" (its doer is named)."""
     m = _WHO_VERB.match(fold(question))
     return frozenset(analyze(m[1])) if m else frozenset()
+
+
+def _of_another(text: str, span: Span, asked: set[str], question: Question) -> bool:
+    """Whether a place or organisation is named as the asked thing of another name than the
+    question's: "the Kenyan capital Nairobi" asked the capital of France (a question naming no one,
+    "what is the capital", takes any capital; a person is the office rules' to judge)."""
+    if span.type == "person" or not any(gazetteer_name(w) or _name_like(w, question.text) for w in question.content):
+        return False
+    m = _KIND_OF_NAME.search(text, max(0, span.start - 40), span.start)
+    return bool(m) and fold(m[1]) not in STOP_WORDS and bool(asked.intersection(word_terms(m[2]))) \
+        and not asked.intersection(word_terms(m[1]))
 
 
 def _names_a_thing(text: str, span: Span) -> bool:

@@ -24,6 +24,9 @@ def span_of(question: str, sentence: str) -> str | None:
     return None if sp is None else answer.text[sp.start:sp.end]
 
 
+NAIROBI = "Back from France and Kenya's coast, Mr Brown visited slums in the Kenyan capital Nairobi."
+
+
 @pytest.mark.parametrize("question, sentence, expected", [
     # a number written as a word is no sum, as a bare figure is none ("four" hotels, "three" fouls, "each half")
     ("how much is wayne rooney paid", "Rooney received a hostile reception, but goals in each half from Quinton "
@@ -44,6 +47,10 @@ def span_of(question: str, sentence: str) -> str | None:
     ("what is the capital of france", "Britain, France, Gavi and the Gates Foundation have drawn up proposals to "
      "apply the principles of the International Finance Facility to immunisation.", None),
     ("where did he live", "He lived in Paris, France, for ten years.", "Paris"),
+    # a place named as the asked thing of another place is not the question's ("Kenyan capital")
+    ("what is the capital of france", NAIROBI, None),
+    ("what is the capital of kenya", NAIROBI, "Nairobi"),
+    ("what is the capital", NAIROBI, "Nairobi"),
 ])
 def test_the_span_is_claimed_only_where_the_sentence_ties_it_to_the_asked_thing(question, sentence, expected):
     assert span_of(question, sentence) == expected
