@@ -50,8 +50,8 @@ _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor
 _COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
 # "Britain, France, Gavi and the Gates Foundation": names in a list of commas that ends with "and"
 _LIST_COMMA = re.compile(r",\s+")
-_LIST_TAIL = re.compile(r"[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*(?:,\s+[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)*"
-                        r",?\s+(?:and|or|&)\s")
+_LISTED_NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*"
+_LIST_TAIL = re.compile(rf"{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or|&)\s")
 _BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
 # "directed by Richard Eyre", "presented by Little Britain star Matt Lucas"
 _AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
