@@ -234,7 +234,9 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     # a pair for each term it shares, numbered among the chosen (smaller keys sort faster)
     n = len(chosen)
-    every = np.searchsorted(chosen, np.concatenate(firsts)) * n + np.searchsorted(chosen, np.concatenate(seconds))
+    local = np.zeros(len(index), dtype=np.int64)  # each chosen sentence's place among them: a lookup, not a search
+    local[chosen] = np.arange(n)
+    every = local[np.concatenate(firsts)] * n + local[np.concatenate(seconds)]
     every = every.astype(np.int32 if n * n < 2 ** 31 else np.int64)
     order = np.argsort(every)
     every, weights = every[order], np.concatenate(shared)[order]
@@ -253,7 +255,7 @@ class _Kept:
     most KEPT_READINGS), and which terms pair no sentences (numbers, the words that frame a quote)."""
     unpairing: np.ndarray
     readings: dict[int, _Reading]
-    run_ptr: np.ndarray  # where each sentence writes names (`name_runs`): run_spans[run_ptr[s]:run_ptr[s+1]]
+    run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
     run_spans: np.ndarray
 
 
@@ -263,11 +265,8 @@ _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
 def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
-        unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
-                                count=len(index.terms))
-        unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
-        runs = load_readings(index, "names", name_runs)
-        kept = _kept_of[id(index)] = _Kept(unpairing, {}, runs["run_ptr"], runs["run_spans"])
+        arrays = load_readings(index, "names", reading_arrays)
+        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"])
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -588,7 +587,13 @@ def _gives_unnamed(text: str) -> bool:
 
 def _names_speaker(text: str, key: str) -> bool:
     """Whether a sentence writes the name a speaker key was made from (its surname's consonants)."""
-    return any(skeleton(word) == key for word in name_key(text).split())
+    return key in _skeletons(text)
+
+
+@lru_cache(maxsize=10_000)
+def _skeletons(text: str) -> frozenset[str]:
+    """The consonants of every word of a sentence, once per sentence however many pairs ask."""
+    return frozenset(skeleton(word) for word in name_key(text).split())
 
 
 class _Name(NamedTuple):
@@ -640,14 +645,19 @@ def _name(text: str, span: tuple[int, int]) -> _Name:
     return _Name(span, key, words, shape, key.replace(" ", ""))
 
 
-def name_runs(index: Index) -> dict[str, np.ndarray]:
-    """Where every sentence writes names (`_name_runs`), as arrays kept with the index's cache
-    (`cache.load_readings`): finding them is a third of what reading a sentence costs, and a first
-    compare of a big topic at 100k sentences reads 1,500 sentences."""
+def reading_arrays(index: Index) -> dict[str, np.ndarray]:
+    """What compare reads of a whole index, as arrays kept with the index's cache
+    (`cache.load_readings`), made with the world: where every sentence writes names (`_name_runs`:
+    a third of what reading a sentence costs, and a first compare of a big topic at 100k sentences
+    reads 1,500 sentences), and which terms pair no sentences (numbers, the words that frame a
+    quote: a test of every term, 40 ms at 100k sentences, paid by each process's first compare)."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
+    unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
+                            count=len(index.terms))
+    unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
     return {"run_ptr": np.concatenate([[0], np.cumsum([len(runs) for runs in spans])]).astype(np.int64),
-            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2)}
+            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2), "unpairing": unpairing}
 
 
 @lru_cache(maxsize=100_000)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
+
 from rich.console import Console
 
 from briefbot import cli, render
@@ -435,7 +437,7 @@ def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged
 
     def make(index):
         made.append(len(index))
-        return compare_module.name_runs(index)
+        return compare_module.reading_arrays(index)
 
     idx = cache.load([str(tmp_path / "news")], lambda line: None)
     first = cache.load_readings(idx, "names", make)
@@ -446,6 +448,10 @@ def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged
     last = len(idx) - 1
     assert [idx.text_of(last)[slice(*n.span)] for n in compare_module._runs_of(idx, last, idx.text_of(last))] == [
         "River Wend"]
+    # the terms that pair nothing (numbers, a quote's framing) are kept with them: no process tests every term
+    unpairing = {idx.terms[t] for t in np.flatnonzero(first["unpairing"]).tolist()}
+    assert unpairing == {"say"}  # "said", and no word of what is told ("council", "bridge")
+    assert len(first["unpairing"]) == len(idx.terms)
 
 
 # --- the brief ---------------------------------------------------------------------------------
