@@ -22,7 +22,7 @@ import numpy as np
 from briefbot.cache import load_readings
 from briefbot.index import Index
 from briefbot.names import TITLES, name_key, skeleton
-from briefbot.text import analyze, fold, word_spans, word_terms
+from briefbot.text import DENIALS, analyze, fold, word_spans, word_terms
 from briefbot.timeline import article_day, read_date
 
 KINDS = ("figure", "date", "negation", "hedge", "attribution", "name")
@@ -41,6 +41,8 @@ _FRAMING = "said says say told tells tell added according interview news agency"
 
 # --- figures ---
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ADDED = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.I)  # counts others: "eight other members"
+_SCORE_CHARS = set("0123456789-\u2013() ")
 _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
@@ -48,10 +50,13 @@ _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "bil
            "trillion": "tn"}
 
 # --- denials and hedges ---
-# not "without" ("illegal without a second resolution", "without Jonny Wilkinson": a condition, a lack)
-_NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "cannot", "failed", "fails", "unable"}
+# a failure denies what it tells too ("failed to recover" is "has not recovered"); search's merging reads
+# `DENIALS` only
+_NEGATIONS = DENIALS | {"failed", "fails", "unable"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
+_ALLEGED = {"allegedly", "reportedly"}  # what a charge or an accusation tells as alleged, too
+_CHARGING = frozenset(analyze("charged charges accused accusations alleged allegations"))
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
@@ -94,6 +99,7 @@ _CALENDAR = set("january february march april may june july august september oct
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
 _FIGURE_ONLY = re.compile(r"[\d\W_]+")  # a score or a year ("7-2", "2028") is a figure, no name
+_NAMED = {"person", "place", "organisation"}  # span types that name a thing
 _PRONOUNS = {"It", "Its", "They", "Their", "He", "His", "She", "Her", "This", "These"}  # a subject told before
 
 
@@ -180,13 +186,18 @@ def _twins(index: Index, a: int, b: int) -> bool:
 
 
 def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
-    """The sentences no other article tells (`touched`: those it does) that hold a fact worth
+    """The sentences no other article tells (`touched`: those it does, and those another article
+    writes word for word, whatever the terms its pairs leave out) that hold a fact worth
     saying one source alone has (a figure, a date or a name, and a few words), the most central to
     what is compared first: its terms weighed by the log of the articles compared that write them,
     over the root of their number (in `compare apple`, the Mac mini before a rival PC's ports)."""
     says = (index.sent_ptr[chosen + 1] - index.sent_ptr[chosen] >= 6) & (index.span_ptr[chosen + 1] >
                                                                          index.span_ptr[chosen])
-    alone = np.array([s for s in chosen[says].tolist() if s not in touched], dtype=np.int64)
+    telling: dict[bytes, set[int]] = {}  # a sentence's terms: the articles that write it (told in two: not alone)
+    for sent in chosen[says].tolist():
+        telling.setdefault(index.terms_of(sent).tobytes(), set()).add(int(index.sent_article[sent]))
+    alone = np.array([s for s in chosen[says].tolist() if s not in touched
+                      and len(telling[index.terms_of(s).tobytes()]) == 1], dtype=np.int64)
     if not len(alone):
         return []
     terms, owner = _gathered(index, chosen)
@@ -309,6 +320,24 @@ class _Reading:
         return frozenset(self.index.terms[t] for t in self.index.terms_of(self.sent).tolist())
 
     @cached_property
+    def first(self) -> dict[str, int]:
+        """Where each of its terms is first written (in words with a term), and last (`last`)."""
+        terms = self.index.terms
+        return {terms[t]: i for i, t in reversed(list(enumerate(self.index.terms_of(self.sent).tolist())))}
+
+    @cached_property
+    def last(self) -> dict[str, int]:
+        terms = self.index.terms
+        return {terms[t]: i for i, t in enumerate(self.index.terms_of(self.sent).tolist())}
+
+    @cached_property
+    def named(self) -> list[_Name]:
+        """The names it writes: its runs, and the people, places and bodies the spans found at build
+        ("Argentine Juan Ignacio Chela", too long a run to be one name)."""
+        spans = [(s.start, s.end) for s in self.index.spans_of(self.sent) if s.type in _NAMED]
+        return [n for n in self.runs if n.key[:1].isalpha()] + [_name(self.text, span) for span in spans]
+
+    @cached_property
     def figures(self) -> dict[str, list[_Figure]]:
         return _figures(self.index, self.sent, self.text, self.runs)
 
@@ -373,9 +402,10 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"),
     and not of a place, a team or a body the other never names ("31% of the vote in Erewash" is
     not the party's "16.1% of the vote at the European elections"). A sentence that adds a figure
-    to what the other says ("every 5.8 seconds, although less than 40%") differs in nothing."""
-    fa = ra.figures[kind]
-    fb = rb.figures[kind] if fa else []
+    to what the other says ("every 5.8 seconds, although less than 40%"), or counts others than it
+    ("eight other members", "five more"), differs in nothing."""
+    fa = [f for f in ra.figures[kind] if not _ADDED.match(ra.text, f.span[1])]
+    fb = [f for f in rb.figures[kind] if not _ADDED.match(rb.text, f.span[1])] if fa else []
     if not fb:
         return None
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
@@ -400,8 +430,12 @@ def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
     SCOPE_REACH characters of it has a word of the other's names ("in Erewash" of a party's share
     of the vote, "Barcelona secure a 2-1 … lead")."""
     start, end = figure.span
-    words = {w for name in other.runs for w in name.words}
-    return all(name.words & words for name in one.runs if name.key[:1].isalpha() and name.words and (
+    while start and one.text[start - 1] in _SCORE_CHARS:  # the whole score a game's figure is of ("6-4 5-7 6-3")
+        start -= 1
+    while end < len(one.text) and one.text[end] in _SCORE_CHARS:
+        end += 1
+    words = {w for name in other.named for w in name.words}
+    return all(name.words & words for name in one.named if name.words and (
         start - SCOPE_REACH < name.span[1] <= start or end <= name.span[0] < end + SCOPE_REACH))
 
 
@@ -424,11 +458,17 @@ def _bears_on(kind: str, cue: _Qualifier, other: _Reading) -> bool:
     denies is there unqualified, with words around the cue, one of them before it (what is
     denied is said of the same subject: "Satellite customers … cannot pause" is not about a game's
     hero "able to pause"); and the other does not deny it too, in any words ("has not recovered",
-    "failed to recover"), nor use the same cue of it or of nothing ("…, research suggests" and
-    "research which suggests that…")."""
+    "failed to recover"), nor use the same cue of it, near it, or of nothing ("…, research
+    suggests" and "research which suggests that…"; "allegedly faking" and "allegedly avoiding the
+    test and then faking"; "allegedly faking" and "charged with faking": a charge is an allegation). A hedge's subject is written before the term in the other too: "pigs
+    might fly" is not stated by "as flying pigs", nor "the embargo is likely to be lifted" by "Moves
+    to lift the ban … have been condemned"."""
     return (cue.head in other.terms - other.held and len(cue.near & other.terms) >= 2
             and not cue.before.isdisjoint(other.terms)
-            and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")}))
+            and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")})
+            and not any(c.word == cue.word and cue.head in c.near for c in other.qualifiers[kind])
+            and not (cue.word in _ALLEGED and not other.terms.isdisjoint(_CHARGING))
+            and (kind == "negation" or any(other.first[t] < other.last[cue.head] for t in cue.before & other.terms)))
 
 
 def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name], frozenset[str]]) -> bool:

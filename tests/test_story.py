@@ -595,3 +595,63 @@ def test_a_topic_covers_its_sentences_and_the_articles_headlined_with_it(seed_in
     assert len(bayati) and all("Bayati" in seed_index.text_of(s) or seed_index.speaker_of(s) for s in bayati.tolist())
     assert len(sentences_on(seed_index, "zebra")) == 0
     assert len(sentences_on(seed_index, "coalition")) >= len(seed_index) // 2  # the headlines name it
+
+
+def test_search_and_compare_deny_by_one_list_of_words():
+    from briefbot import search
+    from briefbot.text import DENIALS
+    for word in DENIALS:  # a word added to the one list is read by both
+        assert search._DENYING.search(f"They {word} agreed") and word in compare_module._NEGATIONS
+    assert not search._DENYING.search("They agreed without delay") and "without" not in compare_module._NEGATIONS
+
+
+def test_a_hedge_is_none_of_a_name_or_of_another_subject_and_the_same_hedge_near_the_verb_agrees():
+    none = [("The Fagin and pigs might fly posters were taken off Labour's website after supporters voted for "
+             "their favourite poster of Michael Howard and Oliver Letwin.",
+             "One poster depicted Michael Howard and Oliver Letwin, who voted for the website, as flying pigs."),
+            ("The EU embargo on arms exports to China is likely to be lifted in the next six months, Jack Straw said.",
+             "Moves to lift the EU embargo on arms exports to China have been condemned, Jack Straw said."),
+            ("There is speculation that Motorola may unveil its ROKR handset carrying iTunes music software.",
+             "Sony Ericsson has unveiled its Walkman handset and Motorola is working on iTunes music software."),
+            ("Kenteris and Thanou also face criminal charges in Greece for allegedly faking the motorcycle accident.",
+             "Kenteris and Thanou face a criminal trial in Greece for allegedly avoiding the test and then faking "
+             "a motorcycle accident."),
+            ("Kenteris and Thanou face a criminal trial in Greece for allegedly faking a motorcycle accident.",
+             "Kenteris and Thanou have been charged in Greece with faking a motorcycle accident.")]
+    for one, two in none:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        assert compare(idx, Searcher(idx).same_fact).contrasts == [], one
+    idx = index_of(("One", "Critics of the software patent law say it could favour large firms over small ones.", None),
+                   ("Two", "Critics of the software patent law say it will favour large firms over small ones.", None))
+    assert [c.kinds for c in compare(idx, Searcher(idx).same_fact).contrasts] == [("hedge",)]
+
+
+def test_scores_of_two_matches_and_counts_of_others_are_no_difference():
+    pairs = [("American Taylor Dent reached the final of the Australian hardcourt event in Adelaide with a crushing "
+              "6-1 6-1 win over Argentine Juan Ignacio Chela.",
+              "Second seed Joachim Johansson won his second career title with a 7-5 6-3 win over Taylor Dent at the "
+              "Australian hardcourt championships in Adelaide."),
+             ("In front of a delirious home crowd, the 18-year-old battled past Alyona Bondarenko of the Ukraine 6-4 5-7 "
+              "6-3.",
+              "The 18-year-old Indian, who is already a huge star in her home country, won 6-4 6-2 in front of a "
+              "delirious crowd."),
+             ("Mr Kilroy-Silk was joined by one of UKIP's two London Assembly members, Damien Hockney.",
+              "Sources close to Damien Hockney said around eight other UKIP London Assembly members were joining.")]
+    filler = ("Farmers", " ".join(f"Farmers sold {crop} at the county market on Tuesday morning." for crop in (
+        "wheat", "barley", "oats", "apples", "pears", "plums", "cabbages", "onions", "leeks", "potatoes")), None)
+    for one, two in pairs:  # beside other news, as in a folder: the names the two share are rare words
+        idx = index_of(("One", one, None), ("Two", two, None), filler)
+        assert [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "figure" in c.kinds] == [], one
+    idx = index_of(("One", "Taylor Dent won the Adelaide final with a 6-4 6-4 win over Juan Ignacio Chela.", None),
+                   ("Two", "Taylor Dent won the Adelaide final with a 7-5 7-5 win over Juan Ignacio Chela.", None))
+    assert [c.kinds for c in compare(idx, Searcher(idx).same_fact).contrasts] == [("figure",)]
+
+
+def test_a_sentence_two_articles_write_word_for_word_is_only_in_neither(monkeypatch):
+    monkeypatch.setattr(compare_module, "MAX_POSTING", 1)  # as in a whole folder: its words too common to pair it
+    shared = ("Mr Kennedy's tour comes as Tony Blair and Michael Howard all step up campaigning ahead of the "
+              "General Election, widely expected on 5 May.")
+    idx = index_of(("Tour", "Charles Kennedy begins a tour of 40 seats on Monday. " + shared, None),
+                   ("Debt", "The Liberal Democrats say 3 million people face problem debt in Britain. " + shared, None))
+    alone = [idx.text_of(s) for s in compare(idx, Searcher(idx).same_fact).only_in]
+    assert shared not in alone and len(alone) == 2
