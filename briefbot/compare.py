@@ -56,7 +56,7 @@ _NEGATIONS = DENIALS | {"failed", "fails", "unable"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
 _ALLEGED = {"allegedly", "reportedly"}  # what a charge or an accusation tells as alleged, too
-_CHARGING = frozenset(analyze("charged charges accused accusations alleged allegations"))
+_CHARGING = "charged charges accused accusations alleged allegations"  # analysed when first asked (`_charging`)
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
@@ -467,8 +467,14 @@ def _bears_on(kind: str, cue: _Qualifier, other: _Reading) -> bool:
             and not cue.before.isdisjoint(other.terms)
             and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")})
             and not any(c.word == cue.word and cue.head in c.near for c in other.qualifiers[kind])
-            and not (cue.word in _ALLEGED and not other.terms.isdisjoint(_CHARGING))
+            and not (cue.word in _ALLEGED and not other.terms.isdisjoint(_charging()))
             and (kind == "negation" or any(other.first[t] < other.last[cue.head] for t in cue.before & other.terms)))
+
+
+@lru_cache(maxsize=1)
+def _charging() -> frozenset[str]:
+    """`_CHARGING`'s terms: analysed at import, they would load NLTK's stemmer for a warm `ask`."""
+    return frozenset(analyze(_CHARGING))
 
 
 def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name], frozenset[str]]) -> bool:
