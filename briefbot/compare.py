@@ -52,11 +52,13 @@ _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "bil
 # --- denials and hedges ---
 # a failure denies what it tells too ("failed to recover" is "has not recovered"); search's merging reads
 # `DENIALS` only
-_NEGATIONS = DENIALS | {"failed", "fails", "unable"}
+_NEGATIONS = DENIALS | {"failed", "fails", "failing", "unable"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
 _ALLEGED = {"allegedly", "reportedly"}  # what a charge or an accusation tells as alleged, too
 _CHARGING = "charged charges accused accusations alleged allegations"  # analysed when first asked (`_charging`)
+_SEEMING = {"appears", "appear"}  # hedges that are verbs of showing up too (`_showing_up`)
+_WHERE = {"in", "at", "on", "before"}
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
@@ -540,6 +542,12 @@ def _amount(written: str) -> str:
     return " ".join(dict.fromkeys(numbers)) + scale
 
 
+def _showing_up(words: list[tuple[tuple[int, int], str, str]], i: int) -> bool:
+    """Whether "appear" at `i` is a verb of showing up, not a hedge: after "to" ("failed to appear to
+    give samples", "due to appear") or before where ("appear in court", "appears on television")."""
+    return (i > 0 and words[i - 1][2] == "to") or (i + 1 < len(words) and words[i + 1][2] in _WHERE)
+
+
 def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     """The denials ("negation") and hedges ("hedge") of a sentence. Only the words around a cue are
     analysed: most sentences have none."""
@@ -558,7 +566,8 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     for i, (span, _, low) in enumerate(words):
         if low in _NEGATIONS or low.endswith("n't"):
             kind = "negation"
-        elif low in _HEDGES or (low in _APPROXIMATE and i + 1 < len(words) and words[i + 1][2][:1].isdigit()):
+        elif (low in _HEDGES and not (low in _SEEMING and _showing_up(words, i))) or (
+                low in _APPROXIMATE and i + 1 < len(words) and words[i + 1][2][:1].isdigit()):
             kind = "hedge"
         else:
             continue

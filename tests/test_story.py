@@ -643,7 +643,11 @@ def test_a_hedge_is_none_of_a_name_or_of_another_subject_and_the_same_hedge_near
              "Kenteris and Thanou face a criminal trial in Greece for allegedly avoiding the test and then faking "
              "a motorcycle accident."),
             ("Kenteris and Thanou face a criminal trial in Greece for allegedly faking a motorcycle accident.",
-             "Kenteris and Thanou have been charged in Greece with faking a motorcycle accident.")]
+             "Kenteris and Thanou have been charged in Greece with faking a motorcycle accident."),
+            ("Kenteris and Thanou quit the Olympics on 18 August after failing to give samples in Athens.",
+             "Kenteris and Thanou failed to appear to give samples in Athens on 18 August."),
+            ("Athletics Kenya issued the ban after Chepkemei failed to turn up for a training camp in Embu.",
+             "Athletics Kenya suspended Chepkemei for failing to turn up to a training camp in Embu.")]
     for one, two in none:
         idx = index_of(("One", one, None), ("Two", two, None))
         assert compare(idx, Searcher(idx).same_fact).contrasts == [], one
