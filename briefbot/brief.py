@@ -5,13 +5,12 @@ the key dates and how often the sources disagree. Every line is a sentence of th
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from briefbot.compare import compare
+from briefbot.compare import compare, distinct
 from briefbot.index import Index
 from briefbot.text import refers_back
 from briefbot.timeline import Event, timeline
@@ -112,7 +111,7 @@ def _scores(index: Index, world: World, source: np.ndarray) -> np.ndarray:
     it is (the log of their sentences), plus a lead's weight. Copies of one article (`source`) are
     one source."""
     count = len(index.articles)
-    told = np.unique(world.fact_of.astype(np.int64) * count + source[index.sent_article])  # (fact, source) once
+    told = distinct(world.fact_of.astype(np.int64) * count + source[index.sent_article])  # (fact, source) once
     sources = np.bincount(told // count, minlength=world.fact_count)[world.fact_of].astype(np.float64)
     central = np.zeros(len(index))
     for thing in world.things:
@@ -127,20 +126,29 @@ def _sources(index: Index, world: World) -> np.ndarray:
     """Each article's source: the first article it is a copy of (COPY of the smaller's facts are
     the other's: an agency story published twice is one source), else itself."""
     count = len(index.articles)
-    told = np.unique(world.fact_of.astype(np.int64) * count + index.sent_article)  # each (fact, article) once
+    told = distinct(world.fact_of.astype(np.int64) * count + index.sent_article)  # each (fact, article) once
     fact, article = told // count, told % count
     own = np.bincount(article, minlength=count)
-    starts = np.flatnonzero(np.r_[True, fact[1:] != fact[:-1]])
-    sizes = np.diff(np.r_[starts, len(fact)])
-    some = (sizes > 1) & (sizes <= MAX_COPIES)
-    shared: Counter[tuple[int, int]] = Counter()
-    for start, size in zip(starts[some].tolist(), sizes[some].tolist()):
-        tellers = article[start:start + size].tolist()
-        shared.update((a, b) for i, a in enumerate(tellers) for b in tellers[i + 1:])
+    sizes = np.diff(np.flatnonzero(np.r_[True, fact[1:] != fact[:-1], True]))
+    some = np.repeat((sizes > 1) & (sizes <= MAX_COPIES), sizes)  # most facts are told once: no copy's
+    fact, paired = fact[some], article[some]
+    firsts, seconds = [], []
+    for k in range(1, MAX_COPIES):  # the articles telling one fact, paired by shifting them against themselves
+        same = fact[:-k] == fact[k:]
+        if not same.any():
+            break
+        firsts.append(paired[:-k][same])
+        seconds.append(paired[k:][same])
     source = np.arange(count)
-    for (a, b), n in sorted(shared.items()):
-        if n >= COPY * min(own[a], own[b]):
-            source[source == source[b]] = source[a]
+    if not firsts:
+        return source
+    every = np.sort(np.concatenate(firsts) * count + np.concatenate(seconds))
+    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
+    pairs, shared = every[starts], np.diff(np.r_[starts, len(every)])  # each pair of articles, and its facts
+    a, b = pairs // count, pairs % count
+    copies = shared >= COPY * np.minimum(own[a], own[b])
+    for one, other in zip(a[copies].tolist(), b[copies].tolist()):  # few: the first of the copies is their source
+        source[source == source[other]] = source[one]
     return source
 
 

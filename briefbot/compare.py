@@ -128,8 +128,8 @@ class Comparison:
 def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iterable[int] | None = None
             ) -> Comparison:
     """The contrasts among `sentences` (all by default) and what only one of their articles says."""
-    chosen = np.unique(np.fromiter(range(len(index)) if sentences is None else sentences, dtype=np.int64))
-    articles = tuple(np.unique(index.sent_article[chosen]).tolist())
+    chosen = distinct(np.fromiter(range(len(index)) if sentences is None else sentences, dtype=np.int64))
+    articles = tuple(distinct(index.sent_article[chosen]).tolist())
     if len(articles) < 2:
         return Comparison([], [], articles)
     a, b, sim = _similar_pairs(index, chosen)
@@ -171,6 +171,12 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: np.unique's hashing (numpy 2.4) is ~9x slower than a sort here."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
 def _strength(c: Contrast) -> tuple[bool, float]:
     """Contrasts of what is told (a figure, a date, a denial) before those of how surely or by whom,
     the most alike first: a figure two near-copies give differently is the plainest disagreement."""
@@ -203,10 +209,10 @@ def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
     if not len(alone):
         return []
     terms, owner = _gathered(index, chosen)
-    told = np.unique(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
+    told = distinct(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
     writing = np.bincount(told // len(index.articles), minlength=len(index.terms))  # the articles writing each term
     terms, owner = _gathered(index, alone)
-    once = np.unique(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
+    once = distinct(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
     owner, terms = np.searchsorted(alone, once // len(index.terms)), once % len(index.terms)
     central = np.bincount(owner, weights=np.log(writing[terms]), minlength=len(alone)) / np.sqrt(
         np.bincount(owner, minlength=len(alone)))
@@ -228,7 +234,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     idf = index.bm25.idf_array
     terms, owner = _gathered(index, chosen)
     keep = ~_kept(index).unpairing[terms]
-    once = np.unique(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
+    once = distinct(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
     size = np.diff(np.flatnonzero(np.r_[True, terms[1:] != terms[:-1], True]))  # each term's sentences (sorted)
