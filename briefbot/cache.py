@@ -389,8 +389,8 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
             _write_world(path, digest, world)
         except OSError:
             pass  # the next run builds it again
-    from briefbot.compare import name_runs  # compare reads the cache: imported here, not at the top
-    load_readings(index, "names", name_runs)  # made with the world, so that a first compare or brief reads them
+    from briefbot.compare import reading_arrays  # compare reads the cache: imported here, not at the top
+    load_readings(index, "names", reading_arrays)  # made with the world, so that a first compare or brief reads them
     return world
 
 

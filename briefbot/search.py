@@ -19,7 +19,7 @@ from briefbot.names import ORG_WORDS, PEERAGE, TITLES, census_names, gazetteer_n
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -82,7 +82,7 @@ _AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half
 # accept") and they prevent alike, however many other words they share. Most denials are stop
 # words, so they are read in the text ("won't" too); the verbs, as terms ("banned" is "ban"). Not
 # "without": "illegal without a second resolution" is no denial
-_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)
+_DENYING = re.compile(rf"\b(?:{'|'.join(sorted(DENIALS))})\b|n['\u2019]t\b", re.I)
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _AMOUNTS = frozenset("money percent duration measure number".split())

@@ -33,6 +33,9 @@ _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60
                       "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
                       "million": "1000000", "billion": "1000000000"})
 _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
+# the words that deny what a sentence tells (and any word ending in "n't"), read by search's merging
+# and compare's denials alike; not "without": "illegal without a second resolution" is a condition
+DENIALS = frozenset("not no never nor none nothing cannot".split())
 
 
 def lexicon_lines(name: str) -> list[str]:
