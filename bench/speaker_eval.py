@@ -4,8 +4,8 @@ against gold files written by reading each sentence in its article (bench/data/s
     python bench/speaker_eval.py [--verbose] [--sample N…]  score the gold samples with today's attribution
                                                              (several: each, then pooled)
     python bench/speaker_eval.py --draw N                    print sample N, with context, to label by hand
-    python bench/speaker_eval.py --web [--verbose]           score the web-news gold sample (W1)
-    python bench/speaker_eval.py --draw-web                  print the web-news sample, to label by hand
+    python bench/speaker_eval.py --web [--verbose]           score the web-news gold samples (W1, W2), and pooled
+    python bench/speaker_eval.py --draw-web N                print web-news sample N, to label by hand
 
 The articles are read, split and attributed as `briefbot --corpus /work/shared/data/bbc-news` does
 (the same loader, a splitter trained on the same articles, `attribute()` per article). Sample 1 was
@@ -33,9 +33,9 @@ Precision = system labels naming the gold speaker / system labels; recall = gold
 system names / gold speakers. One person by full name or surname is one speaker ("Mr Blair" is
 "Tony Blair"). Sentences whose text no longer matches (the splitter changed) are reported and skipped.
 
-Web sample W1 (bench/data/speakers_web_1.jsonl) is drawn the same way from the 30 saved pages of
-/work/shared/data/web-news/pages (WEB_SEED, WEB_SHAPES), read from the page as extracted and
-labelled by reading it before any system label was seen. A saved page is someone else's text and stays out
+Web samples W1 and W2 (bench/data/speakers_web_N.jsonl) are drawn the same way from the 30 saved
+pages of /work/shared/data/web-news/pages (WEB_SEEDS, WEB_SHAPES; W2 from sentences W1 does not hold),
+read from the page as extracted and labelled by reading it before any system label was seen. A saved page is someone else's text and stays out
 of the project: a gold line holds the page's file name, the sentence's index and offsets in the
 extracted text, a digest of its text (to tell a stale line) and the gold speaker, never the text.
 """
@@ -59,8 +59,8 @@ WEB = Path("/work/shared/data/web-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 18)}
-WEB_GOLD = DATA / "speakers_web_1.jsonl"
-WEB_SEED = 3001
+WEB_GOLD = {n: DATA / f"speakers_web_{n}.jsonl" for n in (1, 2)}
+WEB_SEEDS = {1: 3001, 2: 3011}
 SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057,
          11: 2063, 12: 2069, 13: 2081, 14: 2083, 15: 2087, 16: 2089, 17: 2099}
 LABELLED, CUED = 22, 10  # per folder, sample 1
@@ -219,15 +219,26 @@ def score(sentences: list[Sentence], sample: int, verbose: bool) -> Score:
     return result
 
 
-def score_web(sentences: list[Sentence], verbose: bool) -> Score:
+def score_web(sentences: list[Sentence], sample: int, verbose: bool) -> Score:
     where = {(s.file, s.index): s for s in sentences}
-    gold = [json.loads(line) for line in WEB_GOLD.read_text().splitlines() if line.strip()]
+    gold = _web_gold(sample)
     pairs = [(g, where.get((g["file"], g["sentence"]))) for g in gold]
     fresh = [(g, s) for g, s in pairs if s is not None and digest(s.text) == g["digest"]]
     result = _score(fresh, verbose)
-    print(f"web sample W1: {len(fresh)} gold sentences, {len(gold) - len(fresh)} stale")
+    print(f"web sample W{sample}: {len(fresh)} gold sentences, {len(gold) - len(fresh)} stale")
     print(result.line())
     return result
+
+
+def _web_gold(sample: int) -> list[dict]:
+    return [json.loads(line) for line in WEB_GOLD[sample].read_text().splitlines() if line.strip()]
+
+
+def draw_web(sentences: list[Sentence], sample_no: int) -> list[Sentence]:
+    """A web sample by shape, from sentences no earlier web sample holds."""
+    taken = {(g["file"], g["sentence"]) for n in WEB_GOLD if n < sample_no for g in _web_gold(n)}
+    return _by_shape([s for s in sentences if (s.file, s.index) not in taken], random.Random(WEB_SEEDS[sample_no]),
+                     WEB_SHAPES)
 
 
 def _score(pairs: list[tuple[dict, Sentence]], verbose: bool) -> Score:
@@ -245,15 +256,18 @@ def main() -> None:
     parser.add_argument("--draw", type=int, choices=GOLD, help="print sample N with context, to label")
     parser.add_argument("--sample", type=int, nargs="+", choices=GOLD, help="score only these samples, and pooled")
     parser.add_argument("--web", action="store_true", help="score the web-news sample")
-    parser.add_argument("--draw-web", action="store_true", help="print the web-news sample with context, to label")
+    parser.add_argument("--draw-web", type=int, choices=WEB_GOLD, help="print web sample N with context, to label")
     parser.add_argument("--verbose", "-v", action="store_true", help="show each wrong or missed label")
     args = parser.parse_args()
     if args.web or args.draw_web:
         sentences = web_sentences()
         if args.web:
-            score_web(sentences, args.verbose)
+            pooled = Score()
+            for sample in (n for n in WEB_GOLD if WEB_GOLD[n].exists()):
+                pooled = pooled.add(score_web(sentences, sample, args.verbose))
+            print(f"pooled over the web samples: {pooled.line()}")
             return
-        for n, s in enumerate(_by_shape(sentences, random.Random(WEB_SEED), WEB_SHAPES)):
+        for n, s in enumerate(draw_web(sentences, args.draw_web)):
             print(json.dumps({"n": n, "file": s.file, "sentence": s.index, "start": s.start, "end": s.end,
                               "digest": digest(s.text), "text": s.text, "context": " | ".join(s.before[-3:]),
                               "after": " | ".join(s.after[:2])}))
