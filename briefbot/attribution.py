@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, TITLES, PersonName, census_names, fold_word, gazetteer_name,
-                            is_org_kind, is_org_word, is_role_word, name_key, person_name)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, TITLES, PersonName, census_names, fold_word,
+                            gazetteer_name, is_org_kind, is_org_word, is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -342,7 +342,8 @@ def people_in(sentences: list[str]) -> People:
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
             person = person_name(re.sub(_NICKNAME, "", m.group()))
-            if person and person.full and not people.is_organisation(name_key(person.name)) and not _describes(sentence, m):
+            if (person and person.full and not people.is_organisation(name_key(person.name))
+                    and not _describes(sentence, m)):
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
@@ -439,7 +440,8 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
                 continue  # "The woman, Robin Mantooth, said Mars promised…": she speaks, not Mars
             name, nobody = _named_in(m.group("tail"), people, last, subject)
             if not name and m.group()[:1] in _QUOTES:
-                name, nobody = _closing_name(m.group("tail"), people) or (None, nobody or bool(_SOMEONE.match(m.group("tail"))))
+                name, nobody = (_closing_name(m.group("tail"), people)
+                                or (None, nobody or bool(_SOMEONE.match(m.group("tail")))))
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
@@ -846,8 +848,8 @@ def _voiced(sentence: str, people: People) -> str | None:
     them ("Mutu was sacked by Chelsea") and another person in the sentence voices a view of it ("- a
     move Wenger has backed"), the one who voices it: "But he said:" next is Wenger."""
     first = _first_person(sentence, people)
-    at = next((m for m in _NAMES.finditer(sentence) if _named_at(sentence, m, people) == first), None)
-    if first is None or at is None or not _PASSIVE_AFTER.match(sentence, at.end()):
+    at = first and next((m for m in _NAMES.finditer(sentence) if _named_at(sentence, m, people) == first), None)
+    if not at or not _PASSIVE_AFTER.match(sentence, at.end()):
         return first
     return next((name for m in _NAMES.finditer(sentence, at.end()) if _VIEW_AFTER.match(sentence, m.end())
                  and not _AFTER_PREPOSITION.search(sentence, 0, m.start())
