@@ -266,7 +266,9 @@ BRIDGE = ("Title: Council approves River Wend footbridge\nDate: 2026-11-20\nSour
     ("what did the joint statement announce", "when was it announced?", "(when was joint statement announced?)"),
     ("who leads the coalition", "when was it founded?", "(when was coalition founded?)"),
     ("who voted against", "when will it open", None),  # no noun: asked as typed, not "when will voted open"
-    ("how many soldiers are in iraq", "where is it?", "(where is iraq?)")])
+    ("how many soldiers are in iraq", "where is it?", "(where is iraq?)"),
+    ("how wide is the footbridge", "who approved it?", "(who approved footbridge?)"),  # Q6: never "(… wide?)"
+    ("how fast is the footbridge/crossing", "who approved it?", "(who approved footbridge/crossing?)")])
 def test_it_stands_for_the_last_questions_noun_phrase_never_its_verb(session: Session, tmp_path: Path, first: str,
                                                                      then: str, meant: str | None) -> None:
     from briefbot.cache import load
@@ -315,6 +317,14 @@ def test_her_is_never_a_man_the_articles_call_mr(seat: Session) -> None:
     reply = seat.handle("what is her majority")
     assert not reply.answers and said(reply).startswith("Whom does \u201cher\u201d mean?")
     assert said(seat.handle("what did he say")).splitlines()[0] == "(what did Robert Kilroy-Silk say)"
+
+
+def test_she_with_a_saying_and_a_topic_is_still_a_follow_up(seat: Session) -> None:
+    """P2: `what did she say about school meals?` after `who is ruth kelly` was asked as typed: the
+    saying counted as one of the topic words a follow-up may have."""
+    seat.handle("who won the seat in 1997")
+    reply = seat.handle("what did she say about the seat majority?")
+    assert said(reply).splitlines()[0] == "(what did Elizabeth Blackman say about the seat majority?)"
 
 
 def test_he_after_a_question_is_the_person_it_named(seat: Session) -> None:

@@ -143,7 +143,6 @@ def _plural(word: str) -> bool:
 _DO = {"do", "does", "did", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "has",
        "have", "had"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "s"}
-_HOW = {"many", "much", "long", "old", "far", "often"}
 _JOINING = {"of", "the", "a", "an"}  # "leader of the conservatives" is one noun phrase
 
 
@@ -165,11 +164,11 @@ def noun_phrases(question: str) -> list[str]:
             phrases.append(" ".join(words))
         run.clear()
 
-    words = re.findall(r"[\w'\u2019-]+", question)
+    words = re.findall(r"[\w'\u2019-]+(?:/[\w'\u2019-]+)*", question)  # "blue gene/l" is one name
     for n, word in enumerate(words):
         low = word.lower()
-        if low in _HOW and n and words[n - 1].lower() == "how":
-            continue
+        if n and words[n - 1].lower() == "how" and low not in _DO | _BE and low not in STOP_WORDS:
+            continue  # "how fast is blue gene/l": "fast" is how it asks, not what it asks about
         if run and (low == "of" or (low in _JOINING and run[-1].lower() == "of")):
             run.append(word)
         elif low in _DO or low in _BE or low in STOP_WORDS:
@@ -215,8 +214,8 @@ def _pointing_back(s: Session, line: str) -> str | None:
     will voted open")."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
-    if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
-        return None
+    if len([w for w in analyse(line).content if w.lower() != back[0].lower() and not _SAYING.fullmatch(w)]) > BACK_WORDS:
+        return None  # (the saying is how it asks: "what did she say about school meals")
     word = back[0].lower()
     if word in _PERSON:
         if not s.state.person or s.pronoun_of(s.state.person) not in ("", "she" if word in _WOMAN else "he"):
