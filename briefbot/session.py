@@ -19,7 +19,8 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser, number_in
-from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
+from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, Sources, View, \
+    shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
@@ -110,6 +111,8 @@ class Session:
         # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
+        self.sources_listed = False  # whether the last reply that numbered anything numbered the sources
+        # (`read 1` after `sources` reads source 1, not answer 1 of a reply before)
         self.verbs = {v.name: v for v in VERBS}
         self.parser = Parser(VERBS)
         dirs = {os.path.dirname(os.path.abspath(a.path)) for a in index.articles}
@@ -180,6 +183,8 @@ class Session:
             self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
+        if numbered := [b for b in reply.blocks if isinstance(b, (Passage, Sources))]:
+            self.sources_listed = isinstance(numbered[0], Sources)
         if verb.takes_turn:
             self.state.turns += 1
         if verb.takes_turn and verb.repeatable:

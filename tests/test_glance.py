@@ -16,7 +16,7 @@ from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.plain import compact_citation, plain
 from briefbot.render import render
-from briefbot.reply import Items, Message, Reading, Reply
+from briefbot.reply import Heading, Items, Message, Reading, Reply
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
@@ -527,6 +527,20 @@ def test_read_1_opens_the_reader_at_that_sentence(session: Session) -> None:
         reading = next(b for b in session.handle(line).blocks if isinstance(b, Reading))
         assert reading.text[reading.start:reading.end] == answer.text
         assert not Path(reading.path).is_absolute()
+
+
+def test_read_n_after_sources_reads_source_n(session: Session) -> None:
+    """T10: `sources` then `read 1` opened answer 1 of the question before, not source 1 of the list
+    just shown. `read N` is what the last reply numbered: after another question, its answer N."""
+    answer = session.handle("where is harir base").answers[0]
+    session.handle("sources")
+    session.handle("score")  # numbers nothing: the list is still what `read` counts in
+    for line in ("read 2", "open 2"):
+        reply = session.handle(line)
+        assert reply.verb == "read_source" and reply.blocks[0] == Heading(session.index.articles[1].label)
+    session.handle("where is harir base")
+    reading = next(b for b in session.handle("read 1").blocks if isinstance(b, Reading))
+    assert reading.text[reading.start:reading.end] == answer.text
 
 
 def test_follow_ups_before_any_question_say_what_to_do(session: Session) -> None:

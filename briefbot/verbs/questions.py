@@ -11,7 +11,7 @@ from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
 from briefbot.text import IRREGULAR, STOP_WORDS, stem
-from briefbot.verbs.game import read_page
+from briefbot.verbs.game import read_page, read_source
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
 from briefbot.world import Character, Thing
 
@@ -315,7 +315,10 @@ def source_of(s: Session, command: Command) -> Reply:
 
 def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
     """The reader at answer N's sentence (in a terminal: its whole paragraph); `more` then reads on
-    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph)."""
+    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph). Right
+    after `sources`, N is what that list numbered: source N."""
+    if s.sources_listed and read_on:
+        return read_source(s, command)
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):
