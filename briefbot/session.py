@@ -187,7 +187,7 @@ class Session:
             self.sources_listed = isinstance(numbered[0], Sources)
         if verb.takes_turn:
             self.state.turns += 1
-        if verb.takes_turn and verb.repeatable:
+        if verb.repeatable:  # `g` after `undo` undoes another turn: again is the last line typed
             self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
