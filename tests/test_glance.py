@@ -493,6 +493,35 @@ def test_question_words_are_read_as_typed_fast(session: Session, seed_index, typ
     assert [(a.text, a.answer_span) for a in reply.answers] == [(a.text, a.answer_span) for a in fresh.answers]
 
 
+TYPED_FAST = ("Title: Knapman glad to see the back of Kilroy-Silk\nDate: 2005-01-21\nSource: BBC News\n\n"
+              "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk.\n\n"
+              "Mr Kilroy-Silk will stand in Erewash, whereas his old party stands nowhere.\n\n"
+              "A whop of laughter met the plan to abort the campaign.\n\n"
+              "Mr Knapman said the party would talk about immigration at every meeting.\n")
+
+
+@pytest.mark.parametrize("typed, meant", [("whos the ukip leader", "who is the ukip leader"),
+                                          ("wheres kilroy-silk standing", "where is kilroy-silk standing"),
+                                          ("what did knapman say abot immigration", "what did knapman say about immigration")])
+def test_question_words_typed_fast_are_never_read_as_the_articles_words(tmp_path: Path, typed: str, meant: str) -> None:
+    """P4, T11: on BBC politics "whos" was read as "whop", "wheres" as "whereas", "abot" as "abort" (words
+    the articles use, one slip away), and "hwo is" as "how is": a question word is read as one first."""
+    from briefbot.cache import load
+    (tmp_path / "kilroy.txt").write_text(TYPED_FAST, encoding="utf-8")
+    session = Session(load([str(tmp_path / "kilroy.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    reply, fresh = session.handle(typed), Session(session.index, home=tmp_path).handle(meant)
+    assert "(Reading" not in said(reply) and reply.answers
+    assert [(a.text, a.answer_span) for a in reply.answers] == [(a.text, a.answer_span) for a in fresh.answers]
+    assert reply.query == typed  # the echo is what was typed
+
+
+def test_hwo_is_who_before_is_and_how_before_many() -> None:
+    """T11: `hwo is jon presott` was read "how is jon prescott's"."""
+    from briefbot.question import as_meant, with_question_words_as_meant
+    assert as_meant("hwo is roger knapman") == "who is roger knapman" and as_meant("hwo many mps") == "how many mps"
+    assert with_question_words_as_meant("Hwo was Roger Knapman?") == "who was Roger Knapman?"
+
+
 def test_question_words_are_not_misread(session: Session) -> None:
     from briefbot.question import as_meant
     for line in ("were the troops there", "now is the time", "who is it", "what is it"):
