@@ -46,6 +46,11 @@ MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is n
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
                       r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PASTED_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a pasted text's sentences end, closely enough
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may|might|must)"
+_ASKING_START = re.compile(rf"(?:(?:how|what|when|where|why)\s+(?:{_AUXILIARY}|many|much|long|old|far|often|big)|"
+                           rf"(?:who|which|whose)|{_AUXILIARY}\s+(?:it|there|the|a|an|they|he|she|this|that)|"
+                           r"(?:please\s+)?(?:tell|show|give)\s+(?:me|us)|(?:please\s+)?(?:explain|describe|list|"
+                           r"summari[sz]e))\b", re.I)
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
@@ -160,7 +165,7 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
-        line, note = _long_paste(as_typed(line))  # a pasted article: its first sentences
+        line, note = _long_paste(as_typed(line))  # a pasted article: the sentence that asks
         if len(line) > MAX_LINE_CHARS:
             reply = Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
                 f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
@@ -533,15 +538,26 @@ def as_typed(line: str) -> str:
 
 
 def _long_paste(line: str) -> tuple[str, str]:
-    """A long paste cut to the first question it asks ("Reading this report I wonder… How many copies
-    did it sell?"), else to its first sentences; and a note saying so ("" if it is no long paste)."""
-    words = line.split()
-    if len(words) <= LONG_PASTE:
+    """A long paste cut to the sentence that asks (one ending in "?", else `_asks`: "Reading this report
+    I wonder… How many copies did it sell in its first week."), else to the sentence with the most words to look for (a
+    preamble is no question), else to its first words; and a note saying which ("" if it is no long
+    paste)."""
+    pasted = line.split()
+    if len(pasted) <= LONG_PASTE:
         return line, ""
-    asked = next((s for s in _PASTED_SENTENCE.split(line) if s.endswith("?") and 1 < len(s.split()) <= LONG_PASTE), None)
-    if asked:
-        return asked, f"(A long paste: answered on its question, {len(asked.split())} of its {len(words):,} words.)"
-    head = " ".join(words[:LONG_PASTE])
-    end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
-    head = head[:end + 1] if end > 20 else head
-    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words):,} words.)"
+    sentences = [s for s in _PASTED_SENTENCE.split(line) if 1 < len(s.split()) <= LONG_PASTE]
+    if asked := next((s for s in sentences if s.endswith("?")), None) or next(filter(_asks, sentences), None):
+        return asked, f"(A long paste: answered on its question, {len(asked.split())} of its {len(pasted):,} words.)"
+    if sentences:
+        telling = max(sentences, key=lambda s: len({w.lower() for w in words(s)} - STOP_WORDS))
+        return telling, (f"(A long paste with no question in it: answered on its sentence with the most to look "
+                         f"for, {len(telling.split())} of its {len(pasted):,} words.)")
+    head = " ".join(pasted[:LONG_PASTE])
+    return head, f"(A long paste: answered on its start, {LONG_PASTE} of its {len(pasted):,} words.)"
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a pasted sentence without its "?" reads as a question: it starts as one does ("How many
+    copies did it sell…", "Who produced it", "Is it true…") or as a request ("Tell me…", "Explain…"),
+    not as a statement may ("When he arrived, he said…")."""
+    return bool(_ASKING_START.match(sentence))

@@ -741,12 +741,27 @@ def test_control_sequences_in_typed_input_are_dropped(session: Session, typed: s
 
 
 @pytest.mark.parametrize("words", [300, 3000])  # within the 2,000 characters, and far past them (an article)
-def test_a_long_paste_is_answered_on_its_start_with_a_note(session: Session, words: int) -> None:
-    paste = "Here is what the reports of the coalition say. " + " ".join(["word"] * words)
+def test_a_long_paste_asking_nothing_is_answered_on_its_most_telling_sentence(session: Session, words: int) -> None:
+    """U2: a paste that asks nothing was answered on its start, a preamble of a few little words."""
+    told = "Here is what the reports of the coalition say about the American soldiers in Iraq."
+    paste = "I was reading this. " + told + " " + " ".join(["word"] * words)
     reply = session.handle(paste)
-    assert said(reply).startswith("(A long paste: answered on its start")
-    assert f"of its {words + 9:,} words" in said(reply).splitlines()[0]
-    assert len(drawn(reply)) < 30
+    assert said(reply).startswith("(A long paste with no question in it: answered on its sentence with the most")
+    assert f"15 of its {words + 19:,} words" in said(reply).splitlines()[0]
+    assert reply.query == told and len(drawn(reply)) < 30
+
+
+@pytest.mark.parametrize("asked", ["How many American soldiers are in Iraq, and why.",
+                                   "Tell me how many American soldiers are in Iraq."])
+def test_a_long_paste_asking_without_a_question_mark_is_answered_on_what_it_asks(session: Session,
+                                                                                asked: str) -> None:
+    """U2: "Reading this report I wonder about the Band Aid 20 single. How many copies did it sell in its
+    first week, and who produced it, …" (71 words, no "?") was answered on its 11-word preamble."""
+    paste = ("Reading this report I wonder about the American presence and what it means for the region. "
+             + " ".join(["Some words of the report."] * 12) + " " + asked + " When it ends, they go home.")
+    reply = session.handle(paste)
+    assert said(reply).startswith(f"(A long paste: answered on its question, {len(asked.split())} of its")
+    assert reply.query == asked and "2,500" in reply.answers[0].text
 
 
 def test_a_long_paste_asking_a_question_is_answered_on_that_question(session: Session) -> None:
