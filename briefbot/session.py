@@ -421,16 +421,11 @@ class Session:
         return self._names.get(fold(speaker), speaker)
 
     def covers(self, n: int = 8) -> list[str]:
-        """What the briefing is about, for a question it has no answer to: the people, places and
-        organisations it says most about (not the outlets); before the world is built, the people
-        quoted most and the places and organisations named most, its people as the world file
-        calls them."""
-        if self._world is None:
-            return [self._speaker_name(name) for name in self.searcher.topics(n)]
-        outlets = {fold(a.outlet) for a in self.index.articles if a.outlet}
-        things = [t for t in self._world.things if not any(fold(name).startswith(o) for name in t.names()
-                                                             for o in outlets)]
-        return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
+        """What the briefing is about, for a question it has no answer to: the people quoted most and
+        the places and organisations named most, its people as the world calls them. Read from the
+        index, so the chat and a one-shot `ask` list the same (a one-shot question never builds the
+        world: a minute at a million sentences)."""
+        return [self._speaker_name(name) for name in self.searcher.topics(n)]
 
     def show_blocks(self, reply: Reply, blocks: list[Block], uncover: bool = True) -> Reply:
         """Blocks of the story's shape onto the table: their numbered passages are what `note N`

@@ -429,6 +429,15 @@ def test_who_is_here_lists_who_talks_about_the_room(session, line: str):
     assert not reply.answers and [b.items for b in reply.blocks if isinstance(b, Items)] == [listed]
 
 
+def test_who_is_here_where_no_one_talks_about_it_says_so_once(session):
+    """V2: "Who talks about it: / none found / No one quoted talks about this place." said it twice."""
+    empty = [p for p in session.world.places if not (session.handle(f"go {p.name}") and session.surroundings().people)]
+    assert empty
+    session.handle(f"go {empty[0].name}")
+    reply = session.handle("who is here")
+    assert said(reply) == "No one quoted talks about this place." and not [b for b in reply.blocks if isinstance(b, Items)]
+
+
 def test_ask_about_a_word_no_article_uses_does_not_say_the_articles_are_silent(session):
     """"wal" is Al-Numan's "wall": "Nor do the articles" was false; the word is what they lack."""
     reply = session.handle("ask bayati about wal")
