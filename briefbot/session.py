@@ -33,7 +33,7 @@ from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
 __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "LONG_PASTE", "MAX_LINE_CHARS",
-           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed"]
+           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed", "without_controls"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
@@ -529,7 +529,13 @@ def _file_names(path: Path | None) -> dict[str, str]:
 def as_typed(line: str) -> str:
     """A typed or pasted line as briefbot reads it, and as the front ends echo it: control
     sequences and characters dropped, tabs and line ends spaces."""
-    return _SPACES.sub(" ", _ESCAPES.sub("", line))
+    return _SPACES.sub(" ", without_controls(line))
+
+
+def without_controls(text: str) -> str:
+    """Text typed or pasted without its control sequences (a colour code) and control characters (a
+    bell, a NUL); its tabs and line ends kept (a paste of several lines is a line each)."""
+    return _ESCAPES.sub("", text)
 
 
 def _long_paste(line: str) -> tuple[str, str]:
