@@ -391,16 +391,27 @@ class Session:
         """"he" or "she" as the articles title a person ("Mr Kilroy-Silk", "Ms Blackman"), "" when they
         do not say (many outlets use no titles): so that "her majority" is never a man's."""
         last = name.split()[-1] if name.split() else ""
-        terms = analyze(last)  # "Kilroy-Silk": the sentences holding "silk"
-        term = self.index.term_id.get(terms[-1]) if terms else None
-        if term is None:
-            return ""
         titled = re.compile(rf"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+{re.escape(last)}\b")
         he = she = 0
-        for sent in self.index.postings(term)[0][:TITLED_SENTENCES].tolist():
+        for sent in self._naming(name):
             for m in titled.finditer(self.index.text_of(sent)):
                 he, she = he + bool(m[1]), she + bool(m[2])
         return "he" if he > she else "she" if she > he else ""
+
+    def told_of(self, name: str, words: str) -> int:
+        """How many sentences naming a person (of the first TITLED_SENTENCES) hold all these words:
+        "when did he quit" after Knapman's words on Kilroy-Silk is about the one the articles say quit."""
+        wanted = {self.index.term_id.get(t) for t in analyze(words)}
+        if not wanted or None in wanted:
+            return 0
+        return sum(wanted <= set(self.index.terms_of(sent).tolist()) for sent in self._naming(name))
+
+    def _naming(self, name: str) -> list[int]:
+        """The first TITLED_SENTENCES sentences holding a person's last name ("Kilroy-Silk": "silk")."""
+        last = name.split()[-1] if name.split() else ""
+        terms = analyze(last)
+        term = self.index.term_id.get(terms[-1]) if terms else None
+        return [] if term is None else self.index.postings(term)[0][:TITLED_SENTENCES].tolist()
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose

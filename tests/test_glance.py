@@ -327,6 +327,28 @@ def test_she_with_a_saying_and_a_topic_is_still_a_follow_up(seat: Session) -> No
     assert said(reply).splitlines()[0] == "(what did Elizabeth Blackman say about the seat majority?)"
 
 
+QUIT = ("Title: Knapman glad to see the back of Kilroy-Silk\nDate: 2005-01-21\nSource: BBC News\n\n"
+        "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk.\n\n"
+        "\"He has a remarkable ability to influence people,\" Mr Knapman said of the party.\n\n"
+        "Robert Kilroy-Silk quit UKIP last week after months of tension over the leadership.\n\n"
+        "\"I want to lead a party that tells the truth,\" Mr Kilroy-Silk said.\n")
+
+
+def test_he_who_did_it_is_whom_the_articles_say_did_it(tmp_path: Path) -> None:
+    """K2: `when did he quit` after `talk to knapman` asked "(when did Roger Knapman quit)": by the rule "he
+    is the last named", but Knapman never quit; his words shown name Kilroy-Silk, who did. What he
+    said is still asked of him."""
+    from briefbot.cache import load
+    (tmp_path / "quit.txt").write_text(QUIT, encoding="utf-8")
+    session = Session(load([str(tmp_path / "quit.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    session.handle("talk to knapman")
+    reply = session.handle("when did he quit")
+    assert said(reply).splitlines()[0] == "(when did Robert Kilroy-Silk quit)" and "last week" in reply.answers[0].text
+    session.handle("talk to knapman")
+    assert said(session.handle("what did he say about the party")).splitlines()[0] == \
+        "(what did Roger Knapman say about the party)"
+
+
 def test_he_after_a_question_is_the_person_it_named(seat: Session) -> None:
     """W3, W10: "how old is he" after "who is bloomberg" was asked as typed ("A five-year-old kid…"), or
     of the person named before: the man just asked about is "he", as the briefing calls him."""

@@ -218,9 +218,10 @@ def _pointing_back(s: Session, line: str) -> str | None:
         return None  # (the saying is how it asks: "what did she say about school meals")
     word = back[0].lower()
     if word in _PERSON:
-        if not s.state.person or s.pronoun_of(s.state.person) not in ("", "she" if word in _WOMAN else "he"):
+        pronoun = "she" if word in _WOMAN else "he"
+        if not s.state.person or s.pronoun_of(s.state.person) not in ("", pronoun):
             return ""  # no one, or "her" for the man named last
-        meant = s.state.person + ("'s" if _possessive(word, line[back.end():]) else "")  # "Blackman's majority"
+        meant = _doer(s, line, back[0], pronoun) + ("'s" if _possessive(word, line[back.end():]) else "")
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
         meant = about.name
     else:
@@ -232,6 +233,24 @@ def _pointing_back(s: Session, line: str) -> str | None:
             return None
         meant = fitting[0]
     return line[:back.start()] + meant + line[back.end():]
+
+
+def _doer(s: Session, line: str, word: str, pronoun: str) -> str:
+    """Whom "he" or "she" means in a question of what someone did ("when did he quit"): the person last
+    named, unless the articles never say that of them and say it of someone the last answers name
+    ("UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk": Kilroy-Silk
+    quit). A question of what they said is the person last named, whoever else the answers name."""
+    person = s.state.person
+    content = [w for w in analyse(line).content if w.lower() != word.lower()]
+    if not content or any(_SAYING.fullmatch(w) for w in content) or not s.world_built:
+        return person
+    words = " ".join(content)
+    if s.told_of(person, words):
+        return person
+    named = {c.name for sent in s.state.shown for c in s.named(s.index.text_of(sent))
+             if isinstance(c, Character) and c.name != person and s.pronoun_of(c.name) in ("", pronoun)}
+    told = {name: s.told_of(name, words) for name in sorted(named)}
+    return max(told, key=told.__getitem__) if told and max(told.values()) else person
 
 
 def _possessive(word: str, after: str) -> bool:
