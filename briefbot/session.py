@@ -376,15 +376,17 @@ class Session:
 
     def person_called(self, phrase: str) -> str:
         """The person quoted whom a phrase names, as the world calls them ("" for none): its words are
-        all words of a speaker's name ("allawi", "sabah al-numan"), the most quoted such speaker. Read
+        all words of a speaker's name ("allawi", "sabah al-numan"; one word: their last name), the most
+        quoted such speaker. Read
         from the index, so a question needs no world for it."""
         if self._speaker_words is None:
             speakers, said = self.index.speakers, self.index.sent_speaker
             quoted = np.bincount(said[said >= 0], minlength=len(speakers))
             self._speaker_words = [(set(name_key(speakers[n]).split()), speakers[n])
                                    for n in np.argsort(-quoted, kind="stable").tolist()]
-        words = set(name_key(phrase).split())
-        name = next((n for name, n in self._speaker_words if words and words <= name), "")
+        words = set(name_key(phrase).split())  # a first name alone is no one's: "bill" of "bill gates" is no Bill Cash
+        name = next((n for name, n in self._speaker_words if words and words <= name
+                     and (len(words) > 1 or name_key(n).split()[-1] in words)), "")
         return self._speaker_name(name) if name else ""
 
     def pronoun_of(self, name: str) -> str:

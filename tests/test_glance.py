@@ -349,6 +349,15 @@ def test_he_who_did_it_is_whom_the_articles_say_did_it(tmp_path: Path) -> None:
         "(what did Roger Knapman say about the party)"
 
 
+def test_a_first_name_alone_names_no_one(seat: Session) -> None:
+    """`who is bill gates` on BBC politics made "he" Bill Cash (quoted there; Gates is not): "bill"
+    was taken for the whole of someone's name."""
+    assert seat.person_called("michael") == "" and seat.person_called("bloomberg") == "Michael Bloomberg"
+    assert seat.person_called("michael bloomberg") == "Michael Bloomberg"
+    seat.handle("who is michael gates")
+    assert seat.state.person != "Michael Bloomberg"
+
+
 def test_he_after_a_question_is_the_person_it_named(seat: Session) -> None:
     """W3, W10: "how old is he" after "who is bloomberg" was asked as typed ("A five-year-old kid…"), or
     of the person named before: the man just asked about is "he", as the briefing calls him."""
