@@ -27,7 +27,7 @@ _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
 _WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
-BACK_WORDS = 2  # content words a question may have besides its "it" or "they" and still be a follow-up
+BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
 def question(s: Session, command: Command) -> Reply:
@@ -215,11 +215,11 @@ def _pointing_back(s: Session, line: str) -> str | None:
     if not s.state.question or not (back := _BACK.search(line)):
         return None
     word = back[0].lower()
-    if word in _PERSON:  # "he" points back however long the question, unless it names him itself
-        if any(s.person_called(p) for p in noun_phrases(line)):  # "did kilroy-silk say he would win"
-            return None
-    elif len([w for w in analyse(line).content if w.lower() != word and not _SAYING.fullmatch(w)]) > BACK_WORDS:
-        return None  # (the saying is how it asks: "what did they say about school meals")
+    # "he" before any noun of the question points back however long it is ("what did he say about the lib
+    # dem figures"); after one, that may be whom it means ("how old was the hunter when he died")
+    if not (word in _PERSON and not noun_phrases(line[:back.start()])) and \
+            len([w for w in analyse(line).content if w.lower() != word and not _SAYING.fullmatch(w)]) > BACK_WORDS:
+        return None  # (the saying is how it asks: "what did she say about school meals")
     if word in _PERSON:
         pronoun = "she" if word in _WOMAN else "he"
         if not s.state.person or s.pronoun_of(s.state.person) not in ("", pronoun):
