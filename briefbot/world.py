@@ -479,8 +479,9 @@ def _organisations_in(text: str) -> Iterator[tuple[tuple[str, ...], bool | None]
             yield (m.group(),), True
     for m in _ACRONYM.finditer(text) if not _shouted(text) else ():
         word = m.group()
-        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
-                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end()) or _SHOUTED_BEFORE.search(text, 0, m.start())):
+        excluded = bool({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
+                        or _ROMAN.fullmatch(word) or _SHOUTED_BEFORE.search(text, 0, m.start()))
+        if not (excluded or _NAME_GOES_ON.match(text, m.end())):
             if (spelt := _SPELT_AFTER.match(text, m.end())) and spelt_by(word, long := spelt.group("long")) == long \
                     and any(is_org_word(w) for w in long.split()):
                 yield (long, word), True  # "AAAS (American Association for the Advancement of Science)"
@@ -489,6 +490,12 @@ def _organisations_in(text: str) -> Iterator[tuple[tuple[str, ...], bool | None]
         elif _NAME_GOES_ON.match(text, m.end()) and (after := _AFTER.match(text, m.end())) \
                 and is_role_word(after.group("word")) and re.match(r"\s+[A-Z][a-z]", text[after.end():]):
             yield (word,), True  # "SMFG President Yoshifumi Nishikawa"
+        elif not excluded and _SITE.match(text, m.end()) and _TO_A_SITE.search(text, 0, m.start()):
+            yield (word,), True  # "landed at RAF Northolt": a site named for the body that runs it
+
+
+_SITE = LazyPattern(r"\s+[A-Z][a-z]{2,}(?![\w-])(?!\s+\d)")  # "RAF Fairford", not "LMA Manager 2005"
+_TO_A_SITE = LazyPattern(r"\b(?:at|near|to|from|outside)\s+$")
 
 
 _ROMAN = LazyPattern(r"[IVXLC]+")  # "Edward III", "World War II"
