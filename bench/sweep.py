@@ -128,12 +128,15 @@ def is_right(index: Index, sent: int, q: dict, base: Path) -> bool:
     return any(fold(g) in fold(index.text_of(sent)) for g in q.get("gold", []))
 
 
-def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = False) -> Score:
+def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = False,
+             ranks: dict[str, int | None] | None = None) -> Score:
     index.rank_with(ranking)
     searcher = Searcher(index)
     score = Score()
     for q in qset.questions:
         answered, rank, span_right = rank_of_hit(index, searcher, q, qset.base)
+        if ranks is not None:
+            ranks[f"{qset.name}/{q['id']}"] = rank if answered else 0
         if q.get("expect", "answer") == "no_answer":
             score.unanswerable += 1
             score.caught += not answered
@@ -181,6 +184,7 @@ def main() -> None:
     ap.add_argument("--weights", action="append", default=[], help="second-stage weights, space-separated")
     ap.add_argument("--folders", action="store_true", help="a column for each BBC folder too")
     ap.add_argument("--check", action="store_true", help="the check sets too (bench/data; never tune on them)")
+    ap.add_argument("--ranks", type=Path, help="write each question's rank (0: no answer) here, as JSON, to diff two runs")
     args = ap.parse_args()
     sets = [s for s in question_sets(args.reqa_every) + (check_sets() if args.check else [])
             if not args.only or s.name in args.only.split(",") or s.name == args.misses]
@@ -194,7 +198,10 @@ def main() -> None:
         label = ", ".join(f"{f.name}={getattr(ranking, f.name)}" for f in fields(ranking) if f.name != "weights"
                           if getattr(ranking, f.name) != getattr(RANKING, f.name)) or (
             " ".join(f"w.{f}={w}" for f, w, d in zip(FEATURES, ranking.weights, RANKING.weights) if w != d) or "default")
-        scores = {s.name: evaluate(s, indexes[s.name], ranking, args.misses == s.name) for s in sets}
+        ranks: dict[str, int | None] = {}
+        scores = {s.name: evaluate(s, indexes[s.name], ranking, args.misses == s.name, ranks) for s in sets}
+        if args.ranks:
+            args.ranks.write_text(json.dumps(ranks, indent=0))
         tune, check, total = Score(), Score(), Score()
         for name, sc in scores.items():
             if name.startswith("bbc:"):

@@ -76,6 +76,12 @@ _AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half
 _DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
+_AMOUNTS = frozenset("money percent duration measure number".split())
+_AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure big large long far high".split())
+# the thing an amount is told of, before it: "the trade shortfall was $55.5bn", "its debt stood at £2bn"
+_DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
+_HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+_MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -604,6 +610,9 @@ class Searcher:
         unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
+        measured = unit or (set(_measured(question)) if question.type in _AMOUNTS else set())
+        for concept in idx.synonyms.concepts(list(measured - unit)):  # the trade "shortfall" is its deficit
+            measured |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         whose = [{idx.terms[t] for t in words} for words in scope]
         spans, rows = [], []
@@ -612,7 +621,7 @@ class Searcher:
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
             else:
-                span, counts, near = self._answer_span(sent, question, asked, unit, office) \
+                span, counts, near = self._answer_span(sent, question, asked, unit, office, measured) \
                     if typed else (None, False, 0.0)
                 if office is not None and span is not None and not _of_scope(idx.text_of(sent), span, whose):
                     span = None  # a singer, but not U2's ("Singer Bruce Springsteen has inducted … U2")
@@ -681,7 +690,8 @@ class Searcher:
         return Span(m.start(), m.end(), "person") if m else None
 
     def _answer_span(self, sent: int, question: Question, asked: set[int], unit: set[str],
-                     office: _Office | None = None) -> tuple[Span | None, bool, float]:
+                     office: _Office | None = None, measured: frozenset[str] | set[str] = frozenset()
+                     ) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
@@ -782,7 +792,14 @@ class Searcher:
             is its unit ("1,160,000 square miles" for how many square miles)."""
             inside = {t for m in words if sp.start <= m.start() < sp.end for t in word_terms(m.group())}
             after = [t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]
-            return bool(unit & (inside | set(after)))
+            if unit & (inside | set(after)):
+                return True
+            if unit or not measured:
+                return False
+            if measured & set(after[:2]):  # "49 minute speech" for how long the speech lasted
+                return True
+            m = _MEASURED_BY.search(text, max(0, sp.start - 60), sp.start)  # "the trade shortfall was $55.5bn"
+            return bool(m) and bool(measured & set(analyze(m[1])))
 
         def kind(sp: Span) -> int:
             """The type asked for before its stand-in ("16 years old" before "One" for how old), a
@@ -1171,6 +1188,19 @@ def _relatives(looked_for: str) -> frozenset[str]:
     """The WordNet relatives of the question's terms that are none of its own terms."""
     own = set(analyze(looked_for))
     return frozenset(t for term in own for t in related(term)) - own
+
+
+def _measured(question: Question) -> frozenset[str]:
+    """What an amount question measures where it names no unit: the things it names after a
+    determiner or a possessive ("how long did Brown's Budget speech last": the speech; "how big
+    was the US trade deficit"), as typed in lower case (a name is no measure), but words of
+    amount ("money" says only that it is a sum) and "-ing" modifiers ("his winning run")."""
+    text = question.text.rstrip(" ?.!")
+    if _DO_SUPPORT.search(text):  # "how often does the General Conference meet": its last word is the verb
+        text = text.rsplit(None, 1)[0]
+    words = [w for m in _HEADED.finditer(text) for w in m[1].split()
+             if w[:1].islower() and fold(w) not in _AMOUNT_WORDS and not w.endswith("ing")]
+    return frozenset(analyze(" ".join(words)))
 
 
 def _nouns(question: Question) -> set[str]:

@@ -106,6 +106,24 @@ def test_how_many_prefers_the_number_counting_the_thing_asked_about():
     assert "2,500" in result.answers[0].text
 
 
+SPEECH = ("Budget day", "Gordon Brown's Budget record was set last June, when he overtook David Lloyd George, "
+                        "who lasted seven years as chancellor.\n"
+                        "During his 49 minute speech Mr Brown told MPs he had hit his growth target.")
+TRADE = ("US trade gap", "The US imported almost $20bn worth of goods from China during October.\n"
+                         "The trade shortfall was $55.5bn, up 9% from September.")
+
+
+@pytest.mark.parametrize("story, question, answer", [
+    (SPEECH, "How long did Gordon Brown's Budget speech last?", "49 minute"),
+    (TRADE, "How big was the US trade deficit in October?", "$55.5bn"),
+], ids=["speech", "deficit"])
+def test_an_amount_question_prefers_the_amount_of_the_thing_it_names(story, question, answer):
+    """With no unit to count ("how many soldiers"), the thing the question names after a
+    determiner is what is measured: the speech's 49 minutes, not Lloyd George's seven years."""
+    best = searcher_of(story).search(question, 2).answers[0]
+    assert best.answer_span is not None and best.text[best.answer_span.start:best.answer_span.end] == answer
+
+
 AXA = ("Axa cuts bonus", "Axa Sun Life has cut its annual bonus on with-profits policies from 2% to 1% this year.")
 STANDARD = ("Standard Life cuts bonus", "Standard Life has cut its annual bonus on with-profits policies "
                                         "from 2.5% to 2% this year.")
