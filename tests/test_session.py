@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.parser import parse
-from briefbot.reply import ERROR, Help, Items, Message, Passage, Sources
+from briefbot.reply import ERROR, Heading, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -358,6 +358,23 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
     reply = session.handle(line)
     assert reply.verb == verb and says in said(reply)
     assert not reply.answers or verb == "talk"
+
+
+def test_talk_names_the_person_once(session):
+    """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
+    reply = session.handle("talk to al-bayati")
+    heading, line = reply.blocks[:2]
+    assert isinstance(heading, Heading) and isinstance(line, Message)
+    assert heading.text.startswith("Sarmed Al-Bayati, ") and "Al-Bayati" not in line.text
+
+
+def test_exported_notebook_shows_paths_relative_to_the_corpus(session, tmp_path: Path):
+    """An installed briefing's path is inside site-packages: the notebook showed it whole."""
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("export")
+    notebook = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+    assert "`shafaq-2025-02-05-" in notebook and session.folder not in notebook
 
 
 def test_export_and_save_never_replace_a_file_they_did_not_write(session, tmp_path: Path):
