@@ -2,10 +2,7 @@
 
 An Article's `text` is what a reader of the file sees (`open(path).read()` for text and Markdown),
 so every span into it can be checked against the file. Metadata lines are not body: `paragraphs`
-holds the spans of the body only. One exception: a text file that writes HTML character references
-("volvi&#243; loco", a crawl's leftovers) is read with them decoded, as a web page is; its text is
-then derived from the file (`offsets="extracted"`), and its citations count into that text, which
-`briefbot sources --text N` prints and the reader shows.
+holds the spans of the body only.
 """
 from __future__ import annotations
 
@@ -325,27 +322,9 @@ class _Meta:
 
 def _named(value: str) -> str:
     """A title or outlet as its reader reads it: the HTML entities a crawl left in it ("&#163;1.8m
-    indecency fine") decoded."""
+    indecency fine") decoded. Only names: a body keeps what the file writes, as every citation
+    of it is the file's characters."""
     return html.unescape(value) if "&" in value else value
-
-
-# A character reference, decimal, hexadecimal or named, with its semicolon ("&#243;", "&#xF3;", "&lt;").
-_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_NOT_DECODED = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, line breaks, invisible marks
-
-
-def references_decoded(text: str) -> str:
-    """The text with each character reference as its character. One naming a control, a line
-    break or an invisible mark stays as written (a reference must not make a line, so a file's
-    line numbers stand), and so does an unknown name ("&T;")."""
-    return _REFERENCE.sub(_referenced, text) if "&" in text else text
-
-
-def _referenced(match: re.Match[str]) -> str:
-    found = html.unescape(match[0])
-    if found in ("", match[0]) or any(unicodedata.category(c) in _NOT_DECODED for c in found):
-        return match[0]
-    return found
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -522,7 +501,7 @@ def _json_article(path: str, n: int, rec: object, line: int, shared: dict[str, s
     body = next((rec[k] for k in _TEXT_FIELDS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if body is None:
         return None
-    body = references_decoded(_newlines(_whole_chars(body)))
+    body = _newlines(_whole_chars(body))
     meta = _Meta()
     for key, value in rec.items():
         if isinstance(value, str) and key.lower() not in _TEXT_FIELDS:
@@ -629,11 +608,8 @@ def _parse(file: SourceFile, note: Warn) -> list[Article]:
         note(problem)
     if suffix in JSON_SUFFIXES:
         return parse_json_articles(file.path, text, note)
-    if suffix in MARKDOWN_SUFFIXES:  # rendering decodes its references, and `runs` keeps the file's offsets
-        return [markdown_article(parse_text_article(file.path, text))]
-    decoded = references_decoded(text)
-    article = parse_text_article(file.path, decoded)
-    return [article if decoded == text else replace(article, offsets="extracted")]
+    article = parse_text_article(file.path, text)
+    return [markdown_article(article) if suffix in MARKDOWN_SUFFIXES else article]
 
 
 _MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(!doctype html|html|rss|feed|rdf:rdf)\b",

@@ -12,7 +12,6 @@ import pytest
 from briefbot import cli
 from briefbot.cache import load
 from briefbot.corpus import CorpusError, SourceFile, parse_file
-from briefbot.session import Session
 
 from makers import docx, folder_of, pdf
 
@@ -478,24 +477,3 @@ def test_the_set_up_commands_bring_a_pip_that_reads_lxml_s_extras():
     commands = [line for line in (root / "README.md").read_text().splitlines() + (root / ".ci" / "run").read_text()
                 .splitlines() if "python3 -m venv" in line]
     assert len(commands) >= 3 and all("python3 -m venv --upgrade-deps .venv" in line for line in commands)
-
-
-def test_a_text_file_with_character_references_is_cited_in_its_decoded_text(tmp_path: Path, capsys):
-    """"volvi&#243; loco" is shown as "volvió loco", and the citation still counts exactly: into
-    the decoded text `sources --text N` prints and the reader shows, not into the file."""
-    (tmp_path / "press.txt").write_text(
-        "Reaction from Spanish press\n\nEngland lost 1-0 to Spain in Madrid.\n\n"
-        "Marca's headline says: \"Wayne Rooney se volvi&#243; loco en el Bernab&#233;u\" after his fouls.\n")
-    code, out, _ = run(capsys, "ask", "--json", "--corpus", str(tmp_path), "what did marca say about rooney")
-    answer = json.loads(out)["answers"][0]
-    citation = answer["citations"][0]
-    assert "volvi\u00f3 loco en el Bernab\u00e9u" in answer["text"]
-    assert citation["offsets"] == "extracted"
-    _, out, _ = run(capsys, "sources", "--json", "--text", "1", "--corpus", str(tmp_path))
-    text = json.loads(out)["text"]
-    assert text[citation["start"]:citation["end"]] == answer["text"]
-    assert citation["line"] == 5 and text.split("\n")[4].startswith("Marca's")  # the file's lines stand
-    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
-    first = session.handle("what did marca say about rooney").answers[0]
-    reading = session.reader(first.citations[0])
-    assert reading is not None and reading.text[reading.start:reading.end] == answer["text"]
