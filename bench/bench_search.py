@@ -21,6 +21,12 @@ Questions (~200): all of bench/data/bbc_dev.jsonl and an even sample of
     python bench/bench_search.py                     # 10k,100k,1M
     python bench/bench_search.py --sizes 10k,100k    # a subset
     python bench/bench_search.py --json out.json     # also keep the raw figures
+    python bench/bench_search.py --sizes 100k --cache /tmp/bb-cache --dump /tmp/a.jsonl --code main
+    python bench/bench_search.py --sizes 100k --cache /tmp/bb-cache --dump /tmp/b.jsonl --code worktree
+    cmp /tmp/a-100k.jsonl /tmp/b-100k.jsonl          # a speed change must answer exactly the same
+
+p50/p95 are wall time; CPU p50/p90 are `time.process_time`, which a loaded machine disturbs less:
+compare two versions of the code by CPU time, in runs taken one after the other.
 """
 from __future__ import annotations
 
@@ -100,7 +106,17 @@ def work_build(corpus: str, cache_dir: str, sentences_out: str) -> dict:
             "warnings": len(warnings)}
 
 
-def work_query(corpus: str, cache_dir: str, qs: list[str]) -> dict:
+def answers_of(result) -> dict:
+    """What a question got, to compare two versions of the code: the same dump means the same answers."""
+    return {"query": result.query, "status": result.status, "coverage": result.coverage,
+            "corrections": result.corrections,
+            "answers": [{"sentence": a.sentence_id, "score": a.score, "versions": [v.sentence_id for v in a.versions],
+                         "speaker": a.speaker, "in_context": a.in_context, "context": a.context,
+                         "span": a.answer_span and [a.answer_span.start, a.answer_span.end, a.answer_span.type]}
+                        for a in result.answers]}
+
+
+def work_query(corpus: str, cache_dir: str, qs: list[str], dump: str | None = None) -> dict:
     os.environ["BRIEFBOT_CACHE"] = cache_dir
     from briefbot import cache
     from briefbot.search import Searcher
@@ -120,18 +136,23 @@ def work_query(corpus: str, cache_dir: str, qs: list[str]) -> dict:
     t = time.perf_counter()
     searcher.search("americn soldirs in irak", k=3)  # builds the typo table if qs[0] did not
     typo_s = time.perf_counter() - t
-    times, no_answer = [], []
+    times, cpu, no_answer, dumped = [], [], [], []
     for q in qs:
         gc.collect()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         r = searcher.search(q, k=3)
+        cpu.append(time.process_time() - c)  # CPU time: less at the mercy of other processes than wall time
         times.append(time.perf_counter() - t)
         no_answer.append(not r.answers)
+        dumped.append(answers_of(r))
+    if dump:
+        Path(dump).write_text("".join(json.dumps(d) + "\n" for d in dumped), encoding="utf-8")
     if warnings:  # the warm load must hit the cache the build wrote, or its time means nothing
         raise RuntimeError(f"warm load did not use the cache: {warnings[:3]}")
     out = {"briefbot": briefbot.__file__, "load_s": load_s, "load_peak_mb": load_peak, "world_load_s": world_load_s,
            "first_query_ms": first_s * 1e3,
            "typo_query_ms": typo_s * 1e3, "p50_ms": pct(times, 50) * 1e3, "p95_ms": pct(times, 95) * 1e3,
+           "cpu_p50_ms": pct(cpu, 50) * 1e3, "cpu_p90_ms": pct(cpu, 90) * 1e3,
            "max_ms": max(times) * 1e3, "answered": no_answer.count(False), "n_queries": len(qs),
            "cache_hit": not warnings, "query_peak_mb": rss_mb()}
     return out
@@ -195,7 +216,7 @@ def table(rows: list[dict]) -> str:
         return "–" if v is None else f"{v:{spec}}{suffix}"
 
     head = ("| sentences | articles | briefbot build | build peak RSS | cache file | warm load | load peak RSS "
-            "| world build | world load | first query | p50 | p95 | rank-bm25 build | rank-bm25 peak RSS | rank-bm25 `get_scores` p50 | p95 |")
+            "| world build | world load | first query | p50 | p95 | CPU p50 | CPU p90 | rank-bm25 build | rank-bm25 peak RSS | rank-bm25 `get_scores` p50 | p95 |")
     out = [head, "|" + "---:|" * (head.count("|") - 1)]
     for r in rows:
         if r.get("peer_note"):
@@ -205,11 +226,13 @@ def table(rows: list[dict]) -> str:
                     f(r.get("peer_p50_ms"), ".1f", " ms"),
                     f(r.get("peer_p95_ms"), ".1f", " ms")
                     + (f" (n={r['peer_n_queries']})" if r.get("peer_n_queries", 0) < r.get("n_queries", 0) else "")]
-        cells = [f"{r['sentences']:,}", f"{r['articles']:,}", f(r["build_s"], ".1f", " s"),
+        cells = [f"{r['sentences']:,}", f"{r['articles']:,}",
+                 "cached" if r.get("build_cached") else f(r["build_s"], ".1f", " s"),
                  f(r["build_peak_mb"], ".0f", " MB"), f(r["cache_mb"], ".1f", " MB"),
                  f(r["load_s"], ".2f", " s"), f(r["load_peak_mb"], ".0f", " MB"),
                  f(r.get("world_build_s"), ".1f", " s"), f(r.get("world_load_s"), ".2f", " s"),
-                 f(r["first_query_ms"], ".0f", " ms"), f(r["p50_ms"], ".2f", " ms"), f(r["p95_ms"], ".2f", " ms"), *peer]
+                 f(r["first_query_ms"], ".0f", " ms"), f(r["p50_ms"], ".2f", " ms"), f(r["p95_ms"], ".2f", " ms"),
+                 f(r.get("cpu_p50_ms"), ".2f", " ms"), f(r.get("cpu_p90_ms"), ".2f", " ms"), *peer]
         out.append("| " + " | ".join(cells) + " |")
     return "\n".join(out)
 
@@ -228,9 +251,12 @@ def measure(args: argparse.Namespace) -> list[dict]:
         print(f"{make_corpus.label(target)} sentences: {corpus}", file=sys.stderr)
         work = Path(tempfile.mkdtemp(prefix="briefbot-bench-"))
         try:
-            cache_dir, sents = str(work / "cache"), str(work / "sentences.txt")
-            row = run_worker("build", 3600, corpus=str(corpus), cache_dir=cache_dir, sentences_out=sents)
-            row.update(run_worker("query", 3600, corpus=str(corpus), cache_dir=cache_dir, qs=qs))
+            cache_dir, sents = str(args.cache / size if args.cache else work / "cache"), str(work / "sentences.txt")
+            built = args.cache is not None and any(Path(cache_dir).glob("*.npz"))
+            row = run_worker("build", 3600 * 3, corpus=str(corpus), cache_dir=cache_dir, sentences_out=sents)
+            row["build_cached"] = built  # then its figures are a warm load's, not a build's
+            dump = str(args.dump.with_name(f"{args.dump.stem}-{size}{args.dump.suffix}")) if args.dump else None
+            row.update(run_worker("query", 3600, corpus=str(corpus), cache_dir=cache_dir, qs=qs, dump=dump))
             if row["sentences"] > args.peer_max:
                 row["peer_note"] = f"not run: above --peer-max {args.peer_max:,}"
             else:
@@ -263,6 +289,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure (frozen for the whole "
                     "run), or 'worktree' for the files as they are")
     ap.add_argument("--keep", action="store_true", help="keep the caches and the frozen code (for profiling)")
+    ap.add_argument("--cache", type=Path, help="keep each size's cache in DIR/SIZE and reuse it when the code is "
+                    "the same (the 1M build takes over half an hour); the build figures are then a warm load's")
+    ap.add_argument("--dump", type=Path, metavar="FILE", help="write each question's answers (sentences, scores, "
+                    "versions, spans, coverage) to FILE-SIZE.jsonl, to check that a speed change answers the same")
     ap.add_argument("--table-from", type=Path, nargs="+", metavar="JSON",
                     help="measure nothing: print the table from earlier --json files (rows in size order)")
     args = ap.parse_args(argv)
@@ -285,8 +315,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]})\n")
     print(table(rows))
     print("\nPeak RSS is each step's own process (Python + imports ≈ "
-          f"{rows[0]['base_rss_mb']:.0f} MB of it). p50/p95: `Searcher.search`, after the first query "
-          "(which also builds the typo table). World: the people, places and facts (`cache.load_world`), built "
+          f"{rows[0]['base_rss_mb']:.0f} MB of it). p50/p95: `Searcher.search` wall time, after the first query "
+          "(which also builds the typo table); CPU p50/p90: its CPU time. World: the people, places and facts (`cache.load_world`), built "
           "after the index, then read back by the warm run. rank-bm25: `get_scores` over every sentence; "
           "n= marks a sample of the questions.")
     for r in rows:

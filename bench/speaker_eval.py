@@ -1,8 +1,11 @@
 """How right the speaker labels are on the BBC corpus: precision and recall of `attribute()`
 against gold files written by reading each sentence in its article (bench/data/speakers_bbc*.jsonl).
 
-    python bench/speaker_eval.py [--verbose] [--sample N]   score the gold samples with today's attribution
+    python bench/speaker_eval.py [--verbose] [--sample N…]  score the gold samples with today's attribution
+                                                             (several: each, then pooled)
     python bench/speaker_eval.py --draw N                    print sample N, with context, to label by hand
+    python bench/speaker_eval.py --web [--verbose]           score the web-news gold samples (W1, W2), and pooled
+    python bench/speaker_eval.py --draw-web N                print web-news sample N, to label by hand
 
 The articles are read, split and attributed as `briefbot --corpus /work/shared/data/bbc-news` does
 (the same loader, a splitter trained on the same articles, `attribute()` per article). Sample 1 was
@@ -29,10 +32,17 @@ a named person: "the security expert said" after "security expert Sarmed Al-Baya
 Precision = system labels naming the gold speaker / system labels; recall = gold speakers the
 system names / gold speakers. One person by full name or surname is one speaker ("Mr Blair" is
 "Tony Blair"). Sentences whose text no longer matches (the splitter changed) are reported and skipped.
+
+Web samples W1 and W2 (bench/data/speakers_web_N.jsonl) are drawn the same way from the 30 saved
+pages of /work/shared/data/web-news/pages (WEB_SEEDS, WEB_SHAPES; W2 from sentences W1 does not hold),
+read from the page as extracted and labelled by reading it before any system label was seen. A saved page is someone else's text and stays out
+of the project: a gold line holds the page's file name, the sentence's index and offsets in the
+extracted text, a digest of its text (to tell a stale line) and the gold speaker, never the text.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -45,9 +55,12 @@ from briefbot.names import TITLES, fold_word, name_key, skeleton
 from briefbot.text import split_sentences, train_splitter
 
 BBC = Path("/work/shared/data/bbc-news")
+WEB = Path("/work/shared/data/web-news")
 FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = {n: DATA / f"speakers_bbc{f'_{n}' if n > 1 else ''}.jsonl" for n in range(1, 18)}
+WEB_GOLD = {n: DATA / f"speakers_web_{n}.jsonl" for n in (1, 2)}
+WEB_SEEDS = {1: 3001, 2: 3011}
 SEEDS = {1: 1984, 2: 2027, 3: 2031, 4: 2035, 5: 2039, 6: 2043, 7: 2047, 8: 2051, 9: 2053, 10: 2057,
          11: 2063, 12: 2069, 13: 2081, 14: 2083, 15: 2087, 16: 2089, 17: 2099}
 LABELLED, CUED = 22, 10  # per folder, sample 1
@@ -66,6 +79,11 @@ SHAPES: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple((name, n, re.compil
 ))
 
 
+# The web sample: the BBC shapes, about 40 sentences over the 30 pages together.
+WEB_SHAPES = {"split": 3, "runs on": 4, "according": 4, "said role": 4, "pronoun": 4, "reported": 5, "cued": 10,
+              "narration": 8}
+
+
 @dataclass
 class Sentence:
     folder: str
@@ -75,22 +93,34 @@ class Sentence:
     system: str | None
     before: list[str]  # the article's sentences before it
     after: list[str]  # and after it
+    start: int = 0  # offsets in the article's text
+    end: int = 0
 
 
-def bbc_sentences() -> list[Sentence]:
-    """Every BBC sentence with its speaker, as the index gets them."""
-    files = read_files(find_files([BBC], lambda line: None), lambda line: None)
+def bbc_sentences(root: Path = BBC, folder: Path | None = None) -> list[Sentence]:
+    """Every sentence under `folder` (default: `root`) with its speaker, as the index gets them;
+    `folder` and file named relative to `root`."""
+    files = read_files(find_files([folder or root], lambda line: None), lambda line: None)
     articles = [a for f in files for a in parse_file(f, lambda line: None)]
     splitter = train_splitter([a.text for a in articles[:2000]])
     out: list[Sentence] = []
     for article in articles:
-        path = Path(article.path).relative_to(BBC)
+        path = Path(article.path).relative_to(root)
         spans = [(s, e, p) for p, (ps, pe) in enumerate(article.paragraphs)
                  for s, e in split_sentences(splitter, article.text, ps, pe)]
         texts = [article.text[s:e] for s, e, _ in spans]
         for i, (text, speaker) in enumerate(zip(texts, attribute(texts, [p for _, _, p in spans]))):
-            out.append(Sentence(path.parts[0], path.name, i, text, speaker, texts[:i], texts[i + 1:]))
+            out.append(Sentence(path.parts[0], path.name, i, text, speaker, texts[:i], texts[i + 1:], *spans[i][:2]))
     return out
+
+
+def web_sentences() -> list[Sentence]:
+    return bbc_sentences(WEB, WEB / "pages")
+
+
+def digest(text: str) -> str:
+    """A short digest of a sentence: tells a stale web gold line without keeping the page's text."""
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
 def same_person(found: str | None, gold: str | None) -> bool:
@@ -140,55 +170,116 @@ def draw_by_shape(sentences: list[Sentence], sample_no: int) -> list[Sentence]:
     rng = random.Random(SEEDS[sample_no])
     sample: list[Sentence] = []
     for folder in FOLDERS:
-        by_shape: dict[str, list[Sentence]] = {name: [] for name, _, _ in SHAPES}
-        for s in sentences:
-            if s.folder == folder and (s.folder, s.file) not in first:
-                around = f"{s.before[-1] if s.before else ''}\n{s.text}\n{s.after[0] if s.after else ''}"
-                if shape := next((name for name, _, pattern in SHAPES if pattern.search(around)), None):
-                    by_shape[shape].append(s)
-        for name, n, _ in SHAPES:
-            sample += rng.sample(by_shape[name], min(n, len(by_shape[name])))
+        here = [s for s in sentences if s.folder == folder and (s.folder, s.file) not in first]
+        sample += _by_shape(here, rng, {name: n for name, n, _ in SHAPES})
     return sample
+
+
+def _by_shape(sentences: list[Sentence], rng: random.Random, quota: dict[str, int]) -> list[Sentence]:
+    """`quota[shape]` sentences of each shape, each sentence taking the first shape it has."""
+    by_shape: dict[str, list[Sentence]] = {name: [] for name, _, _ in SHAPES}
+    for s in sentences:
+        around = f"{s.before[-1] if s.before else ''}\n{s.text}\n{s.after[0] if s.after else ''}"
+        if shape := next((name for name, _, pattern in SHAPES if pattern.search(around)), None):
+            by_shape[shape].append(s)
+    return [s for name, _, _ in SHAPES for s in rng.sample(by_shape[name], min(quota[name], len(by_shape[name])))]
 
 
 def _gold(sample: int) -> list[dict]:
     return [json.loads(line) for line in GOLD[sample].read_text().splitlines() if line.strip()]
 
 
-def score(sentences: list[Sentence], sample: int, verbose: bool) -> None:
+@dataclass
+class Score:
+    labels: int = 0  # sentences the system gave a speaker
+    hits: int = 0  # of them, the gold speaker
+    speakers: int = 0  # gold sentences with a speaker
+    found: int = 0  # of them, named by the system
+
+    def add(self, other: Score) -> Score:
+        return Score(self.labels + other.labels, self.hits + other.hits, self.speakers + other.speakers,
+                     self.found + other.found)
+
+    def line(self) -> str:
+        return (f"precision {self.hits / self.labels if self.labels else 0:.3f} ({self.hits}/{self.labels})"
+                f"  recall {self.found / self.speakers if self.speakers else 0:.3f} ({self.found}/{self.speakers})")
+
+
+def score(sentences: list[Sentence], sample: int, verbose: bool) -> Score:
     where = {(s.folder, s.file, s.index): s for s in sentences}
     gold = _gold(sample)
-    labels = hits = speakers = found = stale = 0
-    for g in gold:
-        s = where.get((g["folder"], g["file"], g["sentence"]))
-        if s is None or s.text != g["text"]:
-            stale += 1
-            print(f"  stale: {g['folder']}/{g['file']}#{g['sentence']}")
-            continue
-        right = same_person(s.system, g["gold"])
-        labels += s.system is not None
-        hits += right
-        speakers += g["gold"] is not None
-        found += g["gold"] is not None and right
-        if verbose and (s.system or g["gold"]) and not right:
-            print(f"  {g['folder']}/{g['file']}#{g['sentence']}: system {s.system!r}, gold {g['gold']!r}\n"
-                  f"    {s.text}")
-    print(f"sample {sample}: {len(gold) - stale} gold sentences ({sum(g['system'] is not None for g in gold)} "
+    pairs = [(g, where.get((g["folder"], g["file"], g["sentence"]))) for g in gold]
+    result = _score([(g, s) for g, s in pairs if s is not None and s.text == g["text"]], verbose)
+    stale = [g for g, s in pairs if s is None or s.text != g["text"]]
+    for g in stale:
+        print(f"  stale: {g['folder']}/{g['file']}#{g['sentence']}")
+    print(f"sample {sample}: {len(gold) - len(stale)} gold sentences ({sum(g['system'] is not None for g in gold)} "
           f"labelled when drawn)")
-    print(f"precision {hits / labels if labels else 0:.3f} ({hits}/{labels})"
-          f"  recall {found / speakers if speakers else 0:.3f} ({found}/{speakers})")
+    print(result.line())
+    return result
+
+
+def score_web(sentences: list[Sentence], sample: int, verbose: bool) -> Score:
+    where = {(s.file, s.index): s for s in sentences}
+    gold = _web_gold(sample)
+    pairs = [(g, where.get((g["file"], g["sentence"]))) for g in gold]
+    fresh = [(g, s) for g, s in pairs if s is not None and digest(s.text) == g["digest"]]
+    result = _score(fresh, verbose)
+    print(f"web sample W{sample}: {len(fresh)} gold sentences, {len(gold) - len(fresh)} stale")
+    print(result.line())
+    return result
+
+
+def _web_gold(sample: int) -> list[dict]:
+    return [json.loads(line) for line in WEB_GOLD[sample].read_text().splitlines() if line.strip()]
+
+
+def draw_web(sentences: list[Sentence], sample_no: int) -> list[Sentence]:
+    """A web sample by shape, from sentences no earlier web sample holds."""
+    taken = {(g["file"], g["sentence"]) for n in WEB_GOLD if n < sample_no for g in _web_gold(n)}
+    return _by_shape([s for s in sentences if (s.file, s.index) not in taken], random.Random(WEB_SEEDS[sample_no]),
+                     WEB_SHAPES)
+
+
+def _score(pairs: list[tuple[dict, Sentence]], verbose: bool) -> Score:
+    result = Score()
+    for g, s in pairs:
+        right = same_person(s.system, g["gold"])
+        result = result.add(Score(s.system is not None, right, g["gold"] is not None, g["gold"] is not None and right))
+        if verbose and (s.system or g["gold"]) and not right:
+            print(f"  {s.folder}/{s.file}#{s.index}: system {s.system!r}, gold {g['gold']!r}\n    {s.text}")
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--draw", type=int, choices=GOLD, help="print sample N with context, to label")
-    parser.add_argument("--sample", type=int, choices=GOLD, help="score only sample N")
+    parser.add_argument("--sample", type=int, nargs="+", choices=GOLD, help="score only these samples, and pooled")
+    parser.add_argument("--web", action="store_true", help="score the web-news sample")
+    parser.add_argument("--draw-web", type=int, choices=WEB_GOLD, help="print web sample N with context, to label")
     parser.add_argument("--verbose", "-v", action="store_true", help="show each wrong or missed label")
     args = parser.parse_args()
+    if args.web or args.draw_web:
+        sentences = web_sentences()
+        if args.web:
+            pooled = Score()
+            for sample in (n for n in WEB_GOLD if WEB_GOLD[n].exists()):
+                pooled = pooled.add(score_web(sentences, sample, args.verbose))
+            print(f"pooled over the web samples: {pooled.line()}")
+            return
+        for n, s in enumerate(draw_web(sentences, args.draw_web)):
+            print(json.dumps({"n": n, "file": s.file, "sentence": s.index, "start": s.start, "end": s.end,
+                              "digest": digest(s.text), "text": s.text, "context": " | ".join(s.before[-3:]),
+                              "after": " | ".join(s.after[:2])}))
+        return
     sentences = bbc_sentences()
     if not args.draw:
-        for sample in [args.sample] if args.sample else [n for n in GOLD if GOLD[n].exists()]:
-            score(sentences, sample, args.verbose)
+        samples = args.sample or [n for n in GOLD if GOLD[n].exists()]
+        pooled = Score()
+        for sample in samples:
+            pooled = pooled.add(score(sentences, sample, args.verbose))
+        if len(samples) > 1:
+            print(f"pooled over samples {', '.join(map(str, samples))}: {pooled.line()}")
         return
     for n, s in enumerate(draw(sentences) if args.draw == 1 else draw_by_shape(sentences, args.draw)):
         shown = {"system": s.system} if args.draw == 1 else {"after": " | ".join(s.after[:2])}

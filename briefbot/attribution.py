@@ -16,8 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, PersonName, census_names, fold_word, gazetteer_name,
-                            is_org_kind, is_org_word, is_role_word, name_key, person_name)
+from briefbot.names import (NOT_NAMES, ORG_HEADS, ROLE_WORDS, TITLES, PersonName, census_names, fold_word,
+                            gazetteer_name, is_org_kind, is_org_word, is_role_word, name_key, person_name)
 from briefbot.text import LazyPattern
 
 _PARTICLE = r"(?:(?:[Aa]l|[Ee]l|bin|ibn|[Aa]bu|de|del|van|von|da|du|le|la)[-\s])"
@@ -40,7 +40,7 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"conced(?:e|es|ed)|accept(?:s|ed)|reckon(?:s|ed)|joked|thinks|pa(?:y|ys|id) tributes? to|"
           r"counter(?:s|ed)|speculat(?:es|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
-           r"is\s+expected\s+to|(?!family\b|ally\b|rally\b|supply\b|assembly\b|bully\b)[a-z]{2,}ly)\s+)*")  # "he bitterly said"
+           r"(?!family\b|ally\b|rally\b|supply\b|assembly\b|bully\b)[a-z]{2,}ly)\s+)*")  # "he bitterly said"
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
@@ -107,6 +107,12 @@ _SAID_BEFORE = LazyPattern(rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)\b(?:{_VERBS
 # "opponents of the bill, including Tory Lord Campbell and the Bishop of Winchester, X, said": one of a group;
 # "German Chancellor Gerhard Schroeder and French President Jacques Chirac have called": two people
 _INCLUDING = LazyPattern(r"\bincluding\s+(?:the\s+)?[A-Z][^.;:\"\u201c\u201d]*$")
+# "Double Olympic champion Kelly Holmes", "Double Olympic 10,000m champion Haile Gebrselassie": capitals before a
+# role or an epithet's noun and a full name describe that person; they are no one's name
+_DESCRIBES = LazyPattern(rf"\s+(?:\d[\d,.]*[a-z]*\s+)?(?P<head>[a-z][\w-]*)\s+(?P<name>{NAME})")
+# "Mutu was sacked by Chelsea … - a move Wenger has backed": one done to, and one who voices a view
+_PASSIVE_AFTER = LazyPattern(r"\s+(?:(?:was|were|is|are)|(?:has|have|had)\s+been)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ght)\b")
+_VIEW_AFTER = LazyPattern(rf"\s+{_ADVERB}(?:{_VERBS}|back(?:s|ed)|support(?:s|ed)|oppos(?:es|ed)|prais(?:es|ed))\b")
 _PERSON_AFTER = LazyPattern(r",\s+(?:who\b|\d+,)")  # "DiCaprio, who lost out", "Smith, 24,": a person
 _AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4}}$")
 _ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
@@ -336,7 +342,8 @@ def people_in(sentences: list[str]) -> People:
     for sentence in sentences:
         for m in _NAMES.finditer(sentence):
             person = person_name(re.sub(_NICKNAME, "", m.group()))
-            if person and person.full and not people.is_organisation(name_key(person.name)):
+            if (person and person.full and not people.is_organisation(name_key(person.name))
+                    and not _describes(sentence, m)):
                 people.by_surname.setdefault(name_key(person.surname), person.name)
                 if knight := _knight_key(m.group(), person.name):
                     people.by_surname.setdefault(knight, person.name)
@@ -432,7 +439,9 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
             if pattern is _SAID_NAME and _described_before(sentence, m.start(), people):
                 continue  # "The woman, Robin Mantooth, said Mars promised…": she speaks, not Mars
             name, nobody = _named_in(m.group("tail"), people, last, subject)
-            nobody = nobody or (not name and m.group()[:1] in _QUOTES and bool(_SOMEONE.match(m.group("tail"))))
+            if not name and m.group()[:1] in _QUOTES:
+                name, nobody = (_closing_name(m.group("tail"), people)
+                                or (None, nobody or bool(_SOMEONE.match(m.group("tail")))))
             if name or nobody:
                 found.append((m.start(), name or ""))
                 break
@@ -460,6 +469,18 @@ def _speech(sentence: str, people: People, last: str | None, subject: str | None
         if not _AFTER_PREPOSITION.search(sentence, 0, m.start()) and (name := people.resolve(m.group("name"))):
             return name, False
     return None, False
+
+
+def _closing_name(tail: str, people: People) -> tuple[str | None, bool] | None:
+    """Who '"…," said X' names when X did not resolve: the person whose surname X ends with ("said
+    Mr Wellington" is Bob Wellington), or else someone the article does not name in full ("said
+    King, who resigned from Meadows' office"): not the last speaker, nor a name beside the quotation."""
+    m = _NAMES.match(tail)
+    if not m:
+        return None
+    words = [w for w in m.group().split() if fold_word(w.rstrip(".")) not in TITLES]
+    known = people.by_surname.get(name_key(words[0])) if len(words) == 1 else None  # not "Credit Suisse First Boston"
+    return known, not known
 
 
 def _described_before(sentence: str, at: int, people: People) -> bool:
@@ -614,11 +635,13 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     previous: str | None = None  # the speaker of the sentence before
     listing = 0  # sentences left of a list a speaker opened with a colon
     carried: str | None = None  # whose words an open quotation carries on
+    introduced: str | None = None  # the one person the last sentence named and described, if it had no subject
     for i, sentence in enumerate(sentences):
         narration = narrations[i]
         # whom an epithet means ("said the 74-year-old comedian", "The 22-year-old pipped…"): the
-        # person the last sentences were about, or after a while the protagonist
-        described = subject if since <= RECENT_SENTENCES else protagonist
+        # person just introduced, or the one the last sentences were about, or after a while the protagonist
+        described = introduced or (subject if since <= RECENT_SENTENCES else protagonist)
+        introduced = None
         name, unnamed = _speech(narration, people, last, described)
         unnamed = unnamed or (name is None and not open_before[i] and _unknown_speaker(narration, people))
         named.append(bool(name))
@@ -645,7 +668,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             since = 0
         elif epithet and _epithet("the", epithet.group("role"), "?"):  # not Maurice Greene, whom it goes on to name
             subject, since = described, 0
-        elif about := _first_person(narration, people) or _agent(narration, people):
+        elif about := _voiced(narration, people) or _agent(narration, people):
             subject, since = about, 0
         elif epithet and _AGE.search(epithet.group("role")):  # "The 22-year-old Scot": the subject, unless the
             others = i > 0 and any(n not in (None, described) for _, n in mentions[i - 1])  # last sentence named
@@ -654,6 +677,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
             subject, since = None, 0
         else:
             since += 1
+            introduced = _introduced(narration, people)
         listing = LIST_LENGTH if name and sentence.rstrip().endswith(":") else listing - 1 if name else 0
         if name or not open_before[i]:  # a quotation this sentence leaves open is its speaker's, or its head's
             carried = name or (last if last and _head_is(last, sentence, people) else None)
@@ -716,7 +740,17 @@ def _mentions(narration: str, people: People) -> list[tuple[re.Match[str], str |
     """The people a sentence's narration names, in order, each resolved in the article (None:
     a person this article gives no full name)."""
     return [(m, people.resolve(m.group())) for m in _NAMES.finditer(narration)
-            if person_name(re.sub(_NICKNAME, "", m.group())) and not _THE_BEFORE.search(narration, 0, m.start())]
+            if person_name(re.sub(_NICKNAME, "", m.group())) and not _THE_BEFORE.search(narration, 0, m.start())
+            and not _describes(narration, m)]
+
+
+def _describes(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the capitals at `m` describe the person named right after a role or an epithet's
+    noun ("Double Olympic champion Kelly Holmes", "Tony Blair adviser Alastair Campbell"): no one's name here."""
+    after = _DESCRIBES.match(sentence, m.end())
+    named = person_name(after.group("name")) if after else None
+    head = after.group("head") if after else ""
+    return bool(named and named.full and (is_role_word(head) or head in _EPITHET_HEADS))
 
 
 def _genders(narrations: list[str], mentions: list[list[tuple[re.Match[str], str | None]]], quoted: list[bool]
@@ -809,6 +843,29 @@ def _first_person(sentence: str, people: People) -> str | None:
                 None)
 
 
+def _voiced(sentence: str, people: People) -> str | None:
+    """The person a sentence is about, as `_first_person` finds them; but when things are done to
+    them ("Mutu was sacked by Chelsea") and another person in the sentence voices a view of it ("- a
+    move Wenger has backed"), the one who voices it: "But he said:" next is Wenger."""
+    first = _first_person(sentence, people)
+    at = first and next((m for m in _NAMES.finditer(sentence) if _named_at(sentence, m, people) == first), None)
+    if not at or not _PASSIVE_AFTER.match(sentence, at.end()):
+        return first
+    return next((name for m in _NAMES.finditer(sentence, at.end()) if _VIEW_AFTER.match(sentence, m.end())
+                 and not _AFTER_PREPOSITION.search(sentence, 0, m.start())
+                 and (name := _named_at(sentence, m, people)) not in (None, first)), first)
+
+
+def _introduced(sentence: str, people: People) -> str | None:
+    """The one person a sentence names, if it goes on to describe them (", who plays Hermione…",
+    ", 24,"): whom an epithet in the next sentence means ("The 14-year-old said" is Emma Watson,
+    just introduced), though no one was the sentence's subject."""
+    found = _mentions(sentence, people)
+    if len({name for _, name in found if name}) != 1:
+        return None
+    return next((name for m, name in found if name and _PERSON_AFTER.match(sentence, m.end())), None)
+
+
 def _agent(sentence: str, people: People) -> str | None:
     """Who did what a passive sentence tells, when no one is its subject: "The claims … were made in
     a book published this week by Philippe Sands QC" is about Sands, whom "He also says…" next means."""
@@ -828,7 +885,7 @@ def _named_at(sentence: str, m: re.Match[str], people: People) -> str | None:
     """The person a name in a sentence is, unless it is a possessive, comes after "the" or ends an
     organisation's name ("Department for Constitutional Affairs")."""
     if (re.search(r"['\u2019]s?$", m.group()) or _THE_BEFORE.search(sentence, 0, m.start())
-            or _ORG_HEAD_BEFORE.search(sentence, 0, m.start())):
+            or _ORG_HEAD_BEFORE.search(sentence, 0, m.start()) or _describes(sentence, m)):
         return None
     return people.resolve(m.group())
 

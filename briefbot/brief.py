@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefbot.compare import compare
+from briefbot.compare import compare, distinct
 from briefbot.index import Index
 from briefbot.text import refers_back
 from briefbot.timeline import Event, timeline
@@ -24,10 +24,13 @@ MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentenc
 LEAD_WEIGHT = 1.0  # an article's first sentences say what it is about: a lead weighs as a fact one source tells
 CENTRAL_WEIGHT = 2.0  # the sentence naming the story's most central things weighs three times one naming none
 # (weights chosen among 16 on the three stories of bench/story_eval.py: the figures there are optimistic)
+COPY = 0.8  # of an article's facts told by another: a copy of it, no second source
+MAX_COPIES = 20  # tellings of a fact looked at for copies (a fact told more often is no copy's)
 LIST_ITEMS = 5  # parts set apart by commas or semicolons from which a sentence mostly of names is a list
 LIST_NAMED = 0.7  # of its words capitalised: a list of names ("L Dallaglio (England), B Cohen (England), …")
 _SPEAKER_PRONOUN = re.compile(r"(?:(?:But|And),?\s+)?(?:He|She|They)\s")
 _QUOTES = "\"'\u2018\u201c "
+_FRAGMENT = ",;:)-\u2013\u2014"  # what no sentence opens on: a piece of one split apart
 # "this trojan", "these figures": a thing named before; not a time ("this week", "these days")
 _POINTS_BACK = re.compile(r"\b(?:this|these|those)\s+(?!(?:week|weekend|year|month|morning|afternoon|evening|season|"
                           r"century|decade|time|days?|years|months|weeks|spring|summer|autumn|winter|"
@@ -49,9 +52,10 @@ class Brief:
 
 def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
     """The brief of a whole corpus."""
-    score = _scores(index, world)
+    source = _sources(index, world)
+    score = _scores(index, world, source)
     pool = np.argsort(-score, kind="stable")[:POOL]
-    chosen = _choose(index, world, pool, score[pool])
+    chosen = _choose(index, world, pool, score[pool], source)
     tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
     told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
     weight = dict(zip(pool.tolist(), score[pool].tolist()))
@@ -62,14 +66,14 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     return Brief(told, quoted, key_dates, len(compare(index, same_fact, pool.tolist()).contrasts), len(index.articles))
 
 
-def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray) -> list[int]:
-    """The best sentences of the pool, no two of one fact or retelling each other, each article's
-    claim divided by one more for every sentence already taken from it (a story of five articles is
-    not told from one)."""
+def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray, source: np.ndarray) -> list[int]:
+    """The best sentences of the pool, no two of one fact or retelling each other, each source's
+    claim (an article and its copies) divided by one more for every sentence already taken from it
+    (a story of five articles is not told from one)."""
     chosen: list[int] = []
     facts: set[int] = set()
     taken = np.zeros(len(index.articles))
-    articles = index.sent_article[pool]
+    articles = source[index.sent_article[pool]]
     left = np.ones(len(pool), dtype=bool)
     while len(chosen) < BRIEF_SIZE and left.any():
         at = int(np.argmax(np.where(left, score / (1.0 + taken[articles]), -np.inf)))
@@ -89,9 +93,11 @@ def _tells(text: str, quoted: bool) -> bool:
     """Whether a sentence tells the story on its own: not a credit line (who wrote it, however many
     articles repeat it) nor a list (a team sheet), nor one that points back at what the sentence
     before it named ("It will be: …", "\u201cHe is a strong Labour Party member,\u201d …", "… are
-    vulnerable to this trojan"): out of its article it names nothing. A speaker's "He said he was
+    vulnerable to this trojan"), nor a piece of one split apart (", who founded…", "and the
+    council…"): out of its article it names nothing. A speaker's "He said he was
     ashamed…" (`quoted`: attribution found who) is shown under the speaker's name."""
-    if _CREDIT.match(text) or _POINTS_BACK.search(text) or (
+    opening = text.lstrip(_QUOTES)[:1]
+    if opening.islower() or opening in _FRAGMENT or _CREDIT.match(text) or _POINTS_BACK.search(text) or (
             refers_back(text.lstrip(_QUOTES)) and not (quoted and refers_back(text) and _SPEAKER_PRONOUN.match(text))):
         return False
     words = text.split()
@@ -99,11 +105,14 @@ def _tells(text: str, quoted: bool) -> bool:
     return text.count(",") + text.count(";") + 1 < LIST_ITEMS or named < LIST_NAMED * len(words)
 
 
-def _scores(index: Index, world: World) -> np.ndarray:
+def _scores(index: Index, world: World, source: np.ndarray) -> np.ndarray:
     """Each sentence's claim to the brief: how many articles tell its fact (its log: two copies of
     one agency story are not twice the news), times how central the things it names or whose words
-    it is (the log of their sentences), plus a lead's weight."""
-    sources = np.bincount(world.fact_of, minlength=world.fact_count)[world.fact_of].astype(np.float64)
+    it is (the log of their sentences), plus a lead's weight. Copies of one article (`source`) are
+    one source."""
+    count = len(index.articles)
+    told = distinct(world.fact_of.astype(np.int64) * count + source[index.sent_article])  # (fact, source) once
+    sources = np.bincount(told // count, minlength=world.fact_count)[world.fact_of].astype(np.float64)
     central = np.zeros(len(index))
     for thing in world.things:
         if thing.sentences:
@@ -111,6 +120,36 @@ def _scores(index: Index, world: World) -> np.ndarray:
     central /= central.max() or 1.0
     position = np.arange(len(index)) - index.article_first[index.sent_article]
     return np.log2(1.0 + sources) * (1.0 + CENTRAL_WEIGHT * central) + LEAD_WEIGHT / (1.0 + position)
+
+
+def _sources(index: Index, world: World) -> np.ndarray:
+    """Each article's source: the first article it is a copy of (COPY of the smaller's facts are
+    the other's: an agency story published twice is one source), else itself."""
+    count = len(index.articles)
+    told = distinct(world.fact_of.astype(np.int64) * count + index.sent_article)  # each (fact, article) once
+    fact, article = told // count, told % count
+    own = np.bincount(article, minlength=count)
+    sizes = np.diff(np.flatnonzero(np.r_[True, fact[1:] != fact[:-1], True]))
+    some = np.repeat((sizes > 1) & (sizes <= MAX_COPIES), sizes)  # most facts are told once: no copy's
+    fact, paired = fact[some], article[some]
+    firsts, seconds = [], []
+    for k in range(1, MAX_COPIES):  # the articles telling one fact, paired by shifting them against themselves
+        same = fact[:-k] == fact[k:]
+        if not same.any():
+            break
+        firsts.append(paired[:-k][same])
+        seconds.append(paired[k:][same])
+    source = np.arange(count)
+    if not firsts:
+        return source
+    every = np.sort(np.concatenate(firsts) * count + np.concatenate(seconds))
+    starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
+    pairs, shared = every[starts], np.diff(np.r_[starts, len(every)])  # each pair of articles, and its facts
+    a, b = pairs // count, pairs % count
+    copies = shared >= COPY * np.minimum(own[a], own[b])
+    for one, other in zip(a[copies].tolist(), b[copies].tolist()):  # few: the first of the copies is their source
+        source[source == source[other]] = source[one]
+    return source
 
 
 def _overlap(index: Index, a: int, b: int) -> float:

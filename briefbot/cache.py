@@ -33,7 +33,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
-FORMAT = 24  # bump when the cache layout or the analysis changes
+FORMAT = 25  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -389,8 +389,8 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
             _write_world(path, digest, world)
         except OSError:
             pass  # the next run builds it again
-    from briefbot.compare import name_runs  # compare reads the cache: imported here, not at the top
-    load_readings(index, "names", name_runs)  # made with the world, so that a first compare or brief reads them
+    from briefbot.compare import reading_arrays  # compare reads the cache: imported here, not at the top
+    load_readings(index, "names", reading_arrays)  # made with the world, so that a first compare or brief reads them
     return world
 
 

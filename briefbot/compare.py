@@ -22,7 +22,7 @@ import numpy as np
 from briefbot.cache import load_readings
 from briefbot.index import Index
 from briefbot.names import TITLES, name_key, skeleton
-from briefbot.text import analyze, fold, word_spans, word_terms
+from briefbot.text import DENIALS, analyze, fold, word_spans, word_terms
 from briefbot.timeline import article_day, read_date
 
 KINDS = ("figure", "date", "negation", "hedge", "attribution", "name")
@@ -41,6 +41,8 @@ _FRAMING = "said says say told tells tell added according interview news agency"
 
 # --- figures ---
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ADDED = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.I)  # counts others: "eight other members"
+_SCORE_CHARS = set("0123456789-\u2013() ")
 _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
@@ -48,10 +50,15 @@ _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "bil
            "trillion": "tn"}
 
 # --- denials and hedges ---
-# not "without" ("illegal without a second resolution", "without Jonny Wilkinson": a condition, a lack)
-_NEGATIONS = {"not", "no", "never", "nor", "none", "nothing", "cannot", "failed", "fails", "unable"}
+# a failure denies what it tells too ("failed to recover" is "has not recovered"); search's merging reads
+# `DENIALS` only
+_NEGATIONS = DENIALS | {"failed", "fails", "failing", "unable"}
 _HEDGES = set("may might could possibly perhaps probably likely unlikely reportedly allegedly apparently appears appear "
               "seems seem suggests suggested believed estimated understood".split())
+_ALLEGED = {"allegedly", "reportedly"}  # what a charge or an accusation tells as alleged, too
+_CHARGING = "charged charges accused accusations alleged allegations"  # analysed when first asked (`_charging`)
+_SEEMING = {"appears", "appear"}  # hedges that are verbs of showing up too (`_showing_up`)
+_WHERE = {"in", "at", "on", "before"}
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
@@ -94,6 +101,7 @@ _CALENDAR = set("january february march april may june july august september oct
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
 _FIGURE_ONLY = re.compile(r"[\d\W_]+")  # a score or a year ("7-2", "2028") is a figure, no name
+_NAMED = {"person", "place", "organisation"}  # span types that name a thing
 _PRONOUNS = {"It", "Its", "They", "Their", "He", "His", "She", "Her", "This", "These"}  # a subject told before
 
 
@@ -120,8 +128,8 @@ class Comparison:
 def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iterable[int] | None = None
             ) -> Comparison:
     """The contrasts among `sentences` (all by default) and what only one of their articles says."""
-    chosen = np.unique(np.fromiter(range(len(index)) if sentences is None else sentences, dtype=np.int64))
-    articles = tuple(np.unique(index.sent_article[chosen]).tolist())
+    chosen = distinct(np.fromiter(range(len(index)) if sentences is None else sentences, dtype=np.int64))
+    articles = tuple(distinct(index.sent_article[chosen]).tolist())
     if len(articles) < 2:
         return Comparison([], [], articles)
     a, b, sim = _similar_pairs(index, chosen)
@@ -163,6 +171,12 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
 
 
+def distinct(values: np.ndarray) -> np.ndarray:
+    """The distinct values, sorted: np.unique's hashing (numpy 2.4) is ~9x slower than a sort here."""
+    values = np.sort(values)
+    return values[np.r_[True, values[1:] != values[:-1]]] if len(values) else values
+
+
 def _strength(c: Contrast) -> tuple[bool, float]:
     """Contrasts of what is told (a figure, a date, a denial) before those of how surely or by whom,
     the most alike first: a figure two near-copies give differently is the plainest disagreement."""
@@ -180,20 +194,25 @@ def _twins(index: Index, a: int, b: int) -> bool:
 
 
 def _alone(index: Index, chosen: np.ndarray, touched: set[int]) -> list[int]:
-    """The sentences no other article tells (`touched`: those it does) that hold a fact worth
+    """The sentences no other article tells (`touched`: those it does, and those another article
+    writes word for word, whatever the terms its pairs leave out) that hold a fact worth
     saying one source alone has (a figure, a date or a name, and a few words), the most central to
     what is compared first: its terms weighed by the log of the articles compared that write them,
     over the root of their number (in `compare apple`, the Mac mini before a rival PC's ports)."""
     says = (index.sent_ptr[chosen + 1] - index.sent_ptr[chosen] >= 6) & (index.span_ptr[chosen + 1] >
                                                                          index.span_ptr[chosen])
-    alone = np.array([s for s in chosen[says].tolist() if s not in touched], dtype=np.int64)
+    telling: dict[bytes, set[int]] = {}  # a sentence's terms: the articles that write it (told in two: not alone)
+    for sent in chosen[says].tolist():
+        telling.setdefault(index.terms_of(sent).tobytes(), set()).add(int(index.sent_article[sent]))
+    alone = np.array([s for s in chosen[says].tolist() if s not in touched
+                      and len(telling[index.terms_of(s).tobytes()]) == 1], dtype=np.int64)
     if not len(alone):
         return []
     terms, owner = _gathered(index, chosen)
-    told = np.unique(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
+    told = distinct(terms * len(index.articles) + index.sent_article[owner])  # each (term, article) once
     writing = np.bincount(told // len(index.articles), minlength=len(index.terms))  # the articles writing each term
     terms, owner = _gathered(index, alone)
-    once = np.unique(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
+    once = distinct(owner * len(index.terms) + terms)  # each (sentence, term) once, by sentence
     owner, terms = np.searchsorted(alone, once // len(index.terms)), once % len(index.terms)
     central = np.bincount(owner, weights=np.log(writing[terms]), minlength=len(alone)) / np.sqrt(
         np.bincount(owner, minlength=len(alone)))
@@ -215,7 +234,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     idf = index.bm25.idf_array
     terms, owner = _gathered(index, chosen)
     keep = ~_kept(index).unpairing[terms]
-    once = np.unique(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
+    once = distinct(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
     size = np.diff(np.flatnonzero(np.r_[True, terms[1:] != terms[:-1], True]))  # each term's sentences (sorted)
@@ -234,7 +253,9 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
     # a pair for each term it shares, numbered among the chosen (smaller keys sort faster)
     n = len(chosen)
-    every = np.searchsorted(chosen, np.concatenate(firsts)) * n + np.searchsorted(chosen, np.concatenate(seconds))
+    local = np.zeros(len(index), dtype=np.int64)  # each chosen sentence's place among them: a lookup, not a search
+    local[chosen] = np.arange(n)
+    every = local[np.concatenate(firsts)] * n + local[np.concatenate(seconds)]
     every = every.astype(np.int32 if n * n < 2 ** 31 else np.int64)
     order = np.argsort(every)
     every, weights = every[order], np.concatenate(shared)[order]
@@ -253,7 +274,7 @@ class _Kept:
     most KEPT_READINGS), and which terms pair no sentences (numbers, the words that frame a quote)."""
     unpairing: np.ndarray
     readings: dict[int, _Reading]
-    run_ptr: np.ndarray  # where each sentence writes names (`name_runs`): run_spans[run_ptr[s]:run_ptr[s+1]]
+    run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
     run_spans: np.ndarray
 
 
@@ -263,11 +284,8 @@ _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
 def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
-        unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
-                                count=len(index.terms))
-        unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
-        runs = load_readings(index, "names", name_runs)
-        kept = _kept_of[id(index)] = _Kept(unpairing, {}, runs["run_ptr"], runs["run_spans"])
+        arrays = load_readings(index, "names", reading_arrays)
+        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"])
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -308,6 +326,24 @@ class _Reading:
     @cached_property
     def terms(self) -> frozenset[str]:
         return frozenset(self.index.terms[t] for t in self.index.terms_of(self.sent).tolist())
+
+    @cached_property
+    def first(self) -> dict[str, int]:
+        """Where each of its terms is first written (in words with a term), and last (`last`)."""
+        terms = self.index.terms
+        return {terms[t]: i for i, t in reversed(list(enumerate(self.index.terms_of(self.sent).tolist())))}
+
+    @cached_property
+    def last(self) -> dict[str, int]:
+        terms = self.index.terms
+        return {terms[t]: i for i, t in enumerate(self.index.terms_of(self.sent).tolist())}
+
+    @cached_property
+    def named(self) -> list[_Name]:
+        """The names it writes: its runs, and the people, places and bodies the spans found at build
+        ("Argentine Juan Ignacio Chela", too long a run to be one name)."""
+        spans = [(s.start, s.end) for s in self.index.spans_of(self.sent) if s.type in _NAMED]
+        return [n for n in self.runs if n.key[:1].isalpha()] + [_name(self.text, span) for span in spans]
 
     @cached_property
     def figures(self) -> dict[str, list[_Figure]]:
@@ -374,9 +410,10 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"),
     and not of a place, a team or a body the other never names ("31% of the vote in Erewash" is
     not the party's "16.1% of the vote at the European elections"). A sentence that adds a figure
-    to what the other says ("every 5.8 seconds, although less than 40%") differs in nothing."""
-    fa = ra.figures[kind]
-    fb = rb.figures[kind] if fa else []
+    to what the other says ("every 5.8 seconds, although less than 40%"), or counts others than it
+    ("eight other members", "five more"), differs in nothing."""
+    fa = [f for f in ra.figures[kind] if not _ADDED.match(ra.text, f.span[1])]
+    fb = [f for f in rb.figures[kind] if not _ADDED.match(rb.text, f.span[1])] if fa else []
     if not fb:
         return None
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
@@ -401,8 +438,12 @@ def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
     SCOPE_REACH characters of it has a word of the other's names ("in Erewash" of a party's share
     of the vote, "Barcelona secure a 2-1 … lead")."""
     start, end = figure.span
-    words = {w for name in other.runs for w in name.words}
-    return all(name.words & words for name in one.runs if name.key[:1].isalpha() and name.words and (
+    while start and one.text[start - 1] in _SCORE_CHARS:  # the whole score a game's figure is of ("6-4 5-7 6-3")
+        start -= 1
+    while end < len(one.text) and one.text[end] in _SCORE_CHARS:
+        end += 1
+    words = {w for name in other.named for w in name.words}
+    return all(name.words & words for name in one.named if name.words and (
         start - SCOPE_REACH < name.span[1] <= start or end <= name.span[0] < end + SCOPE_REACH))
 
 
@@ -425,11 +466,23 @@ def _bears_on(kind: str, cue: _Qualifier, other: _Reading) -> bool:
     denies is there unqualified, with words around the cue, one of them before it (what is
     denied is said of the same subject: "Satellite customers … cannot pause" is not about a game's
     hero "able to pause"); and the other does not deny it too, in any words ("has not recovered",
-    "failed to recover"), nor use the same cue of it or of nothing ("…, research suggests" and
-    "research which suggests that…")."""
+    "failed to recover"), nor use the same cue of it, near it, or of nothing ("…, research
+    suggests" and "research which suggests that…"; "allegedly faking" and "allegedly avoiding the
+    test and then faking"; "allegedly faking" and "charged with faking": a charge is an allegation). A hedge's subject is written before the term in the other too: "pigs
+    might fly" is not stated by "as flying pigs", nor "the embargo is likely to be lifted" by "Moves
+    to lift the ban … have been condemned"."""
     return (cue.head in other.terms - other.held and len(cue.near & other.terms) >= 2
             and not cue.before.isdisjoint(other.terms)
-            and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")}))
+            and other.cues.isdisjoint({(kind if kind == "negation" else cue.word, cue.head), (cue.word, "")})
+            and not any(c.word == cue.word and cue.head in c.near for c in other.qualifiers[kind])
+            and not (cue.word in _ALLEGED and not other.terms.isdisjoint(_charging()))
+            and (kind == "negation" or any(other.first[t] < other.last[cue.head] for t in cue.before & other.terms)))
+
+
+@lru_cache(maxsize=1)
+def _charging() -> frozenset[str]:
+    """`_CHARGING`'s terms: analysed at import, they would load NLTK's stemmer for a warm `ask`."""
+    return frozenset(analyze(_CHARGING))
 
 
 def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name], frozenset[str]]) -> bool:
@@ -495,6 +548,12 @@ def _amount(written: str) -> str:
     return " ".join(dict.fromkeys(numbers)) + scale
 
 
+def _showing_up(words: list[tuple[tuple[int, int], str, str]], i: int) -> bool:
+    """Whether "appear" at `i` is a verb of showing up, not a hedge: after "to" ("failed to appear to
+    give samples", "due to appear") or before where ("appear in court", "appears on television")."""
+    return (i > 0 and words[i - 1][2] == "to") or (i + 1 < len(words) and words[i + 1][2] in _WHERE)
+
+
 def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     """The denials ("negation") and hedges ("hedge") of a sentence. Only the words around a cue are
     analysed: most sentences have none."""
@@ -513,7 +572,8 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     for i, (span, _, low) in enumerate(words):
         if low in _NEGATIONS or low.endswith("n't"):
             kind = "negation"
-        elif low in _HEDGES or (low in _APPROXIMATE and i + 1 < len(words) and words[i + 1][2][:1].isdigit()):
+        elif (low in _HEDGES and not (low in _SEEMING and _showing_up(words, i))) or (
+                low in _APPROXIMATE and i + 1 < len(words) and words[i + 1][2][:1].isdigit()):
             kind = "hedge"
         else:
             continue
@@ -588,7 +648,13 @@ def _gives_unnamed(text: str) -> bool:
 
 def _names_speaker(text: str, key: str) -> bool:
     """Whether a sentence writes the name a speaker key was made from (its surname's consonants)."""
-    return any(skeleton(word) == key for word in name_key(text).split())
+    return key in _skeletons(text)
+
+
+@lru_cache(maxsize=10_000)
+def _skeletons(text: str) -> frozenset[str]:
+    """The consonants of every word of a sentence, once per sentence however many pairs ask."""
+    return frozenset(skeleton(word) for word in name_key(text).split())
 
 
 class _Name(NamedTuple):
@@ -640,14 +706,19 @@ def _name(text: str, span: tuple[int, int]) -> _Name:
     return _Name(span, key, words, shape, key.replace(" ", ""))
 
 
-def name_runs(index: Index) -> dict[str, np.ndarray]:
-    """Where every sentence writes names (`_name_runs`), as arrays kept with the index's cache
-    (`cache.load_readings`): finding them is a third of what reading a sentence costs, and a first
-    compare of a big topic at 100k sentences reads 1,500 sentences."""
+def reading_arrays(index: Index) -> dict[str, np.ndarray]:
+    """What compare reads of a whole index, as arrays kept with the index's cache
+    (`cache.load_readings`), made with the world: where every sentence writes names (`_name_runs`:
+    a third of what reading a sentence costs, and a first compare of a big topic at 100k sentences
+    reads 1,500 sentences), and which terms pair no sentences (numbers, the words that frame a
+    quote: a test of every term, 40 ms at 100k sentences, paid by each process's first compare)."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
+    unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
+                            count=len(index.terms))
+    unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
     return {"run_ptr": np.concatenate([[0], np.cumsum([len(runs) for runs in spans])]).astype(np.int64),
-            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2)}
+            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2), "unpairing": unpairing}
 
 
 @lru_cache(maxsize=100_000)

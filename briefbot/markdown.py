@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from briefbot.reply import shown_path
 from briefbot.search import Answer, Citation
 from briefbot.text import one_line
 
@@ -25,14 +26,15 @@ def code(value: str) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
-def notebook(answers: list[Answer]) -> str:
+def notebook(answers: list[Answer], folder: str) -> str:
     """The noted answers, numbered, each quoted with every citation: its own, then each other
-    article's telling in that article's words."""
+    article's telling in that article's words. Paths are shown relative to the corpus `folder`
+    (an installed briefing's are inside site-packages)."""
     lines = ["# briefbot notebook", ""]
     for n, answer in enumerate(answers, 1):
         lines.append(f"{n}. {quoted(answer.text)}")
-        lines += [f"   \u2014 {_cited(c)}" for c in answer.citations]
-        lines += [f"   \u2014 also: {quoted(v.text)} \u2014 {_cited(v.citation)}" for v in answer.versions]
+        lines += [f"   \u2014 {_cited(c, folder)}" for c in answer.citations]
+        lines += [f"   \u2014 also: {quoted(v.text)} \u2014 {_cited(v.citation, folder)}" for v in answer.versions]
         lines.append("")
     return "\n".join(lines)
 
@@ -44,6 +46,7 @@ def quoted(sentence: str) -> str:
     return f"\u2018{shown}\u2019" if re.search("[\"\u201c\u201d]", shown) else f"\u201c{shown}\u201d"
 
 
-def _cited(c: Citation) -> str:
-    source = f"{text(c.title or c.path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
-    return f"{source}; {code(c.path)} line {c.line}, characters {c.start}\u2013{c.end}"
+def _cited(c: Citation, folder: str) -> str:
+    path = shown_path(c.path, folder)
+    source = f"{text(c.title or path)}, {text(c.outlet or 'outlet unknown')}, {text(c.date or 'undated')}"
+    return f"{source}; {code(path)} line {c.line}, characters {c.start}\u2013{c.end}"

@@ -199,13 +199,19 @@ def person_shaped(name: str, written_lower: Callable[[str], bool]) -> bool:
     name ("Bill Gates"), or ends with a surname after a word the corpus never writes in lower
     case (`written_lower`: "Joss Stone", not "High Street"), or none of its words is one the corpus
     writes in lower case or an organisation's cue word ("Ramdhan Yadav Kotamaraja"). "Really
-    Simple Syndication", "Seibu Railways", "Bookmakers Ladbrokes" have none of these."""
+    Simple Syndication", "Seibu Railways", "Bookmakers Ladbrokes" have none of these. Nor has a
+    name ending in a body or a place of two words or more that the gazetteers know: "Presumptive
+    Democratic White House" ("…White House nominee Joe Biden" read as a speaker's name)."""
     words = [w for w in re.split(r"[\s-]+", name) if w and fold_word(w) not in PARTICLES]
-    if not words:
+    if not words or _ends_in_known_name(name.split()):
         return False
     first_names, surnames = census_names()
     return (words[0] in first_names or (words[-1] in surnames and not written_lower(words[0]))
             or not any(w in ORG_WORDS or written_lower(w) for w in words))
+
+
+def _ends_in_known_name(words: list[str]) -> bool:
+    return any(ORGANISATIONS.get(tail) or PLACES.get(tail) for tail in (" ".join(words[i:]) for i in range(len(words) - 1)))
 
 
 def lead_role(name: str, written_lower: Callable[[str], bool]) -> tuple[str, str] | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefbot.question import as_meant
+from briefbot.question import as_meant, with_question_words_as_meant
 from briefbot.verbs.verb import NONE, REQUIRED
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ class Parser:
             return Command(min(alone, key=lambda v: v.object == REQUIRED).name, line=text)
         if m := _ASK.match(text):
             if m["who"].lower() in ("me", "us"):  # "tell me about the f-16": a question about it, asked of no one
-                return Command("question", m["topic"].strip(), line=text)
+                return Command("question", with_question_words_as_meant(m["topic"].strip()), line=text)
             return Command("ask", _strip_article(m["who"]), m["topic"].strip(" ?"), text)
         if m := _ASK_NO_TOPIC.match(text):  # "ask allawi about": what does he talk about, then
             return Command("talk", _strip_article(m["who"]), line=text)
@@ -60,7 +60,7 @@ class Parser:
                     continue  # "help for refugees" is a question; "help xyzzy" asks for help on a verb
                 if not verb.pattern or re.fullmatch(verb.pattern, obj, re.I):
                     return Command(verb.name, obj, line=text)
-        return Command("question", text, line=text)
+        return Command("question", with_question_words_as_meant(text), line=text)  # "whos" is no "whop"
 
     def _is_verb(self, text: str) -> bool:
         """Whether a line starts with a verb ("go", "go to harir", "x")."""

@@ -12,6 +12,7 @@ from briefbot.text import one_line, safe
 PLAIN_WIDTH = 80  # plain text is cut to this: a pipe has no width, and a line should fit a terminal
 INDENT = 3  # "1. " before each line of a passage
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+TYPED = re.compile(r"`([^`\n]+)`")  # what a message tells the player to type: `hint` (bold in a terminal)
 
 
 def short_date(date: str | None) -> str:
@@ -154,8 +155,8 @@ def plain(reply: Reply) -> str:
     for block in reply.blocks:
         if isinstance(block, Heading):
             out.append(f"== {safe(block.text)} ==")
-        elif isinstance(block, Message):
-            out.append(safe(block.text, lines=True))
+        elif isinstance(block, Message):  # "Try other words, sources for the articles, or hint."
+            out.append(TYPED.sub(r"\1", safe(block.text, lines=True)))
         elif isinstance(block, Items):
             out.append(block.title + ":")
             out.extend("  " + one_line(item) for item in block.items)

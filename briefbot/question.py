@@ -56,7 +56,9 @@ _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "
           "wher": "where", "whre": "where", "wehre": "where", "where's": "where is", "whcih": "which", "wich": "which",
           "whihc": "which", "hwy": "why", "wyh": "why", "mnay": "many", "meny": "many", "mant": "many",
           "muhc": "much", "mcuh": "much", "mch": "much", "who's": "who is", "whos": "who is", "howmany": "how many",
-          "howmuch": "how much", "percentge": "percentage", "precentage": "percentage"}
+          "howmuch": "how much", "percentge": "percentage", "precentage": "percentage", "abot": "about",
+          "abuot": "about", "baout": "about", "abotu": "about", "aobut": "about"}
+_WHO_SLIP = ("hwo", "woh")  # "hwo is jon prescott": who, before "is"/"was"; "hwo many": how (_TYPOS)
 # A contraction typed without its apostrophe: "whos", "wheres", "isnt", "doesnt".
 _CONTRACTED = LazyPattern(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
                          r"would|should|must|need|ca|wo)nt")
@@ -183,13 +185,36 @@ def analyse(text: str) -> Question:
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 
 
+_TYPED_WORD = re.compile(r"[\w'\u2019%£$€-]+")
+
+
 def as_meant(text: str) -> str:
     """A folded line's words as meant, as typed fast: misspelt question words ("hwo many", "wehn
     did", "were is"), contractions without their apostrophe ("whos", "isnt")."""
-    words = [_TYPOS.get(w) or _expanded(w) for w in re.findall(r"[\w'\u2019%£$€-]+", text)]
-    if len(words) > 1 and (asking := _asking(words[0], words[1])):
-        words[0] = asking
-    return " ".join(words)
+    words = _TYPED_WORD.findall(text)
+    return " ".join(_meant(w, words[n + 1] if n + 1 < len(words) else "", n == 0) for n, w in enumerate(words))
+
+
+def with_question_words_as_meant(text: str) -> str:
+    """The line with its question words and "about" as meant (`as_meant`), every other word as
+    typed: "whos the UKIP leader" → "who is the UKIP leader", so that no search reads "whos" as
+    the articles' "whop", "wheres" as "whereas" or "abot" as "abort"."""
+    words = list(_TYPED_WORD.finditer(text))
+    out, at = [], 0
+    for n, m in enumerate(words):
+        word = fold(m[0])
+        meant = _meant(word, fold(words[n + 1][0]) if n + 1 < len(words) else "", n == 0)
+        out += [text[at:m.start()], m[0] if meant == word else meant]
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _meant(word: str, then: str, first: bool) -> str:
+    """One folded word as meant, given the word after it (and whether it starts the line)."""
+    if word in _WHO_SLIP and then in ("is", "was", "are", "were"):
+        return "who"
+    meant = _TYPOS.get(word) or _expanded(word)
+    return (_asking(word, then) or meant) if first and then else meant
 
 
 def _expanded(word: str) -> str:

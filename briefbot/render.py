@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.plain import INDENT, citation_lines, compact_citation, cut_quote, other_lines, others, seen_line, \
+from briefbot.plain import INDENT, TYPED, citation_lines, compact_citation, cut_quote, other_lines, others, seen_line, \
     speaker_shown
 from briefbot.reply import Block, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reply
 from briefbot.text import one_line, safe
@@ -141,13 +141,10 @@ def numbered(number: int, body: Iterable[RenderableType]) -> Table:
     return grid
 
 
-_TYPED = re.compile(r"`([^`\n]+)`")  # what a message tells the player to type: `hint`
-
-
 def message_text(message: str, style: str = "") -> Text:
-    """What briefbot says, what it tells the player to type in bold (plain text keeps the backticks)."""
+    """What briefbot says, what it tells the player to type in bold (plain text drops the backticks)."""
     text = Text(style=style)
-    for n, part in enumerate(_TYPED.split(safe(message, lines=True))):
+    for n, part in enumerate(TYPED.split(safe(message, lines=True))):
         text.append(part, style="bold" if n % 2 else "")
     return text
 

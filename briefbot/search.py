@@ -20,7 +20,7 @@ from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names,
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -36,6 +36,8 @@ _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer sp
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
 _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
+_NUMBERED = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(\d{1,3})(?![\w%/:-]|[,.]\d)")  # "xbox 360", "PlayStation 2"
+_ROMAN = re.compile(r"(?-i:[IVXLC]+)(?![\w'\u2019-])")  # "Super Bowl LI": a name numbered in Roman numerals
 _WORD_OF_NAME = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
@@ -66,16 +68,23 @@ _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".s
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
 _COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+# "Britain, France, Gavi and the Gates Foundation": names in a list of commas that ends with "and"
+_LIST_COMMA = re.compile(r",\s+")
+_LISTED_NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*"
+_LIST_TAIL = re.compile(rf"{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or|&)\s")
 _BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
 # "directed by Richard Eyre", "presented by Little Britain star Matt Lucas"
 _AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
 _QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
-# "an $11bn (£5.8bn) fraud": a determiner before the sum, or before the sum it converts
+# "an $11bn (£5.8bn) fraud", "his acrimonious £27m move": a determiner (and a word) before the sum, or
+# before the sum it converts
 _PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
-_DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[^\s()]+\s\()?$", re.I)
+_DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[a-z][\w-]*\s+)?(?:[^\s()]+\s\()?$",
+                         re.I)
 _NEXT_WORD = re.compile(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a name: "the "Inherent Resolve" coalition"
 _DETERMINED = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
 _THEN_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_KIND_OF_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s+([a-z][\w-]*)\s+$")  # "the Kenyan capital Nairobi"
 _THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
 _A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
 _QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
@@ -86,14 +95,14 @@ _WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|wa
 _WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
 _GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
 _TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
-_BARE_FIGURE = re.compile(r"[\d,.]+")  # no currency, no scale
+_BARE_FIGURE = re.compile(rf"[\d,.]+|{SMALL_NUMBER}|half|dozens", re.I)  # no currency, no scale: "107", "five"
 _AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
 # words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
 # neither does ("no date has been set" is "a date has not been set", "we reject" is "we do not
 # accept") and they prevent alike, however many other words they share. Most denials are stop
 # words, so they are read in the text ("won't" too); the verbs, as terms ("banned" is "ban"). Not
 # "without": "illegal without a second resolution" is no denial
-_DENYING = re.compile(r"\b(?:not|no|never|nor|none|nothing|cannot)\b|n['\u2019]t\b", re.I)
+_DENYING = re.compile(rf"\b(?:{'|'.join(sorted(DENIALS))})\b|n['\u2019]t\b", re.I)
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _AMOUNTS = frozenset("money percent duration measure number".split())
@@ -102,6 +111,9 @@ _AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure b
 _DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
 _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 _MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
+_BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_BEGINNING = frozenset(analyze("begin began begun start form found establish launch create open introduce"))
+_ENDING = frozenset(analyze("end finish stop close expire conclude"))
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -317,6 +329,34 @@ class Searcher:
             unknown.append(f"{given} {family}")
         return unknown
 
+    def _unnumbered(self, query: str) -> list[str]:
+        """The names ending in a number ("xbox 360") where the articles number that name only
+        otherwise: a briefing that writes "Xbox 2" and never "Xbox 360" does not tell of the Xbox
+        360. A number is part of a name where the span typing says so ("Sony PlayStation 2's
+        slimmer shape": no number span there, see `spans`); a name never numbered ("Chelsea 2"
+        typed for a score), written with that number somewhere in any case, or numbered in Roman
+        numerals ("Super Bowl LI" for Super Bowl 51) is not unknown."""
+        idx = self.index
+        unknown = []
+        for m in _NUMBERED.finditer(query):
+            word, number = m[1], m[2]
+            terms = analyze(word)
+            if fold(word) in STOP_WORDS or len(terms) != 1 or (tid := idx.term_id.get(terms[0])) is None \
+                    or not idx.surface[tid][:1].isupper():  # a common word ("top 10"): its sentences are many
+                continue
+            near = re.compile(rf"(?<![\w-]){re.escape(word)}\s+(\d{{1,3}}(?![\w%/]|[,.]\d)|{_ROMAN.pattern})", re.I)
+            numbered = False  # whether they number the name otherwise
+            for sent in idx.postings(tid)[0].tolist():
+                found = list(near.finditer(idx.text_of(sent)))
+                if any(n[1] == number or _ROMAN.fullmatch(n[1]) for n in found):
+                    break  # written so, or perhaps in Roman numerals
+                starts = {sp.start for sp in idx.spans_of(sent)}
+                numbered = numbered or any(n[0][:1].isupper() and n.start(1) not in starts for n in found)
+            else:
+                if numbered:
+                    unknown.append(f"{word} {number}")
+        return unknown
+
     def _before_name(self, word: str, names: frozenset[str], after: bool = False, until: str = ""
                      ) -> set[str] | None:
         """The `names` written right before a capitalised `word` in the articles (right after it,
@@ -487,7 +527,7 @@ class Searcher:
         result.unknown_words = [s.word for s in slots if not s.terms]
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
-        result.unknown_names += self._unjoined(query) + self._namesakes(query)
+        result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query)
         if result.unknown_names:  # the question is about something the briefing never names
             return None
         weights: Counter[int] = Counter()
@@ -834,8 +874,9 @@ class Searcher:
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
                  and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
-                                                 or not_the_doer(sp)))
-                 and not _counts_other(text, sp, unit, terms, types[0], qualified)]
+                                                 or not_the_doer(sp) or _of_another(text, sp, terms, question)))
+                 and not _counts_other(text, sp, unit, terms, types[0], qualified)
+                 and not _bounds_otherwise(text, sp, question.text)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if (_holds_office(text, sp, office) and _of_scope(text, sp, whose or [], office))
                      or (office.by_deed and doer(sp))]
@@ -927,7 +968,7 @@ class Searcher:
             first = min([s for s, _ in told if s < span.start] + [span.start])
             if not _BETWEEN.search(text, max(0, first - 12), first) and any(
                     _COORDINATE.fullmatch(text, e, span.start) or _COORDINATE.fullmatch(text, span.end, s)
-                    for s, e in told if text[s:s + 1].isupper()):
+                    or _listed(text, (span.start, span.end), (s, e)) for s, e in told if text[s:s + 1].isupper()):
                 return True
         terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
@@ -1154,6 +1195,13 @@ def _beside(cands: np.ndarray, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return prev, after
 
 
+def _listed(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two names stand side by side in a list of commas that ends with "and" or "or"
+    ("Britain, France, Gavi and the Gates Foundation"); not a place and its country ("Paris, France")."""
+    (_, end), (start, _) = sorted((one, other))
+    return bool(_LIST_COMMA.fullmatch(text, end, start)) and bool(_LIST_TAIL.match(text, start))
+
+
 def _of_scope(text: str, span: Span, whose: list[set[str]], office: _Office) -> bool:
     """Whether each word of whose office it is stands by the name: among the six words before it
     ("London mayor Ken Livingstone"), or in an apposition after it ("Fred Pierce, the newly
@@ -1269,10 +1317,10 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
     does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
     companies" asked how much the tour cost). A sum has a currency or a scale ("Drogba 107" is a
-    minute), and an age is a whole number a life can reach ("1500m" is a race). Where the question
-    says which of the things it counts ("how many French soldiers"), a count of those another name
-    qualifies is not theirs ("2,500 American soldiers"). Of a tally ("voted 7-2") the thing
-    counted follows its second number."""
+    minute, "four in California" and "each half" are counts), and an age is a whole number a life
+    can reach ("1500m" is a race). Where the question says which of the things it counts ("how
+    many French soldiers"), a count of those another name qualifies is not theirs ("2,500 American
+    soldiers"). Of a tally ("voted 7-2") the thing counted follows its second number."""
     number = text[span.start:span.end]
     if span.type == "number" and wanted in ("money", "percent") and _PART_OF.match(text, span.end):
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
@@ -1360,12 +1408,39 @@ def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
     return found
 
 
+def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
+    """Whether a date is the other end of a time than the one asked: "until September 2026" is
+    when the mission ends, no answer to when the coalition began; "since 2014" none to when it ended."""
+    if span.type != "date" or not (asks := _asks_bound(question)) or \
+            not (before := _BOUND_BEFORE.search(text, max(0, span.start - 25), span.start)):
+        return False
+    return (before[1].lower() in ("until", "till", "through", "by")) == (asks == "start")
+
+
+@cache
+def _asks_bound(question: str) -> str | None:
+    """Whether a question asks when something started ("when did the coalition begin") or ended."""
+    words = set(analyze(question))
+    return "start" if words & _BEGINNING else "end" if words & _ENDING else None
+
+
 @cache
 def _deed(question: str) -> frozenset[str]:
     """The terms of the verb a who-question asks the doer of ("who won" → win); none for "who is"
     or "who did Chelsea beat" (its doer is named)."""
     m = _WHO_VERB.match(fold(question))
     return frozenset(analyze(m[1])) if m else frozenset()
+
+
+def _of_another(text: str, span: Span, asked: set[str], question: Question) -> bool:
+    """Whether a place or organisation is named as the asked thing of another name than the
+    question's: "the Kenyan capital Nairobi" asked the capital of France (a question naming no one,
+    "what is the capital", takes any capital; a person is the office rules' to judge)."""
+    if span.type == "person" or not any(gazetteer_name(w) or _name_like(w, question.text) for w in question.content):
+        return False
+    m = _KIND_OF_NAME.search(text, max(0, span.start - 40), span.start)
+    return bool(m) and fold(m[1]) not in STOP_WORDS and bool(asked.intersection(word_terms(m[2]))) \
+        and not asked.intersection(word_terms(m[1]))
 
 
 def _names_a_thing(text: str, span: Span) -> bool:

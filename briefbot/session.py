@@ -19,7 +19,8 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser, number_in
-from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, View, shown_path
+from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, Sources, View, \
+    shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
@@ -32,7 +33,7 @@ from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
 from briefbot.world import Character, Place, Thing, World, WorldFileError, read_world_file
 
 __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS", "LONG_PASTE", "MAX_LINE_CHARS",
-           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed"]
+           "NOTEBOOK_FILE", "SESSION_FILE", "as_typed", "without_controls"]
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
@@ -45,6 +46,11 @@ MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is n
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
                       r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _PASTED_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a pasted text's sentences end, closely enough
+_AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may|might|must)"
+_ASKING_START = re.compile(rf"(?:(?:how|what|when|where|why)\s+(?:{_AUXILIARY}|many|much|long|old|far|often|big)|"
+                           rf"(?:who|which|whose)|{_AUXILIARY}\s+(?:it|there|the|a|an|they|he|she|this|that)|"
+                           r"(?:please\s+)?(?:tell|show|give)\s+(?:me|us)|(?:please\s+)?(?:explain|describe|list|"
+                           r"summari[sz]e))\b", re.I)
 _SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
@@ -110,6 +116,8 @@ class Session:
         # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
+        self.sources_listed = False  # whether the last reply that numbered anything numbered the sources
+        # (`read 1` after `sources` reads source 1, not answer 1 of a reply before)
         self.verbs = {v.name: v for v in VERBS}
         self.parser = Parser(VERBS)
         dirs = {os.path.dirname(os.path.abspath(a.path)) for a in index.articles}
@@ -157,7 +165,7 @@ class Session:
     # --- the loop ----------------------------------------------------------------------------
 
     def handle(self, line: str) -> Reply:
-        line, note = _long_paste(as_typed(line))  # a pasted article: its first sentences
+        line, note = _long_paste(as_typed(line))  # a pasted article: the sentence that asks
         if len(line) > MAX_LINE_CHARS:
             reply = Reply(line[:MAX_LINE_CHARS], ERROR, verb="question").refuse(
                 f"That line is {len(line):,} characters long: briefbot reads lines of up to {MAX_LINE_CHARS:,}.")
@@ -180,9 +188,11 @@ class Session:
             self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
             reply.blocks.insert(0, Message(note))
+        if numbered := [b for b in reply.blocks if isinstance(b, (Passage, Sources))]:
+            self.sources_listed = isinstance(numbered[0], Sources)
         if verb.takes_turn:
             self.state.turns += 1
-        if verb.takes_turn and verb.repeatable:
+        if verb.repeatable:  # `g` after `undo` undoes another turn: again is the last line typed
             self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
@@ -366,31 +376,44 @@ class Session:
 
     def person_called(self, phrase: str) -> str:
         """The person quoted whom a phrase names, as the world calls them ("" for none): its words are
-        all words of a speaker's name ("allawi", "sabah al-numan"), the most quoted such speaker. Read
+        all words of a speaker's name ("allawi", "sabah al-numan"; one word: their last name), the most
+        quoted such speaker. Read
         from the index, so a question needs no world for it."""
         if self._speaker_words is None:
             speakers, said = self.index.speakers, self.index.sent_speaker
             quoted = np.bincount(said[said >= 0], minlength=len(speakers))
             self._speaker_words = [(set(name_key(speakers[n]).split()), speakers[n])
                                    for n in np.argsort(-quoted, kind="stable").tolist()]
-        words = set(name_key(phrase).split())
-        name = next((n for name, n in self._speaker_words if words and words <= name), "")
+        words = set(name_key(phrase).split())  # a first name alone is no one's: "bill" of "bill gates" is no Bill Cash
+        name = next((n for name, n in self._speaker_words if words and words <= name
+                     and (len(words) > 1 or name_key(n).split()[-1] in words)), "")
         return self._speaker_name(name) if name else ""
 
     def pronoun_of(self, name: str) -> str:
         """"he" or "she" as the articles title a person ("Mr Kilroy-Silk", "Ms Blackman"), "" when they
         do not say (many outlets use no titles): so that "her majority" is never a man's."""
         last = name.split()[-1] if name.split() else ""
-        terms = analyze(last)  # "Kilroy-Silk": the sentences holding "silk"
-        term = self.index.term_id.get(terms[-1]) if terms else None
-        if term is None:
-            return ""
         titled = re.compile(rf"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+{re.escape(last)}\b")
         he = she = 0
-        for sent in self.index.postings(term)[0][:TITLED_SENTENCES].tolist():
+        for sent in self._naming(name):
             for m in titled.finditer(self.index.text_of(sent)):
                 he, she = he + bool(m[1]), she + bool(m[2])
         return "he" if he > she else "she" if she > he else ""
+
+    def told_of(self, name: str, words: str) -> int:
+        """How many sentences naming a person (of the first TITLED_SENTENCES) hold all these words:
+        "when did he quit" after Knapman's words on Kilroy-Silk is about the one the articles say quit."""
+        wanted = {self.index.term_id.get(t) for t in analyze(words)}
+        if not wanted or None in wanted:
+            return 0
+        return sum(wanted <= set(self.index.terms_of(sent).tolist()) for sent in self._naming(name))
+
+    def _naming(self, name: str) -> list[int]:
+        """The first TITLED_SENTENCES sentences holding a person's last name ("Kilroy-Silk": "silk")."""
+        last = name.split()[-1] if name.split() else ""
+        terms = analyze(last)
+        term = self.index.term_id.get(terms[-1]) if terms else None
+        return [] if term is None else self.index.postings(term)[0][:TITLED_SENTENCES].tolist()
 
     def _named(self, answer: Answer) -> Answer:
         """The answer with its speaker called as the world calls them (a world file may choose
@@ -411,16 +434,11 @@ class Session:
         return self._names.get(fold(speaker), speaker)
 
     def covers(self, n: int = 8) -> list[str]:
-        """What the briefing is about, for a question it has no answer to: the people, places and
-        organisations it says most about (not the outlets); before the world is built, the people
-        quoted most and the places and organisations named most, its people as the world file
-        calls them."""
-        if self._world is None:
-            return [self._speaker_name(name) for name in self.searcher.topics(n)]
-        outlets = {fold(a.outlet) for a in self.index.articles if a.outlet}
-        things = [t for t in self._world.things if not any(fold(name).startswith(o) for name in t.names()
-                                                             for o in outlets)]
-        return [t.name for t in sorted(things, key=lambda t: -len(t.sentences))[:n]]
+        """What the briefing is about, for a question it has no answer to: the people quoted most and
+        the places and organisations named most, its people as the world calls them. Read from the
+        index, so the chat and a one-shot `ask` list the same (a one-shot question never builds the
+        world: a minute at a million sentences)."""
+        return [self._speaker_name(name) for name in self.searcher.topics(n)]
 
     def show_blocks(self, reply: Reply, blocks: list[Block], uncover: bool = True) -> Reply:
         """Blocks of the story's shape onto the table: their numbered passages are what `note N`
@@ -524,19 +542,36 @@ def _file_names(path: Path | None) -> dict[str, str]:
 def as_typed(line: str) -> str:
     """A typed or pasted line as briefbot reads it, and as the front ends echo it: control
     sequences and characters dropped, tabs and line ends spaces."""
-    return _SPACES.sub(" ", _ESCAPES.sub("", line))
+    return _SPACES.sub(" ", without_controls(line))
+
+
+def without_controls(text: str) -> str:
+    """Text typed or pasted without its control sequences (a colour code) and control characters (a
+    bell, a NUL); its tabs and line ends kept (a paste of several lines is a line each)."""
+    return _ESCAPES.sub("", text)
 
 
 def _long_paste(line: str) -> tuple[str, str]:
-    """A long paste cut to the first question it asks ("Reading this report I wonder… How many copies
-    did it sell?"), else to its first sentences; and a note saying so ("" if it is no long paste)."""
-    words = line.split()
-    if len(words) <= LONG_PASTE:
+    """A long paste cut to the sentence that asks (one ending in "?", else `_asks`: "Reading this report
+    I wonder… How many copies did it sell in its first week."), else to the sentence with the most words to look for (a
+    preamble is no question), else to its first words; and a note saying which ("" if it is no long
+    paste)."""
+    pasted = line.split()
+    if len(pasted) <= LONG_PASTE:
         return line, ""
-    asked = next((s for s in _PASTED_SENTENCE.split(line) if s.endswith("?") and 1 < len(s.split()) <= LONG_PASTE), None)
-    if asked:
-        return asked, f"(A long paste: answered on its question, {len(asked.split())} of its {len(words):,} words.)"
-    head = " ".join(words[:LONG_PASTE])
-    end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
-    head = head[:end + 1] if end > 20 else head
-    return head, f"(A long paste: answered on its start, {len(head.split())} of its {len(words):,} words.)"
+    sentences = [s for s in _PASTED_SENTENCE.split(line) if 1 < len(s.split()) <= LONG_PASTE]
+    if asked := next((s for s in sentences if s.endswith("?")), None) or next(filter(_asks, sentences), None):
+        return asked, f"(A long paste: answered on its question, {len(asked.split())} of its {len(pasted):,} words.)"
+    if sentences:
+        telling = max(sentences, key=lambda s: len({w.lower() for w in words(s)} - STOP_WORDS))
+        return telling, (f"(A long paste with no question in it: answered on its sentence with the most to look "
+                         f"for, {len(telling.split())} of its {len(pasted):,} words.)")
+    head = " ".join(pasted[:LONG_PASTE])
+    return head, f"(A long paste: answered on its start, {LONG_PASTE} of its {len(pasted):,} words.)"
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a pasted sentence without its "?" reads as a question: it starts as one does ("How many
+    copies did it sell…", "Who produced it", "Is it true…") or as a request ("Tell me…", "Explain…"),
+    not as a statement may ("When he arrived, he said…")."""
+    return bool(_ASKING_START.match(sentence))

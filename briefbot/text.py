@@ -33,6 +33,9 @@ _NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60
                       "eighty": "80", "ninety": "90", "hundred": "100", "thousand": "1000",
                       "million": "1000000", "billion": "1000000000"})
 _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
+# the words that deny what a sentence tells (and any word ending in "n't"), read by search's merging
+# and compare's denials alike; not "without": "illegal without a second resolution" is a condition
+DENIALS = frozenset("not no never nor none nothing cannot".split())
 
 
 def lexicon_lines(name: str) -> list[str]:
@@ -279,12 +282,30 @@ def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
 
 
 def split_sentences(splitter: PunktSentenceTokenizer, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans inside text[start:end] (one paragraph), trimmed of spaces, long ones cut."""
-    spans: list[tuple[int, int]] = []
+    """Sentence spans inside text[start:end] (one paragraph), trimmed of spaces, a piece that
+    cannot start a sentence joined to the one before (see `_goes_on`), long ones cut."""
+    joined: list[tuple[int, int]] = []
     for s, e in splitter.span_tokenize(text[start:end]):
         s, e = _trim(text, start + s, start + e)
-        spans.extend(_cut_long(text, s, e))
-    return [(s, e) for s, e in spans if e > s]
+        if e <= s:
+            continue
+        if joined and _goes_on(text[s:e]):
+            joined[-1] = (joined[-1][0], e)
+        else:
+            joined.append((s, e))
+    return [cut for s, e in joined for cut in _cut_long(text, s, e) if cut[1] > cut[0]]
+
+
+def _goes_on(piece: str) -> bool:
+    """Whether a piece Punkt split off goes on the sentence before it: it opens with a word in
+    lower case (not a name such as "iPod" or "eBay"), a closing bracket, a mark that joins clauses
+    or a possessive "'s". Punkt ends a sentence at every "?" and "!" whatever follows, so a title
+    ("Mamma Mia! has joined…", "OutRage!'s Mr Lock") or a quoted question ('"…in that?" they
+    pondered') is cut; and it ends one after an abbreviation it has not learnt when a bracket or a
+    comma follows it: "Rep. Mark Walker (R-N.C.), according to…" (its realignment moves a closing
+    bracket back only when a space follows)."""
+    word = piece.split(maxsplit=1)[0]
+    return (piece[0].islower() and word.islower()) or piece[0] in ")]},;:" or piece.startswith(("'s ", "\u2019s "))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -388,11 +388,13 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     shaped: Counter[str] = Counter()  # how often an acronym is written as an organisation
     terms: set[str] = set()  # acronyms of what the corpus writes in lower case: techniques, not bodies
     things: Counter[str] = Counter()  # how often it is written as a kind of thing ("an FM transmitter") or no name
+    sites: Counter[str] = Counter()  # how often as the name of a site ("at RAF Fairford")
     speakers = {name_key(s) for s in index.speakers}
     written_lower = lru_cache(maxsize=None)(lambda name: _written_lower(index, name, phrase=True))
     for sent in range(len(index)):
         text = index.text_of(sent)
         by_pattern.update(_places_in(text))
+        sites.update(_merge_key(word) for word in _sites_in(text))
         for names, acts in _organisations_in(text):
             if len(names) == 2 and not ORGANISATIONS.get(names[0]) and written_lower(names[0]):
                 terms.add(_merge_key(names[1]))  # "Really Simple Syndication (RSS)", "really simple syndication"
@@ -413,7 +415,8 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
         for m in _PREPOSITION.finditer(text):
             (employers if _employed_at(text, m) else after_preposition)[_trim(m.group("name"))] += 1
         employers.update(_trim(m.group("name")) for m in _KIND_BEFORE.finditer(text) if is_org_kind(m.group("kind")))
-    bare = {key for key in bare if things[key] and not shaped[key]}  # a body once is a body: "KA has", "from BT"
+    # a body once is a body: "KA has", "from BT", "at RAF Fairford"
+    bare = {key for key in bare if things[key] and not (shaped[key] or sites[key])}
     bare |= terms
     lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or _written_lower(index, word))  # "Just", "monsters"
     for name in sorted(by_pattern):  # "Harir base", not "Just Add Monsters base", "US base"
@@ -479,8 +482,7 @@ def _organisations_in(text: str) -> Iterator[tuple[tuple[str, ...], bool | None]
             yield (m.group(),), True
     for m in _ACRONYM.finditer(text) if not _shouted(text) else ():
         word = m.group()
-        if not ({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
-                or _ROMAN.fullmatch(word) or _NAME_GOES_ON.match(text, m.end()) or _SHOUTED_BEFORE.search(text, 0, m.start())):
+        if not (_no_acronym(text, m) or _NAME_GOES_ON.match(text, m.end())):
             if (spelt := _SPELT_AFTER.match(text, m.end())) and spelt_by(word, long := spelt.group("long")) == long \
                     and any(is_org_word(w) for w in long.split()):
                 yield (long, word), True  # "AAAS (American Association for the Advancement of Science)"
@@ -489,6 +491,27 @@ def _organisations_in(text: str) -> Iterator[tuple[tuple[str, ...], bool | None]
         elif _NAME_GOES_ON.match(text, m.end()) and (after := _AFTER.match(text, m.end())) \
                 and is_role_word(after.group("word")) and re.match(r"\s+[A-Z][a-z]", text[after.end():]):
             yield (word,), True  # "SMFG President Yoshifumi Nishikawa"
+
+
+def _no_acronym(text: str, m: re.Match[str]) -> bool:
+    """Whether capitals found by _ACRONYM are no organisation's acronym: a word that is no name, a
+    place, a role, a Roman numeral, part of a line in capitals."""
+    word = m.group()
+    return bool({word, word.title()} & NOT_NAMES or PLACES.get(word) or is_role_word(word) or word.endswith("&")
+                or _ROMAN.fullmatch(word) or _SHOUTED_BEFORE.search(text, 0, m.start()))
+
+
+def _sites_in(text: str) -> Iterator[str]:
+    """Acronyms written as the name of a site someone goes to or is at: "landed at RAF Northolt",
+    "near RAF Fairford" (a base named for the body that runs it). Alone that is no body ("at JP
+    Morgan", "to JRR Tolkien" are one name); an acronym also written alone is one."""
+    for m in _ACRONYM.finditer(text) if " at " in text or " to " in text or " near " in text or " from " in text else ():
+        if _SITE.match(text, m.end()) and _TO_A_SITE.search(text, 0, m.start()) and not _no_acronym(text, m):
+            yield m.group()
+
+
+_SITE = LazyPattern(r"\s+[A-Z][a-z]{2,}(?![\w-])(?!\s+\d)")  # "RAF Fairford", not "LMA Manager 2005"
+_TO_A_SITE = LazyPattern(r"\b(?:at|near|to|from)\s+$")
 
 
 _ROMAN = LazyPattern(r"[IVXLC]+")  # "Edward III", "World War II"

@@ -124,6 +124,15 @@ def test_an_amount_question_prefers_the_amount_of_the_thing_it_names(story, ques
     assert best.answer_span is not None and best.text[best.answer_span.start:best.answer_span.end] == answer
 
 
+@pytest.mark.parametrize("question, answer", [("when did the coalition begin", "September 2014"),
+                                              ("when was the coalition formed", "September 2014")])
+def test_a_date_question_takes_the_end_of_the_time_it_asks(seed_index, question, answer):
+    """On the embedded briefing, "would continue until September 2026" is when the mission in
+    Syria ends, no answer to when the coalition began ("led by Washington since September 2014")."""
+    best = Searcher(seed_index).search(question, 3).answers[0]
+    assert best.answer_span is not None and best.text[best.answer_span.start:best.answer_span.end] == answer
+
+
 AXA = ("Axa cuts bonus", "Axa Sun Life has cut its annual bonus on with-profits policies from 2% to 1% this year.")
 STANDARD = ("Standard Life cuts bonus", "Standard Life has cut its annual bonus on with-profits policies "
                                         "from 2.5% to 2% this year.")

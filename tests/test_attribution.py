@@ -779,3 +779,49 @@ def test_a_question_closed_by_name_asked_name_is_the_asker_s() -> None:
                       "\"What is it about Joe Biden that you feel a personal connection to?\"",
                       "Smith asked Scott."])
     assert said == ["Bernice Scott", "Gayle Smith", "Gayle Smith"]
+
+
+def test_he_after_a_passive_is_the_one_who_voiced_a_view_of_it() -> None:
+    """Things done to one person, a view of it voiced by another: "he said" next is the one with the view."""
+    said = attribute(["Rovers boss Tom Fenner would sign Ivan Petrov once the striker has served his ban.",
+                      "Petrov was sacked by City on Friday after a failed test - a move Fenner has backed.",
+                      'But he said: "I think he will be banned for a long time.',
+                      '"But once he has served it, he has the right to start again."'],
+                     [0, 1, 1, 1])
+    assert said == [None, None, "Tom Fenner", "Tom Fenner"]
+    said = attribute(["Ivan Petrov was sacked by City on Friday.", 'He said: "I am shocked."'])
+    assert said == [None, "Ivan Petrov"]  # no one else voices a view: he is still Petrov
+
+
+def test_said_with_a_name_we_cannot_resolve_is_not_the_last_speaker() -> None:
+    """'"…," said Quill, who left Hale's office': Quill's words, though the article gives Quill no
+    full name; not those of Mark Hale, who spoke before and is named beside the quotation."""
+    said = attribute(["Mark Hale said the race was open.",
+                      "\u201cThe first I heard of it was late on Tuesday,\u201d said Quill, who left Hale's office.",
+                      "He said he was not deterred."])
+    assert said == ["Mark Hale", None, None]
+
+
+def test_an_age_epithet_is_the_person_just_introduced() -> None:
+    said = attribute(["Wearing a red dress, Jane Moss told reporters the night was cold.",
+                      "The younger stars were also there in the shape of Lucy Hart, who plays a witch in the films.",
+                      "The 14-year-old said she was hoping to meet the older stars."])
+    assert said == ["Jane Moss", None, "Lucy Hart"]
+
+
+def test_capitals_before_a_role_and_a_name_describe_that_person() -> None:
+    """"Double Olympic champion Kelly Holmes": "Double Olympic" is no one, Kelly Holmes speaks."""
+    said = attribute(["Double Olympic champion Kelly Holmes won the 1,000m in Birmingham.",
+                      "But she is still undecided about the European Championships.",
+                      '"I will make my mind up at the last minute," she said.'])
+    assert said == [None, None, "Kelly Holmes"]
+    assert attribute(["Tony Blair adviser Alastair Campbell said the poll was wrong."]) == ["Alastair Campbell"]
+
+
+def test_what_a_reporter_expects_someone_to_say_is_not_their_words() -> None:
+    """"He is expected to stress…" is the reporter's forecast; a speech's text given ahead ("will say:
+    \"…\"") is the speaker's words."""
+    said = attribute(["Chancellor Gordon Brown will set out his plans on Wednesday.",
+                      "He is expected to stress the importance of continued economic stability.",
+                      'Mr Brown will say: "We have kept our promises."'])
+    assert said == [None, None, "Gordon Brown"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.parser import parse
-from briefbot.reply import ERROR, Help, Items, Message, Passage, Sources
+from briefbot.reply import ERROR, Heading, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -90,18 +90,21 @@ def test_examine_it_is_the_last_place_or_organisation_examined_or_named(session)
     assert session.handle("x that").blocks[0] == dossier.blocks[0]
 
 
-def test_again_after_undo_repeats_the_line_before_the_undone_one(session):
-    """As in Inform, whose `undo` restores the line `again` repeats with the rest of the game:
-    the undone line is not done again."""
+def test_again_after_undo_undoes_another_turn(session):
+    """V3: `g` repeats the last line typed, and `undo` is one: after it, `g` steps back another turn
+    (it repeated the line before the undone one, as Inform's undo restores its again buffer with the
+    rest of the game: the player saw a question answered that they had not just typed). With
+    nothing left to undo it says so."""
     session.handle("where is harir base")
     session.handle("go erbil")
+    session.handle("go harir base")
     session.handle("undo")
     reply = session.handle("g")
-    assert session.state.room == BRIEFING_ROOM and reply.verb == "question" and "Harir" in reply.answers[0].text
-    fresh = Session(session.index, home=session.home)
-    fresh.handle("go erbil")
-    fresh.handle("undo")
-    assert "nothing to repeat" in said(fresh.handle("g")) and fresh.state.room == BRIEFING_ROOM
+    assert reply.verb == "undo" and said(reply) == f"Undone: go erbil. You are in: {BRIEFING_ROOM}."
+    assert session.state.room == BRIEFING_ROOM and session.state.turns == 1
+    reply = session.handle("g")
+    assert said(reply).startswith("Undone: where is harir base.") and session.state.turns == 0
+    assert said(session.handle("g")) == "There is nothing to undo."
 
 
 def test_go_to_no_place_says_so_first_with_the_exits_and_no_loose_answers(session):
@@ -357,6 +360,23 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
     assert not reply.answers or verb == "talk"
 
 
+def test_talk_names_the_person_once(session):
+    """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
+    reply = session.handle("talk to al-bayati")
+    heading, line = reply.blocks[:2]
+    assert isinstance(heading, Heading) and isinstance(line, Message)
+    assert heading.text.startswith("Sarmed Al-Bayati, ") and "Al-Bayati" not in line.text
+
+
+def test_exported_notebook_shows_paths_relative_to_the_corpus(session, tmp_path: Path):
+    """An installed briefing's path is inside site-packages: the notebook showed it whole."""
+    session.handle("where is harir base")
+    session.handle("note 1")
+    session.handle("export")
+    notebook = (tmp_path / "briefbot-notebook.md").read_text(encoding="utf-8")
+    assert "`shafaq-2025-02-05-" in notebook and session.folder not in notebook
+
+
 def test_export_and_save_never_replace_a_file_they_did_not_write(session, tmp_path: Path):
     (tmp_path / "briefbot-notebook.md").write_text("notes of another game")
     session.handle("where is harir base")
@@ -424,6 +444,15 @@ def test_who_is_here_lists_who_talks_about_the_room(session, line: str):
     listed = next(b for b in room.blocks if isinstance(b, Items) and b.title == "Who talks about it").items
     reply = session.handle(line)
     assert not reply.answers and [b.items for b in reply.blocks if isinstance(b, Items)] == [listed]
+
+
+def test_who_is_here_where_no_one_talks_about_it_says_so_once(session):
+    """V2: "Who talks about it: / none found / No one quoted talks about this place." said it twice."""
+    empty = [p for p in session.world.places if not (session.handle(f"go {p.name}") and session.surroundings().people)]
+    assert empty
+    session.handle(f"go {empty[0].name}")
+    reply = session.handle("who is here")
+    assert said(reply) == "No one quoted talks about this place." and not [b for b in reply.blocks if isinstance(b, Items)]
 
 
 def test_ask_about_a_word_no_article_uses_does_not_say_the_articles_are_silent(session):

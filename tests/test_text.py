@@ -161,3 +161,19 @@ def test_words_learnt_from_a_saved_index_keep_each_part_as_written(monkeypatch):
 ])
 def test_a_sentence_opening_with_a_pronoun_points_back(sentence, points_back):
     assert refers_back(sentence) is points_back
+
+
+def test_a_piece_that_cannot_start_a_sentence_goes_on_the_one_before():
+    # Punkt cuts after every "?" and "!" (a title, a quoted question) and after an abbreviation it
+    # has not learnt when a bracket follows: each piece below goes on the sentence before it.
+    text = ('"Where\'s the fun in that?" they pondered at every stage. '
+            "The woman behind the musical Mamma Mia! has joined a list of millionaires. "
+            "They might have saved Rep. Mark Walker (R-N.C.), according to people who spoke to lawmakers. "
+            "A spokesman for OutRage! said so. OutRage!'s Mr Lock agreed. "
+            "Was it planned? iPod sales rose. Nobody knows! He left.")
+    assert spans(text) == [
+        '"Where\'s the fun in that?" they pondered at every stage.',
+        "The woman behind the musical Mamma Mia! has joined a list of millionaires.",
+        "They might have saved Rep. Mark Walker (R-N.C.), according to people who spoke to lawmakers.",
+        "A spokesman for OutRage! said so.", "OutRage!'s Mr Lock agreed.",
+        "Was it planned?", "iPod sales rose.", "Nobody knows!", "He left."]

@@ -693,6 +693,31 @@ def burst(app: BriefbotApp, data: str) -> None:
         app._driver.process_message(event)
 
 
+PASTED = "\x1b[200~how many \x1b[31msoldiers\x1b[0m\a are in iraq\x1b[201~"
+
+
+@pytest.mark.parametrize("cut", [None, *range(1, len(PASTED)), (2, 4), (3, 5), (20, 22), (len(PASTED) - 4, len(PASTED) - 2)])
+def test_a_colour_code_inside_a_bracketed_paste_is_dropped_not_typed(cut: int | tuple[int, int] | None) -> None:
+    """Issue 9: Textual's parser took the ESC inside a paste for a key's sequence and typed what followed
+    as keys ahead of the paste: "^[31msoldiers^[0m in iraqhow many". However the terminal's reads cut it
+    (even inside a colour code or the end marker), it is one paste of the line as typed."""
+    from briefbot.tui.paste import PasteParser
+    parser = PasteParser()
+    cuts = [] if cut is None else [cut] if isinstance(cut, int) else list(cut)
+    reads = [PASTED[a:b] for a, b in zip([0, *cuts], [*cuts, len(PASTED)])]
+    got = [event for data in reads for event in parser.feed(data)]
+    assert [type(e) for e in got] == [events.Paste] and got[0].text == "how many soldiers are in iraq"
+    assert [(e.key, e.character) for e in parser.feed("x")] == [("x", "x")]  # typing after it: keys again
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the terminal driver of POSIX systems")
+def test_the_app_reads_its_terminal_with_the_paste_parser() -> None:
+    from textual.drivers import linux_driver
+    from briefbot.tui.paste import PasteParser
+    BriefbotApp().get_driver_class()
+    assert linux_driver.XTermParser is PasteParser
+
+
 def typed_lines(app: BriefbotApp) -> list[str]:
     """The lines the transcript shows as typed, in order."""
     return [view.line for view in app.query(ReplyView) if view.line is not None]

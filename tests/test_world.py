@@ -435,3 +435,29 @@ def test_topics_are_the_noun_phrases_someone_talks_about(seed_index, seed_world:
     numan = talked_about(seed_index, seed_world, seed_world.find("al-Numan", (Character,))[0])
     assert "defensive lines" in bayati and "security services" in numan
     assert not {"lines", "ground"} & set(bayati) and "services" not in numan
+
+
+def test_a_body_that_names_a_site_is_an_organisation(tmp_path: Path) -> None:
+    """RAF is written in the politics folder only as a modifier: "RAF aircraft", "three RAF
+    flights", and the bases it runs: "at RAF Fairford", "landed at RAF Northolt". A site named for
+    it is the body's; a game that goes on with a number is not ("LMA Manager 2005"), nor capitals
+    never written alone ("at JP Morgan": one name)."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Protest\n\nPolice turned protestors away near RAF Fairford in 2003. They were detained on the "
+                 "way to RAF Fairford. Aid arrived on three RAF flights.\n",
+        "b.txt": "Games\n\nFans queued for LMA Manager 2005 all night. LMA sets were sold out. He went to JP "
+                 "Morgan from JRR Tolkien's publisher.\n",
+    })
+    names = {o.name for o in build_world(index).organisations}
+    assert "RAF" in names and not {"LMA", "JP", "JRR"} & names
+
+
+def test_a_speaker_named_for_a_body_is_no_person(tmp_path: Path) -> None:
+    """"Presumptive Democratic White House nominee Joe Biden joined calls…" gave the speaker
+    "Presumptive Democratic White House": a name ending in a body the gazetteer knows is none."""
+    index = _corpus(tmp_path, {
+        "a.txt": "Race\n\n\"We need the data,\" said Presumptive Democratic White House. \"The data matter,\" said "
+                 "Joe Biden.\n",
+    })
+    names = {c.name for c in build_world(index).characters}
+    assert "Joe Biden" in names and not any("White House" in n for n in names)

@@ -29,12 +29,15 @@ from briefbot.render import safe
 from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.text import one_line
+from briefbot.tui.paste import use_paste_parser
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import StoryView
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
                                   Transcript, plain)
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from briefbot.index import Index
 
 EXIT_OK, EXIT_UNUSABLE = 0, 2
@@ -102,6 +105,9 @@ class BriefbotApp(App[int]):
         self.queue: deque[str | Callable[[], None]] = deque()
         self.turn: Worker[tuple[str, Reply]] | None = None  # the line the session is handling
         self.thinking: Timer | None = None
+
+    def get_driver_class(self) -> type[Driver]:
+        return use_paste_parser(super().get_driver_class())  # a colour code in a paste is dropped
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")

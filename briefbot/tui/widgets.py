@@ -28,7 +28,7 @@ from briefbot.text import one_line
 from briefbot.tui.story import StoryView
 
 ECHO_CHARS = 300  # of a typed line, echoed in the transcript
-MAX_PASTED_LINES = 20  # a paste of more lines is a text, asked as one line (answered on its start)
+MAX_PASTED_LINES = 20  # a paste of more lines is a text, asked as one line (answered on what it asks)
 
 
 def plain(text: str, style: str = "", lines: bool = False) -> Text:
@@ -378,7 +378,7 @@ class PromptInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         """A paste of one line goes into the box, as typed. Several lines are a turn each, in order
         (the first after what the box held); a text (a line of more than LONG_PASTE words, or more
-        than MAX_PASTED_LINES lines) is one turn, answered on its start. Control sequences are
+        than MAX_PASTED_LINES lines) is one turn, answered on what it asks. Control sequences are
         dropped as from any line (`as_typed`)."""
         event.stop()
         event.prevent_default()  # Input's own paste keeps the first line only

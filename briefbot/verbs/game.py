@@ -148,7 +148,8 @@ VERBS = (
          takes_turn=False),
     Verb("wait", ("wait", "z"), "", False, wait),
     Verb("help", ("help", "?", "h"), "this list; help VERB: that verb", False, help_, OPTIONAL, usage="help [VERB]",
-         takes_turn=False, of_verbs=True),
+         takes_turn=False, of_verbs=True, repeatable=False),
     Verb("about", ("about", "version"), "", False, about),
-    Verb("quit", ("quit", "q", "exit", "bye"), "leave the game", False, quit_, usage="quit (q)", takes_turn=False),
+    Verb("quit", ("quit", "q", "exit", "bye"), "leave the game", False, quit_, usage="quit (q)", takes_turn=False,
+         repeatable=False),
 )

@@ -109,8 +109,9 @@ def who_is_here(s: Session, command: Command) -> Reply:
     """The people who talk about the place you are in (in the briefing room, the people quoted most):
     the side panel's "People here", asked in words. It was "The articles say nothing about that"."""
     people = s.surroundings().people
-    reply = listing(command, "Who talks about it" if s.state.room != BRIEFING_ROOM else "People quoted", list(people))
-    return reply if people else reply.say("No one quoted talks about this place.")
+    if not people:  # said once, not "none found" and then this
+        return Reply(command.line, OK, verb=command.verb).say("No one quoted talks about this place.")
+    return listing(command, "Who talks about it" if s.state.room != BRIEFING_ROOM else "People quoted", list(people))
 
 
 def places(s: Session, command: Command) -> Reply:

@@ -71,7 +71,7 @@ def notebook(s: Session, command: Command) -> Reply:
 
 
 def notebook_markdown(s: Session) -> str:
-    return markdown.notebook([with_tellings(s, [s.searcher.answer(sent)])[0] for sent in s.state.notebook])
+    return markdown.notebook([with_tellings(s, [s.searcher.answer(sent)])[0] for sent in s.state.notebook], s.folder)
 
 
 def export(s: Session, command: Command) -> Reply:

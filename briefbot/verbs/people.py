@@ -168,9 +168,9 @@ def talk(s: Session, command: Command) -> Reply:
     if person is None:
         return _talk_to_nobody(s, command)
     reply = Reply(command.line, OK, verb="talk")
-    reply.blocks.append(Heading(person.name))
+    reply.blocks.append(Heading(f"{person.name}, {person.role}" if person.role else person.name))
     topics = talked_about(s.index, s.world, person)
-    reply.say(f"{person.name}{', ' + person.role if person.role else ''} talks about:")
+    reply.say("Quoted in the articles; talks about:")  # the heading names them: not twice
     reply.blocks.append(Items("Topics", tuple(topics)))
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
     _introduce(s, reply, person)

@@ -11,7 +11,7 @@ from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
 from briefbot.text import IRREGULAR, STOP_WORDS, stem
-from briefbot.verbs.game import read_page
+from briefbot.verbs.game import read_page, read_source
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
 from briefbot.world import Character, Thing
 
@@ -143,7 +143,6 @@ def _plural(word: str) -> bool:
 _DO = {"do", "does", "did", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "has",
        "have", "had"}
 _BE = {"is", "are", "was", "were", "be", "been", "being", "s"}
-_HOW = {"many", "much", "long", "old", "far", "often"}
 _JOINING = {"of", "the", "a", "an"}  # "leader of the conservatives" is one noun phrase
 
 
@@ -165,11 +164,11 @@ def noun_phrases(question: str) -> list[str]:
             phrases.append(" ".join(words))
         run.clear()
 
-    words = re.findall(r"[\w'\u2019-]+", question)
+    words = re.findall(r"[\w'\u2019-]+(?:/[\w'\u2019-]+)*", question)  # "blue gene/l" is one name
     for n, word in enumerate(words):
         low = word.lower()
-        if low in _HOW and n and words[n - 1].lower() == "how":
-            continue
+        if n and words[n - 1].lower() == "how" and low not in _DO | _BE and low not in STOP_WORDS:
+            continue  # "how fast is blue gene/l": "fast" is how it asks, not what it asks about
         if run and (low == "of" or (low in _JOINING and run[-1].lower() == "of")):
             run.append(word)
         elif low in _DO or low in _BE or low in STOP_WORDS:
@@ -215,13 +214,17 @@ def _pointing_back(s: Session, line: str) -> str | None:
     will voted open")."""
     if not s.state.question or not (back := _BACK.search(line)):
         return None
-    if len([w for w in analyse(line).content if w.lower() != back[0].lower()]) > BACK_WORDS:
-        return None
     word = back[0].lower()
+    # "he" before any noun of the question points back however long it is ("what did he say about the lib
+    # dem figures"); after one, that may be whom it means ("how old was the hunter when he died")
+    if not (word in _PERSON and not noun_phrases(line[:back.start()])) and \
+            len([w for w in analyse(line).content if w.lower() != word and not _SAYING.fullmatch(w)]) > BACK_WORDS:
+        return None  # (the saying is how it asks: "what did she say about school meals")
     if word in _PERSON:
-        if not s.state.person or s.pronoun_of(s.state.person) not in ("", "she" if word in _WOMAN else "he"):
+        pronoun = "she" if word in _WOMAN else "he"
+        if not s.state.person or s.pronoun_of(s.state.person) not in ("", pronoun):
             return ""  # no one, or "her" for the man named last
-        meant = s.state.person + ("'s" if _possessive(word, line[back.end():]) else "")  # "Blackman's majority"
+        meant = _doer(s, line, back[0], pronoun) + ("'s" if _possessive(word, line[back.end():]) else "")
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
         meant = about.name
     else:
@@ -233,6 +236,24 @@ def _pointing_back(s: Session, line: str) -> str | None:
             return None
         meant = fitting[0]
     return line[:back.start()] + meant + line[back.end():]
+
+
+def _doer(s: Session, line: str, word: str, pronoun: str) -> str:
+    """Whom "he" or "she" means in a question of what someone did ("when did he quit"): the person last
+    named, unless the articles never say that of them and say it of someone the last answers name
+    ("UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk": Kilroy-Silk
+    quit). A question of what they said is the person last named, whoever else the answers name."""
+    person = s.state.person
+    content = [w for w in analyse(line).content if w.lower() != word.lower()]
+    if not content or any(_SAYING.fullmatch(w) for w in content) or not s.world_built:
+        return person
+    words = " ".join(content)
+    if s.told_of(person, words):
+        return person
+    named = {c.name for sent in s.state.shown for c in s.named(s.index.text_of(sent))
+             if isinstance(c, Character) and c.name != person and s.pronoun_of(c.name) in ("", pronoun)}
+    told = {name: s.told_of(name, words) for name in sorted(named)}
+    return max(told, key=told.__getitem__) if told and max(told.values()) else person
 
 
 def _possessive(word: str, after: str) -> bool:
@@ -316,7 +337,10 @@ def source_of(s: Session, command: Command) -> Reply:
 
 def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
     """The reader at answer N's sentence (in a terminal: its whole paragraph); `more` then reads on
-    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph)."""
+    in that article (unless not `read_on`: `more`'s own last page, answer 1's paragraph). Right
+    after `sources`, N is what that list numbered: source N."""
+    if s.sources_listed and read_on:
+        return read_source(s, command)
     reply = Reply(command.line, OK, verb="read_answer")
     n = number_in(command.obj)
     if n is None or not 1 <= n <= len(s.state.shown):

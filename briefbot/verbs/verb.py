@@ -31,7 +31,8 @@ class Verb:
     usage: str = ""  # how help writes it ("go PLACE"); default: the canonical alias
     names: tuple[str, ...] = ()  # the kinds of thing its object names, first the likeliest (Tab completes them)
     takes_turn: bool = True  # False for help, quit and undo: the turn counter does not move
-    repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix)
+    repeatable: bool = True  # False: `again` repeats what ran before (again itself; oops records its fix;
+    # help and quit are outside the game, so `oops` after `help` still fixes the question)
     file: bool = False  # its object is a file name, taken exactly as typed (`export ../notes.md`)
     of_verbs: bool = False  # its object is a verb or one word ("help go", "help xyzzy"), else not this verb
     # ("help for refugees" is a question)
