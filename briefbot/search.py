@@ -795,11 +795,11 @@ class Searcher:
         speaker = self._speaker_span(sent) if deed else None
         doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
         done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
-        says_deed = any(doing.intersection(word_terms(m.group())) for m in words)
+        says_deed = bool(doing) and any(doing.intersection(word_terms(m.group())) for m in words)
         # done to a thing named next door: the sentence opens pointing back, or says the deed of
         # "it" ("The mayor Vera Stone opened it.")
-        pointed = bool(idx.sent_refers[sent]) or any(
-            doing.intersection(word_terms(m.group())) and _IT_AFTER.match(text, m.end()) for m in words)
+        pointed = bool(idx.sent_refers[sent]) or bool(doing) and any(
+            _IT_AFTER.match(text, m.end()) and doing.intersection(word_terms(m.group())) for m in words)
         unsure = _UNSURE - set(fold(question.text).split())  # "who won" is not who can, may or is to win
 
         def tied(sp: Span) -> bool:
