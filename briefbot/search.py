@@ -107,13 +107,13 @@ _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _AMOUNTS = frozenset("money percent duration measure number".split())
 _AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure big large long far high".split())
-# the thing an amount is told of, before it: "the trade shortfall was $55.5bn", "its debt stood at £2bn"
 _DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
 _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+# the thing an amount is told of, before it: "the trade shortfall was $55.5bn", "its debt stood at £2bn"
 _MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
-_BEGINNING = frozenset(analyze("begin began begun start form found establish launch create open introduce"))
-_ENDING = frozenset(analyze("end finish stop close expire conclude"))
+_BEGINNING = "begin began begun start form found establish launch create open introduce"
+_ENDING = "end finish stop close expire conclude"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -1420,8 +1420,8 @@ def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
 @cache
 def _asks_bound(question: str) -> str | None:
     """Whether a question asks when something started ("when did the coalition begin") or ended."""
-    words = set(analyze(question))
-    return "start" if words & _BEGINNING else "end" if words & _ENDING else None
+    words = set(analyze(question))  # (the verbs analysed here, not at import: a warm `ask` needs no stemmer)
+    return "start" if words & set(analyze(_BEGINNING)) else "end" if words & set(analyze(_ENDING)) else None
 
 
 @cache
