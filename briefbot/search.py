@@ -1326,9 +1326,9 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
     if span.type == "number" and wanted == "money" and _BARE_FIGURE.fullmatch(number):
         return True
-    if span.type == "number" and wanted == "age" and not (_AGE_LIKE.fullmatch(number) and
-                                                         (not number.isdigit() or int(number) < 130)):
-        return True
+    if span.type == "number" and wanted == "age" and (_TALLY.match(text, span.end) or not (
+            _AGE_LIKE.fullmatch(number) and (not number.isdigit() or int(number) < 130))):
+        return True  # "1500m" is a race, "the 19-13 defeat" a score
     if qualified and span.type == "number" and _qualified_otherwise(text, span.end, unit, asked, qualified):
         return True
     tally = _TALLY.match(text, span.end)

@@ -192,8 +192,7 @@ def _ends_name(text: str, start: int) -> bool:
     m = _NAME_BEFORE.search(text, max(0, start - 40), start)
     if m is None or m[1].lower() in _NOT_NAMING or m[1].lower() in _BY_WORD:
         return False
-    before = text[:m.start()].rstrip()
-    return bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'("
+    return _mid_sentence(text, m.start())
 
 
 _BARE_NUMBER = re.compile(rf"\d{{1,3}}(?![\w,.%/-]|\s?(?:bn|m|k|tn|trn)\b|\s(?:{_SCALE})\b)")
@@ -207,6 +206,15 @@ def _numbers_name(text: str, start: int) -> bool:
         return False
     before = _NAME_BEFORE.search(text, max(0, start - 40), start)
     return before is not None and not PLACES.get(before[1])
+
+
+_NAMED_NUMBER = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]")  # a capitalised word, then another: "Six Nations"
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether `start` is inside a sentence, not where a sentence or a quotation opens."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'("
 
 
 _COMPOUND_AFTER = re.compile(r"-[^\W\d]")
@@ -230,6 +238,8 @@ def typed_spans(text: str) -> list[Span]:
         kinds = _ALL if word[0].isdigit() else _BY_WORD.get(word.lower(), ())
         if word[0].isdigit() and _numbers_name(text, start):
             continue  # "PlayStation 2", "Metal Slug 3": the number is part of the name
+        if word[0].isupper() and _NAMED_NUMBER.match(text, start) and _mid_sentence(text, start):
+            continue  # "the Six Nations", "Formula One": a number word written as part of a name
         if word[0].isdigit() and text.endswith("&#", 0, start):
             continue  # "volvi&#243;": a character written as an HTML entity in the text, no number
         for kind in kinds:

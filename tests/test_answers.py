@@ -531,6 +531,8 @@ SPANS_OF_REAL_SENTENCES = [
     ("how old is he", "One Sanders organizer was just 16 years old.", "16 years old"),
     # an age is a number a life can reach: "800m" is a race
     ("how old is kelly holmes", "Britain's 800m and 1500m champion Kelly Holmes is taking part in the 1000m.", None),
+    # nor a score: "the 19-13 defeat"
+    ("how old is jason robinson", "Jason Robinson picked up the injury in the 19-13 defeat to Ireland on Saturday.", None),
     # a sum has a currency or a scale: "Drogba 107" is a minute, "half-time" no amount
     ("how much did chelsea pay for drogba", "Gerrard 79 og, Drogba 107, Kezman 112.", None),
     ("how much did chelsea pay for drogba", "But seconds after the half-time interval, Drogba made no mistake, picking "

@@ -156,3 +156,12 @@ def test_spans_sorted_disjoint_inside(text: str):
 
 def test_wider_span_wins():
     assert spans("a £2.1bn boost since 1998/9") == [("£2.1bn", "money"), ("1998/9", "date")]
+
+
+def test_a_number_word_inside_a_name_is_no_number():
+    """"the Six Nations" is a championship, no count nor an age ("how old is he" answered "Six");
+    a sentence may still open on a number word ("Six Nations games start today")."""
+    inside = "Robinson will lead England in the Six Nations this season."
+    assert all(inside[s.start:s.end] != "Six" for s in typed_spans(inside))
+    opening = "Six people were hurt in the crash."
+    assert any(opening[s.start:s.end] == "Six" and s.type == "number" for s in typed_spans(opening))
