@@ -239,8 +239,8 @@ class Searcher:
                 # (while "Irak" is WordNet's "Iraq"). Where they use a word WordNet relates to it
                 # ("established" for "founded"), they may say it otherwise: it weighs as the
                 # question's other words do; else as the rarest (it asks what they never tell)
-                if any(t in idx.term_id for t in related(term)):
-                    reworded.append(len(slots))
+                if any(t in idx.term_id for t in related(term)) or term in _bound_verbs():
+                    reworded.append(len(slots))  # (a time's start or end is also told by "since", "until")
                 # a name's own relatives are the same thing ("French troops" for France); a common
                 # word's are not ("role" is no "part")
                 kin = {idx.term_id[t]: self.ranking.related_weight for t in related(term) if t in idx.term_id} \
@@ -1420,8 +1420,15 @@ def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
 @cache
 def _asks_bound(question: str) -> str | None:
     """Whether a question asks when something started ("when did the coalition begin") or ended."""
-    words = set(analyze(question))  # (the verbs analysed here, not at import: a warm `ask` needs no stemmer)
-    return "start" if words & set(analyze(_BEGINNING)) else "end" if words & set(analyze(_ENDING)) else None
+    words = set(analyze(question))
+    return "start" if words & _bound_verbs("start") else "end" if words & _bound_verbs("end") else None
+
+
+@cache
+def _bound_verbs(bound: str = "") -> frozenset[str]:
+    """The terms of the verbs that start or end a time (of both without `bound`), analysed when
+    first asked, not at import: a warm `ask` needs no stemmer."""
+    return frozenset(analyze({"start": _BEGINNING, "end": _ENDING}.get(bound, f"{_BEGINNING} {_ENDING}")))
 
 
 @cache

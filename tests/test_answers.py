@@ -125,7 +125,10 @@ def test_an_amount_question_prefers_the_amount_of_the_thing_it_names(story, ques
 
 
 @pytest.mark.parametrize("question, answer", [("when did the coalition begin", "September 2014"),
-                                              ("when was the coalition formed", "September 2014")])
+                                              ("when was the coalition formed", "September 2014"),
+                                              # "start" is a word the briefing never uses, nor its relatives:
+                                              # it is no sign the question asks what they never tell
+                                              ("when did the coalition start", "September 2014")])
 def test_a_date_question_takes_the_end_of_the_time_it_asks(seed_index, question, answer):
     """On the embedded briefing, "would continue until September 2026" is when the mission in
     Syria ends, no answer to when the coalition began ("led by Washington since September 2014")."""
