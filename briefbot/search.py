@@ -876,7 +876,8 @@ class Searcher:
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
                                                  or not_the_doer(sp) or _of_another(text, sp, terms, question)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
-                 and not _bounds_otherwise(text, sp, question.text)]
+                 and not _bounds_otherwise(text, sp, question.text)
+                 and not (types[0] == "age" and _age_of_other(text, sp, every, terms))]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if (_holds_office(text, sp, office) and _of_scope(text, sp, whose or [], office))
                      or (office.by_deed and doer(sp))]
@@ -1406,6 +1407,16 @@ def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
         if nouns.intersection(word_terms(m[1])) and all(end <= sp.start or at >= sp.end for sp in spans):
             found.append(Span(at, end, "person"))
     return found
+
+
+def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> bool:
+    """Whether an age is of another person than asked, named right after it ("18-year-old
+    Newcastle centre Mathew Tait" asked how old Jason Robinson is)."""
+    for other in spans:
+        if other.type == "person" and 0 <= other.start - span.end <= 40 and \
+                not _CLAUSE.search(text, span.end, other.start):
+            return not asked.intersection(word_terms(text[other.start:other.end]))
+    return False
 
 
 def _bounds_otherwise(text: str, span: Span, question: str) -> bool:

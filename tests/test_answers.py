@@ -536,6 +536,11 @@ SPANS_OF_REAL_SENTENCES = [
     ("how old is kelly holmes", "Britain's 800m and 1500m champion Kelly Holmes is taking part in the 1000m.", None),
     # nor a score: "the 19-13 defeat"
     ("how old is jason robinson", "Jason Robinson picked up the injury in the 19-13 defeat to Ireland on Saturday.", None),
+    # nor another's, named right after it
+    ("how old is jason robinson", "Robinson also had words of comfort for 18-year-old Newcastle centre Mathew Tait, who "
+     "made his international debut against Wales.", None),
+    ("how old is mathew tait", "Robinson also had words of comfort for 18-year-old Newcastle centre Mathew Tait, who "
+     "made his international debut against Wales.", "18-year-old"),
     # a sum has a currency or a scale: "Drogba 107" is a minute, "half-time" no amount
     ("how much did chelsea pay for drogba", "Gerrard 79 og, Drogba 107, Kezman 112.", None),
     ("how much did chelsea pay for drogba", "But seconds after the half-time interval, Drogba made no mistake, picking "
