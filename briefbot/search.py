@@ -669,8 +669,9 @@ class Searcher:
         unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
-        measured = unit or (set(_measured(question)) if question.type in _AMOUNTS else set())
-        for concept in idx.synonyms.concepts(list(measured - unit)):  # the trade "shortfall" is its deficit
+        # what an amount question with no unit measures ("how big was the trade deficit")
+        measured = set(_measured(question)) if not unit and question.type in _AMOUNTS else set()
+        for concept in idx.synonyms.concepts(list(measured)):  # the trade "shortfall" is its deficit
             measured |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         whose = [{idx.terms[t] for t in words} for words in scope]
@@ -919,7 +920,7 @@ class Searcher:
             after = [t for m in words if m.start() >= sp.end for t in word_terms(m.group())][:3]
             if unit & (inside | set(after)):
                 return True
-            if unit or not measured:
+            if not measured:  # (empty where the question names its unit)
                 return False
             if measured & set(after[:2]):  # "49 minute speech" for how long the speech lasted
                 return True
