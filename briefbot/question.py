@@ -44,11 +44,23 @@ class Question:
         return self.type == "person" and bool(_WHO_SAID.match(self.text))
 
     @property
+    def tense(self) -> str | None:
+        """"ahead" for what is to come ("when will they leave", "what date is she coming back"),
+        "past" for what happened ("when did it start"), else None ("when is the election")."""
+        if _AHEAD.search(self.text):
+            return "ahead"
+        return "past" if _BEFORE_NOW.search(self.text) else None
+
+    @property
     def looked_for(self) -> str:
         """The question as its words are looked for: in "who said X" the saying is the speaker's
         attribution, not a word the answer holds."""
         return _WHO_SAID.sub("who ", self.text, count=1) if _WHO_SAID.match(self.text) else self.text
 
+
+_AHEAD = LazyPattern(r"\b(?:will|shall|going to|due to|expected to|set to|plans? to|planning to)\b|"
+                    r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b", re.I)
+_BEFORE_NOW = LazyPattern(r"\b(?:did|was|were|had)\b", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
 _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",

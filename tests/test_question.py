@@ -196,6 +196,21 @@ def test_role_holder(question: str, role: str | None):
     assert analyse(question).role == role
 
 
+@pytest.mark.parametrize("question, tense", [
+    ("When will Real Madrid play the rest of the game?", "ahead"),
+    ("What date is Klijsters coming back?", "ahead"),
+    ("When is Blair expected to call the election?", "ahead"),
+    ("when are the teams going to meet", "ahead"),
+    ("When did Labour last hold its conference in Manchester?", "past"),
+    ("when was the coalition formed", "past"),
+    ("when is the general election", None),  # no tense of its own: any date may answer
+    ("how many partners does the coalition have", None),
+])
+def test_tense(question: str, tense: str | None):
+    """Whether a question asks of what is to come or of what happened."""
+    assert analyse(question).tense == tense
+
+
 @pytest.mark.parametrize("question, focus", [
     ("How much did the Nintendo DS cost?", ("Nintendo DS", "cost")),
     ("how many soldiers are there", ("soldiers",)),
