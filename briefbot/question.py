@@ -58,8 +58,11 @@ class Question:
         return _WHO_SAID.sub("who ", self.text, count=1) if _WHO_SAID.match(self.text) else self.text
 
 
+# what is to come: a future, a plan, a progressive ("what date is she coming back"), or when an
+# event is, no verb after it ("when is the general election": in news, the next one)
 _AHEAD = LazyPattern(r"\b(?:will|shall|going to|due to|expected to|set to|plans? to|planning to)\b|"
-                    r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b", re.I)
+                     r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
+                     r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$", re.I)
 _BEFORE_NOW = LazyPattern(r"\b(?:did|was|were|had)\b", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".

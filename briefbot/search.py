@@ -20,7 +20,7 @@ from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names,
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -115,7 +115,12 @@ _BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+
 _BEGINNING = "begin began begun start form found establish launch create open introduce"
 _ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
 _CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
-_PAST_WORD = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")  # in the date's clause, before it
+# told in the past, in the date's clause before it: "was", "had", a regular or an irregular past
+# ("which fell to 59% in 2001"; irregular.txt's nouns, present forms and forms alike in the present
+# left out), or "last" ("in the last general election in 2001")
+_PAST_WORD = LazyPattern(r"\b(?:was|were|had|did|last|\w{3,}ed|%s)\b" % "|".join(sorted(
+    set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
+                                                "geese", "does", "has", "is", "are", "am", "done"})))
 _BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
 _AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
 _AHEAD_VERB = re.compile(r"\b(?:will|shall|would|is to|are to|due|expected|plans?|planned|set to)\b")
@@ -1452,7 +1457,7 @@ def _tense_otherwise(text: str, span: Span, tense: str | None) -> bool:
     if _BACK_WORD.search(text, span.start, span.end):
         return True
     clause = _CLAUSE_START.split(text[max(0, span.start - 60):span.start])[-1]
-    if not _VERB_WORD.search(clause):
+    if not (_VERB_WORD.search(clause) or _PAST_WORD.search(clause)):
         clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
     return bool(_PAST_WORD.search(clause)) and not _AHEAD_VERB.search(clause)
 

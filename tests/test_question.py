@@ -203,7 +203,8 @@ def test_role_holder(question: str, role: str | None):
     ("when are the teams going to meet", "ahead"),
     ("When did Labour last hold its conference in Manchester?", "past"),
     ("when was the coalition formed", "past"),
-    ("when is the general election", None),  # no tense of its own: any date may answer
+    ("when is the general election", "ahead"),  # an event, no verb: the next one
+    ("When is Christmas celebrated?", None),  # a verb of its own: any time it is
     ("how many partners does the coalition have", None),
 ])
 def test_tense(question: str, tense: str | None):
