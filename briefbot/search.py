@@ -224,6 +224,7 @@ class Searcher:
         self._span_terms: dict[tuple[str, str], tuple[str, ...]] = {}
         self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
+        self._dated: np.ndarray | None = None  # see _dated_otherwise
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -371,7 +372,8 @@ class Searcher:
         """The years a question asks of in the past ("who won the 2006 World Cup") where the
         articles report nothing of what is asked then: where they tell of that year mostly as to
         come ("will be released in 2006") and no clause naming it beside the thing asked tells of
-        it as done: they are written before it. (The BBC files carry no dates; their sentences'
+        it as done: they are written before it; or where the articles naming what is asked of
+        give other years and never that one (`_dated_otherwise`). (The BBC files carry no dates; their sentences'
         years and tenses tell when they were written.) A year that is part of a name ("Vision
         2030", "Euro 2008"), in the question or mostly in the articles, is no date."""
         if not _YEAR.search(query) or not _PAST.search(query) or _FUTURE.search(query):
@@ -385,7 +387,12 @@ class Searcher:
         unknown = []
         for m in _YEAR.finditer(query):
             year = m[1]
-            if _NAME_BEFORE.search(query[:m.start()]) or (tid := idx.term_id.get(year)) is None:
+            if _NAME_BEFORE.search(query[:m.start()]):
+                continue
+            if self._dated_otherwise(event, year):
+                unknown.append(year)
+                continue
+            if (tid := idx.term_id.get(year)) is None:
                 continue
             sents = idx.postings(tid)[0]
             read = sents[np.linspace(0, len(sents) - 1, min(len(sents), _YEARS_READ)).astype(int)]
@@ -397,6 +404,24 @@ class Searcher:
             if mostly_to_come and not any(self._tells_as_done(int(s), year) for s in about):
                 unknown.append(year)
         return unknown
+
+    def _dated_otherwise(self, event: _Slot, year: str) -> bool:
+        """Whether the articles naming a name ("the Ashes", as they write it: capitalised) give
+        years and never this one: those won "since 1970" tell nothing of the 2005 series."""
+        idx = self.index
+        own = idx.term_id.get(event.term)
+        if own is None or not idx.surface[own][:1].isupper():
+            return False
+        arts = np.unique(np.concatenate([idx.by_article.get(t)[0] for t in event.terms]))
+        tid = idx.term_id.get(year)
+        if tid is not None and len(np.intersect1d(arts, idx.by_article.get(tid)[0], assume_unique=True)):
+            return False
+        if self._dated is None:  # the articles giving a year, found once
+            self._dated = np.zeros(len(idx.articles), dtype=bool)
+            for term, t in idx.term_id.items():
+                if _YEAR.fullmatch(term):
+                    self._dated[idx.by_article.get(t)[0]] = True
+        return bool(self._dated[arts].any())
 
     def _tells_as_done(self, sent: int, year: str) -> bool:
         """Whether the clause of a sentence naming a year tells of something done in it: a past

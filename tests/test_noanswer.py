@@ -110,3 +110,16 @@ def test_a_year_the_articles_tell_only_as_to_come_has_no_past_answer(question):
 def test_a_year_told_as_done_or_a_question_of_the_future_is_answered(question, stories):
     """A year is no name's number ("Vision 2030", mostly) and a sentence telling it as done answers."""
     assert searcher_of(*stories).search(question, 3).status == "answered"
+
+
+ASHES = ("Ashes", "Britain have won individual cricket Test matches, but have failed to win the Ashes (with a "
+                  "series victory) since 1970.")
+BOARD = ("Board", "In 2005, the cricket board won a new television deal for the series.")
+
+
+@pytest.mark.parametrize("stories, status", [
+    ([ASHES, BOARD], "no_answer"),  # the Ashes are dated 1970 only: nothing of them in 2005
+    ([ASHES, BOARD, ("Series", "England won the 2005 Ashes, beating Australia.")], "answered"),
+])
+def test_a_name_the_articles_date_otherwise_is_not_told_of_in_the_year_asked(stories, status):
+    assert searcher_of(*stories).search("who won the 2005 ashes cricket series", 3).status == status
