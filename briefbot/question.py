@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from briefbot.lexicon import is_word
 from briefbot.names import is_role_word
-from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
+from briefbot.text import IRREGULAR, STOP_WORDS, LazyPattern, analyze, fold
 
 ANSWER_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure", "person", "place",
                 "organisation", "reason", "yes-no", "description", "quote")
@@ -47,9 +47,9 @@ class Question:
     def tense(self) -> str | None:
         """"ahead" for what is to come ("when will they leave", "what date is she coming back"),
         "past" for what happened ("when did it start"), else None ("when is the election")."""
-        if _AHEAD.search(self.text):
+        if TOLD_AHEAD.search(self.text) or _AHEAD.search(self.text):
             return "ahead"
-        return "past" if _BEFORE_NOW.search(self.text) else None
+        return "past" if TOLD_PAST.search(self.text) and not _PRESENT.match(self.text) else None
 
     @property
     def looked_for(self) -> str:
@@ -58,12 +58,20 @@ class Question:
         return _WHO_SAID.sub("who ", self.text, count=1) if _WHO_SAID.match(self.text) else self.text
 
 
-# what is to come: a future, a plan, a progressive ("what date is she coming back"), or when an
-# event is, no verb after it ("when is the general election": in news, the next one)
-_AHEAD = LazyPattern(r"\b(?:will|shall|going to|due to|expected to|set to|plans? to|planning to)\b|"
-                     r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
+# The words of a tense: one reading for a question and for an article's clause alike. Ahead: a
+# future, a plan, a hope; past: "was", "had", "last", a regular or an irregular past ("fell", "won";
+# irregular.txt's nouns, its present forms and its forms alike in the present left out).
+TOLD_AHEAD = LazyPattern(r"\b(?:will|would|shall|'ll|next|due|expect(?:s|ed)?|plan(?:s|ned|ning)?|hopes?|intends?|"
+                         r"aims?|scheduled|set to|to be|is to|are to|going to|until)\b", re.I)
+TOLD_PAST = LazyPattern(r"\b(?:was|were|had|did|last|left|\w{3,}ed|%s)\b" % "|".join(sorted(
+    set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
+                                                "geese", "does", "has", "is", "are", "am", "done"})), re.I)
+# what a question asks of as to come besides its words of the future: a progressive ("what date is
+# she coming back"), or when an event is, no verb after it ("when is the general election": in news,
+# the next one)
+_PRESENT = LazyPattern(r"\s*(?:\w+\s+){1,3}?(?:is|are|do|does|has|have|can)\b", re.I)  # "when is christmas celebrated"
+_AHEAD = LazyPattern(r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
                      r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$", re.I)
-_BEFORE_NOW = LazyPattern(r"\b(?:did|was|were|had)\b", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
 _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",

@@ -17,10 +17,10 @@ from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
 from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_role_word, \
     person_name
-from briefbot.question import Question, analyse
+from briefbot.question import TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -39,13 +39,8 @@ _NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "
 _NUMBERED = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(\d{1,3})(?![\w%/:-]|[,.]\d)")  # "xbox 360", "PlayStation 2"
 _ROMAN = re.compile(r"(?-i:[IVXLC]+)(?![\w'\u2019-])")  # "Super Bowl LI": a name numbered in Roman numerals
 _YEAR = re.compile(r"(?<![\w£$€.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d)")  # "2006", not "2006bn" or "$2006"
-_FUTURE = re.compile(r"(?i)\b(?:will|would|shall|'ll|next|due|expect(?:s|ed)?|plan(?:s|ned)?|hopes?|intends?|aims?|"
-                     r"scheduled|set to|to be|until)\b")
-_PAST = re.compile(r"(?i)\b(?:was|were|did|had|won|took|became|began|left|lost|made|came|went|beat|told|said|"
-                   r"[a-z]{3,}ed)\b")  # a regular past, or the past of a common irregular verb
 _NAME_BEFORE = re.compile(r"(?<![.?!]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
                           r"November|December|In|By|Since|Until)\s)[A-Z][\w'\u2019-]*\s+$")  # "Vision 2030", not "May 2005"
-_CLAUSES = re.compile(r"[,;:()\u2013\u2014]| - | and | but | while ")
 _YEARS_READ = 400  # sentences of a year read to tell how the articles speak of it
 _MOSTLY_TO_COME = 0.5  # the share of them speaking of the future that makes it a year to come
 _WORD_OF_NAME = re.compile(r"[A-Za-z][\w'\u2019-]*")
@@ -125,15 +120,8 @@ _BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+
 _BEGINNING = "begin began begun start form found establish launch create open introduce"
 _ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
 _CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
-# told in the past, in the date's clause before it: "was", "had", a regular or an irregular past
-# ("which fell to 59% in 2001"; irregular.txt's nouns, present forms and forms alike in the present
-# left out), or "last" ("in the last general election in 2001")
-_PAST_WORD = LazyPattern(r"\b(?:was|were|had|did|last|\w{3,}ed|%s)\b" % "|".join(sorted(
-    set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
-                                                "geese", "does", "has", "is", "are", "am", "done"})))
 _BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
 _AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
-_AHEAD_VERB = re.compile(r"\b(?:will|shall|would|is to|are to|due|expected|plans?|planned|set to)\b")
 _VERB_WORD = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
@@ -387,7 +375,7 @@ class Searcher:
         give other years and never that one (`_dated_otherwise`). (The BBC files carry no dates; their sentences'
         years and tenses tell when they were written.) A year that is part of a name ("Vision
         2030", "Euro 2008"), in the question or mostly in the articles, is no date."""
-        if not _YEAR.search(query) or not _PAST.search(query) or _FUTURE.search(query):
+        if not _YEAR.search(query) or analyse(query).tense != "past":
             return []
         idx = self.index
         others = [s for s in slots if s.terms and not _YEAR.fullmatch(s.term)]
@@ -410,7 +398,7 @@ class Searcher:
             texts = [idx.text_of(int(s)) for s in read]
             if sum(bool(_NAME_BEFORE.search(t[:t.find(year)])) for t in texts) * 2 > len(texts):
                 continue  # they write it as a name's: "Kenya unveiled Vision 2030", asked what it revealed in 2030
-            mostly_to_come = sum(bool(_FUTURE.search(t)) for t in texts) >= _MOSTLY_TO_COME * len(texts)
+            mostly_to_come = sum(bool(TOLD_AHEAD.search(t)) for t in texts) >= _MOSTLY_TO_COME * len(texts)
             about = np.intersect1d(sents, with_event, assume_unique=True)[:_YEARS_READ]
             if mostly_to_come and not any(self._tells_as_done(int(s), year) for s in about):
                 unknown.append(year)
@@ -439,8 +427,8 @@ class Searcher:
         verb and no word of the future ("reaching Germany 2006 looks near impossible" does not,
         whatever the clause before it says)."""
         text = self.index.text_of(sent)
-        clauses = [c for c in _CLAUSES.split(text) if year in c]
-        return any(_PAST.search(c) and not _FUTURE.search(c) for c in clauses)
+        clauses = [c for c in _CLAUSE_START.split(text) if year in c]
+        return any(TOLD_PAST.search(c) and not TOLD_AHEAD.search(c) for c in clauses)
 
     def _before_name(self, word: str, names: frozenset[str], after: bool = False, until: str = ""
                      ) -> set[str] | None:
@@ -1532,9 +1520,9 @@ def _tense_otherwise(text: str, span: Span, tense: str | None) -> bool:
     if _BACK_WORD.search(text, span.start, span.end):
         return True
     clause = _CLAUSE_START.split(text[max(0, span.start - 60):span.start])[-1]
-    if not (_VERB_WORD.search(clause) or _PAST_WORD.search(clause)):
+    if not (_VERB_WORD.search(clause) or TOLD_PAST.search(clause)):
         clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
-    return bool(_PAST_WORD.search(clause)) and not _AHEAD_VERB.search(clause)
+    return bool(TOLD_PAST.search(clause)) and not TOLD_AHEAD.search(clause)
 
 
 @cache
