@@ -184,19 +184,22 @@ class Matches:
 
     def holding(self, docs: np.ndarray) -> dict[int, np.ndarray]:
         """For each term, a mask of `docs` (ascending) that hold it: the shorter of the two
-        lists is looked up in the longer."""
-        has: dict[int, np.ndarray] = {}
-        for term, d, _ in self.parts:
-            has[term] = mask = np.zeros(len(docs), dtype=bool)
-            if not len(d) or not len(docs):
-                continue
-            if len(d) < len(docs):
-                at = np.searchsorted(docs, d).clip(max=len(docs) - 1)
-                mask[at[docs[at] == d]] = True
-            else:
-                at = np.searchsorted(d, docs).clip(max=len(d) - 1)
-                mask[:] = d[at] == docs
-        return has
+        lists is looked up in the longer, the terms' short lists all in one lookup (a question
+        has a few dozen terms and relatives, most in a few hundred docs)."""
+        masks = np.zeros((len(self.parts), len(docs)), dtype=bool)
+        if not len(docs):
+            return {term: mask for (term, _, _), mask in zip(self.parts, masks)}
+        short = [n for n, (_, d, _) in enumerate(self.parts) if len(d) < len(docs)]
+        if short:
+            every = np.concatenate([self.parts[n][1] for n in short])
+            row = np.repeat(short, [len(self.parts[n][1]) for n in short])
+            at = np.searchsorted(docs, every).clip(max=len(docs) - 1)
+            hit = docs[at] == every
+            masks[row[hit], at[hit]] = True
+        for (_, d, _), mask in zip(self.parts, masks):
+            if len(d) >= len(docs):
+                np.equal(d[np.searchsorted(d, docs).clip(max=len(d) - 1)], docs, out=mask)
+        return {term: mask for (term, _, _), mask in zip(self.parts, masks)}
 
 
 def _union(docs: list[np.ndarray]) -> np.ndarray:
