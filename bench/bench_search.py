@@ -236,7 +236,7 @@ def table(rows: list[dict]) -> str:
     return "\n".join(out)
 
 
-def measure(args: argparse.Namespace) -> list[dict]:
+def measure(args: argparse.Namespace, code_label: str) -> list[dict]:
     qs = questions(args.questions)
     rows = []
     sources = None
@@ -250,7 +250,9 @@ def measure(args: argparse.Namespace) -> list[dict]:
         print(f"{make_corpus.label(target)} sentences: {corpus}", file=sys.stderr)
         work = Path(tempfile.mkdtemp(prefix="briefbot-bench-"))
         try:
-            cache_dir, sents = str(args.cache / size if args.cache else work / "cache"), str(work / "sentences.txt")
+            # one folder per code too: a cache names its code, and a build prunes its corpus's other caches
+            kept = args.cache / size / re.sub(r"\W+", "-", code_label).strip("-") if args.cache else None
+            cache_dir, sents = str(kept or work / "cache"), str(work / "sentences.txt")
             built = args.cache is not None and any(Path(cache_dir).glob("*.npz"))
             row = run_worker("build", 3600 * 3, corpus=str(corpus), cache_dir=cache_dir, sentences_out=sents)
             row["build_cached"] = built  # then its figures are a warm load's, not a build's
@@ -288,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure (frozen for the whole "
                     "run), or 'worktree' for the files as they are")
     ap.add_argument("--keep", action="store_true", help="keep the caches and the frozen code (for profiling)")
-    ap.add_argument("--cache", type=Path, help="keep each size's cache in DIR/SIZE and reuse it when the code is "
+    ap.add_argument("--cache", type=Path, help="keep each size's cache in DIR/SIZE/CODE and reuse it when the code is "
                     "the same (the 1M build takes over half an hour); the build figures are then a warm load's")
     ap.add_argument("--dump", type=Path, metavar="FILE", help="write each question's answers (sentences, scores, "
                     "versions, spans, coverage) to FILE-SIZE.jsonl, to check that a speed change answers the same")
@@ -302,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         global CODE
         code_label, CODE = snapshot.freeze(args.code)
         try:
-            rows = measure(args)
+            rows = measure(args, code_label)
         finally:
             if CODE and args.keep:
                 print(f"kept {CODE} (the frozen briefbot)", file=sys.stderr)

@@ -33,7 +33,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
-FORMAT = 26  # bump when the cache layout or the analysis changes
+FORMAT = 27  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -279,7 +279,8 @@ def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
         "format": FORMAT, "key": key,
         "articles": [[a.path, a.source, a.title, a.outlet, a.date, a.url, a.text, a.paragraphs, a.offsets, a.runs,
                       a.pages, a.line] for a in index.articles],
-        "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "words": known_words(),
+        "speakers": index.speakers, "terms": index.terms, "surface": index.surface, "facts": index.facts,
+        "words": known_words(),
         "synonyms": index.synonyms_text, "warnings": warnings,
     }
     _save(path, meta, **{name: getattr(index, name) for name in ARRAYS})
@@ -318,7 +319,7 @@ def _read(path: Path, key: str) -> tuple[Index, list[str]]:
                 for p, s, t, o, d, u, text, paras, offsets, runs, pages, line in meta["articles"]]
     learn_words(meta["words"])
     index = Index(articles=articles, speakers=meta["speakers"], terms=meta["terms"], surface=meta["surface"],
-                  synonyms_text=meta["synonyms"], **arrays)
+                  facts=meta["facts"], synonyms_text=meta["synonyms"], **arrays)
     _check(index)
     return index, meta["warnings"]
 
@@ -339,6 +340,9 @@ def _check(index: Index) -> None:
     if not _rows(index.span_ptr, n, n_spans) or not len(index.span_end) == len(index.span_type) == n_spans \
             or not _ids(index.span_type, len(SPAN_TYPES)):
         raise Damaged("typed spans out of order")
+    if not all(_rows(ptr, n, len(ids)) and _ids(ids, len(index.facts))
+               for ptr, ids in ((index.figure_ptr, index.figure_ids), (index.name_ptr, index.name_ids))):
+        raise Damaged("fact terms out of order")
     owner = np.repeat(np.arange(n), np.diff(index.span_ptr))
     if n_spans and (np.any(index.span_start < index.sent_start[owner]) or np.any(index.span_end > index.sent_end[owner])
                     or np.any(index.span_start >= index.span_end)):

@@ -184,19 +184,22 @@ class Matches:
 
     def holding(self, docs: np.ndarray) -> dict[int, np.ndarray]:
         """For each term, a mask of `docs` (ascending) that hold it: the shorter of the two
-        lists is looked up in the longer."""
-        has: dict[int, np.ndarray] = {}
-        for term, d, _ in self.parts:
-            has[term] = mask = np.zeros(len(docs), dtype=bool)
-            if not len(d) or not len(docs):
-                continue
-            if len(d) < len(docs):
-                at = np.searchsorted(docs, d).clip(max=len(docs) - 1)
-                mask[at[docs[at] == d]] = True
-            else:
-                at = np.searchsorted(d, docs).clip(max=len(d) - 1)
-                mask[:] = d[at] == docs
-        return has
+        lists is looked up in the longer, the terms' short lists all in one lookup (a question
+        has a few dozen terms and relatives, most in a few hundred docs)."""
+        masks = np.zeros((len(self.parts), len(docs)), dtype=bool)
+        if not len(docs):
+            return {term: mask for (term, _, _), mask in zip(self.parts, masks)}
+        short = [n for n, (_, d, _) in enumerate(self.parts) if len(d) < len(docs)]
+        if short:
+            every = np.concatenate([self.parts[n][1] for n in short])
+            row = np.repeat(short, [len(self.parts[n][1]) for n in short])
+            at = np.searchsorted(docs, every).clip(max=len(docs) - 1)
+            hit = docs[at] == every
+            masks[row[hit], at[hit]] = True
+        for (_, d, _), mask in zip(self.parts, masks):
+            if len(d) >= len(docs):
+                np.equal(d[np.searchsorted(d, docs).clip(max=len(d) - 1)], docs, out=mask)
+        return {term: mask for (term, _, _), mask in zip(self.parts, masks)}
 
 
 def _union(docs: list[np.ndarray]) -> np.ndarray:
@@ -234,6 +237,11 @@ class Index:
     span_start: np.ndarray
     span_end: np.ndarray
     span_type: np.ndarray  # int8 index into spans.SPAN_TYPES
+    facts: list[str]  # the terms of the sentences' figures and names (indexing.fact_terms), numbered apart from `terms`
+    figure_ptr: np.ndarray  # figure terms of sentence s: facts[figure_ids[figure_ptr[s]:figure_ptr[s+1]]]
+    figure_ids: np.ndarray
+    name_ptr: np.ndarray  # the same for the terms of the people and organisations it names
+    name_ids: np.ndarray
     synonyms_text: str
     impact: np.ndarray | None = None  # the postings' BM25 impacts (see SentenceBM25.impacts), computed if not saved
     art_impact: np.ndarray | None = None
@@ -302,6 +310,12 @@ class Index:
         return [Span(s - base, e - base, SPAN_TYPES[t]) for s, e, t in
                 zip(self.span_start[lo:hi].tolist(), self.span_end[lo:hi].tolist(), self.span_type[lo:hi].tolist())]
 
+    def fact_terms_of(self, sent: int) -> tuple[list[str], list[str]]:
+        """A sentence's figure terms and name terms (found once, at build: `indexing.fact_terms`)."""
+        lo, hi, facts = self.figure_ptr[sent], self.figure_ptr[sent + 1], self.facts
+        figures = [facts[i] for i in self.figure_ids[lo:hi].tolist()]
+        return figures, [facts[i] for i in self.name_ids[self.name_ptr[sent]:self.name_ptr[sent + 1]].tolist()]
+
     def speaker_of(self, sent: int) -> str | None:
         n = self.sent_speaker[sent]
         return self.speakers[n] if n >= 0 else None
@@ -314,4 +328,5 @@ class Index:
 ARRAYS: Sequence[str] = ("sent_article", "sent_start", "sent_end", "sent_para", "sent_speaker", "sent_refers",
                          "ptr", "docs", "tfs", "doc_len", "art_ptr", "art_docs", "art_tfs", "art_len",
                          "share", "sent_ptr", "sent_terms", "impact", "art_impact",
-                         "span_ptr", "span_start", "span_end", "span_type")
+                         "span_ptr", "span_start", "span_end", "span_type",
+                         "figure_ptr", "figure_ids", "name_ptr", "name_ids")

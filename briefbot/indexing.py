@@ -19,8 +19,9 @@ from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
-from briefbot.spans import SPAN_TYPES, typed_spans
-from briefbot.text import analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
+from briefbot.names import person_name
+from briefbot.spans import SPAN_TYPES, Span, typed_spans
+from briefbot.text import analyze, analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
 from briefbot.workers import cores, ignore_interrupt, start_method
 
 if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
@@ -53,6 +54,11 @@ class _Chunk:
     span_start: np.ndarray  # each span's characters in its article's text
     span_end: np.ndarray
     span_type: np.ndarray  # index into SPAN_TYPES
+    facts: list[str]  # local fact term id → term (see fact_terms), in the order first met
+    figure_ids: np.ndarray  # the sentences' figure terms, sentence after sentence
+    n_figures: np.ndarray
+    name_ids: np.ndarray  # the sentences' name terms
+    n_names: np.ndarray
 
 
 class _Vocabulary:
@@ -72,12 +78,13 @@ class _Vocabulary:
 
 def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms) -> _Chunk:
     """Split, attribute and analyse some articles (in a worker, or in this process for a small corpus)."""
-    vocabulary = _Vocabulary()
+    vocabulary, facts = _Vocabulary(), _Vocabulary()
     speakers: dict[str, int] = {}
     title_ids, title_len, word_ids, n_words = array("i"), array("i"), array("i"), array("i")
     concept_ids, n_concepts = array("i"), array("i")
     owners, starts, ends, paras, speaker_ids, refers = (array("i") for _ in range(6))
     n_spans, span_starts, span_ends, span_types = array("i"), array("i"), array("i"), array("i")
+    figure_ids, n_figures, name_ids, n_names = array("i"), array("i"), array("i"), array("i")
     type_number = {t: n for n, t in enumerate(SPAN_TYPES)}
 
     def term_ids(text: str) -> tuple[list[int], list[int]]:
@@ -106,10 +113,32 @@ def _analyse(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms
             for span in found:
                 span_starts.append(s + span.start), span_ends.append(s + span.end)
                 span_types.append(type_number[span.type])
+            figures, names = fact_terms(text, found)
+            figure_ids.extend(facts.id(t, t) for t in figures), n_figures.append(len(figures))
+            name_ids.extend(facts.id(t, t) for t in names), n_names.append(len(names))
     return _Chunk(list(vocabulary.ids), vocabulary.surface, list(speakers), new_words(), *(
         np.frombuffer(x, dtype=np.int32) for x in (title_ids, title_len, word_ids, n_words, concept_ids, n_concepts,
                                                     owners, starts, ends, paras, speaker_ids, refers,
-                                                    n_spans, span_starts, span_ends, span_types)))
+                                                    n_spans, span_starts, span_ends, span_types)),
+                  list(facts.ids), *(np.frombuffer(x, dtype=np.int32) for x in (figure_ids, n_figures, name_ids, n_names)))
+
+
+def fact_terms(text: str, spans: list[Span]) -> tuple[list[str], list[str]]:
+    """What `Searcher.same_fact` compares of a sentence beside its words, found at build so that no
+    question analyses a span: the terms of its figures and dates that hold a digit, and those of the
+    people and organisations it names ("Mr Tony Blair" and "Mr Michael Howard" share only the title,
+    so a person is their name). Each term once, in the order first met."""
+    figures: dict[str, None] = {}
+    names: dict[str, None] = {}
+    for span in spans:
+        written = text[span.start:span.end]
+        if span.type in ("person", "organisation"):
+            if span.type == "person" and (person := person_name(written)) is not None:
+                written = person.name
+            names.update(dict.fromkeys(analyze(written)))
+        elif span.type != "place":
+            figures.update(dict.fromkeys(t for t in analyze(written) if any(c.isdigit() for c in t)))
+    return list(figures), list(names)
 
 
 _worker_tools: tuple[PunktSentenceTokenizer, Synonyms] | None = None  # a worker process's splitter and synonyms
@@ -144,7 +173,7 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     if workers is None:
         workers = cores() if len(articles) >= PARALLEL_FROM else 1
     splitter = train_splitter([a.text for a in articles[:2000]])
-    vocabulary = _Vocabulary()
+    vocabulary, facts = _Vocabulary(), _Vocabulary()
     speakers: dict[str, int] = {}
     parts: list[_Chunk] = []
     done = 0
@@ -152,21 +181,24 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
         to_global = np.array([vocabulary.id(t, w) for t, w in zip(chunk.terms, chunk.surface)], dtype=np.int32)
         chunk.title_ids, chunk.word_ids = to_global[chunk.title_ids], to_global[chunk.word_ids]
         chunk.concept_ids = to_global[chunk.concept_ids]
+        fact_of = np.array([facts.id(t, t) for t in chunk.facts], dtype=np.int32)
+        chunk.figure_ids, chunk.name_ids = fact_of[chunk.figure_ids], fact_of[chunk.name_ids]
         speaker_of = np.array([speakers.setdefault(s, len(speakers)) for s in chunk.speakers] + [-1], dtype=np.int32)
         chunk.sent_speaker = speaker_of[chunk.sent_speaker]  # -1 picks the last: none
         chunk.sent_article = chunk.sent_article + done
         learn_words(chunk.words)
         # only the arrays are kept: a chunk's own vocabulary (thousands of strings, most shared with
         # every other chunk) would otherwise stay alive for each of a million records' 5,000 chunks
-        parts.append(replace(chunk, terms=[], surface=[], speakers=[], words={}))
+        parts.append(replace(chunk, terms=[], surface=[], speakers=[], words={}, facts=[]))
         done += len(chunk.title_len)
         if progress:
             progress(done, len(articles))
-    return _lay_out(articles, parts, list(vocabulary.ids), vocabulary.surface, list(speakers), synonyms_text)
+    return _lay_out(articles, parts, list(vocabulary.ids), vocabulary.surface, list(speakers), list(facts.ids),
+                    synonyms_text)
 
 
 def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], surface: list[str],
-             speakers: list[str], synonyms_text: str) -> Index:
+             speakers: list[str], facts: list[str], synonyms_text: str) -> Index:
     """The merged chunks (global ids already) as the Index's arrays. At a million sentences the
     sorts below are the build's peak of memory, so each temporary goes as soon as it is used."""
     column = {f.name: np.concatenate([getattr(c, f.name) for c in parts]) if parts else np.zeros(0, dtype=np.int32)
@@ -200,6 +232,9 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
         sent_terms=column["word_ids"],
         span_ptr=np.concatenate([[0], np.cumsum(column["n_spans"], dtype=np.int64)]),
         span_start=column["span_start"], span_end=column["span_end"], span_type=column["span_type"].astype(np.int8),
+        facts=facts,
+        figure_ptr=np.concatenate([[0], np.cumsum(column["n_figures"], dtype=np.int64)]), figure_ids=column["figure_ids"],
+        name_ptr=np.concatenate([[0], np.cumsum(column["n_names"], dtype=np.int64)]), name_ids=column["name_ids"],
         synonyms_text=synonyms_text,
     )
 

@@ -15,8 +15,7 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
-from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_role_word, \
-    person_name
+from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_role_word
 from briefbot.question import TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
@@ -220,7 +219,6 @@ class Searcher:
         self._facts: dict[int, Facts] = {}
         self._term_sets: dict[int, frozenset[str]] = {}
         self._reaches: dict[int, dict[str, int]] = {}
-        self._span_terms: dict[tuple[str, str], tuple[str, ...]] = {}
         self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
         self._dated: np.ndarray | None = None  # see _dated_otherwise
@@ -1142,15 +1140,9 @@ class Searcher:
         return _kept(self._facts, sent, self._find_facts)
 
     def _find_facts(self, sent: int) -> Facts:
-        idx = self.index
-        text = idx.text_of(sent)
-        figures: set[str] = set()
-        names: set[str] = set()
-        for span in idx.spans_of(sent):
-            if span.type != "place":
-                terms = _kept(self._span_terms, (span.type, text[span.start:span.end]), _span_terms)
-                (names if span.type in ("person", "organisation") else figures).update(terms)
-        return Facts(frozenset(figures), frozenset(names), self._term_set(sent) - names)
+        figures, names = self.index.fact_terms_of(sent)  # analysed at build: a question analyses no span
+        named = frozenset(names)
+        return Facts(frozenset(figures), named, self._term_set(sent) - named)
 
     def _denials_of(self, sent: int) -> frozenset[str]:
         """"not" if a sentence denies what it tells (`_DENYING`, `_REFUSING`), and its terms that prevent it
@@ -1224,26 +1216,14 @@ class Searcher:
 
 
 def _kept(store: dict[K, T], key: K, find: Callable[[K], T]) -> T:
-    """What `find` says of a sentence (or a span), kept in `store` for the last few thousand: one
-    question's answers compare each candidate with every answer kept so far, and news repeats its
-    names and figures."""
+    """What `find` says of a sentence, kept in `store` for the last few thousand: one
+    question's answers compare each candidate with every answer kept so far."""
     if (known := store.get(key)) is not None:
         return known
     if len(store) >= 4096:
         store.clear()
     store[key] = found = find(key)
     return found
-
-
-def _span_terms(typed: tuple[str, str]) -> tuple[str, ...]:
-    """What `same_fact` compares of one typed span (its type, its words): a person's or
-    organisation's terms ("Mr Tony Blair" and "Mr Michael Howard" share only the title, so a
-    person is their name), or the terms of a figure or date that hold a digit."""
-    kind, written = typed
-    if kind == "person" and (person := person_name(written)) is not None:
-        written = person.name
-    terms = analyze(written)
-    return tuple(terms) if kind in ("person", "organisation") else tuple(t for t in terms if any(c.isdigit() for c in t))
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:

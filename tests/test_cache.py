@@ -79,6 +79,7 @@ def test_unchanged_corpus_is_loaded_not_rebuilt(folder: Path, builds: Builds):
     assert answer(second, "crane tonnes") == answer(first, "crane tonnes")
     assert [a.title for a in second.articles] == [a.title for a in first.articles]
     assert np.array_equal(second.docs, first.docs) and second.terms == first.terms
+    assert second.facts == first.facts and np.array_equal(second.name_ids, first.name_ids)
 
 
 def test_edited_file_is_rebuilt(folder: Path, builds: Builds):

@@ -95,6 +95,33 @@ def test_sentence_terms_are_its_analysed_words_in_order(index):
         assert [index.terms[t] for t in index.terms_of(sent)] == analyze(index.text_of(sent))
 
 
+def test_fact_terms_are_what_the_spans_analyse_to(seed_index):
+    """What `same_fact` compares of each sentence is read from the index, found at build: the digit
+    terms of its figures and dates, and the terms of the people (by name, without the title) and
+    organisations it names, as analysing its spans gives them."""
+    from briefbot.names import person_name
+    for sent in range(len(seed_index)):
+        text, figures, names = seed_index.text_of(sent), set(), set()
+        for span in seed_index.spans_of(sent):
+            written = text[span.start:span.end]
+            if span.type == "person":
+                names.update(analyze(person.name if (person := person_name(written)) else written))
+            elif span.type == "organisation":
+                names.update(analyze(written))
+            elif span.type != "place":
+                figures.update(t for t in analyze(written) if any(c.isdigit() for c in t))
+        stored_figures, stored_names = seed_index.fact_terms_of(sent)
+        assert (set(stored_figures), set(stored_names)) == (figures, names), text
+        assert len(stored_figures) == len(figures) and len(stored_names) == len(names)  # each once
+    assert any(seed_index.figure_ids.tolist()) and any(seed_index.name_ids.tolist())
+
+
+def test_fact_terms_of_a_titled_name_and_a_figure():
+    index = build([article(0, "Plan", "Mr Tony Blair said 2,500 US troops would stay in Iraq until 2025.")], "")
+    figures, names = index.fact_terms_of(0)
+    assert set(figures) == {"2500", "2025"} and {"toni", "blair"} <= set(names) and "mr" not in names
+
+
 def test_share_is_the_part_of_its_article_that_holds_the_term(index):
     for t in range(len(index.terms)):
         lo, hi = index.ptr[t], index.ptr[t + 1]
@@ -190,10 +217,11 @@ def test_workers_build_the_same_index(seed_index, monkeypatch, in_thread: bool):
     else:
         work()
     [two] = built
-    assert (one.terms, one.surface, one.speakers) == (two.terms, two.surface, two.speakers)
+    assert (one.terms, one.surface, one.speakers, one.facts) == (two.terms, two.surface, two.speakers, two.facts)
     for name in ARRAYS:
         assert np.array_equal(getattr(one, name), getattr(two, name)), name
-    for name in ("sent_start", "sent_article", "share", "impact", "sent_terms"):  # and what the cache saved
+    assert one.facts == seed_index.facts
+    for name in ("sent_start", "sent_article", "share", "impact", "sent_terms", "figure_ids", "name_ids"):  # and what the cache saved
         assert np.array_equal(getattr(one, name), getattr(seed_index, name)), name
 
 

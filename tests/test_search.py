@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from briefbot import search
 from briefbot.search import Searcher
 
 
@@ -285,6 +286,20 @@ def test_same_fact_is_the_same_without_its_bound(seed_index, monkeypatch):
     full = Searcher(seed_index)
     assert judged == [full.same_fact(a, b) for a, b in pairs]
     assert any(judged) and skipped > len(pairs) // 2  # some pairs merge, and the bound skips most others
+
+
+def test_same_fact_analyses_no_text(seed_index, monkeypatch):
+    """The figures and names `same_fact` compares are read from the index (found at build), so a
+    question's answers are merged without analysing a span: the same pairs merge with the analyzer gone."""
+    n = len(seed_index.sent_article)
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n) if seed_index.sent_article[a] != seed_index.sent_article[b]]
+    expected = [Searcher(seed_index).same_fact(a, b) for a, b in pairs]
+
+    def no_analysis(text: str) -> list[str]:
+        raise AssertionError(f"analysed {text!r}")
+    monkeypatch.setattr(search, "analyze", no_analysis)
+    monkeypatch.setattr(search, "person_name", no_analysis, raising=False)
+    assert [Searcher(seed_index).same_fact(a, b) for a, b in pairs] == expected and any(expected)
 
 
 def test_extras_are_the_relatives_of_words_the_articles_use(seed_index):
