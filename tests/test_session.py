@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefbot.parser import parse
+from briefbot.parser import Command, parse
 from briefbot.reply import ERROR, Heading, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
@@ -37,6 +37,16 @@ def test_tell_me_about_asks_the_briefing_about_the_topic(session):
     assert parse("tell me about the f-16").obj == "the f-16"
     reply = session.handle("tell me about the f-16")
     assert reply.status == "answered" and "me" not in said(reply).lower().split()
+
+
+def test_tell_me_how_is_a_question_not_talk_to_me(session):
+    """U2: a pasted "Tell me how many copies it sold … and who sang on it" was read as `tell X about`:
+    "(No one called 'me how many copies…' is quoted…)"."""
+    line = "Tell me how many American soldiers are in Iraq and who leads them on the ground"
+    assert parse(line) == Command("question", "how many American soldiers are in Iraq and who leads them on the ground",
+                                  line=line)
+    reply = session.handle("Tell me how many American soldiers are in Iraq and who they report to")
+    assert "No one called" not in said(reply) and "2,500" in reply.answers[0].text
 
 
 def test_anything_else_is_a_question(session):
