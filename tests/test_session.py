@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -292,6 +294,23 @@ def test_a_name_without_an_extension_takes_the_usual_one(session, seed_index, tm
     assert (tmp_path / "mygame.json").is_file() and (tmp_path / "mynotes.md").is_file()
     assert not (tmp_path / "mygame").exists()
     assert "Restored" in said(Session(seed_index, home=tmp_path).handle("restore mygame"))
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git checks the ignore patterns")
+def test_the_files_a_game_writes_in_a_clone_are_ignored_by_git(session, tmp_path: Path):
+    """Q1x: a second game's save, briefbot-session-2.json, showed in `git status` of the clone briefbot
+    was started in: the ignore pattern named the first file only."""
+    session.handle("how many soldiers are in iraq")
+    session.handle("note 1")
+    (tmp_path / "briefbot-session.json").write_text("another game's save")
+    (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+    written = [session.handle("save").blocks[-1].text, session.handle("export").blocks[-1].text]
+    assert "briefbot-session-2.json" in written[0] and "briefbot-notebook-2.md" in written[1]
+    shutil.copy(Path(__file__).resolve().parent.parent / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    names = ["briefbot-session.json", "briefbot-session-2.json", "briefbot-notebook.md", "briefbot-notebook-2.md"]
+    ignored = subprocess.run(["git", "check-ignore", *names], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert ignored.split() == names
 
 
 def test_save_and_restore(session, seed_index, tmp_path: Path):
