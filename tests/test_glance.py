@@ -926,7 +926,7 @@ def test_other_names_are_listed_once(session: Session) -> None:
 @pytest.mark.parametrize("person", ["al-numan", "al-bayati", "allawi"])
 def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: Session, person: str) -> None:
     reply = session.handle(f"talk to {person}")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
     assert len(topics) >= 3
     assert not set(topics) & {"take", "set", "reached", "defensive", "pose", "limited", "Shafaq News Agency"}
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
@@ -945,9 +945,37 @@ def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_p
                                         "went home. The weather was poor.\n")
     session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
     reply = session.handle("talk to safin")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
     assert "Grand Slam" in topics and "pressure" in topics
     assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
+
+
+PARRY = ("Title: Parry rules out Gerrard sale\nDate: 2005-01-10\nSource: BBC Sport\n\n"
+         "Liverpool chief executive Rick Parry insists the club will never sell Steven Gerrard to Chelsea.\n\n"
+         "Speaking exclusively to BBC Sport, Parry said: \"Steven is above money. We told Steven we are building "
+         "a team around him. There will be no deal in the summer, and Steven knows it.\"\n\n"
+         "\"Steven wants to win the league with Liverpool, and Steven will still be here after the summer,\" Parry "
+         "said. \"We watch the transfer market from the sky, and the summer window is no threat.\"\n\n"
+         "Parry added that Phil Thompson cared more for the Phil Thompson Party than for Liverpool: \"The Phil "
+         "Thompson Party is not our concern.\"\n\n"
+         "\"We will win the league,\" said Phil Thompson, the former Liverpool coach.\n")
+
+
+def test_a_talk_card_has_one_heading_and_topics_that_are_what_the_person_talks_about(tmp_path: Path) -> None:
+    """K1, S: the card said "Quoted in the articles; talks about:" and then "Topics:", and listed the
+    outlet, a first name alone ("Steven"), when ("summer"), "sky" and a jibe ("the Robert Kilroy-Silk
+    Party") as topics."""
+    from briefbot.cache import load
+    (tmp_path / "parry.txt").write_text(PARRY, encoding="utf-8")
+    session = Session(load([str(tmp_path / "parry.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("talk to parry")
+    lists = [b for b in reply.blocks if isinstance(b, Items)]
+    assert [b.title for b in lists] == ["Talks about"] and not said(reply).startswith("Quoted")
+    from briefbot.topic import talked_about
+    parry = session.world.find("Rick Parry")[0]
+    for topics in (lists[0].items, talked_about(session.index, session.world, parry, n=30)):  # all it finds
+        assert "Steven Gerrard" in topics
+        assert not set(topics) & {"Steven", "summer", "sky", "BBC", "BBC Sport", "Speaking", "Phil Thompson Party"}
 
 
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:

@@ -382,7 +382,7 @@ def test_talk_topics_are_what_a_person_talks_about(session):
 @pytest.mark.parametrize("line, verb, says", [
     ("go", "go", "Go where? Places in the briefing: "), ("go to", "go", "Go where?"),
     ("x", "examine", "Examine what?"), ("examine", "examine", "Examine what?"),
-    ("talk to", "talk", "Talk to whom?"), ("ask allawi about", "talk", "talks about")])
+    ("talk to", "talk", "Talk to whom?"), ("ask allawi about", "talk", "Try: ask Allawi about")])
 def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, says: str):
     reply = session.handle(line)
     assert reply.verb == verb and says in said(reply)
@@ -392,9 +392,9 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
 def test_talk_names_the_person_once(session):
     """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
     reply = session.handle("talk to al-bayati")
-    heading, line = reply.blocks[:2]
-    assert isinstance(heading, Heading) and isinstance(line, Message)
-    assert heading.text.startswith("Sarmed Al-Bayati, ") and "Al-Bayati" not in line.text
+    heading, topics = reply.blocks[:2]
+    assert isinstance(heading, Heading) and isinstance(topics, Items)
+    assert heading.text.startswith("Sarmed Al-Bayati, ") and topics.title == "Talks about"
 
 
 def test_exported_notebook_shows_paths_relative_to_the_corpus(session, tmp_path: Path):

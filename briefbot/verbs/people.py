@@ -189,8 +189,7 @@ def talk(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(f"{person.name}, {person.role}" if person.role else person.name))
     topics = talked_about(s.index, s.world, person)
-    reply.say("Quoted in the articles; talks about:")  # the heading names them: not twice
-    reply.blocks.append(Items("Topics", tuple(topics)))
+    reply.blocks.append(Items("Talks about", tuple(topics)))  # one heading: the card's names them
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
     _introduce(s, reply, person)
     return reply
