@@ -16,7 +16,7 @@ from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.plain import compact_citation, plain
 from briefbot.render import render
-from briefbot.reply import Heading, Items, Message, Reading, Reply
+from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
@@ -976,6 +976,16 @@ def test_a_talk_card_has_one_heading_and_topics_that_are_what_the_person_talks_a
     for topics in (lists[0].items, talked_about(session.index, session.world, parry, n=30)):  # all it finds
         assert "Steven Gerrard" in topics
         assert not set(topics) & {"Steven", "summer", "sky", "BBC", "BBC Sport", "Speaking", "Phil Thompson Party"}
+
+
+@pytest.mark.parametrize("asked", ["whos allawi", "who is allawi?"])
+def test_who_is_a_quoted_person_says_who_before_their_quotes(session: Session, asked: str) -> None:
+    """`whos allawi` showed his quote ("We are a sovereign nation…") before the line that says who he is."""
+    session.handle("people")  # the world is built
+    reply = session.handle(asked)
+    first = next(b for b in reply.blocks if isinstance(b, (Message, Passage)))
+    assert isinstance(first, Message) and first.text == "Mohammed Tawfiq Allawi, former prime ministerial candidate."
+    assert reply.answers and not [b for b in session.handle("who is the leader").blocks if isinstance(b, Message)]
 
 
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:

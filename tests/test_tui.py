@@ -481,6 +481,7 @@ def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingA
             .text[citation.start:citation.end]
         highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
         assert sentence.splitlines()[0] in highlighted
+        assert not cited.styles.border_left[0]  # the sentence alone is marked: a border marked its paragraph
         scroller = app.screen.query_one("#reader-text")
         await wait_until(pilot, lambda: scroller.region.overlaps(cited.region))
         await pilot.press("escape")

@@ -19,9 +19,9 @@ WINDOW = 8000  # characters shown either side of a citation: all of a news artic
 
 
 class ReaderScreen(Screen[None]):
-    """An article as its file reads, the lines of the cited sentence marked, the sentence itself
-    highlighted and scrolled into view. Three widgets whatever the article's size: the text before,
-    the cited lines, the text after (each at most WINDOW characters)."""
+    """An article as its file reads, the cited sentence highlighted (it alone: a border beside its
+    lines marked their whole paragraph) and scrolled into view. Three widgets whatever the article's
+    size: the text before, the cited lines, the text after (each at most WINDOW characters)."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 

@@ -27,6 +27,7 @@ _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
 _WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
+_WHO_IS = re.compile(r"\s*who(?:\s+is|\s+was|['\u2019]s)\s+(?P<name>[^?!.]+?)[\s?!.]*$", re.I)  # "who is allawi?"
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
@@ -55,11 +56,22 @@ def question(s: Session, command: Command) -> Reply:
             reply.say("This briefing covers: " + ", ".join(reply.suggestions) + ".")
         reply.say("Try other words, `sources` for the articles, or `hint`.")
         return reply
+    if who := _who_line(s, query):
+        reply.say(who)
     s.show(reply, result.answers, result.matched_words)
     person = _person_asked_about(s, s.state.question, result)
     if person is not None:
         s.state.person = person
     return reply
+
+
+def _who_line(s: Session, query: str) -> str:
+    """"whos allawi": who the person is, as the world has them ("Mohammed Tawfiq Allawi, former prime
+    ministerial candidate."), said before the answers (answer 1 was a quote of his that does not say
+    it); "" for anyone else, or before the world is built (a one-shot question never builds it)."""
+    m = _WHO_IS.match(query)
+    person = s.thing(s.person_called(m["name"])) if m and s.world_built else None
+    return f"{person.name}, {person.role}." if isinstance(person, Character) and person.role else ""
 
 
 def _with_names_spelt(s: Session, query: str, result: Result) -> Result:
