@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 _ASK = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding|of)\s+(?P<topic>.+)$", re.I)
 _ASK_NO_TOPIC = re.compile(r"^(?:ask|tell|question|quiz)\s+(?P<who>.+?)\s+(?:about|on|regarding)$", re.I)
+# "tell me about the f-16", "Tell me how many copies it sold and who sang on it": a question, asked of no one
+_TELL_ME = re.compile(r"^(?:tell|ask)\s+(?:me|us)\s+(?:(?:about|on|regarding)\s+)?(?P<asked>.+)$", re.I)
 _ASK_BARE = re.compile(r"^(?:ask|question|quiz)\s+(?P<who>\S+(?:\s+\S+){0,2})$", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 
@@ -45,9 +47,9 @@ class Parser:
         alone = [verb for alias, verb in self.entries if alias in (bare, meant)]
         if alone:  # a verb that stands alone ("source?") before one that asks for its object ("source N")
             return Command(min(alone, key=lambda v: v.object == REQUIRED).name, line=text)
+        if m := _TELL_ME.match(text):
+            return Command("question", with_question_words_as_meant(m["asked"].strip()), line=text)
         if m := _ASK.match(text):
-            if m["who"].lower() in ("me", "us"):  # "tell me about the f-16": a question about it, asked of no one
-                return Command("question", with_question_words_as_meant(m["topic"].strip()), line=text)
             return Command("ask", _strip_article(m["who"]), m["topic"].strip(" ?"), text)
         if m := _ASK_NO_TOPIC.match(text):  # "ask allawi about": what does he talk about, then
             return Command("talk", _strip_article(m["who"]), line=text)

@@ -562,11 +562,12 @@ class Searcher:
         return (surface, stem) if stem != surface and is_word(stem) else (surface,)
 
     def _spelt(self, tid: int, word: str) -> str:
-        """The form of a term closest to the word typed (its surface as the articles write it)."""
+        """The form of a term closest to the word typed (its surface as the articles write it, less a
+        possessive: "presott" is Prescott, though the articles first wrote "Prescott's")."""
         from nltk.metrics.distance import edit_distance
         forms = self._forms(tid)
         closest = min(forms, key=lambda w: edit_distance(_written(word), w, transpositions=True))
-        return self.index.surface[tid] if closest == forms[0] else closest
+        return re.sub(r"['\u2019]s$", "", self.index.surface[tid]) if closest == forms[0] else closest
 
     # --- ranking -----------------------------------------------------------------------------
 

@@ -503,6 +503,15 @@ class Session:
 
     # --- save and restore ----------------------------------------------------------------------
 
+    def save_file(self) -> Path:
+        """The file `save` with no name writes (where another game's file is, the next free name:
+        the reply says which), and the quit dialog names before it saves."""
+        return self.save_path or self.home / SESSION_FILE
+
+    def export_file(self) -> Path:
+        """The file `export` with no name writes (the next free name past another game's, as `save`)."""
+        return self.home / NOTEBOOK_FILE
+
     def saved(self) -> str:
         state = asdict(self.state) | {"seen": sorted(self.state.seen)}
         return json.dumps({"briefbot_session": 1, "state": state,

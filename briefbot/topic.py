@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefbot.index import Index
+from briefbot.names import census_names
 from briefbot.text import IRREGULAR, STOP_WORDS, analyze, fold
 
 if TYPE_CHECKING:
@@ -26,8 +27,12 @@ _DETERMINER = r"(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|
 _PHRASE_END = (r"(?:[^\w\s]|$|(?:of|in|on|for|to|and|or|but|is|was|are|were|has|have|had|will|would|could|can|"
                r"that|which|with|at|by|from|as|into|over|after|before)\b)")
 # "on the ground", "in the end", "at the time": where or how something is, not what is talked about
-_WHERE = r"(?:on|in|at|under|by|into|onto|off)"
+_WHERE = r"(?:on|in|at|under|by|into|onto|off|from)"
 _CONTRACTION = re.compile(r"['\u2019](?:m|re|ve|ll|d|t)$", re.I)  # "I'm", "Don't": no name
+# when something is said, or how, not what it is about ("a bid in the summer", "by the way")
+_NO_TOPIC = {"spring", "summer", "autumn", "winter", "weekend", "week", "month", "year", "decade", "century", "season",
+             "night", "morning", "evening", "afternoon", "time", "day", "moment", "way", "thing", "things", "lot", "bit",
+             "kind", "sort"}
 _TITLES = {"sir", "mr", "mrs", "ms", "dr", "lord", "lady", "dame", "prof"}
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*[\w](?:\s+[A-Z][\w'\u2019.&-]*[\w])*")
 
@@ -56,30 +61,42 @@ def _all_of(postings: list[np.ndarray]) -> np.ndarray:
 
 def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[str]:
     """What a thing's own sentences are about: first the people, places and organisations they
-    name (never the outlet, nor whom they are told to: "told BBC News Online"; never itself), then the names and nouns that most set them apart from
-    the rest of the briefing (how often they come times their idf squared, else "year" and "people"
-    win on a big corpus). A name is its whole run of capitalised words ("Grand Slam", "Becky
-    Sharp", not "Grand", "Slam"); a lowercase word is a topic only where it ends a noun phrase
-    somewhere ("the embargo on"), so no verbs ("take", "tend"), adverbs ("never", "rather") or
-    adjectives ("defensive", "fantastic"). Its own names and role (and what shares their words),
-    and the verbs of speech, are left out: the Chancellor does not talk about "Brown", "chancellor"
-    or "said"."""
+    name (never the outlet, nor whom they are told to: "told BBC News Online"; never itself), then
+    the names and nouns that most set them apart from the rest of the briefing (how often they come
+    times their idf squared, else "year" and "people" win on a big corpus). A name is its whole run
+    of capitalised words ("Grand Slam", "Becky Sharp", not "Grand", "Slam"), a first name alone the
+    whole name it is written in ("Steven Gerrard"); a lowercase word is a topic only where it ends a
+    noun phrase somewhere ("the embargo on"), so no verbs ("take", "tend"), adverbs ("never",
+    "rather") or adjectives ("defensive", "fantastic"), nor when or how it was said ("summer",
+    "way", "from the sky"). Its own names and role (and what shares their words), and the verbs of
+    speech, are left out: the Chancellor does not talk about "Brown", "chancellor" or "said"."""
     mine = set(thing.sentences)
     outlets = {fold(a.outlet) for a in index.articles if a.outlet}
     own = {term for name in [*thing.names(), getattr(thing, "role", None) or "", _SPEECH] for term in analyze(name)}
+    people = [fold(c.name) for c in world.characters if " " in c.name]
+
+    def unfit(name: str) -> bool:
+        """An outlet or its short name ("BBC" of "BBC Sport"), or a person's name with more ("the Robert
+        Kilroy-Silk Party", a jibe at him): no topic."""
+        name = fold(name)
+        return any(name.startswith(o) or o.startswith(name + " ") for o in outlets) or \
+            any(p in name and p != name for p in people)
+
     named = sorted(((len(about), t.name) for t in world.things if t is not thing
                     and (about := [s for s in mine.intersection(t.sentences) if not _told(index.text_of(s), t)])
-                    and not own & set(analyze(t.name))
-                    and not any(fold(name).startswith(o) for name in t.names() for o in outlets)),
+                    and not own & set(analyze(t.name)) and not any(unfit(name) for name in t.names())),
                    key=lambda c: -c[0])
     topics = [name for _, name in named[:n // 2]]
     own |= {term for name in topics for term in analyze(name)}
     texts = [index.text_of(sent) for sent in sorted(mine)]
     said = " ".join(texts)
+    known = {fold(name) for t in world.things for name in t.names()}
     counts: Counter[str] = Counter()
     for text in texts:
-        found = {name for name in _names_in(text, said) if not re.search(rf"\b{_TOLD}{re.escape(name)}\b", text)}
-        found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text) if _noun(w, said)}
+        found = {_in_full(name, said, known) for name in _names_in(text, said)
+                 if not re.search(rf"\b{_TOLD}{re.escape(name)}\b", text, re.I) and not unfit(name)} - {""}
+        found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text)
+                  if w not in _NO_TOPIC and _noun(w, said)}
         counts.update(found)
     idf = index.bm25.idf_array
 
@@ -98,6 +115,20 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     return topics
 
 
+def _in_full(name: str, said: str, known: set[str]) -> str:
+    """A first name alone ("Steven") as the whole name its speaker writes it in elsewhere ("Steven
+    Gerrard", "Jerzy Dudek"); "" if they never do (a first name alone names no one). Any other name
+    as it is, and a thing's name of the world's (a club, "Chelsea", may be a first name too)."""
+    first_names, surnames = census_names()
+    if " " in name or fold(name) in known:
+        return name
+    if _NOT_NOUN.search(name):  # "Speaking exclusively to BBC Sport": capitalised for opening the sentence
+        return ""
+    full = next((run for m in _CAPITALISED.finditer(said) if len((run := re.sub(r"['\u2019]s$", "", m[0])).split()) == 2
+                 and run.startswith(name + " ") and (name in first_names or run.split()[1] in surnames)), "")
+    return full or ("" if name in first_names else name)
+
+
 def _phrase(noun: str, said: str) -> str:
     """A noun with the word that goes before it each time it is said, twice or more: "defensive
     lines", "security services" (al-Numan and Al-Bayati say no "lines" or "services" alone)."""
@@ -110,7 +141,8 @@ def _phrase(noun: str, said: str) -> str:
     return f"{written} {noun}"
 
 
-_TOLD = r"(?:told|tells|telling|speaking to|talking to|said to|in an interview with|wrote in)\s+(?:the\s+)?"
+_TOLD = (r"(?:told|tells|telling|(?:speaking|talking|said)(?:\s+[a-z]+ly)?\s+to|in an interview with|wrote in)"
+         r"\s+(?:the\s+)?")  # "speaking exclusively to BBC Sport"
 
 
 def _told(text: str, thing: Thing) -> bool:
@@ -148,6 +180,7 @@ def _noun(word: str, said: str) -> bool:
     w = re.escape(word)
     uses = len(re.findall(rf"(?<![\w-]){w}(?![\w-])", said, re.I))
     as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{w}(?![\w-])", said, re.I))
-    ends = re.search(rf"\b{_DETERMINER}\s+(?:[a-z-]+\s+)?{w}\s*{_PHRASE_END}", said, re.I)
+    ends = re.search(rf"\b{_DETERMINER}\s+(?:(?!(?:bit|lot|little)\s)[a-z-]+\s+)?{w}\s*{_PHRASE_END}", said,
+                     re.I)  # ("a bit longer" ends no noun phrase)
     placed = len(re.findall(rf"\b{_WHERE}\s+{_DETERMINER}\s+{w}(?![\w-])", said, re.I))
     return bool(ends) and as_verb * 2 < uses and placed < uses

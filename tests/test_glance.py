@@ -16,7 +16,7 @@ from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.plain import compact_citation, plain
 from briefbot.render import render
-from briefbot.reply import Heading, Items, Message, Reading, Reply
+from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
@@ -341,18 +341,73 @@ QUIT = ("Title: Knapman glad to see the back of Kilroy-Silk\nDate: 2005-01-21\nS
 
 
 def test_he_who_did_it_is_whom_the_articles_say_did_it(tmp_path: Path) -> None:
-    """K2: `when did he quit` after `talk to knapman` asked "(when did Roger Knapman quit)": by the rule "he
-    is the last named", but Knapman never quit; his words shown name Kilroy-Silk, who did. What he
-    said is still asked of him."""
+    """K2: `when did he quit` after `who is roger knapman` asked "(when did Roger Knapman quit)": by the
+    rule "he is the last named", but Knapman never quit; the answers shown name Kilroy-Silk, who did.
+    What he said is still asked of him."""
+    from briefbot.cache import load
+    (tmp_path / "quit.txt").write_text(QUIT, encoding="utf-8")
+    session = Session(load([str(tmp_path / "quit.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    session.handle("talk to knapman")  # (the world is built)
+    session.handle("who is roger knapman")
+    reply = session.handle("when did he quit")
+    assert said(reply).splitlines()[0] == "(when did Robert Kilroy-Silk quit)" and "last week" in reply.answers[0].text
+    session.handle("who is roger knapman")
+    assert said(session.handle("what did he say about the party")).splitlines()[0] == \
+        "(what did Roger Knapman say about the party)"
+
+
+def test_he_after_talk_to_is_whom_the_player_talks_to(tmp_path: Path) -> None:
+    """K1: `talk to knapman`, `when did he quit` asked "(when did Robert Kilroy-Silk quit)": the player
+    chose to talk to Knapman, so "he" is Knapman, as after `ask knapman about…`."""
     from briefbot.cache import load
     (tmp_path / "quit.txt").write_text(QUIT, encoding="utf-8")
     session = Session(load([str(tmp_path / "quit.txt")], lambda line: None, use_cache=False), home=tmp_path)
     session.handle("talk to knapman")
-    reply = session.handle("when did he quit")
-    assert said(reply).splitlines()[0] == "(when did Robert Kilroy-Silk quit)" and "last week" in reply.answers[0].text
-    session.handle("talk to knapman")
-    assert said(session.handle("what did he say about the party")).splitlines()[0] == \
-        "(what did Roger Knapman say about the party)"
+    assert said(session.handle("when did he quit")).splitlines()[0] == "(when did Roger Knapman quit)"
+    session.handle("ask knapman about the party")
+    assert said(session.handle("when did he quit")).splitlines()[0] == "(when did Roger Knapman quit)"
+
+
+MUTU = ("Title: Wenger offers Mutu hope\nDate: 2004-11-01\nSource: BBC Sport\n\n"
+        "Arsenal boss Arsene Wenger would consider signing Adrian Mutu once the striker has served his ban.\n\n"
+        "Mutu was sacked by Chelsea on Friday after a failed test - a move Wenger has backed. But he said: "
+        "\"I think he will be suspended for a long period. \"But once he has served his suspension, he has the "
+        "right again to start from zero.\" Chelsea decided to act before his case was heard.\n\n"
+        "Wenger also praised his defence: \"Our back four was excellent on Saturday,\" he said.\n\n"
+        "But Mutu has hit out at the club's decision, saying: \"Chelsea have destroyed me.\"\n")
+
+
+def test_ask_x_about_y_takes_their_quote_that_only_its_lead_in_names_y(tmp_path: Path) -> None:
+    """S2: `ask wenger about mutu` said "Arsene Wenger says nothing about mutu in these articles": his
+    quote calls Mutu "he"; the sentence leading into it names him."""
+    from briefbot.cache import load
+    (tmp_path / "mutu.txt").write_text(MUTU, encoding="utf-8")
+    session = Session(load([str(tmp_path / "mutu.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("ask wenger about mutu")
+    assert said(reply).splitlines()[0] == "Arsene Wenger on mutu:"
+    assert reply.answers[0].text.startswith("But he said:") and reply.answers[0].speaker == "Arsene Wenger"
+    assert said(session.handle("ask wenger about chelsea")).splitlines()[0] == "Arsene Wenger on chelsea:"
+    assert said(session.handle("ask wenger about zebras")).startswith("Arsene Wenger says nothing about zebras")
+
+
+PRESCOTT = ("Title: Prescott's homes\nDate: 2005-02-02\nSource: BBC News\n\n"
+            "Prescott's plan for 200,000 new homes in the south east was published on Monday.\n\n"
+            "Deputy Prime Minister John Prescott said the homes would be built on brownfield land.\n\n"
+            "Critics said the plan would spoil the countryside and strain the water supply.\n")
+
+
+def test_a_misspelt_name_is_read_as_its_plain_form_and_its_first_name_among_its_sentences(tmp_path: Path) -> None:
+    """P4: `hwo is jon presott` said "(Reading presott → Prescott's.)" (the possessive the articles first
+    wrote) and nothing: "jon" is too short to be read as a typo of the whole briefing's words."""
+    from briefbot.cache import load
+    (tmp_path / "homes.txt").write_text(PRESCOTT, encoding="utf-8")
+    session = Session(load([str(tmp_path / "homes.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    assert said(session.handle("what did presott say")).splitlines()[0] == "(Reading presott → Prescott.)"
+    reply = session.handle("hwo is jon presott")
+    assert said(reply).splitlines()[0] == "(Reading presott → Prescott, jon → John.)"
+    plain = session.handle("who is john prescott")
+    assert "John Prescott" in reply.answers[0].text
+    assert [a.sentence_id for a in reply.answers] == [a.sentence_id for a in plain.answers]
 
 
 def test_a_first_name_alone_names_no_one(seat: Session) -> None:
@@ -871,7 +926,7 @@ def test_other_names_are_listed_once(session: Session) -> None:
 @pytest.mark.parametrize("person", ["al-numan", "al-bayati", "allawi"])
 def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: Session, person: str) -> None:
     reply = session.handle(f"talk to {person}")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
     assert len(topics) >= 3
     assert not set(topics) & {"take", "set", "reached", "defensive", "pose", "limited", "Shafaq News Agency"}
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
@@ -890,9 +945,47 @@ def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_p
                                         "went home. The weather was poor.\n")
     session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
     reply = session.handle("talk to safin")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Topics").items
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
     assert "Grand Slam" in topics and "pressure" in topics
     assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
+
+
+PARRY = ("Title: Parry rules out Gerrard sale\nDate: 2005-01-10\nSource: BBC Sport\n\n"
+         "Liverpool chief executive Rick Parry insists the club will never sell Steven Gerrard to Chelsea.\n\n"
+         "Speaking exclusively to BBC Sport, Parry said: \"Steven is above money. We told Steven we are building "
+         "a team around him. There will be no deal in the summer, and Steven knows it.\"\n\n"
+         "\"Steven wants to win the league with Liverpool, and Steven will still be here after the summer,\" Parry "
+         "said. \"We watch the transfer market from the sky, and the summer window is no threat.\"\n\n"
+         "Parry added that Phil Thompson cared more for the Phil Thompson Party than for Liverpool: \"The Phil "
+         "Thompson Party is not our concern.\"\n\n"
+         "\"We will win the league,\" said Phil Thompson, the former Liverpool coach.\n")
+
+
+def test_a_talk_card_has_one_heading_and_topics_that_are_what_the_person_talks_about(tmp_path: Path) -> None:
+    """K1, S: the card said "Quoted in the articles; talks about:" and then "Topics:", and listed the
+    outlet, a first name alone ("Steven"), when ("summer"), "sky" and a jibe ("the Robert Kilroy-Silk
+    Party") as topics."""
+    from briefbot.cache import load
+    (tmp_path / "parry.txt").write_text(PARRY, encoding="utf-8")
+    session = Session(load([str(tmp_path / "parry.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("talk to parry")
+    lists = [b for b in reply.blocks if isinstance(b, Items)]
+    assert [b.title for b in lists] == ["Talks about"] and not said(reply).startswith("Quoted")
+    from briefbot.topic import talked_about
+    parry = session.world.find("Rick Parry")[0]
+    for topics in (lists[0].items, talked_about(session.index, session.world, parry, n=30)):  # all it finds
+        assert "Steven Gerrard" in topics
+        assert not set(topics) & {"Steven", "summer", "sky", "BBC", "BBC Sport", "Speaking", "Phil Thompson Party"}
+
+
+@pytest.mark.parametrize("asked", ["whos allawi", "who is allawi?"])
+def test_who_is_a_quoted_person_says_who_before_their_quotes(session: Session, asked: str) -> None:
+    """`whos allawi` showed his quote ("We are a sovereign nation…") before the line that says who he is."""
+    session.handle("people")  # the world is built
+    reply = session.handle(asked)
+    first = next(b for b in reply.blocks if isinstance(b, (Message, Passage)))
+    assert isinstance(first, Message) and first.text == "Mohammed Tawfiq Allawi, former prime ministerial candidate."
+    assert reply.answers and not [b for b in session.handle("who is the leader").blocks if isinstance(b, Message)]
 
 
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:

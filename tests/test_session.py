@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from briefbot.parser import parse
+from briefbot.parser import Command, parse
 from briefbot.reply import ERROR, Heading, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
@@ -37,6 +39,16 @@ def test_tell_me_about_asks_the_briefing_about_the_topic(session):
     assert parse("tell me about the f-16").obj == "the f-16"
     reply = session.handle("tell me about the f-16")
     assert reply.status == "answered" and "me" not in said(reply).lower().split()
+
+
+def test_tell_me_how_is_a_question_not_talk_to_me(session):
+    """U2: a pasted "Tell me how many copies it sold … and who sang on it" was read as `tell X about`:
+    "(No one called 'me how many copies…' is quoted…)"."""
+    line = "Tell me how many American soldiers are in Iraq and who leads them on the ground"
+    assert parse(line) == Command("question", "how many American soldiers are in Iraq and who leads them on the ground",
+                                  line=line)
+    reply = session.handle("Tell me how many American soldiers are in Iraq and who they report to")
+    assert "No one called" not in said(reply) and "2,500" in reply.answers[0].text
 
 
 def test_anything_else_is_a_question(session):
@@ -284,6 +296,23 @@ def test_a_name_without_an_extension_takes_the_usual_one(session, seed_index, tm
     assert "Restored" in said(Session(seed_index, home=tmp_path).handle("restore mygame"))
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="git checks the ignore patterns")
+def test_the_files_a_game_writes_in_a_clone_are_ignored_by_git(session, tmp_path: Path):
+    """Q1x: a second game's save, briefbot-session-2.json, showed in `git status` of the clone briefbot
+    was started in: the ignore pattern named the first file only."""
+    session.handle("how many soldiers are in iraq")
+    session.handle("note 1")
+    (tmp_path / "briefbot-session.json").write_text("another game's save")
+    (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+    written = [session.handle("save").blocks[-1].text, session.handle("export").blocks[-1].text]
+    assert "briefbot-session-2.json" in written[0] and "briefbot-notebook-2.md" in written[1]
+    shutil.copy(Path(__file__).resolve().parent.parent / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    names = ["briefbot-session.json", "briefbot-session-2.json", "briefbot-notebook.md", "briefbot-notebook-2.md"]
+    ignored = subprocess.run(["git", "check-ignore", *names], cwd=tmp_path, capture_output=True, text=True).stdout
+    assert ignored.split() == names
+
+
 def test_save_and_restore(session, seed_index, tmp_path: Path):
     session.handle("go erbil")
     session.handle("where is harir base")
@@ -353,7 +382,7 @@ def test_talk_topics_are_what_a_person_talks_about(session):
 @pytest.mark.parametrize("line, verb, says", [
     ("go", "go", "Go where? Places in the briefing: "), ("go to", "go", "Go where?"),
     ("x", "examine", "Examine what?"), ("examine", "examine", "Examine what?"),
-    ("talk to", "talk", "Talk to whom?"), ("ask allawi about", "talk", "talks about")])
+    ("talk to", "talk", "Talk to whom?"), ("ask allawi about", "talk", "Try: ask Allawi about")])
 def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, says: str):
     reply = session.handle(line)
     assert reply.verb == verb and says in said(reply)
@@ -363,9 +392,9 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
 def test_talk_names_the_person_once(session):
     """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
     reply = session.handle("talk to al-bayati")
-    heading, line = reply.blocks[:2]
-    assert isinstance(heading, Heading) and isinstance(line, Message)
-    assert heading.text.startswith("Sarmed Al-Bayati, ") and "Al-Bayati" not in line.text
+    heading, topics = reply.blocks[:2]
+    assert isinstance(heading, Heading) and isinstance(topics, Items)
+    assert heading.text.startswith("Sarmed Al-Bayati, ") and topics.title == "Talks about"
 
 
 def test_exported_notebook_shows_paths_relative_to_the_corpus(session, tmp_path: Path):

@@ -481,6 +481,7 @@ def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingA
             .text[citation.start:citation.end]
         highlighted = "".join(text.plain[s.start:s.end] for s in text.spans if "reverse" in str(s.style))
         assert sentence.splitlines()[0] in highlighted
+        assert not cited.styles.border_left[0]  # the sentence alone is marked: a border marked its paragraph
         scroller = app.screen.query_one("#reader-text")
         await wait_until(pilot, lambda: scroller.region.overlaps(cited.region))
         await pilot.press("escape")
@@ -625,6 +626,24 @@ def test_a_quit_dialog_focuses_cancel_and_the_arrows_move_between_its_buttons(ap
     lines = app.farewell.splitlines()  # printed as it is: two lines, not "…left alone.)␊Wrote…"
     assert len(lines) == 2 and "\u240a" not in app.farewell and str(tmp_path / "briefbot-notebook-2.md") in lines[1]
     assert all(safe(line) == line for line in lines)  # each made safe on its own
+
+
+def test_the_quit_dialogs_arrows_stop_at_its_ends_and_it_names_the_files(app: RecordingApp, tmp_path: Path) -> None:
+    """Q1x: from Cancel, Right wrapped round to "Save and quit", so Right, Enter saved and quit at once,
+    writing a file the player was never told of."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "note 1")
+        await pilot.press("ctrl+q")
+        await pilot.press("right")
+        assert app.focused.id == "cancel"
+        await pilot.press("left", "left", "left", "left", "left")
+        assert app.focused.id == "save"
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert f"writes {tmp_path / 'briefbot-session.json'}" in said and str(tmp_path / "briefbot-notebook.md") in said
+        await pilot.press("right", "right", "right", "right", "enter")
+        assert not isinstance(app.screen, QuitScreen) and app.is_running and not list(tmp_path.glob("*.*"))
+    drive(app, scenario, size=(80, 24))
 
 
 def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,

@@ -377,7 +377,8 @@ class BriefbotApp(App[int]):
             self.exit(self.exit_status, self.exit_status)
             return
         if not isinstance(self.screen, QuitScreen):
-            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved), self.quit_chosen)
+            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(self.session.save_file()),
+                                        str(self.session.export_file())), self.quit_chosen)
 
     def quit_chosen(self, choice: str | None) -> None:
         if choice == "quit":

@@ -19,9 +19,9 @@ WINDOW = 8000  # characters shown either side of a citation: all of a news artic
 
 
 class ReaderScreen(Screen[None]):
-    """An article as its file reads, the lines of the cited sentence marked, the sentence itself
-    highlighted and scrolled into view. Three widgets whatever the article's size: the text before,
-    the cited lines, the text after (each at most WINDOW characters)."""
+    """An article as its file reads, the cited sentence highlighted (it alone: a border beside its
+    lines marked their whole paragraph) and scrolled into view. Three widgets whatever the article's
+    size: the text before, the cited lines, the text after (each at most WINDOW characters)."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
@@ -86,32 +86,42 @@ class HelpScreen(ModalScreen[None]):
 
 class QuitScreen(ModalScreen[str]):
     """Asked before quitting a game that has something no file holds (facts uncovered, notes taken):
-    dismissed with "save", "export" (only offered for unsaved notes), "quit" or "cancel". Cancel
-    has the focus: an Enter meant for the next line of a shell writes no file into the folder and
-    quits nothing. The arrows move between the buttons."""
+    dismissed with "save", "export" (only offered for unsaved notes), "quit" or "cancel"; it names
+    the files they write. Cancel has the focus: an Enter meant for the next line of a shell writes
+    no file into the folder and quits nothing. The arrows move between the buttons and stop at the
+    ends: from Cancel, Right wrapped round to "Save and quit", and Right, Enter saved."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel"),
-                Binding("left,up", "app.focus_previous", "Previous", show=False),
-                Binding("right,down", "app.focus_next", "Next", show=False)]
+                Binding("left,up", "step(-1)", "Previous", show=False),
+                Binding("right,down", "step(1)", "Next", show=False)]
     AUTO_FOCUS = "#cancel"
 
-    def __init__(self, uncovered: int | None, facts: int | None, notes: bool) -> None:
+    def __init__(self, uncovered: int | None, facts: int | None, notes: bool, save_to: str, export_to: str) -> None:
         super().__init__()
         self.uncovered, self.facts, self.notes = uncovered, facts, notes
+        self.save_to, self.export_to = save_to, export_to
 
     def compose(self) -> ComposeResult:
         found = "what you uncovered" + (f" ({self.uncovered} of {self.facts} facts)" if self.uncovered is not None
                                         else "")
         lost = f"{found} and your notes" if self.notes else found
+        files = f"Save and quit writes {self.save_to}" + (f"; Export and quit, {self.export_to}" if self.notes
+                                                          else "")
         with Vertical(id="quit-dialog"):
             yield Static(Text(f"This game is not saved: quitting loses {lost}. "
                               "Save it, and \u201crestore\u201d brings it back next time."))
+            yield Static(Text(safe(f"{files} (another game's file there is left alone)."), style="dim"))
             with Horizontal(id="quit-buttons"):
                 yield Button("Save and quit", id="save", variant="primary")
                 if self.notes:
                     yield Button("Export and quit", id="export")
                 yield Button("Quit anyway", id="quit", variant="error")
                 yield Button("Cancel", id="cancel")
+
+    def action_step(self, by: int) -> None:
+        buttons = list(self.query(Button))
+        at = buttons.index(self.focused) if self.focused in buttons else len(buttons) - 1
+        buttons[max(0, min(len(buttons) - 1, at + by))].focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id or "cancel")

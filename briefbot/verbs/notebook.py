@@ -88,7 +88,7 @@ def export(s: Session, command: Command) -> Reply:
 def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
     reply = Reply(command.line, OK, verb="save")
-    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_path or s.home / SESSION_FILE
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_file()
     if path is not None and (written := _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True)):
         s.save_path = written
         s.saved_seen = set(s.state.seen)

@@ -16,6 +16,7 @@ from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
+    from briefbot.search import Result
     from briefbot.session import Session
 
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
@@ -118,6 +119,8 @@ def ask(s: Session, command: Command) -> Reply:
         topic = read_as(topic, fixes)
         result = search_within(s, topic, s.k, person.sentences)
         result.corrections = fixes | result.corrections
+    if not result.answers:
+        result = _led_into(s, topic, person) or result
     topic = read_as(topic, result.corrections)  # as it was read: "sovereignty", not "sovreignty"
     remember_misspelt(s, result)
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
@@ -142,6 +145,22 @@ def ask(s: Session, command: Command) -> Reply:
         reply.say("Nor do the articles.")
     s.state.person = person.name
     return reply
+
+
+def _led_into(s: Session, topic: str, person: Character) -> Result | None:
+    """The person's quotes on a topic only the sentence leading into them names: "Mutu was sacked by
+    Chelsea… a move Wenger has backed. But he said: "…he will be suspended for a long period."" (his
+    words call Mutu "he"). The answers are their quotes' first sentences, the lead-in their context."""
+    idx, own = s.index, set(person.sentences)
+    leads = {n - 1: n for n in own if n - 1 not in own and n and idx.sent_article[n - 1] == idx.sent_article[n]
+             and idx.sent_para[n - 1] == idx.sent_para[n]}
+    if not leads:
+        return None
+    result = s.searcher.search(topic, s.k, within=ids(list(leads)))
+    if not result.answers:
+        return None
+    result.answers = with_tellings(s, [s.searcher.answer(leads[a.sentence_id], a.score) for a in result.answers])
+    return result
 
 
 def _ask_nobody(s: Session, command: Command) -> Reply:
@@ -170,8 +189,7 @@ def talk(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="talk")
     reply.blocks.append(Heading(f"{person.name}, {person.role}" if person.role else person.name))
     topics = talked_about(s.index, s.world, person)
-    reply.say("Quoted in the articles; talks about:")  # the heading names them: not twice
-    reply.blocks.append(Items("Topics", tuple(topics)))
+    reply.blocks.append(Items("Talks about", tuple(topics)))  # one heading: the card's names them
     reply.say(f"Try: ask {person.name.split()[-1]} about {topics[0] if topics else 'something'}")
     _introduce(s, reply, person)
     return reply

@@ -10,9 +10,9 @@ from briefbot.names import person_name
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
-from briefbot.text import IRREGULAR, STOP_WORDS, stem
+from briefbot.text import IRREGULAR, STOP_WORDS, analyze, stem
 from briefbot.verbs.game import read_page, read_source
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, no_such_answer, search_within
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, no_such_answer, search_within
 from briefbot.world import Character, Thing
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
 _WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
+_WHO_IS = re.compile(r"\s*who(?:\s+is|\s+was|['\u2019]s)\s+(?P<name>[^?!.]+?)[\s?!.]*$", re.I)  # "who is allawi?"
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 
@@ -38,7 +39,7 @@ def question(s: Session, command: Command) -> Reply:
             "ask again with the name.")
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
-    result = s.searcher.search(query, s.k, context=_room(s))
+    result = _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s)))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     on_table(s, read_as(query, result.corrections))  # follow-ups re-ask it as it was read
@@ -55,11 +56,38 @@ def question(s: Session, command: Command) -> Reply:
             reply.say("This briefing covers: " + ", ".join(reply.suggestions) + ".")
         reply.say("Try other words, `sources` for the articles, or `hint`.")
         return reply
+    if who := _who_line(s, query):
+        reply.say(who)
     s.show(reply, result.answers, result.matched_words)
     person = _person_asked_about(s, s.state.question, result)
     if person is not None:
         s.state.person = person
     return reply
+
+
+def _who_line(s: Session, query: str) -> str:
+    """"whos allawi": who the person is, as the world has them ("Mohammed Tawfiq Allawi, former prime
+    ministerial candidate."), said before the answers (answer 1 was a quote of his that does not say
+    it); "" for anyone else, or before the world is built (a one-shot question never builds it)."""
+    m = _WHO_IS.match(query)
+    person = s.thing(s.person_called(m["name"])) if m and s.world_built else None
+    return f"{person.name}, {person.role}." if isinstance(person, Character) and person.role else ""
+
+
+def _with_names_spelt(s: Session, query: str, result: Result) -> Result:
+    """"hwo is jon presott": "presott" is read as Prescott, but "jon" (too short to be read as a typo
+    of the whole briefing's words) stays unknown and nothing answers. Among the sentences naming the
+    name it was read as, it is "John", as `ask` reads a topic among one person's words."""
+    named = [known for known in result.corrections.values() if known[:1].isupper()]
+    if result.answers or not named or not result.unknown_words:
+        return result
+    tids = [tid for known in named for term in analyze(known) if (tid := s.index.term_id.get(term)) is not None]
+    fixes = s.searcher.corrections(query, ids([int(n) for tid in tids for n in s.index.postings(tid)[0]]))
+    if not set(fixes) - set(result.corrections):
+        return result
+    retried = s.searcher.search(read_as(query, fixes), s.k, context=_room(s))
+    retried.corrections = fixes | retried.corrections
+    return retried if retried.answers else result
 
 
 def _person_asked_about(s: Session, query: str, result: Result) -> str | None:
@@ -241,11 +269,12 @@ def _pointing_back(s: Session, line: str) -> str | None:
 def _doer(s: Session, line: str, word: str, pronoun: str) -> str:
     """Whom "he" or "she" means in a question of what someone did ("when did he quit"): the person last
     named, unless the articles never say that of them and say it of someone the last answers name
-    ("UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk": Kilroy-Silk
-    quit). A question of what they said is the person last named, whoever else the answers name."""
+    (`who leads ukip`: "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk":
+    Kilroy-Silk quit). A question of what they said is the person last named, whoever else the answers
+    name; and after `talk to X` or `ask X about…` the player is talking to X: "he" is X."""
     person = s.state.person
     content = [w for w in analyse(line).content if w.lower() != word.lower()]
-    if not content or any(_SAYING.fullmatch(w) for w in content) or not s.world_built:
+    if not content or any(_SAYING.fullmatch(w) for w in content) or not s.world_built or s.state.about == person:
         return person
     words = " ".join(content)
     if s.told_of(person, words):
