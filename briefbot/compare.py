@@ -21,7 +21,7 @@ import numpy as np
 
 from briefbot.cache import load_readings
 from briefbot.index import Index
-from briefbot.names import TITLES, name_key, skeleton
+from briefbot.names import PLACES, TITLES, name_key, skeleton
 from briefbot.text import DENIALS, analyze, fold, word_spans, word_terms
 from briefbot.timeline import article_day, read_date
 
@@ -35,6 +35,7 @@ CUE_REACH = 6  # words either side of a denial or hedge that say what it is abou
 FIGURE_REACH = 3  # words either side of a figure that say what it counts ("exceeded five million")
 SCOPE_REACH = 25  # characters either side of a figure where a name says of what ("31% of the vote in Erewash")
 KEPT_READINGS = 10_000  # sentence readings kept between compares (~3.5 kB each: 35 MB at most)
+MAX_INITIALS = 2  # letters of a first name's initials ("Y", "KP", "Mi"), no shortened word
 MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
 
 _FRAMING = "said says say told tells tell added according interview news agency"  # words that frame a quote
@@ -379,7 +380,7 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     figures = {kind: differs for kind in ("figure", "date")
                if (differs := _differing(ra, rb, kind))}
-    if figures and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: it is the dearest test
+    if figures and not _set_apart(ra, rb) and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: the dearest
         found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
         ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
@@ -424,6 +425,29 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
+
+
+def _set_apart(ra: _Reading, rb: _Reading) -> bool:
+    """Whether two sentences' articles are set in different places, so that their figures are of two
+    events, however alike the sentences (the same player beating the same opponent by two scores at
+    the Dubai Open and at the Qatar Open in Doha): the title or first sentence of each names a place
+    the other article never writes."""
+    index = ra.index
+    one, other = (int(index.sent_article[r.sent]) for r in (ra, rb))
+    return _elsewhere(index, one, other) and _elsewhere(index, other, one)
+
+
+def _elsewhere(index: Index, article: int, other: int) -> bool:
+    """Whether an article's title or first sentence names a place (the gazetteer's) that the other
+    article never writes."""
+    first = int(index.article_first[article])
+    lead = " ".join((index.articles[article].title or "", index.text_of(first) if first < len(index) else ""))
+    words = re.findall(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?", lead)
+    places = {w for run in words for w in (run, *run.split()) if PLACES.get(w)}
+    if not places:
+        return False
+    text = index.articles[other].text
+    return any(not re.search(rf"\b{re.escape(place)}\b", text) for place in places)
 
 
 def _agree(a: str, b: str) -> bool:
@@ -740,12 +764,22 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Na
         if a.key in keys_b:
             continue
         for b in only_b:
-            if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key):
-                continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
+            if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key) \
+                    or _initialled(a, b) or _initialled(b, a):
+                continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), its adjective ("Iraqi"), initials
             if (a.joined == b.joined or a.shape == b.shape
                     or (any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS) and _only_abridged(a, b))):
                 out.append((a, b))
     return out
+
+
+def _initialled(a: _Name, b: _Name) -> bool:
+    """Whether a name writes with initials what the other writes in full: each word of it the other
+    lacks is of MAX_INITIALS letters at most, opening one the other has that it lacks ("G Easterby",
+    "Guy Easterby"; "KP Robertson", "K Robertson"; "Mi Bergamasco", "Mirco Bergamasco"): a team
+    sheet's way of writing every name, the same person, no spelling of note."""
+    own, others = a.words - b.words, b.words - a.words
+    return bool(own) and all(len(w) <= MAX_INITIALS and any(o.startswith(w[0]) for o in others) for w in own)
 
 
 def _only_abridged(a: _Name, b: _Name) -> bool:
