@@ -497,7 +497,7 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     assert not any(searcher.same_fact(a, b) for a in chosen for b in chosen if a < b)
     for sent, others in story.facts:
         assert all(int(world.fact_of[o]) == int(world.fact_of[sent]) for o in others)
-    assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {c.name for c in story.quoted}
+    assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {q.person.name for q in story.quoted}
     assert "2026-09" in {str(e.when) for e in story.key_dates}
     assert story.disagreements >= 3  # of fact (two speakers, a denial): a name written two ways is none
 
@@ -571,6 +571,21 @@ def test_an_article_published_twice_is_one_source_of_the_brief():
     by_article = [int(idx.sent_article[s]) for s, _ in story.facts]
     # the copies tell every bridge twice, yet are one source: told no more than the museum or the ferries
     assert by_article.count(0) + by_article.count(1) <= min(by_article.count(2), by_article.count(3)) + 1
+
+
+def test_the_brief_quotes_first_whom_most_sources_quote_with_the_role_as_written():
+    interview = " ".join(f'"The club will {verb} this summer," Rick Parry said.' for verb in (
+        "grow", "spend", "build", "sell", "travel", "train", "rest", "sign"))
+    wenger = ('Arsenal boss Arsene Wenger said the draw at {0} was fair. "We played well against {0} in the {1}," '
+              "Wenger said. {2} Fans of Arsenal can read more at www.arsenal.com today.")
+    matches = [("Bolton", "rain", "Henry scored twice before the break and Pires added a third late on."),
+               ("Everton", "cold", "The home side lost their captain to injury after only ten minutes."),
+               ("Fulham", "sun", "A crowd of 21,000 saw the visitors hit the bar three times.")]
+    idx = index_of(("Parry", "Liverpool chief executive Rick Parry spoke on Monday. " + interview, None),
+                   *((town, wenger.format(town, weather, news), None) for town, weather, news in matches))
+    quoted = brief(idx, build_world(idx), Searcher(idx).same_fact).quoted
+    assert [(q.person.name, q.sources) for q in quoted][:2] == [("Arsene Wenger", 3), ("Rick Parry", 1)]
+    assert quoted[0].person.role == "Arsenal boss"
 
 
 # --- the verbs ---------------------------------------------------------------------------------
