@@ -688,6 +688,7 @@ class _Name(NamedTuple):
     words: frozenset[str]  # its words but particles ("al", "of")
     shape: str  # its consonants (`names.skeleton`): transliterations agree
     joined: str  # its key without spaces: "F16" is "F-16"
+    looked_up: frozenset[str]  # what one of its other writings shares with it (`_looked_up_by`)
 
 
 def _name_runs(text: str) -> list[tuple[int, int]]:
@@ -727,7 +728,8 @@ def _runs_of(index: Index, sent: int, text: str) -> list[_Name]:
 
 def _name(text: str, span: tuple[int, int]) -> _Name:
     key, words, shape = _keys(text[span[0]:span[1]])
-    return _Name(span, key, words, shape, key.replace(" ", ""))
+    joined = key.replace(" ", "")
+    return _Name(span, key, words, shape, joined, _looked_up_by(joined, shape, words))
 
 
 def reading_arrays(index: Index) -> dict[str, np.ndarray]:
@@ -760,10 +762,15 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Na
     keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
     out: list[tuple[_Name, _Name]] = []
     only_b = [b for b in rb if b.key not in keys_a]  # most names of two retellings are the same
+    places: dict[str, list[int]] = {}  # a name's joined form, consonants and long words → the names of b with it
+    for i, b in enumerate(only_b):
+        for k in b.looked_up:
+            places.setdefault(k, []).append(i)
     for a in ra if only_b else ():
         if a.key in keys_b:
             continue
-        for b in only_b:
+        # only the names that may be one with it (a team sheet against another is 15 names by 15)
+        for b in [only_b[i] for i in sorted({i for k in a.looked_up for i in places.get(k, ())})]:
             if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key) \
                     or _initialled(a, b) or _initialled(b, a):
                 continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), its adjective ("Iraqi"), initials
@@ -771,6 +778,13 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Na
                     or (any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS) and _only_abridged(a, b))):
                 out.append((a, b))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _looked_up_by(joined: str, shape: str, words: frozenset[str]) -> frozenset[str]:
+    """What a name and one of its other writings share (`_name_differences`): the joined form, the
+    consonants, or a word longer than three letters that is no noun of a name."""
+    return frozenset((joined, shape, *(w for w in words - _NOUN_WORDS if len(w) > 3)))
 
 
 def _initialled(a: _Name, b: _Name) -> bool:
