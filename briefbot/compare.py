@@ -45,6 +45,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ADDED = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.I)  # counts others: "eight other members"
 _SCORE_CHARS = set("0123456789-\u2013() ")
 _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
+_FIGURE_TYPES = (*_FIGURES, "date")  # a figure's type, numbered in `reading_arrays`
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
 _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
@@ -277,6 +278,11 @@ class _Kept:
     readings: dict[int, _Reading]
     run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
     run_spans: np.ndarray
+    figure_ptr: np.ndarray  # each sentence's figures and dates: spans, values (numbers into `values`), types
+    figure_spans: np.ndarray
+    figure_values: np.ndarray
+    figure_types: np.ndarray
+    values: list[str]
 
 
 _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
@@ -286,7 +292,9 @@ def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
         arrays = load_readings(index, "names", reading_arrays)
-        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"])
+        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"],
+                                           arrays["figure_ptr"], arrays["figure_spans"], arrays["figure_values"],
+                                           arrays["figure_types"], arrays["values"].tolist())
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -348,7 +356,15 @@ class _Reading:
 
     @cached_property
     def figures(self) -> dict[str, list[_Figure]]:
-        return _figures(self.index, self.sent, self.text, self.runs)
+        """Its figures and its dates ("figure", "date"), as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        lo, hi = kept.figure_ptr[self.sent:self.sent + 2].tolist()
+        out: dict[str, list[_Figure]] = {"figure": [], "date": []}
+        for span, value, kind in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
+                                     kept.figure_types[lo:hi].tolist()):
+            kind = _FIGURE_TYPES[kind]
+            out["date" if kind == "date" else "figure"].append(_Figure(tuple(span), kept.values[value], kind, self.text))
+        return out
 
     @cached_property
     def qualifiers(self) -> dict[str, list[_Qualifier]]:
@@ -518,21 +534,20 @@ def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name],
         a.joined == b.joined or a.shape == b.shape or not (a.words & b.words) <= _NOUN_WORDS for a in ra for b in rb)
 
 
-def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, list[_Figure]]:
+def _figures(index: Index, sent: int, text: str, names: list[tuple[int, int]]) -> list[_Figure]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
-    digits of a name (F-16)."""
+    digits of a name (F-16, in `names`). Read for every sentence with the world (`reading_arrays`)."""
     article_date = article_day(index.article_of(sent).date)
-    names = [n.span for n in runs]
-    out: dict[str, list[_Figure]] = {"figure": [], "date": []}
+    out: list[_Figure] = []
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
         if any(s <= span.start and span.end <= e for s, e in names):
             continue
         if span.type == "date" and (read := read_date(written, article_date)):
-            out["date"].append(_Figure((span.start, span.end), str(read[0]), span.type, text))
+            out.append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
-            out["figure"].append(_Figure((span.start, span.end), value, span.type, text))
+            out.append(_Figure((span.start, span.end), value, span.type, text))
     return out
 
 
@@ -736,15 +751,29 @@ def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     """What compare reads of a whole index, as arrays kept with the index's cache
     (`cache.load_readings`), made with the world: where every sentence writes names (`_name_runs`:
     a third of what reading a sentence costs, and a first compare of a big topic at 100k sentences
-    reads 1,500 sentences), and which terms pair no sentences (numbers, the words that frame a
-    quote: a test of every term, 40 ms at 100k sentences, paid by each process's first compare)."""
+    reads 1,500 sentences), which terms pair no sentences (numbers, the words that frame a quote: a
+    test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
+    sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
+    100k sentences, once)."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
     unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
                             count=len(index.terms))
     unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
-    return {"run_ptr": np.concatenate([[0], np.cumsum([len(runs) for runs in spans])]).astype(np.int64),
-            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2), "unpairing": unpairing}
+    figures = [_figures(index, sent, index.text_of(sent), runs) for sent, runs in enumerate(spans)]
+    values: dict[str, int] = {}  # each figure's value, numbered
+    every = [f for told in figures for f in told]
+    return {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
+            "unpairing": unpairing, "figure_ptr": _pointers(figures),
+            "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
+            "figure_values": np.asarray([values.setdefault(f.value, len(values)) for f in every], dtype=np.int32),
+            "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8),
+            "values": np.asarray(list(values) or [""], dtype=str)}
+
+
+def _pointers(lists: list[list]) -> np.ndarray:
+    """Where each sentence's items start in a flat array of them all, and where the last ends."""
+    return np.concatenate([[0], np.cumsum([len(items) for items in lists])]).astype(np.int64)
 
 
 @lru_cache(maxsize=100_000)

@@ -458,6 +458,22 @@ def test_compare_reads_each_sentence_once_for_all_its_calls(monkeypatch):
     assert compare(other, Searcher(other).same_fact) == first and sorted(read) == [0, 0, 1, 1]  # its own readings
 
 
+def test_a_sentences_figures_are_read_once_with_the_world_not_again_by_each_compare(monkeypatch):
+    idx = index_of(("Bridge", "Rain fell on Monday.\nThe F-16 bridge will cost £12 million and open on 27 September "
+                              "2024, said 300 people.", "2024-03-10"))
+    compare_module._kept(idx)  # the arrays, made as the world is
+
+    def unread(*args):
+        raise AssertionError("a figure read again")
+
+    monkeypatch.setattr(compare_module, "_figures", unread)
+    figures = compare_module._Reading.of(idx, 1).figures
+    assert [(f.value, f.type, idx.text_of(1)[slice(*f.span)]) for f in figures["figure"]] == [
+        ("12m", "money", "£12 million"), ("300", "number", "300")]
+    assert [(f.value, f.type) for f in figures["date"]] == [("2024-09-27", "date")]
+    assert [idx.text_of(0)[slice(*f.span)] for f in compare_module._Reading.of(idx, 0).figures["date"]] == ["Monday"]
+
+
 def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged(tmp_path, monkeypatch):
     from briefbot import cache
     monkeypatch.setenv("BRIEFBOT_CACHE", str(tmp_path / "cache"))
