@@ -20,7 +20,7 @@ from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names,
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -113,7 +113,18 @@ _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)
 _MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _BEGINNING = "begin began begun start form found establish launch create open introduce"
-_ENDING = "end finish stop close expire conclude"
+_ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
+_CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
+# told in the past, in the date's clause before it: "was", "had", a regular or an irregular past
+# ("which fell to 59% in 2001"; irregular.txt's nouns, present forms and forms alike in the present
+# left out), or "last" ("in the last general election in 2001")
+_PAST_WORD = LazyPattern(r"\b(?:was|were|had|did|last|\w{3,}ed|%s)\b" % "|".join(sorted(
+    set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
+                                                "geese", "does", "has", "is", "are", "am", "done"})))
+_BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
+_AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
+_AHEAD_VERB = re.compile(r"\b(?:will|shall|would|is to|are to|due|expected|plans?|planned|set to)\b")
+_VERB_WORD = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -878,6 +889,7 @@ class Searcher:
                                                  or not_the_doer(sp) or _of_another(text, sp, terms, question)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
                  and not _bounds_otherwise(text, sp, question.text)
+                 and not _tense_otherwise(text, sp, question.tense)
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             spans = [sp for sp in spans if (_holds_office(text, sp, office) and _of_scope(text, sp, whose or [], office))
@@ -1427,6 +1439,27 @@ def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
             not (before := _BOUND_BEFORE.search(text, max(0, span.start - 25), span.start)):
         return False
     return (before[1].lower() in ("until", "till", "through", "by")) == (asks == "start")
+
+
+def _tense_otherwise(text: str, span: Span, tense: str | None) -> bool:
+    """Whether a date is told of a time other than the one asked: "the match, which was abandoned
+    on Sunday" answers no "when will they play the rest"; "no later than the end of September
+    2025" no "when did they announce it". A date's clause is the one before it, or for a date
+    that opens the sentence ("On September 27, 2024, the coalition announced"), the one after."""
+    if span.type != "date" or tense is None:
+        return False
+    from briefbot.timeline import speaks_ahead  # its patterns are compiled at import: not for every question
+    ahead = speaks_ahead(text, span) or bool(_AHEAD_WORD.search(text, span.start, span.end))
+    if tense == "past":
+        return ahead
+    if ahead:
+        return False
+    if _BACK_WORD.search(text, span.start, span.end):
+        return True
+    clause = _CLAUSE_START.split(text[max(0, span.start - 60):span.start])[-1]
+    if not (_VERB_WORD.search(clause) or _PAST_WORD.search(clause)):
+        clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
+    return bool(_PAST_WORD.search(clause)) and not _AHEAD_VERB.search(clause)
 
 
 @cache
