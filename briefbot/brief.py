@@ -69,7 +69,8 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     events = timeline(index, world.fact_of, pool.tolist()).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
     key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
-    return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts), len(index.articles))
+    return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
+                 len(index.articles))
 
 
 def _quoted(index: Index, world: World, source: np.ndarray) -> list[Quoted]:

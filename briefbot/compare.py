@@ -360,9 +360,9 @@ class _Reading:
         kept = _kept(self.index)
         lo, hi = kept.figure_ptr[self.sent:self.sent + 2].tolist()
         out: dict[str, list[_Figure]] = {"figure": [], "date": []}
-        for span, value, kind in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
-                                     kept.figure_types[lo:hi].tolist()):
-            kind = _FIGURE_TYPES[kind]
+        for span, value, number in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
+                                       kept.figure_types[lo:hi].tolist()):
+            kind = _FIGURE_TYPES[number]
             out["date" if kind == "date" else "figure"].append(_Figure(tuple(span), kept.values[value], kind, self.text))
         return out
 
@@ -791,15 +791,15 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Na
     keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
     out: list[tuple[_Name, _Name]] = []
     only_b = [b for b in rb if b.key not in keys_a]  # most names of two retellings are the same
-    places: dict[str, list[int]] = {}  # a name's joined form, consonants and long words → the names of b with it
+    holding: dict[str, list[int]] = {}  # a name's joined form, consonants and long words → the names of b with it
     for i, b in enumerate(only_b):
         for k in b.looked_up:
-            places.setdefault(k, []).append(i)
+            holding.setdefault(k, []).append(i)
     for a in ra if only_b else ():
         if a.key in keys_b:
             continue
         # only the names that may be one with it (a team sheet against another is 15 names by 15)
-        for b in [only_b[i] for i in sorted({i for k in a.looked_up for i in places.get(k, ())})]:
+        for b in [only_b[i] for i in sorted({i for k in a.looked_up for i in holding.get(k, ())})]:
             if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key) \
                     or _initialled(a, b) or _initialled(b, a):
                 continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), its adjective ("Iraqi"), initials
