@@ -10,13 +10,14 @@
     the first 50 files of ../shared/data/bbc-news/tech (by name) and the whole tech folder, precision
     (compare_judged.jsonl; a claim nobody judged is printed, and counted apart);
   * brief: the share of a story's key points (story_points.json) its sentences tell, and with its key
-    dates, on the seeds and two BBC stories.
+    dates, on the seeds and three BBC stories (Kilroy-Silk and the Budget in politics, Glazer in business).
 
-    python bench/story_eval.py
+    python bench/story_eval.py [--brief]   (--brief: the brief only)
 """
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from briefbot.brief import brief
@@ -33,8 +34,8 @@ TECH = HERE.parents[1] / "shared" / "data" / "bbc-news" / "tech"
 CORPUS = HERE.parent / "corpus"
 
 
-def corpus(files: list[str] | None) -> Index:
-    paths = [str(CORPUS)] if files is None else [str(POLITICS / f) for f in files]
+def corpus(files: list[str] | None, folder: str = "politics") -> Index:
+    paths = [str(CORPUS)] if files is None else [str(POLITICS.parent / folder / f) for f in files]
     return load(paths, lambda line: None)
 
 
@@ -111,8 +112,8 @@ def eval_compare(story: str, paths: list[str]) -> None:
     print(line)
 
 
-def eval_brief(story: str, files: list[str] | None, points: dict[str, list[str]]) -> None:
-    idx = corpus(files)
+def eval_brief(story: str, files: list[str] | None, points: dict[str, list[str]], folder: str = "politics") -> None:
+    idx = corpus(files, folder)
     searcher = Searcher(idx)
     told = brief(idx, load_world(idx), searcher.same_fact)
     sentences = [idx.text_of(s) for sent, others in told.facts for s in (sent, *others)]
@@ -132,6 +133,10 @@ def eval_brief(story: str, files: list[str] | None, points: dict[str, list[str]]
 
 def main() -> None:
     stories = {k: v for k, v in json.loads((HERE / "data" / "story_points.json").read_text()).items() if k[0] != "_"}
+    if "--brief" in sys.argv[1:]:
+        for name, story in stories.items():
+            eval_brief(name, story["files"], story["points"], story.get("folder", "politics"))
+        return
     eval_timeline(POLITICS, "BBC politics", "timeline_bbc.jsonl")
     eval_timeline(TECH, "BBC tech", "timeline_tech.jsonl")
     eval_compare("seed", [str(CORPUS)])
@@ -139,7 +144,7 @@ def main() -> None:
     eval_compare("tech50", [str(p) for p in sorted(TECH.iterdir())[:50]])
     eval_compare("tech", [str(TECH)])
     for name, story in stories.items():
-        eval_brief(name, story["files"], story["points"])
+        eval_brief(name, story["files"], story["points"], story.get("folder", "politics"))
 
 
 if __name__ == "__main__":

@@ -42,9 +42,16 @@ _CREDIT = re.compile(rf"By\s+{_NAME}\s*(?:,|$|BBC\b)|{_NAME}\s+is\s+(?:a\s+|the\
 
 
 @dataclass(frozen=True)
+class Quoted:
+    """A person quoted, and by how many sources (an article and its copies one)."""
+    person: Character
+    sources: int
+
+
+@dataclass(frozen=True)
 class Brief:
     facts: list[tuple[int, tuple[int, ...]]]  # (sentence, the same fact in other articles), in story order
-    quoted: list[Character]  # most statements first
+    quoted: list[Quoted]  # the most central first: quoted by most sources
     key_dates: list[Event]  # oldest first
     disagreements: int  # contrasts compare finds among the pool
     articles: int
@@ -62,8 +69,16 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     events = timeline(index, world.fact_of, pool.tolist()).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
     key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
-    quoted = [c for c in world.characters if c.sentences][:QUOTED]
-    return Brief(told, quoted, key_dates, len(compare(index, same_fact, pool.tolist()).contrasts), len(index.articles))
+    return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
+                 len(index.articles))
+
+
+def _quoted(index: Index, world: World, source: np.ndarray) -> list[Quoted]:
+    """The people the most sources quote (central to the story: a chief executive's long interview
+    in one article and its follow-ups is not), then those with most statements."""
+    quoted = [Quoted(c, len(distinct(source[index.sent_article[np.asarray(c.sentences)]])))
+              for c in world.characters if c.sentences]
+    return sorted(quoted, key=lambda q: (-q.sources, -len(q.person.sentences)))[:QUOTED]
 
 
 def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray, source: np.ndarray) -> list[int]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from briefbot.cache import load_readings
 from briefbot.index import Index
-from briefbot.names import TITLES, name_key, skeleton
+from briefbot.names import PLACES, TITLES, name_key, skeleton
 from briefbot.text import DENIALS, analyze, fold, word_spans, word_terms
 from briefbot.timeline import article_day, read_date
 
@@ -35,6 +35,7 @@ CUE_REACH = 6  # words either side of a denial or hedge that say what it is abou
 FIGURE_REACH = 3  # words either side of a figure that say what it counts ("exceeded five million")
 SCOPE_REACH = 25  # characters either side of a figure where a name says of what ("31% of the vote in Erewash")
 KEPT_READINGS = 10_000  # sentence readings kept between compares (~3.5 kB each: 35 MB at most)
+MAX_INITIALS = 2  # letters of a first name's initials ("Y", "KP", "Mi"), no shortened word
 MAX_NAME_WORDS = 3  # a longer run is a role and a name ("East Midlands MEP Robert Kilroy-Silk"): no one name
 
 _FRAMING = "said says say told tells tell added according interview news agency"  # words that frame a quote
@@ -44,6 +45,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ADDED = re.compile(r"\s+(?:other|more|further|additional|extra)\b", re.I)  # counts others: "eight other members"
 _SCORE_CHARS = set("0123456789-\u2013() ")
 _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
+_FIGURE_TYPES = (*_FIGURES, "date")  # a figure's type, numbered in `reading_arrays`
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
 _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
@@ -276,6 +278,11 @@ class _Kept:
     readings: dict[int, _Reading]
     run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
     run_spans: np.ndarray
+    figure_ptr: np.ndarray  # each sentence's figures and dates: spans, values (numbers into `values`), types
+    figure_spans: np.ndarray
+    figure_values: np.ndarray
+    figure_types: np.ndarray
+    values: list[str]
 
 
 _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
@@ -285,7 +292,9 @@ def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
         arrays = load_readings(index, "names", reading_arrays)
-        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"])
+        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"],
+                                           arrays["figure_ptr"], arrays["figure_spans"], arrays["figure_values"],
+                                           arrays["figure_types"], arrays["values"].tolist())
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -347,7 +356,15 @@ class _Reading:
 
     @cached_property
     def figures(self) -> dict[str, list[_Figure]]:
-        return _figures(self.index, self.sent, self.text, self.runs)
+        """Its figures and its dates ("figure", "date"), as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        lo, hi = kept.figure_ptr[self.sent:self.sent + 2].tolist()
+        out: dict[str, list[_Figure]] = {"figure": [], "date": []}
+        for span, value, number in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
+                                       kept.figure_types[lo:hi].tolist()):
+            kind = _FIGURE_TYPES[number]
+            out["date" if kind == "date" else "figure"].append(_Figure(tuple(span), kept.values[value], kind, self.text))
+        return out
 
     @cached_property
     def qualifiers(self) -> dict[str, list[_Qualifier]]:
@@ -379,7 +396,7 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     figures = {kind: differs for kind in ("figure", "date")
                if (differs := _differing(ra, rb, kind))}
-    if figures and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: it is the dearest test
+    if figures and not _set_apart(ra, rb) and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: the dearest
         found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
         ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
@@ -424,6 +441,29 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
+
+
+def _set_apart(ra: _Reading, rb: _Reading) -> bool:
+    """Whether two sentences' articles are set in different places, so that their figures are of two
+    events, however alike the sentences (the same player beating the same opponent by two scores at
+    the Dubai Open and at the Qatar Open in Doha): the title or first sentence of each names a place
+    the other article never writes."""
+    index = ra.index
+    one, other = (int(index.sent_article[r.sent]) for r in (ra, rb))
+    return _elsewhere(index, one, other) and _elsewhere(index, other, one)
+
+
+def _elsewhere(index: Index, article: int, other: int) -> bool:
+    """Whether an article's title or first sentence names a place (the gazetteer's) that the other
+    article never writes."""
+    first = int(index.article_first[article])
+    lead = " ".join((index.articles[article].title or "", index.text_of(first) if first < len(index) else ""))
+    words = re.findall(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?", lead)
+    places = {w for run in words for w in (run, *run.split()) if PLACES.get(w)}
+    if not places:
+        return False
+    text = index.articles[other].text
+    return any(not re.search(rf"\b{re.escape(place)}\b", text) for place in places)
 
 
 def _agree(a: str, b: str) -> bool:
@@ -494,21 +534,20 @@ def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name],
         a.joined == b.joined or a.shape == b.shape or not (a.words & b.words) <= _NOUN_WORDS for a in ra for b in rb)
 
 
-def _figures(index: Index, sent: int, text: str, runs: list[_Name]) -> dict[str, list[_Figure]]:
+def _figures(index: Index, sent: int, text: str, names: list[tuple[int, int]]) -> list[_Figure]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
-    digits of a name (F-16)."""
+    digits of a name (F-16, in `names`). Read for every sentence with the world (`reading_arrays`)."""
     article_date = article_day(index.article_of(sent).date)
-    names = [n.span for n in runs]
-    out: dict[str, list[_Figure]] = {"figure": [], "date": []}
+    out: list[_Figure] = []
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
         if any(s <= span.start and span.end <= e for s, e in names):
             continue
         if span.type == "date" and (read := read_date(written, article_date)):
-            out["date"].append(_Figure((span.start, span.end), str(read[0]), span.type, text))
+            out.append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
-            out["figure"].append(_Figure((span.start, span.end), value, span.type, text))
+            out.append(_Figure((span.start, span.end), value, span.type, text))
     return out
 
 
@@ -664,6 +703,7 @@ class _Name(NamedTuple):
     words: frozenset[str]  # its words but particles ("al", "of")
     shape: str  # its consonants (`names.skeleton`): transliterations agree
     joined: str  # its key without spaces: "F16" is "F-16"
+    looked_up: frozenset[str]  # what one of its other writings shares with it (`_looked_up_by`)
 
 
 def _name_runs(text: str) -> list[tuple[int, int]]:
@@ -703,22 +743,37 @@ def _runs_of(index: Index, sent: int, text: str) -> list[_Name]:
 
 def _name(text: str, span: tuple[int, int]) -> _Name:
     key, words, shape = _keys(text[span[0]:span[1]])
-    return _Name(span, key, words, shape, key.replace(" ", ""))
+    joined = key.replace(" ", "")
+    return _Name(span, key, words, shape, joined, _looked_up_by(joined, shape, words))
 
 
 def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     """What compare reads of a whole index, as arrays kept with the index's cache
     (`cache.load_readings`), made with the world: where every sentence writes names (`_name_runs`:
     a third of what reading a sentence costs, and a first compare of a big topic at 100k sentences
-    reads 1,500 sentences), and which terms pair no sentences (numbers, the words that frame a
-    quote: a test of every term, 40 ms at 100k sentences, paid by each process's first compare)."""
+    reads 1,500 sentences), which terms pair no sentences (numbers, the words that frame a quote: a
+    test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
+    sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
+    100k sentences, once)."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
     unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
                             count=len(index.terms))
     unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
-    return {"run_ptr": np.concatenate([[0], np.cumsum([len(runs) for runs in spans])]).astype(np.int64),
-            "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2), "unpairing": unpairing}
+    figures = [_figures(index, sent, index.text_of(sent), runs) for sent, runs in enumerate(spans)]
+    values: dict[str, int] = {}  # each figure's value, numbered
+    every = [f for told in figures for f in told]
+    return {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
+            "unpairing": unpairing, "figure_ptr": _pointers(figures),
+            "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
+            "figure_values": np.asarray([values.setdefault(f.value, len(values)) for f in every], dtype=np.int32),
+            "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8),
+            "values": np.asarray(list(values) or [""], dtype=str)}
+
+
+def _pointers(lists: list[list]) -> np.ndarray:
+    """Where each sentence's items start in a flat array of them all, and where the last ends."""
+    return np.concatenate([[0], np.cumsum([len(items) for items in lists])]).astype(np.int64)
 
 
 @lru_cache(maxsize=100_000)
@@ -736,16 +791,38 @@ def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Na
     keys_a, keys_b = {n.key for n in ra}, {n.key for n in rb}
     out: list[tuple[_Name, _Name]] = []
     only_b = [b for b in rb if b.key not in keys_a]  # most names of two retellings are the same
+    holding: dict[str, list[int]] = {}  # a name's joined form, consonants and long words → the names of b with it
+    for i, b in enumerate(only_b):
+        for k in b.looked_up:
+            holding.setdefault(k, []).append(i)
     for a in ra if only_b else ():
         if a.key in keys_b:
             continue
-        for b in only_b:
-            if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key):
-                continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), or its adjective ("Iraqi")
+        # only the names that may be one with it (a team sheet against another is 15 names by 15)
+        for b in [only_b[i] for i in sorted({i for k in a.looked_up for i in holding.get(k, ())})]:
+            if a.words <= b.words or b.words <= a.words or a.key.startswith(b.key) or b.key.startswith(a.key) \
+                    or _initialled(a, b) or _initialled(b, a):
+                continue  # more or less of one name ("Al-Numan", "Sabah al-Numan"), its adjective ("Iraqi"), initials
             if (a.joined == b.joined or a.shape == b.shape
                     or (any(len(w) > 3 for w in (a.words & b.words) - _NOUN_WORDS) and _only_abridged(a, b))):
                 out.append((a, b))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _looked_up_by(joined: str, shape: str, words: frozenset[str]) -> frozenset[str]:
+    """What a name and one of its other writings share (`_name_differences`): the joined form, the
+    consonants, or a word longer than three letters that is no noun of a name."""
+    return frozenset((joined, shape, *(w for w in words - _NOUN_WORDS if len(w) > 3)))
+
+
+def _initialled(a: _Name, b: _Name) -> bool:
+    """Whether a name writes with initials what the other writes in full: each word of it the other
+    lacks is of MAX_INITIALS letters at most, opening one the other has that it lacks ("G Easterby",
+    "Guy Easterby"; "KP Robertson", "K Robertson"; "Mi Bergamasco", "Mirco Bergamasco"): a team
+    sheet's way of writing every name, the same person, no spelling of note."""
+    own, others = a.words - b.words, b.words - a.words
+    return bool(own) and all(len(w) <= MAX_INITIALS and any(o.startswith(w[0]) for o in others) for w in own)
 
 
 def _only_abridged(a: _Name, b: _Name) -> bool:

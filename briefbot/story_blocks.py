@@ -2,7 +2,7 @@
 the brief as passages, a list of who is quoted and its key dates. Every line a cited sentence."""
 from __future__ import annotations
 
-from briefbot.brief import Brief
+from briefbot.brief import Brief, Quoted
 from briefbot.compare import Comparison
 from briefbot.reply import Block, Dated, Difference, Heading, Items, Message, Passage
 from briefbot.search import Searcher
@@ -61,9 +61,7 @@ def brief_blocks(searcher: Searcher, story: Brief) -> list[Block]:
         blocks.append(Passage(number, searcher.answer(sent, others=list(others)),
                               label=f"told by {told} sources" if told > 1 else ""))
     if story.quoted:
-        blocks.append(Items("Who is quoted", tuple(
-            c.name + (f", {c.role}" if c.role else "") + f" ({len(c.sentences)} statement{'s' * (len(c.sentences) != 1)})"
-            for c in story.quoted)))
+        blocks.append(Items("Who is quoted", tuple(_quoted(q) for q in story.quoted)))
     if story.key_dates:
         blocks.append(Message("Key dates:"))
         blocks += event_blocks(searcher, story.key_dates, n + 1)
@@ -71,3 +69,10 @@ def brief_blocks(searcher: Searcher, story: Brief) -> list[Block]:
         blocks.append(Message(f"The sources tell {story.disagreements} thing{'s' * (story.disagreements != 1)} "
                               "differently: `compare` shows where."))
     return blocks
+
+
+def _quoted(quoted: Quoted) -> str:
+    """"Arsene Wenger, Arsenal boss (63 statements in 20 sources)"."""
+    person, said = quoted.person, len(quoted.person.sentences)
+    sources = f" in {quoted.sources} sources" if quoted.sources > 1 else ""
+    return f"{person.name}{', ' + person.role if person.role else ''} ({said} statement{'s' * (said != 1)}{sources})"

@@ -248,7 +248,9 @@ def _titled(character: Character) -> bool:
 
 def _give_roles(index: Index, characters: list[Character]) -> None:
     """Each character's commonest role in the text (first spelling seen), looked for only in the
-    sentences that name someone quoted."""
+    sentences that name someone quoted; a role opening a sentence ("Arsenal boss Arsene Wenger"), set
+    in lower case by attribution, keeps the capital the corpus writes it with within sentences, and
+    never otherwise ("Arsenal boss", but "security expert", "web usability expert")."""
     owner = {name_key(n): c for c in characters for n in c.names()}
     surnames = {_WORD.findall(c.name)[-1] for c in characters if _WORD.findall(c.name)}
     roles: dict[int, Counter[str]] = defaultdict(Counter)
@@ -267,7 +269,10 @@ def _give_roles(index: Index, characters: list[Character]) -> None:
     for c in characters:
         if roles[id(c)]:
             key, _ = roles[id(c)].most_common(1)[0]
-            c.role = first[(id(c), key)]
+            role = first[(id(c), key)]
+            head = role.split()[0]
+            capital = head.isalpha() and head.islower() and _named_inside(index, head) and not _written_lower(index, head)
+            c.role = role[:1].upper() + role[1:] if capital else role
 
 
 # --- places and organisations --------------------------------------------------------------------
@@ -634,14 +639,23 @@ def _mentions(index: Index, name: str) -> int:
                for m in written.finditer(text) if not re.search(r"[A-Z][\w'\u2019.-]*\s+$", text[:m.start()]))
 
 
+def _named_inside(index: Index, word: str) -> bool:
+    """Whether the corpus writes a word capitalised after a sentence's first word ("the Arsenal boss")."""
+    term = index.term_id.get(next(iter(analyze(word)), ""))
+    inside = re.compile(rf"\w[\s,;:]+{re.escape(word.capitalize())}\b")
+    return term is not None and any(inside.search(index.text_of(int(sent))) for sent in index.postings(term)[0])
+
+
 def _written_lower(index: Index, name: str, phrase: bool = False) -> bool:
-    """Whether the corpus writes a one-word name in lower case anywhere ("windows" for "in
-    Windows"): a common word, even if first written capitalised; with `phrase`, a name of several
+    """Whether the corpus writes a one-word name in lower case anywhere but a web address ("windows"
+    for "in Windows"): a common word, even if first written capitalised; with `phrase`, a name of several
     words too ("really simple syndication"). Looked up in the postings of its rarest word."""
     terms = [index.term_id.get(t) for t in analyze(name)]
     if (" " in name and not phrase) or not terms or None in terms or (len(terms) != 1 and not phrase):
         return False
-    written = re.compile(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name.lower())).join((r"\b", r"\b")))
+    # not in a web address ("www.arsenal.com"): no prose writes it so
+    written = re.compile(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name.lower())).join(
+        (r"(?<![\w./@])", r"\b(?!\.\w)")))
     rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
     return any(written.search(index.text_of(int(sent))) for sent in index.postings(rarest)[0])
 

@@ -389,6 +389,36 @@ def test_two_names_sharing_a_word_are_one_name_only_when_the_rest_is_a_noun_or_s
         assert [(marked(idx, c.a, c.a_marks), marked(idx, c.b, c.b_marks)) for c in found] == ([spelt] if spelt else []), one
 
 
+def test_a_name_written_with_initials_is_no_spelling_and_a_misspelt_one_is():
+    pairs = [("Backs: Guy Easterby (Leinster), Yannick Jauzion (Toulouse), Mirco Bergamasco (Padova) and Kevin Maggs.",
+              "Backs: G Easterby (Leinster), Y Jauzion (Toulouse), Mi Bergamasco (Padova) and Kevin Maggs.", None),
+             ("Replacements: G Intoppa (Calvisano), KP Robertson (Viadana), S Perugini (Calvisano).",
+              "Replacements: G Intoppa (Calvisano), K Robertson (Viadana), S Perugini (Calvisano).", None),
+             ("But Darren Campbell, Jason Gardener and Marlon Devonish made amends in the sprint relay final.",
+              "But Darren Campell, Jason Gardener and Marlon Devonish made amends in the sprint relay final.",
+              (["Darren Campbell"], ["Darren Campell"]))]
+    for one, two, spelt in pairs:
+        idx = index_of(("One", one, None), ("Two", two, None))
+        found = compare(idx, Searcher(idx).same_fact).spellings
+        assert [(marked(idx, c.a, c.a_marks), marked(idx, c.b, c.b_marks)) for c in found] == ([spelt] if spelt else []), one
+
+
+def test_figures_of_articles_set_in_two_places_are_of_two_events():
+    one = "Myskina will face eighth seed Patty Schnyder from Switzerland, who defeated China's Li Na 6-3 7-6 (10-8)."
+    two = "Fifth seed Patty Schnyder also had a battle as she needed three sets to beat China's Na Li 7-5 3-6 7-5."
+    filler = ("Farmers", " ".join(f"Farmers sold {crop} at the county market on Tuesday morning." for crop in (
+        "wheat", "barley", "oats", "apples", "pears", "plums", "cabbages", "onions", "leeks", "potatoes")), None)
+
+    def figures(lead_one: str, lead_two: str) -> list:
+        idx = index_of(("Open", lead_one + "\n" + one, None), ("Vinci", lead_two + "\n" + two, None), filler)
+        return [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "figure" in c.kinds]
+
+    assert figures("Daniela Hantuchova moved into the quarter-finals of the Dubai Open on Tuesday.",
+                   "Conchita Martinez came from a set down to beat Roberta Vinci at the Qatar Open in Doha.") == []
+    assert len(figures("Daniela Hantuchova moved into the quarter-finals of the Dubai Open on Tuesday.",
+                       "Conchita Martinez came from a set down to beat Roberta Vinci at the Dubai Open.")) == 1
+
+
 def test_compare_shows_the_strongest_differences_first_and_counts_the_rest():
     lines = [(f"The {town} council will spend £{n}m on the new river bridge, officials said on Monday.",
               f"Officials in {town} said the council would spend £{n + 5}m on the river bridge before work starts.")
@@ -426,6 +456,22 @@ def test_compare_reads_each_sentence_once_for_all_its_calls(monkeypatch):
     assert again == first and sorted(read) == [0, 1]  # the second compare (a topic compared again) reads nothing
     other = index_of(*stories)
     assert compare(other, Searcher(other).same_fact) == first and sorted(read) == [0, 0, 1, 1]  # its own readings
+
+
+def test_a_sentences_figures_are_read_once_with_the_world_not_again_by_each_compare(monkeypatch):
+    idx = index_of(("Bridge", "Rain fell on Monday.\nThe F-16 bridge will cost £12 million and open on 27 September "
+                              "2024, said 300 people.", "2024-03-10"))
+    compare_module._kept(idx)  # the arrays, made as the world is
+
+    def unread(*args):
+        raise AssertionError("a figure read again")
+
+    monkeypatch.setattr(compare_module, "_figures", unread)
+    figures = compare_module._Reading.of(idx, 1).figures
+    assert [(f.value, f.type, idx.text_of(1)[slice(*f.span)]) for f in figures["figure"]] == [
+        ("12m", "money", "£12 million"), ("300", "number", "300")]
+    assert [(f.value, f.type) for f in figures["date"]] == [("2024-09-27", "date")]
+    assert [idx.text_of(0)[slice(*f.span)] for f in compare_module._Reading.of(idx, 0).figures["date"]] == ["Monday"]
 
 
 def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged(tmp_path, monkeypatch):
@@ -467,7 +513,7 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     assert not any(searcher.same_fact(a, b) for a in chosen for b in chosen if a < b)
     for sent, others in story.facts:
         assert all(int(world.fact_of[o]) == int(world.fact_of[sent]) for o in others)
-    assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {c.name for c in story.quoted}
+    assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {q.person.name for q in story.quoted}
     assert "2026-09" in {str(e.when) for e in story.key_dates}
     assert story.disagreements >= 3  # of fact (two speakers, a denial): a name written two ways is none
 
@@ -541,6 +587,21 @@ def test_an_article_published_twice_is_one_source_of_the_brief():
     by_article = [int(idx.sent_article[s]) for s, _ in story.facts]
     # the copies tell every bridge twice, yet are one source: told no more than the museum or the ferries
     assert by_article.count(0) + by_article.count(1) <= min(by_article.count(2), by_article.count(3)) + 1
+
+
+def test_the_brief_quotes_first_whom_most_sources_quote_with_the_role_as_written():
+    interview = " ".join(f'"The club will {verb} this summer," Rick Parry said.' for verb in (
+        "grow", "spend", "build", "sell", "travel", "train", "rest", "sign"))
+    wenger = ('Arsenal boss Arsene Wenger said the draw at {0} was fair. "We played well against {0} in the {1}," '
+              "Wenger said. {2} Fans of Arsenal can read more at www.arsenal.com today.")
+    matches = [("Bolton", "rain", "Henry scored twice before the break and Pires added a third late on."),
+               ("Everton", "cold", "The home side lost their captain to injury after only ten minutes."),
+               ("Fulham", "sun", "A crowd of 21,000 saw the visitors hit the bar three times.")]
+    idx = index_of(("Parry", "Liverpool chief executive Rick Parry spoke on Monday. " + interview, None),
+                   *((town, wenger.format(town, weather, news), None) for town, weather, news in matches))
+    quoted = brief(idx, build_world(idx), Searcher(idx).same_fact).quoted
+    assert [(q.person.name, q.sources) for q in quoted][:2] == [("Arsene Wenger", 3), ("Rick Parry", 1)]
+    assert quoted[0].person.role == "Arsenal boss"
 
 
 # --- the verbs ---------------------------------------------------------------------------------
