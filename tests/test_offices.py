@@ -148,3 +148,20 @@ def test_a_name_doing_another_deed_is_not_the_doer():
                         "Proceeds from the sales of the Band Aid 20 single will go to Africa.")
     result = searcher_of(story, RATES).search("who produced band aid 20", 3)
     assert result.answers and all(span is None for span in claimed(result))
+
+
+@pytest.mark.parametrize("question, role, role_of", [
+    ("who is the bbc director general", "director", ("bbc",)),  # "general" follows the office it qualifies
+    ("who is the director general of the cbi", "director", ("cbi",)),
+    ("who is the general secretary of the tuc", "secretary", ("tuc",)),
+])
+def test_an_office_named_with_general_after_it_is_that_office(question: str, role: str, role_of: tuple[str, ...]):
+    assert (analyse(question).role, analyse(question).role_of) == (role, role_of)
+
+
+def test_a_director_general_is_not_a_general_manager_nor_a_chairman():
+    story = ("BBC", "Henri Yoxall, general manager of British Music Rights, told BBC News schools wanted help.\n"
+                    "The affair prompted the resignation of BBC chairman Gavyn Davies, director-general Greg Dyke and "
+                    "reporter Andrew Gilligan.")
+    spans = claimed(searcher_of(story, RATES).search("who is the bbc director general", 3))
+    assert spans[0] == "Greg Dyke" and not {"Henri Yoxall", "Gavyn Davies"} & set(spans)
