@@ -1241,17 +1241,17 @@ def _of_scope(text: str, span: Span, whose: list[set[str]], office: _Office) -> 
 
 def _owner(text: str, words: list[re.Match[str]], office: _Office, last: bool = False) -> set[str]:
     """The terms of whose office the words name: the capitalised words right before the office
-    word, a possessive among them ("Birmingham manager", "Federal Reserve chairman",
-    "Authenti-corp's CEO"); none when the office is named without ("the chancellor"). `last`: the
+    word, or a possessive ("Birmingham manager", "Federal Reserve chairman", "Authenti-corp's CEO",
+    "the programme's chief"); none when the office is named without ("the chancellor"). `last`: the
     office word nearest the end (before a name), else the first (in an apposition after it)."""
     at = [i for i, m in enumerate(words) if office.terms & set(word_terms(m.group()))]
     if not at:
         return set()
     i = at[-1] if last else at[0]
     owner: set[str] = set()
-    while i > 0 and (w := words[i - 1].group())[:1].isupper() and fold(w) not in STOP_WORDS \
-            and not text[words[i - 1].end():words[i].start()].strip():
-        owner |= set(word_terms(w))
+    while i > 0 and ((w := words[i - 1].group())[:1].isupper() or _POSSESSIVE_END.search(w)) \
+            and fold(w) not in STOP_WORDS and not text[words[i - 1].end():words[i].start()].strip():
+        owner |= set(word_terms(w))  # (a possessive in any case: "the programme's chief co-ordinator")
         i -= 1
     return owner
 

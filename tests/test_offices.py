@@ -165,3 +165,11 @@ def test_a_director_general_is_not_a_general_manager_nor_a_chairman():
                     "reporter Andrew Gilligan.")
     spans = claimed(searcher_of(story, RATES).search("who is the bbc director general", 3))
     assert spans[0] == "Greg Dyke" and not {"Henri Yoxall", "Gavyn Davies"} & set(spans)
+
+
+def test_a_lower_case_possessive_says_whose_office_it_is():
+    """"the programme's chief co-ordinator, told BBC World Service" is the programme's, not the BBC's."""
+    story = ("Radio", "Sergio Gera, the programme's chief co-ordinator, told BBC World Service the music was popular.\n"
+                      "BBC director general Mark Thompson said the corporation would cut jobs.")
+    spans = claimed(searcher_of(story, RATES).search("who is the head of the bbc", 3))
+    assert spans[0] == "Mark Thompson" and "Sergio Gera" not in spans
