@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from briefbot.cache import load  # noqa: E402
 from briefbot.index import Index  # noqa: E402
 from briefbot.ranking import FEATURES, RANKING, Ranking  # noqa: E402
+from briefbot.question import with_question_words_as_meant  # noqa: E402
 from briefbot.search import Searcher  # noqa: E402
 
 FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
@@ -107,7 +108,7 @@ def question_sets(reqa_every: int) -> list[QuestionSet]:
 def rank_of_hit(index: Index, searcher: Searcher, q: dict, base: Path) -> tuple[bool, int | None, bool | None]:
     """(answered at all, rank of the first right answer or None, whether answer 1's span is in
     the gold or holds it: None without a span or a gold string)."""
-    result = searcher.search(q["q"], 3)
+    result = searcher.search(with_question_words_as_meant(q["q"]), 3)  # as the parser passes it on
     span_right = None
     if result.answers and (sp := result.answers[0].answer_span) is not None and q.get("gold"):
         found = fold(result.answers[0].text[sp.start:sp.end])
@@ -151,7 +152,7 @@ def evaluate(qset: QuestionSet, index: Index, ranking: Ranking, misses: bool = F
             score.typed_hits += 1
             score.span_right += span_right
         if misses and rank != 1:
-            top = searcher.search(q["q"], 1).answers
+            top = searcher.search(with_question_words_as_meant(q["q"]), 1).answers
             print(f"  {'LOW ' if rank else 'MISS'} {q['id']} [{q.get('type', '')}] {q['q']!r} rank={rank} "
                   f"top={top[0].text[:90] if top else None!r}")
     return score

@@ -44,11 +44,26 @@ class Question:
         return self.type == "person" and bool(_WHO_SAID.match(self.text))
 
     @property
+    def tense(self) -> str | None:
+        """"ahead" for what is to come ("when will they leave", "what date is she coming back"),
+        "past" for what happened ("when did it start"), else None ("when is the election")."""
+        if _AHEAD.search(self.text):
+            return "ahead"
+        return "past" if _BEFORE_NOW.search(self.text) else None
+
+    @property
     def looked_for(self) -> str:
         """The question as its words are looked for: in "who said X" the saying is the speaker's
         attribution, not a word the answer holds."""
         return _WHO_SAID.sub("who ", self.text, count=1) if _WHO_SAID.match(self.text) else self.text
 
+
+# what is to come: a future, a plan, a progressive ("what date is she coming back"), or when an
+# event is, no verb after it ("when is the general election": in news, the next one)
+_AHEAD = LazyPattern(r"\b(?:will|shall|going to|due to|expected to|set to|plans? to|planning to)\b|"
+                     r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
+                     r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$", re.I)
+_BEFORE_NOW = LazyPattern(r"\b(?:did|was|were|had)\b", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
 _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
@@ -62,6 +77,10 @@ _WHO_SLIP = ("hwo", "woh")  # "hwo is jon prescott": who, before "is"/"was"; "hw
 # A contraction typed without its apostrophe: "whos", "wheres", "isnt", "doesnt".
 _CONTRACTED = LazyPattern(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
                          r"would|should|must|need|ca|wo)nt")
+# Words the pronoun "us" never follows: after them "us" is the United States ("the us economy",
+# "how many us troops", "did us forces"), as after none ("us troops in iraq").
+_BEFORE_NO_PRONOUN = frozenset("the a an many much few which what whose all is are was were do does did will would "
+                               "can could has have had".split())
 _ASKING = ("how", "what", "when", "where", "which", "who", "why")  # the words a question starts with
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might|must)"
 _TIME_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)"
@@ -207,6 +226,8 @@ def with_question_words_as_meant(text: str) -> str:
     for n, m in enumerate(words):
         word = fold(m[0])
         meant = _meant(word, fold(words[n + 1][0]) if n + 1 < len(words) else "", n == 0)
+        if word == "us" and (n == 0 or fold(words[n - 1][0]) in _BEFORE_NO_PRONOUN):
+            meant = "US"  # "how much did the us economy grow": the country, typed in lower case
         out += [text[at:m.start()], m[0] if meant == word else meant]
         at = m.end()
     return "".join(out) + text[at:]

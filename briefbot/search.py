@@ -20,7 +20,7 @@ from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names,
 from briefbot.question import Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -38,6 +38,16 @@ _LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
 _NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
 _NUMBERED = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(\d{1,3})(?![\w%/:-]|[,.]\d)")  # "xbox 360", "PlayStation 2"
 _ROMAN = re.compile(r"(?-i:[IVXLC]+)(?![\w'\u2019-])")  # "Super Bowl LI": a name numbered in Roman numerals
+_YEAR = re.compile(r"(?<![\w£$€.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d)")  # "2006", not "2006bn" or "$2006"
+_FUTURE = re.compile(r"(?i)\b(?:will|would|shall|'ll|next|due|expect(?:s|ed)?|plan(?:s|ned)?|hopes?|intends?|aims?|"
+                     r"scheduled|set to|to be|until)\b")
+_PAST = re.compile(r"(?i)\b(?:was|were|did|had|won|took|became|began|left|lost|made|came|went|beat|told|said|"
+                   r"[a-z]{3,}ed)\b")  # a regular past, or the past of a common irregular verb
+_NAME_BEFORE = re.compile(r"(?<![.?!]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                          r"November|December|In|By|Since|Until)\s)[A-Z][\w'\u2019-]*\s+$")  # "Vision 2030", not "May 2005"
+_CLAUSES = re.compile(r"[,;:()\u2013\u2014]| - | and | but | while ")
+_YEARS_READ = 400  # sentences of a year read to tell how the articles speak of it
+_MOSTLY_TO_COME = 0.5  # the share of them speaking of the future that makes it a year to come
 _WORD_OF_NAME = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
@@ -120,7 +130,18 @@ _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)
 _MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
 _BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _BEGINNING = "begin began begun start form found establish launch create open introduce"
-_ENDING = "end finish stop close expire conclude"
+_ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
+_CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
+# told in the past, in the date's clause before it: "was", "had", a regular or an irregular past
+# ("which fell to 59% in 2001"; irregular.txt's nouns, present forms and forms alike in the present
+# left out), or "last" ("in the last general election in 2001")
+_PAST_WORD = LazyPattern(r"\b(?:was|were|had|did|last|\w{3,}ed|%s)\b" % "|".join(sorted(
+    set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
+                                                "geese", "does", "has", "is", "are", "am", "done"})))
+_BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
+_AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
+_AHEAD_VERB = re.compile(r"\b(?:will|shall|would|is to|are to|due|expected|plans?|planned|set to)\b")
+_VERB_WORD = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -221,6 +242,7 @@ class Searcher:
         self._span_terms: dict[tuple[str, str], tuple[str, ...]] = {}
         self._denials: dict[int, frozenset[str]] = {}
         self._follows: np.ndarray | None = None  # see _with_followers
+        self._dated: np.ndarray | None = None  # see _dated_otherwise
 
     # --- the query ---------------------------------------------------------------------------
 
@@ -363,6 +385,69 @@ class Searcher:
                 if numbered:
                     unknown.append(f"{word} {number}")
         return unknown
+
+    def _to_come(self, query: str, slots: list[_Slot]) -> list[str]:
+        """The years a question asks of in the past ("who won the 2006 World Cup") where the
+        articles report nothing of what is asked then: where they tell of that year mostly as to
+        come ("will be released in 2006") and no clause naming it beside the thing asked tells of
+        it as done: they are written before it; or where the articles naming what is asked of
+        give other years and never that one (`_dated_otherwise`). (The BBC files carry no dates; their sentences'
+        years and tenses tell when they were written.) A year that is part of a name ("Vision
+        2030", "Euro 2008"), in the question or mostly in the articles, is no date."""
+        if not _YEAR.search(query) or not _PAST.search(query) or _FUTURE.search(query):
+            return []
+        idx = self.index
+        others = [s for s in slots if s.terms and not _YEAR.fullmatch(s.term)]
+        if not others:
+            return []
+        event = max(others, key=lambda s: s.idf)  # the rarest word: what is asked of ("ashes", "oscars")
+        with_event = np.unique(np.concatenate([idx.postings(t)[0] for t in event.terms]))
+        unknown = []
+        for m in _YEAR.finditer(query):
+            year = m[1]
+            if _NAME_BEFORE.search(query[:m.start()]):
+                continue
+            if self._dated_otherwise(event, year):
+                unknown.append(year)
+                continue
+            if (tid := idx.term_id.get(year)) is None:
+                continue
+            sents = idx.postings(tid)[0]
+            read = sents[np.linspace(0, len(sents) - 1, min(len(sents), _YEARS_READ)).astype(int)]
+            texts = [idx.text_of(int(s)) for s in read]
+            if sum(bool(_NAME_BEFORE.search(t[:t.find(year)])) for t in texts) * 2 > len(texts):
+                continue  # they write it as a name's: "Kenya unveiled Vision 2030", asked what it revealed in 2030
+            mostly_to_come = sum(bool(_FUTURE.search(t)) for t in texts) >= _MOSTLY_TO_COME * len(texts)
+            about = np.intersect1d(sents, with_event, assume_unique=True)[:_YEARS_READ]
+            if mostly_to_come and not any(self._tells_as_done(int(s), year) for s in about):
+                unknown.append(year)
+        return unknown
+
+    def _dated_otherwise(self, event: _Slot, year: str) -> bool:
+        """Whether the articles naming a name ("the Ashes", as they write it: capitalised) give
+        years and never this one: those won "since 1970" tell nothing of the 2005 series."""
+        idx = self.index
+        own = idx.term_id.get(event.term)
+        if own is None or not idx.surface[own][:1].isupper():
+            return False
+        arts = np.unique(np.concatenate([idx.by_article.get(t)[0] for t in event.terms]))
+        tid = idx.term_id.get(year)
+        if tid is not None and len(np.intersect1d(arts, idx.by_article.get(tid)[0], assume_unique=True)):
+            return False
+        if self._dated is None:  # the articles giving a year, found once
+            self._dated = np.zeros(len(idx.articles), dtype=bool)
+            for term, t in idx.term_id.items():
+                if _YEAR.fullmatch(term):
+                    self._dated[idx.by_article.get(t)[0]] = True
+        return bool(self._dated[arts].any())
+
+    def _tells_as_done(self, sent: int, year: str) -> bool:
+        """Whether the clause of a sentence naming a year tells of something done in it: a past
+        verb and no word of the future ("reaching Germany 2006 looks near impossible" does not,
+        whatever the clause before it says)."""
+        text = self.index.text_of(sent)
+        clauses = [c for c in _CLAUSES.split(text) if year in c]
+        return any(_PAST.search(c) and not _FUTURE.search(c) for c in clauses)
 
     def _before_name(self, word: str, names: frozenset[str], after: bool = False, until: str = ""
                      ) -> set[str] | None:
@@ -535,7 +620,8 @@ class Searcher:
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
         result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query)
-        if result.unknown_names:  # the question is about something the briefing never names
+        # the question is about something the briefing never names, or asks what happened in a year it tells as to come
+        if result.unknown_names or self._to_come(query, slots):
             return None
         weights: Counter[int] = Counter()
         for slot in slots:
@@ -897,6 +983,7 @@ class Searcher:
                                                  or not_the_doer(sp) or _of_another(text, sp, terms, question)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
                  and not _bounds_otherwise(text, sp, question.text)
+                 and not _tense_otherwise(text, sp, question.tense)
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             # (asked as a deed, one named with the office is its holder only if whose it is fits)
@@ -1468,6 +1555,27 @@ def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
             not (before := _BOUND_BEFORE.search(text, max(0, span.start - 25), span.start)):
         return False
     return (before[1].lower() in ("until", "till", "through", "by")) == (asks == "start")
+
+
+def _tense_otherwise(text: str, span: Span, tense: str | None) -> bool:
+    """Whether a date is told of a time other than the one asked: "the match, which was abandoned
+    on Sunday" answers no "when will they play the rest"; "no later than the end of September
+    2025" no "when did they announce it". A date's clause is the one before it, or for a date
+    that opens the sentence ("On September 27, 2024, the coalition announced"), the one after."""
+    if span.type != "date" or tense is None:
+        return False
+    from briefbot.timeline import speaks_ahead  # its patterns are compiled at import: not for every question
+    ahead = speaks_ahead(text, span) or bool(_AHEAD_WORD.search(text, span.start, span.end))
+    if tense == "past":
+        return ahead
+    if ahead:
+        return False
+    if _BACK_WORD.search(text, span.start, span.end):
+        return True
+    clause = _CLAUSE_START.split(text[max(0, span.start - 60):span.start])[-1]
+    if not (_VERB_WORD.search(clause) or _PAST_WORD.search(clause)):
+        clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
+    return bool(_PAST_WORD.search(clause)) and not _AHEAD_VERB.search(clause)
 
 
 @cache

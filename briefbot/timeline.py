@@ -214,7 +214,7 @@ def dates_in(index: Index, sent: int) -> list[Dated]:
     for span in index.spans_of(sent):
         if span.type != "date":
             continue
-        cue = _planned_cue(text, span)
+        cue = speaks_ahead(text, span)
         read = read_date(text[span.start:span.end], article_date, cue)
         if read is None:
             continue
@@ -227,7 +227,7 @@ def dates_in(index: Index, sent: int) -> list[Dated]:
     return out
 
 
-def _planned_cue(text: str, span: Span) -> bool:
+def speaks_ahead(text: str, span: Span) -> bool:
     """Whether the words around a date speak of what lies ahead: a cue of the future before it
     (unless a past one comes between), or after a deadline ("By the end of 2004 Microsoft aims to
     launch"); never for a date a verb in the past follows ("…, 2004 saw a rise")."""

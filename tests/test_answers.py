@@ -136,6 +136,32 @@ def test_a_date_question_takes_the_end_of_the_time_it_asks(seed_index, question,
     assert best.answer_span is not None and best.text[best.answer_span.start:best.answer_span.end] == answer
 
 
+ABANDONED = ("Bomb scare", "Real Madrid and Real Sociedad will play the final six minutes of their match, which was "
+                         "abandoned on Sunday because of a bomb scare.\n"
+                         "The two clubs met the Spanish FA to agree the date.\n"
+                         "The teams will now play the final minutes on 5 January.")
+ELECTION = ("Turnout", "Ministers looked at ways of boosting voter turnout, which fell to 59% in the last general "
+                       "election in 2001.\nThe next general election is widely expected on 5 May.")
+CONFERENCE = ("Conference", "The Labour Party will hold its 2006 autumn conference in Manchester.\n"
+                            "It will be the first time since 1917 that the party has held its conference in Manchester.")
+
+
+@pytest.mark.parametrize("story, question, answer, wrong", [
+    (ABANDONED, "When will Real Madrid and Real Sociedad play the rest of their abandoned match?", "5 January", ("Sunday",)),
+    (ELECTION, "when is the general election", "5 May", ("2001",)),  # an event asked: the next one
+    (CONFERENCE, "When did Labour last hold its conference in Manchester?", "1917", ("2006",)),
+    # "leave" ends a time: "led by Washington since September 2014" is when it began
+    (None, "when will the coalition leave iraq", "the end of September 2025", ("September 27, 2024", "September 2014")),
+], ids=["ahead", "event", "past", "seed"])
+def test_a_date_question_takes_a_date_of_its_tense(story, question, answer, wrong, seed_index):
+    """A date told of what happened ("which was abandoned on Sunday", "On September 27, 2024, the
+    coalition announced") answers no question of what is to come, and a planned one ("will hold its
+    2006 conference") none of what happened. (`None`: the embedded briefing.)"""
+    searcher = Searcher(seed_index) if story is None else searcher_of(story)
+    spans = [a.text[a.answer_span.start:a.answer_span.end] for a in searcher.search(question, 3).answers if a.answer_span]
+    assert answer in spans and not set(wrong) & set(spans)
+
+
 AXA = ("Axa cuts bonus", "Axa Sun Life has cut its annual bonus on with-profits policies from 2% to 1% this year.")
 STANDARD = ("Standard Life cuts bonus", "Standard Life has cut its annual bonus on with-profits policies "
                                         "from 2.5% to 2% this year.")

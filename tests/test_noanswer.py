@@ -78,3 +78,48 @@ def test_a_name_the_articles_number_only_otherwise_is_unknown(question):
 def test_a_name_written_with_the_asked_number_or_never_numbered_is_known(question, stories):
     """Written with that number in any form, in Roman numerals (Super Bowl LI), or never numbered."""
     assert searcher_of(*stories).search(question, 3).status == "answered"
+
+
+# Real BBC sentences (sport, entertainment, 2004-5), written before 2006: they tell of it as to come
+LATER = [("Germany", "Lehmann is desperate to keep his place in the Germany squad when the country hosts the World "
+                     "Cup in 2006.\nScotland have not reached a major finals since the World Cup in 1998 and reaching "
+                     "Germany 2006 looks near impossible, having picked up just two points.\n"
+                     "England won the World Cup in 1966, beating West Germany in the final."),
+         ("Bond", "The next Bond film, originally due for release in 2005, has been delayed until 2006.\n"
+                  "Producers expect the film to be released in 2006.\n"
+                  "Jamie Foxx won best actor at the 2005 Oscars for Ray.")]
+DONE = ("Final", "Italy won the 2006 World Cup in Germany, beating France on penalties.")
+
+
+@pytest.mark.parametrize("question", ["Which country won the 2006 World Cup in Germany?",
+                                      "who won best actor at the 2006 oscars"])
+def test_a_year_the_articles_tell_only_as_to_come_has_no_past_answer(question):
+    """Most of what they say of 2006 is still to come, and nothing of the Cup or the Oscars in 2006
+    is told as done: the 1966 final and the 2005 Oscars are no answer about it."""
+    assert searcher_of(*LATER).search(question, 3).status == "no_answer"
+
+
+@pytest.mark.parametrize("question, stories", [
+    ("Which country won the 2006 World Cup in Germany?", [*LATER, DONE]),  # told as done
+    ("who won best actor at the 2005 oscars", LATER),  # a year told as past
+    ("when will the 2006 world cup be held", LATER),  # asked of the future
+    ("What did Kenya unveil in 2030?", [("Kenya", "In 2007, the Kenyan government unveiled Vision 2030, which it "
+                                                  "hopes will make it a tiger economy by 2030.\nVision 2030 will "
+                                                  "guide the plans.\nThe Vision 2030 plan will cost more.")]),
+])
+def test_a_year_told_as_done_or_a_question_of_the_future_is_answered(question, stories):
+    """A year is no name's number ("Vision 2030", mostly) and a sentence telling it as done answers."""
+    assert searcher_of(*stories).search(question, 3).status == "answered"
+
+
+ASHES = ("Ashes", "Britain have won individual cricket Test matches, but have failed to win the Ashes (with a "
+                  "series victory) since 1970.")
+BOARD = ("Board", "In 2005, the cricket board won a new television deal for the series.")
+
+
+@pytest.mark.parametrize("stories, status", [
+    ([ASHES, BOARD], "no_answer"),  # the Ashes are dated 1970 only: nothing of them in 2005
+    ([ASHES, BOARD, ("Series", "England won the 2005 Ashes, beating Australia.")], "answered"),
+])
+def test_a_name_the_articles_date_otherwise_is_not_told_of_in_the_year_asked(stories, status):
+    assert searcher_of(*stories).search("who won the 2005 ashes cricket series", 3).status == status

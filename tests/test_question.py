@@ -196,6 +196,22 @@ def test_role_holder(question: str, role: str | None):
     assert analyse(question).role == role
 
 
+@pytest.mark.parametrize("question, tense", [
+    ("When will Real Madrid play the rest of the game?", "ahead"),
+    ("What date is Klijsters coming back?", "ahead"),
+    ("When is Blair expected to call the election?", "ahead"),
+    ("when are the teams going to meet", "ahead"),
+    ("When did Labour last hold its conference in Manchester?", "past"),
+    ("when was the coalition formed", "past"),
+    ("when is the general election", "ahead"),  # an event, no verb: the next one
+    ("When is Christmas celebrated?", None),  # a verb of its own: any time it is
+    ("how many partners does the coalition have", None),
+])
+def test_tense(question: str, tense: str | None):
+    """Whether a question asks of what is to come or of what happened."""
+    assert analyse(question).tense == tense
+
+
 @pytest.mark.parametrize("question, focus", [
     ("How much did the Nintendo DS cost?", ("Nintendo DS", "cost")),
     ("how many soldiers are there", ("soldiers",)),
@@ -251,3 +267,18 @@ def test_odd_input(question: str):
 def test_who_said_asks_for_the_speaker_and_looks_for_what_was_said(question, speaker, looked_for):
     q = analyse(question)
     assert q.asks_speaker is speaker and q.looked_for.split() == looked_for.split()
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("how much did the us economy grow", "how much did the US economy grow"),
+    ("how many us troops are in iraq", "how many US troops are in iraq"),
+    ("us troops in iraq", "US troops in iraq"),
+    ("what did us forces do", "what did US forces do"),
+    ("tell us about the f-16", "tell us about the f-16"),  # the pronoun, after a verb
+    ("is it good for us", "is it good for us"),
+])
+def test_us_typed_in_lower_case_is_the_country_where_no_pronoun_stands(typed: str, meant: str):
+    """The pronoun "us" is a stop word; where it cannot be the pronoun it is the United States,
+    which a search must not drop ("the us economy" asked about India's would answer)."""
+    from briefbot.question import with_question_words_as_meant
+    assert with_question_words_as_meant(typed) == meant
