@@ -203,12 +203,15 @@ def analyse(text: str) -> Question:
                     and (_TYPOS.get(fold(w)) or _expanded(fold(w))).split()[0] not in _QUESTION_WORDS)
     role, role_of = None, ()
     if kind == "person" and (m := _ROLE_HOLDER.match(q)) and is_role_word(m[2]):
+        before, role = m[1].split(), m[2]
+        if role == "general" and before and is_role_word(before[-1]):  # "director general": a director's office
+            *before, role = before
         # whose office: the words after "of" and a possessive before it ("labour's leader"), not its
         # adjectives ("the lead singer of u2" is U2's, however the story names the office); without
         # either, the words before it ("the chelsea manager" is Chelsea's, "the home secretary" no other)
-        whose = [w for w in m[1].split() if w.endswith(("'s", "\u2019s", "s'"))] + (m[3] or "").split()
-        whose = whose or [w for w in m[1].split() if w not in _OF_NOW]
-        role, role_of = m[2], tuple(w for w in whose if w not in STOP_WORDS)
+        whose = [w for w in before if w.endswith(("'s", "\u2019s", "s'"))] + (m[3] or "").split()
+        whose = whose or [w for w in before if w not in _OF_NOW]
+        role_of = tuple(w for w in whose if w not in STOP_WORDS)
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 
 

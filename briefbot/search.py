@@ -47,8 +47,12 @@ _POSSESSIVE_END = re.compile(r"['\u2019]s?$")
 _TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
-_NOT_THE_HOLDER = frozenset("former ex deputy shadow candidate vice would-be outgoing".split())  # words, not stems:
-# compared as written, so that no question loads the stemmer for them
+_TITLE_AFTER = re.compile(r",?\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "France coach Bernard Laporte", "Keith Gleeson, coach Eddie"
+_NOT_THE_HOLDER = frozenset("former ex deputy assistant shadow candidate vice would-be outgoing".split())  # words, not stems:
+# compared as written (or as a prefix: "ex-Tory"), so that no question loads the stemmer for them
+_SUCCEEDING = frozenset("succeed succeeds succeeded succeeding replace replaces replacing".split())  # "succeed Mark Hughes"
+_THE_THEN = re.compile(r"\bthe\s+then\b", re.I)  # "the then education secretary"
+_APPOSED_TO = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){0,2}$")  # "an ally of the Yukos boss, Mr N"
 # Who heads a body: the titles they hold ("Federal Reserve chairman Alan Greenspan"), the verbs for
 # doing so ("who runs the federal reserve", "who heads the fa") and the role words that ask for any
 # of them ("the head of the fa", "the chelsea boss"), as terms.
@@ -89,9 +93,12 @@ _NEXT_WORD = re.compile(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a na
 _DETERMINED = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
 _THEN_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 _KIND_OF_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s+([a-z][\w-]*)\s+$")  # "the Kenyan capital Nairobi"
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+$")  # "The 29-year-old finished"
+_COUNTED_BEFORE = re.compile(rf"(?<![\w'-])(?:\d{{1,3}}|{SMALL_NUMBER}|more|most|many|several|few|fewer)\s+$", re.I)
 _THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
 _A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
 _QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?([a-z]+)\b")  # "Tony Blair purchased"
 _VERB_THEN = re.compile(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
 _OBJECT = re.compile(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
 _WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
@@ -883,6 +890,15 @@ class Searcher:
             return not done_to or pointed or \
                 any(e <= sp.start or s >= sp.end for t in done_to for s, e in where.get(t, ()))
 
+        def other_deed(m: re.Match[str] | None) -> bool:
+            """Whether a word read next to a name is a verb (in the past) of another deed than asked."""
+            return bool(m) and (m[1].endswith("ed") or m[1] in IRREGULAR) and not doing.intersection(word_terms(m[1]))
+
+        def done_to_it(sp: Span) -> bool:
+            """Whether a name is what another deed is done to ("shocked Pete Sampras", "to beat
+            Lindsay Davenport and win" asked who won the Australian Open): no doer of the asked one."""
+            return other_deed(_WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start))
+
         def beside(sp: Span) -> bool:
             """Where no name is its doer, whether a name stands within `_BESIDE` words of the deed
             or what it is done to (its words but numbers, which a story may write otherwise): "his
@@ -891,6 +907,8 @@ class Searcher:
             first test of his tenure as he tries to get back to winning ways after the Six Nations
             defeat" asked who won the Six Nations."""
             to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
+            if other_deed(_VERB_AFTER.match(text, sp.end)) or done_to_it(sp):
+                return False  # it does another deed: "Tony Blair purchased two copies of Band Aid 20"
             if not to or pointed:
                 return True
             if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start):
@@ -917,7 +935,7 @@ class Searcher:
                 return True
             # after a preposition, no subject ("the defeat of ISIS and establish lasting security"),
             # but a clause may say what it did ("merge with Rosneft, the company that acquired")
-            governed = bool(_PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start))
+            governed = bool(_PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start)) or done_to_it(sp)
             aside = _ASIDE.match(text, sp.end)
             return any(bool(m) and any(doing.intersection(word_terms(w)) for w in m[1].split())
                        and not text.startswith(" by ", m.end())  # "California, won by the home team 49ers"
@@ -929,7 +947,8 @@ class Searcher:
             """For "who won the six nations", a name right after the asked verb ("who has won a
             Golden Globe": what is won, not who won it), and one who says that another does it
             ("Rhys Williams says Wales are still not thinking of winning the Grand Slam")."""
-            if (m := _WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) and deed.intersection(word_terms(m[1])):
+            if (m := _WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) and deed.intersection(word_terms(m[1])) \
+                    and not (office and _holds_office(text, sp, office)):  # a title: "Wales coach Mike Ruddock"
                 return True
             says = speaker is not None and sp.start <= speaker.start and speaker.end <= sp.end
             return says and any(sp.end <= o.start < at for at in done_at for o in every if o.type in _NAMES)
@@ -954,8 +973,9 @@ class Searcher:
                  and not _tense_otherwise(text, sp, question.tense)
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
-            spans = [sp for sp in spans if (_holds_office(text, sp, office) and _of_scope(text, sp, whose or [], office))
-                     or (office.by_deed and doer(sp))]
+            # (asked as a deed, one named with the office is its holder only if whose it is fits)
+            spans = [sp for sp in spans if (_of_scope(text, sp, whose or [], office) if _holds_office(text, sp, office)
+                                            else office.by_deed and doer(sp) and not _names_owner(text, sp, office))]
         elif deed and types[0] in ("person", "organisation"):  # "who bought yuganskneftegaz": its buyer, here
             # its doer; where the sentence names none, one beside what the deed is done to
             doers = [sp for sp in spans if sp.type in _NAMES and says_deed and doer(sp)]
@@ -1277,19 +1297,26 @@ def _of_scope(text: str, span: Span, whose: list[set[str]], office: _Office) -> 
 
 def _owner(text: str, words: list[re.Match[str]], office: _Office, last: bool = False) -> set[str]:
     """The terms of whose office the words name: the capitalised words right before the office
-    word, a possessive among them ("Birmingham manager", "Federal Reserve chairman",
-    "Authenti-corp's CEO"); none when the office is named without ("the chancellor"). `last`: the
+    word, or a possessive ("Birmingham manager", "Federal Reserve chairman", "Authenti-corp's CEO",
+    "the programme's chief"); none when the office is named without ("the chancellor"). `last`: the
     office word nearest the end (before a name), else the first (in an apposition after it)."""
     at = [i for i, m in enumerate(words) if office.terms & set(word_terms(m.group()))]
     if not at:
         return set()
     i = at[-1] if last else at[0]
     owner: set[str] = set()
-    while i > 0 and (w := words[i - 1].group())[:1].isupper() and fold(w) not in STOP_WORDS \
-            and not text[words[i - 1].end():words[i].start()].strip():
-        owner |= set(word_terms(w))
+    while i > 0 and ((w := words[i - 1].group())[:1].isupper() or _POSSESSIVE_END.search(w)) \
+            and fold(w) not in STOP_WORDS and not text[words[i - 1].end():words[i].start()].strip():
+        owner |= set(word_terms(w))  # (a possessive in any case: "the programme's chief co-ordinator")
         i -= 1
     return owner
+
+
+def _names_owner(text: str, span: Span, office: _Office) -> bool:
+    """Whether a name says whose the office named right after it is ("France coach Bernard
+    Laporte"), which is no deed of its own asked as "who coaches wales"."""
+    m = _TITLE_AFTER.match(text, span.end)
+    return bool(m) and bool(office.terms.intersection(word_terms(m[1])))
 
 
 def _holding_any(index: Index, tids: set[int]) -> np.ndarray:
@@ -1327,15 +1354,17 @@ def _head_offices() -> frozenset[str]:
 def _asked_office(question: Question) -> tuple[_Office | None, set[str]]:
     """The office whose holder the question asks for, and the terms of whose it is: a role
     ("who is the mayor of new york"), or the head of what one runs, heads or leads ("who runs the
-    federal reserve": its chairman), or is in charge of."""
+    federal reserve": its chairman), or is in charge of, or the office a verb names ("who coaches
+    wales": its coach)."""
     if question.role:
         return _office(question.role, question.role_of), {t for w in question.role_of for t in analyze(w)
                                                           if not t.isdigit()}
     deed = _deed(question.text)
-    if not (deed & _IN_CHARGE or _IN_CHARGE_OF.search(fold(question.text))):
+    named = sorted(t for t in deed if is_role_word(t))  # "coaches" → "coach", "captains" → "captain"
+    if not (deed & _IN_CHARGE or _IN_CHARGE_OF.search(fold(question.text)) or named):
         return None, set()
     whose = {t for w in question.content for t in analyze(w) if not t.isdigit()} - deed - {"charg"}
-    return _office("head", (), by_deed=True), whose
+    return _office("head" if deed & _IN_CHARGE or not named else named[0], (), by_deed=True), whose
 
 
 def _deed_terms(deed: frozenset[str], synonyms: Synonyms) -> frozenset[str]:
@@ -1355,11 +1384,16 @@ def _holds_office(text: str, span: Span, office: _Office) -> bool:
     unless the question says so ("the former candidate for prime minister, Mohammed Tawfiq Allawi")."""
     before = list(word_spans(text[:span.start]))[-5:]
     after = list(word_spans(text[span.end:]))[:4]
-    if {fold(m.group()) for m in before + after} & office.not_holder:
+    if {w for m in before + after for w in (fold(m.group()), fold(m.group()).split("-")[0])} & office.not_holder:
         return False
-    if office.terms & {t for m in before[-3:] for t in word_terms(m.group())}:
-        return True
-    return (text[span.end:span.end + 1] == "," and bool(after)
+    if before and (fold(before[-1].group()) in _SUCCEEDING or _THE_THEN.search(text, before[0].start(), span.start)):
+        return False  # a former holder: "to succeed Mark Hughes as Wales coach", "the then chancellor"
+    named = [m for m in before[-3:] if office.terms.intersection(word_terms(m.group()))]
+    if named:  # not one in apposition to another named with the office: "A close ally of the Yukos boss, Mr Nevzlin"
+        m = _APPOSED_TO.search(text, 0, named[-1].start())  # (not "one of the Yukos bosses, Mr N")
+        return "," not in text[named[-1].end():span.start] or not m or fold(m[1]) in STOP_WORDS \
+            or bool(_SMALL_NUMBER.fullmatch(m[1]))
+    return (text[span.end:span.end + 1] == "," and bool(after) and not _names_owner(text, span, office)
             and (after[0].group()[:1].isupper() or after[0].group().lower() in _APPOSITION_OPENERS
                  or bool(office.terms & set(word_terms(after[0].group()))))
             and bool(office.terms & {t for m in after for t in word_terms(m.group())}))
@@ -1467,13 +1501,20 @@ def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
 
 
 def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> bool:
-    """Whether an age is of another person than asked, named right after it ("18-year-old
-    Newcastle centre Mathew Tait" asked how old Jason Robinson is)."""
-    for other in spans:
+    """Whether an age is of another person than asked: one named right after it ("18-year-old
+    Newcastle centre Mathew Tait" asked how old Jason Robinson is), or, standing for a person
+    ("The 29-year-old finished second to Paula Radcliffe"), one named before it or next door: the
+    asked person named in the sentence only after it is someone else."""
+    for other in spans:  # naming the person it qualifies: between them no verb ("finished") nor stop word
         if other.type == "person" and 0 <= other.start - span.end <= 40 and \
-                not _CLAUSE.search(text, span.end, other.start):
+                not _CLAUSE.search(text, span.end, other.start) and \
+                not any(fold(w) in STOP_WORDS or w in IRREGULAR or w.endswith("ed")
+                        for w in text[span.end:other.start].split()):
             return not asked.intersection(word_terms(text[other.start:other.end]))
-    return False
+    if not _DETERMINER_BEFORE.search(text, max(0, span.start - 12), span.start):
+        return False
+    named = [m.start() for m in word_spans(text) if m.group()[:1].isupper() and asked.intersection(word_terms(m.group()))]
+    return bool(named) and min(named) >= span.end
 
 
 def _bounds_otherwise(text: str, span: Span, question: str) -> bool:
@@ -1545,7 +1586,8 @@ def _names_a_thing(text: str, span: Span) -> bool:
     was", "a Girl's Best Friend award and"); not a title's ("the Duke of Edinburgh")."""
     if span.type != "person" or text[span.start:span.end].split()[0].rstrip(".").lower() in TITLES:
         return False
-    if _THE_BEFORE.search(text, max(0, span.start - 5), span.start):
+    if _THE_BEFORE.search(text, max(0, span.start - 5), span.start) or \
+            _COUNTED_BEFORE.search(text, max(0, span.start - 12), span.start):  # "three Grand Slams", "more Grand Slam titles"
         return True
     m = _A_BEFORE.search(text, max(0, span.start - 40), span.start)
     return bool(m) and all(w.lower() not in STOP_WORDS for w in m[1].split()) and \
