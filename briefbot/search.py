@@ -1066,7 +1066,8 @@ class Searcher:
                     _COORDINATE.fullmatch(text, e, span.start) or _COORDINATE.fullmatch(text, span.end, s)
                     or _listed(text, (span.start, span.end), (s, e)) for s, e in told if text[s:s + 1].isupper()):
                 return True
-        terms = [self.index.term_id.get(t, -2) for t in analyze(words) if not name or len(t) > 2]
+        said = analyze(words)  # a name's particles ("Al-Anbar" asked about Ain al-Asad) are not it, unless it is one ("US")
+        terms = [self.index.term_id.get(t, -2) for t in said if not name or len(t) > 2 or len(said) == 1]
         return bool(terms) and (any if name else all)(t in asked for t in terms)
 
     def _credit_speakers(self, cands: np.ndarray, has: dict[int, np.ndarray]) -> None:

@@ -623,3 +623,12 @@ def test_the_span_a_real_sentence_answers_with(question: str, sentence: str, exp
     answers = searcher_of(("Story", sentence), BASES, REFERENDUM).search(question, 5).answers
     answer = next(a for a in answers if a.text == sentence)
     assert span_text(answer) == expected
+
+
+def test_a_span_is_never_the_short_name_the_question_asks_about():
+    """"US" asked about is no answer to which countries besides the US: a name of one short word
+    is that name (only a longer name's particles, "Al-" of Al-Anbar, are not)."""
+    story = ("Troops", "In addition to US forces, French and British troops operate within the coalition in Iraq.\n"
+                       "Around 2,500 US troops remain in Iraq.")
+    answers = searcher_of(story).search("which countries have troops in iraq besides the US", 2).answers
+    assert answers and all(a.text[a.answer_span.start:a.answer_span.end] != "US" for a in answers if a.answer_span)
