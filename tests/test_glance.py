@@ -437,6 +437,14 @@ def test_he_after_a_who_question_whose_answers_name_no_one_is_asked_back(seat: S
     assert not reply.answers and said(reply).startswith("Whom does \u201che\u201d mean?")
 
 
+def test_he_in_a_first_question_is_asked_back(seat: Session) -> None:
+    """`how old is he` before anyone is named answered "33-year-old" and "two" (the new user's
+    finding): "he" means someone, and no one has been named yet."""
+    reply = seat.handle("how old is he")
+    assert not reply.answers and said(reply).startswith("Whom does \u201che\u201d mean?")
+    assert "No one has been named yet" in said(reply)
+
+
 def test_it_after_a_question_whose_it_was_left_as_typed_is_not_its_verb(tmp_path: Path) -> None:
     """M1: `when will it open`, then `how much will it cost` asked "(how much will open cost)"."""
     from briefbot.cache import load

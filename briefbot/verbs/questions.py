@@ -35,8 +35,9 @@ def question(s: Session, command: Command) -> Reply:
     query = command.obj or command.line
     if (about := _pointing_back(s, query)) == "":  # "how old was he?" when no answer names anyone
         return Reply(command.line, NO_ANSWER, verb="question").say(
-            f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? I cannot tell from the last answers: "
-            "ask again with the name.")
+            f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? "
+            + ("I cannot tell from the last answers: ask again with the name." if s.state.question else
+               "No one has been named yet: ask with the name."))
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
     result = _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s)))
@@ -240,9 +241,11 @@ def _pointing_back(s: Session, line: str) -> str | None:
     the bridge open"), "they" its first plural one. None for any other line, or when nothing fits:
     the line is then asked as typed (never with the last question's verb in place of "it": "when
     will voted open")."""
-    if not s.state.question or not (back := _BACK.search(line)):
+    if not (back := _BACK.search(line)):
         return None
     word = back[0].lower()
+    if not s.state.question and word not in _PERSON:  # "he" means someone even in a first question
+        return None
     # "he" before any noun of the question points back however long it is ("what did he say about the lib
     # dem figures"); after one, that may be whom it means ("how old was the hunter when he died")
     if not (word in _PERSON and not noun_phrases(line[:back.start()])) and \
