@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from briefbot.lexicon import is_word
 from briefbot.names import is_role_word
@@ -43,10 +44,11 @@ class Question:
         """"who said the border is secure": the answer is whoever says it, the sentence's speaker."""
         return self.type == "person" and bool(_WHO_SAID.match(self.text))
 
-    @property
+    @cached_property
     def tense(self) -> str | None:
         """"ahead" for what is to come ("when will they leave", "what date is she coming back"),
-        "past" for what happened ("when did it start"), else None ("when is the election")."""
+        "past" for what happened ("when did it start"), else None ("when is the election"). Read
+        once: every date span of every candidate asks it."""
         if TOLD_AHEAD.search(self.text) or _AHEAD.search(self.text):
             return "ahead"
         return "past" if TOLD_PAST.search(self.text) and not _PRESENT.match(self.text) else None

@@ -372,7 +372,7 @@ class Searcher:
                     unknown.append(f"{word} {number}")
         return unknown
 
-    def _to_come(self, query: str, slots: list[_Slot]) -> list[str]:
+    def _to_come(self, question: Question, slots: list[_Slot]) -> list[str]:
         """The years a question asks of in the past ("who won the 2006 World Cup") where the
         articles report nothing of what is asked then: where they tell of that year mostly as to
         come ("will be released in 2006") and no clause naming it beside the thing asked tells of
@@ -380,7 +380,8 @@ class Searcher:
         give other years and never that one (`_dated_otherwise`). (The BBC files carry no dates; their sentences'
         years and tenses tell when they were written.) A year that is part of a name ("Vision
         2030", "Euro 2008"), in the question or mostly in the articles, is no date."""
-        if not _YEAR.search(query) or analyse(query).tense != "past":
+        query = question.text
+        if not _YEAR.search(query) or question.tense != "past":
             return []
         idx = self.index
         others = [s for s in slots if s.terms and not _YEAR.fullmatch(s.term)]
@@ -608,7 +609,7 @@ class Searcher:
                             and all(w == r.related_weight for w in s.terms.values())]
         result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query)
         # the question is about something the briefing never names, or asks what happened in a year it tells as to come
-        if result.unknown_names or self._to_come(query, slots):
+        if result.unknown_names or self._to_come(question, slots):
             return None
         weights: Counter[int] = Counter()
         for slot in slots:
