@@ -91,15 +91,19 @@ def check_sets() -> list[QuestionSet]:
             QuestionSet("check:bbc", bbc, read_jsonl(data / "bbc_dev.jsonl"), ROOT),
             QuestionSet("check:bbc-heldout", bbc, read_jsonl(data / "bbc_heldout.jsonl"), ROOT),
             *(QuestionSet(f"check:{path.stem}", [str(path.with_suffix(""))], read_jsonl(path), ROOT)
-              for path in sorted((data / "stories").glob("*.jsonl")))]
+              for path in sorted((data / "stories").glob("*.jsonl"))),
+            *per_folder("fresh", read_jsonl(data / "bbc_fresh.jsonl"))]
+
+
+def per_folder(prefix: str, questions: list[dict]) -> list[QuestionSet]:
+    """One set per BBC folder of questions that name their folder ("corpus"), each on that folder alone."""
+    return [QuestionSet(f"{prefix}:{folder}", [str(SHARED / "data" / "bbc-news" / folder)],
+                        [q for q in questions if q["corpus"] == folder], ROOT) for folder in BBC]
 
 
 def question_sets(reqa_every: int) -> list[QuestionSet]:
     sets = [QuestionSet("seed", [str(ROOT / "corpus")], read_jsonl(SHARED / "eval" / "dev_seed.jsonl"), ROOT)]
-    bbc = read_jsonl(SHARED / "eval" / "bbc_dev.jsonl")
-    for folder in BBC:
-        sets.append(QuestionSet(f"bbc:{folder}", [str(SHARED / "data" / "bbc-news" / folder)],
-                                [q for q in bbc if q["corpus"] == folder], ROOT))
+    sets += per_folder("bbc", read_jsonl(SHARED / "eval" / "bbc_dev.jsonl"))
     reqa = SHARED / "data" / "reqa-squad"
     sets.append(QuestionSet("reqa", [str(reqa / "corpus")], read_jsonl(reqa / "questions.jsonl", reqa_every), reqa))
     return sets
@@ -180,7 +184,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--try", dest="tries", action="append", default=[], help="FIELD=v1,v2,… of Ranking")
     ap.add_argument("--reqa-every", type=int, default=10)
-    ap.add_argument("--only", help="comma-separated set names (seed, bbc:tech, reqa, …)")
+    ap.add_argument("--only", help="comma-separated set names (seed, bbc:tech, reqa, …; bbc or fresh: every folder)")
     ap.add_argument("--misses", help="print the misses of this set")
     ap.add_argument("--weights", action="append", default=[], help="second-stage weights, space-separated")
     ap.add_argument("--folders", action="store_true", help="a column for each BBC folder too")
@@ -188,11 +192,13 @@ def main() -> None:
     ap.add_argument("--ranks", type=Path, help="write each question's rank (0: no answer) here, as JSON, to diff two runs")
     args = ap.parse_args()
     sets = [s for s in question_sets(args.reqa_every) + (check_sets() if args.check else [])
-            if not args.only or s.name in args.only.split(",") or s.name == args.misses]
+            if not args.only or {s.name, s.name.partition(":")[0]} & set(args.only.split(",")) or s.name == args.misses]
     indexes = {s.name: load(s.corpus, lambda line: None) for s in sets}
-    shown = [s for s in sets if args.folders or not s.name.startswith("bbc:")]
+    shown = [s for s in sets if args.folders or not s.name.startswith(("bbc:", "fresh:"))]
+    fresh = any(s.name.startswith("fresh:") for s in sets)
     header = "  ".join(f"{s.name:>18}" for s in shown)
-    print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18} {'spans':>7}")
+    print(f"{'variant':<32} {header}   {'bbc tune':>18} {'bbc check':>18} {'bbc all':>18} {'spans':>7}"
+          + (f" {'check:fresh':>18}" if fresh else ""))
     rankings = variants(args.tries) + [replace(RANKING, weights=tuple(map(float, w.split()))) for w in args.weights]
     for ranking in rankings:
         t0 = time.perf_counter()
@@ -203,14 +209,16 @@ def main() -> None:
         scores = {s.name: evaluate(s, indexes[s.name], ranking, args.misses == s.name, ranks) for s in sets}
         if args.ranks:
             args.ranks.write_text(json.dumps(ranks, indent=0))
-        tune, check, total = Score(), Score(), Score()
+        tune, check, total, unseen = Score(), Score(), Score(), Score()
         for name, sc in scores.items():
             if name.startswith("bbc:"):
                 (tune if name[4:] in TUNE else check).add(sc)
                 total.add(sc)
+            elif name.startswith("fresh:"):
+                unseen.add(sc)
         cells = "  ".join(f"{scores[s.name].row():>18}" for s in shown)
         print(f"{label:<32} {cells}   {tune.row():>18} {check.row():>18} {total.row():>18} {total.spans():>7}"
-              f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
+              + (f" {unseen.row():>18}" if fresh else "") + f"  ({time.perf_counter() - t0:.0f} s)", flush=True)
     print("cells: hit@1 hit@3 unanswerable-caught false-no-answers; spans: BBC first answers right with a"
           " span whose span is in the gold or holds it")
 
