@@ -627,11 +627,12 @@ class Searcher:
         article = self._article_scores(weights)[arts]
         ranked = r.pool_deep if self._reads_deeper(question) else r.pool  # the ranks _pool_order reads
         some, may = self._contenders(cands, arts, bm25, article, ranked)
+        names = self._first_names(slots, query)
         coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
-                                                         article[some], may)
+                                                         article[some], may, names)
         if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
             some, may = slice(None), None
-            coverage, scores, neighbour = self._first_scores(slots, matches, cands, arts, bm25, article, None)
+            coverage, scores, neighbour = self._first_scores(slots, matches, cands, arts, bm25, article, None, names)
         cands, bm25, article = cands[some], bm25[some], article[some]
         result.coverage = float(coverage.max())
         if result.coverage < r.min_coverage:
@@ -702,22 +703,27 @@ class Searcher:
         return some, may[some]
 
     def _first_scores(self, slots: list[_Slot], matches: Matches, cands: np.ndarray, arts: np.ndarray,
-                      bm25: np.ndarray, article: np.ndarray, may: np.ndarray | None
+                      bm25: np.ndarray, article: np.ndarray, may: np.ndarray | None, names: list[tuple[int, int]]
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Coverage, first-stage score and best neighbour's score of these candidates; one that
-        may not rank (`may` False: its neighbours' scores are not all known) scores -inf."""
+        may not rank (`may` False: its neighbours' scores are not all known) scores -inf. `names`:
+        the slots of a first name and its surname (`_first_names`)."""
         r = self.ranking
         has = matches.holding(cands)
         self._credit_speakers(cands, has)
         prev, after = _beside(cands, arts)
         back = np.where(self.index.sent_refers[cands], r.refer_credit, r.neighbour_credit)
         coverage = np.zeros(len(cands))
+        credits = []
         for slot in slots:
             credit = np.zeros(len(cands))
             for tid, w in slot.terms.items():  # a typo fixed or a synonym is half a match
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
             # the sentence before may name what this one is about, surely so if it opens with "It"
-            credit = np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0))
+            credits.append(np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0)))
+        for first, last in names:  # "Mr Ebbers, 63," is Bernie Ebbers, where his article names him so
+            credits[first] = np.maximum(credits[first], credits[last] * self._naming(slots[first])[arts])
+        for slot, credit in zip(slots, credits):
             coverage += credit * slot.idf
         coverage /= sum(s.idf for s in slots)
         scores = bm25 * (r.coverage_base + coverage)
@@ -728,6 +734,27 @@ class Searcher:
         if may is not None:
             scores[~may] = -np.inf
         return coverage, scores, neighbour
+
+    def _first_names(self, slots: list[_Slot], query: str) -> list[tuple[int, int]]:
+        """The slots of a first name and the surname right after it, where the articles write that
+        first name before that surname and never the surname in lower case: news names a person in
+        full once and by the surname after that ("Bernie Ebbers", then "Mr Ebbers, 63,")."""
+        first_names, _ = census_names()
+        pairs = []
+        for n, (slot, after) in enumerate(zip(slots, slots[1:])):
+            given, family = (w[:1].upper() + w[1:].lower() for w in (slot.word, after.word))
+            if given in first_names and slot.terms and after.terms \
+                    and re.search(rf"(?<![\w-]){re.escape(slot.word)}\s+{re.escape(after.word)}(?![\w-])", query) \
+                    and given in (self._before_name(family, first_names, until=given) or ()):
+                pairs.append((n, n + 1))
+        return pairs
+
+    def _naming(self, slot: _Slot) -> np.ndarray:
+        """Per article: whether it holds one of the slot's terms."""
+        naming = np.zeros(len(self.index.articles), dtype=bool)
+        for tid in slot.terms:
+            naming[self.index.by_article.get(tid)[0]] = True
+        return naming
 
     def _tells_office(self, office: _Office, scope: list[set[int]]) -> bool:
         """Whether some article holds the office asked about ("mayor", or a WordNet relative) and a

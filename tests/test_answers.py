@@ -9,7 +9,7 @@ import pytest
 from briefbot.indexing import build
 from briefbot.ranking import FEATURES, RANKING, Ranking
 from briefbot.reply import Passage, answer_json
-from briefbot.search import Searcher
+from briefbot.search import Result, Searcher
 from stories import article
 
 
@@ -632,3 +632,19 @@ def test_a_span_is_never_the_short_name_the_question_asks_about():
                        "Around 2,500 US troops remain in Iraq.")
     answers = searcher_of(story).search("which countries have troops in iraq besides the US", 2).answers
     assert answers and all(a.text[a.answer_span.start:a.answer_span.end] != "US" for a in answers if a.answer_span)
+
+
+def test_a_surname_alone_stands_for_the_full_name_the_article_gives():
+    """News gives the full name once and then "Mr Ostrow, 58,": that sentence covers "bernard
+    ostrow" as the ones repeating the full name do, in the article that gives it, not in another."""
+    s = searcher_of(("Acme trial opens",
+                     "Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses.\n"
+                     "Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."),
+                    ("Ostrow family", "Mr Ostrow, 61, the chief's brother, runs a bakery in Ohio."))
+    q = "how old is bernard ostrow"
+    pool = s.pool(q, Result(q, []))
+    coverage = {s.index.text_of(int(sent)): row[FEATURES.index("coverage")] for sent, row in zip(pool.sents, pool.features)}
+    assert coverage["Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."] == \
+        coverage["Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses."]
+    assert coverage["Mr Ostrow, 61, the chief's brother, runs a bakery in Ohio."] < \
+        coverage["Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."]
