@@ -65,6 +65,16 @@ class Gazetteer:
 
 PLACES = Gazetteer.from_lines(lexicon_lines("places.txt"))
 ORGANISATIONS = Gazetteer.from_lines(lexicon_lines("organisations.txt"))
+# the countries and the regions of countries of the gazetteer, by canonical name: "which countries"
+# asks for one of them ("Scandinavia" may be its answer), not a province or a city
+COUNTRIES = frozenset(line.split("|")[0].strip() for heading in ("continents", "countries", "the UK's nations")
+                      for line in lexicon_lines("places.txt", heading))
+
+
+def is_country(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country's or a region of countries' ("Britain",
+    "Wales", "Scandinavia"; not "Al-Anbar")."""
+    return PLACES.get(name) in COUNTRIES
 
 
 def gazetteer_name(word: str) -> str | None:

@@ -15,7 +15,7 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
-from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_role_word
+from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country, is_role_word
 from briefbot.question import TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
@@ -70,7 +70,9 @@ _DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?
 # words before a verb that tell no deed done: "Wales to win", "France can still win", "did not win"
 _UNSURE = frozenset("to can could may might will would should must not never".split())
 _IT_AFTER = re.compile(r"\s+(?:(?:up|out|off|down|over)\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about)\s+(?:the\s+)?$", re.I)
+# a name a preposition governs, a title between or none: "since Mark Edmondson", "over German qualifier Dieter Kindlmann"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about|since)\s+(?:the\s+)?"
+                                 r"(?:(?-i:[A-Z])[\w'\u2019-]*\s+(?-i:[a-z])[\w-]*\s+)?$", re.I)
 _BY_BEFORE = re.compile(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
@@ -98,12 +100,15 @@ _COUNTED_BEFORE = re.compile(rf"(?<![\w'-])(?:\d{{1,3}}|{SMALL_NUMBER}|more|most
 _THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
 _A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
 _QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
+_DONE_TO = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+                      r"(?:[A-Z][\w'\u2019-]*\s+)?[a-z][\w-]*\s+$")  # a title between: "beat compatriot Kim Clijsters"
+_PRESENT_S = re.compile(r"[a-z]+[^su'\u2019]s")  # "believes", "plays"; not "class", "bonus", "this"
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?([a-z]+)\b")  # "Tony Blair purchased"
 _VERB_THEN = re.compile(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
 _OBJECT = re.compile(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
 _WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
                        r"could|should|may|might|must)\b)([a-z]+)\b")
-_WORD_BEFORE = re.compile(r"([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
+_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
 _GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
 _TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
 _BARE_FIGURE = re.compile(rf"[\d,.]+|{SMALL_NUMBER}|half|dozens", re.I)  # no currency, no scale: "107", "five"
@@ -129,6 +134,7 @@ _CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|whi
 _BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
 _AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
 _VERB_WORD = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
+_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|country|nations?)\b")  # "which countries have troops"
 _REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
@@ -919,13 +925,17 @@ class Searcher:
                 any(e <= sp.start or s >= sp.end for t in done_to for s, e in where.get(t, ()))
 
         def other_deed(m: re.Match[str] | None) -> bool:
-            """Whether a word read next to a name is a verb (in the past) of another deed than asked."""
-            return bool(m) and (m[1].endswith("ed") or m[1] in IRREGULAR) and not doing.intersection(word_terms(m[1]))
+            """Whether a word read next to a name is a verb (in the past, or the present's "-s": "Jason
+            Forster believes", "Mauresmo plays Samantha Stosur") of another deed than asked."""
+            return bool(m) and (m[1].endswith("ed") or m[1] in IRREGULAR or _PRESENT_S.fullmatch(m[1]) is not None
+                                and m[1] not in STOP_WORDS) and not doing.intersection(word_terms(m[1]))
 
         def done_to_it(sp: Span) -> bool:
             """Whether a name is what another deed is done to ("shocked Pete Sampras", "to beat
-            Lindsay Davenport and win" asked who won the Australian Open): no doer of the asked one."""
-            return other_deed(_WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start))
+            Lindsay Davenport and win", "beat compatriot Kim Clijsters" asked who won the Australian
+            Open): no doer of the asked one."""
+            return other_deed(_WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) or \
+                other_deed(_DONE_TO.search(text, max(0, sp.start - 40), sp.start))
 
         def beside(sp: Span) -> bool:
             """Where no name is its doer, whether a name stands within `_BESIDE` words of the deed
@@ -933,13 +943,16 @@ class Searcher:
             interview with Boris Johnson" asked who carried out the interview, "Von Miller led the
             team with 11 sacks, forced four fumbles"; not "England coach Andy Robinson faces the
             first test of his tenure as he tries to get back to winning ways after the Six Nations
-            defeat" asked who won the Six Nations."""
+            defeat" asked who won the Six Nations, nor "He will play Roger Federer at the Australian Open"
+            asked who won it."""
             to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
             if other_deed(_VERB_AFTER.match(text, sp.end)) or done_to_it(sp):
                 return False  # it does another deed: "Tony Blair purchased two copies of Band Aid 20"
+            if question.tense == "past" and TOLD_AHEAD.search(_CLAUSE_START.split(text[max(0, sp.start - 60):sp.start])[-1]):
+                return False  # what is to come did not happen: "He is set to meet Arnaud Clement" asked who won
             if not to or pointed:
                 return True
-            if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start):
+            if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 40), sp.start):
                 return False  # nor what a preposition governs ("a stirring victory at Lansdowne Road")
             to |= doing
             lo = [m for m in words if m.end() <= sp.start][-_BESIDE:]
@@ -963,7 +976,7 @@ class Searcher:
                 return True
             # after a preposition, no subject ("the defeat of ISIS and establish lasting security"),
             # but a clause may say what it did ("merge with Rosneft, the company that acquired")
-            governed = bool(_PREPOSITION_BEFORE.search(text, max(0, sp.start - 20), sp.start)) or done_to_it(sp)
+            governed = bool(_PREPOSITION_BEFORE.search(text, max(0, sp.start - 40), sp.start)) or done_to_it(sp)
             aside = _ASIDE.match(text, sp.end)
             return any(bool(m) and any(doing.intersection(word_terms(w)) for w in m[1].split())
                        and not text.startswith(" by ", m.end())  # "California, won by the home team 49ers"
@@ -999,7 +1012,8 @@ class Searcher:
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
                  and not _bounds_otherwise(text, sp, question.text)
                  and not _tense_otherwise(text, sp, question.tense)
-                 and not (types[0] == "age" and _age_of_other(text, sp, every, terms))]
+                 and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
+                 and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
             # (asked as a deed, one named with the office is its holder only if whose it is fits)
             spans = [sp for sp in spans if (_of_scope(text, sp, whose or [], office) if _holds_office(text, sp, office)
@@ -1607,6 +1621,13 @@ def _of_another(text: str, span: Span, asked: set[str], question: Question) -> b
     m = _KIND_OF_NAME.search(text, max(0, span.start - 40), span.start)
     return bool(m) and fold(m[1]) not in STOP_WORDS and bool(asked.intersection(word_terms(m[2]))) \
         and not asked.intersection(word_terms(m[1]))
+
+
+def _not_a_country_asked(text: str, span: Span, question: Question) -> bool:
+    """Whether a place is none of the countries a question asks for ("Al-Anbar", a province, for
+    which countries have troops in Iraq); a capital may still stand for its country as the doer
+    ("the coalition led by Washington")."""
+    return bool(_ASKS_COUNTRY.search(fold(question.text))) and not is_country(text[span.start:span.end])
 
 
 def _names_a_thing(text: str, span: Span) -> bool:

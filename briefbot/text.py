@@ -38,9 +38,17 @@ _NEGATED = {"can't": "can", "won't": "will", "shan't": "shall", "ain't": "is"}
 DENIALS = frozenset("not no never nor none nothing cannot".split())
 
 
-def lexicon_lines(name: str) -> list[str]:
+def lexicon_lines(name: str, under: str = "") -> list[str]:
+    """A lexicon file's lines, comments left out; with `under`, only those below a heading
+    comment starting "# --- `under`", to the next heading ("countries" of places.txt)."""
     text = resources.files("briefbot").joinpath("lexicon", name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    lines, keep = [], not under
+    for line in (line.strip() for line in text.splitlines()):
+        if under and line.startswith("# ---"):
+            keep = line[5:].strip().startswith(under)
+        elif keep and line and not line.startswith("#"):
+            lines.append(line)
+    return lines
 
 
 STOP_WORDS: frozenset[str] = frozenset(lexicon_lines("stopwords.txt"))
