@@ -650,7 +650,8 @@ class Searcher:
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order))),
-                   "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float)}
+                   "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float),
+                   "lent": self._lent_by_event(question, cands, scores, order) / top}
         office, of = _asked_office(question)
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
         if office is not None and not office.by_deed and not self._tells_office(office, scope):
@@ -802,10 +803,32 @@ class Searcher:
             row = {name: float(col[n]) for name, col in columns.items()}
             row.update(typed_span=float(found), typed_none=float(typed and not found),
                        unit=float(counts), near=near, lead=1.0 / (1 + sent - first),
-                       reason=float(question.type == "reason" and bool(_REASON.search(idx.text_of(sent)))),
+                       reason=float(question.type == "reason" and self._gives_reason(sent)),
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             spans.append(span), rows.append([row[f] for f in FEATURES])
         return Pool(sents, np.array(rows, dtype=np.float64), spans)
+
+    def _gives_reason(self, sent: int) -> bool:
+        """Whether the sentence says why something happened ("because", "after", "amid", …)."""
+        return bool(_REASON.search(self.index.text_of(sent)))
+
+    def _lent_by_event(self, question: Question, cands: np.ndarray, scores: np.ndarray, order: np.ndarray
+                       ) -> np.ndarray:
+        """For a why-question, how far the first-stage score of the sentence beside each judged
+        candidate passes its own, when the candidate gives a reason and that neighbour gives none:
+        the two are one passage, the neighbour restating the event asked about ("The film will drop
+        references to God") and the candidate telling why ("…after the studio expressed concern"),
+        which holds few of the question's words. A restating sentence that gives the reason itself
+        lends nothing. 0 for other questions."""
+        lent = np.zeros(len(order))
+        if question.type != "reason":
+            return lent
+        prev, after = _beside(cands, self.index.sent_article[cands])
+        for n, i in enumerate(order.tolist()):
+            if self._gives_reason(int(cands[i])):
+                beside = [scores[j] for j in (prev[i], after[i]) if j >= 0 and not self._gives_reason(int(cands[j]))]
+                lent[n] = max(0.0, max(beside, default=0.0) - scores[i])
+        return lent
 
     def _with_followers(self, cands: np.ndarray, bm25: np.ndarray, within: np.ndarray | None
                         ) -> tuple[np.ndarray, np.ndarray]:

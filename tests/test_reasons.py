@@ -1,0 +1,36 @@
+"""Why-questions judged as passages: the sentence restating the event lends its match to the
+sentence beside it that gives the reason."""
+from __future__ import annotations
+
+from briefbot.indexing import build
+from briefbot.search import Searcher
+from stories import article
+
+LIGHTHOUSE = ("Lighthouse closes",
+              "The old lighthouse at Porthmoor will close its doors to visitors this summer.\n"
+              "The trust said it must shut the lighthouse after engineers found deep cracks in the tower.\n"
+              "The lighthouse was built in 1820 and has drawn visitors for decades.")
+MUSEUM = ("Museum opens",
+          "A new museum of the sea opened to visitors in Porthmoor on Saturday.\n"
+          "Its doors will stay open late this summer.")
+
+
+def searcher_of(*stories: tuple[str, str]) -> Searcher:
+    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
+
+
+def test_the_reason_beside_the_restated_event_answers_why():
+    """The first sentence holds the question's words; the one after it says why, with few of them."""
+    result = searcher_of(LIGHTHOUSE, MUSEUM).search("Why will the Porthmoor lighthouse close its doors to visitors?", 3)
+    assert "deep cracks" in result.answers[0].text
+
+
+def test_a_restating_sentence_that_gives_the_reason_itself_stays_first():
+    """The event and its reason in one sentence: the sentence after it, though it says "after"
+    too, borrows nothing from it."""
+    closing = ("Lighthouse closes",
+               "The old lighthouse at Porthmoor will close its doors to visitors because its tower is cracked.\n"
+               "Repairs will begin after the summer, the trust said.\n"
+               "The lighthouse was built in 1820.")
+    result = searcher_of(closing, MUSEUM).search("Why will the Porthmoor lighthouse close its doors to visitors?", 3)
+    assert "tower is cracked" in result.answers[0].text
