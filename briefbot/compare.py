@@ -48,6 +48,14 @@ _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
 _FIGURE_TYPES = (*_FIGURES, "date")  # a figure's type, numbered in `reading_arrays`
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
+# a threshold, not a figure of the thing: the bound before it, or a landmark after it ("the 40 trillion … mark")
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|beyond|past|"
+                       r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|pass(?:es|ed|ing)?|top(?:s|ped|ping)?)"
+                       r"\s+(?:the\s+)?[£$\u20ac]?$", re.I)
+_AT_MOST = re.compile(r"\b(?:less\s+than|fewer\s+than|no\s+more\s+than|under|below|up\s+to|at\s+most)"
+                      r"\s+(?:the\s+)?[£$\u20ac]?$", re.I)
+_LANDMARK = re.compile(r"(?:\s+[\w()'\u2019-]+){0,5}?\s+(?:mark|barrier|milestone|threshold)\b")
+_SCALE_OF = {"": 1.0, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
            "trillion": "tn"}
 
@@ -148,9 +156,7 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     readings = _kept(index).readings
 
     def reading(sent: int) -> _Reading:
-        if sent not in readings:
-            readings[sent] = _Reading.of(index, sent)
-        return readings[sent]
+        return _read(index, readings, sent)
 
     contrasts: list[Contrast] = []
     spellings: dict[frozenset[tuple[str, str]], Contrast] = {}
@@ -171,6 +177,32 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
                 x, y, ("name",), _merged(a.span for a, _ in names), _merged(b.span for _, b in names), round(close, 3)))
     contrasts.sort(key=_strength)
     return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
+
+
+def retold(index: Index, sentences: Iterable[int]) -> list[tuple[int, int]]:
+    """Pairs of sentences of different articles telling of the same thing (as compare pairs them),
+    the most alike first, in which no figure, date or denial differs, whatever else one of them
+    adds: one event told twice ("released in September 2024 … with a 12-month deadline" and "On
+    September 27, 2024, … within 12 months"), too unlike in their other words for search's
+    same-fact rule."""
+    chosen = distinct(np.fromiter(sentences, dtype=np.int64))
+    a, b, sim = _similar_pairs(index, chosen)
+    order = np.argsort(-sim, kind="stable")[:np.count_nonzero(sim >= PAIR_SIMILARITY)]  # the most alike first
+    readings = _kept(index).readings
+    out = []
+    for x, y in zip(a[order].tolist(), b[order].tolist()):
+        ra, rb = _read(index, readings, x), _read(index, readings, y)
+        if _same_subject(ra.subject, rb.subject) and not any(_differing(ra, rb, kind) for kind in ("figure", "date")) \
+                and not _qualified(ra, rb, "negation"):
+            out.append((x, y))
+    return out
+
+
+def _read(index: Index, readings: dict[int, _Reading], sent: int) -> _Reading:
+    """A sentence's reading, kept for the next pair and the next compare (`_Kept`)."""
+    if sent not in readings:
+        readings[sent] = _Reading.of(index, sent)
+    return readings[sent]
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -399,11 +431,8 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     if figures and not _set_apart(ra, rb) and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: the dearest
         found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
-        ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
-        only_a = [c.span for c in ca if _bears_on(kind, c, rb)]
-        only_b = [c.span for c in cb if _bears_on(kind, c, ra)]
-        if only_a or only_b:
-            found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
+        if qualified := _qualified(ra, rb, kind):
+            found[kind] = qualified
     wa, wb = ra.who, rb.who
     if (wa.how == "announced") != (wb.how == "announced"):  # who announces is compared with who announces only
         wa, wb = (_Source() if wa.how == "announced" else wa), (_Source() if wb.how == "announced" else wb)
@@ -421,6 +450,17 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
                     _merged(m for k in kinds for m in found[k][1]), round(similarity, 3))
 
 
+def _qualified(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The denials (or hedges) of each sentence, when one of them bears on what the other states
+    plainly (`_bears_on`); None when none does."""
+    ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
+    only_a = [c.span for c in ca if _bears_on(kind, c, rb)]
+    only_b = [c.span for c in cb if _bears_on(kind, c, ra)]
+    if not (only_a or only_b):
+        return None
+    return only_a or [c.span for c in ca], only_b or [c.span for c in cb]
+
+
 def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
     """The figures (or dates) each sentence gives that the other does not, when each gives one: a
     figure (or date) only against one of its own type said of the same thing (a word around each alike:
@@ -436,8 +476,8 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
     only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
     if only_a and only_b:  # a date, too, only against one said of the same thing ("rose in 2004", "launched in 2003")
-        only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_alike(x, y) for y in only_b)],
-                          [y for y in only_b if _own_scope(y, rb, ra) and any(_alike(x, y) for x in only_a)])
+        only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_gainsaid(x, y) for y in only_b)],
+                          [y for y in only_b if _own_scope(y, rb, ra) and any(_gainsaid(x, y) for x in only_a)])
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
@@ -487,8 +527,41 @@ def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
         start - SCOPE_REACH < name.span[1] <= start or end <= name.span[0] < end + SCOPE_REACH))
 
 
-def _alike(x: _Figure, y: _Figure) -> bool:
-    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span))
+def _gainsaid(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures of one type said of the same thing (a word around each alike) tell it
+    otherwise: not a threshold and a figure that meets it ("Surpassing the 40 trillion … mark" and
+    "reached … 42.7 trillion"; "more than 50" and "54"). Two thresholds ("exceeded 4.8 million",
+    "exceeded five million") tell it otherwise."""
+    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span)) and not (
+        _meets(x, y) or _meets(y, x))
+
+
+def _meets(bound: _Figure, figure: _Figure) -> bool:
+    """Whether `bound` is a threshold (a landmark: "the 40 trillion … mark"; or a bound: "more
+    than 40", "passed 40", "under 40") that `figure`, no threshold, meets."""
+    if _bound(figure) or not (side := _bound(bound)):
+        return False
+    if side == "mark":
+        return True
+    at, value = _number(bound.value), _number(figure.value)
+    return at is not None and value is not None and (value > at if side == ">" else value < at)
+
+
+def _bound(f: _Figure) -> str:
+    """How a figure is a threshold: ">" (at least it: "more than", "over", "passed", "exceeded"), "<"
+    ("less than", "under", "up to") or "mark" (a landmark: "the 40 trillion … mark"); "" if none."""
+    before = f.text[max(0, f.span[0] - 30):f.span[0]]
+    if _AT_MOST.search(before):
+        return "<"
+    if _AT_LEAST.search(before):
+        return ">"
+    return "mark" if _LANDMARK.match(f.text, f.span[1]) else ""
+
+
+def _number(value: str) -> float | None:
+    """A figure's value as a number ("42.7tn", "£80m" as 80m, "31"), if it is one number."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn|tn)?", value)
+    return float(m[1]) * _SCALE_OF[m[2] or ""] if m else None
 
 
 @lru_cache(maxsize=10_000)
@@ -537,13 +610,13 @@ def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name],
 def _figures(index: Index, sent: int, text: str, names: list[tuple[int, int]]) -> list[_Figure]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
-    digits of a name (F-16, in `names`). Read for every sentence with the world (`reading_arrays`)."""
+    digits of a name (F-16, Windows 2000: in `names`). Read for every sentence with the world (`reading_arrays`)."""
     article_date = article_day(index.article_of(sent).date)
     out: list[_Figure] = []
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
-        if any(s <= span.start and span.end <= e for s, e in names):
-            continue
+        if any(s <= span.start and span.end <= e and (s, e) != (span.start, span.end) for s, e in names):
+            continue  # a figure that is the whole run ("12-month", "18-year-old") is a figure still
         if span.type == "date" and (read := read_date(written, article_date)):
             out.append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
