@@ -72,6 +72,7 @@ _WHERE = {"in", "at", "on", "before"}
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
+_CUE_KINDS = ("negation", "hedge")  # a cue's kind, numbered in `reading_arrays`
 _APART = str.maketrans(dict.fromkeys(string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014", " "))
 _SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "a",
                    "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at", "all", "in",
@@ -267,7 +268,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     term's sentences are paired by shifting its postings against themselves, as world facts do."""
     idf = index.bm25.idf_array
     terms, owner = _gathered(index, chosen)
-    keep = ~_kept(index).unpairing[terms]
+    keep = ~_kept(index).arrays["unpairing"][terms]
     once = distinct(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
@@ -305,16 +306,15 @@ class _Kept:
     """What compare keeps of an index from one compare to the next, dropped with the index: the
     readings of its sentences (reading is most of a first compare's time, and a topic compared
     again, or the brief's sentences compared once more by topic, are mostly the same sentences; at
-    most KEPT_READINGS), and which terms pair no sentences (numbers, the words that frame a quote)."""
-    unpairing: np.ndarray
-    readings: dict[int, _Reading]
-    run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
-    run_spans: np.ndarray
-    figure_ptr: np.ndarray  # each sentence's figures and dates: spans, values (numbers into `values`), types
-    figure_spans: np.ndarray
-    figure_values: np.ndarray
-    figure_types: np.ndarray
-    values: list[str]
+    most KEPT_READINGS), and what was read of every sentence with the world (`reading_arrays`)."""
+    arrays: dict[str, np.ndarray]
+    values: list[str]  # the strings `arrays` number: figures' values, cue words and terms, speakers' keys
+    readings: dict[int, _Reading] = field(default_factory=dict)
+
+    def items(self, name: str, sent: int) -> range:
+        """Where a sentence's items (its name runs, figures or cues) are in `arrays`."""
+        lo, hi = self.arrays[f"{name}_ptr"][sent:sent + 2].tolist()
+        return range(lo, hi)
 
 
 _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
@@ -324,9 +324,7 @@ def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
         arrays = load_readings(index, "names", reading_arrays)
-        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"],
-                                           arrays["figure_ptr"], arrays["figure_spans"], arrays["figure_values"],
-                                           arrays["figure_types"], arrays["values"].tolist())
+        kept = _kept_of[id(index)] = _Kept(arrays, arrays["values"].tolist())
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -390,17 +388,29 @@ class _Reading:
     def figures(self) -> dict[str, list[_Figure]]:
         """Its figures and its dates ("figure", "date"), as read with the world (`reading_arrays`)."""
         kept = _kept(self.index)
-        lo, hi = kept.figure_ptr[self.sent:self.sent + 2].tolist()
+        at, arrays = kept.items("figure", self.sent), kept.arrays
         out: dict[str, list[_Figure]] = {"figure": [], "date": []}
-        for span, value, number in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
-                                       kept.figure_types[lo:hi].tolist()):
+        for span, value, number in zip(arrays["figure_spans"][at].tolist(), arrays["figure_values"][at].tolist(),
+                                       arrays["figure_types"][at].tolist()):
             kind = _FIGURE_TYPES[number]
             out["date" if kind == "date" else "figure"].append(_Figure(tuple(span), kept.values[value], kind, self.text))
         return out
 
     @cached_property
     def qualifiers(self) -> dict[str, list[_Qualifier]]:
-        return _qualifiers(self.text)
+        """Its denials and hedges, as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        arrays, values = kept.arrays, kept.values
+        out: dict[str, list[_Qualifier]] = {"negation": [], "hedge": []}
+        for q in kept.items("cue", self.sent):
+            at = kept.items("cue_term", q)
+            terms = [values[t] for t in arrays["cue_terms"][at].tolist()]
+            roles = arrays["cue_roles"][at].tolist()
+            scope, near, before = (frozenset(t for t, r in zip(terms, roles) if r & bit) for bit in (1, 2, 4))
+            out[_CUE_KINDS[int(arrays["cue_kinds"][q])]].append(_Qualifier(
+                tuple(arrays["cue_spans"][q].tolist()), values[int(arrays["cue_heads"][q])], scope, near, before,
+                values[int(arrays["cue_words"][q])]))
+        return out
 
     @cached_property
     def held(self) -> frozenset[str]:
@@ -414,7 +424,11 @@ class _Reading:
 
     @cached_property
     def who(self) -> _Source:
-        return _who(self.index, self.sent, self.text)
+        """Who says it, as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        key, how = int(kept.arrays["who_keys"][self.sent]), int(kept.arrays["who_how"][self.sent])
+        span = tuple(kept.arrays["who_spans"][self.sent].tolist())
+        return _Source(kept.values[key] if key >= 0 else None, span if span[0] >= 0 else None, _HOWS[how])
 
 
 def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool],
@@ -707,6 +721,9 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     return out
 
 
+_HOWS = ("", "according", "speaker", "announced")  # how words are given to someone (`_Source.how`), numbered
+
+
 class _Source(NamedTuple):
     """Who a sentence's words are given to, as a key compared across articles (a surname's
     consonants), where it is written in the sentence, and how ("according" to X, X's words as
@@ -810,8 +827,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 
 def _runs_of(index: Index, sent: int, text: str) -> list[_Name]:
     kept = _kept(index)
-    lo, hi = kept.run_ptr[sent:sent + 2].tolist()
-    return [_name(text, (start, end)) for start, end in kept.run_spans[lo:hi].tolist()]
+    return [_name(text, (start, end)) for start, end in kept.arrays["run_spans"][kept.items("run", sent)].tolist()]
 
 
 def _name(text: str, span: tuple[int, int]) -> _Name:
@@ -827,21 +843,49 @@ def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     reads 1,500 sentences), which terms pair no sentences (numbers, the words that frame a quote: a
     test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
     sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
-    100k sentences, once)."""
+    100k sentences, once), its denials and hedges (`_qualifiers`) and who says it (`_who`): a fifth
+    more."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
     unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
                             count=len(index.terms))
     unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
     figures = [_figures(index, sent, index.text_of(sent), runs) for sent, runs in enumerate(spans)]
-    values: dict[str, int] = {}  # each figure's value, numbered
+    values: dict[str, int] = {}  # each string (a figure's value, a cue's word or term, a speaker's key), numbered
+
+    def number(value: str) -> int:
+        return values.setdefault(value, len(values))
+
     every = [f for told in figures for f in told]
-    return {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
-            "unpairing": unpairing, "figure_ptr": _pointers(figures),
-            "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
-            "figure_values": np.asarray([values.setdefault(f.value, len(values)) for f in every], dtype=np.int32),
-            "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8),
-            "values": np.asarray(list(values) or [""], dtype=str)}
+    arrays = {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
+              "unpairing": unpairing, "figure_ptr": _pointers(figures),
+              "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
+              "figure_values": np.asarray([number(f.value) for f in every], dtype=np.int32),
+              "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8)}
+    arrays.update(_cue_arrays([_qualifiers(index.text_of(sent)) for sent in range(len(index))], number))
+    who = [_who(index, sent, index.text_of(sent)) for sent in range(len(index))]
+    arrays.update({"who_keys": np.asarray([-1 if w.key is None else number(w.key) for w in who], dtype=np.int32),
+                   "who_spans": np.asarray([w.span or (-1, -1) for w in who], dtype=np.int32).reshape(-1, 2),
+                   "who_how": np.asarray([_HOWS.index(w.how) for w in who], dtype=np.int8)})
+    return {**arrays, "values": np.asarray(list(values) or [""], dtype=str)}
+
+
+def _cue_arrays(read: list[dict[str, list[_Qualifier]]], number: Callable[[str], int]) -> dict[str, np.ndarray]:
+    """Every sentence's denials and hedges (`_qualifiers`: a sixth of a first compare) as arrays: each
+    cue's kind, span, word and head, and its terms, each with the roles it has (1: in its scope, 2:
+    near it, 4: before it)."""
+    cues = [[(kind, q) for kind in _CUE_KINDS for q in told[kind]] for told in read]
+    every = [c for told in cues for c in told]
+    terms = [sorted(q.scope | q.near | q.before) for _, q in every]
+    roles = [(t in q.scope) | (t in q.near) << 1 | (t in q.before) << 2 for (_, q), told in zip(every, terms)
+             for t in told]
+    return {"cue_ptr": _pointers(cues), "cue_kinds": np.asarray([_CUE_KINDS.index(k) for k, _ in every], dtype=np.int8),
+            "cue_spans": np.asarray([q.span for _, q in every], dtype=np.int32).reshape(-1, 2),
+            "cue_words": np.asarray([number(q.word) for _, q in every], dtype=np.int32),
+            "cue_heads": np.asarray([number(q.head) for _, q in every], dtype=np.int32),
+            "cue_term_ptr": _pointers(terms),
+            "cue_terms": np.asarray([number(t) for told in terms for t in told], dtype=np.int32),
+            "cue_roles": np.asarray(roles, dtype=np.int8)}
 
 
 def _pointers(lists: list[list]) -> np.ndarray:

@@ -507,6 +507,25 @@ def test_a_sentences_figures_are_read_once_with_the_world_not_again_by_each_comp
     assert [idx.text_of(0)[slice(*f.span)] for f in compare_module._Reading.of(idx, 0).figures["date"]] == ["Monday"]
 
 
+def test_denials_hedges_and_speakers_are_read_once_with_the_world_not_again_by_each_compare(monkeypatch):
+    idx = index_of(("Plan", "Rain fell on Monday.\nThe minister has not confirmed the plan, which might cost £2m, "
+                            "according to officials.\nThe council announced the closure of the old bridge.", None))
+    read = {s: (compare_module._qualifiers(idx.text_of(s)), compare_module._who(idx, s, idx.text_of(s)))
+            for s in range(len(idx))}
+    compare_module._kept(idx)  # the arrays, made as the world is
+
+    def unread(*args):
+        raise AssertionError("a sentence read again")
+
+    monkeypatch.setattr(compare_module, "_qualifiers", unread)
+    monkeypatch.setattr(compare_module, "_who", unread)
+    for s, (qualifiers, who) in read.items():
+        reading = compare_module._Reading.of(idx, s)
+        assert (reading.qualifiers, reading.who) == (qualifiers, who)
+    assert [c.word for c in read[1][0]["negation"]] == ["not"] and [c.word for c in read[1][0]["hedge"]] == ["might"]
+    assert read[1][1].how == "according" and read[2][1].how == "announced" and read[0][1].key is None
+
+
 def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged(tmp_path, monkeypatch):
     from briefbot import cache
     monkeypatch.setenv("BRIEFBOT_CACHE", str(tmp_path / "cache"))
