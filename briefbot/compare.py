@@ -180,23 +180,36 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
 
 
-def retold(index: Index, sentences: Iterable[int]) -> list[tuple[int, int]]:
-    """Pairs of sentences of different articles telling of the same thing (as compare pairs them),
-    the most alike first, in which no figure, date or denial differs, whatever else one of them
-    adds: one event told twice ("released in September 2024 … with a 12-month deadline" and "On
-    September 27, 2024, … within 12 months"), too unlike in their other words for search's
-    same-fact rule."""
+def retold(index: Index, sentences: Iterable[int]) -> list[tuple[int, int, float]]:
+    """Pairs of sentences of different articles telling of the same thing (as compare pairs them:
+    with their similarity), the most alike first, that share a name, whose figures and dates agree
+    and neither denies what the other tells, whatever else one of them adds: one event told twice
+    ("released in September 2024 … with a 12-month deadline" and "On September 27, 2024, … within
+    12 months"), too unlike in their other words for search's same-fact rule."""
     chosen = distinct(np.fromiter(sentences, dtype=np.int64))
     a, b, sim = _similar_pairs(index, chosen)
-    order = np.argsort(-sim, kind="stable")[:np.count_nonzero(sim >= PAIR_SIMILARITY)]  # the most alike first
+    order = np.argsort(-sim, kind="stable")[:np.count_nonzero(sim >= PAIR_SIMILARITY)]
     readings = _kept(index).readings
     out = []
-    for x, y in zip(a[order].tolist(), b[order].tolist()):
+    for x, y, close in zip(a[order].tolist(), b[order].tolist(), sim[order].tolist()):
         ra, rb = _read(index, readings, x), _read(index, readings, y)
-        if _same_subject(ra.subject, rb.subject) and not any(_differing(ra, rb, kind) for kind in ("figure", "date")) \
+        if ra.subject[0] and rb.subject[0] and _same_subject(ra.subject, rb.subject) and _agreeing(ra, rb) \
                 and not _qualified(ra, rb, "negation"):
-            out.append((x, y))
+            out.append((x, y, close))
     return out
+
+
+def _agreeing(ra: _Reading, rb: _Reading) -> bool:
+    """Whether two sentences' figures and dates agree: neither gives one the other does not, but
+    that one of them may add some ("September 2024" agrees with "September 27, 2024"). Stricter than
+    `_differing`: a figure of another thing, or a threshold, is no disagreement, and no agreement
+    either; and of any type ("4m" consoles read as metres is no other figure than "2.8 million")."""
+    for kind in ("figure", "date"):
+        fa, fb = ra.figures[kind], rb.figures[kind]
+        if any(not any(_agree(f.value, g.value) for g in fb) for f in fa) and \
+                any(not any(_agree(f.value, g.value) for g in fa) for f in fb):
+            return False
+    return True
 
 
 def _read(index: Index, readings: dict[int, _Reading], sent: int) -> _Reading:
@@ -624,13 +637,14 @@ def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name],
 def _figures(index: Index, sent: int, text: str, names: list[tuple[int, int]]) -> list[_Figure]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
-    digits of a name (F-16, Windows 2000: in `names`). Read for every sentence with the world (`reading_arrays`)."""
+    digits of a name (F-16, Windows 2000, 3G: in `names`). Read for every sentence with the world (`reading_arrays`)."""
     article_date = article_day(index.article_of(sent).date)
     out: list[_Figure] = []
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
-        if any(s <= span.start and span.end <= e and (s, e) != (span.start, span.end) for s, e in names):
-            continue  # a figure that is the whole run ("12-month", "18-year-old") is a figure still
+        if any(s <= span.start and span.end <= e and (s < span.start or (span.end < e and not text[span.end].isspace()))
+               for s, e in names):
+            continue  # a figure opening a run as a word of its own ("12-month", "4m DS consoles") is a figure still
         if span.type == "date" and (read := read_date(written, article_date)):
             out.append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
