@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefbot.brief import brief
 from briefbot.cache import load, load_world
-from briefbot.compare import compare
+from briefbot.compare import compare, retold
 from briefbot.search import Searcher
 from briefbot.timeline import timeline
 from briefbot.topic import sentences_on
@@ -58,7 +58,7 @@ def main() -> None:
     for topic in TOPICS:
         sents = sentences_on(idx, topic)
         row = [f"{topic:>10}: {len(sents):>6,} sentences"]
-        for name, verb in (("timeline", lambda: timeline(idx, world.fact_of, sentences_on(idx, topic))),
+        for name, verb in (("timeline", lambda: timeline(idx, world.fact_of, sentences_on(idx, topic), retold)),
                            ("compare", lambda: compare(idx, searcher.same_fact, sentences_on(idx, topic)))):
             times, cpu = zip(*(timed_cpu(verb) for _ in range(RUNS)))
             row.append(f"{name} first {times[0] * 1000:4.0f} ms, p50 {statistics.median(times) * 1000:4.0f} ms "
@@ -70,7 +70,7 @@ def main() -> None:
         times.append(took)
     print(f"brief: p50 {statistics.median(times):.3f} s, max {max(times):.3f} s ({len(told.facts)} sentences, "
           f"{len(told.key_dates)} key dates, {told.disagreements} disagreements)")
-    took, whole = timed(lambda: timeline(idx, world.fact_of))
+    took, whole = timed(lambda: timeline(idx, world.fact_of, retold=retold))
     print(f"timeline of the whole corpus: {took:.2f} s, {len(whole.events):,} events")
 
 

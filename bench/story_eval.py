@@ -22,7 +22,7 @@ from pathlib import Path
 
 from briefbot.brief import brief
 from briefbot.cache import load, load_world
-from briefbot.compare import KINDS, compare
+from briefbot.compare import KINDS, compare, retold
 from briefbot.index import Index
 from briefbot.search import Searcher
 from briefbot.timeline import timeline
@@ -51,7 +51,7 @@ def eval_timeline(folder: Path, name: str, labels_file: str) -> None:
     labels = lines(labels_file)
     shown = []
     for topic in dict.fromkeys(label["topic"] for label in labels):
-        for event in timeline(idx, fact_of, sentences_on(idx, topic)).events:
+        for event in timeline(idx, fact_of, sentences_on(idx, topic), retold).events:
             if event.dated:
                 text = idx.text_of(event.sentences[0])
                 span = event.dated[0].span

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefbot.compare import compare, distinct
+from briefbot.compare import compare, distinct, retold
 from briefbot.index import Index
 from briefbot.text import refers_back
 from briefbot.timeline import Event, timeline
@@ -66,7 +66,7 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
     told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
     weight = dict(zip(pool.tolist(), score[pool].tolist()))
-    events = timeline(index, world.fact_of, pool.tolist()).events
+    events = timeline(index, world.fact_of, pool.tolist(), retold).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
     key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
     return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),

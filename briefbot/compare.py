@@ -48,6 +48,14 @@ _FIGURES = ("number", "money", "percent", "duration", "age", "measure", "time")
 _FIGURE_TYPES = (*_FIGURES, "date")  # a figure's type, numbered in `reading_arrays`
 # a scale in words ("£12 million") pairs sentences as any word does; the other numbers pair nothing
 _SCALE_TERMS = set(analyze("thousand million billion"))
+# a threshold, not a figure of the thing: the bound before it, or a landmark after it ("the 40 trillion … mark")
+_AT_LEAST = re.compile(r"\b(?:more\s+than|over|above|at\s+least|in\s+excess\s+of|upwards\s+of|beyond|past|"
+                       r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|pass(?:es|ed|ing)?|top(?:s|ped|ping)?)"
+                       r"\s+(?:the\s+)?[£$\u20ac]?$", re.I)
+_AT_MOST = re.compile(r"\b(?:less\s+than|fewer\s+than|no\s+more\s+than|under|below|up\s+to|at\s+most)"
+                      r"\s+(?:the\s+)?[£$\u20ac]?$", re.I)
+_LANDMARK = re.compile(r"(?:\s+[\w()'\u2019-]+){0,5}?\s+(?:mark|barrier|milestone|threshold)\b")
+_SCALE_OF = {"": 1.0, "k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 _SCALES = {"k": "k", "thousand": "k", "m": "m", "million": "m", "bn": "bn", "billion": "bn", "tn": "tn", "trn": "tn",
            "trillion": "tn"}
 
@@ -64,6 +72,7 @@ _WHERE = {"in", "at", "on", "before"}
 _APPROXIMATE = {"about", "around", "approximately", "roughly", "nearly", "almost", "some"}  # hedges before a figure
 _DENYING_NOUNS = {"no", "none", "nothing"}  # a denial of the noun after it and of the verb before it
 _CUES = frozenset(_NEGATIONS | _HEDGES | _APPROXIMATE)
+_CUE_KINDS = ("negation", "hedge")  # a cue's kind, numbered in `reading_arrays`
 _APART = str.maketrans(dict.fromkeys(string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014", " "))
 _SKIP_AFTER_CUE = {"be", "been", "being", "is", "are", "was", "were", "have", "has", "had", "do", "does", "did", "a",
                    "an", "the", "any", "so", "very", "yet", "also", "even", "always", "necessarily", "at", "all", "in",
@@ -148,9 +157,7 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     readings = _kept(index).readings
 
     def reading(sent: int) -> _Reading:
-        if sent not in readings:
-            readings[sent] = _Reading.of(index, sent)
-        return readings[sent]
+        return _read(index, readings, sent)
 
     contrasts: list[Contrast] = []
     spellings: dict[frozenset[tuple[str, str]], Contrast] = {}
@@ -171,6 +178,45 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
                 x, y, ("name",), _merged(a.span for a, _ in names), _merged(b.span for _, b in names), round(close, 3)))
     contrasts.sort(key=_strength)
     return Comparison(contrasts, _alone(index, chosen, touched), articles, list(spellings.values()))
+
+
+def retold(index: Index, sentences: Iterable[int]) -> list[tuple[int, int, float]]:
+    """Pairs of sentences of different articles telling of the same thing (as compare pairs them:
+    with their similarity), the most alike first, that share a name, whose figures and dates agree
+    and neither denies what the other tells, whatever else one of them adds: one event told twice
+    ("released in September 2024 … with a 12-month deadline" and "On September 27, 2024, … within
+    12 months"), too unlike in their other words for search's same-fact rule."""
+    chosen = distinct(np.fromiter(sentences, dtype=np.int64))
+    a, b, sim = _similar_pairs(index, chosen)
+    order = np.argsort(-sim, kind="stable")[:np.count_nonzero(sim >= PAIR_SIMILARITY)]
+    readings = _kept(index).readings
+    out = []
+    for x, y, close in zip(a[order].tolist(), b[order].tolist(), sim[order].tolist()):
+        ra, rb = _read(index, readings, x), _read(index, readings, y)
+        if ra.subject[0] and rb.subject[0] and _same_subject(ra.subject, rb.subject) and _agreeing(ra, rb) \
+                and not _qualified(ra, rb, "negation"):
+            out.append((x, y, close))
+    return out
+
+
+def _agreeing(ra: _Reading, rb: _Reading) -> bool:
+    """Whether two sentences' figures and dates agree: neither gives one the other does not, but
+    that one of them may add some ("September 2024" agrees with "September 27, 2024"). Stricter than
+    `_differing`: a figure of another thing, or a threshold, is no disagreement, and no agreement
+    either; and of any type ("4m" consoles read as metres is no other figure than "2.8 million")."""
+    for kind in ("figure", "date"):
+        fa, fb = ra.figures[kind], rb.figures[kind]
+        if any(not any(_agree(f.value, g.value) for g in fb) for f in fa) and \
+                any(not any(_agree(f.value, g.value) for g in fa) for f in fb):
+            return False
+    return True
+
+
+def _read(index: Index, readings: dict[int, _Reading], sent: int) -> _Reading:
+    """A sentence's reading, kept for the next pair and the next compare (`_Kept`)."""
+    if sent not in readings:
+        readings[sent] = _Reading.of(index, sent)
+    return readings[sent]
 
 
 def distinct(values: np.ndarray) -> np.ndarray:
@@ -235,7 +281,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     term's sentences are paired by shifting its postings against themselves, as world facts do."""
     idf = index.bm25.idf_array
     terms, owner = _gathered(index, chosen)
-    keep = ~_kept(index).unpairing[terms]
+    keep = ~_kept(index).arrays["unpairing"][terms]
     once = distinct(terms[keep] * len(index) + owner[keep])  # each (sentence, term) once, by term
     terms, owner = once // len(index), once % len(index)
     weight = np.bincount(owner, weights=idf[terms], minlength=len(index))
@@ -273,16 +319,15 @@ class _Kept:
     """What compare keeps of an index from one compare to the next, dropped with the index: the
     readings of its sentences (reading is most of a first compare's time, and a topic compared
     again, or the brief's sentences compared once more by topic, are mostly the same sentences; at
-    most KEPT_READINGS), and which terms pair no sentences (numbers, the words that frame a quote)."""
-    unpairing: np.ndarray
-    readings: dict[int, _Reading]
-    run_ptr: np.ndarray  # where each sentence writes names (`reading_arrays`): run_spans[run_ptr[s]:run_ptr[s+1]]
-    run_spans: np.ndarray
-    figure_ptr: np.ndarray  # each sentence's figures and dates: spans, values (numbers into `values`), types
-    figure_spans: np.ndarray
-    figure_values: np.ndarray
-    figure_types: np.ndarray
-    values: list[str]
+    most KEPT_READINGS), and what was read of every sentence with the world (`reading_arrays`)."""
+    arrays: dict[str, np.ndarray]
+    values: list[str]  # the strings `arrays` number: figures' values, cue words and terms, speakers' keys
+    readings: dict[int, _Reading] = field(default_factory=dict)
+
+    def items(self, name: str, sent: int) -> range:
+        """Where a sentence's items (its name runs, figures or cues) are in `arrays`."""
+        lo, hi = self.arrays[f"{name}_ptr"][sent:sent + 2].tolist()
+        return range(lo, hi)
 
 
 _kept_of: dict[int, _Kept] = {}  # id(index) → what compare keeps of it
@@ -292,9 +337,7 @@ def _kept(index: Index) -> _Kept:
     kept = _kept_of.get(id(index))
     if kept is None:
         arrays = load_readings(index, "names", reading_arrays)
-        kept = _kept_of[id(index)] = _Kept(arrays["unpairing"], {}, arrays["run_ptr"], arrays["run_spans"],
-                                           arrays["figure_ptr"], arrays["figure_spans"], arrays["figure_values"],
-                                           arrays["figure_types"], arrays["values"].tolist())
+        kept = _kept_of[id(index)] = _Kept(arrays, arrays["values"].tolist())
         weakref.finalize(index, _kept_of.pop, id(index), None)
     if len(kept.readings) > KEPT_READINGS:
         kept.readings.clear()
@@ -358,17 +401,29 @@ class _Reading:
     def figures(self) -> dict[str, list[_Figure]]:
         """Its figures and its dates ("figure", "date"), as read with the world (`reading_arrays`)."""
         kept = _kept(self.index)
-        lo, hi = kept.figure_ptr[self.sent:self.sent + 2].tolist()
+        at, arrays = kept.items("figure", self.sent), kept.arrays
         out: dict[str, list[_Figure]] = {"figure": [], "date": []}
-        for span, value, number in zip(kept.figure_spans[lo:hi].tolist(), kept.figure_values[lo:hi].tolist(),
-                                       kept.figure_types[lo:hi].tolist()):
+        for span, value, number in zip(arrays["figure_spans"][at].tolist(), arrays["figure_values"][at].tolist(),
+                                       arrays["figure_types"][at].tolist()):
             kind = _FIGURE_TYPES[number]
             out["date" if kind == "date" else "figure"].append(_Figure(tuple(span), kept.values[value], kind, self.text))
         return out
 
     @cached_property
     def qualifiers(self) -> dict[str, list[_Qualifier]]:
-        return _qualifiers(self.text)
+        """Its denials and hedges, as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        arrays, values = kept.arrays, kept.values
+        out: dict[str, list[_Qualifier]] = {"negation": [], "hedge": []}
+        for q in kept.items("cue", self.sent):
+            at = kept.items("cue_term", q)
+            terms = [values[t] for t in arrays["cue_terms"][at].tolist()]
+            roles = arrays["cue_roles"][at].tolist()
+            scope, near, before = (frozenset(t for t, r in zip(terms, roles) if r & bit) for bit in (1, 2, 4))
+            out[_CUE_KINDS[int(arrays["cue_kinds"][q])]].append(_Qualifier(
+                tuple(arrays["cue_spans"][q].tolist()), values[int(arrays["cue_heads"][q])], scope, near, before,
+                values[int(arrays["cue_words"][q])]))
+        return out
 
     @cached_property
     def held(self) -> frozenset[str]:
@@ -382,7 +437,11 @@ class _Reading:
 
     @cached_property
     def who(self) -> _Source:
-        return _who(self.index, self.sent, self.text)
+        """Who says it, as read with the world (`reading_arrays`)."""
+        kept = _kept(self.index)
+        key, how = int(kept.arrays["who_keys"][self.sent]), int(kept.arrays["who_how"][self.sent])
+        span = tuple(kept.arrays["who_spans"][self.sent].tolist())
+        return _Source(kept.values[key] if key >= 0 else None, span if span[0] >= 0 else None, _HOWS[how])
 
 
 def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool],
@@ -399,11 +458,8 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
     if figures and not _set_apart(ra, rb) and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: the dearest
         found.update(figures)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
-        ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
-        only_a = [c.span for c in ca if _bears_on(kind, c, rb)]
-        only_b = [c.span for c in cb if _bears_on(kind, c, ra)]
-        if only_a or only_b:
-            found[kind] = (only_a or [c.span for c in ca], only_b or [c.span for c in cb])
+        if qualified := _qualified(ra, rb, kind):
+            found[kind] = qualified
     wa, wb = ra.who, rb.who
     if (wa.how == "announced") != (wb.how == "announced"):  # who announces is compared with who announces only
         wa, wb = (_Source() if wa.how == "announced" else wa), (_Source() if wb.how == "announced" else wb)
@@ -421,6 +477,17 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
                     _merged(m for k in kinds for m in found[k][1]), round(similarity, 3))
 
 
+def _qualified(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+    """The denials (or hedges) of each sentence, when one of them bears on what the other states
+    plainly (`_bears_on`); None when none does."""
+    ca, cb = ra.qualifiers[kind], rb.qualifiers[kind]
+    only_a = [c.span for c in ca if _bears_on(kind, c, rb)]
+    only_b = [c.span for c in cb if _bears_on(kind, c, ra)]
+    if not (only_a or only_b):
+        return None
+    return only_a or [c.span for c in ca], only_b or [c.span for c in cb]
+
+
 def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
     """The figures (or dates) each sentence gives that the other does not, when each gives one: a
     figure (or date) only against one of its own type said of the same thing (a word around each alike:
@@ -436,8 +503,8 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
     only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
     if only_a and only_b:  # a date, too, only against one said of the same thing ("rose in 2004", "launched in 2003")
-        only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_alike(x, y) for y in only_b)],
-                          [y for y in only_b if _own_scope(y, rb, ra) and any(_alike(x, y) for x in only_a)])
+        only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_gainsaid(x, y) for y in only_b)],
+                          [y for y in only_b if _own_scope(y, rb, ra) and any(_gainsaid(x, y) for x in only_a)])
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
@@ -487,8 +554,41 @@ def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
         start - SCOPE_REACH < name.span[1] <= start or end <= name.span[0] < end + SCOPE_REACH))
 
 
-def _alike(x: _Figure, y: _Figure) -> bool:
-    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span))
+def _gainsaid(x: _Figure, y: _Figure) -> bool:
+    """Whether two figures of one type said of the same thing (a word around each alike) tell it
+    otherwise: not a threshold and a figure that meets it ("Surpassing the 40 trillion … mark" and
+    "reached … 42.7 trillion"; "more than 50" and "54"). Two thresholds ("exceeded 4.8 million",
+    "exceeded five million") tell it otherwise."""
+    return x.type == y.type and not _near(x.text, x.span).isdisjoint(_near(y.text, y.span)) and not (
+        _meets(x, y) or _meets(y, x))
+
+
+def _meets(bound: _Figure, figure: _Figure) -> bool:
+    """Whether `bound` is a threshold (a landmark: "the 40 trillion … mark"; or a bound: "more
+    than 40", "passed 40", "under 40") that `figure`, no threshold, meets."""
+    if _bound(figure) or not (side := _bound(bound)):
+        return False
+    if side == "mark":
+        return True
+    at, value = _number(bound.value), _number(figure.value)
+    return at is not None and value is not None and (value > at if side == ">" else value < at)
+
+
+def _bound(f: _Figure) -> str:
+    """How a figure is a threshold: ">" (at least it: "more than", "over", "passed", "exceeded"), "<"
+    ("less than", "under", "up to") or "mark" (a landmark: "the 40 trillion … mark"); "" if none."""
+    before = f.text[max(0, f.span[0] - 30):f.span[0]]
+    if _AT_MOST.search(before):
+        return "<"
+    if _AT_LEAST.search(before):
+        return ">"
+    return "mark" if _LANDMARK.match(f.text, f.span[1]) else ""
+
+
+def _number(value: str) -> float | None:
+    """A figure's value as a number ("42.7tn", "£80m" as 80m, "31"), if it is one number."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn|tn)?", value)
+    return float(m[1]) * _SCALE_OF[m[2] or ""] if m else None
 
 
 @lru_cache(maxsize=10_000)
@@ -537,13 +637,14 @@ def _same_subject(sa: tuple[list[_Name], frozenset[str]], sb: tuple[list[_Name],
 def _figures(index: Index, sent: int, text: str, names: list[tuple[int, int]]) -> list[_Figure]:
     """The figures and the dates a sentence states, each with its value as analysed ("2,500" is
     2500; "September 27, 2024" is 2024-09-27, "last June" in an undated article nothing); not the
-    digits of a name (F-16, in `names`). Read for every sentence with the world (`reading_arrays`)."""
+    digits of a name (F-16, Windows 2000, 3G: in `names`). Read for every sentence with the world (`reading_arrays`)."""
     article_date = article_day(index.article_of(sent).date)
     out: list[_Figure] = []
     for span in index.spans_of(sent):
         written = text[span.start:span.end]
-        if any(s <= span.start and span.end <= e for s, e in names):
-            continue
+        if any(s <= span.start and span.end <= e and (s < span.start or (span.end < e and not text[span.end].isspace()))
+               for s, e in names):
+            continue  # a figure opening a run as a word of its own ("12-month", "4m DS consoles") is a figure still
         if span.type == "date" and (read := read_date(written, article_date)):
             out.append(_Figure((span.start, span.end), str(read[0]), span.type, text))
         elif span.type in _FIGURES and (value := _amount(written)):
@@ -632,6 +733,9 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
                                                                                   if j != i),
                                     frozenset(near - {term, "not"}), frozenset(before - {"not"}), low))
     return out
+
+
+_HOWS = ("", "according", "speaker", "announced")  # how words are given to someone (`_Source.how`), numbered
 
 
 class _Source(NamedTuple):
@@ -737,8 +841,7 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
 
 def _runs_of(index: Index, sent: int, text: str) -> list[_Name]:
     kept = _kept(index)
-    lo, hi = kept.run_ptr[sent:sent + 2].tolist()
-    return [_name(text, (start, end)) for start, end in kept.run_spans[lo:hi].tolist()]
+    return [_name(text, (start, end)) for start, end in kept.arrays["run_spans"][kept.items("run", sent)].tolist()]
 
 
 def _name(text: str, span: tuple[int, int]) -> _Name:
@@ -754,21 +857,49 @@ def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     reads 1,500 sentences), which terms pair no sentences (numbers, the words that frame a quote: a
     test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
     sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
-    100k sentences, once)."""
+    100k sentences, once), its denials and hedges (`_qualifiers`) and who says it (`_who`): a fifth
+    more."""
     spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
     flat = [edge for runs in spans for run in runs for edge in run]
     unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
                             count=len(index.terms))
     unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
     figures = [_figures(index, sent, index.text_of(sent), runs) for sent, runs in enumerate(spans)]
-    values: dict[str, int] = {}  # each figure's value, numbered
+    values: dict[str, int] = {}  # each string (a figure's value, a cue's word or term, a speaker's key), numbered
+
+    def number(value: str) -> int:
+        return values.setdefault(value, len(values))
+
     every = [f for told in figures for f in told]
-    return {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
-            "unpairing": unpairing, "figure_ptr": _pointers(figures),
-            "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
-            "figure_values": np.asarray([values.setdefault(f.value, len(values)) for f in every], dtype=np.int32),
-            "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8),
-            "values": np.asarray(list(values) or [""], dtype=str)}
+    arrays = {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
+              "unpairing": unpairing, "figure_ptr": _pointers(figures),
+              "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
+              "figure_values": np.asarray([number(f.value) for f in every], dtype=np.int32),
+              "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8)}
+    arrays.update(_cue_arrays([_qualifiers(index.text_of(sent)) for sent in range(len(index))], number))
+    who = [_who(index, sent, index.text_of(sent)) for sent in range(len(index))]
+    arrays.update({"who_keys": np.asarray([-1 if w.key is None else number(w.key) for w in who], dtype=np.int32),
+                   "who_spans": np.asarray([w.span or (-1, -1) for w in who], dtype=np.int32).reshape(-1, 2),
+                   "who_how": np.asarray([_HOWS.index(w.how) for w in who], dtype=np.int8)})
+    return {**arrays, "values": np.asarray(list(values) or [""], dtype=str)}
+
+
+def _cue_arrays(read: list[dict[str, list[_Qualifier]]], number: Callable[[str], int]) -> dict[str, np.ndarray]:
+    """Every sentence's denials and hedges (`_qualifiers`: a sixth of a first compare) as arrays: each
+    cue's kind, span, word and head, and its terms, each with the roles it has (1: in its scope, 2:
+    near it, 4: before it)."""
+    cues = [[(kind, q) for kind in _CUE_KINDS for q in told[kind]] for told in read]
+    every = [c for told in cues for c in told]
+    terms = [sorted(q.scope | q.near | q.before) for _, q in every]
+    roles = [(t in q.scope) | (t in q.near) << 1 | (t in q.before) << 2 for (_, q), told in zip(every, terms)
+             for t in told]
+    return {"cue_ptr": _pointers(cues), "cue_kinds": np.asarray([_CUE_KINDS.index(k) for k, _ in every], dtype=np.int8),
+            "cue_spans": np.asarray([q.span for _, q in every], dtype=np.int32).reshape(-1, 2),
+            "cue_words": np.asarray([number(q.word) for _, q in every], dtype=np.int32),
+            "cue_heads": np.asarray([number(q.head) for _, q in every], dtype=np.int32),
+            "cue_term_ptr": _pointers(terms),
+            "cue_terms": np.asarray([number(t) for told in terms for t in told], dtype=np.int32),
+            "cue_roles": np.asarray(roles, dtype=np.int8)}
 
 
 def _pointers(lists: list[list]) -> np.ndarray:

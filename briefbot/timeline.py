@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,6 +41,7 @@ _PLANNED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:will|aims?\sto|plans?\sto|intends
                             r"is\sdue|are\sdue)\b", re.I)
 _PAST_AFTER = re.compile(r",?\s+(?:saw|was|were|had|brought|became|began|ended|marked|proved)\b")  # "2004 saw a rise"
 PLANNED_REACH = 80  # characters before a date where a cue of the future counts, unless a past one follows it
+YEAR_ALIKE = 0.5  # a year alone dates many things: two retellings under it are one event only when this alike
 HISTORY = 10  # years before the story's own (the upper quartile of its event dates) from which a year may be a thing's
 # "in 1980", "until the late 1990": what a year so governed dates is an event
 _OF_TIME = re.compile(r"\b(?:in|since|until|till|by|during|before|after|between|to)\s+"
@@ -256,11 +257,14 @@ class Timeline:
     unplaced: int  # sentences whose dates cannot be placed (relative to an undated article, a decade, a week)
 
 
-def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None = None) -> Timeline:
+def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None = None,
+             retold: Callable[[Index, list[int]], Iterable[tuple[int, int, float]]] | None = None) -> Timeline:
     """The dated events among `sentences` (all of them by default), a sentence on one line. A
     sentence with no date of its own takes its article's date only when it opens a dated article
     (the news of the day), and says so. Only sentences holding a date span are read (found from the
-    span arrays, not one by one)."""
+    span arrays, not one by one). `retold` (`compare.retold`) pairs the sentences telling one
+    thing with their figures agreeing, beyond the world's facts, and says how alike: two of them
+    dated alike are one line."""
     chosen = np.arange(len(index)) if sentences is None else np.unique(np.fromiter(sentences, dtype=np.int64))
     dated_leads = index.article_first[:-1][[bool(article_day(a.date)) for a in index.articles]]
     leads = set(dated_leads.tolist())
@@ -284,7 +288,10 @@ def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None 
             found.append((_day(article_day(index.article_of(sent).date)), sent, None, ()))
         unplaced += holds and not read[sent]
     found.sort(key=lambda f: (f[0], f[1]))
-    return Timeline(_merged(fact_of, found), unplaced)
+    events = _merged(fact_of, found)
+    if retold is not None:
+        events = _joined(index, events, retold(index, [f[1] for f in found if f[2] is not None]))
+    return Timeline(events, unplaced)
 
 
 def _ungoverned_year(text: str, dated: Dated) -> bool:
@@ -329,3 +336,32 @@ def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None, tupl
         events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None,
                             others))
     return events
+
+
+def _joined(index: Index, events: list[Event], pairs: Iterable[tuple[int, int, float]]) -> list[Event]:
+    """Events joined where each sentence of one and each of the other tell one thing (`pairs`: a
+    sentence telling no figure is not the bridge between two that differ) under dates that agree
+    (the same, or one to a finer precision: "September 2024", "September 27, 2024"; a year alone
+    only for sentences YEAR_ALIKE) and no article tells both; the line is under the finest date,
+    its sentence first."""
+    pairs = list(pairs)
+    alike = {(min(x, y), max(x, y)): close for x, y, close in pairs}
+    line_of = {sent: n for n, e in enumerate(events) if not e.article_date for sent in e.sentences}
+    root = list(range(len(events)))
+    for x, y, _ in pairs:
+        if x not in line_of or y not in line_of:
+            continue
+        a, b = root[line_of[x]], root[line_of[y]]
+        ea, eb = events[a], events[b]
+        least = YEAR_ALIKE if "year" in (ea.when.precision, eb.when.precision) else 0.0
+        if a == b or ea.when.after(eb.when) or eb.when.after(ea.when) or not set(
+                index.sent_article[list(ea.sentences)].tolist()).isdisjoint(index.sent_article[list(eb.sentences)].tolist()) \
+                or any(alike.get((min(s, t), max(s, t)), -1.0) < least for s in ea.sentences for t in eb.sentences):
+            continue
+        fine, coarse = (a, b) if _RANK[ea.when.precision] >= _RANK[eb.when.precision] else (b, a)
+        ef, ec = events[fine], events[coarse]
+        events[fine] = Event(ef.when, (*ef.sentences, *ec.sentences), (*ef.dated, *ec.dated), ef.planned and ec.planned,
+                             others=ef.others)
+        root = [fine if r == coarse else r for r in root]
+    kept = [e for n, e in enumerate(events) if root[n] == n]
+    return sorted(kept, key=lambda e: (e.when, e.sentences[0]))

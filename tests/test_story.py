@@ -133,6 +133,23 @@ def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_dif
     assert all(e.planned for e in events)
 
 
+def test_one_event_told_in_other_words_and_to_another_precision_is_one_line_with_both_citations():
+    # too unlike for search's same-fact rule (one says much more); "12-month" and "12 months" are one figure
+    idx = index_of(
+        ("Deal", "The governments of Ruritania and Freedonia announced in a joint statement released in "
+                 "September 2024 the official end of the coalition mission, with a 12-month deadline.\n"
+                 "Markets in the capital were calm.", None),
+        ("Mission", "On September 27, 2024, the coalition announced the official end of its mission within 12 months "
+                    "in a joint statement with Freedonia, after the defeat of the rebels in the northern hills and the "
+                    "transition to bilateral security partnerships.\nThe weather was mild.", "2025-02-05"),
+        ("Other mission", "On September 27, 2024, the coalition announced the official end of its mission within "
+                          "18 months in a joint statement with Freedonia.\nFarmers sold their crops.", "2025-02-06"))
+    events = timeline(idx, facts(idx), retold=compare_module.retold).events
+    assert [(str(e.when), e.sentences) for e in events] == [("2024-09-27", (2, 0)), ("2024-09-27", (4,))]
+    assert [str(d.when) for d in events[0].dated] == ["2024-09-27", "2024-09"]  # the line under the finer date
+    assert len(timeline(idx, facts(idx)).events) == 3  # the world's facts alone keep all three apart
+
+
 def test_a_timeline_reads_the_years_a_sentence_is_about_not_those_of_names_or_things():
     idx = index_of(("Gadgets", "Other gadgets in the top 100 include the sextant from 1731 (59th position), the marine "
                                "chronometer from 1761 and the Kodak Brownie camera from 1900 (28th position).\n"
@@ -240,6 +257,22 @@ def test_a_figure_of_the_same_thing_told_differently_stays_a_contrast():
     assert contrast.kinds == ("figure",)
     assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
         ["4.8 million"], ["five million"])
+
+
+def test_a_threshold_and_a_figure_that_meets_it_are_no_difference_unless_it_falls_short():
+    other_news = ("Rain is forecast for the weekend across the north.\nThe town hall reopens after repairs.\n"
+                  "Local schools celebrate their exam results.\n")  # so the words the pair shares weigh as news does
+    mark = ("Surpassing the 40 trillion calculations per second mark has been the aim of the Blue Gene machine in "
+            "tests at IBM.")
+    more = "The Blue Gene machine did more than 40 trillion calculations per second in tests at IBM."
+
+    def kinds(threshold: str, speed: str) -> list[tuple[str, ...]]:
+        reached = f"The Blue Gene machine reached a top speed of {speed} trillion calculations per second in tests at IBM."
+        idx = index_of(("One", other_news + threshold, None), ("Two", reached, None))
+        return [c.kinds for c in compare(idx, Searcher(idx).same_fact).contrasts]
+
+    assert kinds(mark, "42.7") == [] and kinds(more, "42.7") == []  # the mark passed, as both say
+    assert kinds(more, "36.1") == [("figure",)]  # short of "more than 40": they disagree
 
 
 def test_articles_sharing_words_only_within_themselves_have_nothing_to_compare():
@@ -472,6 +505,25 @@ def test_a_sentences_figures_are_read_once_with_the_world_not_again_by_each_comp
         ("12m", "money", "£12 million"), ("300", "number", "300")]
     assert [(f.value, f.type) for f in figures["date"]] == [("2024-09-27", "date")]
     assert [idx.text_of(0)[slice(*f.span)] for f in compare_module._Reading.of(idx, 0).figures["date"]] == ["Monday"]
+
+
+def test_denials_hedges_and_speakers_are_read_once_with_the_world_not_again_by_each_compare(monkeypatch):
+    idx = index_of(("Plan", "Rain fell on Monday.\nThe minister has not confirmed the plan, which might cost £2m, "
+                            "according to officials.\nThe council announced the closure of the old bridge.", None))
+    read = {s: (compare_module._qualifiers(idx.text_of(s)), compare_module._who(idx, s, idx.text_of(s)))
+            for s in range(len(idx))}
+    compare_module._kept(idx)  # the arrays, made as the world is
+
+    def unread(*args):
+        raise AssertionError("a sentence read again")
+
+    monkeypatch.setattr(compare_module, "_qualifiers", unread)
+    monkeypatch.setattr(compare_module, "_who", unread)
+    for s, (qualifiers, who) in read.items():
+        reading = compare_module._Reading.of(idx, s)
+        assert (reading.qualifiers, reading.who) == (qualifiers, who)
+    assert [c.word for c in read[1][0]["negation"]] == ["not"] and [c.word for c in read[1][0]["hedge"]] == ["might"]
+    assert read[1][1].how == "according" and read[2][1].how == "announced" and read[0][1].key is None
 
 
 def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import numpy as np
 
 from briefbot.brief import brief as story_brief
 from briefbot.cache import cache_dir
-from briefbot.compare import compare as story_compare
+from briefbot.compare import compare as story_compare, retold
 from briefbot.parser import number_in
 from briefbot.reply import NO_ANSWER, OK, Heading, Reply
 from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
@@ -30,7 +30,7 @@ def timeline(s: Session, command: Command) -> Reply:
     sentences = _on_topic(s, reply, command.obj)
     if reply.status == NO_ANSWER:
         return reply
-    found = story_timeline(s.index, s.world.fact_of, sentences)
+    found = story_timeline(s.index, s.world.fact_of, sentences, retold)
     reply.blocks.append(Heading("Timeline" + (f": {command.obj}" if command.obj else "")))
     if not found.events:
         reply.status = NO_ANSWER
