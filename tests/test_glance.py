@@ -751,6 +751,15 @@ def test_every_alias_parses_to_its_verb() -> None:
                 assert parser.parse(alias).verb == verb.name, alias
 
 
+@pytest.mark.parametrize("line, verb", [("summary", "brief"), ("What's the story?", "brief"),
+                                        ("whats going on", "brief"), ("who is quoted", "people"),
+                                        ("Whos quoted?", "people")])
+def test_a_line_that_means_a_verb_runs_it(session: Session, line: str, verb: str) -> None:
+    """`summary`, `what is the story`, `who is quoted` answered "The articles say nothing about that"."""
+    reply = session.handle(line)
+    assert reply.verb == verb and "say nothing" not in said(reply)
+
+
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
     shown = plain(session.handle("help"))
     for verb in VERBS:
