@@ -422,6 +422,18 @@ def test_export_and_save_never_replace_a_file_they_did_not_write(session, tmp_pa
     assert (tmp_path / "briefbot-notebook.md").read_text() == "notes of another game"
 
 
+def test_the_files_named_before_writing_are_the_files_written(session, tmp_path: Path):
+    """The quit dialog named briefbot-session.json, then the save wrote briefbot-session-2.json."""
+    (tmp_path / "briefbot-session.json").write_text("another game's save")
+    (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    named = session.save_file(), session.export_file()
+    assert named == (tmp_path / "briefbot-session-2.json", tmp_path / "briefbot-notebook-2.md")
+    assert str(named[0]) in said(session.handle("save")) and str(named[1]) in said(session.handle("export"))
+    assert (session.save_file(), session.export_file()) == named  # its own files now: written again
+
+
 def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Path):
     assert "no such file" in said(session.handle("restore nothere.json"))
     (tmp_path / "bad.json").write_text("{not json")
