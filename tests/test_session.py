@@ -389,6 +389,23 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
     assert not reply.answers or verb == "talk"
 
 
+def test_go_alone_names_every_place_not_only_the_exits(session):
+    """`go` named the room's eight exits as "Places in the briefing": Harir base was not among them."""
+    reply = session.handle("go")
+    assert all(place.name in said(reply) for place in session.world.places) and "Harir base" in said(reply)
+
+
+@pytest.mark.parametrize("typed, meant", [("soldres", "soldiers"), ("soldres in iraq", "soldiers")])
+def test_a_word_two_letters_off_is_read_when_nothing_answers(session, typed: str, meant: str):
+    """`soldres` (a letter left out and two swapped) got a flat "The articles say nothing about that"."""
+    reply = session.handle(typed)
+    assert reply.answers and f"soldres \u2192 {meant}" in said(reply)
+
+
+def test_an_english_word_the_articles_lack_is_not_read_as_another(session):
+    assert not session.handle("how many tanks").answers  # not "(Reading tanks → take.)"
+
+
 def test_talk_names_the_person_once(session):
     """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
     reply = session.handle("talk to al-bayati")

@@ -45,7 +45,7 @@ def question(s: Session, command: Command) -> Reply:
         return _asked_of(s, command.line, about, person, m["topic"])  # "what did he say about…": his words
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
-    result = _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s)))
+    result = _with_guesses(s, query, _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s))))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     on_table(s, read_as(query, result.corrections))  # follow-ups re-ask it as it was read
@@ -93,6 +93,17 @@ def _with_names_spelt(s: Session, query: str, result: Result) -> Result:
         return result
     retried = s.searcher.search(read_as(query, fixes), s.k, context=_room(s))
     retried.corrections = fixes | retried.corrections
+    return retried if retried.answers else result
+
+
+def _with_guesses(s: Session, query: str, result: Result) -> Result:
+    """"soldres": two letters off "soldiers", too far for a seven-letter word to be read so at once,
+    and nothing answered. When nothing answers, the words found nowhere are read more loosely, and
+    said so, as any misspelling is ("(Reading soldres → soldiers.)")."""
+    if result.answers or not (fixes := s.searcher.guesses(result.unknown_words)):
+        return result
+    retried = s.searcher.search(read_as(query, fixes), s.k, context=_room(s))
+    retried.corrections = result.corrections | fixes | retried.corrections
     return retried if retried.answers else result
 
 
