@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -69,14 +69,26 @@ def write_new(wanted: Path, content: Content, mine: set[Path], private: bool = F
         wanted.parent.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # a file where the folder should be: no free name will help
         raise NotADirectoryError(errno.ENOTDIR, f"{wanted.parent.name} is a file, not a folder") from None
-    path = wanted
-    for n in range(2, MAX_FREE_NAMES + 2):
+    for path in _names(wanted):
         try:
             write_atomic(path, content, replace=path in mine, private=private)
             return path
         except FileExistsError:
-            path = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+            continue
     raise FileExistsError(errno.EEXIST, f"{wanted.name} and {MAX_FREE_NAMES} names after it are taken")
+
+
+def free_name(wanted: Path, mine: set[Path]) -> Path:
+    """The path `write_new` would write now (unless another process takes it first): what a dialog
+    names before writing."""
+    return next((p for p in _names(wanted) if p in mine or not os.path.lexists(p)), wanted)
+
+
+def _names(wanted: Path) -> Iterator[Path]:
+    """wanted, wanted-2, wanted-3…: the names `write_new` tries in turn."""
+    yield wanted
+    for n in range(2, MAX_FREE_NAMES + 1):
+        yield wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
 
 
 def _link_new(tmp: str, path: Path) -> None:

@@ -28,6 +28,7 @@ K = TypeVar("K")
 # a longer "word" (a pasted blob, a table with no spaces) is no misspelling, and would cost its
 # length squared in memory (100k letters: 9.5 GB).
 TYPO_MAX_LETTERS = 40
+GUESS_MIN_LETTERS = 6  # a word found nowhere is read two letters off (`Searcher.guesses`) from this length
 _NAMES = ("person", "place", "organisation")
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
@@ -528,6 +529,26 @@ class Searcher:
                  for tid, w in slot.terms.items() if w == related_weight}
         return frozenset(added - {tid for slot in slots for tid, w in slot.terms.items()
                                   if w != related_weight or slot.terms.get(idx.term_id.get(slot.term, -1)) != 1.0})
+
+    def guesses(self, words: list[str]) -> dict[str, str]:
+        """A looser reading of words the articles lack, two letters off however short ("soldres":
+        soldiers, a letter left out and two swapped), for a question nothing answers as read: never
+        in place of a closer reading, nor of an English word ("tanks" is no "take"), nor of a name
+        the articles lack ("Brexit" is no "Brent"). The words of the same first two letters and about
+        the same length are compared; the commonest of the closest is taken."""
+        from nltk.metrics.distance import edit_distance
+        fixes: dict[str, str] = {}
+        for word in words:
+            written = _written(word)
+            if not written.isalpha() or len(written) < GUESS_MIN_LETTERS or word[:1].isupper() or \
+                    any(is_word(t) for t in analyze(word)):
+                continue
+            near = [(d, -self.index.doc_freq(tid), tid) for tid, surface in enumerate(self.index.surface)
+                    if fold(surface[:2]) == written[:2] for form in self._forms(tid)
+                    if abs(len(form) - len(written)) <= 2 and (d := edit_distance(written, form, transpositions=True)) <= 2]
+            if near:
+                fixes[word] = self._spelt(min(near)[2], word)
+        return fixes
 
     def _correct(self, term: str, word: str, among: set[int] | None = None) -> int | None:
         """The vocabulary term a misspelt or differently transliterated word most likely means. A

@@ -26,7 +26,7 @@ from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
 from briefbot.text import STOP_WORDS, analyze, fold
 from briefbot.verbs.looking import look
-from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE
+from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, will_write
 from briefbot.verbs.story import first_visit
 from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
@@ -504,13 +504,13 @@ class Session:
     # --- save and restore ----------------------------------------------------------------------
 
     def save_file(self) -> Path:
-        """The file `save` with no name writes (where another game's file is, the next free name:
-        the reply says which), and the quit dialog names before it saves."""
-        return self.save_path or self.home / SESSION_FILE
+        """The file `save` with no name writes now (where another game's file is, the next free name),
+        which the quit dialog names before it saves."""
+        return will_write(self, default_save(self))
 
     def export_file(self) -> Path:
-        """The file `export` with no name writes (the next free name past another game's, as `save`)."""
-        return self.home / NOTEBOOK_FILE
+        """The file `export` with no name writes now (the next free name past another game's, as `save`)."""
+        return will_write(self, self.home / NOTEBOOK_FILE)
 
     def saved(self) -> str:
         state = asdict(self.state) | {"seen": sorted(self.state.seen)}

@@ -80,7 +80,8 @@ _DATE = (rf"{_PART_OF}(?:"
          rf"|\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d\d)(?!\d)|\d{{4}}-\d\d-\d\d(?!\d)"
          rf"|(?:[Mm]id|[Ee]arly|[Ll]ate)-?{_YEAR}s?|{_YEAR}s"
          rf")(?![\w-])"
-         rf"|(?i:yesterday|today|tomorrow|tonight)(?![\w])"
+         # ("Today" capitalised after a word is a name: "BBC Radio 4's Today programme")
+         rf"|(?:(?<!\w\s)(?i:yesterday|today|tomorrow|tonight)|yesterday|today|tomorrow|tonight)(?![\w])"
          rf"|{NUMBER}\s{_TIME_UNITS}\sago(?![\w])|an?\s{_TIME_UNITS}\sago(?![\w])")
 # A year alone ("in 2003", "1998/9", "2005's") is a date unless an amount or unit follows it.
 _LONE_YEAR = re.compile(rf"(?<![\w.,$£€/-]){_YEAR}(?:/\d{{1,2}}(?!\d)|-\d\d(?!\d))?(?=['\u2019]s\b|(?![\w%/-]))"

@@ -368,6 +368,42 @@ def test_he_after_talk_to_is_whom_the_player_talks_to(tmp_path: Path) -> None:
     assert said(session.handle("when did he quit")).splitlines()[0] == "(when did Roger Knapman quit)"
 
 
+ASYLUM = ("Title: Howard unveils asylum plans\nDate: 2005-01-24\nSource: BBC News\n\n"
+          "Tory plans to cut immigration are fair, Michael Howard has said.\n\n"
+          "\"Firm but fair immigration controls are essential,\" Mr Howard said.\n\n"
+          "Mr Kennedy said politicians should not foment a debate about immigration, attacking Michael Howard's "
+          "proposals for quotas.\n\n"
+          "\"We will cut taxes,\" Mr Howard said.\n\n"
+          "\"Our schools need teachers,\" Mr Kennedy said.\n")
+
+
+def test_what_did_he_say_about_it_is_his_own_words(tmp_path: Path) -> None:
+    """`talk to howard`, `what did he say about immigration?` gave Kennedy's sentence attacking "Michael
+    Howard's proposals" first: a question of what "he" said on a topic is asked of his own statements."""
+    from briefbot.cache import load
+    (tmp_path / "asylum.txt").write_text(ASYLUM, encoding="utf-8")
+    session = Session(load([str(tmp_path / "asylum.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    session.handle("talk to howard")
+    reply = session.handle("what did he say about immigration?")
+    assert said(reply).splitlines()[0] == "(what did Michael Howard say about immigration?)"
+    assert reply.answers and {a.speaker for a in reply.answers} == {"Michael Howard"}
+    assert reply.query == "what did he say about immigration?"
+
+
+def test_when_did_he_quit_is_not_answered_by_a_programme_called_today(tmp_path: Path) -> None:
+    """`talk to knapman`, `when did he quit` marked "Today" (of "BBC Radio 4's Today programme") as
+    when: the articles never say Knapman quit."""
+    from briefbot.cache import load
+    told = QUIT + "\n\"It was nice knowing him,\" Mr Knapman told BBC Radio 4's Today programme.\n"
+    (tmp_path / "quit.txt").write_text(told, encoding="utf-8")
+    session = Session(load([str(tmp_path / "quit.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    session.handle("talk to knapman")
+    reply = session.handle("when did he quit")
+    assert said(reply).splitlines()[0] == "(when did Roger Knapman quit)"
+    assert all(a.answer_span is None or a.answer_span.type != "date" or "Today" not in
+               a.text[a.answer_span.start:a.answer_span.end] for a in reply.answers)
+
+
 MUTU = ("Title: Wenger offers Mutu hope\nDate: 2004-11-01\nSource: BBC Sport\n\n"
         "Arsenal boss Arsene Wenger would consider signing Adrian Mutu once the striker has served his ban.\n\n"
         "Mutu was sacked by Chelsea on Friday after a failed test - a move Wenger has backed. But he said: "
@@ -713,6 +749,15 @@ def test_every_alias_parses_to_its_verb() -> None:
         for alias in verb.aliases:
             if verb.object == "none":
                 assert parser.parse(alias).verb == verb.name, alias
+
+
+@pytest.mark.parametrize("line, verb", [("summary", "brief"), ("What's the story?", "brief"),
+                                        ("whats going on", "brief"), ("who is quoted", "people"),
+                                        ("Whos quoted?", "people")])
+def test_a_line_that_means_a_verb_runs_it(session: Session, line: str, verb: str) -> None:
+    """`summary`, `what is the story`, `who is quoted` answered "The articles say nothing about that"."""
+    reply = session.handle(line)
+    assert reply.verb == verb and "say nothing" not in said(reply)
 
 
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:

@@ -389,6 +389,23 @@ def test_a_verb_without_its_object_asks_for_it(session, line: str, verb: str, sa
     assert not reply.answers or verb == "talk"
 
 
+def test_go_alone_names_every_place_not_only_the_exits(session):
+    """`go` named the room's eight exits as "Places in the briefing": Harir base was not among them."""
+    reply = session.handle("go")
+    assert all(place.name in said(reply) for place in session.world.places) and "Harir base" in said(reply)
+
+
+@pytest.mark.parametrize("typed, meant", [("soldres", "soldiers"), ("soldres in iraq", "soldiers")])
+def test_a_word_two_letters_off_is_read_when_nothing_answers(session, typed: str, meant: str):
+    """`soldres` (a letter left out and two swapped) got a flat "The articles say nothing about that"."""
+    reply = session.handle(typed)
+    assert reply.answers and f"soldres \u2192 {meant}" in said(reply)
+
+
+def test_an_english_word_the_articles_lack_is_not_read_as_another(session):
+    assert not session.handle("how many tanks").answers  # not "(Reading tanks → take.)"
+
+
 def test_talk_names_the_person_once(session):
     """The heading and the line under it said "Gordon Brown  Gordon Brown, Chancellor talks about:"."""
     reply = session.handle("talk to al-bayati")
@@ -420,6 +437,18 @@ def test_export_and_save_never_replace_a_file_they_did_not_write(session, tmp_pa
     assert "Wrote 2 notes" in again and "briefbot-notebook-2.md" in again
     assert not (tmp_path / "briefbot-notebook-3.md").exists()
     assert (tmp_path / "briefbot-notebook.md").read_text() == "notes of another game"
+
+
+def test_the_files_named_before_writing_are_the_files_written(session, tmp_path: Path):
+    """The quit dialog named briefbot-session.json, then the save wrote briefbot-session-2.json."""
+    (tmp_path / "briefbot-session.json").write_text("another game's save")
+    (tmp_path / "briefbot-notebook.md").write_text("another game's notes")
+    session.handle("where is harir base")
+    session.handle("note 1")
+    named = session.save_file(), session.export_file()
+    assert named == (tmp_path / "briefbot-session-2.json", tmp_path / "briefbot-notebook-2.md")
+    assert str(named[0]) in said(session.handle("save")) and str(named[1]) in said(session.handle("export"))
+    assert (session.save_file(), session.export_file()) == named  # its own files now: written again
 
 
 def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Path):

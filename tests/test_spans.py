@@ -102,7 +102,10 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("the Bank of England held rates", ("Bank of England", "organisation")),
     ("said Tony Blair's spokesman", ("Tony Blair", "person")),
     ("Dr Jane Hutt opened it.", ("Dr Jane Hutt", "person")),
-    ("The talks ended on 23 February.", ("23 February", "date")),  # the sentence's full stop is not the month's
+    ("The talks ended on 23 February.", ("23 February", "date")),
+    ("He said. Today the talks ended.", ("Today", "date")),  # a sentence may still open on it
+    ('"Today we begin," he said.', ("Today", "date")),
+    ("Talks resume today.", ("today", "date")),  # the sentence's full stop is not the month's
     ("It opens on 5 Feb. 2025 in Leeds.", ("5 Feb. 2025", "date")),
     ("Blue Gene/L has managed speeds of 70.72 teraflops.", ("70.72 teraflops", "measure")),  # the unit is the number's
     ("The line runs at 10 Mbps.", ("10 Mbps", "measure")),
@@ -126,6 +129,7 @@ def test_span_found(text: str, expected: tuple[str, str]):
     ('Marca said: "Wayne Rooney se volvi&#243; loco".', "243"),  # an HTML entity the text carries literally
     ("But seconds after the half-time interval, Drogba made no mistake.", "half"),  # a word number in a compound
     ("Its profits were buoyed by one-off gains.", "one"),
+    ("Mr Knapman told BBC Radio 4's Today programme he was glad.", "Today"),  # a programme, not a date
 ])
 def test_not_found_as_written(text: str, absent: str):
     assert absent not in [found for found, _ in spans(text)]

@@ -646,6 +646,21 @@ def test_the_quit_dialogs_arrows_stop_at_its_ends_and_it_names_the_files(app: Re
     drive(app, scenario, size=(80, 24))
 
 
+def test_the_quit_dialog_names_the_file_it_then_writes(app: RecordingApp, tmp_path: Path) -> None:
+    """It named briefbot-session.json, then wrote briefbot-session-2.json (another game's file was there)."""
+    (tmp_path / "briefbot-session.json").write_text("another game's save")
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await pilot.press("ctrl+q")
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert f"writes {tmp_path / 'briefbot-session-2.json'}" in said
+        await pilot.click("#save")
+        await wait_until(pilot, lambda: not app.is_running)
+    drive(app, scenario, size=(80, 24))
+    assert (tmp_path / "briefbot-session-2.json").exists() and str(tmp_path / "briefbot-session-2.json") in app.farewell
+
+
 def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """It vanished: typed while "Loading…" showed, it was neither answered nor in the history."""

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from briefbot.session import Session
 
 MAX_TRAIL = 100  # rooms `back` can return through: each undo step keeps a copy of them
+GO_LISTED = 24  # places `go` alone names, the most mentioned first
 
 
 def look(s: Session, command: Command, brief: bool = True) -> Reply:
@@ -49,9 +50,11 @@ def look(s: Session, command: Command, brief: bool = True) -> Reply:
 
 def go(s: Session, command: Command) -> Reply:
     target = command.obj
-    if not target:
-        places = ", ".join(p.name for p in s.world.places[:8]) or "none beyond this room"
-        return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {places}.")
+    if not target:  # every place is a `go` away, not only the exits (Harir base is none of the room's)
+        places, more = s.world.places[:GO_LISTED], len(s.world.places) - GO_LISTED
+        named = ", ".join(p.name for p in places) or "none beyond this room"
+        return Reply(command.line, OK, verb="go").say(f"Go where? Places in the briefing: {named}."
+                                                      + (f" ({more} more: `places` lists them all.)" if more > 0 else ""))
     if target.lower() in START_ROOM_NAMES:
         return _move(s, BRIEFING_ROOM, command)
     places = s.world.find(target, (Place,))

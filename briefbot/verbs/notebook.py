@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefbot import markdown
-from briefbot.atomic import write_new
+from briefbot.atomic import free_name, write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
 from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural, with_tellings
@@ -88,7 +88,7 @@ def export(s: Session, command: Command) -> Reply:
 def save(s: Session, command: Command) -> Reply:
     """Save the game: with no name, to the file it last saved to or came from."""
     reply = Reply(command.line, OK, verb="save")
-    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else s.save_file()
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else default_save(s)
     if path is not None and (written := _keep(s, reply, path, s.saved(), "Saved to {path}.", private=True)):
         s.save_path = written
         s.saved_seen = set(s.state.seen)
@@ -131,10 +131,7 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str, private: b
     wanted = path
     try:
         made = next((p for p in reversed(wanted.parents) if not p.exists()), None)  # a folder the write makes
-        # This game's own files: those it wrote, and its saves from before a restart (its id is in them).
-        mine = s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
-                            if p not in s.written and _own_save(s, p)}
-        path = write_new(wanted, text, mine, private)
+        path = write_new(wanted, text, _mine(s, wanted), private)
     except (OSError, UnicodeError, ValueError) as e:  # ValueError: a NUL in the name
         reply.status = ERROR
         reply.say(f"Could not write {path}: {getattr(e, 'strerror', None) or e}", "error")
@@ -147,6 +144,24 @@ def _keep(s: Session, reply: Reply, path: Path, text: str, done: str, private: b
         reply.say(f"({wanted.name} is already there and was left alone.)")
     reply.say(done.format(path=path))
     return path
+
+
+def _mine(s: Session, wanted: Path) -> set[Path]:
+    """This game's own files of `wanted`'s name: those it wrote, and its saves from before a restart
+    (its id is in them). Only these may be written over."""
+    return s.written | {p for p in wanted.parent.glob(f"{glob.escape(wanted.stem)}*{glob.escape(wanted.suffix)}")
+                        if p not in s.written and _own_save(s, p)}
+
+
+def default_save(s: Session) -> Path:
+    """What `save` with no name asks for: the file the game last saved to or came from, else the usual one."""
+    return s.save_path or s.home / SESSION_FILE
+
+
+def will_write(s: Session, wanted: Path) -> Path:
+    """The file writing `wanted` takes (past another game's file, the next free name): what the quit
+    dialog names is what is written."""
+    return free_name(wanted, _mine(s, wanted))
 
 
 def _own_save(s: Session, path: Path) -> bool:

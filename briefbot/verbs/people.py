@@ -277,7 +277,8 @@ VERBS = (
     Verb("what_else", ("what else did he say", "what else did she say", "what else did they say",
                        "what else does he say", "what else does she say", "what else"),
          "more of what the last-named person says", True, what_else, usage="what else did he say?"),
-    Verb("people", ("people", "who", "characters"), "the people quoted", False, people),
+    Verb("people", ("people", "who", "characters", "who is quoted", "who is in the story", "who is involved",
+                    "who are the people", "who are the characters"), "the people quoted", False, people),
     Verb("dossiers", ("dossiers", "organisations", "organizations", "orgs"), "the organisations named", False,
          dossiers),
 )

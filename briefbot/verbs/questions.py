@@ -25,6 +25,9 @@ FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 _SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
 _BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+# A question of what someone said on a topic, once its "he" is a name: "what did Michael Howard say about immigration?"
+_SAID_ABOUT = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|think|thought|tell|told)"
+                         r"\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)[\s?!.]*$", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
 _WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
 _WHO_IS = re.compile(r"\s*who(?:\s+is|\s+was|['\u2019]s)\s+(?P<name>[^?!.]+?)[\s?!.]*$", re.I)  # "who is allawi?"
@@ -38,9 +41,11 @@ def question(s: Session, command: Command) -> Reply:
             f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? "
             + ("I cannot tell from the last answers: ask again with the name." if s.state.question else
                "No one has been named yet: ask with the name."))
+    if about is not None and (m := _SAID_ABOUT.match(about)) and (person := s.person_called(m["who"])):
+        return _asked_of(s, command.line, about, person, m["topic"])  # "what did he say about…": his words
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
-    result = _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s)))
+    result = _with_guesses(s, query, _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s))))
     reply = Reply(command.line, ANSWERED if result.answers else NO_ANSWER, verb="question",
                   suggestions=s.covers() or result.suggestions, corrections=result.corrections)
     on_table(s, read_as(query, result.corrections))  # follow-ups re-ask it as it was read
@@ -88,6 +93,17 @@ def _with_names_spelt(s: Session, query: str, result: Result) -> Result:
         return result
     retried = s.searcher.search(read_as(query, fixes), s.k, context=_room(s))
     retried.corrections = fixes | retried.corrections
+    return retried if retried.answers else result
+
+
+def _with_guesses(s: Session, query: str, result: Result) -> Result:
+    """"soldres": two letters off "soldiers", too far for a seven-letter word to be read so at once,
+    and nothing answered. When nothing answers, the words found nowhere are read more loosely, and
+    said so, as any misspelling is ("(Reading soldres → soldiers.)")."""
+    if result.answers or not (fixes := s.searcher.guesses(result.unknown_words)):
+        return result
+    retried = s.searcher.search(read_as(query, fixes), s.k, context=_room(s))
+    retried.corrections = result.corrections | fixes | retried.corrections
     return retried if retried.answers else result
 
 
@@ -304,10 +320,7 @@ def follow_up(s: Session, command: Command) -> Reply:
         reply = _asked_as(s, command.line, f"{word} {about.name}?")
     elif isinstance(about, Character):  # `ask howard about tax`, `why?`: still what Howard says
         topic = f"{word} {_focus(s.state.question)}"
-        line = f"ask {about.name} about {topic}"
-        reply = s.verbs["ask"].run(s, Command("ask", about.name, topic, line))
-        reply.blocks.insert(0, Message(f"({line})"))
-        reply.query, reply.asked = command.line, line
+        reply = _asked_of(s, command.line, f"ask {about.name} about {topic}", about.name, topic)
     else:
         reply = _asked_as(s, command.line, f"{word} {_focus(s.state.question)}?")
     reply.verb = "follow_up"
@@ -318,6 +331,16 @@ def _asked_as(s: Session, typed: str, line: str) -> Reply:
     """A follow-up answered as the question it stands for, which it shows ("(why soldiers iraq?)"):
     its query is what was typed, its `asked` the line answered."""
     reply = question(s, Command("question", line, line=line))
+    reply.blocks.insert(0, Message(f"({line})"))
+    reply.query, reply.asked = typed, line
+    return reply
+
+
+def _asked_of(s: Session, typed: str, line: str, person: str, topic: str) -> Reply:
+    """A follow-up answered from one person's own statements, as `ask PERSON about TOPIC` (it shows
+    the line it stands for): "what did he say about immigration?" after `talk to howard` is what
+    Howard says, not a sentence of Kennedy's attacking "Michael Howard's proposals"."""
+    reply = s.verbs["ask"].run(s, Command("ask", person, topic, line))
     reply.blocks.insert(0, Message(f"({line})"))
     reply.query, reply.asked = typed, line
     return reply
