@@ -6,15 +6,10 @@ from dataclasses import fields, replace
 
 import pytest
 
-from briefbot.indexing import build
 from briefbot.ranking import FEATURES, RANKING, Ranking
 from briefbot.reply import Passage, answer_json
 from briefbot.search import Result, Searcher
-from stories import article
-
-
-def searcher_of(*stories: tuple[str, str]) -> Searcher:
-    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
+from stories import searcher_of
 
 
 CONSOLE = ("Nintendo DS goes on sale",

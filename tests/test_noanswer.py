@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from briefbot.indexing import build
-from briefbot.search import Searcher
-from stories import article
+from stories import searcher_of
 
 OTHER = ("Referendum", "The government has confirmed a referendum on a regional assembly.\n"
                        "It will cost £80m to run, officials said.")
-
-
-def searcher_of(*stories: tuple[str, str]) -> Searcher:
-    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
 
 
 def span_of(question: str, sentence: str) -> str | None:

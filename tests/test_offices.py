@@ -8,17 +8,8 @@ import pytest
 from briefbot.indexing import build
 from briefbot.lexicon import shipped_text
 from briefbot.question import analyse
-from briefbot.search import Result, Searcher
-from stories import article
-
-
-def searcher_of(*stories: tuple[str, str]) -> Searcher:
-    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
-
-
-def claimed(result: Result) -> list[str | None]:
-    """The span each answer claims, in order (None where it claims none)."""
-    return [a.text[a.answer_span.start:a.answer_span.end] if a.answer_span else None for a in result.answers]
+from briefbot.search import Searcher
+from stories import article, claimed, searcher_of
 
 
 CLUBS = ("Cup draw", "Birmingham manager Steve Bruce admitted their trip to face Premiership leaders Chelsea was "

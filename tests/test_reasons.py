@@ -2,9 +2,7 @@
 sentence beside it that gives the reason."""
 from __future__ import annotations
 
-from briefbot.indexing import build
-from briefbot.search import Searcher
-from stories import article
+from stories import searcher_of
 
 LIGHTHOUSE = ("Lighthouse closes",
               "The old lighthouse at Porthmoor will close its doors to visitors this summer.\n"
@@ -13,10 +11,6 @@ LIGHTHOUSE = ("Lighthouse closes",
 MUSEUM = ("Museum opens",
           "A new museum of the sea opened to visitors in Porthmoor on Saturday.\n"
           "Its doors will stay open late this summer.")
-
-
-def searcher_of(*stories: tuple[str, str]) -> Searcher:
-    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
 
 
 def test_the_reason_beside_the_restated_event_answers_why():

@@ -2,18 +2,7 @@
 sentences where a new user found a confident wrong span, the span is the thing asked for, or none."""
 from __future__ import annotations
 
-from briefbot.indexing import build
-from briefbot.search import Result, Searcher
-from stories import article
-
-
-def searcher_of(*stories: tuple[str, str]) -> Searcher:
-    return Searcher(build([article(n, t, b) for n, (t, b) in enumerate(stories)], ""))
-
-
-def claimed(result: Result) -> list[str | None]:
-    """The span each answer claims, in order (None where it claims none)."""
-    return [a.text[a.answer_span.start:a.answer_span.end] if a.answer_span else None for a in result.answers]
+from stories import claimed, searcher_of
 
 
 TROOPS = ("Troops in Iraq", "Around 2,500 US troops remain in Iraq as part of the coalition led by Washington. "
