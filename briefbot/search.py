@@ -534,13 +534,13 @@ class Searcher:
         """A looser reading of words the articles lack, two letters off however short ("soldres":
         soldiers, a letter left out and two swapped), for a question nothing answers as read: never
         in place of a closer reading, nor of an English word ("tanks" is no "take"), nor of a name
-        the articles lack ("Brexit" is no "Brent"). The words of the same first two letters and about
+        the articles lack, a capital anywhere in it ("Brexit" is no "Brent", "iPhone" no "iPhoto"). The words of the same first two letters and about
         the same length are compared; the commonest of the closest is taken."""
         from nltk.metrics.distance import edit_distance
         fixes: dict[str, str] = {}
         for word in words:
             written = _written(word)
-            if not written.isalpha() or len(written) < GUESS_MIN_LETTERS or word[:1].isupper() or \
+            if not written.isalpha() or len(written) < GUESS_MIN_LETTERS or not word.islower() or \
                     any(is_word(t) for t in analyze(word)):
                 continue
             near = [(d, -self.index.doc_freq(tid), tid) for tid, surface in enumerate(self.index.surface)

@@ -402,6 +402,13 @@ def test_a_word_two_letters_off_is_read_when_nothing_answers(session, typed: str
     assert reply.answers and f"soldres \u2192 {meant}" in said(reply)
 
 
+def test_a_name_with_a_capital_inside_is_not_read_as_another():
+    """"When did Apple release the iPhone?" read iPhone as iPhoto and answered of the software."""
+    from stories import searcher_of
+    s = searcher_of(("Apple", "Apple has released a new version of its iPhoto software for the Mac."))
+    assert s.guesses(["iPhone"]) == {} and s.guesses(["sotfwre"]) == {"sotfwre": "software"}
+
+
 def test_an_english_word_the_articles_lack_is_not_read_as_another(session):
     assert not session.handle("how many tanks").answers  # not "(Reading tanks → take.)"
 
