@@ -534,8 +534,9 @@ class Searcher:
         """A looser reading of words the articles lack, two letters off however short ("soldres":
         soldiers, a letter left out and two swapped), for a question nothing answers as read: never
         in place of a closer reading, nor of an English word ("tanks" is no "take"), nor of a name
-        the articles lack, a capital anywhere in it ("Brexit" is no "Brent", "iPhone" no "iPhoto"). The words of the same first two letters and about
-        the same length are compared; the commonest of the closest is taken."""
+        the articles lack, a capital anywhere in it ("Brexit" is no "Brent", "iPhone" no "iPhoto").
+        The words of the same first two letters and about the same length are compared; the
+        commonest of the closest is taken."""
         from nltk.metrics.distance import edit_distance
         fixes: dict[str, str] = {}
         for word in words:
@@ -688,10 +689,7 @@ class Searcher:
         for slot in slots:
             own = idx.term_id.get(slot.term)
             if slot.terms.get(own) == 1.0 and _name_like(slot.word, query) and not _LOOSE_NAME.fullmatch(slot.word):
-                naming = np.zeros(len(idx.articles), dtype=bool)
-                for tid in slot.terms:
-                    naming[idx.by_article.get(tid)[0]] = True
-                keep &= naming[arts]
+                keep &= self._naming(slot)[arts]
         return keep
 
     def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
