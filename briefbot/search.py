@@ -655,7 +655,7 @@ class Searcher:
         article = self._article_scores(weights)[arts]
         ranked = r.pool_deep if self._reads_deeper(question) else r.pool  # the ranks _pool_order reads
         some, may = self._contenders(cands, arts, bm25, article, ranked)
-        names = self._first_names(slots, query)
+        names = self._first_names(slots, query, result.corrections)
         coverage, scores, neighbour = self._first_scores(slots, matches, cands[some], arts[some], bm25[some],
                                                          article[some], may, names)
         if may is not None and coverage.max() < r.min_coverage:  # one left out may cover more: judge all
@@ -747,8 +747,10 @@ class Searcher:
                 credit = np.maximum(credit, has[tid] * (1.0 if w == 1.0 else r.partial_credit))
             # the sentence before may name what this one is about, surely so if it opens with "It"
             credits.append(np.maximum(credit, back * np.where(prev >= 0, credit[prev], 0.0)))
-        for first, last in names:  # "Mr Ebbers, 63," is Bernie Ebbers, where his article names him so
-            credits[first] = np.maximum(credits[first], credits[last] * self._naming(slots[first])[arts])
+        for first, last in names:  # "Mr Ebbers, 63," is Bernie Ebbers, where his article names him so;
+            # and a Martin in an article that never names Mubanga is another Martin (Tony Martin)
+            credits[first] = np.maximum(credits[first] * self._naming(slots[last])[arts],
+                                        credits[last] * self._naming(slots[first])[arts])
         for slot, credit in zip(slots, credits):
             coverage += credit * slot.idf
         coverage /= sum(s.idf for s in slots)
@@ -761,14 +763,16 @@ class Searcher:
             scores[~may] = -np.inf
         return coverage, scores, neighbour
 
-    def _first_names(self, slots: list[_Slot], query: str) -> list[tuple[int, int]]:
+    def _first_names(self, slots: list[_Slot], query: str, corrections: dict[str, str]) -> list[tuple[int, int]]:
         """The slots of a first name and the surname right after it, where the articles write that
         first name before that surname and never the surname in lower case: news names a person in
-        full once and by the surname after that ("Bernie Ebbers", then "Mr Ebbers, 63,")."""
+        full once and by the surname after that ("Bernie Ebbers", then "Mr Ebbers, 63,"). A name
+        typed wrong is looked up as corrected ("martin mubunga" is Martin Mubanga)."""
         first_names, _ = census_names()
         pairs = []
         for n, (slot, after) in enumerate(zip(slots, slots[1:])):
-            given, family = (w[:1].upper() + w[1:].lower() for w in (slot.word, after.word))
+            given, family = (w[:1].upper() + w[1:].lower() for w in
+                             (corrections.get(slot.word, slot.word), corrections.get(after.word, after.word)))
             if given in first_names and slot.terms and after.terms \
                     and re.search(rf"(?<![\w-]){re.escape(slot.word)}\s+{re.escape(after.word)}(?![\w-])", query) \
                     and given in (self._before_name(family, first_names, until=given) or ()):

@@ -643,3 +643,19 @@ def test_a_surname_alone_stands_for_the_full_name_the_article_gives():
         coverage["Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses."]
     assert coverage["Mr Ostrow, 61, the chief's brother, runs a bakery in Ohio."] < \
         coverage["Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."]
+
+
+
+@pytest.mark.parametrize("question", ["how old is bernard ostrow", "how old is bernard ostraw"])
+def test_a_first_name_alone_in_an_article_that_never_gives_the_surname_is_someone_else(question):
+    """Ross Bernard of another story is not Bernard Ostrow, whether the question spells Ostrow right
+    or one slip off: there "bernard" covers nothing, as if the sentence did not hold it."""
+    s = searcher_of(("Acme trial opens",
+                     "Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses.\n"
+                     "Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."),
+                    ("Farm shooting", "Farmer Ross Bernard shot a 16-year-old burglar in 1999.\n"
+                                      "The 16-year-old burglar was shot in 1999."))
+    pool = s.pool(question, Result(question, []))
+    coverage = {s.index.text_of(int(sent)): row[FEATURES.index("coverage")] for sent, row in zip(pool.sents, pool.features)}
+    assert coverage["Farmer Ross Bernard shot a 16-year-old burglar in 1999."] == \
+        coverage["The 16-year-old burglar was shot in 1999."]
