@@ -807,6 +807,7 @@ class Searcher:
         unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
         for concept in idx.synonyms.concepts(list(unit)):  # "2,500 US troops" counts the soldiers asked about
             unit |= set(idx.synonyms.members(concept))
+        unit |= {t for term in list(unit) for t in related(term)}  # "30 awards" counts the prizes asked about
         # what an amount question with no unit measures ("how big was the trade deficit")
         measured = set(_measured(question)) if not unit and question.type in _AMOUNTS else set()
         for concept in idx.synonyms.concepts(list(measured)):  # the trade "shortfall" is its deficit

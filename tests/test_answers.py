@@ -659,3 +659,14 @@ def test_a_first_name_alone_in_an_article_that_never_gives_the_surname_is_someon
     coverage = {s.index.text_of(int(sent)): row[FEATURES.index("coverage")] for sent, row in zip(pool.sents, pool.features)}
     assert coverage["Farmer Ross Bernard shot a 16-year-old burglar in 1999."] == \
         coverage["The 16-year-old burglar was shot in 1999."]
+
+
+def test_a_number_of_a_word_wordnet_relates_to_the_unit_counts_it():
+    """"how many prizes": "30 awards" counts them (WordNet's prize ~ award); "12 cinemas" does not."""
+    s = searcher_of(("Short film wins", "The short film Wasp was shown in 12 cinemas across the country.\n"
+                                        "The short film Wasp has won 30 awards worldwide."))
+    q = "how many prizes has the short film wasp got"
+    pool = s.pool(q, Result(q, []))
+    counts = {s.index.text_of(int(sent)): row[FEATURES.index("unit")] for sent, row in zip(pool.sents, pool.features)}
+    assert counts == {"The short film Wasp was shown in 12 cinemas across the country.": 0.0,
+                      "The short film Wasp has won 30 awards worldwide.": 1.0}
