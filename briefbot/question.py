@@ -186,6 +186,9 @@ _WHO_IS_NAME = LazyPattern(r"^who (?:is|was) (?!(?:the|a|an|in|at|on|to|of|for|b
 _ROLE_HOLDER = LazyPattern(r"^(?:who|what (?:is|was) the name of) (?:is|was|are|were|will be|has been)? ?(?:currently |now |still )?"
                            r"(?:the )?((?:[\w'\u2019-]+ ){0,2}?)([a-z-]+)(?: (?:of|for|at|in) (.*))?$")
 _OF_NOW = frozenset("current present new incumbent".split())  # "the current chelsea manager" is Chelsea's
+# Words that say only that the answer is an amount: "how much money" counts no thing (a sum is
+# money already), "value-for-money savings" are no answer for being money.
+AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure big large long far high".split())
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())
 _HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
@@ -284,7 +287,7 @@ def _unit(q: str) -> str | None:
     if len(words) > 1 and words[-1].endswith("ed"):  # "how many people died": a verb, not the counted noun
         words.pop()
     word = words[-1]
-    return None if word in STOP_WORDS or word in _QUESTION_WORDS else word
+    return None if word in STOP_WORDS or word in _QUESTION_WORDS or word in AMOUNT_WORDS else word
 
 
 def _grouped(content: tuple[str, ...], text: str) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
 from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country, is_role_word
-from briefbot.question import TOLD_AHEAD, TOLD_PAST, Question, analyse
+from briefbot.question import AMOUNT_WORDS, TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
@@ -123,7 +123,6 @@ _DENYING = re.compile(rf"\b(?:{'|'.join(sorted(DENIALS))})\b|n['\u2019]t\b", re.
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _AMOUNTS = frozenset("money percent duration measure number".split())
-_AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure big large long far high".split())
 _DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
 _HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 # the thing an amount is told of, before it: "the trade shortfall was $55.5bn", "its debt stood at £2bn"
@@ -1568,7 +1567,7 @@ def _measured(question: Question) -> frozenset[str]:
     if _DO_SUPPORT.search(text):  # "how often does the General Conference meet": its last word is the verb
         text = text.rsplit(None, 1)[0]
     words = [w for m in _HEADED.finditer(text) for w in m[1].split()
-             if w[:1].islower() and fold(w) not in _AMOUNT_WORDS and not w.endswith("ing")]
+             if w[:1].islower() and fold(w) not in AMOUNT_WORDS and not w.endswith("ing")]
     return frozenset(analyze(" ".join(words)))
 
 

@@ -670,3 +670,14 @@ def test_a_number_of_a_word_wordnet_relates_to_the_unit_counts_it():
     counts = {s.index.text_of(int(sent)): row[FEATURES.index("unit")] for sent, row in zip(pool.sents, pool.features)}
     assert counts == {"The short film Wasp was shown in 12 cinemas across the country.": 0.0,
                       "The short film Wasp has won 30 awards worldwide.": 1.0}
+
+
+def test_money_in_the_question_counts_no_thing():
+    """"How much council tax money…": "value-for-money savings" of £2bn are no better an answer
+    for holding the word "money" than the £200 refund is."""
+    s = searcher_of(("Budget", "The first £2bn of value-for-money savings in council budgets have been achieved.\n"
+                               "Pensioners will get a one-off £200 council tax refund."))
+    q = "How much council tax money are pensioners getting back?"
+    pool = s.pool(q, Result(q, []))
+    assert not pool.features[:, FEATURES.index("unit")].any()
+    assert span_text(s.search(q, 1).answers[0]) == "£200"
