@@ -1057,6 +1057,7 @@ class Searcher:
                                                  or not_the_doer(sp) or _of_another(text, sp, terms, question)))
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
                  and not _bounds_otherwise(text, sp, question.text)
+                 and not _a_difference(text, sp, question.text)
                  and not _tense_otherwise(text, sp, question.tense)
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
                  and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
@@ -1604,6 +1605,17 @@ def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> 
         return False
     named = [m.start() for m in word_spans(text) if m.group()[:1].isupper() and asked.intersection(word_terms(m.group()))]
     return bool(named) and min(named) >= span.end
+
+
+_COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
+_DIFFERENCE = re.compile(rf"\s+{_COMPARED}\s+than\b", re.I)
+_ASKS_DIFFERENCE = re.compile(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)
+
+
+def _a_difference(text: str, span: Span, question: str) -> bool:
+    """Whether an amount is the difference between two, not one ("the rebate was £300 less than
+    what the Tories were offering" tells no rebate of £300), unless the question asks how much more."""
+    return bool(_DIFFERENCE.match(text, span.end)) and not _ASKS_DIFFERENCE.search(question)
 
 
 def _bounds_otherwise(text: str, span: Span, question: str) -> bool:

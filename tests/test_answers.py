@@ -681,3 +681,11 @@ def test_money_in_the_question_counts_no_thing():
     pool = s.pool(q, Result(q, []))
     assert not pool.features[:, FEATURES.index("unit")].any()
     assert span_text(s.search(q, 1).answers[0]) == "£200"
+
+
+def test_an_amount_more_or_less_than_another_is_a_difference():
+    """"£300 less than the Tory offer" is no rebate of £300."""
+    story = ("Budget rebate", "The council tax rebate for pensioners was £300 less than the Tory offer, Mr Howard said.\n"
+                              "The Budget gave pensioners a £200 council tax rebate.")
+    answers = searcher_of(story).search("how much is the council tax rebate for pensioners", 2).answers
+    assert [span_text(a) for a in answers] == ["£200", None]
