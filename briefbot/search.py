@@ -920,6 +920,8 @@ class Searcher:
         idx = self.index
         types = question.span_types
         text = idx.text_of(sent)
+        if _ASKING.search(text):  # "What is the number 4 in this number?" asks; its figures answer nothing
+            return None, False, 0.0
         words = list(word_spans(text))
         terms = {idx.terms[t] for t in asked}
         own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
@@ -1607,6 +1609,7 @@ def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> 
     return bool(named) and min(named) >= span.end
 
 
+_ASKING = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a question
 _COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
 _DIFFERENCE = re.compile(rf"\s+{_COMPARED}\s+than\b", re.I)
 _ASKS_DIFFERENCE = re.compile(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)

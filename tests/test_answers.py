@@ -689,3 +689,11 @@ def test_an_amount_more_or_less_than_another_is_a_difference():
                               "The Budget gave pensioners a £200 council tax rebate.")
     answers = searcher_of(story).search("how much is the council tax rebate for pensioners", 2).answers
     assert [span_text(a) for a in answers] == ["£200", None]
+
+
+def test_a_sentence_that_asks_claims_no_answer():
+    """"How many of the 277 million queries were about Tsunami?" asks a question; it answers none."""
+    story = ("Search engine queries", "How many of the 277 million search engine queries were about tsunamis?\n"
+                                      "Readers made more than 1,000 queries to the search engine each minute.")
+    answers = searcher_of(story).search("how many search engine queries", 2).answers
+    assert [span_text(a) for a in answers] == ["1,000", None]
