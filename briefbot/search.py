@@ -1501,8 +1501,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
     does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
     companies" asked how much the tour cost). A sum has a currency or a scale ("Drogba 107" is a
-    minute, "four in California" and "each half" are counts), and an age is a whole number a life
-    can reach ("1500m" is a race). Where the question says which of the things it counts ("how
+    minute, "four in California" and "each half" are counts), a share is no small count in words
+    ("just one vessel"), and an age is a whole number a life can reach ("1500m" is a race). Where the question says which of the things it counts ("how
     many French soldiers"), a count of those another name qualifies is not theirs ("2,500 American
     soldiers"). Of a tally ("voted 7-2") the thing counted follows its second number."""
     number = text[span.start:span.end]
@@ -1510,6 +1510,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
     if span.type == "number" and wanted == "money" and _BARE_FIGURE.fullmatch(number):
         return True
+    if span.type == "number" and wanted == "percent" and re.fullmatch(SMALL_NUMBER, number, re.I):
+        return True  # "just one vessel in the fleet": a share is no word for a small count
     if span.type == "number" and wanted == "age" and (_TALLY.match(text, span.end) or not (
             _AGE_LIKE.fullmatch(number) and (not number.isdigit() or int(number) < 130))):
         return True  # "1500m" is a race, "the 19-13 defeat" a score

@@ -697,3 +697,11 @@ def test_a_sentence_that_asks_claims_no_answer():
                                       "Readers made more than 1,000 queries to the search engine each minute.")
     answers = searcher_of(story).search("how many search engine queries", 2).answers
     assert [span_text(a) for a in answers] == ["1,000", None]
+
+
+def test_a_small_count_in_words_is_no_share():
+    """"just one vessel" is no answer to by how much the shares fell; "0.03%" is."""
+    story = ("Cruise line", "Aurora is just one vessel in the large Carnival fleet, analysts said after the warning.\n"
+                            "Carnival shares fell by 0.03% after the warning.")
+    answers = searcher_of(story).search("by how much did carnival shares fall after the aurora warning", 2).answers
+    assert [span_text(a) for a in answers] == ["0.03%", None]
