@@ -110,7 +110,7 @@ def answers_of(result) -> dict:
     return {"query": result.query, "status": result.status, "coverage": result.coverage,
             "corrections": result.corrections,
             "answers": [{"sentence": a.sentence_id, "score": a.score, "versions": [v.sentence_id for v in a.versions],
-                         "speaker": a.speaker, "in_context": a.in_context, "context": a.context,
+                         "speaker": a.speaker, "context": a.context,
                          "span": a.answer_span and [a.answer_span.start, a.answer_span.end, a.answer_span.type]}
                         for a in result.answers]}
 

@@ -181,7 +181,6 @@ class Answer:
     citations: list[Citation]
     speaker: str | None = None
     versions: list[Version] = field(default_factory=list)  # the same fact in other articles
-    in_context: int = 0  # where `text` begins in `context`
     answer_span: Span | None = None  # what answers the question's type inside `text` ("£80m", money)
 
 
@@ -1287,7 +1286,7 @@ class Searcher:
         ctx_start, ctx_end = int(idx.sent_start[lo]), int(idx.sent_end[hi])
         versions = [Version(idx.text_of(o), self.citation(o), o) for o in others or []]
         return Answer(sent, text, article.text[ctx_start:ctx_end], round(score, 4), [self.citation(sent)],
-                      idx.speaker_of(sent), versions, int(idx.sent_start[sent]) - ctx_start, span)
+                      idx.speaker_of(sent), versions, span)
 
     def context_span(self, sent: int) -> tuple[int, int]:
         """First and last sentence of the context: the paragraph neighbours; for "He said…", back
