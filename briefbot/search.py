@@ -1059,6 +1059,7 @@ class Searcher:
                  and not _counts_other(text, sp, unit, terms, types[0], qualified)
                  and not _bounds_otherwise(text, sp, question.text)
                  and not _a_difference(text, sp, question.text)
+                 and not _in_a_clause_of_another(text, sp, question)
                  and not _tense_otherwise(text, sp, question.tense)
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
                  and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
@@ -1494,7 +1495,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
                   qualified: frozenset[str] = frozenset()) -> bool:
     """Whether an amount is of something else than asked: a number that counts another thing than
     the unit asked about (the sentence names the unit, but not among the three terms after the
-    number, and a word that is no stop word follows it: "The soldiers are spread across three main
+    number, five where they hold "and" or "or" ("200 league and cup goals"), and a word that is no
+    stop word follows it: "The soldiers are spread across three main
     sites" asked how many soldiers; "2,500 American soldiers" does count them, "1.3 million
     subscribers" may be the customers asked, and "50,000 sold" the PlayStations asked how many were
     sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
@@ -1528,6 +1530,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \
             or asked.intersection(first):
         return False
+    if any(m.group().lower() in ("and", "or") for m in after[1:]):  # "200 league and cup goals"
+        after = list(word_spans(text[end:]))[:5]
     named = {t for m in word_spans(text) for t in word_terms(m.group())}
     return bool(unit & named) and not unit & {t for m in after for t in word_terms(m.group())}
 
@@ -1614,6 +1618,28 @@ _ASKING = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a 
 _COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
 _DIFFERENCE = re.compile(rf"\s+{_COMPARED}\s+than\b", re.I)
 _ASKS_DIFFERENCE = re.compile(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)
+
+
+_WHILE = re.compile(r"\b(?:while|whereas)\s+")
+_AMOUNT_SPANS = frozenset(("money", "number", "percent", "measure"))
+
+
+def _in_a_clause_of_another(text: str, span: Span, question: Question) -> bool:
+    """Whether an amount is told, after "while" or "whereas", of another name than the one asked
+    about, which the sentence names before it: "Meet the Fockers pushed Closer off the top spot
+    while Assault On Precinct 13 made £750,000" tells no takings of Meet the Fockers."""
+    if span.type not in _AMOUNT_SPANS:
+        return False
+    cut = None
+    for cut in _WHILE.finditer(text, 0, span.start):
+        pass
+    if cut is None:
+        return False
+    asked = {fold(w) for w in question.content}  # as typed: "fockers" is the name written Fockers
+    names = asked & {fold(m.group()) for m in word_spans(text[:cut.start()]) if m.group()[:1].isupper()}
+    clause = list(word_spans(text[cut.end():span.start]))
+    return bool(names) and not asked & {fold(m.group()) for m in clause} \
+        and any(m.group()[:1].isupper() for m in clause)
 
 
 def _a_difference(text: str, span: Span, question: str) -> bool:

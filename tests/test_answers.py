@@ -9,7 +9,7 @@ import pytest
 from briefbot.ranking import FEATURES, RANKING, Ranking
 from briefbot.reply import Passage, answer_json
 from briefbot.search import Result, Searcher
-from stories import searcher_of
+from stories import claimed, searcher_of
 
 
 CONSOLE = ("Nintendo DS goes on sale",
@@ -705,3 +705,13 @@ def test_a_small_count_in_words_is_no_share():
                             "Carnival shares fell by 0.03% after the warning.")
     answers = searcher_of(story).search("by how much did carnival shares fall after the aurora warning", 2).answers
     assert [span_text(a) for a in answers] == ["0.03%", None]
+
+
+def test_an_amount_after_while_is_of_the_name_it_follows():
+    """"Milburn scored 200 league and cup goals, while Shearer has 187 goals": Milburn's goals are
+    200 (the thing counted may follow "and"), and 187 are Shearer's."""
+    story = ("Goal record", "Milburn scored 200 league and cup goals for Newcastle, while Shearer has 187 goals.")
+    assert claimed(searcher_of(story).search("how many goals did milburn score for newcastle", 1)) == ["200"]
+    story = ("Box office", "Fockers topped the chart while the action movie Assault On Precinct 13 made £750,000.\n"
+                           "Fockers took £7.2m in its first weekend.")
+    assert claimed(searcher_of(story).search("how much did fockers make in its opening weekend", 2)) == ["£7.2m", None]
