@@ -1041,6 +1041,12 @@ def test_who_is_a_quoted_person_says_who_before_their_quotes(session: Session, a
     assert reply.answers and not [b for b in session.handle("who is the leader").blocks if isinstance(b, Message)]
 
 
+def test_a_one_shot_who_is_says_who_before_their_quotes(capsys) -> None:
+    """`briefbot ask "whos allawi"` never loaded the world, which alone knows his role."""
+    assert cli.main(["ask", "whos allawi"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Mohammed Tawfiq Allawi, former prime ministerial candidate."
+
+
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:
     session.handle("people")  # the world is built
     speakers = {a.speaker for line in ("what threat does isis pose to iraq", "radar systems for drones")
