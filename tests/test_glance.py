@@ -918,6 +918,14 @@ def test_a_long_paste_asking_a_question_is_answered_on_that_question(session: Se
     assert reply.query == "How many American soldiers are in Iraq?" and "2,500" in reply.answers[0].text
 
 
+def test_ask_dash_echoes_a_long_paste_by_its_start(capsys, monkeypatch) -> None:
+    """`ask -` echoed a 3,000-word line whole above its answers (the chat echoed its start)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how many soldiers in harir? " + " ".join(["word"] * 3000) + "\n"))
+    cli.main(["ask", "-k", "1", "-"])
+    echoed = capsys.readouterr().out.splitlines()[0]
+    assert echoed.startswith("> how many soldiers in harir? word") and echoed.endswith("\u2026") and len(echoed) < 310
+
+
 @pytest.mark.parametrize("argv", [["--corpus", "/nonexistent/briefing"],
                                   ["ask", "--corpus", "/nonexistent/briefing", "anything"],
                                   ["sources", "--corpus", "/nonexistent/briefing"]])
