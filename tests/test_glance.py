@@ -145,6 +145,18 @@ def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, s
     assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
 
 
+def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
+    """`ask wenger about mutu` (BBC sport) answered "But he said: "I don't even wonder if that could
+    happen…" with the sentence after it: the one naming Mutu, that "that" and "he" lean on, was left out."""
+    from briefbot.cache import load
+    (tmp_path / "mutu.txt").write_text(
+        "Wenger offers Mutu hope\n\nMutu was sacked by Chelsea after a failed test, a move Wenger has backed. "
+        "But he said: \"I would consider signing the striker after his suspension. I will meet the player.\"\n")
+    session = Session(load([str(tmp_path / "mutu.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    passage = session.handle("would wenger consider signing the striker after the suspension?").passages[0]
+    assert passage.answer.text.startswith("But he said") and "Mutu was sacked" in passage.before and not passage.after
+
+
 def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
     reply = session.handle("how many partners does the coalition have")
     passage = max(reply.passages, key=lambda p: len(p.answer.text))
