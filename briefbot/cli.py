@@ -224,9 +224,9 @@ def _sources(args: argparse.Namespace) -> int:
 def _source_text(session: Session, articles: list[SourceInfo], n: int, as_json: bool) -> int:
     """Source N's text, so anyone can check a citation: `text[start:end]` is the cited sentence.
     Control characters are shown as visible symbols, one for one, so offsets still hold."""
-    from briefbot.text import safe
+    from briefbot.text import plural, safe
     if n > len(articles):
-        _warn(f"there are {len(articles)} sources; no source {n}")
+        _warn(f"no source {n}: the briefing has {plural(len(articles), 'source')}")
         return EXIT_USAGE
     a, text = articles[n - 1], session.source_text(n)
     if as_json:

@@ -977,6 +977,12 @@ def test_counts_agree_with_their_nouns(session: Session) -> None:
     assert "in the Briefing room" in said(session.handle("restore"))
 
 
+def test_sources_text_past_the_last_counts_them_in_words_that_agree(capsys, tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_text("Bridge reopens\n\nEngineer Sam Lowe said the bridge reopens in May.\n")
+    assert cli.main(["sources", "--corpus", str(tmp_path), "--text", "2"]) == 2
+    assert "no source 2: the briefing has 1 source" in capsys.readouterr().err  # was "there are 1 sources"
+
+
 def test_reading_a_source_uncovers_the_pages_read(session: Session) -> None:
     session.handle("read source 1")
     first = len(session.uncovered())
