@@ -76,7 +76,7 @@ _CLAUSE_VERBS = frozenset("was is were are had has have would will could can sho
 _ROLE_SUBJECT = LazyPattern(rf"(?:^(?:But\s+|And\s+|However,?\s+|Meanwhile,?\s+)?|[,;\"\u201c\u201d]\s*)(?P<article>[Tt]he|[Aa]n?)\s+"
                            rf"(?P<role>[A-Za-z\d][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,12}}?),?\s+{_ADVERB}(?:{_VERBS})\b")
 _PRONOUN = LazyPattern(rf"^(?:(?:But|And)\s+)?(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS})\b|[,\"\u201d]\s*(?:he|she)\s+{_ADVERB}(?:{_VERBS})\b")
-_PRONOUN_ANY = LazyPattern(r"^(?:He|She)\b")
+_PRONOUN_ANY = LazyPattern(r"^(?:(?:But|And|Yet|So|However,?)\s+)?(?:[Hh]e|[Ss]he)\b")  # "But he said: …" leans on what came before
 _HEAD_PRONOUN = LazyPattern(rf"\b(?:[Hh]e|[Ss]he)\s+{_ADVERB}(?:{_VERBS}|continued|went on|[a-z]+ed)\b")
 _HEAD_EPITHET = LazyPattern(rf"\b[Tt]he\s+(?P<role>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){{0,3}}?),?\s+{_ADVERB}(?:{_VERBS}|continued|went on)\b")
 _EPITHET_SUBJECT = LazyPattern(r"^(?:(?:But|And|However,?)\s+)?[Tt]he\s+(?P<role>(?:former\s+)?(?:[\w'-]+\s+){0,3}?[\w'-]+)"

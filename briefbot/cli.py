@@ -160,7 +160,7 @@ def _lines(args: argparse.Namespace) -> Iterable[str]:
 def _ask(args: argparse.Namespace) -> int:
     """Each line a turn of one game, in order: `go`, `save` and follow-ups work across lines of `-`."""
     from briefbot.reply import ERROR, NO_ANSWER
-    from briefbot.session import as_typed
+    from briefbot.session import echo
     from briefbot.text import safe
     session = open_session(args, args.k)
     status = EXIT_ANSWERED
@@ -179,7 +179,7 @@ def _ask(args: argparse.Namespace) -> int:
             print(json.dumps(reply.to_json()), flush=batch)
         else:
             if batch:  # which question these answers are for
-                print(f"> {safe(as_typed(line))}", flush=True)  # as read: a colour code dropped, not shown
+                print(safe(echo(line)), flush=True)
             _print_reply(console, reply)
         if reply.status in (NO_ANSWER, ERROR) and status == EXIT_ANSWERED:
             status = EXIT_NO_ANSWER
@@ -224,9 +224,9 @@ def _sources(args: argparse.Namespace) -> int:
 def _source_text(session: Session, articles: list[SourceInfo], n: int, as_json: bool) -> int:
     """Source N's text, so anyone can check a citation: `text[start:end]` is the cited sentence.
     Control characters are shown as visible symbols, one for one, so offsets still hold."""
-    from briefbot.text import safe
+    from briefbot.text import plural, safe
     if n > len(articles):
-        _warn(f"there are {len(articles)} sources; no source {n}")
+        _warn(f"no source {n}: the briefing has {plural(len(articles), 'source')}")
         return EXIT_USAGE
     a, text = articles[n - 1], session.source_text(n)
     if as_json:

@@ -19,6 +19,7 @@ from briefbot.cache import load_world
 from briefbot.corpus import CorpusError
 from briefbot.index import Index, Progress
 from briefbot.parser import Command, Parser, number_in
+from briefbot.plain import cut
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, Sources, View, \
     shown_path
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
@@ -37,6 +38,7 @@ __all__ = ["Session", "CorpusError", "BRIEFING_ROOM", "HELP_INTRO", "HELP_ROWS",
 
 RECENT_TURNS = 5  # an answer shown in full this many turns ago or fewer is shown again as one line
 LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and says so
+ECHO_CHARS = 300  # of a typed line, echoed above its reply
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
 TITLED_SENTENCES = 200  # sentences naming a person that `pronoun_of` reads for their "Mr" or "Ms"
@@ -552,6 +554,12 @@ def as_typed(line: str) -> str:
     """A typed or pasted line as briefbot reads it, and as the front ends echo it: control
     sequences and characters dropped, tabs and line ends spaces."""
     return _SPACES.sub(" ", without_controls(line))
+
+
+def echo(line: str) -> str:
+    """A line as both front ends echo it above its reply: as read, and of a long paste only its
+    start (`ask -` echoed a 3,000-word paste whole). Not yet made safe: the front end does that."""
+    return f"> {cut(as_typed(line), ECHO_CHARS)}"
 
 
 def without_controls(text: str) -> str:

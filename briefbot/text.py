@@ -333,3 +333,8 @@ def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = _trim(text, cut, end)[0]
     spans.append((start, end))
     return spans
+
+
+def plural(n: int, word: str) -> str:
+    """ "1 note", "2 notes" (the engine's and the front ends' counts alike)."""
+    return f"{n} {word}{'s' * (n != 1)}"

@@ -145,6 +145,18 @@ def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, s
     assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
 
 
+def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
+    """`ask wenger about mutu` (BBC sport) answered "But he said: "I don't even wonder if that could
+    happen…" with the sentence after it: the one naming Mutu, that "that" and "he" lean on, was left out."""
+    from briefbot.cache import load
+    (tmp_path / "mutu.txt").write_text(
+        "Wenger offers Mutu hope\n\nMutu was sacked by Chelsea after a failed test, a move Wenger has backed. "
+        "But he said: \"I would consider signing the striker after his suspension. I will meet the player.\"\n")
+    session = Session(load([str(tmp_path / "mutu.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    passage = session.handle("would wenger consider signing the striker after the suspension?").passages[0]
+    assert passage.answer.text.startswith("But he said") and "Mutu was sacked" in passage.before and not passage.after
+
+
 def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
     reply = session.handle("how many partners does the coalition have")
     passage = max(reply.passages, key=lambda p: len(p.answer.text))
@@ -918,6 +930,14 @@ def test_a_long_paste_asking_a_question_is_answered_on_that_question(session: Se
     assert reply.query == "How many American soldiers are in Iraq?" and "2,500" in reply.answers[0].text
 
 
+def test_ask_dash_echoes_a_long_paste_by_its_start(capsys, monkeypatch) -> None:
+    """`ask -` echoed a 3,000-word line whole above its answers (the chat echoed its start)."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("how many soldiers in harir? " + " ".join(["word"] * 3000) + "\n"))
+    cli.main(["ask", "-k", "1", "-"])
+    echoed = capsys.readouterr().out.splitlines()[0]
+    assert echoed.startswith("> how many soldiers in harir? word") and echoed.endswith("\u2026") and len(echoed) < 310
+
+
 @pytest.mark.parametrize("argv", [["--corpus", "/nonexistent/briefing"],
                                   ["ask", "--corpus", "/nonexistent/briefing", "anything"],
                                   ["sources", "--corpus", "/nonexistent/briefing"]])
@@ -955,6 +975,12 @@ def test_counts_agree_with_their_nouns(session: Session) -> None:
     assert "1 note with its citation" in said(session.handle("export"))
     session.handle("save")
     assert "in the Briefing room" in said(session.handle("restore"))
+
+
+def test_sources_text_past_the_last_counts_them_in_words_that_agree(capsys, tmp_path: Path) -> None:
+    (tmp_path / "bridge.txt").write_text("Bridge reopens\n\nEngineer Sam Lowe said the bridge reopens in May.\n")
+    assert cli.main(["sources", "--corpus", str(tmp_path), "--text", "2"]) == 2
+    assert "no source 2: the briefing has 1 source" in capsys.readouterr().err  # was "there are 1 sources"
 
 
 def test_reading_a_source_uncovers_the_pages_read(session: Session) -> None:
@@ -1039,6 +1065,12 @@ def test_who_is_a_quoted_person_says_who_before_their_quotes(session: Session, a
     first = next(b for b in reply.blocks if isinstance(b, (Message, Passage)))
     assert isinstance(first, Message) and first.text == "Mohammed Tawfiq Allawi, former prime ministerial candidate."
     assert reply.answers and not [b for b in session.handle("who is the leader").blocks if isinstance(b, Message)]
+
+
+def test_a_one_shot_who_is_says_who_before_their_quotes(capsys) -> None:
+    """`briefbot ask "whos allawi"` never loaded the world, which alone knows his role."""
+    assert cli.main(["ask", "whos allawi"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Mohammed Tawfiq Allawi, former prime ministerial candidate."
 
 
 def test_a_speaker_is_called_as_the_world_calls_them(session: Session) -> None:

@@ -19,15 +19,14 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from briefbot.plain import compact_citation, cut, full_citation, other_lines, seen_line
+from briefbot.plain import compact_citation, full_citation, other_lines, seen_line
 from briefbot.render import Titled, beside, heading_text, help_table, margin, message_text, numbered, passage_body, safe
 from briefbot.reply import (Citation, Completion, Dated, Difference, Heading, Help, Items, Message, Passage, Reading,
                             Reply, Sources)
-from briefbot.session import LONG_PASTE, MAX_LINE_CHARS, as_typed
+from briefbot.session import LONG_PASTE, MAX_LINE_CHARS, as_typed, echo
 from briefbot.text import one_line
 from briefbot.tui.story import StoryView
 
-ECHO_CHARS = 300  # of a typed line, echoed in the transcript
 MAX_PASTED_LINES = 20  # a paste of more lines is a text, asked as one line (answered on what it asks)
 
 
@@ -185,8 +184,7 @@ def turn_widgets(line: str | None, reply: Reply) -> list[Widget]:
     folder = reply.view.folder if reply.view else ""
     widgets: list[Widget] = []
     if line is not None:
-        # As read (a colour code dropped, not shown as ␛[31m); of a long paste, its start.
-        widgets.append(Static(plain(f"> {cut(as_typed(line), ECHO_CHARS)}"), classes="echo"))
+        widgets.append(Static(plain(echo(line)), classes="echo"))
     for at, block in enumerate(reply.blocks):
         if isinstance(block, (Dated, Difference)):  # a timeline's lines, or the differences: one view
             if not (widgets and isinstance(widgets[-1], StoryView) and widgets[-1].kind is type(block)):

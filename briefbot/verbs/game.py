@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import OK, Heading, Help, Items, Reply, SourceInfo, Sources
-from briefbot.text import STOP_WORDS, safe
-from briefbot.verbs.verb import OPTIONAL, REQUIRED, Verb, plural
+from briefbot.text import STOP_WORDS, plural, safe
+from briefbot.verbs.verb import OPTIONAL, REQUIRED, Verb
 
 PAGE_CHARS = 1200  # about a screen of an article at 80 columns
 

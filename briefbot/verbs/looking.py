@@ -5,8 +5,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.reply import OK, Heading, Items, Message, Reply
+from briefbot.text import plural
 from briefbot.verbs.story import brief_onto
-from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, plural, search_within
+from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, search_within
 from briefbot.world import START_ROOM_NAMES, Character, Place
 
 if TYPE_CHECKING:

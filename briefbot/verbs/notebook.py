@@ -10,7 +10,8 @@ from briefbot import markdown
 from briefbot.atomic import free_name, write_new
 from briefbot.parser import number_in
 from briefbot.reply import ERROR, OK, Heading, Passage, Reply
-from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, plural, with_tellings
+from briefbot.text import plural
+from briefbot.verbs.verb import BRIEFING_ROOM, OPTIONAL, REQUIRED, Verb, no_such_answer, with_tellings
 
 if TYPE_CHECKING:
     from briefbot.parser import Command

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import fold
+from briefbot.text import fold, plural
 from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
 from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
                                      say_read_as)
-from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, plural, search_within, with_tellings
+from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:

@@ -74,9 +74,10 @@ def question(s: Session, command: Command) -> Reply:
 def _who_line(s: Session, query: str) -> str:
     """"whos allawi": who the person is, as the world has them ("Mohammed Tawfiq Allawi, former prime
     ministerial candidate."), said before the answers (answer 1 was a quote of his that does not say
-    it); "" for anyone else, or before the world is built (a one-shot question never builds it)."""
+    it); "" for anyone else. Only the world knows roles: asking who a quoted person is loads it, in a
+    one-shot `ask` too (read back in a second once built; the build says its progress)."""
     m = _WHO_IS.match(query)
-    person = s.thing(s.person_called(m["name"])) if m and s.world_built else None
+    person = s.thing(name) if m and (name := s.person_called(m["name"])) else None
     return f"{person.name}, {person.role}." if isinstance(person, Character) and person.role else ""
 
 

@@ -13,9 +13,10 @@ from briefbot.compare import compare as story_compare, retold
 from briefbot.parser import number_in
 from briefbot.reply import NO_ANSWER, OK, Heading, Reply
 from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
+from briefbot.text import plural
 from briefbot.timeline import timeline as story_timeline
 from briefbot.topic import sentences_on
-from briefbot.verbs.verb import OPTIONAL, Verb, plural
+from briefbot.verbs.verb import OPTIONAL, Verb
 
 if TYPE_CHECKING:
     from briefbot.index import Index

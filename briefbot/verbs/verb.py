@@ -86,8 +86,3 @@ def no_such_answer(n: object, shown: int) -> str:
     if not shown:
         return f"There is no answer {n} yet: ask a question first."
     return f"There is no answer {n}: {'only answer 1 is' if shown == 1 else f'answers 1 to {shown} are'} on the table."
-
-
-def plural(n: int, word: str) -> str:
-    """ "1 note", "2 notes"."""
-    return f"{n} {word}{'s' * (n != 1)}"
