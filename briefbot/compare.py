@@ -871,7 +871,8 @@ def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
     sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
     100k sentences, once), its denials and hedges (`_qualifiers`) and who says it (`_who`): a fifth
-    more."""
+    more; and the keys of its names (`_keys`) and the places each article's lead names (`_lead_places`),
+    a third of a first compare's reading."""
     values: dict[str, int] = {}  # each string (a figure's value, a cue's word or term, a name's or speaker's key), numbered
 
     def number(value: str) -> int:
