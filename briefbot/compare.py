@@ -570,13 +570,18 @@ def _gainsaid(x: _Figure, y: _Figure) -> bool:
 
 def _meets(bound: _Figure, figure: _Figure) -> bool:
     """Whether `bound` is a threshold (a landmark: "the 40 trillion … mark"; or a bound: "more
-    than 40", "passed 40", "under 40") that `figure`, no threshold, meets."""
+    than 40", "passed 40", "under 40") that `figure`, no threshold, meets: past it by no more than
+    a step of the bound's last written digit, as a bound is a figure rounded ("more than 40
+    trillion" is 41 trillion, not 70; "more than 2.8 million" is no "almost 4m")."""
     if _bound(figure) or not (side := _bound(bound)):
         return False
     if side == "mark":
         return True
     at, value = _number(bound.value), _number(figure.value)
-    return at is not None and value is not None and (value > at if side == ">" else value < at)
+    if at is None or value is None:
+        return False
+    step = _step(bound.value)
+    return at < value <= at + step if side == ">" else at - step <= value < at
 
 
 def _bound(f: _Figure) -> str:
@@ -594,6 +599,13 @@ def _number(value: str) -> float | None:
     """A figure's value as a number ("42.7tn", "£80m" as 80m, "31"), if it is one number."""
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|bn|tn)?", value)
     return float(m[1]) * _SCALE_OF[m[2] or ""] if m else None
+
+
+def _step(value: str) -> float:
+    """The step of a figure's last written digit: "2.8m" 0.1m, "40tn" 10tn, "2,500" 100, "7" 1."""
+    m = re.fullmatch(r"(\d+)(?:\.(\d+))?(k|m|bn|tn)?", value)
+    digits = 10.0 ** -len(m[2]) if m[2] else 10.0 ** (len(m[1]) - len(m[1].rstrip("0")) if m[1].strip("0") else 0)
+    return digits * _SCALE_OF[m[3] or ""]
 
 
 @lru_cache(maxsize=10_000)
