@@ -123,18 +123,31 @@ def _tells(text: str, quoted: bool) -> bool:
 def _scores(index: Index, world: World, source: np.ndarray) -> np.ndarray:
     """Each sentence's claim to the brief: how many articles tell its fact (its log: two copies of
     one agency story are not twice the news), times how central the things it names or whose words
-    it is (the log of their sentences), plus a lead's weight. Copies of one article (`source`) are
-    one source."""
+    it is (`_centrality`), plus a lead's weight. Copies of one article (`source`) are one source."""
     count = len(index.articles)
     told = distinct(world.fact_of.astype(np.int64) * count + source[index.sent_article])  # (fact, source) once
     sources = np.bincount(told // count, minlength=world.fact_count)[world.fact_of].astype(np.float64)
-    central = np.zeros(len(index))
-    for thing in world.things:
-        if thing.sentences:
-            np.add.at(central, np.asarray(thing.sentences), np.log1p(len(thing.sentences)))
-    central /= central.max() or 1.0
+    central = _centrality(index, world, source)
     position = np.arange(len(index)) - index.article_first[index.sent_article]
     return np.log2(1.0 + sources) * (1.0 + CENTRAL_WEIGHT * central) + LEAD_WEIGHT / (1.0 + position)
+
+
+def _centrality(index: Index, world: World, source: np.ndarray) -> np.ndarray:
+    """How central the things each sentence names (or whose words it is) are to the story, the most
+    central sentence's 1: a thing weighs the log of the sources naming it, so that what one source
+    alone names, however often (a candidate's remarks in one article and its copy, a shareholder
+    group in one), weighs nothing; what every source names weighs most."""
+    things = [np.asarray(t.sentences, dtype=np.int64) for t in world.things if t.sentences]
+    central = np.zeros(len(index))
+    if not things:
+        return central
+    sents = np.concatenate(things)
+    owner = np.repeat(np.arange(len(things)), [len(t) for t in things])
+    count = len(index.articles)
+    named = distinct(owner * count + source[index.sent_article[sents]])  # each (thing, source) once
+    weight = np.log(np.bincount(named // count, minlength=len(things)))
+    np.add.at(central, sents, weight[owner])
+    return central / (central.max() or 1.0)
 
 
 def _sources(index: Index, world: World) -> np.ndarray:

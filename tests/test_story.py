@@ -272,7 +272,25 @@ def test_a_threshold_and_a_figure_that_meets_it_are_no_difference_unless_it_fall
         return [c.kinds for c in compare(idx, Searcher(idx).same_fact).contrasts]
 
     assert kinds(mark, "42.7") == [] and kinds(more, "42.7") == []  # the mark passed, as both say
+    assert kinds(more, "41") == []  # "more than 40" is a figure rounded down: 41 is what it tells
     assert kinds(more, "36.1") == [("figure",)]  # short of "more than 40": they disagree
+    assert kinds(more, "70.5") == [("figure",)]  # far past it: "more than 40" does not tell 70
+
+
+def test_a_bound_is_met_only_within_a_step_of_its_last_digit():
+    other_news = ("Rain is forecast for the weekend across the north.\nThe town hall reopens after repairs.\n"
+                  "Local schools celebrate their exam results.\n")  # so the words the pair shares weigh as news does
+    sold = ("Nintendo DS", other_news + "Nintendo has sold more than 2.8 million of its consoles since it first appeared in the US and "
+                           "Japan at the end of 2004.", None)
+    idx = index_of(sold, ("DS in Europe", "Since going on sale in Japan and the US at the end of 2004, Nintendo has "
+                                          "sold almost 4m of its consoles.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert "figure" in contrast.kinds
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["2.8 million"], ["4m"])
+    idx = index_of(sold, ("DS in Europe", "Since going on sale in Japan and the US at the end of 2004, Nintendo has "
+                                          "sold 2.85 million of its consoles.", None))
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []
 
 
 def test_articles_sharing_words_only_within_themselves_have_nothing_to_compare():
@@ -544,8 +562,8 @@ def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged
     idx.cache_file.with_suffix(".names.npz").write_bytes(b"not a cache")
     assert (cache.load_readings(idx, "names", make)["run_spans"] == first["run_spans"]).all() and len(made) == 2
     last = len(idx) - 1
-    assert [idx.text_of(last)[slice(*n.span)] for n in compare_module._runs_of(idx, last, idx.text_of(last))] == [
-        "River Wend"]
+    assert [(idx.text_of(last)[slice(*n.span)], n.key) for n in compare_module._runs_of(idx, last)] == [
+        ("River Wend", "river wend")]
     # the terms that pair nothing (numbers, a quote's framing) are kept with them: no process tests every term
     unpairing = {idx.terms[t] for t in np.flatnonzero(first["unpairing"]).tolist()}
     assert unpairing == {"say"}  # "said", and no word of what is told ("council", "bridge")
