@@ -6,7 +6,6 @@ file then renamed, so a crash or a second process never leaves a half-written ca
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -34,7 +33,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
-FORMAT = 31  # bump when the cache layout or the analysis changes
+FORMAT = 30  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 
@@ -383,22 +382,19 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
     file changes."""
     digest = hashlib.sha256(world_file_bytes(index.world_file) if index.world_file else b"").hexdigest()
     path = index.cache_file.with_suffix(".world.npz") if index.cache_file else None
-    world = None
     if path and path.exists():
         try:
-            world = _read_world(path, digest, len(index))
+            return _read_world(path, digest, len(index))
         except Exception:  # damaged or stale: the world is only a copy, build it again
             pass
-    if world is None:
-        world = build_world(index, index.world_file, progress)
-        if path:
-            try:
-                _write_world(path, digest, world)
-            except OSError:
-                pass  # the next run builds it again
-        from briefbot.compare import reading_arrays  # compare reads the cache: imported here, not at the top
-        load_readings(index, "names", reading_arrays)  # made with the world, so that a first compare or brief reads them
-    gc.freeze()  # the index and world live as long as the process: each full collection scanned them (30 ms at 100k)
+    world = build_world(index, index.world_file, progress)
+    if path:
+        try:
+            _write_world(path, digest, world)
+        except OSError:
+            pass  # the next run builds it again
+    from briefbot.compare import reading_arrays  # compare reads the cache: imported here, not at the top
+    load_readings(index, "names", reading_arrays)  # made with the world, so that a first compare or brief reads them
     return world
 
 

@@ -362,7 +362,7 @@ class _Reading:
 
     @cached_property
     def runs(self) -> list[_Name]:
-        return _runs_of(self.index, self.sent)
+        return _runs_of(self.index, self.sent, self.text)
 
     @cached_property
     def subject(self) -> tuple[list[_Name], frozenset[str]]:
@@ -371,7 +371,7 @@ class _Reading:
         index, sent = self.index, self.sent
         names = self.runs
         if self.text.split(" ", 1)[0] in _PRONOUNS and sent > index.article_first[index.sent_article[sent]]:
-            names = names + _runs_of(index, sent - 1)
+            names = names + _runs_of(index, sent - 1, index.text_of(sent - 1))
         names = [n for n in names if n.key[:1].isalpha()]
         return names, frozenset(n.key for n in names)
 
@@ -521,21 +521,16 @@ def _set_apart(ra: _Reading, rb: _Reading) -> bool:
 
 
 def _elsewhere(index: Index, article: int, other: int) -> bool:
-    """Whether an article's title or first sentence names a place (`_lead_places`) that the other
+    """Whether an article's title or first sentence names a place (the gazetteer's) that the other
     article never writes."""
-    kept = _kept(index)
-    places = [kept.values[p] for p in kept.arrays["lead_places"][kept.items("lead_place", article)].tolist()]
-    text = index.articles[other].text
-    return any(not re.search(rf"\b{re.escape(place)}\b", text) for place in places)
-
-
-def _lead_places(index: Index, article: int) -> list[str]:
-    """The places (the gazetteer's) an article's title or first sentence names: where it is set.
-    Read for every article with the world (`reading_arrays`)."""
     first = int(index.article_first[article])
     lead = " ".join((index.articles[article].title or "", index.text_of(first) if first < len(index) else ""))
     words = re.findall(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)?", lead)
-    return sorted({w for run in words for w in (run, *run.split()) if PLACES.get(w)})
+    places = {w for run in words for w in (run, *run.split()) if PLACES.get(w)}
+    if not places:
+        return False
+    text = index.articles[other].text
+    return any(not re.search(rf"\b{re.escape(place)}\b", text) for place in places)
 
 
 def _agree(a: str, b: str) -> bool:
@@ -856,21 +851,13 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _runs_of(index: Index, sent: int) -> list[_Name]:
-    """A sentence's name runs, with their keys, as read with the world (`reading_arrays`)."""
+def _runs_of(index: Index, sent: int, text: str) -> list[_Name]:
     kept = _kept(index)
-    at, arrays, values = kept.items("run", sent), kept.arrays, kept.values
-    return [_keyed(tuple(span), values[key], values[shape]) for span, key, shape in zip(
-        arrays["run_spans"][at].tolist(), arrays["run_keys"][at].tolist(), arrays["run_shapes"][at].tolist())]
+    return [_name(text, (start, end)) for start, end in kept.arrays["run_spans"][kept.items("run", sent)].tolist()]
 
 
 def _name(text: str, span: tuple[int, int]) -> _Name:
-    key, _, shape = _keys(text[span[0]:span[1]])
-    return _keyed(span, key, shape)
-
-
-def _keyed(span: tuple[int, int], key: str, shape: str) -> _Name:
-    words = _words(key)
+    key, words, shape = _keys(text[span[0]:span[1]])
     joined = key.replace(" ", "")
     return _Name(span, key, words, shape, joined, _looked_up_by(joined, shape, words))
 
@@ -883,34 +870,26 @@ def reading_arrays(index: Index) -> dict[str, np.ndarray]:
     test of every term, 40 ms at 100k sentences, paid by each process's first compare), and every
     sentence's figures and dates with their values (`_figures`: a sixth of a first compare; 3 s at
     100k sentences, once), its denials and hedges (`_qualifiers`) and who says it (`_who`): a fifth
-    more; and the keys of its names (`_keys`) and the places each article's lead names (`_lead_places`),
-    a third of a first compare's reading."""
-    values: dict[str, int] = {}  # each string (a figure's value, a cue's word or term, a name's or speaker's key), numbered
+    more."""
+    spans = [_name_runs(index.text_of(sent)) for sent in range(len(index))]
+    flat = [edge for runs in spans for run in runs for edge in run]
+    unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
+                            count=len(index.terms))
+    unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
+    figures = [_figures(index, sent, index.text_of(sent), runs) for sent, runs in enumerate(spans)]
+    values: dict[str, int] = {}  # each string (a figure's value, a cue's word or term, a speaker's key), numbered
 
     def number(value: str) -> int:
         return values.setdefault(value, len(values))
 
-    texts = [index.text_of(sent) for sent in range(len(index))]
-    spans = [_name_runs(text) for text in texts]
-    flat = [edge for runs in spans for run in runs for edge in run]
-    keys = [_keys(text[start:end]) for text, runs in zip(texts, spans) for start, end in runs]
-    unpairing = np.fromiter((t.isdigit() and t not in _SCALE_TERMS for t in index.terms), dtype=bool,
-                            count=len(index.terms))
-    unpairing[[t for w in analyze(_FRAMING) if (t := index.term_id.get(w)) is not None]] = True
-    figures = [_figures(index, sent, texts[sent], runs) for sent, runs in enumerate(spans)]
     every = [f for told in figures for f in told]
     arrays = {"run_ptr": _pointers(spans), "run_spans": np.asarray(flat, dtype=np.int32).reshape(-1, 2),
-              "run_keys": np.asarray([number(key) for key, _, _ in keys], dtype=np.int32),
-              "run_shapes": np.asarray([number(shape) for _, _, shape in keys], dtype=np.int32),
               "unpairing": unpairing, "figure_ptr": _pointers(figures),
               "figure_spans": np.asarray([f.span for f in every], dtype=np.int32).reshape(-1, 2),
               "figure_values": np.asarray([number(f.value) for f in every], dtype=np.int32),
               "figure_types": np.asarray([_FIGURE_TYPES.index(f.type) for f in every], dtype=np.int8)}
     arrays.update(_cue_arrays([_qualifiers(index.text_of(sent)) for sent in range(len(index))], number))
     who = [_who(index, sent, index.text_of(sent)) for sent in range(len(index))]
-    places = [_lead_places(index, article) for article in range(len(index.articles))]
-    arrays.update({"lead_place_ptr": _pointers(places),
-                   "lead_places": np.asarray([number(p) for told in places for p in told], dtype=np.int32)})
     arrays.update({"who_keys": np.asarray([-1 if w.key is None else number(w.key) for w in who], dtype=np.int32),
                    "who_spans": np.asarray([w.span or (-1, -1) for w in who], dtype=np.int32).reshape(-1, 2),
                    "who_how": np.asarray([_HOWS.index(w.how) for w in who], dtype=np.int8)})
@@ -944,13 +923,7 @@ def _pointers(lists: list[list]) -> np.ndarray:
 def _keys(written: str) -> tuple[str, frozenset[str], str]:
     """A name's key, words and consonants, once for each way it is written (news repeats its names)."""
     key = " ".join(w for w in name_key(written).split() if w not in TITLES)
-    return key, _words(key), skeleton(key)
-
-
-@lru_cache(maxsize=100_000)
-def _words(key: str) -> frozenset[str]:
-    """A name key's words but particles ("al", "of")."""
-    return frozenset(key.split()) - _COMMON_NAME_WORDS
+    return key, frozenset(key.split()) - _COMMON_NAME_WORDS, skeleton(key)
 
 
 def _name_differences(ra: list[_Name], rb: list[_Name]) -> list[tuple[_Name, _Name]]:
