@@ -34,7 +34,8 @@ _NO_TOPIC = {"spring", "summer", "autumn", "winter", "weekend", "week", "month",
              "night", "morning", "evening", "afternoon", "time", "day", "moment", "way", "thing", "things", "lot", "bit",
              "kind", "sort"}
 _TITLES = {"sir", "mr", "mrs", "ms", "dr", "lord", "lady", "dame", "prof"}
-_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*[\w](?:\s+[A-Z][\w'\u2019.&-]*[\w])*")
+# a run of capitalised words, "of (the)" inside it too: "Lord of the Rings", "Bank of England"
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*[\w](?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'\u2019.&-]*[\w])*")
 
 
 def sentences_on(index: Index, topic: str) -> np.ndarray:
@@ -160,7 +161,7 @@ def _names_in(text: str, said: str) -> list[str]:
     out = []
     for m in _CAPITALISED.finditer(text):
         words = m[0].split()
-        if words[0].lower().rstrip(".") in _TITLES:
+        if words[0].lower().rstrip(".") in _TITLES and words[1:2] != ["of"]:  # "Lord of the Rings" is no title
             words = words[1:]
         opens = not text[:m.start()].strip(" \"'\u201c\u2018(")
         if words and opens and (words[0].lower() in STOP_WORDS or

@@ -1029,6 +1029,23 @@ def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_p
     assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
 
 
+def test_a_name_with_of_the_inside_is_one_topic(tmp_path: Path) -> None:
+    """BBC sport: Umaga talked about "Rings" ("the biggest thing to hit New Zealand since Lord of the
+    Rings": "Lord" was dropped as a title and the run cut at "of the")."""
+    from briefbot.cache import load
+    quotes = ["The tour is the biggest thing to hit New Zealand since Lord of the Rings,",
+              "Lord of the Rings brought the crowds to New Zealand, and the tour will too,"]
+    text = "Lions tour fever.\n\n" + " ".join(f"\u201c{q}\u201d said Tama Umaga, the All Blacks captain."
+                                           for q in quotes) + "\n"
+    (tmp_path / "umaga.txt").write_text(text)
+    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
+                                        "went home. The weather was poor.\n")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("talk to umaga")
+    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
+    assert "Lord of the Rings" in topics and "Rings" not in topics
+
+
 PARRY = ("Title: Parry rules out Gerrard sale\nDate: 2005-01-10\nSource: BBC Sport\n\n"
          "Liverpool chief executive Rick Parry insists the club will never sell Steven Gerrard to Chelsea.\n\n"
          "Speaking exclusively to BBC Sport, Parry said: \"Steven is above money. We told Steven we are building "
