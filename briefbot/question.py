@@ -40,6 +40,13 @@ class Question:
         return _SPAN_TYPES.get(self.type, ())
 
     @property
+    def asks_sum(self) -> bool:
+        """"how much did Foster's pay for Beringer", "how much is his contract worth": a sum paid,
+        cost or earned, which the sentence answering it holds as a money span (a currency or a
+        scale). Not "how much of the population" (a share) nor "how much is grown" (an amount)."""
+        return self.type == "money" and bool(_ASKS_SUM.match(self.text))
+
+    @property
     def asks_speaker(self) -> bool:
         """"who said the border is secure": the answer is whoever says it, the sentence's speaker."""
         return self.type == "person" and bool(_WHO_SAID.match(self.text))
@@ -109,6 +116,7 @@ _MONEY_VERBS = (r"(?:cost|costs|pay|paid|pays|spend|spent|spends|earn|earned|ear
 _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|grow|grew|grown|increase|increased|decrease|decreased|drop|dropped|"
            r"climb|climbed|jump|jumped|slump|slumped|shrink|shrank|decline|declined|go up|went up|go down|went down|"
            r"up|down|higher|lower|more|less|dearer|cheaper|bigger|smaller|\w+er than|more expensive)")
+_ASKS_SUM = LazyPattern(rf"\W*how much {_AUX}\b.*\b{_MONEY_VERBS}\b", re.I)
 _TIMEISH = r"(?:ban|sentence|contract|deal|delay|wait|term|trip|tour|stay|strike|break|season|war|delay|process|gap)"
 
 # Compiled on first use (text.LazyPattern): a question stops at the first rule that matches.

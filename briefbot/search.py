@@ -70,7 +70,8 @@ _DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?
                          r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
 # words before a verb that tell no deed done: "Wales to win", "France can still win", "did not win"
 _UNSURE = frozenset("to can could may might will would should must not never".split())
-_IT_AFTER = re.compile(r"\s+(?:(?:up|out|off|down|over)\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
+_PARTICLES = frozenset("up out off down over back away".split())  # of a phrasal verb: "set up", "paid the £180 back"
+_IT_AFTER = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
 # a name a preposition governs, a title between or none: "since Mark Edmondson", "over German qualifier Dieter Kindlmann"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about|since)\s+(?:the\s+)?"
                                  r"(?:(?-i:[A-Z])[\w'\u2019-]*\s+(?-i:[a-z])[\w-]*\s+)?$", re.I)
@@ -208,6 +209,7 @@ class Pool:
     sents: np.ndarray
     features: np.ndarray
     spans: list[Span | None]
+    question: Question
 
 
 @dataclass
@@ -615,6 +617,11 @@ class Searcher:
             return result
         scores = pool.features @ np.array(self.ranking.weights)
         order = np.argsort(-scores, kind="stable")
+        if pool.question.asks_sum and all(pool.spans[i] is None for i in order[:self.ranking.sum_depth]):
+            # the best sentences on what is asked give no sum for it ("Mr Glazer, who owns the Tampa
+            # Bay Buccaneers", asked what he paid for them): the articles do not say
+            result.suggestions = self.topics()
+            return result
         # a name matched only through its relative ("French troops" for France) is not answered exactly:
         # its sentences are shown, no span is claimed (the US troops' 2,500 is no figure for France)
         spans = [None] * len(pool.spans) if result.kin_names else pool.spans
@@ -828,7 +835,7 @@ class Searcher:
                        reason=float(question.type == "reason" and self._gives_reason(sent)),
                        length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
             spans.append(span), rows.append([row[f] for f in FEATURES])
-        return Pool(sents, np.array(rows, dtype=np.float64), spans)
+        return Pool(sents, np.array(rows, dtype=np.float64), spans, question)
 
     def _gives_reason(self, sent: int) -> bool:
         """Whether the sentence says why something happened ("because", "after", "amid", …)."""
@@ -1523,8 +1530,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
             (span.type == "number" and wanted in ("money", "age")):
         m = _QUALIFIED.match(text, span.end)
-        if _GIVEN_BY.match(text, span.end):  # "the $204m announced by rival Google": a passive, no noun
-            return False
+        if _GIVEN_BY.match(text, span.end) or (m and m[1] in _PARTICLES):  # no noun after it: "the $204m
+            return False  # announced by rival Google" (a passive), "has since paid the £180 back"
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[end:]))[:3]
     if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \

@@ -7,15 +7,19 @@ import pytest
 
 from stories import searcher_of
 
+from briefbot.search import Result
+
 OTHER = ("Referendum", "The government has confirmed a referendum on a regional assembly.\n"
                        "It will cost £80m to run, officials said.")
 
 
 def span_of(question: str, sentence: str) -> str | None:
-    answers = searcher_of(("Story", sentence), OTHER).search(question, 5).answers
-    answer = next(a for a in answers if a.text == sentence)
-    sp = answer.answer_span
-    return None if sp is None else answer.text[sp.start:sp.end]
+    """The span the sentence would answer with, judged in the pool (whether the question gets an
+    answer at all is `test_a_sum_asked_of_a_thing_the_articles_price_nowhere_has_no_answer`'s)."""
+    searcher = searcher_of(("Story", sentence), OTHER)
+    pool = searcher.pool(question, Result(question, []))
+    sp = next(sp for sent, sp in zip(pool.sents, pool.spans) if searcher.index.text_of(int(sent)) == sentence)
+    return None if sp is None else sentence[sp.start:sp.end]
 
 
 NAIROBI = "Back from France and Kenya's coast, Mr Brown visited slums in the Kenyan capital Nairobi."
@@ -37,6 +41,9 @@ NAIROBI = "Back from France and Kenya's coast, Mr Brown visited slums in the Ken
     ("how much is wayne rooney paid", "The tie could see the return of teenage striker Wayne Rooney to his former "
      "club for the first time since his acrimonious £27m move.", None),
     ("how much was the fee", "United paid a record £27m fee for the striker.", "£27m"),
+    # a particle after the sum is no thing it qualifies
+    ("how much did he repay for the tickets", "He was wrong to give the tickets and has since paid the £180 back.",
+     "£180"),
     # a name beside the asked one in a list of commas is no answer about it; a place's country is
     ("what is the capital of france", "Britain, France, Gavi and the Gates Foundation have drawn up proposals to "
      "apply the principles of the International Finance Facility to immunisation.", None),
@@ -117,3 +124,26 @@ BOARD = ("Board", "In 2005, the cricket board won a new television deal for the 
 ])
 def test_a_name_the_articles_date_otherwise_is_not_told_of_in_the_year_asked(stories, status):
     assert searcher_of(*stories).search("who won the 2005 ashes cricket series", 3).status == status
+
+
+# A made-up firm's story that tells what it owns and what it spent on something else, never what
+# it paid for the brand asked about
+BRANDS = ("Harbour Foods", "Harbour Foods already owns the Bellwood and Crane brands among others.\n"
+                           "The Bellwood brand sells well in Spain, the firm said.\n"
+                           "Harbour Foods chief executive Ann Rowe praised the Bellwood brand's growth.")
+
+
+@pytest.mark.parametrize("question", ["How much did Harbour Foods pay for the Bellwood brand?",
+                                      "how much is the bellwood brand worth"])
+def test_a_sum_asked_of_a_thing_the_articles_price_nowhere_has_no_answer(question):
+    """The articles tell of the brand but give no sum near it: no answer, not its owner's words."""
+    assert searcher_of(BRANDS, OTHER).search(question, 3).status == "no_answer"
+
+
+@pytest.mark.parametrize("question, story", [
+    ("How much did Harbour Foods pay for the Bellwood brand?",
+     (BRANDS[0], BRANDS[1] + "\nHarbour Foods paid £58m for the Bellwood brand in 2003.")),
+    ("How much of the Bellwood brand does Harbour Foods own?", BRANDS),  # a share: no sum is asked
+])
+def test_a_sum_told_or_a_share_asked_is_answered(question, story):
+    assert searcher_of(story, OTHER).search(question, 3).status == "answered"
