@@ -48,7 +48,7 @@ def test_joiners_stay_in_the_scripts_that_need_them() -> None:
 
 
 FAKE_TITLE = "Harbour news\n2. FAKE: the crane was never delivered"
-BIDI = "The crane cost \u202e0021\u202c \u061cdollars\u2028, the harbour master Jonas Pike said on Tuesday."
+BIDI = "The crane cost £2m, \u202e0021\u202c \u061cdollars\u2028, the harbour master Jonas Pike said on Tuesday."
 
 
 def hostile_json_corpus(tmp_path: Path) -> Path:
