@@ -1503,16 +1503,17 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     """Whether an amount is of something else than asked: a number that counts another thing than
     the unit asked about (the sentence names the unit, but not among the three terms after the
     number, five where they hold "and" or "or" ("200 league and cup goals"), and a word that is no
-    stop word follows it: "The soldiers are spread across three main
-    sites" asked how many soldiers; "2,500 American soldiers" does count them, "1.3 million
-    subscribers" may be the customers asked, and "50,000 sold" the PlayStations asked how many were
-    sold); or a sum, or a number for a sum or an age, that qualifies a thing the question
-    does not ask about ("an $11bn (£5.8bn) fraud" asked how much Ebbers made, "eight insurance
-    companies" asked how much the tour cost). A sum has a currency or a scale ("Drogba 107" is a
-    minute, "four in California" and "each half" are counts), a share is no small count in words
-    ("just one vessel"), and an age is a whole number a life can reach ("1500m" is a race). Where the question says which of the things it counts ("how
-    many French soldiers"), a count of those another name qualifies is not theirs ("2,500 American
-    soldiers"). Of a tally ("voted 7-2") the thing counted follows its second number."""
+    stop word follows it: "The soldiers are spread across three main sites" asked how many
+    soldiers; "2,500 American soldiers" does count them, "1.3 million subscribers" may be the
+    customers asked, and "50,000 sold" the PlayStations asked how many were sold); or a sum, or a
+    number for a sum or an age, that qualifies a thing the question does not ask about ("an $11bn
+    (£5.8bn) fraud" asked how much Ebbers made, "eight insurance companies" asked how much the tour
+    cost). A sum has a currency or a scale ("Drogba 107" is a minute, "four in California" and
+    "each half" are counts), a share is no small count in words ("just one vessel"), and an age is
+    a whole number a life can reach ("1500m" is a race). Where the question says which of the
+    things it counts ("how many French soldiers"), a count of those another name qualifies is not
+    theirs ("2,500 American soldiers"). Of a tally ("voted 7-2") the thing counted follows its
+    second number."""
     number = text[span.start:span.end]
     if span.type == "number" and wanted in ("money", "percent") and _PART_OF.match(text, span.end):
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
@@ -1625,8 +1626,6 @@ _ASKING = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a 
 _COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
 _DIFFERENCE = re.compile(rf"\s+{_COMPARED}\s+than\b", re.I)
 _ASKS_DIFFERENCE = re.compile(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)
-
-
 _WHILE = re.compile(r"\b(?:while|whereas)\s+")
 _AMOUNT_SPANS = frozenset(("money", "number", "percent", "measure"))
 
@@ -1635,13 +1634,10 @@ def _in_a_clause_of_another(text: str, span: Span, question: Question) -> bool:
     """Whether an amount is told, after "while" or "whereas", of another name than the one asked
     about, which the sentence names before it: "Meet the Fockers pushed Closer off the top spot
     while Assault On Precinct 13 made £750,000" tells no takings of Meet the Fockers."""
-    if span.type not in _AMOUNT_SPANS:
+    cuts = list(_WHILE.finditer(text, 0, span.start)) if span.type in _AMOUNT_SPANS else []
+    if not cuts:
         return False
-    cut = None
-    for cut in _WHILE.finditer(text, 0, span.start):
-        pass
-    if cut is None:
-        return False
+    cut = cuts[-1]  # the clause the amount stands in
     asked = {fold(w) for w in question.content}  # as typed: "fockers" is the name written Fockers
     names = asked & {fold(m.group()) for m in word_spans(text[:cut.start()]) if m.group()[:1].isupper()}
     clause = list(word_spans(text[cut.end():span.start]))
