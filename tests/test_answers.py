@@ -500,6 +500,13 @@ def test_a_sum_or_number_qualifying_another_thing_is_no_answer(question: str, se
     assert span_judged(searcher_of(("Story", sentence), BASES), question, sentence) is None
 
 
+def judged(searcher: Searcher, question: str, feature: str) -> dict[str, float]:
+    """Each sentence the second stage judges for the question → its value of that feature."""
+    pool = searcher.pool(question, Result(question, []))
+    return {searcher.index.text_of(int(sent)): float(row[FEATURES.index(feature)])
+            for sent, row in zip(pool.sents, pool.features)}
+
+
 def span_judged(searcher: Searcher, question: str, sentence: str) -> str | None:
     """The span the second stage finds in this sentence for the question (it must be judged):
     what its answer would claim, whether or not the question is then answered."""
@@ -642,14 +649,11 @@ def test_a_surname_alone_stands_for_the_full_name_the_article_gives():
                      "Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses.\n"
                      "Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."),
                     ("Ostrow family", "Mr Ostrow, 61, the chief's brother, runs a bakery in Ohio."))
-    q = "how old is bernard ostrow"
-    pool = s.pool(q, Result(q, []))
-    coverage = {s.index.text_of(int(sent)): row[FEATURES.index("coverage")] for sent, row in zip(pool.sents, pool.features)}
+    coverage = judged(s, "how old is bernard ostrow", "coverage")
     assert coverage["Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."] == \
         coverage["Former Acme chief Bernard Ostrow has denied claims that he knew of the hidden losses."]
     assert coverage["Mr Ostrow, 61, the chief's brother, runs a bakery in Ohio."] < \
         coverage["Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."]
-
 
 
 @pytest.mark.parametrize("question", ["how old is bernard ostrow", "how old is bernard ostraw"])
@@ -661,8 +665,7 @@ def test_a_first_name_alone_in_an_article_that_never_gives_the_surname_is_someon
                      "Mr Ostrow, 58, is accused of being the mastermind behind a $2bn accounting fraud."),
                     ("Farm shooting", "Farmer Ross Bernard shot a 16-year-old burglar in 1999.\n"
                                       "The 16-year-old burglar was shot in 1999."))
-    pool = s.pool(question, Result(question, []))
-    coverage = {s.index.text_of(int(sent)): row[FEATURES.index("coverage")] for sent, row in zip(pool.sents, pool.features)}
+    coverage = judged(s, question, "coverage")
     assert coverage["Farmer Ross Bernard shot a 16-year-old burglar in 1999."] == \
         coverage["The 16-year-old burglar was shot in 1999."]
 
@@ -671,10 +674,7 @@ def test_a_number_of_a_word_wordnet_relates_to_the_unit_counts_it():
     """"how many prizes": "30 awards" counts them (WordNet's prize ~ award); "12 cinemas" does not."""
     s = searcher_of(("Short film wins", "The short film Wasp was shown in 12 cinemas across the country.\n"
                                         "The short film Wasp has won 30 awards worldwide."))
-    q = "how many prizes has the short film wasp got"
-    pool = s.pool(q, Result(q, []))
-    counts = {s.index.text_of(int(sent)): row[FEATURES.index("unit")] for sent, row in zip(pool.sents, pool.features)}
-    assert counts == {"The short film Wasp was shown in 12 cinemas across the country.": 0.0,
+    assert judged(s, "how many prizes has the short film wasp got", "unit") == {"The short film Wasp was shown in 12 cinemas across the country.": 0.0,
                       "The short film Wasp has won 30 awards worldwide.": 1.0}
 
 
@@ -684,8 +684,7 @@ def test_money_in_the_question_counts_no_thing():
     s = searcher_of(("Budget", "The first £2bn of value-for-money savings in council budgets have been achieved.\n"
                                "Pensioners will get a one-off £200 council tax refund."))
     q = "How much council tax money are pensioners getting back?"
-    pool = s.pool(q, Result(q, []))
-    assert not pool.features[:, FEATURES.index("unit")].any()
+    assert not any(judged(s, q, "unit").values())
     assert span_text(s.search(q, 1).answers[0]) == "£200"
 
 
@@ -693,24 +692,22 @@ def test_an_amount_more_or_less_than_another_is_a_difference():
     """"£300 less than the Tory offer" is no rebate of £300."""
     story = ("Budget rebate", "The council tax rebate for pensioners was £300 less than the Tory offer, Mr Howard said.\n"
                               "The Budget gave pensioners a £200 council tax rebate.")
-    answers = searcher_of(story).search("how much is the council tax rebate for pensioners", 2).answers
-    assert [span_text(a) for a in answers] == ["£200", None]
+    assert claimed(searcher_of(story).search("how much is the council tax rebate for pensioners", 2)) == ["£200", None]
 
 
 def test_a_sentence_that_asks_claims_no_answer():
     """"How many of the 277 million queries were about Tsunami?" asks a question; it answers none."""
     story = ("Search engine queries", "How many of the 277 million search engine queries were about tsunamis?\n"
                                       "Readers made more than 1,000 queries to the search engine each minute.")
-    answers = searcher_of(story).search("how many search engine queries", 2).answers
-    assert [span_text(a) for a in answers] == ["1,000", None]
+    assert claimed(searcher_of(story).search("how many search engine queries", 2)) == ["1,000", None]
 
 
 def test_a_small_count_in_words_is_no_share():
     """"just one vessel" is no answer to by how much the shares fell; "0.03%" is."""
     story = ("Cruise line", "Aurora is just one vessel in the large Carnival fleet, analysts said after the warning.\n"
                             "Carnival shares fell by 0.03% after the warning.")
-    answers = searcher_of(story).search("by how much did carnival shares fall after the aurora warning", 2).answers
-    assert [span_text(a) for a in answers] == ["0.03%", None]
+    result = searcher_of(story).search("by how much did carnival shares fall after the aurora warning", 2)
+    assert claimed(result) == ["0.03%", None]
 
 
 def test_an_amount_after_while_is_of_the_name_it_follows():
