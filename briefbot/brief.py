@@ -13,7 +13,7 @@ import numpy as np
 from briefbot.compare import compare, distinct, retold
 from briefbot.index import Index
 from briefbot.text import refers_back
-from briefbot.timeline import Event, timeline
+from briefbot.timeline import Event, When, timeline
 from briefbot.world import Character, World
 
 BRIEF_SIZE = 7  # sentences: the issue asks 5 to 8
@@ -68,9 +68,16 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     weight = dict(zip(pool.tolist(), score[pool].tolist()))
     events = timeline(index, world.fact_of, pool.tolist(), retold).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
-    key_dates = sorted(ranked[:KEY_DATES], key=lambda e: (e.when, e.sentences))
+    key_dates = sorted(_one_per_date(ranked)[:KEY_DATES], key=lambda e: (e.when, e.sentences))
     return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
                  len(index.articles))
+
+
+def _one_per_date(events: list[Event]) -> list[Event]:
+    """The first event of each date, in order: three unmerged tellings of one "2000" (a Sydney
+    gold medal told three ways) would fill the key dates with one year."""
+    seen: set[When] = set()
+    return [e for e in events if not (e.when in seen or seen.add(e.when))]
 
 
 def _quoted(index: Index, world: World, source: np.ndarray) -> list[Quoted]:

@@ -816,3 +816,15 @@ def test_a_sentence_two_articles_write_word_for_word_is_only_in_neither(monkeypa
                    ("Debt", "The Liberal Democrats say 3 million people face problem debt in Britain. " + shared, None))
     alone = [idx.text_of(s) for s in compare(idx, Searcher(idx).same_fact).only_in]
     assert shared not in alone and len(alone) == 2
+
+
+def test_the_key_dates_of_the_brief_name_each_date_once():
+    """BBC sport's Greek story: a Sydney gold of 2000 told in three unmerged ways filled the key dates with "2000"."""
+    gold = ["Kenteris won the 200m gold medal at the Sydney Olympics in 2000.",
+            "In 2000 the sprinter took Greece's first Olympic sprint title in Sydney.",
+            "His coach Christos Tzekos has trained him since before the Sydney Games of 2000."]
+    idx = index_of(*[(f"Kenteris {n}", "\n".join(gold) + f"\nThe athletics federation met on the case in 200{n + 3}.", None)
+                     for n in range(3)])
+    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    dates = [str(e.when) for e in story.key_dates]
+    assert "2000" in dates and len(dates) == len(set(dates)) >= 2
