@@ -1011,20 +1011,25 @@ def test_topics_are_what_a_person_talks_about_not_verbs_or_the_outlet(session: S
     assert any(t[:1].isupper() for t in topics)  # the people, places and organisations named come first
 
 
+def _topics_of(tmp_path: Path, person: str, text: str) -> list[str]:
+    """The "Talks about" topics of `person`, quoted in `text`, beside an unrelated article."""
+    from briefbot.cache import load
+    (tmp_path / f"{person}.txt").write_text(text)
+    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
+                                        "went home. The weather was poor.\n")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle(f"talk to {person}")
+    return next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
+
+
 def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_path: Path) -> None:
     """BBC topics were "Grand", "Slam", "never", "rather", "fantastic", "consideration"."""
-    from briefbot.cache import load
     quotes = ["I never felt the pressure at the Grand Slam, it was rather fantastic,",
               "I'm happy with the Grand Slam and the pressure of a fantastic crowd,",
               "We will take into consideration the racket and the crowd,"]
     text = "Tennis star wins.\n\n" + " ".join(f"\u201c{q}\u201d said Marat Safin, the tennis player."
                                            for q in quotes) + "\n"
-    (tmp_path / "safin.txt").write_text(text)
-    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
-                                        "went home. The weather was poor.\n")
-    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
-    reply = session.handle("talk to safin")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
+    topics = _topics_of(tmp_path, "safin", text)
     assert "Grand Slam" in topics and "pressure" in topics
     assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
 
@@ -1032,17 +1037,11 @@ def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_p
 def test_a_name_with_of_the_inside_is_one_topic(tmp_path: Path) -> None:
     """BBC sport: Umaga talked about "Rings" ("the biggest thing to hit New Zealand since Lord of the
     Rings": "Lord" was dropped as a title and the run cut at "of the")."""
-    from briefbot.cache import load
     quotes = ["The tour is the biggest thing to hit New Zealand since Lord of the Rings,",
               "Lord of the Rings brought the crowds to New Zealand, and the tour will too,"]
     text = "Lions tour fever.\n\n" + " ".join(f"\u201c{q}\u201d said Tama Umaga, the All Blacks captain."
                                            for q in quotes) + "\n"
-    (tmp_path / "umaga.txt").write_text(text)
-    (tmp_path / "other.txt").write_text("Rain in London.\n\nIt rained in London on Monday, and the crowd "
-                                        "went home. The weather was poor.\n")
-    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path)
-    reply = session.handle("talk to umaga")
-    topics = next(b for b in reply.blocks if getattr(b, "title", "") == "Talks about").items
+    topics = _topics_of(tmp_path, "umaga", text)
     assert "Lord of the Rings" in topics and "Rings" not in topics
 
 
