@@ -283,6 +283,9 @@ _TIME = re.compile(r"[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|
 _LONGEST_DATE = 80  # "Wednesday, 5 February 2025 at 02:45 GMT" with room to spare
 
 
+_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")  # 2025-02-05 in a file name
+
+
 @lru_cache(maxsize=4096)
 def parse_date(value: str) -> str | None:
     """An ISO date from the usual ways news writes one, or None. Remembered: a feed or a JSON
@@ -364,6 +367,9 @@ def parse_text_article(path: str, text: str) -> Article:
             meta.date = meta.date or date
             del body[i]
             break
+    # Else a date in the file's name, as archives and downloads write one ("shafaq-2025-02-05-coalition.txt").
+    if meta.date is None and (m := _NAME_DATE.search(Path(path).name)):
+        meta.date = parse_date(m.group())
     # A bare domain line at the end ("shafaq.com") names the site, not a sentence.
     if body and _DOMAIN.match(text[body[-1][0]:body[-1][1]].strip()):
         del body[-1]

@@ -204,7 +204,7 @@ def test_sources_json_on_the_seeds(capsys):
     _, out, _ = run(capsys, "sources", "--json")
     rows = json.loads(out)
     dates = {Path(r["path"]).name: r["date"] for r in rows}
-    assert dates == {"shafaq-2025-02-05-coalition-stay-edited.txt": None,
+    assert dates == {"shafaq-2025-02-05-coalition-stay-edited.txt": "2025-02-05",  # its file name
                      "shafaq-2025-02-05-coalition-stay-machine-translation.txt": "2025-02-05"}
     assert {r["outlet"] for r in rows} == {"Shafaq News"}
 

@@ -48,7 +48,7 @@ def test_seed_metadata():
     assert translated.url is None
     assert edited.title == "Region on the brink: will Iraq extend US-led Coalition stay?"
     assert edited.outlet == "Shafaq News"
-    assert edited.date is None  # the edited version carries no date line: none is invented
+    assert edited.date == "2025-02-05"  # no date line: the date its file name writes, none invented
     assert edited.url is None
 
 
@@ -358,3 +358,17 @@ def test_parse_file_warns_once_naming_the_file():
     warnings: list[str] = []
     assert parse_file(SourceFile("x/pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00"), warnings.append) == []
     assert warnings == ["x/pic.txt: binary, skipped"]
+
+
+@pytest.mark.parametrize("name, iso", [("shafaq-2025-02-05-coalition-stay.txt", "2025-02-05"),
+                                       ("report-2025-13-45.txt", None), ("id-120250205.txt", None)])
+def test_an_article_with_no_date_of_its_own_takes_the_date_its_file_name_writes(tmp_path: Path, name: str,
+                                                                                 iso: str | None):
+    """The embedded seed's edited article writes its date only in its file name: its citations said "undated"."""
+    (tmp_path / name).write_text("Bridge opens.\n\nThe county council opened the bridge in Selby.\n")
+    assert parse_file(SourceFile(str(tmp_path / name), (tmp_path / name).read_bytes()), print)[0].date == iso
+
+
+def test_a_date_the_article_writes_wins_over_its_file_name(tmp_path: Path):
+    (tmp_path / "x-2025-02-05.txt").write_text("Bridge opens.\n2024-03-01 02:45\n\nThe council opened the bridge.\n")
+    assert parse_file(SourceFile(str(tmp_path / "x-2025-02-05.txt"), (tmp_path / "x-2025-02-05.txt").read_bytes()), print)[0].date == "2024-03-01"
