@@ -77,8 +77,12 @@ def _one_per_date(events: list[Event]) -> list[Event]:
     """The first event of each date its sentence writes, in order: three unmerged tellings of one
     "2000" (a Sydney gold medal told three ways) would fill the key dates with one year. An event
     dated by its article is not one of its date's: the day's other news is another event."""
-    seen: set[When] = set()
-    return [e for e in events if e.article_date or not (e.when in seen or seen.add(e.when))]
+    kept, seen = [], set[When]()
+    for e in events:
+        if e.article_date or e.when not in seen:
+            kept.append(e)
+            seen.add(e.when)
+    return kept
 
 
 def _quoted(index: Index, world: World, source: np.ndarray) -> list[Quoted]:

@@ -370,5 +370,6 @@ def test_an_article_with_no_date_of_its_own_takes_the_date_its_file_name_writes(
 
 
 def test_a_date_the_article_writes_wins_over_its_file_name(tmp_path: Path):
-    (tmp_path / "x-2025-02-05.txt").write_text("Bridge opens.\n2024-03-01 02:45\n\nThe council opened the bridge.\n")
-    assert parse_file(SourceFile(str(tmp_path / "x-2025-02-05.txt"), (tmp_path / "x-2025-02-05.txt").read_bytes()), print)[0].date == "2024-03-01"
+    path = tmp_path / "x-2025-02-05.txt"
+    path.write_text("Bridge opens.\n2024-03-01 02:45\n\nThe council opened the bridge.\n")
+    assert parse_file(SourceFile(str(path), path.read_bytes()), print)[0].date == "2024-03-01"
