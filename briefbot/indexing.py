@@ -8,7 +8,9 @@ renumbers them exactly as one pass would, so the index is the same whatever the 
 from __future__ import annotations
 
 import multiprocessing
+import re
 from array import array
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING
@@ -19,7 +21,7 @@ from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
-from briefbot.names import person_name
+from briefbot.names import census_names, fold_word, is_role_word, person_name, TITLES
 from briefbot.spans import SPAN_TYPES, Span, typed_spans
 from briefbot.text import analyze, analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
 from briefbot.workers import cores, ignore_interrupt, start_method
@@ -213,6 +215,7 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
     del doc
     art_ptr, art_docs, art_tfs = _csr(np.concatenate([column["word_ids"], column["concept_ids"], column["title_ids"]]),
                                       in_article, n_terms, n_arts)
+    _people_checked(articles, sent_article, column)
     return Index(
         articles=articles,
         sent_article=sent_article,
@@ -237,6 +240,48 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
         name_ptr=np.concatenate([[0], np.cumsum(column["n_names"], dtype=np.int64)]), name_ids=column["name_ids"],
         synonyms_text=synonyms_text,
     )
+
+
+_ROLE_OF_HOLDER = re.compile(r"\s+([a-z][\w-]*)\s+[A-Z]")  # "… boss David O'Leary"
+_THING_BEFORE = re.compile(r"(?<![\w-])(?:the|in)\s+$")  # "the French Open", "in La Liga"
+THING_SHARE = 0.1  # of a name's uses written so, from which it is no person
+
+
+def _people_checked(articles: list[Article], sent_article: np.ndarray, column: dict[str, np.ndarray]) -> None:
+    """Correct, across the corpus, the names one sentence alone reads as people (a capitalised pair
+    of words): one the corpus once writes as someone's employer, right before a role and its holder
+    ("Aston Villa boss David O'Leary", so also "sold to Aston Villa a year ago"), is an
+    organisation; one written after "the" or "in" in `THING_SHARE` of its uses or more ("the French
+    Open", "in La Liga", "the Grand Slam") is a thing or a place, no person, and its spans go. A name
+    with a title or opening with a first name ("Tony Blair aide …", "the Michael Jackson trial")
+    stays a person."""
+    person, kinds = SPAN_TYPES.index("person"), column["span_type"]
+    at = np.flatnonzero(kinds == person)
+    if not len(at):
+        return
+    owner = np.repeat(sent_article, column["n_spans"])[at].tolist()
+    starts, ends = column["span_start"][at].tolist(), column["span_end"][at].tolist()
+    first_names, _ = census_names()
+    written = [articles[a].text[s:e] for a, s, e in zip(owner, starts, ends)]
+    uses, as_thing, employers = Counter(written), Counter(), set()
+    for name, a, s, e in zip(written, owner, starts, ends):
+        text = articles[a].text
+        if (m := _ROLE_OF_HOLDER.match(text, e)) and is_role_word(m[1]):
+            employers.add(name)
+        if _THING_BEFORE.search(text, max(0, s - 5), s) and not text.startswith(("'s", "\u2019s"), e):
+            as_thing[name] += 1
+    kept = {name for name in uses if name.split()[0] in first_names or fold_word(name.split()[0]) in TITLES}
+    employers -= kept
+    things = {name for name, n in as_thing.items() if n >= THING_SHARE * uses[name]} - kept - employers
+    kinds[at[[n in employers for n in written]]] = SPAN_TYPES.index("organisation")
+    gone = at[[n in things for n in written]]
+    if len(gone):
+        keep = np.ones(len(kinds), dtype=bool)
+        keep[gone] = False
+        for name in ("span_start", "span_end", "span_type"):
+            column[name] = column[name][keep]
+        column["n_spans"] = column["n_spans"] - np.bincount(
+            np.repeat(np.arange(len(sent_article)), column["n_spans"])[gone], minlength=len(sent_article)).astype(np.int32)
 
 
 def _csr(terms: np.ndarray, docs: np.ndarray, n_terms: int, n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefbot.text import lexicon_lines, fold
+from briefbot.lexicon import is_word
+from briefbot.text import analyze, lexicon_lines, fold
 
 # Titles dropped from a name ("Mr Blair" is Blair) and titles that are part of it ("Lord Falconer").
 TITLES = frozenset("mr mrs ms miss dr prof professor sir dame rev rt hon gen general lt col capt "
@@ -146,7 +147,7 @@ def person_name(phrase: str) -> PersonName | None:
     role: list[str] = []
     titled = False
     while words and (words[0] in NOT_NAMES or fold_word(words[0]) in TITLES
-                     or is_role_word(words[0]) or _modifier(words[0])):
+                     or is_role_word(words[0]) or (_modifier(words[0]) and not _first_name_of(words))):
         if fold_word(words[0]) in TITLES:
             titled = True
         if words[0] not in NOT_NAMES and fold_word(words[0]) not in _FORMS_OF_ADDRESS:
@@ -185,6 +186,15 @@ def _modifier(word: str) -> bool:
                   "republican", "independent", "opposition", "senior", "acting", "interim", "general")
             or bool(ORGANISATIONS.get(word)) or bool(PLACES.get(word)) or word.isupper() or w.endswith("-based")
             or _from_place(word))
+
+
+def _first_name_of(words: list[str]) -> bool:
+    """Whether the first of two words is a first name before its surname, though it names a place
+    too: "Santiago Solari", "Sofia Coppola"; not where the second is an English word as well
+    ("Sydney Harbour", "China Southern"), nor "Texas Rangers" (no surname)."""
+    first_names, surnames = census_names()
+    return (len(words) == 2 and words[0] in first_names and words[1] in surnames
+            and not any(is_word(t) for t in analyze(words[1])) and not PLACES.get(" ".join(words)))
 
 
 _DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("ian", "y"), ("ans", "a"), ("an", "a"), ("ers", ""), ("er", ""),

@@ -1,6 +1,7 @@
 """Who says what: speech verbs, outlets, roles, pronouns, quotations, and people only."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,6 +105,15 @@ def test_person_names() -> None:
     assert person_name("Mr Blair").titled
     for not_a_person in ("Iraq", "United States", "Shafaq News Agency", "Tories", "Downing Street", "PKK"):
         assert person_name(not_a_person) is None, not_a_person
+
+
+@pytest.mark.parametrize(("phrase", "name"), [("Santiago Solari", "Santiago Solari"), ("Sofia Coppola", "Sofia Coppola"),
+                                              ("Santiago mayor Ana Ruiz", "Ana Ruiz"), ("Sydney Harbour", None)])
+def test_a_first_name_that_names_a_place_too_opens_a_name(phrase: str, name: str | None) -> None:
+    """A place's name before a surname is a first name ("Santiago Solari"); not before a role, nor
+    before an English word ("Sydney Harbour")."""
+    person = person_name(phrase)
+    assert (person.name if person and person.full else None) == name
 
 
 def test_the_seed_speakers(seed_index) -> None:

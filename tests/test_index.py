@@ -337,3 +337,39 @@ def test_extras_only_score_the_docs_other_terms_bring_in_a_large_collection():
     full = small.match(weights)
     assert np.array_equal(small.match(weights, extras=extras).cands, full.cands)
     assert np.allclose(matches.scores, full.scores[np.searchsorted(full.cands, matches.cands)])
+
+
+def _types_of(index, name: str) -> set[str]:
+    """The types of every span of the index written `name`."""
+    return {sp.type for s in range(len(index)) for sp in index.spans_of(s)
+            if index.text_of(s)[sp.start:sp.end] == name}
+
+
+def test_a_name_the_corpus_writes_as_an_employer_is_an_organisation_everywhere():
+    sold = ("Solano", "The Peruvian was sold to Aston Villa a year ago.")
+    boss = ("Villa", "Aston Villa boss David O'Leary signed a new contract on Friday.")
+    assert _types_of(build([article(0, *sold)], ""), "Aston Villa") == {"person"}  # a sentence alone cannot tell
+    assert _types_of(build([article(0, *sold), article(1, *boss)], ""), "Aston Villa") == {"organisation"}
+
+
+def test_a_titled_name_or_one_opening_with_a_first_name_stays_a_person_before_a_role():
+    told = [article(0, "Aide", "Tony Blair aide Alastair Campbell left on Friday. Tony Blair said so."),
+            article(1, "Flight", "Mr Flight said he would stand. Mr Flight spokesman John Reid agreed.")]
+    index = build(told, "")
+    assert _types_of(index, "Tony Blair") == {"person"}
+    assert _types_of(index, "Mr Flight") == {"person"}
+
+
+def test_a_name_the_corpus_writes_after_the_or_in_is_no_person():
+    told = [article(0, "Open", "Marat Safin won the French Open in Paris. French Open organisers were pleased."),
+            article(1, "Liga", "Owen scored in La Liga again. Then La Liga was suspended on Sunday.")]
+    index = build(told, "")
+    assert _types_of(index, "French Open") == set()
+    assert _types_of(index, "La Liga") == set()
+    alone = build([article(0, "Liga", "Then La Liga was suspended on Sunday.")], "")
+    assert _types_of(alone, "La Liga") == {"person"}  # what the sentence alone reads
+
+
+def test_a_person_written_once_after_the_stays_a_person():
+    told = [article(0, "Trial", "The Michael Jackson trial opened on Monday. Michael Jackson denied the charges.")]
+    assert _types_of(build(told, ""), "Michael Jackson") == {"person"}
