@@ -1138,7 +1138,7 @@ class Searcher:
         if m := _POSSESSIVE.match(text, span.end):
             return other(m[1])
         m = _ROLE_OF.match(text, span.end)
-        return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == [m[1]]) and \
+        return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == (m[1],)) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
     def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: set[str]) -> bool:
