@@ -714,9 +714,9 @@ def _qualifiers(text: str) -> dict[str, list[_Qualifier]]:
     if "n't" not in low and _CUES.isdisjoint(low.translate(_APART).split()):
         return out  # most sentences: split in C, faster than any pattern over the text
     words = [(m.span(), m.group(), m.group().lower()) for m in word_spans(text)]
-    known: dict[int, list[str]] = {}
+    known: dict[int, tuple[str, ...]] = {}
 
-    def terms(j: int) -> list[str]:
+    def terms(j: int) -> tuple[str, ...]:
         if j not in known:
             known[j] = word_terms(words[j][1])
         return known[j]

@@ -23,14 +23,15 @@ from itertools import accumulate
 from pathlib import Path
 
 from briefbot import formats
+from briefbot.text import LazyPattern
 from briefbot.workers import cores, ignore_interrupt, start_method
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text"} | MARKDOWN_SUFFIXES
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 # Files beside articles that describe a folder rather than report news.
-_NOT_ARTICLES = re.compile(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$",
-                           re.I)
+_NOT_ARTICLES = LazyPattern(r"(readme|license|licence|copying|source|changelog|notice|synonyms)(\..*)?$|world\.toml$",
+                            re.I)
 _BINARY_MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh", b"\x7fELF")
 
 Warn = Callable[[str], None]
@@ -243,7 +244,7 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
     return _newlines(data.decode("cp1252", errors="replace")), "not UTF-8; read as Windows-1252"
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f\ufffd]")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f\ufffd]")
 _NOT_TEXT = {"Cc", "Cs", "Co", "Cn"}  # controls, surrogates, private use, unassigned
 
 
@@ -270,20 +271,20 @@ def _newlines(text: str) -> str:
 
 # --- metadata ---------------------------------------------------------------------------------
 
-_HEADER = re.compile(r"^(title|headline|date|published|source|outlet|publisher|url|link|author|byline)\s*:\s*(.*)$", re.I)
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?$", re.I)
-_DATELINE = re.compile(r"^([A-Z][\w.&' -]{1,40}?)\s?/\s+")  # "Shafaq News/ ..."
-_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{1,40}\(([A-Z][\w .&'-]{1,30})\)\s*[-\u2013\u2014:]\s+")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+\u2022>]|\d+[.)]|#{1,6})\s+")
+_HEADER = LazyPattern(r"^(title|headline|date|published|source|outlet|publisher|url|link|author|byline)\s*:\s*(.*)$", re.I)
+_DOMAIN = LazyPattern(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?$", re.I)
+_DATELINE = LazyPattern(r"^([A-Z][\w.&' -]{1,40}?)\s?/\s+")  # "Shafaq News/ ..."
+_AGENCY_DATELINE = LazyPattern(r"^[A-Z][A-Z .,'-]{1,40}\(([A-Z][\w .&'-]{1,30})\)\s*[-\u2013\u2014:]\s+")
+_LIST_MARK = LazyPattern(r"^\s*(?:[-*+\u2022>]|\d+[.)]|#{1,6})\s+")
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
                  "%A, %d %B %Y", "%A %d %B %Y", "%d.%m.%Y")
-_TIME = re.compile(r"[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm|AM|PM)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?$")
+_TIME = LazyPattern(r"[ T,]+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:am|pm|AM|PM)?\s*(?:Z|[+-]\d{2}:?\d{2}|[A-Z]{2,4})?$")
 
 
 _LONGEST_DATE = 80  # "Wednesday, 5 February 2025 at 02:45 GMT" with room to spare
 
 
-_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")  # 2025-02-05 in a file name
+_NAME_DATE = LazyPattern(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")  # 2025-02-05 in a file name
 
 
 @lru_cache(maxsize=4096)
@@ -389,11 +390,11 @@ def parse_text_article(path: str, text: str) -> Article:
 # of the report ("Veritas?" is a reader's question), as trafilatura leaves comments out of a web
 # page. Told by paragraph, outside quotes: a reader's paragraph (+1), a reported one (a reporting
 # verb or "Mr Name" without the reader's voice, or one opening a quote: -1), or neither (0).
-_QUOTED = re.compile(r'"[^"]*"?|\u201c[^\u201d]*\u201d?')
-_READER = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us|you|you're|your)\b|[!?]", re.I)
-_REPORTING = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|announced|argued|insisted|explained|"
-                        r"warned|claimed|stated|admitted|revealed|reported|confirmed|denied|urged)\b", re.I)
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.? [A-Z]")
+_QUOTED = LazyPattern(r'"[^"]*"?|\u201c[^\u201d]*\u201d?')
+_READER = LazyPattern(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us|you|you're|your)\b|[!?]", re.I)
+_REPORTING = LazyPattern(r"\b(?:said|says|told|tells|added|adds|according to|announced|argued|insisted|explained|"
+                         r"warned|claimed|stated|admitted|revealed|reported|confirmed|denied|urged)\b", re.I)
+_TITLED = LazyPattern(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lord)\.? [A-Z]")
 _OPENS_QUOTE = ('"', "\u201c", "'")
 MIN_REPORT, MIN_COMMENTS = 4, 6  # paragraphs of report before the comments, and comments at least
 MAX_PAGE = 1000  # paragraphs: a longer text is a book or a dump, not a page with its comments
@@ -481,7 +482,7 @@ def parse_json_articles(path: str, text: str, warn: Warn) -> list[Article]:
     return articles
 
 
-_OPENS_JSON = re.compile(r"\s*[\[{]")
+_OPENS_JSON = LazyPattern(r"\s*[\[{]")
 
 
 def _json_lines(text: str, bad: list[int]) -> Iterator[tuple[object, int]]:
@@ -549,7 +550,7 @@ def _whole_chars(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_LONE_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 PARALLEL_FROM = 16  # web pages, feeds, PDFs or Word files from which every core extracts them (≈0.1 s a page)
@@ -618,8 +619,8 @@ def _parse(file: SourceFile, note: Warn) -> list[Article]:
     return [markdown_article(article) if suffix in MARKDOWN_SUFFIXES else article]
 
 
-_MARKUP_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(!doctype html|html|rss|feed|rdf:rdf)\b",
-                           re.I | re.S)
+_MARKUP_START = LazyPattern(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(!doctype html|html|rss|feed|rdf:rdf)\b",
+                            re.I | re.S)
 
 
 def _sniffed(data: bytes) -> str:

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from briefbot.text import fold
+from briefbot.text import LazyPattern, fold
 
 if TYPE_CHECKING:
     from briefbot.corpus import Article
@@ -34,8 +34,8 @@ EXTRACTED_SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXE
 
 MAX_HTML_BYTES = 20_000_000  # trafilatura's own limit: a bigger "page" is not an article
 MAX_FEED_ITEMS = 2000
-_ITEM_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.I)
-_ITEM_START = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]", re.I)
+_ITEM_END = LazyPattern(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.I)
+_ITEM_START = LazyPattern(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]", re.I)
 MAX_PDF_PAGES = 2000
 
 
@@ -70,14 +70,14 @@ def _paragraphs(text: str) -> list[str]:
 # or write in, a copyright notice. Only a short paragraph that also speaks to the reader (you, our,
 # please, an exclamation, or opens with the call itself) and quotes no one is dropped: "Netflix
 # gained two million subscribers" is news.
-_CALL = re.compile(r"\b(?:subscri\w*|sign up|log in|newsletter|download (?:the|our)\b.*\bapps?|letter to the "
-                   r"editor|advertis\w* with|copyright\w*|all rights reserved|written permission|reprint\w*)\b|\u00a9",
-                   re.I)
-_TO_READER = re.compile(r"\b(?:you|your|you're|our|us|please)\b|!|\u00a9|^(?:get|subscribe|sign up|download|for the "
-                        r"latest)\b", re.I)
-_MIXED_SCRIPT = re.compile(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+")  # "Yоur" with a Cyrillic о: spam
+_CALL = LazyPattern(r"\b(?:subscri\w*|sign up|log in|newsletter|download (?:the|our)\b.*\bapps?|letter to the "
+                    r"editor|advertis\w* with|copyright\w*|all rights reserved|written permission|reprint\w*)\b|\u00a9",
+                    re.I)
+_TO_READER = LazyPattern(r"\b(?:you|your|you're|our|us|please)\b|!|\u00a9|^(?:get|subscribe|sign up|download|for the "
+                         r"latest)\b", re.I)
+_MIXED_SCRIPT = LazyPattern(r"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04ff])\w+")  # "Yоur" with a Cyrillic о: spam
 # A link to another story, under the label a page puts before it: "Read: Two disasters are…", "MORE: …".
-_ELSEWHERE = re.compile(r"(?:read|more|read more|related|see also|also read|watch|listen)\s*:", re.I)
+_ELSEWHERE = LazyPattern(r"(?:read|more|read more|related|see also|also read|watch|listen)\s*:", re.I)
 
 
 def _reported(paragraphs: list[str]) -> list[str]:
@@ -133,7 +133,7 @@ def _site_name(site: str | None, data: bytes) -> str | None:
     return site
 
 
-_SAVED_FROM = re.compile(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")
+_SAVED_FROM = LazyPattern(rb"\A\s*<!-- saved from url=\(\d{4}\)(\S+?) -->")
 
 
 def saved_url(data: bytes) -> str | None:
@@ -258,7 +258,7 @@ def pdf_article(path: str, data: bytes, warn: Warn) -> Article:
     return _lines_article(path, path, paragraphs, _document_title(title), None, day, None, offsets)
 
 
-_TOOL_TITLE = re.compile(r"(?i)^\s*(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|indd|qxd|pages|odt)\s*$")
+_TOOL_TITLE = LazyPattern(r"(?i)^\s*(?:microsoft \w+ - |untitled\b)|\.(?:docx?|pdf|indd|qxd|pages|odt)\s*$")
 
 
 def _document_title(title: str | None) -> str | None:
@@ -267,7 +267,7 @@ def _document_title(title: str | None) -> str | None:
 
 
 _ENDS = (".", "!", "?", ":", "\u201d", '"')
-_HYPHENATED = re.compile(r"[a-z]-$")
+_HYPHENATED = LazyPattern(r"[a-z]-$")
 
 
 def _join(line: str, following: str) -> str:
@@ -277,7 +277,7 @@ def _join(line: str, following: str) -> str:
     return f"{line} {following}"
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = LazyPattern(r"\d+")
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:

@@ -19,7 +19,8 @@ from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names,
 from briefbot.question import AMOUNT_WORDS, TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
-from briefbot.text import DENIALS, IRREGULAR, STOP_WORDS, analyze, analyze_words, fold, terms_if_seen, word_spans, word_terms
+from briefbot.text import (DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen,
+                           word_spans, word_terms)
 
 T = TypeVar("T")
 K = TypeVar("K")
@@ -30,30 +31,30 @@ K = TypeVar("K")
 TYPO_MAX_LETTERS = 40
 GUESS_MIN_LETTERS = 6  # a word found nowhere is read two letters off (`Searcher.guesses`) from this length
 _NAMES = ("person", "place", "organisation")
-_CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
+_CLAUSE = LazyPattern(r"[,;:()\u2013\u2014]| - ")  # marks between clauses
 _CLAUSE_GAP = 40  # characters a clause boundary counts for between an answer span and the question's words
 # names a story may write otherwise: an ordinal ("the 5th president", "fifth") or a short
 # abbreviation ("Man City" for Manchester City, "PS2" for the PlayStation 2)
-_LOOSE_NAME = re.compile(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
-_NAME_RUN = re.compile(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
-_NUMBERED = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(\d{1,3})(?![\w%/:-]|[,.]\d)")  # "xbox 360", "PlayStation 2"
-_ROMAN = re.compile(r"(?-i:[IVXLC]+)(?![\w'\u2019-])")  # "Super Bowl LI": a name numbered in Roman numerals
-_YEAR = re.compile(r"(?<![\w£$€.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d)")  # "2006", not "2006bn" or "$2006"
-_NAME_BEFORE = re.compile(r"(?<![.?!]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December|In|By|Since|Until)\s)[A-Z][\w'\u2019-]*\s+$")  # "Vision 2030", not "May 2005"
+_LOOSE_NAME = LazyPattern(r"\d+(st|nd|rd|th)|(?=.*[^\W\d]).{1,3}", re.I)
+_NAME_RUN = LazyPattern(r"[A-Z][\w&.'\u2019-]*(?:\s+[A-Z][\w&.'\u2019-]*)+")  # "Northern Rock", "Alan Greenspan"
+_NUMBERED = LazyPattern(r"(?<![\w-])([A-Za-z][\w-]*)\s+(\d{1,3})(?![\w%/:-]|[,.]\d)")  # "xbox 360", "PlayStation 2"
+_ROMAN = LazyPattern(r"(?-i:[IVXLC]+)(?![\w'\u2019-])")  # "Super Bowl LI": a name numbered in Roman numerals
+_YEAR = LazyPattern(r"(?<![\w£$€.,-])((?:19|20)\d\d)(?![\w%-]|[.,]\d)")  # "2006", not "2006bn" or "$2006"
+_NAME_BEFORE = LazyPattern(r"(?<![.?!]\s)(?<!^)\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|In|By|Since|Until)\s)[A-Z][\w'\u2019-]*\s+$")  # "Vision 2030", not "May 2005"
 _YEARS_READ = 400  # sentences of a year read to tell how the articles speak of it
 _MOSTLY_TO_COME = 0.5  # the share of them speaking of the future that makes it a year to come
-_WORD_OF_NAME = re.compile(r"[A-Za-z][\w'\u2019-]*")
-_POSSESSIVE_END = re.compile(r"['\u2019]s?$")
-_TITLE_CASE = re.compile(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
-_POSSESSIVE = re.compile(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
-_ROLE_OF = re.compile(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
-_TITLE_AFTER = re.compile(r",?\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "France coach Bernard Laporte", "Keith Gleeson, coach Eddie"
+_WORD_OF_NAME = LazyPattern(r"[A-Za-z][\w'\u2019-]*")
+_POSSESSIVE_END = LazyPattern(r"['\u2019]s?$")
+_TITLE_CASE = LazyPattern(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
+_POSSESSIVE = LazyPattern(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
+_ROLE_OF = LazyPattern(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
+_TITLE_AFTER = LazyPattern(r",?\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "France coach Bernard Laporte", "Keith Gleeson, coach Eddie"
 _NOT_THE_HOLDER = frozenset("former ex deputy assistant shadow candidate vice would-be outgoing".split())  # words, not stems:
 # compared as written (or as a prefix: "ex-Tory"), so that no question loads the stemmer for them
 _SUCCEEDING = frozenset("succeed succeeds succeeded succeeding replace replaces replacing".split())  # "succeed Mark Hughes"
-_THE_THEN = re.compile(r"\bthe\s+then\b", re.I)  # "the then education secretary"
-_APPOSED_TO = re.compile(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){0,2}$")  # "an ally of the Yukos boss, Mr N"
+_THE_THEN = LazyPattern(r"\bthe\s+then\b", re.I)  # "the then education secretary"
+_APPOSED_TO = LazyPattern(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){0,2}$")  # "an ally of the Yukos boss, Mr N"
 # Who heads a body: the titles they hold ("Federal Reserve chairman Alan Greenspan"), the verbs for
 # doing so ("who runs the federal reserve", "who heads the fa") and the role words that ask for any
 # of them ("the head of the fa", "the chelsea boss"), as terms.
@@ -61,82 +62,82 @@ _HEAD_SEEDS = ("head", "chief", "boss", "leader", "chairman", "president", "dire
                "executive")
 _IN_CHARGE = frozenset("run head lead chair manag govern".split())
 _HEADS = frozenset("head boss".split())
-_IN_CHARGE_OF = re.compile(r"\bin charge of\b")
+_IN_CHARGE_OF = LazyPattern(r"\bin charge of\b")
 # after a doer, its deed: "Rosneft eventually acquired", "France, who have won", "a firm, which bought"
 _BESIDE = 12  # words either side of a name that what a deed is done to may stand in, where no name does it
-_SMALL_NUMBER = re.compile(SMALL_NUMBER, re.I)
-_ASIDE = re.compile(r"\s*,[^,.;:]{1,60}(?=,)")  # "Frank Burnet, inspired by a suggestion made by Niels Jerne, formulated"
-_DEED_AFTER = re.compile(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
-                         r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
+_SMALL_NUMBER = LazyPattern(SMALL_NUMBER, re.I)
+_ASIDE = LazyPattern(r"\s*,[^,.;:]{1,60}(?=,)")  # "Frank Burnet, inspired by a suggestion made by Niels Jerne, formulated"
+_DEED_AFTER = LazyPattern(r"(?:\s*,\s*(?:(?:the|an?)\s+(?:[\w'\u2019-]+\s+){0,3}?)?"
+                          r"(?:who|which|that)\b)?,?((?:\s+[a-z][\w'\u2019-]*){1,3})")
 # words before a verb that tell no deed done: "Wales to win", "France can still win", "did not win"
 _UNSURE = frozenset("to can could may might will would should must not never".split())
 _PARTICLES = frozenset("up out off down over back away".split())  # of a phrasal verb: "set up", "paid the £180 back"
-_IT_AFTER = re.compile(rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
+_IT_AFTER = LazyPattern(rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?(?:it|them|this|these|those)\b", re.I)  # "opened it"
 # a name a preposition governs, a title between or none: "since Mark Edmondson", "over German qualifier Dieter Kindlmann"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about|since)\s+(?:the\s+)?"
-                                 r"(?:(?-i:[A-Z])[\w'\u2019-]*\s+(?-i:[a-z])[\w-]*\s+)?$", re.I)
-_BY_BEFORE = re.compile(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
+_PREPOSITION_BEFORE = LazyPattern(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about|since)\s+(?:the\s+)?"
+                                  r"(?:(?-i:[A-Z])[\w'\u2019-]*\s+(?-i:[a-z])[\w-]*\s+)?$", re.I)
+_BY_BEFORE = LazyPattern(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
-_APPOSITION = re.compile(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
+_APPOSITION = LazyPattern(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
 # "the Six Nations and Grand Slam" (not "a merger between UPT and the DuMont Television Network")
-_COORDINATE = re.compile(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
+_COORDINATE = LazyPattern(r",?\s+(?:and|or|&)\s+(?:the\s+)?")
 # "Britain, France, Gavi and the Gates Foundation": names in a list of commas that ends with "and"
-_LIST_COMMA = re.compile(r",\s+")
+_LIST_COMMA = LazyPattern(r",\s+")
 _LISTED_NAME = r"[A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*"
-_LIST_TAIL = re.compile(rf"{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or|&)\s")
-_BETWEEN = re.compile(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
+_LIST_TAIL = LazyPattern(rf"{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or|&)\s")
+_BETWEEN = LazyPattern(r"\b(?:between|of|with)\s+(?:the\s+)?$", re.I)
 # "directed by Richard Eyre", "presented by Little Britain star Matt Lucas"
-_AGENT = re.compile(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
-_QUALIFIED = re.compile(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
+_AGENT = LazyPattern(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][\w-]*\s+)?$")
+_QUALIFIED = LazyPattern(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
 # "an $11bn (£5.8bn) fraud", "his acrimonious £27m move": a determiner (and a word) before the sum, or
 # before the sum it converts
-_PART_OF = re.compile(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
-_DETERMINER = re.compile(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[a-z][\w-]*\s+)?(?:[^\s()]+\s\()?$",
-                         re.I)
-_NEXT_WORD = re.compile(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a name: "the "Inherent Resolve" coalition"
-_DETERMINED = re.compile(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
-_THEN_NAME = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
-_KIND_OF_NAME = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s+([a-z][\w-]*)\s+$")  # "the Kenyan capital Nairobi"
-_DETERMINER_BEFORE = re.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+$")  # "The 29-year-old finished"
-_COUNTED_BEFORE = re.compile(rf"(?<![\w'-])(?:\d{{1,3}}|{SMALL_NUMBER}|more|most|many|several|few|fewer)\s+$", re.I)
-_THE_BEFORE = re.compile(r"(?<![\w'-])[Tt]he\s+$")
-_A_BEFORE = re.compile(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
-_QUALIFIED_NOUN = re.compile(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
-_DONE_TO = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
-                      r"(?:[A-Z][\w'\u2019-]*\s+)?[a-z][\w-]*\s+$")  # a title between: "beat compatriot Kim Clijsters"
-_PRESENT_S = re.compile(r"[a-z]+[^su'\u2019]s")  # "believes", "plays"; not "class", "bonus", "this"
-_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?([a-z]+)\b")  # "Tony Blair purchased"
-_VERB_THEN = re.compile(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
-_OBJECT = re.compile(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
-_WHO_VERB = re.compile(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
-                       r"could|should|may|might|must)\b)([a-z]+)\b")
-_WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
-_GIVEN_BY = re.compile(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
-_TALLY = re.compile(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
-_BARE_FIGURE = re.compile(rf"[\d,.]+|{SMALL_NUMBER}|half|dozens", re.I)  # no currency, no scale: "107", "five"
-_AGE_LIKE = re.compile(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
+_PART_OF = LazyPattern(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
+_DETERMINER = LazyPattern(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[a-z][\w-]*\s+)?(?:[^\s()]+\s\()?$",
+                          re.I)
+_NEXT_WORD = LazyPattern(r"['\"\u2019\u201d]?\s+([\w-]+)")  # the word after a name: "the "Inherent Resolve" coalition"
+_DETERMINED = LazyPattern(r"\b(?:the|a|an|his|her|its|their|this|that|these|those)\s+((?:[\w'-]+\s+)?[\w'-]+)")
+_THEN_NAME = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_KIND_OF_NAME = LazyPattern(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s+([a-z][\w-]*)\s+$")  # "the Kenyan capital Nairobi"
+_DETERMINER_BEFORE = LazyPattern(r"(?<![\w'-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+$")  # "The 29-year-old finished"
+_COUNTED_BEFORE = LazyPattern(rf"(?<![\w'-])(?:\d{{1,3}}|{SMALL_NUMBER}|more|most|many|several|few|fewer)\s+$", re.I)
+_THE_BEFORE = LazyPattern(r"(?<![\w'-])[Tt]he\s+$")
+_A_BEFORE = LazyPattern(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
+_QUALIFIED_NOUN = LazyPattern(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
+_DONE_TO = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
+                       r"(?:[A-Z][\w'\u2019-]*\s+)?[a-z][\w-]*\s+$")  # a title between: "beat compatriot Kim Clijsters"
+_PRESENT_S = LazyPattern(r"[a-z]+[^su'\u2019]s")  # "believes", "plays"; not "class", "bonus", "this"
+_VERB_AFTER = LazyPattern(r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?([a-z]+)\b")  # "Tony Blair purchased"
+_VERB_THEN = LazyPattern(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
+_OBJECT = LazyPattern(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
+_WHO_VERB = LazyPattern(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
+                        r"could|should|may|might|must)\b)([a-z]+)\b")
+_WORD_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
+_GIVEN_BY = LazyPattern(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
+_TALLY = LazyPattern(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
+_BARE_FIGURE = LazyPattern(rf"[\d,.]+|{SMALL_NUMBER}|half|dozens", re.I)  # no currency, no scale: "107", "five"
+_AGE_LIKE = LazyPattern(rf"\d{{1,3}}|{SMALL_NUMBER}", re.I)  # not "1500m", "half", "thousands"
 # words that deny or prevent what a sentence tells: two sentences are one fact only if both deny or
 # neither does ("no date has been set" is "a date has not been set", "we reject" is "we do not
 # accept") and they prevent alike, however many other words they share. Most denials are stop
 # words, so they are read in the text ("won't" too); the verbs, as terms ("banned" is "ban"). Not
 # "without": "illegal without a second resolution" is no denial
-_DENYING = re.compile(rf"\b(?:{'|'.join(sorted(DENIALS))})\b|n['\u2019]t\b", re.I)
+_DENYING = LazyPattern(rf"\b(?:{'|'.join(sorted(DENIALS))})\b|n['\u2019]t\b", re.I)
 _PREVENTING = frozenset("prevent stop ban bar block forbid prohibit".split())
 _REFUSING = frozenset("reject refus deni denial".split())  # terms that deny as "not" does
 _AMOUNTS = frozenset("money percent duration measure number".split())
-_DO_SUPPORT = re.compile(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
-_HEADED = re.compile(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
+_DO_SUPPORT = LazyPattern(r"(?i)^\W*how\s+\w+\s+(?:\w+\s+)?(?:did|does|do|will|would|can|could|should)\b")
+_HEADED = LazyPattern(r"(?:\b(?:the|a|an|his|her|its|their|this|that)|['\u2019]s)\s+((?:[\w'-]+\s+){0,2}[\w'-]+)")
 # the thing an amount is told of, before it: "the trade shortfall was $55.5bn", "its debt stood at £2bn"
-_MEASURED_BY = re.compile(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
-_BOUND_BEFORE = re.compile(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
+_MEASURED_BY = LazyPattern(r"((?:[\w'\u2019-]+\s+){1,2})(?:was|is|were|are|stood at|totalled|totaled|reached|of)\s+(?:about\s+|almost\s+|nearly\s+|around\s+)?$")
+_BOUND_BEFORE = LazyPattern(r"\b(until|till|through|by|since|from)\s+(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$", re.I)
 _BEGINNING = "begin began begun start form found establish launch create open introduce"
 _ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
-_CLAUSE_START = re.compile(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
-_BACK_WORD = re.compile(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
-_AHEAD_WORD = re.compile(r"\b(?:next|tomorrow|coming)\b", re.I)
-_VERB_WORD = re.compile(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
-_ASKS_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|country|nations?)\b")  # "which countries have troops"
-_REASON = re.compile(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
+_CLAUSE_START = LazyPattern(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
+_BACK_WORD = LazyPattern(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
+_AHEAD_WORD = LazyPattern(r"\b(?:next|tomorrow|coming)\b", re.I)
+_VERB_WORD = LazyPattern(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
+_ASKS_COUNTRY = LazyPattern(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|country|nations?)\b")  # "which countries have troops"
+_REASON = LazyPattern(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -1138,7 +1139,7 @@ class Searcher:
         if m := _POSSESSIVE.match(text, span.end):
             return other(m[1])
         m = _ROLE_OF.match(text, span.end)
-        return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == [m[1]]) and \
+        return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == (m[1],)) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
     def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: set[str]) -> bool:
@@ -1622,11 +1623,11 @@ def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> 
     return bool(named) and min(named) >= span.end
 
 
-_ASKING = re.compile(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a question
+_ASKING = LazyPattern(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a question
 _COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
-_DIFFERENCE = re.compile(rf"\s+{_COMPARED}\s+than\b", re.I)
-_ASKS_DIFFERENCE = re.compile(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)
-_WHILE = re.compile(r"\b(?:while|whereas)\s+")
+_DIFFERENCE = LazyPattern(rf"\s+{_COMPARED}\s+than\b", re.I)
+_ASKS_DIFFERENCE = LazyPattern(rf"\b(?:{_COMPARED}|than|difference|gap)\b", re.I)
+_WHILE = LazyPattern(r"\b(?:while|whereas)\s+")
 _AMOUNT_SPANS = frozenset(("money", "number", "percent", "measure"))
 
 

@@ -25,7 +25,7 @@ from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Pa
 from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
-from briefbot.text import STOP_WORDS, analyze, fold
+from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
 from briefbot.verbs.looking import look
 from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, will_write
 from briefbot.verbs.story import first_visit
@@ -45,15 +45,15 @@ TITLED_SENTENCES = 200  # sentences naming a person that `pronoun_of` reads for 
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 # Terminal control sequences (colour codes and the like) and control characters (a bell, a NUL) in a
 # typed or pasted line: dropped, as the player never meant them as words.
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
-                      r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_PASTED_SENTENCE = re.compile(r"(?<=[.!?])\s+")  # where a pasted text's sentences end, closely enough
+_ESCAPES = LazyPattern(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]"
+                       r"|[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_PASTED_SENTENCE = LazyPattern(r"(?<=[.!?])\s+")  # where a pasted text's sentences end, closely enough
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|may|might|must)"
-_ASKING_START = re.compile(rf"(?:(?:how|what|when|where|why)\s+(?:{_AUXILIARY}|many|much|long|old|far|often|big)|"
-                           rf"(?:who|which|whose)|{_AUXILIARY}\s+(?:it|there|the|a|an|they|he|she|this|that)|"
-                           r"(?:please\s+)?(?:tell|show|give)\s+(?:me|us)|(?:please\s+)?(?:explain|describe|list|"
-                           r"summari[sz]e))\b", re.I)
-_SPACES = re.compile(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
+_ASKING_START = LazyPattern(rf"(?:(?:how|what|when|where|why)\s+(?:{_AUXILIARY}|many|much|long|old|far|often|big)|"
+                            rf"(?:who|which|whose)|{_AUXILIARY}\s+(?:it|there|the|a|an|they|he|she|this|that)|"
+                            r"(?:please\s+)?(?:tell|show|give)\s+(?:me|us)|(?:please\s+)?(?:explain|describe|list|"
+                            r"summari[sz]e))\b", re.I)
+_SPACES = LazyPattern(r"[\t\n\r\x0b\x0c]")  # line ends and tabs: spaces
 
 
 @dataclass

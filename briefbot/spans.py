@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 
 from briefbot.names import (NOT_NAMES, ORG_HEADS, ORG_WORDS, ORGANISATIONS, PLACE_PATTERNS, PLACES, TITLES,
                             person_name)
+from briefbot.text import LazyPattern
 
 SPAN_TYPES = ("number", "money", "percent", "date", "time", "duration", "age", "measure",
               "person", "place", "organisation")
@@ -84,21 +85,21 @@ _DATE = (rf"{_PART_OF}(?:"
          rf"|(?:(?<!\w\s)(?i:yesterday|today|tomorrow|tonight)|yesterday|today|tomorrow|tonight)(?![\w])"
          rf"|{NUMBER}\s{_TIME_UNITS}\sago(?![\w])|an?\s{_TIME_UNITS}\sago(?![\w])")
 # A year alone ("in 2003", "1998/9", "2005's") is a date unless an amount or unit follows it.
-_LONE_YEAR = re.compile(rf"(?<![\w.,$£€/-]){_YEAR}(?:/\d{{1,2}}(?!\d)|-\d\d(?!\d))?(?=['\u2019]s\b|(?![\w%/-]))"
-                        rf"(?!\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|{_CURRENCY_WORD}))")
+_LONE_YEAR = LazyPattern(rf"(?<![\w.,$£€/-]){_YEAR}(?:/\d{{1,2}}(?!\d)|-\d\d(?!\d))?(?=['\u2019]s\b|(?![\w%/-]))"
+                         rf"(?!\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|{_CURRENCY_WORD}))")
 # A year before 1900 only where a preposition of time says so ("the sextant from 1731", "in 1066"),
 # not a time of day ("by 1830 GMT", "from 1130 to 1215") nor an amount.
-_OLD_YEAR = re.compile(rf"1[0-8]\d\d(?=['\u2019]s\b|(?![\w%/-]))(?!\s?(?:GMT|BST|UTC|local\s|hours|hrs|to\s\d|and\s\d)|"
-                       rf"\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|"
-                       rf"{_CURRENCY_WORD}))")
-_TIME_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?i:in|from|since|until|till|of|by)\s$")
+_OLD_YEAR = LazyPattern(rf"1[0-8]\d\d(?=['\u2019]s\b|(?![\w%/-]))(?!\s?(?:GMT|BST|UTC|local\s|hours|hrs|to\s\d|and\s\d)|"
+                        rf"\s?(?:%|per\s?cent|percent|bn|m\b|k\b|million|billion|thousand|{_LENGTH_UNITS}\b|{_TIME_UNITS}\b|"
+                        rf"{_CURRENCY_WORD}))")
+_TIME_PREPOSITION_BEFORE = LazyPattern(r"(?<![\w-])(?i:in|from|since|until|till|of|by)\s$")
 # A year ending a name is no date: "Razor 1911", "Windows 2000" (a capitalised word before it that
 # neither starts the sentence nor is a month, a weekday or a feast: "Christmas 2004" is a date).
-_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s$")
+_NAME_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([A-Z][\w'\u2019-]*)\s$")
 _NOT_NAMING = frozenset("christmas easter ramadan eid diwali hanukkah new year spring summer autumn winter mid "
                         "early late in on by since until till from before after during of".split())
-_PLURAL_NEXT = re.compile(r"\s+(?:[a-z]+s|people|men|women|children|staff|police)\b")  # "2000 people": a count, unless "in 2000"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|since|by|until|till|of|from|to|before|after|during|between|and|late|early)\s+$", re.I)
+_PLURAL_NEXT = LazyPattern(r"\s+(?:[a-z]+s|people|men|women|children|staff|police)\b")  # "2000 people": a count, unless "in 2000"
+_PREPOSITION_BEFORE = LazyPattern(r"\b(?:in|since|by|until|till|of|from|to|before|after|during|between|and|late|early)\s+$", re.I)
 _TIME = (r"(?<![\w.,:])(?:\d{1,2}[:.]\d\d\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d\d(?![\d:])|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
          r"(?:\s?(?:GMT|BST|EST|EDT|PST|PDT|UTC|CET|local\stime))?(?![\w])"
          r"|(?:midnight|midday|noon)(?![\w])|(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\so'clock")
@@ -126,12 +127,12 @@ _BY_WORD.update({"a": _ALL, "an": _ALL, "aged": ("age",), "several": ("duration"
                  "many": ("duration",), "midnight": ("time",), "midday": ("time",), "noon": ("time",)})
 _BY_WORD.update({w: _ALL for w in ("first", "second", "third", "fourth")})  # "third quarter", "one third of"
 _RANK = {t: i for i, t in enumerate(_ALL)}
-_TOKEN = re.compile(r"[£$€¥]|\w+")
+_TOKEN = LazyPattern(r"[£$€¥]|\w+")
 
 # --- names ---------------------------------------------------------------------------------------
 
-_RUN = re.compile(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*(?:\s+(?:(?:of|for|de|al|el|bin|van|von|der|du|la|le)"
-                  r"(?:\s+the)?\s+)?(?:[A-Z][\w'\u2019.&-]*|al-[A-Z][\w'\u2019-]*))*")
+_RUN = LazyPattern(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*(?:\s+(?:(?:of|for|de|al|el|bin|van|von|der|du|la|le)"
+                   r"(?:\s+the)?\s+)?(?:[A-Z][\w'\u2019.&-]*|al-[A-Z][\w'\u2019-]*))*")
 _PLACE_ENDS = frozenset(line.split()[-1] for line in PLACE_PATTERNS if line.startswith("* ") and line[-1].isalpha()
                         and line.split()[-1][0].isupper())  # "Airport", "Province", "Bridge"
 _PLACE_STARTS = frozenset(line.split()[0] for line in PLACE_PATTERNS if line.endswith(" *"))  # "Camp", "Mount"
@@ -196,7 +197,7 @@ def _ends_name(text: str, start: int) -> bool:
     return _mid_sentence(text, m.start())
 
 
-_BARE_NUMBER = re.compile(rf"\d{{1,3}}(?![\w,.%/-]|\s?(?:bn|m|k|tn|trn)\b|\s(?:{_SCALE})\b)")
+_BARE_NUMBER = LazyPattern(rf"\d{{1,3}}(?![\w,.%/-]|\s?(?:bn|m|k|tn|trn)\b|\s(?:{_SCALE})\b)")
 
 
 def _numbers_name(text: str, start: int) -> bool:
@@ -209,7 +210,7 @@ def _numbers_name(text: str, start: int) -> bool:
     return before is not None and not PLACES.get(before[1])
 
 
-_NAMED_NUMBER = re.compile(r"[A-Z][a-z]+\s+[A-Z][a-z]")  # a capitalised word, then another: "Six Nations"
+_NAMED_NUMBER = LazyPattern(r"[A-Z][a-z]+\s+[A-Z][a-z]")  # a capitalised word, then another: "Six Nations"
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -218,7 +219,7 @@ def _mid_sentence(text: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:;\"\u201c\u2018'("
 
 
-_COMPOUND_AFTER = re.compile(r"-[^\W\d]")
+_COMPOUND_AFTER = LazyPattern(r"-[^\W\d]")
 
 
 def _in_compound(text: str, number: re.Match[str]) -> bool:
@@ -261,7 +262,7 @@ def typed_spans(text: str) -> list[Span]:
     return sorted(taken, key=lambda s: s.start)
 
 
-_ITEM_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_ITEM_SEPARATOR = LazyPattern(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def enumeration_items(text: str) -> list[tuple[int, int]]:

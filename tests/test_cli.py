@@ -235,6 +235,18 @@ def test_piped_ask_does_not_import_rich(tmp_path: Path):
     assert "Harir" in done.stdout and done.stdout.splitlines()[-1] == "PLAIN STEMS 0", done.stderr
 
 
+def test_warm_question_does_not_import_the_story_engines(tmp_path: Path):
+    """brief, timeline and compare (≈1,800 lines and their patterns) are imported by their verbs: a
+    warm question needs none of them. (The first run builds the world, which reads compare's name runs.)"""
+    script = ("import sys\nfrom briefbot.cli import main\ncode = main(['ask', 'harir base'])\n"
+              "print(sorted(m for m in sys.modules if m in ('briefbot.brief', 'briefbot.compare', "
+              "'briefbot.timeline', 'briefbot.story_blocks')), code)")
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                              env={"BRIEFBOT_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.splitlines()[-1] == "[] 0", done.stderr
+
+
 def test_citation_title_is_always_a_string(capsys, tmp_path: Path):
     (tmp_path / "one.txt").write_text("The ferry strike was called off after talks on Monday.\n")
     (tmp_path / "rec.jsonl").write_text('{"text": "The museum reopened its Roman gallery."}\n')

@@ -10,7 +10,7 @@ from briefbot.names import person_name
 from briefbot.parser import Command, number_in
 from briefbot.question import analyse
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Message, Passage, Reply
-from briefbot.text import IRREGULAR, STOP_WORDS, analyze, stem
+from briefbot.text import IRREGULAR, STOP_WORDS, LazyPattern, analyze, stem
 from briefbot.verbs.game import read_page, read_source
 from briefbot.verbs.verb import BRIEFING_ROOM, REQUIRED, Verb, ids, no_such_answer, search_within
 from briefbot.world import Character, Thing
@@ -22,15 +22,15 @@ if TYPE_CHECKING:
 FOLLOW_UPS = ("why", "how", "when", "where", "how many", "how much", "how long")
 # The verb a question asks for someone's words with ("what did Allawi say about…"): how it asks, not
 # what it is about, so a follow-up does not carry it ("why said border secure?").
-_SAYING = re.compile(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
+_SAYING = LazyPattern(r"say|says|said|tell|tells|told|think|thinks|reply|replied|respond|responded", re.I)
 # A word pointing back at what the last question was about: "who made it?", "when was that?".
-_BACK = re.compile(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
+_BACK = LazyPattern(r"\b(?:it|they|them|he|she|him|her|his)\b|\b(?:that|this)(?=[\s?.!]*$)", re.I)
 # A question of what someone said on a topic, once its "he" is a name: "what did Michael Howard say about immigration?"
-_SAID_ABOUT = re.compile(r"\s*what\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|think|thought|tell|told)"
-                         r"\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)[\s?!.]*$", re.I)
+_SAID_ABOUT = LazyPattern(r"\s*what\s+(?:did|does|do|has|have|had)\s+(?P<who>.+?)\s+(?:say|said|think|thought|tell|told)"
+                          r"\s+(?:about|on|of|regarding)\s+(?P<topic>.+?)[\s?!.]*$", re.I)
 _PERSON = ("he", "she", "him", "her", "his")
 _WOMAN = ("she", "her")  # the pronouns for a woman ("he", "him", "his": a man)
-_WHO_IS = re.compile(r"\s*who(?:\s+is|\s+was|['\u2019]s)\s+(?P<name>[^?!.]+?)[\s?!.]*$", re.I)  # "who is allawi?"
+_WHO_IS = LazyPattern(r"\s*who(?:\s+is|\s+was|['\u2019]s)\s+(?P<name>[^?!.]+?)[\s?!.]*$", re.I)  # "who is allawi?"
 BACK_WORDS = 2  # content words a question may have besides its pointing word and still be a follow-up
 
 

@@ -1,5 +1,6 @@
 """The story's shape: brief, timeline and compare (the engines are `brief`, `timeline`, `compare`;
-`story_blocks` makes their Reply blocks)."""
+`story_blocks` makes their Reply blocks). The engines are imported by the verb that runs them: a
+question never needs their 1,800 lines and patterns (a warm `briefbot ask` would pay ≈40 ms)."""
 from __future__ import annotations
 
 import hashlib
@@ -7,15 +8,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefbot.brief import brief as story_brief
 from briefbot.cache import cache_dir
-from briefbot.compare import compare as story_compare, retold
 from briefbot.parser import number_in
 from briefbot.reply import NO_ANSWER, OK, Heading, Reply
-from briefbot.story_blocks import brief_blocks, comparison_blocks, event_blocks
 from briefbot.text import plural
-from briefbot.timeline import timeline as story_timeline
-from briefbot.topic import sentences_on
 from briefbot.verbs.verb import OPTIONAL, Verb
 
 if TYPE_CHECKING:
@@ -27,6 +23,9 @@ SEEN_FILE = "briefings-seen"  # in the cache folder: a key a line, each a briefi
 
 
 def timeline(s: Session, command: Command) -> Reply:
+    from briefbot.compare import retold
+    from briefbot.story_blocks import event_blocks
+    from briefbot.timeline import timeline as story_timeline
     reply = Reply(command.line, OK, verb="timeline")
     sentences = _on_topic(s, reply, command.obj)
     if reply.status == NO_ANSWER:
@@ -44,6 +43,8 @@ def timeline(s: Session, command: Command) -> Reply:
 
 
 def compare(s: Session, command: Command) -> Reply:
+    from briefbot.compare import compare as story_compare
+    from briefbot.story_blocks import comparison_blocks
     reply = Reply(command.line, OK, verb="compare")
     words = command.obj.replace(" and ", " ").replace(",", " ").split()
     numbers = [n for w in words if (n := number_in(w)) is not None]
@@ -75,6 +76,8 @@ def brief_onto(s: Session, reply: Reply) -> Reply:
     `score`: the brief is handed to the player on arrival, as a room's description is, and the
     score counts what they find by asking (a question it answers is then shown in full, not as
     "seen at turn 0")."""
+    from briefbot.brief import brief as story_brief
+    from briefbot.story_blocks import brief_blocks
     story = story_brief(s.index, s.world, s.searcher.same_fact)
     return s.show_blocks(reply, brief_blocks(s.searcher, story), uncover=False)
 
@@ -103,6 +106,7 @@ def _on_topic(s: Session, reply: Reply, topic: str) -> np.ndarray | None:
     """The sentences a verb's topic covers (None: all); no answer when the articles never name it."""
     if not topic:
         return None
+    from briefbot.topic import sentences_on
     sentences = sentences_on(s.index, topic)
     if not len(sentences):
         reply.status = NO_ANSWER
