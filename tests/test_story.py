@@ -213,6 +213,15 @@ def test_a_figure_told_differently_is_a_contrast_with_the_figures_marked():
         (("figure",), ["£80m"], ["£60m"])]
 
 
+def test_a_figure_before_a_name_is_no_part_of_the_name():
+    # "almost 4m DS consoles" counts what "2.8 million DS consoles" does: "4m DS" is no other name than "DS"
+    idx = index_of(("DS", "The firm has sold almost 4m DS consoles in Japan.", None),
+                   ("DS again", "The firm has sold 2.8 million DS consoles in Japan.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["4m"], ["2.8 million"])
+
+
 def test_an_exact_twin_is_no_difference_and_nothing_is_only_in_one_source():
     text = "The county council will spend £80m on the new river bridge, officials said."
     idx = index_of(("Bridge", text, None), ("Bridge again", text, None))
