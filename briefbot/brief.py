@@ -1,6 +1,7 @@
-"""The story on one screen: the few sentences that cover it (the facts most sources tell, about the
-people, places and organisations the story turns on, no two telling the same fact), who is quoted,
-the key dates and how often the sources disagree. Every line is a sentence of the articles.
+"""The story on one screen: the few sentences that together cover most of what its sources write
+(its words, phrases and figures, weighed by how many sources write them; no two sentences telling
+the same fact), who is quoted, the key dates and how often the sources disagree. Every line is a
+sentence of the articles.
 """
 from __future__ import annotations
 
@@ -21,9 +22,11 @@ POOL = 400  # the best sentences whose dates and disagreements the brief looks a
 KEY_DATES = 5
 QUOTED = 6
 MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentence already chosen is a retelling
-LEAD_WEIGHT = 1.0  # an article's first sentences say what it is about: a lead weighs as a fact one source tells
-CENTRAL_WEIGHT = 2.0  # the sentence naming the story's most central things weighs three times one naming none
-# (weights chosen among 16 on the three stories of bench/story_eval.py: the figures there are optimistic)
+FIGURE_WEIGHT = 5.0  # a figure or date ("£800m", "28.1%") weighs as five words written by as many sources
+BIGRAM_WEIGHT = 1.0  # two terms in a row ("stamp duty", "golden rule") weigh as a third term: the phrase is the story's
+LEAD_BOOST = 1.0  # an article's first sentence's gain counts twice, its second's 1.5 times, …: news says its point first
+LENGTH_POWER = 0.5  # gain per root of the concepts a sentence holds: a long one covers more, and fills more of the screen
+# (weights chosen on the four stories of bench/story_eval.py, yugansk and worldcom held out; see its docstring)
 COPY = 0.8  # of an article's facts told by another: a copy of it, no second source
 MAX_COPIES = 20  # tellings of a fact looked at for copies (a fact told more often is no copy's)
 LIST_ITEMS = 5  # parts set apart by commas or semicolons from which a sentence mostly of names is a list
@@ -60,14 +63,14 @@ class Brief:
 def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
     """The brief of a whole corpus."""
     source = _sources(index, world)
-    score = _scores(index, world, source)
-    pool = np.argsort(-score, kind="stable")[:POOL]
-    chosen = _choose(index, world, pool, score[pool], source)
+    concepts = _concepts(index, source)
+    claim = concepts.gains(np.zeros(len(concepts.weight), dtype=bool))
+    pool = np.argsort(-claim, kind="stable")[:POOL]
+    chosen = _choose(index, world, pool, concepts)
     tellings = _tellings(world, {int(world.fact_of[s]) for s in chosen})
     told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
-    weight = dict(zip(pool.tolist(), score[pool].tolist()))
     events = timeline(index, world.fact_of, pool.tolist(), retold).events
-    ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(weight.get(s, 0.0) for s in e.sentences)))
+    ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(claim[list(e.sentences)])))
     key_dates = sorted(_one_per_date(ranked)[:KEY_DATES], key=lambda e: (e.when, e.sentences))
     return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
                  len(index.articles))
@@ -93,27 +96,105 @@ def _quoted(index: Index, world: World, source: np.ndarray) -> list[Quoted]:
     return sorted(quoted, key=lambda q: (-q.sources, -len(q.person.sentences)))[:QUOTED]
 
 
-def _choose(index: Index, world: World, pool: np.ndarray, score: np.ndarray, source: np.ndarray) -> list[int]:
-    """The best sentences of the pool, no two of one fact or retelling each other, each source's
-    claim (an article and its copies) divided by one more for every sentence already taken from it
-    (a story of five articles is not told from one)."""
+def _choose(index: Index, world: World, pool: np.ndarray, concepts: _Concepts) -> list[int]:
+    """The sentences of the pool that together cover most of the story's concepts, Gillick and
+    Favre's coverage chosen greedily: each time the sentence whose concepts not yet covered weigh
+    most, so that what a chosen sentence tells adds nothing to the next; two sentences of one fact,
+    or retelling each other, are never both taken. Of the tellings of one fact, the one holding most
+    of what the sources write is the one shown ("so the timetables are fixed and are proceeding
+    according to plan", not the telling that leaves that to its next sentence)."""
+    covered = np.zeros(len(concepts.weight), dtype=bool)
     chosen: list[int] = []
     facts: set[int] = set()
-    taken = np.zeros(len(index.articles))
-    articles = source[index.sent_article[pool]]
-    left = np.ones(len(pool), dtype=bool)
-    while len(chosen) < BRIEF_SIZE and left.any():
-        at = int(np.argmax(np.where(left, score / (1.0 + taken[articles]), -np.inf)))
-        left[at] = False
-        sent = int(pool[at])
+    left = [s for s in pool.tolist() if _tells(index.text_of(s), index.speaker_of(s) is not None)]
+    while len(chosen) < BRIEF_SIZE and left:
+        gains = concepts.gains(covered, np.asarray(left))
+        sent = left.pop(int(np.argmax(gains)))  # the first of equal gains in the pool's order
         fact = int(world.fact_of[sent])
-        if fact in facts or not _tells(index.text_of(sent), index.speaker_of(sent) is not None) or any(_overlap(index, sent, c) > MAX_OVERLAP
-                                                                      for c in chosen):
+        if fact in facts or any(_overlap(index, sent, c) > MAX_OVERLAP for c in chosen):
             continue
         chosen.append(sent)
         facts.add(fact)
-        taken[articles[at]] += 1
+        covered[concepts.of(sent)] = True
     return chosen
+
+
+@dataclass(frozen=True)
+class _Concepts:
+    """The concepts each sentence holds, each once, and what each concept weighs (`_concepts`)."""
+    ptr: np.ndarray  # the concepts of sentence s: ids[ptr[s]:ptr[s + 1]]
+    ids: np.ndarray
+    weight: np.ndarray  # per concept
+    prior: np.ndarray  # per sentence: its lead's boost over the root of its concepts' count
+
+    def of(self, sent: int) -> np.ndarray:
+        return self.ids[self.ptr[sent]:self.ptr[sent + 1]]
+
+    def gains(self, covered: np.ndarray, sents: np.ndarray | None = None) -> np.ndarray:
+        """What each sentence (all by default) would add: the weight of its concepts not yet covered."""
+        sents = np.arange(len(self.prior)) if sents is None else sents
+        sizes = self.ptr[sents + 1] - self.ptr[sents]
+        at = np.repeat(self.ptr[sents] - np.cumsum(sizes) + sizes, sizes) + np.arange(int(sizes.sum()))
+        ids = self.ids[at]
+        new = np.where(covered[ids], 0.0, self.weight[ids])
+        return np.bincount(np.repeat(np.arange(len(sents)), sizes), new, minlength=len(sents)) * self.prior[sents]
+
+
+def _concepts(index: Index, source: np.ndarray) -> _Concepts:
+    """The story's concepts: its content terms, its pairs of terms in a row and its figures and
+    dates, each weighing the number of sources that write it (Gillick and Favre's document
+    frequency): what every source writes is what the story is about, what one source alone
+    writes, however often, is its own. Copies of one article (`source`) are one source."""
+    sents, count, terms = len(index), len(index.articles), len(index.terms)
+    owner = np.repeat(np.arange(sents, dtype=np.int64), np.diff(index.sent_ptr))
+    term = index.sent_terms.astype(np.int64)
+    follows = owner[1:] == owner[:-1]
+    bigram, bigram_sources = _dense(term[:-1][follows] * terms + term[1:][follows],
+                                    source[index.sent_article[owner[1:][follows]]], count)
+    figure_owner = np.repeat(np.arange(sents, dtype=np.int64), np.diff(index.figure_ptr))
+    figure = index.figure_ids.astype(np.int64)
+    by_term = np.repeat(np.arange(terms, dtype=np.int64), np.diff(index.art_ptr))  # the articles' postings
+    kinds = [(owner, term, _written(by_term, source[index.art_docs], count, terms), 1.0),
+             (owner[1:][follows], bigram, bigram_sources, BIGRAM_WEIGHT),
+             (figure_owner, figure, _written(figure, source[index.sent_article[figure_owner]], count, len(index.facts)),
+              FIGURE_WEIGHT)]
+    starts = np.cumsum([0] + [len(sources) for _, _, sources, _ in kinds])
+    total = int(starts[-1])
+    pairs = np.sort(np.concatenate([sent * total + concept + at for (sent, concept, _, _), at in zip(kinds, starts)]),
+                    kind="stable")  # each kind in sentence order already: the sort merges three runs
+    pairs = pairs[_starts(pairs)]
+    sent, concept = pairs // total, pairs % total  # each concept once a sentence, in sentence order
+    weight = np.concatenate([sources * w for _, _, sources, w in kinds]).astype(np.float64)
+    size = np.bincount(sent, minlength=sents)
+    position = np.arange(sents) - index.article_first[index.sent_article]
+    prior = (1.0 + LEAD_BOOST / (1.0 + position)) / np.maximum(size, 1) ** LENGTH_POWER
+    return _Concepts(np.concatenate([[0], np.cumsum(size)]), concept, weight, prior)
+
+
+def _written(concept: np.ndarray, source: np.ndarray, count: int, size: int) -> np.ndarray:
+    """How many sources write each of `size` concepts, from the source of each time one is written."""
+    written = np.sort(concept * count + source, kind="stable")  # the postings come nearly in order
+    return np.bincount(written[_starts(written)] // count, minlength=size)
+
+
+def _dense(keys: np.ndarray, source: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Concepts written as sparse keys (a pair of terms), numbered densely in order, and how many
+    sources write each: one sort serves both (np.unique's inverse costs twice as much here)."""
+    written = keys * count + source
+    order = np.argsort(written)
+    written = written[order]
+    first = _starts(written // count)
+    number = np.cumsum(first) - 1
+    dense = np.empty_like(number)
+    dense[order] = number
+    return dense, np.bincount(number[_starts(written)], minlength=int(first.sum()))
+
+
+def _starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a sorted array begins."""
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return first
 
 
 def _tells(text: str, quoted: bool) -> bool:
@@ -130,36 +211,6 @@ def _tells(text: str, quoted: bool) -> bool:
     words = text.split()
     named = sum(w.lstrip("(\"'\u201c:")[:1].isupper() for w in words)
     return text.count(",") + text.count(";") + 1 < LIST_ITEMS or named < LIST_NAMED * len(words)
-
-
-def _scores(index: Index, world: World, source: np.ndarray) -> np.ndarray:
-    """Each sentence's claim to the brief: how many articles tell its fact (its log: two copies of
-    one agency story are not twice the news), times how central the things it names or whose words
-    it is (`_centrality`), plus a lead's weight. Copies of one article (`source`) are one source."""
-    count = len(index.articles)
-    told = distinct(world.fact_of.astype(np.int64) * count + source[index.sent_article])  # (fact, source) once
-    sources = np.bincount(told // count, minlength=world.fact_count)[world.fact_of].astype(np.float64)
-    central = _centrality(index, world, source)
-    position = np.arange(len(index)) - index.article_first[index.sent_article]
-    return np.log2(1.0 + sources) * (1.0 + CENTRAL_WEIGHT * central) + LEAD_WEIGHT / (1.0 + position)
-
-
-def _centrality(index: Index, world: World, source: np.ndarray) -> np.ndarray:
-    """How central the things each sentence names (or whose words it is) are to the story, the most
-    central sentence's 1: a thing weighs the log of the sources naming it, so that what one source
-    alone names, however often (a candidate's remarks in one article and its copy, a shareholder
-    group in one), weighs nothing; what every source names weighs most."""
-    things = [np.asarray(t.sentences, dtype=np.int64) for t in world.things if t.sentences]
-    central = np.zeros(len(index))
-    if not things:
-        return central
-    sents = np.concatenate(things)
-    owner = np.repeat(np.arange(len(things)), [len(t) for t in things])
-    count = len(index.articles)
-    named = distinct(owner * count + source[index.sent_article[sents]])  # each (thing, source) once
-    weight = np.log(np.bincount(named // count, minlength=len(things)))
-    np.add.at(central, sents, weight[owner])
-    return central / (central.max() or 1.0)
 
 
 def _sources(index: Index, world: World) -> np.ndarray:

@@ -111,6 +111,7 @@ _POSSESSIVE_ENDS = ("'", "\u2019", "'s", "\u2019s")  # _POSSESSIVE, for one word
 _CALENDAR = set("january february march april may june july august september october november december monday "
                 "tuesday wednesday thursday friday saturday sunday".split())
 _COMMON_NAME_WORDS = {"the", "of", "and", "al", "el", "for", "in"}
+_FIGURE_WORD = re.compile(r"\d[\d.,]*(?:m|bn|k|p)?")  # "4m", "2.8", "300p" (not "3M", "3G", "F16"): an amount
 _FIGURE_ONLY = re.compile(r"[\d\W_]+")  # a score or a year ("7-2", "2028") is a figure, no name
 _NAMED = {"person", "place", "organisation"}  # span types that name a thing
 _PRONOUNS = {"It", "Its", "They", "Their", "He", "His", "She", "Her", "This", "These"}  # a subject told before
@@ -833,8 +834,11 @@ def _name_runs(text: str) -> list[tuple[int, int]]:
         word = m.group()
         if start == 0 or text[start - 1].isalnum() or text[start - 1] in "'\u2019.," or word.lower() in _CALENDAR:
             continue
-        if runs and (text[runs[-1][1]:start] == " " or _NAME_JOIN.fullmatch(text, runs[-1][1], start)) and \
-                not last.endswith(_POSSESSIVE_ENDS):
+        joins = runs and (text[runs[-1][1]:start] == " " or _NAME_JOIN.fullmatch(text, runs[-1][1], start)) and \
+            not last.endswith(_POSSESSIVE_ENDS)
+        if joins and word[:1].isupper() and runs[-1][1] - runs[-1][0] == len(last) and _FIGURE_WORD.fullmatch(last):
+            runs[-1] = [start, end]  # a figure before a name is no part of it ("almost 4m DS consoles")
+        elif joins:
             runs[-1][1] = end
         else:
             runs.append([start, end])

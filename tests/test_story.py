@@ -213,6 +213,15 @@ def test_a_figure_told_differently_is_a_contrast_with_the_figures_marked():
         (("figure",), ["£80m"], ["£60m"])]
 
 
+def test_a_figure_before_a_name_is_no_part_of_the_name():
+    # "almost 4m DS consoles" counts what "2.8 million DS consoles" does: "4m DS" is no other name than "DS"
+    idx = index_of(("DS", "The firm has sold almost 4m DS consoles in Japan.", None),
+                   ("DS again", "The firm has sold 2.8 million DS consoles in Japan.", None))
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["4m"], ["2.8 million"])
+
+
 def test_an_exact_twin_is_no_difference_and_nothing_is_only_in_one_source():
     text = "The county council will spend £80m on the new river bridge, officials said."
     idx = index_of(("Bridge", text, None), ("Bridge again", text, None))
@@ -608,6 +617,50 @@ def test_a_fact_three_sources_tell_leads_the_brief_once():
     assert firsts == [(0, 2)]
 
 
+def test_the_brief_covers_what_most_sources_write_each_fact_once():
+    """A made-up story of three sources: the bridge, its price, the ferry, the start of work and the
+    leader's words, told by two or three of them after and before what one source alone adds (cakes,
+    rain, a queue), are all in it, and no fact is told twice."""
+    fillers = [["A bakery in Tadcaster sold cakes shaped like swans.", "Rain fell on Goole all week.",
+                "A choir from Howden sang carols at the station."],
+               ["Drivers queued on the A19 for an hour on Tuesday.", "The Drax chimney was painted blue.",
+                "A fox was seen in the Wetherby library car park."],
+               ["Snow closed the Pennine roads overnight.", "A Leeds brewery won a prize for its stout.",
+                "Pupils in Thorne planted two hundred oak trees."]]
+    told = [["The county council approved a £12m bridge over the river Ouse in Selby on Monday.",
+             "The old Selby ferry will close when the bridge opens.",
+             "Building work on the bridge starts in May and takes two years.",
+             "Council leader Ann Hill said the town had waited decades for a bridge."],
+            ["Selby's £12m bridge over the river Ouse was approved by the county council on Monday.",
+             "The old Selby ferry will close once the bridge opens, officials said.",
+             "Ann Hill, the council leader, said the town had waited decades for a bridge."],
+            ["The county council approved a £12m bridge over the river Ouse at Selby on Monday.",
+             "Building work on the bridge starts in May, the council said."]]
+    idx = index_of(*[(f"Bridge {n}", " ".join(filler[:1] + facts + filler[1:]), None)
+                     for n, (facts, filler) in enumerate(zip(told, fillers))])
+    world = build_world(idx)
+    story = brief(idx, world, Searcher(idx).same_fact)
+    texts = [idx.text_of(s) for s, others in story.facts for s in (s, *others)]
+    for point in ("£12m bridge", "ferry will close", "starts in May", "waited decades"):
+        assert any(point in text for text in texts), point
+    facts = [int(world.fact_of[s]) for s, _ in story.facts]
+    assert len(set(facts)) == len(facts)
+
+
+def test_of_two_tellings_the_brief_shows_the_one_holding_what_the_sources_write():
+    """The seed's Al-Numan case, made up: one article says the timetable is fixed in a sentence of
+    its own, the other in the telling of the same fact: that telling is the one shown."""
+    confirmed = "The spokesman confirmed the timetable for the withdrawal of the coalition forces from Iraq"
+    idx = index_of(("Timetable", f"{confirmed}. Therefore the timetable is fixed and proceeds according to plan. "
+                                 "The bakery in Basra sold bread shaped like tanks.", None),
+                   ("Timetable again", f"{confirmed}, so the timetable is fixed and proceeds according to plan. "
+                                       "Rain fell on Mosul all week.", None))
+    world = build_world(idx)
+    story = brief(idx, world, Searcher(idx).same_fact)
+    (shown,) = [s for s, others in story.facts if "spokesman" in idx.text_of(s)]
+    assert idx.text_of(shown).endswith("so the timetable is fixed and proceeds according to plan.")
+
+
 def test_the_brief_tells_the_story_not_its_credit_lines_or_team_sheets():
     credit = "Clark Boyd is technology correspondent for The World, a BBC World Service co-production."
     sheet = ("L Dallaglio (England), B Cohen (England), A Rougerie (France), D Traille (France), F Pelous (France), "
@@ -651,12 +704,16 @@ def test_an_article_published_twice_is_one_source_of_the_brief():
              "by farmers near Malton is shown first. Schools book guided tours online. The curator retires next year.")
     third = ("The Hull ferry company buys two larger ships from Finland. Crews train on them in Helsinki. Fares rise "
              "by a tenth in April. Night sailings to Rotterdam end. The harbour master expects more freight.")
-    idx = index_of(("Bridges", copied, None), ("Bridges again", copied, None), ("Museum", other, None),
-                   ("Ferries", third, None))
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
-    by_article = [int(idx.sent_article[s]) for s, _ in story.facts]
-    # the copies tell every bridge twice, yet are one source: told no more than the museum or the ferries
-    assert by_article.count(0) + by_article.count(1) <= min(by_article.count(2), by_article.count(3)) + 1
+    def told(*stories: tuple[str, str, None]) -> list[str]:
+        idx = index_of(*stories)
+        return [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+
+    once = told(("Bridges", copied, None), ("Museum", other, None), ("Ferries", third, None))
+    # the copies tell every bridge twice, yet are one source: the brief is the one of the bridges told once
+    assert told(("Bridges", copied, None), ("Bridges again", copied, None), ("Museum", other, None),
+                ("Ferries", third, None)) == once
+    assert {"The York museum opens a gallery of Roman coins in June.",
+            "The Hull ferry company buys two larger ships from Finland."} <= set(once)
 
 
 def test_the_brief_quotes_first_whom_most_sources_quote_with_the_role_as_written():
