@@ -9,6 +9,7 @@ equal stock rank-bm25's.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from briefbot.corpus import Article
 from briefbot.lexicon import Synonyms
 from briefbot.ranking import RANKING, Ranking
 from briefbot.spans import SPAN_TYPES, Span
+from briefbot.text import analyze
 
 Progress = Callable[[int, int], None]
 Part = tuple[int, np.ndarray, np.ndarray]  # a query term, the docs that hold it and their scores for it
@@ -298,6 +300,19 @@ class Index:
 
     def text_of(self, sent: int) -> str:
         return self.article_of(sent).text[self.sent_start[sent]:self.sent_end[sent]]
+
+    def written_lower(self, name: str, phrase: bool = False) -> bool:
+        """Whether the corpus writes a one-word name in lower case anywhere but a web address ("windows"
+        for "in Windows"): a common word, even if first written capitalised; with `phrase`, a name of
+        several words too ("really simple syndication"). Looked up in the postings of its rarest word."""
+        terms = [self.term_id.get(t) for t in analyze(name)]
+        if (" " in name and not phrase) or not terms or None in terms or (len(terms) != 1 and not phrase):
+            return False
+        # not in a web address ("www.arsenal.com"): no prose writes it so
+        written = re.compile(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name.lower())).join(
+            (r"(?<![\w./@])", r"\b(?!\.\w)")))
+        rarest = min(terms, key=lambda t: len(self.postings(t)[0]))
+        return any(written.search(self.text_of(int(sent))) for sent in self.postings(rarest)[0])
 
     def terms_of(self, sent: int) -> np.ndarray:
         """A sentence's term ids in the order its words come, kept in the index so that ranking's

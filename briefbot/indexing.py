@@ -174,6 +174,8 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     for PARALLEL_FROM articles or more, else this process alone)."""
     if workers is None:
         workers = cores() if len(articles) >= PARALLEL_FROM else 1
+    if progress:  # the work starts now: a first chunk that takes seconds is then shown as it goes
+        progress(0, len(articles))
     splitter = train_splitter([a.text for a in articles[:2000]])
     vocabulary, facts = _Vocabulary(), _Vocabulary()
     speakers: dict[str, int] = {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefbot.index import Index
+from briefbot.lexicon import is_word
 from briefbot.names import census_names
 from briefbot.text import IRREGULAR, STOP_WORDS, analyze, fold
 
@@ -94,7 +95,7 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     known = {fold(name) for t in world.things for name in t.names()}
     counts: Counter[str] = Counter()
     for text in texts:
-        found = {_in_full(name, said, known) for name in _names_in(text, said)
+        found = {_in_full(name, said, known, index) for name in _names_in(text, said)
                  if not re.search(rf"\b{_TOLD}{re.escape(name)}\b", text, re.I) and not unfit(name)} - {""}
         found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text)
                   if w not in _NO_TOPIC and _noun(w, said)}
@@ -116,10 +117,12 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     return topics
 
 
-def _in_full(name: str, said: str, known: set[str]) -> str:
+def _in_full(name: str, said: str, known: set[str], index: Index) -> str:
     """A first name alone ("Steven") as the whole name its speaker writes it in elsewhere ("Steven
-    Gerrard", "Jerzy Dudek"); "" if they never do (a first name alone names no one). Any other name
-    as it is, and a thing's name of the world's (a club, "Chelsea", may be a first name too)."""
+    Gerrard", "Jerzy Dudek"); "" if they never do (a first name alone names no one), and for an
+    English word or one the corpus writes in lower case too ("Somebody", "Today" opening a
+    quotation). Any other name as it is, and a thing's name of the world's (a club, "Chelsea", may
+    be a first name too)."""
     first_names, surnames = census_names()
     if " " in name or fold(name) in known:
         return name
@@ -127,7 +130,10 @@ def _in_full(name: str, said: str, known: set[str]) -> str:
         return ""
     full = next((run for m in _CAPITALISED.finditer(said) if len((run := re.sub(r"['\u2019]s$", "", m[0])).split()) == 2
                  and run.startswith(name + " ") and (name in first_names or run.split()[1] in surnames)), "")
-    return full or ("" if name in first_names else name)
+    if full:
+        return full
+    common = all(map(is_word, analyze(name))) or index.written_lower(name)  # (a stop word has no terms)
+    return "" if name in first_names or common else name  # "Somebody had…", "Dismal reports…"
 
 
 def _phrase(noun: str, said: str) -> str:

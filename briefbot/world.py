@@ -192,7 +192,7 @@ def _characters(index: Index) -> list[Character]:
     skeleton only in an article of theirs: "Mr Wang" is no "Eddie Wong"). A speaker with no
     person's shape (`names.person_shaped`), no title and no role is no character: "Really Simple
     Syndication", "Seibu Railways"."""
-    lower = lru_cache(maxsize=None)(lambda word: _written_lower(index, word))
+    lower = lru_cache(maxsize=None)(lambda word: index.written_lower(word))
     said: dict[str, list[int]] = defaultdict(list)
     written_as: dict[str, tuple[str, str]] = {}  # a name → how it was written with the role opening it
     for sent in range(len(index)):
@@ -271,7 +271,7 @@ def _give_roles(index: Index, characters: list[Character]) -> None:
             key, _ = roles[id(c)].most_common(1)[0]
             role = first[(id(c), key)]
             head = role.split()[0]
-            capital = head.isalpha() and head.islower() and _named_inside(index, head) and not _written_lower(index, head)
+            capital = head.isalpha() and head.islower() and _named_inside(index, head) and not index.written_lower(head)
             c.role = role[:1].upper() + role[1:] if capital else role
 
 
@@ -395,7 +395,7 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     things: Counter[str] = Counter()  # how often it is written as a kind of thing ("an FM transmitter") or no name
     sites: Counter[str] = Counter()  # how often as the name of a site ("at RAF Fairford")
     speakers = {name_key(s) for s in index.speakers}
-    written_lower = lru_cache(maxsize=None)(lambda name: _written_lower(index, name, phrase=True))
+    written_lower = lru_cache(maxsize=None)(lambda name: index.written_lower(name, phrase=True))
     for sent in range(len(index)):
         text = index.text_of(sent)
         by_pattern.update(_places_in(text))
@@ -423,13 +423,13 @@ def _places_and_organisations(index: Index, characters: list[Character], common:
     # a body once is a body: "KA has", "from BT", "at RAF Fairford"
     bare = {key for key in bare if things[key] and not (shaped[key] or sites[key])}
     bare |= terms
-    lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or _written_lower(index, word))  # "Just", "monsters"
+    lower = lru_cache(maxsize=None)(lambda word: not analyze(word) or index.written_lower(word))  # "Just", "monsters"
     for name in sorted(by_pattern):  # "Harir base", not "Just Add Monsters base", "US base"
         if PLACES.get(name) or not all(lower(w) for w in _core(name)):
             places.add(name)
     for name, n in after_preposition.items():  # "in Sedgefield", twice: a place, if it is nothing else
         if n >= 2 and name not in orgs and name not in places and name_key(name) not in people and name not in employers \
-                and _unknown_place(name, common) and not _written_lower(index, name) and 2 * n >= _mentions(index, name):
+                and _unknown_place(name, common) and not index.written_lower(name) and 2 * n >= _mentions(index, name):
             places.add(name)
     _join_acronyms(orgs, org_articles)
     _join_cue_less(orgs)
@@ -644,20 +644,6 @@ def _named_inside(index: Index, word: str) -> bool:
     term = index.term_id.get(next(iter(analyze(word)), ""))
     inside = re.compile(rf"\w[\s,;:]+{re.escape(word.capitalize())}\b")
     return term is not None and any(inside.search(index.text_of(int(sent))) for sent in index.postings(term)[0])
-
-
-def _written_lower(index: Index, name: str, phrase: bool = False) -> bool:
-    """Whether the corpus writes a one-word name in lower case anywhere but a web address ("windows"
-    for "in Windows"): a common word, even if first written capitalised; with `phrase`, a name of several
-    words too ("really simple syndication"). Looked up in the postings of its rarest word."""
-    terms = [index.term_id.get(t) for t in analyze(name)]
-    if (" " in name and not phrase) or not terms or None in terms or (len(terms) != 1 and not phrase):
-        return False
-    # not in a web address ("www.arsenal.com"): no prose writes it so
-    written = re.compile(r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name.lower())).join(
-        (r"(?<![\w./@])", r"\b(?!\.\w)")))
-    rarest = min(terms, key=lambda t: len(index.postings(t)[0]))
-    return any(written.search(index.text_of(int(sent))) for sent in index.postings(rarest)[0])
 
 
 _HEAD_WORDS = frozenset(head.split()[0] for head in ORG_HEADS)  # "Ministry", "Department"…

@@ -1034,6 +1034,16 @@ def test_topics_are_whole_names_and_nouns_not_words_that_say_nothing_alone(tmp_p
     assert not set(topics) & {"Grand", "Slam", "never", "rather", "fantastic", "consideration", "I'm", "happy"}
 
 
+def test_a_capitalised_english_word_opening_a_quotation_is_no_topic(tmp_path: Path) -> None:
+    """BBC tech and business: Donofrio talked about "Somebody" and Frost about "Dismal" (each opens
+    one of their quotations, and the corpus never writes it in lower case)."""
+    quotes = ["Somebody had a new thing about the Heinze deal, and the deal was good,",
+              "Dismal reports about the Heinze deal are worrying, but the deal stands,"]
+    text = "Deal talk.\n\n" + " ".join(f"\u201c{q}\u201d said Nick Donofrio, the executive." for q in quotes) + "\n"
+    topics = _topics_of(tmp_path, "donofrio", text)
+    assert "Heinze" in topics and not set(topics) & {"Somebody", "Dismal"}
+
+
 def test_a_name_with_of_the_inside_is_one_topic(tmp_path: Path) -> None:
     """BBC sport: Umaga talked about "Rings" ("the biggest thing to hit New Zealand since Lord of the
     Rings": "Lord" was dropped as a title and the run cut at "of the")."""

@@ -373,3 +373,11 @@ def test_a_name_the_corpus_writes_after_the_or_in_is_no_person():
 def test_a_person_written_once_after_the_stays_a_person():
     told = [article(0, "Trial", "The Michael Jackson trial opened on Monday. Michael Jackson denied the charges.")]
     assert _types_of(build(told, ""), "Michael Jackson") == {"person"}
+
+
+def test_the_build_reports_its_start_so_a_first_slow_chunk_shows_progress():
+    """The first report came after the first chunk (200 articles, seconds): a terminal showed nothing
+    until the index was done, then "333/333"."""
+    reports: list[tuple[int, int]] = []
+    build([article(n, t, x) for n, (t, x) in enumerate(STORIES)], "", progress=lambda *r: reports.append(r))
+    assert reports[0] == (0, len(STORIES)) and reports[-1] == (len(STORIES), len(STORIES))

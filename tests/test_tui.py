@@ -574,6 +574,9 @@ def test_quitting_with_unsaved_notes_asks_first(app: RecordingApp, tmp_path: Pat
         assert not isinstance(app.screen, QuitScreen) and app.is_running
         await play(pilot, "quit")
         assert isinstance(app.screen, QuitScreen)
+        await pilot.press("escape")  # cancelled: the game goes on, and no "Goodbye." says otherwise
+        assert app.is_running and "Goodbye." not in screen_text(app)
+        await play(pilot, "quit")
         await pilot.click("#export")
         await wait_until(pilot, lambda: not app.is_running)
         assert (tmp_path / "briefbot-notebook.md").exists()

@@ -265,7 +265,8 @@ class BriefbotApp(App[int]):
         if event.state == WorkerState.SUCCESS:
             assert event.worker.result is not None
             line, reply = event.worker.result
-            self.show(line, reply)
+            if reply.verb != "quit" or not self.asks_before_quitting():  # the dialog says what it would,
+                self.show(line, reply)  # and "Goodbye." stood in the transcript of a game that went on
             if reply.verb == "quit":
                 self.action_quit()
         else:
@@ -372,13 +373,19 @@ class BriefbotApp(App[int]):
         if self.turn is not None or self.queue:
             self.then(self.action_quit)
             return
-        view = self.view
-        if view is None or not (view.unsaved or view.unsaved_facts):
+        if not self.asks_before_quitting():
             self.exit(self.exit_status, self.exit_status)
             return
+        view = self.view
+        assert view is not None
         if not isinstance(self.screen, QuitScreen):
             self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(self.session.save_file()),
                                         str(self.session.export_file())), self.quit_chosen)
+
+    def asks_before_quitting(self) -> bool:
+        """Whether the game holds facts uncovered or notes that no file holds."""
+        view = self.view
+        return view is not None and bool(view.unsaved or view.unsaved_facts)
 
     def quit_chosen(self, choice: str | None) -> None:
         if choice == "quit":
