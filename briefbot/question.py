@@ -76,11 +76,11 @@ TOLD_PAST = LazyPattern(r"\b(?:was|were|had|did|last|left|\w{3,}ed|%s)\b" % "|".
     set(IRREGULAR) - set(IRREGULAR.values()) - {"children", "men", "women", "people", "mice", "feet", "teeth",
                                                 "geese", "does", "has", "is", "are", "am", "done"})), re.I)
 # what a question asks of as to come besides its words of the future: a progressive ("what date is
-# she coming back"), or when an event is, no verb after it ("when is the general election": in news,
-# the next one)
+# she coming back"), when an event is, no verb after it ("when is the general election": in news,
+# the next one), or when it does something ("when does the mission end": in news, a date set)
 _PRESENT = LazyPattern(r"\s*(?:\w+\s+){1,3}?(?:is|are|do|does|has|have|can)\b", re.I)  # "when is christmas celebrated"
 _AHEAD = LazyPattern(r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
-                     r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$", re.I)
+                     r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$|^\s*when (?:does|do) ", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
 _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",

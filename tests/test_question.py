@@ -206,6 +206,7 @@ def test_role_holder(question: str, role: str | None):
     ("when was the coalition formed", "past"),
     ("when is the general election", "ahead"),  # an event, no verb: the next one
     ("When is Christmas celebrated?", None),  # a verb of its own: any time it is
+    ("when does the coalition mission end", "ahead"),  # a date set: not when its end was announced
     ("how many partners does the coalition have", None),
 ])
 def test_tense(question: str, tense: str | None):
