@@ -642,6 +642,8 @@ class Searcher:
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
         result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query)
+        if result.kin_names and len(result.kin_names) == len(result.matched_words):
+            return None  # no word of the question is the articles' own: "the capital of France" among "French troops"
         # the question is about something the briefing never names, or asks what happened in a year it tells as to come
         if result.unknown_names or self._to_come(question, slots):
             return None

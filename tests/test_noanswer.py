@@ -147,3 +147,12 @@ def test_a_sum_asked_of_a_thing_the_articles_price_nowhere_has_no_answer(questio
 ])
 def test_a_sum_told_or_a_share_asked_is_answered(question, story):
     assert searcher_of(story, OTHER).search(question, 3).status == "answered"
+
+
+def test_a_question_none_of_whose_words_the_articles_use_has_no_answer():
+    """A new user's find: "what is the capital of france" over the embedded briefing answered with its
+    French troops: "capital" is a word it never uses, and France it names only as "French"."""
+    searcher = searcher_of(("Troops", "In addition to US forces, French and British troops operate in Iraq.\n"
+                                      "About 2,500 US soldiers are based in Iraq."), OTHER)
+    assert not searcher.search("what is the capital of france").answers
+    assert searcher.search("how many french troops are in iraq").answers  # one of its own words: answered
