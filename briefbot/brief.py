@@ -71,6 +71,8 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     told = [(s, tuple(t for t in tellings[int(world.fact_of[s])] if t != s)) for s in sorted(chosen)]
     events = timeline(index, world.fact_of, pool.tolist(), retold).events
     ranked = sorted(events, key=lambda e: (-len(e.sentences), -max(claim[list(e.sentences)])))
+    shown = {t for sent, others in told for t in (sent, *others)}
+    ranked = [e for e in ranked if shown.isdisjoint(e.sentences)]  # a line above is not shown again
     key_dates = sorted(_one_per_date(ranked)[:KEY_DATES], key=lambda e: (e.when, e.sentences))
     return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
                  len(index.articles))

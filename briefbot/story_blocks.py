@@ -56,10 +56,8 @@ def brief_blocks(searcher: Searcher, story: Brief) -> list[Block]:
     n = len(story.facts)
     blocks: list[Block] = [Heading("Brief"), Message(
         f"{story.articles} article{'s' * (story.articles != 1)}; the story in {n} sentence{'s' * (n != 1)}:")]
-    for number, (sent, others) in enumerate(story.facts, 1):
-        told = len(others) + 1
-        blocks.append(Passage(number, searcher.answer(sent, others=list(others)),
-                              label=f"told by {told} sources" if told > 1 else ""))
+    for number, (sent, others) in enumerate(story.facts, 1):  # (its citation says how many others tell it)
+        blocks.append(Passage(number, searcher.answer(sent, others=list(others))))
     if story.quoted:
         blocks.append(Items("Who is quoted", tuple(_quoted(q) for q in story.quoted)))
     if story.key_dates:

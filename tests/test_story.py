@@ -595,6 +595,9 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     assert {"Sabah al-Numan", "Mohammed Tawfiq Allawi", "Sarmed Al-Bayati"} <= {q.person.name for q in story.quoted}
     assert "2026-09" in {str(e.when) for e in story.key_dates}
     assert story.disagreements >= 3  # of fact (two speakers, a denial): a name written two ways is none
+    # a key date is no line told above again (a new user saw items 5, 3 and 6 repeated under "Key dates")
+    shown = {t for sent, others in story.facts for t in (sent, *others)}
+    assert all(shown.isdisjoint(e.sentences) for e in story.key_dates)
 
 
 def test_the_brief_uncovers_nothing_for_the_score(seed_index):
