@@ -1093,6 +1093,13 @@ def test_who_is_a_quoted_person_says_who_before_their_quotes(session: Session, a
     assert reply.answers and not [b for b in session.handle("who is the leader").blocks if isinstance(b, Message)]
 
 
+def test_who_is_a_misspelt_person_says_who_they_are(session: Session) -> None:
+    """A new user's find: "who is alawi" was read as Allawi but dropped the line saying who he is."""
+    session.handle("people")
+    said = [b.text for b in session.handle("who is alawi").blocks if isinstance(b, Message)]
+    assert "Mohammed Tawfiq Allawi, former prime ministerial candidate." in said
+
+
 def test_a_one_shot_who_is_says_who_before_their_quotes(capsys) -> None:
     """`briefbot ask "whos allawi"` never loaded the world, which alone knows his role."""
     assert cli.main(["ask", "whos allawi"]) == 0

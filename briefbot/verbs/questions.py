@@ -62,7 +62,7 @@ def question(s: Session, command: Command) -> Reply:
             reply.say("This briefing covers: " + ", ".join(reply.suggestions) + ".")
         reply.say("Try other words, `sources` for the articles, or `hint`.")
         return reply
-    if who := _who_line(s, query):
+    if who := _who_line(s, read_as(query, result.corrections)):  # "who is alawi" is Allawi
         reply.say(who)
     s.show(reply, result.answers, result.matched_words)
     person = _person_asked_about(s, s.state.question, result)
