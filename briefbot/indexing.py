@@ -21,7 +21,7 @@ from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.index import Index, Progress
 from briefbot.lexicon import Synonyms
-from briefbot.names import census_names, fold_word, is_role_word, person_name, TITLES
+from briefbot.names import ROLE_OF, TITLES, census_names, fold_word, is_role_word, person_name
 from briefbot.spans import SPAN_TYPES, Span, typed_spans
 from briefbot.text import analyze, analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
 from briefbot.workers import cores, ignore_interrupt, start_method
@@ -244,7 +244,6 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
     )
 
 
-_ROLE_OF_HOLDER = re.compile(r"\s+([a-z][\w-]*)\s+[A-Z]")  # "… boss David O'Leary"
 _THING_BEFORE = re.compile(r"(?<![\w-])(?:the|in)\s+$")  # "the French Open", "in La Liga"
 THING_SHARE = 0.1  # of a name's uses written so, from which it is no person
 
@@ -268,7 +267,7 @@ def _people_checked(articles: list[Article], sent_article: np.ndarray, column: d
     uses, as_thing, employers = Counter(written), Counter(), set()
     for name, a, s, e in zip(written, owner, starts, ends):
         text = articles[a].text
-        if (m := _ROLE_OF_HOLDER.match(text, e)) and is_role_word(m[1]):
+        if (m := ROLE_OF.match(text, e)) and is_role_word(m[1]):
             employers.add(name)
         if _THING_BEFORE.search(text, max(0, s - 5), s) and not text.startswith(("'s", "\u2019s"), e):
             as_thing[name] += 1

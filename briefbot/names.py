@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefbot.lexicon import is_word
-from briefbot.text import analyze, lexicon_lines, fold
+from briefbot.text import LazyPattern, analyze, lexicon_lines, fold
 
 # Titles dropped from a name ("Mr Blair" is Blair) and titles that are part of it ("Lord Falconer").
 TITLES = frozenset("mr mrs ms miss dr prof professor sir dame rev rt hon gen general lt col capt "
@@ -88,6 +88,11 @@ ORG_KINDS = frozenset(lexicon_lines("organisation_kinds.txt"))
 NOT_NAMES = frozenset(lexicon_lines("not_names.txt"))
 ORG_ADJECTIVES = frozenset(lexicon_lines("organisation_adjectives.txt"))
 PLACE_PATTERNS = lexicon_lines("place_words.txt")
+
+
+# A lower-case word between a name and the next name: its role there, if it is a role word ("Little
+# Britain star Matt Lucas", "Aston Villa boss David O'Leary"), the first name's its employer.
+ROLE_OF = LazyPattern(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=100_000)

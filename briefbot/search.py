@@ -15,7 +15,8 @@ import numpy as np
 from briefbot.attribution import starts_with_pronoun
 from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
-from briefbot.names import ORG_WORDS, PEERAGE, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country, is_role_word
+from briefbot.names import (ORG_WORDS, PEERAGE, ROLE_OF, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country,
+                            is_role_word)
 from briefbot.question import AMOUNT_WORDS, TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
@@ -48,7 +49,6 @@ _WORD_OF_NAME = LazyPattern(r"[A-Za-z][\w'\u2019-]*")
 _POSSESSIVE_END = LazyPattern(r"['\u2019]s?$")
 _TITLE_CASE = LazyPattern(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = LazyPattern(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
-_ROLE_OF = LazyPattern(r"\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "Little Britain star Matt Lucas", "Bolton boss Sam Allardyce"
 _TITLE_AFTER = LazyPattern(r",?\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "France coach Bernard Laporte", "Keith Gleeson, coach Eddie"
 _NOT_THE_HOLDER = frozenset("former ex deputy assistant shadow candidate vice would-be outgoing".split())  # words, not stems:
 # compared as written (or as a prefix: "ex-Tory"), so that no question loads the stemmer for them
@@ -1140,7 +1140,7 @@ class Searcher:
             return not any(self.index.term_id.get(t, -2) in asked for t in word_terms(word))
         if m := _POSSESSIVE.match(text, span.end):
             return other(m[1])
-        m = _ROLE_OF.match(text, span.end)
+        m = ROLE_OF.match(text, span.end)
         return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == (m[1],)) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 

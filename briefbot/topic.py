@@ -130,10 +130,10 @@ def _in_full(name: str, said: str, known: set[str], index: Index) -> str:
         return ""
     full = next((run for m in _CAPITALISED.finditer(said) if len((run := re.sub(r"['\u2019]s$", "", m[0])).split()) == 2
                  and run.startswith(name + " ") and (name in first_names or run.split()[1] in surnames)), "")
-    if full:
+    if full or name in first_names:
         return full
-    common = all(map(is_word, analyze(name))) or index.written_lower(name)  # (a stop word has no terms)
-    return "" if name in first_names or common else name  # "Somebody had…", "Dismal reports…"
+    # an English word (a stop word has no terms) or one written in lower case: "Somebody had…", "Dismal reports…"
+    return "" if all(map(is_word, analyze(name))) or index.written_lower(name) else name
 
 
 def _phrase(noun: str, said: str) -> str:
