@@ -40,11 +40,13 @@ class Question:
         return _SPAN_TYPES.get(self.type, ())
 
     @property
-    def asks_sum(self) -> bool:
-        """"how much did Foster's pay for Beringer", "how much is his contract worth": a sum paid,
-        cost or earned, which the sentence answering it holds as a money span (a currency or a
-        scale). Not "how much of the population" (a share) nor "how much is grown" (an amount)."""
-        return self.type == "money" and bool(_ASKS_SUM.match(self.text))
+    def asks_figure(self) -> bool:
+        """Whether the sentence answering it must hold a figure of the type asked: a count ("how
+        many seats"), or a sum paid, cost or earned ("how much did Foster's pay for Beringer", "how
+        much is his contract worth") as a money span (a currency or a scale). Not "how much of the
+        population" (a share) nor "how much is grown" (an amount), nor a date: "when was Begter
+        killed" may be answered "during one hunting excursion"."""
+        return self.type == "number" or (self.type == "money" and bool(_ASKS_SUM.match(self.text)))
 
     @property
     def asks_speaker(self) -> bool:

@@ -55,7 +55,7 @@ class Ranking:
     weights: tuple[float, ...] = tuple(_FITTED.get(f, 0.0) for f in FEATURES)
     # No answer.
     min_coverage: float = 0.25  # share of the question's weight the best sentence must cover
-    sum_depth: int = 3  # "how much did X pay": none of this many best answers holding a sum is no answer
+    sum_depth: int = 3  # "how much did X pay", "how many": none of this many best answers holding its figure is no answer
     # Two sentences of different articles are one fact: this many shared terms beside their names,
     # and this share of all their terms beside the names (a word and its relative count as one).
     merge_min_shared: int = 3

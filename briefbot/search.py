@@ -619,8 +619,8 @@ class Searcher:
             return result
         scores = pool.features @ np.array(self.ranking.weights)
         order = np.argsort(-scores, kind="stable")
-        if pool.question.asks_sum and all(pool.spans[i] is None for i in order[:self.ranking.sum_depth]):
-            # the best sentences on what is asked give no sum for it ("Mr Glazer, who owns the Tampa
+        if pool.question.asks_figure and all(pool.spans[i] is None for i in order[:self.ranking.sum_depth]):
+            # the best sentences on what is asked give no figure for it ("Mr Glazer, who owns the Tampa
             # Bay Buccaneers", asked what he paid for them): the articles do not say
             result.suggestions = self.topics()
             return result

@@ -149,6 +149,15 @@ def test_a_sum_told_or_a_share_asked_is_answered(question, story):
     assert searcher_of(story, OTHER).search(question, 3).status == "answered"
 
 
+@pytest.mark.parametrize("question, story, status", [
+    ("How many brands does Harbour Foods own?", BRANDS, "no_answer"),  # it lists brands, never counts them
+    ("How many brands does Harbour Foods own?",
+     (BRANDS[0], BRANDS[1] + "\nHarbour Foods owns 14 brands in all, the firm said."), "answered"),
+])
+def test_a_count_the_best_sentences_hold_no_figure_for_has_no_answer(question, story, status):
+    assert searcher_of(story, OTHER).search(question, 3).status == status
+
+
 def test_a_question_none_of_whose_words_the_articles_use_has_no_answer():
     """A new user's find: "what is the capital of france" over the embedded briefing answered with its
     French troops: "capital" is a word it never uses, and France it names only as "French"."""
