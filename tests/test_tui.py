@@ -489,6 +489,23 @@ def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingA
     drive(app, scenario, size=(80, 24))
 
 
+def test_the_reader_draws_one_scrollbar_one_cell_wide_and_its_title_wraps_indented(app: RecordingApp) -> None:
+    """A new user saw two scrollbar columns side by side in the reader at 80x24 (Textual's scrollbar
+    is two cells wide), and the wrapped headline's second line started at column 0."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await pilot.press("ctrl+o", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.pause()
+        bars = [w for w in app.screen.walk_children(with_self=True) if w.show_vertical_scrollbar]
+        assert [w.scrollbar_size_vertical for w in bars] == [1]
+        title = app.screen.query_one("#reader-title")
+        rows = app.screen._compositor.render_strips()
+        drawn = [rows[y].text for y in range(title.region.y, title.region.bottom)]
+        assert len(drawn) >= 2 and all(line.startswith(" ") for line in drawn), drawn
+    drive(app, scenario, size=(80, 24))
+
+
 def test_reader_opens_from_the_keyboard(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)

@@ -31,7 +31,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         a, text = self.reading, self.reading.text
-        yield Static(plain(f" {a.title}"), id="reader-title")
+        yield Static(plain(a.title), id="reader-title")
         yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {short_date(a.date)}") + "\n"
                      + plain(f"{a.path}, line {a.line}"), id="reader-meta")
         first = max(text.rfind("\n", 0, self.start), text.rfind("\r", 0, self.start)) + 1
