@@ -27,7 +27,7 @@ from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
 from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
 from briefbot.verbs.looking import look
-from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, will_write
+from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, newest_save, will_write
 from briefbot.verbs.story import first_visit
 from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
@@ -209,8 +209,11 @@ class Session:
     def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
         nothing to repeat (as in the text adventures it imitates, the status line starts at 0).
-        With the brief (by default, for a briefing not opened before)."""
+        With the brief (by default, for a briefing not opened before), and a line saying whether a
+        game of this briefing was saved in the game's folder (a relaunch showed no sign of one)."""
         reply = look(self, Command("look", line="look"), first_visit(self.index) if brief is None else brief)
+        if newest_save(self) is not None:
+            reply.blocks.insert(2, Message("A saved game of this briefing exists: type `restore` to go on with it."))
         reply.view = self.view()
         return reply
 

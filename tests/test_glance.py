@@ -969,6 +969,20 @@ def test_restore_after_a_restart_takes_the_newest_save(seed_index, tmp_path: Pat
     assert "left alone" not in said(relaunched.handle("save"))  # the restored game's own file
 
 
+def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp_path: Path) -> None:
+    """A relaunch showed no sign of the saved game (`restore` worked once typed)."""
+    from briefbot.cache import load
+    hint = "A saved game of this briefing exists: type `restore`"
+    assert hint not in said(Session(seed_index, home=tmp_path).opening())
+    (tmp_path / "other.txt").write_text("Bridge opens\n\nThe council opened the bridge in Selby.\n")
+    other = Session(load([str(tmp_path / "other.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    other.handle("save")  # another briefing's game: `restore` here would refuse it
+    assert hint not in said(Session(seed_index, home=tmp_path).opening())
+    Session(seed_index, home=tmp_path).handle("save")
+    assert hint in said(Session(seed_index, home=tmp_path).opening())
+    assert hint not in said(Session(seed_index, home=tmp_path / "elsewhere").opening())
+
+
 def test_counts_agree_with_their_nouns(session: Session) -> None:
     session.handle("where is harir base")
     session.handle("note 1")

@@ -188,6 +188,17 @@ def test_opening_screen_is_the_briefing_room(app: RecordingApp, seed_index: Inde
     drive(app, scenario)
 
 
+def test_a_relaunch_says_on_its_first_screen_that_a_game_was_saved(seed_index: Index, tmp_path: Path) -> None:
+    first_visit(seed_index)
+    Session(seed_index, home=tmp_path).handle("save")
+    app = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert any("A saved game of this briefing exists: type restore" in row for row in rows), rows
+    drive(app, scenario, size=(80, 24))
+
+
 def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
