@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,9 @@ class Session:
         # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
+        self.drawn: set[int] = set()  # the sentences the last reply that showed any drew (answers, their
+        # context): on the screen just above, so the next reply's context leaves them out
+        self._drawing: set[int] = set()  # those the reply being made draws
         self.sources_listed = False  # whether the last reply that numbered anything numbered the sources
         # (`read 1` after `sources` reads source 1, not answer 1 of a reply before)
         self.verbs = {v.name: v for v in VERBS}
@@ -139,6 +143,7 @@ class Session:
         self.state = State(game=self.state.game)
         self.saved_notebook = []
         self.saved_seen = set()
+        self.drawn = set()
 
     @property
     def world(self) -> World:
@@ -185,7 +190,9 @@ class Session:
             del self.undo_stack[:-100]
         if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
             self.state.unknown_words = []
+        self._drawing = set()
         reply = verb.run(self, command)
+        self._drew()
         if verb.changes_state and self._unchanged():
             self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
@@ -198,6 +205,11 @@ class Session:
             self.state.last_line = line.strip()  # as typed: `g` after `save my  game.` saves `my  game.`
         reply.view = self.view()
         return reply
+
+    def _drew(self) -> None:
+        """The reply made is the last that drew sentences, if it drew any."""
+        if self._drawing:
+            self.drawn, self._drawing = self._drawing, set()
 
     def _unchanged(self) -> bool:
         """Whether the last line left the game as it was before it (its undo step is then empty)."""
@@ -214,6 +226,7 @@ class Session:
         reply = look(self, Command("look", line="look"), first_visit(self.index) if brief is None else brief)
         if newest_save(self) is not None:
             reply.blocks.insert(2, Message("A saved game of this briefing exists: type `restore` to go on with it."))
+        self._drew()
         reply.view = self.view()
         return reply
 
@@ -318,7 +331,8 @@ class Session:
             state.first = first
         answers = [self._named(a) for a in answers]
         answer_ids = {a.sentence_id for a in answers}
-        used = set(answer_ids)
+        used = answer_ids | self.drawn  # sentences no context shows: this reply's answers, the last reply's
+        self._drawing |= answer_ids
         for n, answer in enumerate(answers, first):
             # Seen lately in this wording or another article's, and answering nothing new: quoted as the
             # player saw it. A sentence that holds another answer than the one marked then ("87 partners"
@@ -337,8 +351,9 @@ class Session:
                                             seen_as=seen_as, speaker_shown=speaker_shown))
                 continue
             lo, hi = self.searcher.context_span(answer.sentence_id)
-            before = [s for s in range(lo, answer.sentence_id) if s not in used]
-            after = [s for s in range(answer.sentence_id + 1, hi + 1) if s not in used]
+            # The sentences next to it up to one shown elsewhere (a context never skips one: it would read as next to it).
+            before = list(takewhile(lambda s: s not in used, range(answer.sentence_id - 1, lo - 1, -1)))[::-1]
+            after = list(takewhile(lambda s: s not in used, range(answer.sentence_id + 1, hi + 1)))
             # One line of context, so three answers fit a screen: what comes before when the sentence
             # leans on it ("He said…", "It will cost…"), else what follows.
             if after and not (before and starts_with_pronoun(answer.text)):
@@ -346,6 +361,7 @@ class Session:
             else:
                 after = []
             used.update(before + after)
+            self._drawing.update(before + after)
             reply.blocks.append(Passage(n, answer, tuple(words), label, self._text(before), self._text(after),
                                         speaker_shown=speaker_shown))
             state.shown_at[answer.sentence_id] = turn  # the wording shown; the others' are only counted
@@ -452,16 +468,16 @@ class Session:
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
+        answers = [a for b in blocks for a in
+                   ((b.first, b.second) if isinstance(b, Difference) else (b.answer,) if isinstance(b, Passage) else ())]
+        self._drawing.update(a.sentence_id for a in answers)
         if passages:  # the table holds these now: `more` and "why?" have no question to go on with
             self.state.shown = [p.answer.sentence_id for p in passages]
             self.state.question, self.state.about, self.state.page, self.state.source_page = "", "", 0, []
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
-        for block in blocks if uncover else ():
-            answers = [block.first, block.second] if isinstance(block, Difference) else \
-                [block.answer] if isinstance(block, Passage) else []
-            for answer in answers:
-                for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
-                    self.uncover(sent)
+        for answer in answers if uncover else ():
+            for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                self.uncover(sent)
         return reply
 
     def shown_answer(self, n: int) -> Answer:

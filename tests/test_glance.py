@@ -127,10 +127,15 @@ def test_every_answer_sentence_is_shown_whole(session: Session, question: str) -
         assert " ".join(passage.answer.text.split()) in shown
 
 
+CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"
+
+
 @pytest.mark.parametrize("over", [1, 4, 12, 30, 70])
 @pytest.mark.parametrize("side", ["before", "after"])
-def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, side: str) -> None:
-    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote."""
+def test_context_is_cut_at_a_clause_or_sentence_end_or_not_shown(session: Session, over: int, side: str) -> None:
+    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote, and one
+    inside a clause ("He explained … that while ISIS remains…") as half a thought: a context too long
+    for its line is cut where a clause or sentence ends, else not shown."""
     passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
     paragraph = " ".join(session.index.text_of(s) for s in range(passage.answer.sentence_id - 3,
                                                                   passage.answer.sentence_id + 4))
@@ -139,10 +144,74 @@ def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, s
     sentence_rows = len(drawn(Reply("", "answered", [replace(passage, before="", after="")]))) - 1
     assert sentence_rows <= 2  # a short sentence: its context is drawn beside it, on the line after it
     shown = lines[sentence_rows].strip()
+    if shown.startswith("[1] "):  # no clause of it fits: the citation comes next
+        assert len(lines) == sentence_rows + 1
+        return
     kept = shown.strip("\u2026 ")
     assert kept in context and len(shown) <= 77
     dropped = context.replace(kept, "", 1)
     assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
+    if side == "after" and shown != context:
+        rest = context[len(kept):]
+        assert context.startswith(kept) and (kept[-1] in CLAUSE_ENDS and rest[:1] == " "
+                                             or rest[:1] in CLAUSE_ENDS and rest[1:2] == " "), (kept, rest)
+    elif shown != context:
+        cut = context[:len(context) - len(kept)]
+        assert context.endswith(kept) and cut[-1:] == " " and cut[-2:-1] in CLAUSE_ENDS, (cut, kept)
+
+
+def test_a_context_with_no_clause_that_fits_is_not_shown(session: Session) -> None:
+    passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
+    clause = "He explained in an interview with Shafaq News that while ISIS remains active in the deserts of " \
+             "Palmyra and Deir ez-Zor it does not pose a direct threat to Iraq due to the strength of its lines."
+    for side in ("before", "after"):
+        assert context_rows(replace(passage, **{"before": "", "after": "", side: clause})) == ([], [])
+
+
+def test_context_never_shows_what_the_last_reply_showed(session: Session) -> None:
+    """`what else did he say?` after `ask al-bayati about isis`: answer 1's dim context was the last
+    reply's answer 3, on the screen just above it."""
+    lines = ["ask al-bayati about isis", "what else did he say?", *QUESTIONS[:8], "why?", "more",
+             "ask allawi about trainers", "tell me more", "who said that?", "where are they?"]
+    last: list[str] = []
+    repeated = 0
+    for line in lines:
+        reply = session.handle(line)
+        contexts = [c for p in reply.passages for c in (p.before, p.after) if c]
+        repeated += sum(any(t in c or c in t for t in last) for c in contexts)
+        if reply.passages:
+            last = [p.answer.text for p in reply.passages] + contexts
+    assert repeated == 0
+
+
+def context_rows(passage: Passage) -> tuple[list[str], list[str]]:
+    """The lines a passage's context takes, drawn (Rich, 80 columns) and in plain text."""
+    def rows(passage: Passage) -> tuple[list[str], list[str]]:
+        return drawn(Reply("", "answered", [passage])), plain(Reply("", "answered", [passage])).splitlines()
+    (rich, text), (bare_rich, bare_text) = rows(passage), rows(replace(passage, before="", after=""))
+    return [r for r in rich if r not in bare_rich], [t for t in text if t not in bare_text]
+
+
+def balanced_quotes(line: str) -> bool:
+    return line.count("\u201c") == line.count("\u201d") and line.count('"') % 2 == 0
+
+
+def test_a_context_that_opens_or_closes_a_quotation_shows_it_whole() -> None:
+    """`how many soldiers are here?` at Harir base: the context line was a lone `"This is unacceptable.`."""
+    from briefbot.plain import balanced
+    assert balanced('"This is unacceptable.') == '"This is unacceptable."'
+    assert balanced("the military leaders.\u201d Then it ended.") == "\u201cthe military leaders.\u201d Then it ended."
+    for whole in ('He said "no" twice.', "\u201cA\u201d, \u201cB\u201d.", "Allawi's \u2018own\u2019 word.", "No quote."):
+        assert balanced(whole) == whole
+
+
+@pytest.mark.parametrize("lines", [("go harir", "how many soldiers are here?"), *((q,) for q in QUESTIONS)])
+def test_every_context_line_has_its_quotation_marks_paired(session: Session, lines: tuple[str, ...]) -> None:
+    for line in lines:
+        reply = session.handle(line)
+    for passage in reply.passages:
+        rich, text = context_rows(replace(passage, seen_at=None))
+        assert all(balanced_quotes(line) for line in rich + text), rich + text
 
 
 def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
