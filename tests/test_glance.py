@@ -301,6 +301,29 @@ def test_a_question_word_alone_asks_the_last_question_again(session: Session, wo
     assert analyse(asked).type == kind
 
 
+@pytest.mark.parametrize("story", ["compare 1 2", "compare", "timeline", "brief"])
+@pytest.mark.parametrize("asked", ["how many American soldiers are in Iraq", "ask allawi about trainers"])
+def test_a_question_word_alone_after_a_story_verb_asks_the_last_question_again(seed_index, tmp_path: Path,
+                                                                               story: str, asked: str) -> None:
+    """After `compare 1 2`, `when?` said "When what? Ask a question first." though the game had one."""
+    right_after, later = Session(seed_index, home=tmp_path), Session(seed_index, home=tmp_path)
+    right_after.handle(asked)
+    later.handle(asked)
+    later.handle(story)
+    more = later.handle("more")  # the story's lines are on the table now, not that question's answers
+    assert more.status == "error" and "goes on with the answers to a question" in said(more)
+    expected, reply = right_after.handle("when?"), later.handle("when?")
+    assert reply.status != "error" and reply.asked and reply.asked == expected.asked
+    assert [a.text for a in reply.answers] == [a.text for a in expected.answers] and reply.answers
+
+
+def test_a_question_word_alone_with_no_question_asked_yet_says_what_it_needs(session: Session) -> None:
+    session.handle("brief")
+    reply = session.handle("when?")
+    assert reply.status == "error" and not reply.answers
+    assert "asks the last question again, and none has been asked yet" in said(reply)
+
+
 @pytest.mark.parametrize("asked", ["who said the border is secure", "what did allawi say about the trainers"])
 def test_a_follow_up_carries_what_was_asked_about_not_the_saying(session: Session, asked: str) -> None:
     session.handle(asked)
@@ -647,7 +670,7 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
 def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str, whose: str) -> None:
     first = session.handle(line)
     reply = session.handle("more")
-    assert reply.status != "error" and "Ask a question first" not in said(reply)
+    assert reply.status != "error" and "More of what?" not in said(reply)
     assert reply.answers or any(isinstance(b, Reading) for b in reply.blocks)
     if whose:  # from that person's own statements only, none shown again
         mine = set(session.world.find(whose)[0].sentences)
