@@ -762,6 +762,29 @@ def test_hwo_is_who_before_is_and_how_before_many() -> None:
     assert with_question_words_as_meant("Hwo was Roger Knapman?") == "who was Roger Knapman?"
 
 
+@pytest.mark.parametrize("typed, meant", [("hwo said the trainers are unnecessary", "who said the trainers are unnecessary"),
+                                          ("whoo said that", "who said that"), ("hwo founded the coalition",
+                                                                                 "who founded the coalition"),
+                                          ("hwo did the mission end", "how did the mission end"),
+                                          ("wha is the pkk", "what is the pkk"), ("Hwo is alawi?", "who is alawi?")])
+def test_a_misspelt_first_question_word_is_the_one_its_letters_and_the_next_word_spell(session: Session, seed_index,
+                                                                                      tmp_path: Path, typed: str,
+                                                                                      meant: str) -> None:
+    """`hwo said …` was read "how said …" (a table wrote "hwo" as "how" but before "is"), `whoo said`
+    not at all: a first word one slip from a question word is read as the one spelt with its letters
+    ("wha": what, not who), and of "how" and "who" as the one the next word goes with."""
+    from briefbot.question import with_question_words_as_meant
+    assert with_question_words_as_meant(typed).lower() == meant.lower()
+    reply, fresh = session.handle(typed), Session(seed_index, home=tmp_path / "fresh").handle(meant)
+    assert said(reply) == said(fresh) and [a.text for a in reply.answers] == [a.text for a in fresh.answers]
+
+
+def test_a_name_one_slip_from_a_question_word_stays_a_name() -> None:
+    from briefbot.question import as_meant
+    for line in ("hu jintao said the talks went well", "hu said it", "how is the economy", "who did they beat"):
+        assert as_meant(line) == line
+
+
 def test_question_words_are_not_misread(session: Session) -> None:
     from briefbot.question import as_meant
     for line in ("were the troops there", "now is the time", "who is it", "what is it"):
