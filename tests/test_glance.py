@@ -849,6 +849,20 @@ def run_batch(capsys, monkeypatch, lines: list[str], *options: str) -> list[dict
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
+def test_the_readme_s_ten_lines_are_what_briefbot_prints(capsys, monkeypatch, tmp_path: Path) -> None:
+    """The game at the top of the README is run as it is written (whoever changes the answers updates it)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Ten lines of a game", 1)[1].split("```\n", 2)[1].splitlines()
+    command, shown = block[0], block[1:]
+    assert command.startswith("$ printf '") and command.endswith("' | .venv/bin/briefbot ask -k 1 -")
+    lines = command.split("'")[1].split("\\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(line + "\n" for line in lines)))
+    cli.main(["ask", "-k", "1", "-"])
+    assert capsys.readouterr().out.rstrip("\n").splitlines() == shown
+    assert 9 <= len(shown) <= 11
+
+
 def test_ask_dash_is_one_game(capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
     replies = run_batch(capsys, monkeypatch, ["go harir", "look", "", "where is harir base", "who said that?",
