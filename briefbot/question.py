@@ -84,7 +84,7 @@ _AHEAD = LazyPattern(r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
                      r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$|^\s*when (?:does|do) ", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
-_TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
+_TYPOS = {"hw": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
           "wat": "what", "whats": "what is", "what's": "what is", "wen": "when", "whn": "when", "wehn": "when",
           "wher": "where", "whre": "where", "wehre": "where", "where's": "where is", "whcih": "which", "wich": "which",
           "whihc": "which", "hwy": "why", "wyh": "why", "mnay": "many", "meny": "many", "mant": "many",
@@ -262,7 +262,7 @@ def with_question_words_as_meant(text: str) -> str:
 def _meant(word: str, then: str, first: bool) -> str:
     """One folded word as meant, given the word after it (and whether it starts the line)."""
     meant = _TYPOS.get(word) or _expanded(word)
-    return (_asking(word, then) or meant) if first and then else meant
+    return (_asking(word, then) or meant) if first and then and meant == word else meant
 
 
 def _expanded(word: str) -> str:
@@ -297,8 +297,9 @@ def _asking(word: str, then: str) -> str | None:
 
 
 def _past(word: str) -> bool:
-    """Whether a word reads as a verb in the past ("said", "founded"): what a "who" question goes on with."""
-    return word in IRREGULAR or (len(word) > 4 and word.endswith("ed"))
+    """Whether a word reads as a verb in the past ("said", "founded"; not an auxiliary, "did"): what
+    a "who" question goes on with."""
+    return not re.fullmatch(_AUX, word) and (word in IRREGULAR or (len(word) > 4 and word.endswith("ed")))
 
 
 def _unit(q: str) -> str | None:
