@@ -125,21 +125,37 @@ _DOUBLE_QUOTES = "\"\u201c\u201d"
 _BEFORE_OPENING = " ([\u2014\u2013\u2026-/"  # a straight quotation mark after one of these (or first) opens
 
 
+def _quote_marks(text: str) -> list[tuple[int, bool]]:
+    """Where a text's double quotation marks are, and whether each opens ("“", or a straight one
+    first or after a space) or closes."""
+    return [(i, c == "\u201c" or (c == '"' and (i == 0 or text[i - 1] in _BEFORE_OPENING)))
+            for i, c in enumerate(text) if c in _DOUBLE_QUOTES]
+
+
 def balanced(text: str) -> str:
     """A piece of article prose with its double quotation marks paired: a quotation it opens and does
     not close is closed at its end (`"This is unacceptable.` was a lone quote mark), one it closes
     that it did not open is opened at its start."""
     opened: list[str] = []  # the closing marks the quotations still open need
     unopened: list[str] = []  # the opening marks of quotations closed here but opened before it
-    for i, c in enumerate(text):
-        if c == "\u201c" or (c == '"' and (i == 0 or text[i - 1] in _BEFORE_OPENING)):
-            opened.append("\u201d" if c == "\u201c" else '"')
-        elif c in "\u201d\"":
-            if opened:
-                opened.pop()
-            else:
-                unopened.append("\u201c" if c == "\u201d" else '"')
+    for i, opens in _quote_marks(text):
+        if opens:
+            opened.append("\u201d" if text[i] == "\u201c" else '"')
+        elif opened:
+            opened.pop()
+        else:
+            unopened.append("\u201c" if text[i] == "\u201d" else '"')
     return "".join(reversed(unopened)) + text + "".join(reversed(opened))
+
+
+def quoted(text: str) -> str:
+    """A sentence in quotation marks, its own paired first (`balanced`: "…need trainers.”" reads
+    "“In my opinion… trainers.”"), but as it is when it is a quotation from end to end ("“ISIS
+    could…”") or ends on one it holds (`…the talks "are not final."`): a mark added there would
+    read as a slip ("…Iraq.””")."""
+    text = balanced(text)
+    marks = _quote_marks(text)
+    return text if marks and marks[-1] == (len(text) - 1, False) else "\u201c" + text + "\u201d"
 
 
 def seen_line(passage: Passage, width: int) -> str:
@@ -175,12 +191,6 @@ def other_lines(block: Reading | Sources) -> list[str]:
     paragraph = " ".join(block.text[block.paragraph[0]:block.paragraph[1]].split())
     return [f"{block.title} \u2014 {block.outlet or 'outlet unknown'}, {short_date(block.date)} \u2014 "
             f"{block.path}, line {block.line}", paragraph]
-
-
-def quoted(text: str) -> str:
-    """A sentence in quotation marks, but for one it already opens or closes with ("…need
-    trainers.\u201d" does not end in two)."""
-    return ("" if text[:1] in "\u201c\"" else "\u201c") + text + ("" if text[-1:] in "\u201d\"" else "\u201d")
 
 
 def plain(reply: Reply) -> str:

@@ -226,6 +226,25 @@ def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
     assert passage.answer.text.startswith("But he said") and "Mutu was sacked" in passage.before and not passage.after
 
 
+def test_a_compared_sentence_in_plain_text_is_quoted_with_its_marks_paired(session: Session) -> None:
+    """The plain-text `compare` lost the closing ” after a sentence ending in a straight quote:
+    `“Security expert Sarmad Al-Bayati noted … "are not final."`."""
+    from briefbot.plain import balanced, quoted
+    from briefbot.reply import Difference
+    from briefbot.text import one_line
+    reply = session.handle("compare")
+    sides = [a for b in reply.blocks if isinstance(b, Difference) for a in (b.first, b.second)]
+    assert any(a.text.rstrip().endswith('"') for a in sides)  # the case the user met is among them
+    text = plain(reply)
+    for answer in sides:
+        line = quoted(one_line(answer.text))
+        assert line in text and one_line(answer.text) in line and balanced_quotes(line), line
+        assert line[0] in "\u201c\"" and line[-1] in "\u201d\"" or line == balanced(one_line(answer.text))
+        assert not line.endswith("\u201d\u201d") and not line.endswith("\u201d\"")
+    assert quoted("\u201cISIS could still pose a risk.\u201d") == "\u201cISIS could still pose a risk.\u201d"
+    assert quoted("we do not need trainers.\u201d") == "\u201cwe do not need trainers.\u201d"
+
+
 def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
     reply = session.handle("how many partners does the coalition have")
     passage = max(reply.passages, key=lambda p: len(p.answer.text))
