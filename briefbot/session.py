@@ -535,6 +535,11 @@ class Session:
         """The file `export` with no name writes now (the next free name past another game's, as `save`)."""
         return will_write(self, self.home / NOTEBOOK_FILE)
 
+    def passes_over(self, path: Path) -> bool:
+        """Whether `save_file()` or `export_file()` is the next free name past another game's file
+        (which is left alone): the quit dialog says so only then, not of this game's own save."""
+        return path not in (default_save(self), self.home / NOTEBOOK_FILE)
+
     def saved(self) -> str:
         state = asdict(self.state) | {"seen": sorted(self.state.seen)}
         return json.dumps({"briefbot_session": 1, "state": state,

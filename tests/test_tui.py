@@ -685,11 +685,28 @@ def test_the_quit_dialog_names_the_file_it_then_writes(app: RecordingApp, tmp_pa
         await play(pilot, QUESTION)
         await pilot.press("ctrl+q")
         said = " ".join(str(w.render()) for w in app.screen.query(Static))
-        assert f"writes {tmp_path / 'briefbot-session-2.json'}" in said
+        assert f"writes {tmp_path / 'briefbot-session-2.json'}" in said and "another game's file there is left alone" in said
         await pilot.click("#save")
         await wait_until(pilot, lambda: not app.is_running)
     drive(app, scenario, size=(80, 24))
     assert (tmp_path / "briefbot-session-2.json").exists() and str(tmp_path / "briefbot-session-2.json") in app.farewell
+
+
+def test_the_quit_dialog_says_another_games_file_is_left_alone_only_when_one_is(app: RecordingApp,
+                                                                                tmp_path: Path) -> None:
+    """After `restore` of briefbot-session.json the dialog said "Save and quit writes …briefbot-session.json
+    (another game's file there is left alone)": that file is this game's own."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "save")
+        await play(pilot, "restore")
+        await play(pilot, "where is harir base")  # a fact the save does not hold
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert f"writes {tmp_path / 'briefbot-session.json'}" in said and "left alone" not in said
+        await pilot.press("escape")
+    drive(app, scenario, size=(80, 24))
 
 
 def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,
