@@ -823,6 +823,15 @@ def test_a_misspelt_word_is_read_as_the_word_its_stem_is(tmp_path: Path) -> None
     assert searcher.corrections("markt share") == {"markt": "market"}
 
 
+@pytest.mark.parametrize("line, heading", [("ask al-bayati about isis", "Sarmed Al-Bayati on ISIS:"),
+                                           ("ask allawi about trainers", "Mohammed Tawfiq Allawi on trainers:"),
+                                           ("ask allawi about the f-16 jets", "Mohammed Tawfiq Allawi on the F-16 jets:")])
+def test_ask_names_its_topic_as_the_person_writes_it(session: Session, line: str, heading: str) -> None:
+    """`ask al-bayati about isis` said "Sarmed Al-Bayati on isis:"; a word he writes only at a
+    sentence's start ("Trainers for military forces…") keeps the case typed."""
+    assert heading in said(session.handle(line)).splitlines()
+
+
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
     asked = session.handle("ask allawi about trainers")
     more = session.handle("what else did he say?")
