@@ -84,7 +84,7 @@ _AHEAD = LazyPattern(r"^\s*(?:when|what \w+) (?:is|are) (?:\w+ ){1,3}\w+ing\b|"
                      r"^\s*when (?:is|are) (?![^?]*\b\w+(?:ed|en)\b)[^?]*\??\s*$|^\s*when (?:does|do) ", re.I)
 
 # Misspelt question words, as typed fast: "hwo many", "waht year".
-_TYPOS = {"hw": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
+_TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "waht": "what", "whta": "what",
           "wat": "what", "whats": "what is", "what's": "what is", "wen": "when", "whn": "when", "wehn": "when",
           "wher": "where", "whre": "where", "wehre": "where", "where's": "where is", "whcih": "which", "wich": "which",
           "whihc": "which", "hwy": "why", "wyh": "why", "mnay": "many", "meny": "many", "mant": "many",
@@ -262,7 +262,9 @@ def with_question_words_as_meant(text: str) -> str:
 def _meant(word: str, then: str, first: bool) -> str:
     """One folded word as meant, given the word after it (and whether it starts the line)."""
     meant = _TYPOS.get(word) or _expanded(word)
-    return (_asking(word, then) or meant) if first and then and meant == word else meant
+    # A first word the table reads as a question word is read by what follows it too ("hwo" is the slip of
+    # how and who); a contraction ("whos": "who is") is not.
+    return (_asking(word, then) or meant) if first and then and (meant == word or meant in _ASKING) else meant
 
 
 def _expanded(word: str) -> str:

@@ -779,6 +779,7 @@ def test_hwo_is_who_before_is_and_how_before_many() -> None:
     from briefbot.question import as_meant, with_question_words_as_meant
     assert as_meant("hwo is roger knapman") == "who is roger knapman" and as_meant("hwo many mps") == "how many mps"
     assert with_question_words_as_meant("Hwo was Roger Knapman?") == "who was Roger Knapman?"
+    assert as_meant("and hwo many mps") == "and how many mps"  # not first: the table's reading
 
 
 @pytest.mark.parametrize("typed, meant", [("hwo said the trainers are unnecessary", "who said the trainers are unnecessary"),
