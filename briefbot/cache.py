@@ -33,7 +33,7 @@ from briefbot.spans import SPAN_TYPES
 from briefbot.text import known_words, learn_words
 from briefbot.world import Character, Organisation, Place, World, build_world, world_file_bytes
 
-FORMAT = 38  # bump when the cache layout or the analysis changes
+FORMAT = 39  # bump when the cache layout or the analysis changes
 Warn = Callable[[str], None]
 
 

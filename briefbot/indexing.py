@@ -20,9 +20,9 @@ import numpy as np
 from briefbot.attribution import attribute
 from briefbot.corpus import Article
 from briefbot.index import Index, Progress
-from briefbot.lexicon import Synonyms
-from briefbot.names import ROLE_OF, TITLES, census_names, fold_word, is_role_word, person_name
-from briefbot.spans import SPAN_TYPES, Span, typed_spans
+from briefbot.lexicon import Synonyms, is_word
+from briefbot.names import NOT_NAMES, ROLE_OF, TITLES, census_names, fold_word, gazetteer_name, is_role_word, person_name
+from briefbot.spans import NAME_RUN, SPAN_TYPES, Span, typed_spans
 from briefbot.text import analyze, analyze_words, learn_words, new_words, refers_back, split_sentences, train_splitter
 from briefbot.workers import cores, ignore_interrupt, start_method
 
@@ -217,7 +217,8 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
     del doc
     art_ptr, art_docs, art_tfs = _csr(np.concatenate([column["word_ids"], column["concept_ids"], column["title_ids"]]),
                                       in_article, n_terms, n_arts)
-    _people_checked(articles, sent_article, column)
+    changed = _people_checked(articles, sent_article, column)
+    _fact_names_redone(articles, column, facts, changed)
     return Index(
         articles=articles,
         sent_article=sent_article,
@@ -246,20 +247,22 @@ def _lay_out(articles: list[Article], parts: list[_Chunk], terms: list[str], sur
 
 _THING_BEFORE = re.compile(r"(?<![\w-])(?:the|in)\s+$")  # "the French Open", "in La Liga"
 THING_SHARE = 0.1  # of a name's uses written so, from which it is no person
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\.)$")  # "Nadal's", "Nadal."
 
 
-def _people_checked(articles: list[Article], sent_article: np.ndarray, column: dict[str, np.ndarray]) -> None:
+def _people_checked(articles: list[Article], sent_article: np.ndarray, column: dict[str, np.ndarray]) -> np.ndarray:
     """Correct, across the corpus, the names one sentence alone reads as people (a capitalised pair
     of words): one the corpus once writes as someone's employer, right before a role and its holder
     ("Aston Villa boss David O'Leary", so also "sold to Aston Villa a year ago"), is an
     organisation; one written after "the" or "in" in `THING_SHARE` of its uses or more ("the French
     Open", "in La Liga", "the Grand Slam") is a thing or a place, no person, and its spans go. A name
     with a title or opening with a first name ("Tony Blair aide …", "the Michael Jackson trial")
-    stays a person."""
+    stays a person. Then a surname alone is a person too (`_surnames`). The sentences whose spans
+    changed, in order."""
     person, kinds = SPAN_TYPES.index("person"), column["span_type"]
     at = np.flatnonzero(kinds == person)
     if not len(at):
-        return
+        return np.zeros(0, dtype=np.int64)
     owner = np.repeat(sent_article, column["n_spans"])[at].tolist()
     starts, ends = column["span_start"][at].tolist(), column["span_end"][at].tolist()
     first_names, _ = census_names()
@@ -274,15 +277,97 @@ def _people_checked(articles: list[Article], sent_article: np.ndarray, column: d
     kept = {name for name in uses if name.split()[0] in first_names or fold_word(name.split()[0]) in TITLES}
     employers -= kept
     things = {name for name, n in as_thing.items() if n >= THING_SHARE * uses[name]} - kept - employers
-    kinds[at[[n in employers for n in written]]] = SPAN_TYPES.index("organisation")
-    gone = at[[n in things for n in written]]
-    if len(gone):
-        keep = np.ones(len(kinds), dtype=bool)
-        keep[gone] = False
-        for name in ("span_start", "span_end", "span_type"):
-            column[name] = column[name][keep]
-        column["n_spans"] = column["n_spans"] - np.bincount(
-            np.repeat(np.arange(len(sent_article)), column["n_spans"])[gone], minlength=len(sent_article)).astype(np.int32)
+    retyped, gone = at[[n in employers for n in written]], at[[n in things for n in written]]
+    kinds[retyped] = SPAN_TYPES.index("organisation")
+    keep = np.ones(len(kinds), dtype=bool)
+    keep[gone] = False
+    people = {name for name in uses if name not in things and name not in employers}
+    span_sent = np.repeat(np.arange(len(sent_article)), column["n_spans"])
+    added = _surnames(articles, sent_article, column, people)
+    _spans_replaced(column, keep, added)
+    return np.unique(np.concatenate([span_sent[retyped], span_sent[gone], added[0]]))
+
+
+def _fact_names_redone(articles: list[Article], column: dict[str, np.ndarray], facts: list[str],
+                       changed: np.ndarray) -> None:
+    """The name terms of the sentences whose spans `_people_checked` changed, as `fact_terms` finds
+    them in their spans now; new terms join `facts`."""
+    if not len(changed):
+        return
+    fact_id = {t: i for i, t in enumerate(facts)}
+    span_ptr = np.concatenate([[0], np.cumsum(column["n_spans"], dtype=np.int64)])
+    owner, new_owner, new_ids = np.repeat(np.arange(len(column["n_names"])), column["n_names"]), [], []
+    for sent in changed.tolist():
+        a, lo, hi = int(column["sent_article"][sent]), span_ptr[sent], span_ptr[sent + 1]
+        start = int(column["sent_start"][sent])
+        spans = [Span(int(s) - start, int(e) - start, SPAN_TYPES[k]) for s, e, k in
+                 zip(column["span_start"][lo:hi], column["span_end"][lo:hi], column["span_type"][lo:hi])]
+        for term in fact_terms(articles[a].text[start:int(column["sent_end"][sent])], spans)[1]:
+            new_owner.append(sent), new_ids.append(fact_id.setdefault(term, len(fact_id)))
+    facts.extend(list(fact_id)[len(facts):])
+    kept = ~np.isin(owner, changed)
+    owner = np.concatenate([owner[kept], np.array(new_owner, dtype=owner.dtype)])
+    ids = np.concatenate([column["name_ids"][kept], np.array(new_ids, dtype=column["name_ids"].dtype)])
+    order = np.argsort(owner, kind="stable")
+    column["name_ids"] = ids[order]
+    column["n_names"] = np.bincount(owner, minlength=len(column["n_names"])).astype(np.int32)
+
+
+def _surnames(articles: list[Article], sent_article: np.ndarray, column: dict[str, np.ndarray],
+              people: set[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Where a person the corpus names in full is named by surname alone ("they decided to choose
+    Nadal instead", "Owen, starting his third successive La Liga match"), as news names people
+    after the first mention: sentence, start and end of each such one-word name that no span
+    covers. The full name must open with a first name; a surname that is an English word
+    ("Brown"), a known place or organisation, or that the corpus writes alone as a thing or an
+    employer as `_people_checked` tells them ("the Oscar", "Chelsea boss Jose Mourinho"), is left
+    alone: one word does not say which it is."""
+    first_names, _ = census_names()
+    known = {p.surname for name in people
+             if (p := person_name(name)) is not None and p.full and p.name.split()[0] in first_names}
+    surnames = {w for w in known if len(w) > 2 and w not in NOT_NAMES and not gazetteer_name(w)
+                and not any(is_word(t) for t in analyze(w))}
+    ptr = np.concatenate([[0], np.cumsum(column["n_spans"], dtype=np.int64)])
+    span_start, span_end = column["span_start"], column["span_end"]
+    starts, ends = column["sent_start"].tolist(), column["sent_end"].tolist()
+    found: list[tuple[int, int, int, str]] = []
+    uses, as_thing, employers = Counter(), Counter(), set()
+    for sent, a in enumerate(sent_article.tolist() if surnames else []):
+        text = articles[a].text
+        taken: list[tuple[int, int]] | None = None
+        for m in NAME_RUN.finditer(text, starts[sent], ends[sent]):
+            word = _POSSESSIVE.sub("", m.group())
+            if word not in surnames:
+                continue
+            end = m.start() + len(word)
+            uses[word] += 1
+            if (role := ROLE_OF.match(text, end)) and is_role_word(role[1]):
+                employers.add(word)
+            if _THING_BEFORE.search(text, max(0, m.start() - 5), m.start()):
+                as_thing[word] += 1
+            if taken is None:
+                lo, hi = ptr[sent], ptr[sent + 1]
+                taken = list(zip(span_start[lo:hi].tolist(), span_end[lo:hi].tolist()))
+            if all(end <= s or m.start() >= e for s, e in taken):
+                found.append((sent, m.start(), end, word))
+    found = [f for f in found if f[3] not in employers and as_thing[f[3]] < THING_SHARE * uses[f[3]]]
+    return tuple(np.array([f[i] for f in found], dtype=np.int32) for i in range(3))
+
+
+def _spans_replaced(column: dict[str, np.ndarray], keep: np.ndarray,
+                    added: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+    """The span columns without the spans not kept, with `added` person spans (sentence, start,
+    end) in their sentences, each sentence's spans in order of start."""
+    n_sents = len(column["n_spans"])
+    owner = np.repeat(np.arange(n_sents, dtype=np.int32), column["n_spans"])[keep]
+    sent, start, end = added
+    owner = np.concatenate([owner, sent])
+    start = np.concatenate([column["span_start"][keep], start])
+    end = np.concatenate([column["span_end"][keep], end])
+    kind = np.concatenate([column["span_type"][keep], np.full(len(sent), SPAN_TYPES.index("person"), dtype=np.int32)])
+    order = np.lexsort((start, owner))
+    column["span_start"], column["span_end"], column["span_type"] = start[order], end[order], kind[order]
+    column["n_spans"] = np.bincount(owner, minlength=n_sents).astype(np.int32)
 
 
 def _csr(terms: np.ndarray, docs: np.ndarray, n_terms: int, n_docs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

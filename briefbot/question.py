@@ -166,7 +166,10 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
                      r"statement|claim|call|comment|remarks?|offer|move|mistake|point|speech|promise|pledge|threat|"
                      r"appeal|request|accusation|allegation|admission|apology|complaint|proposal|suggestion)s?\b)"
                      r"|owns|owned|bought|buys|acquired|publishes|published|manufactures|"
-                     r"manufactured|produces|sponsors|sponsored|operates|developed|develops)\b"),
+                     r"manufactured|produces|sponsors|sponsored|operates|developed|develops)\b"
+                     # "who did john elway play for": a team, an employer
+                     r"|^who (?:did|does|do|will|has|had|is|was) (?:[\w'\u2019.-]+ ){1,4}(?:play|playing|played|"
+                     r"work|working|worked|sign|signing|signed|race|racing|raced) for\b"),
     ("place", rf"^where\b|\bwhere (?:{_AUX}|exactly|else)\b|\b(?:which|what|in what|in which) (?:\w+ ){{0,2}}(?:country|"
               rf"countries|city|cities|town|towns|region|state|place|places|venue|stadium|ground|county|nation|area|"
               rf"location|province|capital|continent|island|village|street|airport|hospital|port|constituency|"
@@ -177,17 +180,20 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
                r"actress|director|star|manager|chancellor|mp|leader|official|coach|chairman|chief|executive|boss|"
                r"winner|artist|author|writer|judge|president|spokesman|spokeswoman|member|men|women|"
                r"celebrity|presenter|rapper|comedian|athlete|driver|captain|striker|secretary)s?\b"
-               r"|\bname (?:of )?the\b|\bwho\b"),
+               r"|\bname (?:of )?the\b|^(?!(?:what|which|how|when|where|why)\b).*\bwho\b"),  # not "the astronauts who"
     ("description", r"^(?:what|which|how|describe|explain|tell)\b"),
 )]
 # Keywords in a question with no question form: "beijing parking fees cost" asks for money.
 _CUES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, pattern in (
     ("percent", r"\b(?:percentage|per ?cent|percent)\b|%"),
     ("money", rf"(?:£|\$|€)|\b{_MONEY_NOUNS}\b|\b(?:amount|takings)\b"),
-    ("date", r"\b(?:date|year|when)\b"),
+    ("date", r"\b(?:date|year)\b"),
     ("duration", r"\b(?:length|duration)\b"),
-    ("place", r"\b(?:venue|location|where)\b"),
+    ("place", r"\b(?:venue|location)\b"),
     ("number", r"\b(?:number|count|total|score|odds|tally)\b"),
+    # after the nouns: in "bernabeu bomb scare score when evacuated" it is a conjunction
+    ("date", r"\bwhen\b"),
+    ("place", r"\bwhere\b"),
 )]
 # "who is allawi", "who was Gordon Brown": a name alone after the verb, no article, role or clause.
 _WHO_SAID = LazyPattern(r"\s*who\s+(?:has\s+|had\s+|did\s+|else\s+)?(?:said|says|say|told|tells|thinks|think|claimed|"

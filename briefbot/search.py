@@ -76,6 +76,7 @@ _IT_AFTER = LazyPattern(rf"\s+(?:(?:{'|'.join(sorted(_PARTICLES))})\s+)?(?:it|th
 # a name a preposition governs, a title between or none: "since Mark Edmondson", "over German qualifier Dieter Kindlmann"
 _PREPOSITION_BEFORE = LazyPattern(r"\b(?:of|to|from|with|for|in|on|at|against|over|into|about|since)\s+(?:the\s+)?"
                                   r"(?:(?-i:[A-Z])[\w'\u2019-]*\s+(?-i:[a-z])[\w-]*\s+)?$", re.I)
+_FROM_BEFORE = LazyPattern(r"\b([A-Za-z][\w-]*)\s+from\s+$")  # "a low cross from Santiago Solari", "Goals from Gregory Vignal"
 _BY_BEFORE = LazyPattern(r"([a-z][\w-]*)\s+by\s+(?:[\w'\u2019.-]+\s+){0,3}$")  # "a lecture by Sir Joseph Swan"
 _APPOSITION_OPENERS = frozenset("the a an his her its their our now then also".split())  # ", the mayor"
 _APPOSITION = LazyPattern(r",\s+(?:the\s+|an?\s+)?")  # "Gordon Brown, chancellor of the exchequer"
@@ -994,6 +995,14 @@ class Searcher:
             return other_deed(_WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) or \
                 other_deed(_DONE_TO.search(text, max(0, sp.start - 40), sp.start))
 
+        def made_by(sp: Span) -> bool:
+            """Whether a person is who made the thing named before "from" ("converted a low cross
+            from Santiago Solari", "Goals from Gregory Vignal"), so no deed around is done to them;
+            not where a deed is done from them ("stolen from", "away from")."""
+            m = _FROM_BEFORE.search(text, max(0, sp.start - 30), sp.start)
+            return sp.type == "person" and bool(m) and not (
+                m[1].endswith(("ed", "en")) or m[1] in IRREGULAR or fold(m[1]) in STOP_WORDS or fold(m[1]) in _PARTICLES)
+
         def beside(sp: Span) -> bool:
             """Where no name is its doer, whether a name stands within `_BESIDE` words of the deed
             or what it is done to (its words but numbers, which a story may write otherwise): "his
@@ -1003,13 +1012,14 @@ class Searcher:
             defeat" asked who won the Six Nations, nor "He will play Roger Federer at the Australian Open"
             asked who won it."""
             to = {t for t in done_to if not (t.isdigit() or _SMALL_NUMBER.fullmatch(t))}
-            if other_deed(_VERB_AFTER.match(text, sp.end)) or done_to_it(sp):
+            if other_deed(_VERB_AFTER.match(text, sp.end)) or (done_to_it(sp) and not made_by(sp)):
                 return False  # it does another deed: "Tony Blair purchased two copies of Band Aid 20"
             if question.tense == "past" and TOLD_AHEAD.search(_CLAUSE_START.split(text[max(0, sp.start - 60):sp.start])[-1]):
                 return False  # what is to come did not happen: "He is set to meet Arnaud Clement" asked who won
             if not to or pointed:
                 return True
-            if not tied(sp) or _PREPOSITION_BEFORE.search(text, max(0, sp.start - 40), sp.start):
+            if not tied(sp) or (_PREPOSITION_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+                                and not made_by(sp)):
                 return False  # nor what a preposition governs ("a stirring victory at Lansdowne Road")
             to |= doing
             lo = [m for m in words if m.end() <= sp.start][-_BESIDE:]

@@ -39,6 +39,13 @@ _WORDS = (rf"(?i:(?:a|one|two|three)[ -](?:half|third|quarter|fifth)s?(?=\s+of\b
 _DIGITS = r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _MULTIPLIER = rf"(?:\s?(?:bn|m|k|tn|trn)(?![\w])|\s(?:{_SCALE})(?![\w]))"
 NUMBER = rf"(?:{_DIGITS}{_MULTIPLIER}?|{_WORDS})"
+# A score is one figure ("with the score at 1-1", "a 3-1 win"), where the words around say it is
+# one: "Councillors voted 7-2" counts 7 for.
+_SCORE = LazyPattern(r"\d{1,3}-\d{1,3}(?!\d|[.,]\d|[\w%/-])")
+_SCORE_BEFORE = LazyPattern(r"(?i:\b(?:scores?|scoreline|won|lost|beat|beaten|drew|drawn|led|leading|trailed|trailing)"
+                            r"\s+(?:at\s+|of\s+|was\s+|by\s+|stood\s+at\s+)?)$")
+_SCORE_AFTER = LazyPattern(r"\s+(?:(?:home|away)\s+)?(?:wins?|victory|defeat|draw|loss|lead|thrashing|triumph|success|"
+                           r"scoreline|drubbing|reverse|aggregate)\b")
 _CURRENCY = r"(?:US\s?\$|A\$|C\$|HK\$|\$|£|€|¥|Rs\.?\s?)"
 _CURRENCY_WORD = (r"(?:(?:US\s|Hong\sKong\s|Australian\s)?dollars?|euros?|pounds?(?:\ssterling)?|pence|yen|"
                   r"yuan|renminbi|rupees?|francs?|roubles?|rubles?|dinars?|p(?![\w']))")
@@ -131,7 +138,7 @@ _TOKEN = LazyPattern(r"[£$€¥]|\w+")
 
 # --- names ---------------------------------------------------------------------------------------
 
-_RUN = LazyPattern(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*(?:\s+(?:(?:of|for|de|al|el|bin|van|von|der|du|la|le)"
+NAME_RUN = LazyPattern(r"(?<![\w'\u2019-])[A-Z][\w'\u2019.&-]*(?:\s+(?:(?:of|for|de|al|el|bin|van|von|der|du|la|le)"
                    r"(?:\s+the)?\s+)?(?:[A-Z][\w'\u2019.&-]*|al-[A-Z][\w'\u2019-]*))*")
 _PLACE_ENDS = frozenset(line.split()[-1] for line in PLACE_PATTERNS if line.startswith("* ") and line[-1].isalpha()
                         and line.split()[-1][0].isupper())  # "Airport", "Province", "Bridge"
@@ -249,7 +256,10 @@ def typed_spans(text: str) -> list[Span]:
                 found.append((start - m.end(), _RANK[kind], start, kind))
         if word[0].isdigit() and (m := _lone_year(text, start)):
             found.append((start - m.end(), _RANK["date"], start, "date"))
-    for m in _RUN.finditer(text):
+        if word[0].isdigit() and (m := _SCORE.match(text, start)) and not text.endswith(("-", ".", ","), 0, start) and (
+                _SCORE_AFTER.match(text, m.end()) or _SCORE_BEFORE.search(text, max(0, start - 25), start)):
+            found.append((start - m.end(), _RANK["number"], start, "number"))
+    for m in NAME_RUN.finditer(text):
         if named := _name(m.group()):
             s, e, kind = named
             found.append((s - e, len(_RANK), m.start() + s, kind))

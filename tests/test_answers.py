@@ -623,6 +623,13 @@ SPANS_OF_REAL_SENTENCES = [
     # one doing the asked verb to another thing of the kind asked is not its doer
     ("who won the best film bafta", "The Aviator was declared best film, and its star Cate Blanchett won best "
      "supporting actress.", None),
+    # a person named after "from" made the thing before it, though a preposition governs the name
+    ("who scored for rangers at celtic park", "Goals from Gregory Vignal and Nacho Novo gave Rangers a scrappy "
+     "victory at Celtic Park.", "Gregory Vignal"),
+    ("who scored for rangers at celtic park", "Novo pounced to latch on to a long ball from Fernando Ricksen and "
+     "lob the ball over the advancing Rab Douglas for Rangers.", "Fernando Ricksen"),
+    ("who scored for rangers at celtic park", "The bus brought fans away from Gregory Vignal's old club to Celtic "
+     "Park for Rangers.", None),
     # a name needs one of the question's own words beside it, not only a WordNet relative ("supported" for base)
     ("where is harir base", 'Al-Numan reassured that the Iraqi side of the border with Syria is "completely secure," '
      "listing measures taken, such as a concrete wall, sufficient border guard forces supported by Iraqi army units.",

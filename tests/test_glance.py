@@ -698,19 +698,35 @@ def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str,
         assert [p.number for p in reply.passages][0] == len(first.passages) + 1
 
 
+def _in_last_paragraph(session: Session, reading: Reading) -> bool:
+    article = next(a for a in session.index.articles if a.text == reading.text)
+    return tuple(reading.paragraph) == tuple(article.paragraphs[-1])
+
+
 def test_more_after_read_n_reads_on_in_that_article_not_an_old_question(session: Session) -> None:
     """`more` after `compare 1 2` and `read 1` went back to a question turns before, numbering its
     answers 7, 8 after compare's six."""
     session.handle("how many soldiers are in iraq")
-    session.handle("compare 1 2")
-    read = session.handle("read 1")
-    reading = next(b for b in read.blocks if isinstance(b, Reading))
+    listed = len(session.handle("compare 1 2").passages)
+    readings = (next(b for b in session.handle(f"read {n}").blocks if isinstance(b, Reading))
+                for n in range(1, listed + 1))
+    reading = next(r for r in readings if not _in_last_paragraph(session, r))
     reply = session.handle("more")
     assert not reply.passages and "More on" not in said(reply)
     text = next(b for b in reply.blocks if isinstance(b, Items) and b.title == "Text").items
-    assert reading.text.index(text[0]) > reading.paragraph[0]  # the paragraphs after answer 1's
+    assert reading.text.index(text[0]) > reading.paragraph[0]  # the paragraphs after that answer's
     session.handle("timeline")
     assert not session.handle("more").passages  # the timeline's lines are not a question's answers
+
+
+def test_more_after_reading_an_answer_in_the_last_paragraph_says_the_article_ends(session: Session) -> None:
+    """It said "More of what? Ask a question first." right after the question was answered."""
+    reply = session.handle("how many soldiers are in iraq")
+    readings = (next(b for b in session.handle(f"read {n}").blocks if isinstance(b, Reading))
+                for n in range(1, len(reply.passages) + 1))
+    assert any(_in_last_paragraph(session, r) for r in readings)
+    assert "(The end of the article.)" in said(session.handle("more"))
+    assert "Ask a question first" in said(session.handle("more"))  # not the question before, again
 
 
 def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:

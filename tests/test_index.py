@@ -375,6 +375,26 @@ def test_a_person_written_once_after_the_stays_a_person():
     assert _types_of(build(told, ""), "Michael Jackson") == {"person"}
 
 
+def test_a_surname_alone_of_a_person_the_corpus_names_in_full_is_a_person():
+    """News names a person in full once, then by surname ("choose Nadal instead"): a who-question's
+    answer there had no span to show."""
+    told = [article(0, "Open", "Rafael Nadal won in Mexico on Sunday."),
+            article(1, "Cup", "Spain decided to choose Nadal instead. Nadal's form was good. Brown spoke later.")]
+    index = build(told, "")
+    assert _types_of(index, "Nadal") == {"person"}
+    assert _types_of(build(told[1:], ""), "Nadal") == set()  # nobody named in full: one word does not say
+
+
+def test_a_surname_the_corpus_writes_as_a_thing_or_an_employer_is_left_alone():
+    told = [article(0, "Walt", "Anna Zorvan drew a mouse. Jose Chelsea was born in Lisbon."),
+            article(1, "Film", "The film went to the Zorvan studio. Chelsea boss Jose Mourinho was happy."),
+            article(2, "More", "Zorvan was pleased. Chelsea won again on Sunday.")]
+    index = build(told, "")
+    assert _types_of(index, "Zorvan") == set()
+    assert _types_of(index, "Chelsea") == set()
+    assert _types_of(index, "Mourinho") == set()  # never written alone
+
+
 def test_the_build_reports_its_start_so_a_first_slow_chunk_shows_progress():
     """The first report came after the first chunk (200 articles, seconds): a terminal showed nothing
     until the index was done, then "333/333"."""

@@ -151,6 +151,11 @@ TYPES = [
     ("Explain the row over the budget", "description"),
     ("new film plot", "description"),
     ("what mistake did the statistics office make", "description"),
+    ("What type of medal did NASA give the astronauts who visited the moon?", "description"),  # a relative "who"
+    ("Who did John Elway play for in Super Bowl XXXIII?", "organisation"),  # a team, not a person
+    ("who does thierry henry play for", "organisation"),
+    ("bernabeu bomb scare score when evacuated", "number"),  # a keyword query's noun, not its conjunction
+    ("match abandoned when", "date"),
 ]
 
 

@@ -110,6 +110,8 @@ def spans(text: str) -> list[tuple[str, str]]:
     ("Blue Gene/L has managed speeds of 70.72 teraflops.", ("70.72 teraflops", "measure")),  # the unit is the number's
     ("The line runs at 10 Mbps.", ("10 Mbps", "measure")),
     ("Wales beat Italy 24 to 3.", ("24", "number")),  # a score after a place is a number still
+    ("It was evacuated with the score at 1-1.", ("1-1", "number")),  # a score is one figure, not two ones
+    ("Arsenal sealed a 3-1 win in the 2004-05 season.", ("3-1", "number")),
     ("The boy was a two-year-old then.", ("two-year-old", "age")),  # a compound with its unit stays whole
     ("Workers held a one-day strike.", ("one-day", "duration")),
 ])

@@ -71,7 +71,8 @@ def read_page(s: Session, reply: Reply, n: int, first: int) -> Reply:
     for sent in sents:
         if first <= s.index.sent_para[sent] < last:
             s.uncover(sent)
-    reply.blocks.append(Items("Text", tuple(article.text[a:b] for a, b in article.paragraphs[first:last])))
+    if last > first:
+        reply.blocks.append(Items("Text", tuple(article.text[a:b] for a, b in article.paragraphs[first:last])))
     left = len(article.paragraphs) - last
     s.state.source_page = [n, last] if left else []
     reply.say(f"({plural(left, 'more paragraph')}: `more` reads on.)" if left else "(The end of the article.)")

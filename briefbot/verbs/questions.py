@@ -413,10 +413,9 @@ def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
     reply.blocks.append(reading)
     if read_on:
         article, paragraph = int(s.index.sent_article[sent]), int(s.index.sent_para[sent])
-        left = paragraph + 1 < len(s.index.articles[article].paragraphs)
-        s.state.source_page = [article + 1, paragraph + 1] if left else []
-        if not left:
-            s.state.question = ""  # nothing to read on, and `more` is not the question before
+        s.state.source_page = [article + 1, paragraph + 1]  # at its end, `more` says so
+        if paragraph + 1 == len(s.index.articles[article].paragraphs):
+            s.state.question = ""  # and then `more` is not the question before
     return reply
 
 
