@@ -72,8 +72,9 @@ class State:
     shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
     shown_span: dict[int, str] = field(default_factory=dict)  # sentence id → the answer marked in it then ("" none)
     question: str = ""  # what the answers on the table were asked, for follow-ups ("why?", "more")
-    story: bool = False  # the table holds a timeline's, comparison's or brief's lines, not `question`'s
-    # answers: `more` has none of them to go on with, while "why?" still asks `question` again
+    spent: bool = False  # `more` has nothing of `question`'s answers left to go on with (a timeline's,
+    # comparison's or brief's lines are on the table, or an answer's article was read to its end), while
+    # "why?" still asks `question` again
     about: str = ""  # the person or thing whose sentences alone answered it (`ask`, `x`, `talk`), for "more"
     page: int = 0  # pages `more` has shown of those answers (or the wider context)
     first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
@@ -475,7 +476,7 @@ class Session:
         self._drawing.update(a.sentence_id for a in answers)
         if passages:  # the table holds these now: `more` has no answers to go on with, "why?" asks the question again
             self.state.shown = [p.answer.sentence_id for p in passages]
-            self.state.story, self.state.page, self.state.source_page = True, 0, []
+            self.state.spent, self.state.page, self.state.source_page = True, 0, []
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
         for answer in answers if uncover else ():
             for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:

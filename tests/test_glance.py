@@ -726,7 +726,9 @@ def test_more_after_reading_an_answer_in_the_last_paragraph_says_the_article_end
                 for n in range(1, len(reply.passages) + 1))
     assert any(_in_last_paragraph(session, r) for r in readings)
     assert "(The end of the article.)" in said(session.handle("more"))
-    assert "Ask a question first" in said(session.handle("more"))  # not the question before, again
+    again = session.handle("more")  # not the question before, again
+    assert again.status == "error" and not again.passages and "More of what?" in said(again)
+    assert session.handle("why?").asked == "why soldiers are in iraq?"  # still the question asked last
 
 
 def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:

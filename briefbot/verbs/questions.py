@@ -148,7 +148,7 @@ def on_table(s: Session, query: str, about: Thing | None = None) -> None:
     """The answers now shown were asked `query` (of `about`'s sentences alone): what `more` goes on
     with and the follow-ups ask again."""
     s.state.question, s.state.about, s.state.page, s.state.source_page = query, about.name if about else "", 0, []
-    s.state.story = False
+    s.state.spent = False
 
 
 def names_query(thing: Thing) -> str:
@@ -357,9 +357,9 @@ def more(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="more")
     if s.state.source_page:
         return read_page(s, reply, *s.state.source_page)
-    if not s.state.question or s.state.story:
+    if not s.state.question or s.state.spent:
         return reply.refuse("More of what? `more` goes on with the answers to a question, and none are on the "
-                            + ("table: ask one, or `read N` for the article of line N." if s.state.story else
+                            + ("table: ask one, or `read N` for the article of line N." if s.state.spent else
                                "table yet: ask one first."))
     about = s.thing(s.state.about)
     if s.state.about and about is None:
@@ -415,7 +415,7 @@ def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
         article, paragraph = int(s.index.sent_article[sent]), int(s.index.sent_para[sent])
         s.state.source_page = [article + 1, paragraph + 1]  # at its end, `more` says so
         if paragraph + 1 == len(s.index.articles[article].paragraphs):
-            s.state.question = ""  # and then `more` is not the question before
+            s.state.spent = True  # and then `more` is not the question before (but "why?" asks it again)
     return reply
 
 
