@@ -368,9 +368,6 @@ def parse_text_article(path: str, text: str) -> Article:
             meta.date = meta.date or date
             del body[i]
             break
-    # Else a date in the file's name, as archives and downloads write one ("shafaq-2025-02-05-coalition.txt").
-    if meta.date is None and (m := _NAME_DATE.search(Path(path).name)):
-        meta.date = parse_date(m.group())
     # A bare domain line at the end ("shafaq.com") names the site, not a sentence.
     if body and _DOMAIN.match(text[body[-1][0]:body[-1][1]].strip()):
         del body[-1]
@@ -598,6 +595,18 @@ def parse_file(file: SourceFile, warn: Warn) -> list[Article]:
 
 
 def _parse(file: SourceFile, note: Warn) -> list[Article]:
+    """The file's articles, each without a date of its own dated by the file's name."""
+    day = _name_date(file.path)
+    return [replace(a, date=day) if a.date is None and day else a for a in _read(file, note)]
+
+
+def _name_date(path: str) -> str | None:
+    """A date the file's name writes, as archives and downloads write one ("shafaq-2025-02-05-coalition.txt")."""
+    m = _NAME_DATE.search(Path(path).name)
+    return parse_date(m.group()) if m else None
+
+
+def _read(file: SourceFile, note: Warn) -> list[Article]:
     suffix = Path(file.path).suffix.lower()
     kind = _sniffed(file.data) if suffix in TEXT_SUFFIXES else suffix
     if kind in formats.HTML_SUFFIXES:

@@ -74,19 +74,24 @@ def cut(text: str, width: int) -> str:
     return (head.rsplit(" ", 1)[0] if " " in head[-20:] else head) + "\u2026"
 
 
-LEAST_CUT = 25  # characters: a cut in article prose drops at least this (a clause), never a word or two
-_CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"  # a clause ends with one of these before a space
+LEAST_CUT = 25  # characters: a cut in article prose drops at least this (a clause), never a word or two,
+# and a context cut at a clause keeps at least this ("In addition…", "Al-Numan clarified…" say nothing)
+_CLAUSE_ENDS = ",;:.!?)\u2014"  # a clause ends with one of these before a space (or a closing quote after one)
 _SENTENCE_ENDS = ".!?\u201d\""
 
 
-def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
+def cut_quote(text: str, width: int, keep_end: bool = False, clauses_only: bool = False) -> str:
     """Article prose in at most `width` characters: whole if it fits, else cut with "…" after a
-    clause (at a word if no clause end keeps half the room) and by at least LEAST_CUT characters:
-    "…statement also emphasized…", one word dropped each side, reads as a misquote."""
+    clause (at a word if no clause end keeps half the room, unless `clauses_only`: then "" when no
+    clause of at least LEAST_CUT characters fits) and by at least LEAST_CUT characters: "…statement
+    also emphasized…", one word dropped each side, reads as a misquote. Its quotation marks are
+    paired (`balanced`)."""
     text = " ".join(text.split())
-    if len(text) <= width:
-        return text
+    if len(whole := balanced(text)) <= width:
+        return whole
     room = max(0, min(width - 2, len(text) - LEAST_CUT))  # what may be kept beside "…" and a space
+    if any(q in text for q in _DOUBLE_QUOTES):
+        room = max(0, room - 2)  # for a quotation mark `balanced` may add at each end
 
     def kept(space: int) -> int:  # the characters kept by a cut at this space
         return len(text) - space - 1 if keep_end else space
@@ -95,15 +100,62 @@ def cut_quote(text: str, width: int, keep_end: bool = False) -> str:
         return max((i for i in cuts if kept(i) <= room), key=kept, default=None)
 
     spaces = [i for i, c in enumerate(text) if c == " "]
-    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS])
-    if at is None or 2 * kept(at) < room:
+    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS
+               or text[i - 1] in "\u201d\"" and i > 1 and text[i - 2] in _CLAUSE_ENDS])  # 'final."', not 'to "'
+    if clauses_only and (at is None or kept(at) < LEAST_CUT):
+        return ""
+    if not clauses_only and (at is None or 2 * kept(at) < room):
         at = best(spaces)
     if at is None:
-        return "\u2026" + text[len(text) - room:] if keep_end else text[:room] + "\u2026"
+        return balanced("\u2026" + text[len(text) - room:] if keep_end else text[:room] + "\u2026")
     if keep_end:
-        return "\u2026" + text[at + 1:]
+        return balanced("\u2026" + text[at + 1:])
     head = text[:at].rstrip(",;:\u2014")
-    return head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026")
+    return balanced(head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026"))
+
+
+def context_line(text: str, width: int, keep_end: bool = False) -> str:
+    """An answer's context in one line: whole, or cut at a clause or sentence end with "…" (before
+    the answer, its end is kept), never inside a clause ("" when no clause fits: "He explained in an
+    interview with Shafaq News that while ISIS remains…" was half a thought)."""
+    return cut_quote(text, width, keep_end, clauses_only=True)
+
+
+_DOUBLE_QUOTES = "\"\u201c\u201d"
+_BEFORE_OPENING = " ([\u2014\u2013\u2026-/"  # a straight quotation mark after one of these (or first) opens
+
+
+def _quote_marks(text: str) -> list[tuple[int, bool]]:
+    """Where a text's double quotation marks are, and whether each opens ("“", or a straight one
+    first or after a space) or closes."""
+    return [(i, c == "\u201c" or (c == '"' and (i == 0 or text[i - 1] in _BEFORE_OPENING)))
+            for i, c in enumerate(text) if c in _DOUBLE_QUOTES]
+
+
+def balanced(text: str) -> str:
+    """A piece of article prose with its double quotation marks paired: a quotation it opens and does
+    not close is closed at its end (`"This is unacceptable.` was a lone quote mark), one it closes
+    that it did not open is opened at its start."""
+    opened: list[str] = []  # the closing marks the quotations still open need
+    unopened: list[str] = []  # the opening marks of quotations closed here but opened before it
+    for i, opens in _quote_marks(text):
+        if opens:
+            opened.append("\u201d" if text[i] == "\u201c" else '"')
+        elif opened:
+            opened.pop()
+        else:
+            unopened.append("\u201c" if text[i] == "\u201d" else '"')
+    return "".join(reversed(unopened)) + text + "".join(reversed(opened))
+
+
+def quoted(text: str) -> str:
+    """A sentence in quotation marks, its own paired first (`balanced`: "…need trainers.”" reads
+    "“In my opinion… trainers.”"), but as it is when it is a quotation from end to end ("“ISIS
+    could…”") or ends on one it holds (`…the talks "are not final."`): a mark added there would
+    read as a slip ("…Iraq.””")."""
+    text = balanced(text)
+    marks = _quote_marks(text)
+    return text if marks and marks[-1] == (len(text) - 1, False) else "\u201c" + text + "\u201d"
 
 
 def seen_line(passage: Passage, width: int) -> str:
@@ -139,12 +191,6 @@ def other_lines(block: Reading | Sources) -> list[str]:
     paragraph = " ".join(block.text[block.paragraph[0]:block.paragraph[1]].split())
     return [f"{block.title} \u2014 {block.outlet or 'outlet unknown'}, {short_date(block.date)} \u2014 "
             f"{block.path}, line {block.line}", paragraph]
-
-
-def quoted(text: str) -> str:
-    """A sentence in quotation marks, but for one it already opens or closes with ("…need
-    trainers.\u201d" does not end in two)."""
-    return ("" if text[:1] in "\u201c\"" else "\u201c") + text + ("" if text[-1:] in "\u201d\"" else "\u201d")
 
 
 def plain(reply: Reply) -> str:
@@ -183,10 +229,9 @@ def plain(reply: Reply) -> str:
             out.append(f"{block.number}. {safe(label + who)}{one_line(a.text)}")
             if a.answer_span is not None:
                 out.append(f"   answer: {one_line(a.text[a.answer_span.start:a.answer_span.end])}")
-            if block.before:
-                out.append("   " + safe(cut_quote(block.before, width, keep_end=True)))
-            if block.after:
-                out.append("   " + safe(cut_quote(block.after, width)))
+            for context, keep_end in ((block.before, True), (block.after, False)):
+                if context and (line := context_line(context, width, keep_end)):
+                    out.append("   " + safe(line))
             out.extend("   " + safe(line) for line in citation_lines(block, folder, width))
             out.append("")
         else:

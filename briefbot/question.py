@@ -7,6 +7,7 @@ them: lower case, no question mark, typos in the question words, or keywords onl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,7 +93,6 @@ _TYPOS = {"hw": "how", "hwo": "how", "hou": "how", "ho": "how", "wht": "what", "
           "muhc": "much", "mcuh": "much", "mch": "much", "who's": "who is", "whos": "who is", "howmany": "how many",
           "howmuch": "how much", "percentge": "percentage", "precentage": "percentage", "abot": "about",
           "abuot": "about", "baout": "about", "abotu": "about", "aobut": "about"}
-_WHO_SLIP = ("hwo", "woh")  # "hwo is jon prescott": who, before "is"/"was"; "hwo many": how (_TYPOS)
 # A contraction typed without its apostrophe: "whos", "wheres", "isnt", "doesnt".
 _CONTRACTED = LazyPattern(r"(who|what|where|when|how|why|there|that)s|(is|are|was|were|do|does|did|has|have|had|could|"
                          r"would|should|must|need|ca|wo)nt")
@@ -101,6 +101,11 @@ _CONTRACTED = LazyPattern(r"(who|what|where|when|how|why|there|that)s|(is|are|wa
 _BEFORE_NO_PRONOUN = frozenset("the a an many much few which what whose all is are was were do does did will would "
                                "can could has have had".split())
 _ASKING = ("how", "what", "when", "where", "which", "who", "why")  # the words a question starts with
+_HOW_WORDS = "long far old much many big large tall high often soon come fast".split()  # "how many", "how old"
+# The words only one question word goes on with, of those a slip of two ("hwo") could be: "how did
+# it end", "how many"; "who is allawi", "who said it" (and a verb in the past: "who won").
+_GOES_ON = {"how": frozenset(_HOW_WORDS) | frozenset("do does did can could will would should may might must".split()),
+            "who": frozenset("is are was were has have had".split())}
 _AUX = r"(?:is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|shall|may|might|must)"
 _TIME_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries)"
 _MEASURE_UNITS = (r"(?:miles|kilometres|kilometers|km|metres|meters|feet|inches|yards|tonnes|tons|kilos|kilograms|kg|"
@@ -207,7 +212,7 @@ _OF_NOW = frozenset("current present new incumbent".split())  # "the current che
 AMOUNT_WORDS = frozenset("money cash amount sum much many number total figure big large long far high".split())
 _QUESTION_WORDS = frozenset("how what when where which who whom whose why whats is are was were do does did can "
                             "could will would has have had should shall may might must".split())
-_HOW = re.compile(r"(?i)\bhow\s+(?:long|far|old|much|many|big|large|tall|high|often|soon|come|fast)\b")
+_HOW = re.compile(rf"(?i)\bhow\s+(?:{'|'.join(_HOW_WORDS)})\b")
 _WORD = re.compile(r"[\w'\u2019.&-]*\w|[£$€]")
 
 
@@ -264,10 +269,10 @@ def with_question_words_as_meant(text: str) -> str:
 
 def _meant(word: str, then: str, first: bool) -> str:
     """One folded word as meant, given the word after it (and whether it starts the line)."""
-    if word in _WHO_SLIP and then in ("is", "was", "are", "were"):
-        return "who"
     meant = _TYPOS.get(word) or _expanded(word)
-    return (_asking(word, then) or meant) if first and then else meant
+    # A first word the table reads as a question word is read by what follows it too ("hwo" is the slip of
+    # how and who); a contraction ("whos": "who is") is not.
+    return (_asking(word, then) or meant) if first and then and (meant == word or meant in _ASKING) else meant
 
 
 def _expanded(word: str) -> str:
@@ -277,11 +282,13 @@ def _expanded(word: str) -> str:
 
 
 def _asking(word: str, then: str) -> str | None:
-    """The question word a first word is one slip from, where it cannot be meant as typed: no
-    English word and before an auxiliary ("whre is", "wehn did"), or an auxiliary before another
-    ("were is")."""
+    """The question word a first word is one slip from (a letter wrong, missing, added, or two
+    swapped: "whre", "whoo", "hwo"), where it cannot be meant as typed: no English word before an
+    auxiliary, "many"/"much" or a verb in the past ("whre is", "wehn did", "hwo said"), or an
+    auxiliary before another ("were is"). Of two question words one slip away, the one spelt with its
+    letters, then the one the next word goes with: "hwo many", "hwo did" are how; "hwo is", "hwo said" who."""
     aux = re.compile(_AUX)
-    if word in _ASKING or not (aux.fullmatch(then) or then in ("many", "much")):
+    if word in _ASKING or not (aux.fullmatch(then) or then in _HOW_WORDS or _past(then)):
         return None
     if aux.fullmatch(word):
         if not aux.fullmatch(then):
@@ -290,7 +297,19 @@ def _asking(word: str, then: str) -> str | None:
         return None
     from nltk.metrics.distance import edit_distance
     close = [q for q in _ASKING if edit_distance(word, q, transpositions=True) == 1]
+    if len(close) > 1:  # its letters, else all of them and one more ("wha": what, not who), else all of its
+        letters = Counter(word)
+        kin = {q: 3 if Counter(q) == letters else 2 if letters <= Counter(q) else int(Counter(q) <= letters) for q in close}
+        close = [q for q in close if kin[q] == max(kin.values())]
+    if len(close) > 1:
+        close = [q for q in close if then in _GOES_ON.get(q, ()) or q == "who" and _past(then)] or close
     return close[0] if len(close) == 1 else None
+
+
+def _past(word: str) -> bool:
+    """Whether a word reads as a verb in the past ("said", "founded"; not an auxiliary, "did"): what
+    a "who" question goes on with."""
+    return not re.fullmatch(_AUX, word) and (word in IRREGULAR or (len(word) > 4 and word.endswith("ed")))
 
 
 def _unit(q: str) -> str | None:

@@ -17,7 +17,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from briefbot.plain import INDENT, TYPED, citation_lines, compact_citation, cut_quote, other_lines, others, seen_line, \
+from briefbot.plain import INDENT, TYPED, citation_lines, compact_citation, context_line, other_lines, others, seen_line, \
     speaker_shown
 from briefbot.reply import Block, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reply
 from briefbot.text import one_line, safe
@@ -33,7 +33,8 @@ class Fitted:
         self.line, self.style = line, style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield Text(safe(self.line(options.max_width)), style=self.style, no_wrap=True, overflow="crop")
+        if line := self.line(options.max_width):  # "": nothing fits (a context with no clause short enough)
+            yield Text(safe(line), style=self.style, no_wrap=True, overflow="crop")
 
 
 class Titled:
@@ -67,7 +68,7 @@ class Context(Fitted):
     drawn: a longer sentence stands on its own, and three answers fit a screen."""
 
     def __init__(self, text: str, answer: Text, keep_end: bool = False) -> None:
-        super().__init__(partial(cut_quote, text, keep_end=keep_end))
+        super().__init__(partial(context_line, text, keep_end=keep_end))
         self.answer = answer
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:

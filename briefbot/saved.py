@@ -46,7 +46,7 @@ def _fields(fields: object, bounds: Bounds) -> dict[str, object]:
         "room": _text, "last_line": _text, "turns": _count, "trail": _trail, "unknown_words": _words,
         "pending": _pending, "notebook": _ids, "seen": _id_set, "shown": _numbered, "shown_at": _turns,
         "shown_span": _spans,
-        "question": _text, "about": _text, "page": _count, "first": _count, "person": _text, "thing": _text, "game": _text,
+        "question": _text, "spent": _flag, "about": _text, "page": _count, "first": _count, "person": _text, "thing": _text, "game": _text,
         "source_page": _source_page}
     unknown = sorted(set(fields) - set(checks))
     if unknown:
@@ -64,6 +64,12 @@ def _text(value: object, bounds: Bounds) -> str:
     """A line or a name: a megabyte of "question" would be asked again by `why?` and `more`."""
     if not isinstance(value, str) or len(value) > MAX_TEXT:
         raise NotASession("is not a line of text")
+    return value
+
+
+def _flag(value: object, bounds: Bounds) -> bool:
+    if type(value) is not bool:
+        raise NotASession("is not true or false")
     return value
 
 

@@ -9,6 +9,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
 from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
 from briefbot.verbs.looking import look
-from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, will_write
+from briefbot.verbs.notebook import NOTEBOOK_FILE, SESSION_FILE, default_save, newest_save, will_write
 from briefbot.verbs.story import first_visit
 from briefbot.verbs.table import HELP_INTRO, HELP_ROWS, VERBS
 from briefbot.verbs.verb import BRIEFING_ROOM, person_line, words
@@ -71,6 +72,9 @@ class State:
     shown_at: dict[int, int] = field(default_factory=dict)  # sentence id → the turn that showed its wording in full
     shown_span: dict[int, str] = field(default_factory=dict)  # sentence id → the answer marked in it then ("" none)
     question: str = ""  # what the answers on the table were asked, for follow-ups ("why?", "more")
+    spent: bool = False  # `more` has nothing of `question`'s answers left to go on with (a timeline's,
+    # comparison's or brief's lines are on the table, or an answer's article was read to its end), while
+    # "why?" still asks `question` again
     about: str = ""  # the person or thing whose sentences alone answered it (`ask`, `x`, `talk`), for "more"
     page: int = 0  # pages `more` has shown of those answers (or the wider context)
     first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
@@ -118,6 +122,9 @@ class Session:
         # the most quoted first
         self._answers: dict[int, Answer] = {}  # sentence id → the answer last shown for it, with its versions
         self.save_path: Path | None = None  # the file this game last saved to or was restored from
+        self.drawn: set[int] = set()  # the sentences the last reply that showed any drew (answers, their
+        # context): on the screen just above, so the next reply's context leaves them out
+        self._drawing: set[int] = set()  # those the reply being made draws
         self.sources_listed = False  # whether the last reply that numbered anything numbered the sources
         # (`read 1` after `sources` reads source 1, not answer 1 of a reply before)
         self.verbs = {v.name: v for v in VERBS}
@@ -139,6 +146,7 @@ class Session:
         self.state = State(game=self.state.game)
         self.saved_notebook = []
         self.saved_seen = set()
+        self.drawn = set()
 
     @property
     def world(self) -> World:
@@ -185,7 +193,9 @@ class Session:
             del self.undo_stack[:-100]
         if verb.takes_turn and verb.repeatable:  # `oops` fixes the line just before it: a question sets them again
             self.state.unknown_words = []
+        self._drawing = set()
         reply = verb.run(self, command)
+        self._drew()
         if verb.changes_state and self._unchanged():
             self.undo_stack.pop()  # a refused `go nowhere` or `note 1` (noted already) is no step for undo to spend
         if note:
@@ -199,6 +209,11 @@ class Session:
         reply.view = self.view()
         return reply
 
+    def _drew(self) -> None:
+        """The reply made is the last that drew sentences, if it drew any."""
+        if self._drawing:
+            self.drawn, self._drawing = self._drawing, set()
+
     def _unchanged(self) -> bool:
         """Whether the last line left the game as it was before it (its undo step is then empty)."""
         if not self.undo_stack:
@@ -209,8 +224,12 @@ class Session:
     def opening(self, brief: bool | None = None) -> Reply:
         """The briefing room as a game starts: shown, not played, so it is no turn and `g` has
         nothing to repeat (as in the text adventures it imitates, the status line starts at 0).
-        With the brief (by default, for a briefing not opened before)."""
+        With the brief (by default, for a briefing not opened before), and a line saying whether a
+        game of this briefing was saved in the game's folder (a relaunch showed no sign of one)."""
         reply = look(self, Command("look", line="look"), first_visit(self.index) if brief is None else brief)
+        if newest_save(self) is not None:
+            reply.blocks.insert(2, Message("A saved game of this briefing exists: type `restore` to go on with it."))
+        self._drew()
         reply.view = self.view()
         return reply
 
@@ -315,7 +334,8 @@ class Session:
             state.first = first
         answers = [self._named(a) for a in answers]
         answer_ids = {a.sentence_id for a in answers}
-        used = set(answer_ids)
+        used = answer_ids | self.drawn  # sentences no context shows: this reply's answers, the last reply's
+        self._drawing |= answer_ids
         for n, answer in enumerate(answers, first):
             # Seen lately in this wording or another article's, and answering nothing new: quoted as the
             # player saw it. A sentence that holds another answer than the one marked then ("87 partners"
@@ -334,8 +354,9 @@ class Session:
                                             seen_as=seen_as, speaker_shown=speaker_shown))
                 continue
             lo, hi = self.searcher.context_span(answer.sentence_id)
-            before = [s for s in range(lo, answer.sentence_id) if s not in used]
-            after = [s for s in range(answer.sentence_id + 1, hi + 1) if s not in used]
+            # The sentences next to it up to one shown elsewhere (a context never skips one: it would read as next to it).
+            before = list(takewhile(lambda s: s not in used, range(answer.sentence_id - 1, lo - 1, -1)))[::-1]
+            after = list(takewhile(lambda s: s not in used, range(answer.sentence_id + 1, hi + 1)))
             # One line of context, so three answers fit a screen: what comes before when the sentence
             # leans on it ("He said…", "It will cost…"), else what follows.
             if after and not (before and starts_with_pronoun(answer.text)):
@@ -343,6 +364,7 @@ class Session:
             else:
                 after = []
             used.update(before + after)
+            self._drawing.update(before + after)
             reply.blocks.append(Passage(n, answer, tuple(words), label, self._text(before), self._text(after),
                                         speaker_shown=speaker_shown))
             state.shown_at[answer.sentence_id] = turn  # the wording shown; the others' are only counted
@@ -449,16 +471,16 @@ class Session:
         blocks = [replace(b, answer=self._named(b.answer)) if isinstance(b, Passage) else b for b in blocks]
         reply.blocks += blocks
         passages = [b for b in blocks if isinstance(b, Passage)]
-        if passages:  # the table holds these now: `more` and "why?" have no question to go on with
+        answers = [a for b in blocks for a in
+                   ((b.first, b.second) if isinstance(b, Difference) else (b.answer,) if isinstance(b, Passage) else ())]
+        self._drawing.update(a.sentence_id for a in answers)
+        if passages:  # the table holds these now: `more` has no answers to go on with, "why?" asks the question again
             self.state.shown = [p.answer.sentence_id for p in passages]
-            self.state.question, self.state.about, self.state.page, self.state.source_page = "", "", 0, []
+            self.state.spent, self.state.page, self.state.source_page = True, 0, []
             self._answers.update((p.answer.sentence_id, p.answer) for p in passages)
-        for block in blocks if uncover else ():
-            answers = [block.first, block.second] if isinstance(block, Difference) else \
-                [block.answer] if isinstance(block, Passage) else []
-            for answer in answers:
-                for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
-                    self.uncover(sent)
+        for answer in answers if uncover else ():
+            for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
+                self.uncover(sent)
         return reply
 
     def shown_answer(self, n: int) -> Answer:
@@ -513,6 +535,11 @@ class Session:
     def export_file(self) -> Path:
         """The file `export` with no name writes now (the next free name past another game's, as `save`)."""
         return will_write(self, self.home / NOTEBOOK_FILE)
+
+    def passes_over(self, path: Path) -> bool:
+        """Whether `save_file()` or `export_file()` is the next free name past another game's file
+        (which is left alone): the quit dialog says so only then, not of this game's own save."""
+        return path not in (default_save(self), self.home / NOTEBOOK_FILE)
 
     def saved(self) -> str:
         state = asdict(self.state) | {"seen": sorted(self.state.seen)}

@@ -47,10 +47,14 @@ def _escaped(line: str) -> str:
     return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def docx(paragraphs: list[str], title: str | None = None, heading: str | None = None) -> bytes:
-    """A Word file: an optional first heading, then the paragraphs; `title` in its properties."""
+def docx(paragraphs: list[str], title: str | None = None, heading: str | None = None, dated: bool = True) -> bytes:
+    """A Word file: an optional first heading, then the paragraphs; `title` in its properties (and
+    the date python-docx's template was made, unless not `dated`)."""
     import docx as python_docx
     document = python_docx.Document()
+    if not dated:
+        properties = document.core_properties._element
+        properties.remove(properties.find("{http://purl.org/dc/terms/}created"))
     if heading:
         document.add_heading(heading, level=1)
     for text in paragraphs:

@@ -182,6 +182,36 @@ def test_word_file_title_from_properties_or_first_heading():
     assert (b.title, b.text) == ("Slipway notice", "The slipway closes in March.")
 
 
+UNDATED = {  # the same report in each format briefbot reads, none writing a date of its own
+    ".txt": b"Pier opens\n\nThe new pier opened after a ceremony.\n",
+    ".md": b"# Pier opens\n\nThe new pier opened after a **ceremony**.\n",
+    ".jsonl": json.dumps({"title": "Pier opens", "text": "The new pier opened after a ceremony."}).encode() + b"\n",
+    ".json": json.dumps([{"title": "Pier opens", "text": "The new pier opened after a ceremony."}]).encode(),
+    ".html": b"<html><head><title>Pier opens</title></head><body><article><p>The new pier opened after a "
+             b"ceremony that the whole island came to see on the quay.</p></article></body></html>",
+    ".rss": b"<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour Herald</title><item>"
+            b"<title>Pier opens</title><description>The new pier opened after a ceremony.</description>"
+            b"</item></channel></rss>",
+    ".pdf": pdf([["The new pier opened after a ceremony."]], title="Pier opens"),
+    ".docx": docx(["The new pier opened after a ceremony."], title="Pier opens", dated=False),
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(UNDATED))
+def test_every_format_without_a_date_of_its_own_takes_the_one_its_file_name_writes(suffix: str):
+    """The file name's date was read for text and Markdown only: an undated web page, feed, PDF,
+    Word file or JSON record named "pier-2025-02-05…" was "undated"."""
+    undated, _ = parsed(f"pier{suffix}", UNDATED[suffix])
+    articles, warnings = parsed(f"herald-2025-02-05-pier{suffix}", UNDATED[suffix])
+    assert not warnings and [a.date for a in undated] == [None]
+    assert [a.date for a in articles] == ["2025-02-05"]
+
+
+def test_a_date_a_file_holds_wins_over_its_file_name():
+    [article], _ = parsed("report-2024-01-01.pdf", pdf(HARBOUR_PDF, created="D:20250205120000Z"))
+    assert article.date == "2025-02-05"
+
+
 def test_markdown_rendered_with_citations_in_the_file(tmp_path: Path):
     (tmp_path / "quay.md").write_text(MARKDOWN)
     index = load([str(tmp_path)], lambda line: None, use_cache=False)

@@ -127,10 +127,15 @@ def test_every_answer_sentence_is_shown_whole(session: Session, question: str) -
         assert " ".join(passage.answer.text.split()) in shown
 
 
+CLAUSE_ENDS = ",;:.!?)\u201d\"\u2014"
+
+
 @pytest.mark.parametrize("over", [1, 4, 12, 30, 70])
 @pytest.mark.parametrize("side", ["before", "after"])
-def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, side: str) -> None:
-    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote."""
+def test_context_is_cut_at_a_clause_or_sentence_end_or_not_shown(session: Session, over: int, side: str) -> None:
+    """A cut that drops a word or two ("…statement also emphasized…") reads as a misquote, and one
+    inside a clause ("He explained … that while ISIS remains…") as half a thought: a context too long
+    for its line is cut where a clause or sentence ends, else not shown."""
     passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
     paragraph = " ".join(session.index.text_of(s) for s in range(passage.answer.sentence_id - 3,
                                                                   passage.answer.sentence_id + 4))
@@ -139,10 +144,74 @@ def test_context_is_cut_by_a_clause_or_not_at_all(session: Session, over: int, s
     sentence_rows = len(drawn(Reply("", "answered", [replace(passage, before="", after="")]))) - 1
     assert sentence_rows <= 2  # a short sentence: its context is drawn beside it, on the line after it
     shown = lines[sentence_rows].strip()
+    if shown.startswith("[1] "):  # no clause of it fits: the citation comes next
+        assert len(lines) == sentence_rows + 1
+        return
     kept = shown.strip("\u2026 ")
     assert kept in context and len(shown) <= 77
     dropped = context.replace(kept, "", 1)
     assert shown == context or len(dropped.split()) >= 3, (shown, dropped)
+    if side == "after" and shown != context:
+        rest = context[len(kept):]
+        assert context.startswith(kept) and (kept[-1] in CLAUSE_ENDS and rest[:1] == " "
+                                             or rest[:1] in CLAUSE_ENDS and rest[1:2] == " "), (kept, rest)
+    elif shown != context:
+        cut = context[:len(context) - len(kept)]
+        assert context.endswith(kept) and cut[-1:] == " " and cut[-2:-1] in CLAUSE_ENDS, (cut, kept)
+
+
+def test_a_context_with_no_clause_that_fits_is_not_shown(session: Session) -> None:
+    passage = min(session.handle("how many partners does the coalition have").passages, key=lambda p: len(p.answer.text))
+    clause = "He explained in an interview with Shafaq News that while ISIS remains active in the deserts of " \
+             "Palmyra and Deir ez-Zor it does not pose a direct threat to Iraq due to the strength of its lines."
+    for side in ("before", "after"):
+        assert context_rows(replace(passage, **{"before": "", "after": "", side: clause})) == ([], [])
+
+
+def test_context_never_shows_what_the_last_reply_showed(session: Session) -> None:
+    """`what else did he say?` after `ask al-bayati about isis`: answer 1's dim context was the last
+    reply's answer 3, on the screen just above it."""
+    lines = ["ask al-bayati about isis", "what else did he say?", *QUESTIONS[:8], "why?", "more",
+             "ask allawi about trainers", "tell me more", "who said that?", "where are they?"]
+    last: list[str] = []
+    repeated = 0
+    for line in lines:
+        reply = session.handle(line)
+        contexts = [c for p in reply.passages for c in (p.before, p.after) if c]
+        repeated += sum(any(t in c or c in t for t in last) for c in contexts)
+        if reply.passages:
+            last = [p.answer.text for p in reply.passages] + contexts
+    assert repeated == 0
+
+
+def context_rows(passage: Passage) -> tuple[list[str], list[str]]:
+    """The lines a passage's context takes, drawn (Rich, 80 columns) and in plain text."""
+    def rows(passage: Passage) -> tuple[list[str], list[str]]:
+        return drawn(Reply("", "answered", [passage])), plain(Reply("", "answered", [passage])).splitlines()
+    (rich, text), (bare_rich, bare_text) = rows(passage), rows(replace(passage, before="", after=""))
+    return [r for r in rich if r not in bare_rich], [t for t in text if t not in bare_text]
+
+
+def balanced_quotes(line: str) -> bool:
+    return line.count("\u201c") == line.count("\u201d") and line.count('"') % 2 == 0
+
+
+def test_a_context_that_opens_or_closes_a_quotation_shows_it_whole() -> None:
+    """`how many soldiers are here?` at Harir base: the context line was a lone `"This is unacceptable.`."""
+    from briefbot.plain import balanced
+    assert balanced('"This is unacceptable.') == '"This is unacceptable."'
+    assert balanced("the military leaders.\u201d Then it ended.") == "\u201cthe military leaders.\u201d Then it ended."
+    for whole in ('He said "no" twice.', "\u201cA\u201d, \u201cB\u201d.", "Allawi's \u2018own\u2019 word.", "No quote."):
+        assert balanced(whole) == whole
+
+
+@pytest.mark.parametrize("lines", [("go harir", "how many soldiers are here?"), *((q,) for q in QUESTIONS)])
+def test_every_context_line_has_its_quotation_marks_paired(session: Session, lines: tuple[str, ...]) -> None:
+    for line in lines:
+        reply = session.handle(line)
+    for passage in reply.passages:
+        rich, text = context_rows(replace(passage, seen_at=None))
+        assert all(balanced_quotes(line) for line in rich + text), rich + text
 
 
 def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
@@ -155,6 +224,25 @@ def test_the_context_of_but_he_said_is_what_came_before(tmp_path: Path) -> None:
     session = Session(load([str(tmp_path / "mutu.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
     passage = session.handle("would wenger consider signing the striker after the suspension?").passages[0]
     assert passage.answer.text.startswith("But he said") and "Mutu was sacked" in passage.before and not passage.after
+
+
+def test_a_compared_sentence_in_plain_text_is_quoted_with_its_marks_paired(session: Session) -> None:
+    """The plain-text `compare` lost the closing ” after a sentence ending in a straight quote:
+    `“Security expert Sarmad Al-Bayati noted … "are not final."`."""
+    from briefbot.plain import balanced, quoted
+    from briefbot.reply import Difference
+    from briefbot.text import one_line
+    reply = session.handle("compare")
+    sides = [a for b in reply.blocks if isinstance(b, Difference) for a in (b.first, b.second)]
+    assert any(a.text.rstrip().endswith('"') for a in sides)  # the case the user met is among them
+    text = plain(reply)
+    for answer in sides:
+        line = quoted(one_line(answer.text))
+        assert line in text and one_line(answer.text) in line and balanced_quotes(line), line
+        assert line[0] in "\u201c\"" and line[-1] in "\u201d\"" or line == balanced(one_line(answer.text))
+        assert not line.endswith("\u201d\u201d") and not line.endswith("\u201d\"")
+    assert quoted("\u201cISIS could still pose a risk.\u201d") == "\u201cISIS could still pose a risk.\u201d"
+    assert quoted("we do not need trainers.\u201d") == "\u201cwe do not need trainers.\u201d"
 
 
 def test_context_is_drawn_only_beside_a_short_sentence(session: Session) -> None:
@@ -230,6 +318,29 @@ def test_a_question_word_alone_asks_the_last_question_again(session: Session, wo
     asked = said(reply).splitlines()[0].strip("()")
     assert "soldiers" in asked and "iraq" in asked.lower() and asked.lower().startswith(word.rstrip("?"))
     assert analyse(asked).type == kind
+
+
+@pytest.mark.parametrize("story", ["compare 1 2", "compare", "timeline", "brief"])
+@pytest.mark.parametrize("asked", ["how many American soldiers are in Iraq", "ask allawi about trainers"])
+def test_a_question_word_alone_after_a_story_verb_asks_the_last_question_again(seed_index, tmp_path: Path,
+                                                                               story: str, asked: str) -> None:
+    """After `compare 1 2`, `when?` said "When what? Ask a question first." though the game had one."""
+    right_after, later = Session(seed_index, home=tmp_path), Session(seed_index, home=tmp_path)
+    right_after.handle(asked)
+    later.handle(asked)
+    later.handle(story)
+    more = later.handle("more")  # the story's lines are on the table now, not that question's answers
+    assert more.status == "error" and "goes on with the answers to a question" in said(more)
+    expected, reply = right_after.handle("when?"), later.handle("when?")
+    assert reply.status != "error" and reply.asked and reply.asked == expected.asked
+    assert [a.text for a in reply.answers] == [a.text for a in expected.answers] and reply.answers
+
+
+def test_a_question_word_alone_with_no_question_asked_yet_says_what_it_needs(session: Session) -> None:
+    session.handle("brief")
+    reply = session.handle("when?")
+    assert reply.status == "error" and not reply.answers
+    assert "asks the last question again, and none has been asked yet" in said(reply)
 
 
 @pytest.mark.parametrize("asked", ["who said the border is secure", "what did allawi say about the trainers"])
@@ -578,7 +689,7 @@ def test_more_gives_the_next_answers_then_the_wider_context(session: Session) ->
 def test_more_goes_on_with_the_answers_on_the_table(session: Session, line: str, whose: str) -> None:
     first = session.handle(line)
     reply = session.handle("more")
-    assert reply.status != "error" and "Ask a question first" not in said(reply)
+    assert reply.status != "error" and "More of what?" not in said(reply)
     assert reply.answers or any(isinstance(b, Reading) for b in reply.blocks)
     if whose:  # from that person's own statements only, none shown again
         mine = set(session.world.find(whose)[0].sentences)
@@ -615,7 +726,9 @@ def test_more_after_reading_an_answer_in_the_last_paragraph_says_the_article_end
                 for n in range(1, len(reply.passages) + 1))
     assert any(_in_last_paragraph(session, r) for r in readings)
     assert "(The end of the article.)" in said(session.handle("more"))
-    assert "Ask a question first" in said(session.handle("more"))  # not the question before, again
+    again = session.handle("more")  # not the question before, again
+    assert again.status == "error" and not again.passages and "More of what?" in said(again)
+    assert session.handle("why?").asked == "why soldiers are in iraq?"  # still the question asked last
 
 
 def test_source_and_who_said_after_more_mean_the_first_answer_of_that_page(session: Session) -> None:
@@ -684,6 +797,30 @@ def test_hwo_is_who_before_is_and_how_before_many() -> None:
     from briefbot.question import as_meant, with_question_words_as_meant
     assert as_meant("hwo is roger knapman") == "who is roger knapman" and as_meant("hwo many mps") == "how many mps"
     assert with_question_words_as_meant("Hwo was Roger Knapman?") == "who was Roger Knapman?"
+    assert as_meant("and hwo many mps") == "and how many mps"  # not first: the table's reading
+
+
+@pytest.mark.parametrize("typed, meant", [("hwo said the trainers are unnecessary", "who said the trainers are unnecessary"),
+                                          ("whoo said that", "who said that"), ("hwo founded the coalition",
+                                                                                 "who founded the coalition"),
+                                          ("hwo did the mission end", "how did the mission end"),
+                                          ("wha is the pkk", "what is the pkk"), ("Hwo is alawi?", "who is alawi?")])
+def test_a_misspelt_first_question_word_is_the_one_its_letters_and_the_next_word_spell(session: Session, seed_index,
+                                                                                      tmp_path: Path, typed: str,
+                                                                                      meant: str) -> None:
+    """`hwo said …` was read "how said …" (a table wrote "hwo" as "how" but before "is"), `whoo said`
+    not at all: a first word one slip from a question word is read as the one spelt with its letters
+    ("wha": what, not who), and of "how" and "who" as the one the next word goes with."""
+    from briefbot.question import with_question_words_as_meant
+    assert with_question_words_as_meant(typed).lower() == meant.lower()
+    reply, fresh = session.handle(typed), Session(seed_index, home=tmp_path / "fresh").handle(meant)
+    assert said(reply) == said(fresh) and [a.text for a in reply.answers] == [a.text for a in fresh.answers]
+
+
+def test_a_name_one_slip_from_a_question_word_stays_a_name() -> None:
+    from briefbot.question import as_meant
+    for line in ("hu jintao said the talks went well", "hu said it", "how is the economy", "who did they beat"):
+        assert as_meant(line) == line
 
 
 def test_question_words_are_not_misread(session: Session) -> None:
@@ -703,6 +840,15 @@ def test_a_misspelt_word_is_read_as_the_word_its_stem_is(tmp_path: Path) -> None
     (tmp_path / "b.txt").write_text("A share price.\n\nThe share price hit the 95% mark on Monday.\n")
     searcher = Searcher(load([str(tmp_path)], lambda line: None, use_cache=False))
     assert searcher.corrections("markt share") == {"markt": "market"}
+
+
+@pytest.mark.parametrize("line, heading", [("ask al-bayati about isis", "Sarmed Al-Bayati on ISIS:"),
+                                           ("ask allawi about trainers", "Mohammed Tawfiq Allawi on trainers:"),
+                                           ("ask allawi about the f-16 jets", "Mohammed Tawfiq Allawi on the F-16 jets:")])
+def test_ask_names_its_topic_as_the_person_writes_it(session: Session, line: str, heading: str) -> None:
+    """`ask al-bayati about isis` said "Sarmed Al-Bayati on isis:"; a word he writes only at a
+    sentence's start ("Trainers for military forces…") keeps the case typed."""
+    assert heading in said(session.handle(line)).splitlines()
 
 
 def test_what_else_did_he_say_and_ask_him(session: Session) -> None:
@@ -748,6 +894,20 @@ def run_batch(capsys, monkeypatch, lines: list[str], *options: str) -> list[dict
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
     cli.main(["ask", "--json", *options, "-"])
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_the_readme_s_ten_lines_are_what_briefbot_prints(capsys, monkeypatch, tmp_path: Path) -> None:
+    """The game at the top of the README is run as it is written (whoever changes the answers updates it)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Ten lines of a game", 1)[1].split("```\n", 2)[1].splitlines()
+    command, shown = block[0], block[1:]
+    assert command.startswith("$ printf '") and command.endswith("' | .venv/bin/briefbot ask -k 1 -")
+    lines = command.split("'")[1].split("\\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("".join(line + "\n" for line in lines)))
+    cli.main(["ask", "-k", "1", "-"])
+    assert capsys.readouterr().out.rstrip("\n").splitlines() == shown
+    assert 9 <= len(shown) <= 11
 
 
 def test_ask_dash_is_one_game(capsys, monkeypatch, tmp_path: Path) -> None:
@@ -983,6 +1143,20 @@ def test_restore_after_a_restart_takes_the_newest_save(seed_index, tmp_path: Pat
     assert "briefbot-session-2.json" in said(relaunched.handle("restore"))
     assert relaunched.state.room == "Harir base"
     assert "left alone" not in said(relaunched.handle("save"))  # the restored game's own file
+
+
+def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp_path: Path) -> None:
+    """A relaunch showed no sign of the saved game (`restore` worked once typed)."""
+    from briefbot.cache import load
+    hint = "A saved game of this briefing exists: type `restore`"
+    assert hint not in said(Session(seed_index, home=tmp_path).opening())
+    (tmp_path / "other.txt").write_text("Bridge opens\n\nThe council opened the bridge in Selby.\n")
+    other = Session(load([str(tmp_path / "other.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    other.handle("save")  # another briefing's game: `restore` here would refuse it
+    assert hint not in said(Session(seed_index, home=tmp_path).opening())
+    Session(seed_index, home=tmp_path).handle("save")
+    assert hint in said(Session(seed_index, home=tmp_path).opening())
+    assert hint not in said(Session(seed_index, home=tmp_path / "elsewhere").opening())
 
 
 def test_counts_agree_with_their_nouns(session: Session) -> None:

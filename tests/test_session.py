@@ -476,7 +476,8 @@ def test_restore_says_what_went_wrong_and_what_it_replaced(session, tmp_path: Pa
 
 def test_a_follow_up_before_any_question_asks_for_one(session):
     reply = session.handle("why?")
-    assert said(reply) == "Why what? Ask a question first." and not reply.answers
+    assert said(reply) == ("Why what? \u201cwhy?\u201d asks the last question again, and none has been asked yet: "
+                           "ask one first.") and not reply.answers
 
 
 @pytest.mark.parametrize("between", ["go erbil", "score", "x pkk"])

@@ -188,6 +188,17 @@ def test_opening_screen_is_the_briefing_room(app: RecordingApp, seed_index: Inde
     drive(app, scenario)
 
 
+def test_a_relaunch_says_on_its_first_screen_that_a_game_was_saved(seed_index: Index, tmp_path: Path) -> None:
+    first_visit(seed_index)
+    Session(seed_index, home=tmp_path).handle("save")
+    app = RecordingApp(index=seed_index, home=tmp_path)
+
+    async def scenario(pilot: Pilot) -> None:
+        rows = [strip.text for strip in app.screen._compositor.render_strips()]
+        assert any("A saved game of this briefing exists: type restore" in row for row in rows), rows
+    drive(app, scenario, size=(80, 24))
+
+
 def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
@@ -489,6 +500,23 @@ def test_reader_opens_from_a_click_with_the_sentence_highlighted(app: RecordingA
     drive(app, scenario, size=(80, 24))
 
 
+def test_the_reader_draws_one_scrollbar_one_cell_wide_and_its_title_wraps_indented(app: RecordingApp) -> None:
+    """A new user saw two scrollbar columns side by side in the reader at 80x24 (Textual's scrollbar
+    is two cells wide), and the wrapped headline's second line started at column 0."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await pilot.press("ctrl+o", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.pause()
+        bars = [w for w in app.screen.walk_children(with_self=True) if w.show_vertical_scrollbar]
+        assert [w.scrollbar_size_vertical for w in bars] == [1]
+        title = app.screen.query_one("#reader-title")
+        rows = app.screen._compositor.render_strips()
+        drawn = [rows[y].text for y in range(title.region.y, title.region.bottom)]
+        assert len(drawn) >= 2 and all(line.startswith(" ") for line in drawn), drawn
+    drive(app, scenario, size=(80, 24))
+
+
 def test_reader_opens_from_the_keyboard(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
@@ -657,11 +685,28 @@ def test_the_quit_dialog_names_the_file_it_then_writes(app: RecordingApp, tmp_pa
         await play(pilot, QUESTION)
         await pilot.press("ctrl+q")
         said = " ".join(str(w.render()) for w in app.screen.query(Static))
-        assert f"writes {tmp_path / 'briefbot-session-2.json'}" in said
+        assert f"writes {tmp_path / 'briefbot-session-2.json'}" in said and "another game's file there is left alone" in said
         await pilot.click("#save")
         await wait_until(pilot, lambda: not app.is_running)
     drive(app, scenario, size=(80, 24))
     assert (tmp_path / "briefbot-session-2.json").exists() and str(tmp_path / "briefbot-session-2.json") in app.farewell
+
+
+def test_the_quit_dialog_says_another_games_file_is_left_alone_only_when_one_is(app: RecordingApp,
+                                                                                tmp_path: Path) -> None:
+    """After `restore` of briefbot-session.json the dialog said "Save and quit writes …briefbot-session.json
+    (another game's file there is left alone)": that file is this game's own."""
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        await play(pilot, "save")
+        await play(pilot, "restore")
+        await play(pilot, "where is harir base")  # a fact the save does not hold
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitScreen)
+        said = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert f"writes {tmp_path / 'briefbot-session.json'}" in said and "left alone" not in said
+        await pilot.press("escape")
+    drive(app, scenario, size=(80, 24))
 
 
 def test_a_line_typed_while_loading_is_answered_once_ready(seed_index: Index, tmp_path: Path,

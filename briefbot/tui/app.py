@@ -379,8 +379,11 @@ class BriefbotApp(App[int]):
         view = self.view
         assert view is not None
         if not isinstance(self.screen, QuitScreen):
-            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(self.session.save_file()),
-                                        str(self.session.export_file())), self.quit_chosen)
+            session = self.session
+            save_to, export_to = session.save_file(), session.export_file()
+            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(save_to), str(export_to),
+                                        session.passes_over(save_to) or view.unsaved and session.passes_over(export_to)),
+                             self.quit_chosen)
 
     def asks_before_quitting(self) -> bool:
         """Whether the game holds facts uncovered or notes that no file holds."""

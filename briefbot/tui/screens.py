@@ -31,7 +31,7 @@ class ReaderScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         a, text = self.reading, self.reading.text
-        yield Static(plain(f" {a.title}"), id="reader-title")
+        yield Static(plain(a.title), id="reader-title")
         yield Static(plain(f"{a.outlet or 'Outlet unknown'}, {short_date(a.date)}") + "\n"
                      + plain(f"{a.path}, line {a.line}"), id="reader-meta")
         first = max(text.rfind("\n", 0, self.start), text.rfind("\r", 0, self.start)) + 1
@@ -96,10 +96,12 @@ class QuitScreen(ModalScreen[str]):
                 Binding("right,down", "step(1)", "Next", show=False)]
     AUTO_FOCUS = "#cancel"
 
-    def __init__(self, uncovered: int | None, facts: int | None, notes: bool, save_to: str, export_to: str) -> None:
+    def __init__(self, uncovered: int | None, facts: int | None, notes: bool, save_to: str, export_to: str,
+                 passes_over: bool) -> None:
         super().__init__()
         self.uncovered, self.facts, self.notes = uncovered, facts, notes
         self.save_to, self.export_to = save_to, export_to
+        self.passes_over = passes_over  # a file named is the next free name past another game's
 
     def compose(self) -> ComposeResult:
         found = "what you uncovered" + (f" ({self.uncovered} of {self.facts} facts)" if self.uncovered is not None
@@ -110,7 +112,8 @@ class QuitScreen(ModalScreen[str]):
         with Vertical(id="quit-dialog"):
             yield Static(Text(f"This game is not saved: quitting loses {lost}. "
                               "Save it, and \u201crestore\u201d brings it back next time."))
-            yield Static(Text(safe(f"{files} (another game's file there is left alone)."), style="dim"))
+            left_alone = " (another game's file there is left alone)" if self.passes_over else ""
+            yield Static(Text(safe(f"{files}{left_alone}."), style="dim"))
             with Horizontal(id="quit-buttons"):
                 yield Button("Save and quit", id="save", variant="primary")
                 if self.notes:

@@ -175,7 +175,7 @@ def _own_save(s: Session, path: Path) -> bool:
 
 def restore(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="restore")
-    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else _newest_save(s)
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else newest_save(s) or s.home / SESSION_FILE
     if path is None:
         return reply
     try:
@@ -200,8 +200,8 @@ def _room(room: str) -> str:
     return f"the {room}" if room == BRIEFING_ROOM else room
 
 
-def _newest_save(s: Session) -> Path:
-    """The newest save of this corpus in the game's folder (`restore` with no name)."""
+def newest_save(s: Session) -> Path | None:
+    """The newest save of this corpus in the game's folder (what `restore` with no name restores), if any."""
     saves = []
     for path in s.home.glob(f"{Path(SESSION_FILE).stem}*.json"):
         try:
@@ -209,7 +209,7 @@ def _newest_save(s: Session) -> Path:
             saves.append((path.stat().st_mtime, path))
         except (OSError, ValueError):
             continue
-    return max(saves)[1] if saves else s.home / SESSION_FILE
+    return max(saves)[1] if saves else None
 
 
 _NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, not a note

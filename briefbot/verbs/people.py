@@ -1,6 +1,8 @@
 """People and organisations: examine, talk, ask, who said that, what else did he say, and the lists."""
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -95,6 +97,19 @@ def _examine_answer(s: Session, command: Command, n: int) -> Reply:
     return reply
 
 
+def _as_written(s: Session, topic: str, sentences: list[int]) -> str:
+    """A topic typed in lower case as a person's sentences write its words inside a sentence ("isis":
+    "Sarmed Al-Bayati on ISIS:"), each word in the form they write most; a word they write only at a
+    sentence's start, or not at all, as typed."""
+    texts = [s.index.text_of(n) for n in sentences]
+
+    def written(word: re.Match[str]) -> str:
+        forms = Counter(m[0] for text in texts for m in re.finditer(rf"(?<![\w'-]){re.escape(word[0])}(?![\w'-])", text, re.I)
+                        if re.search(r"[\w,;]\s+$", text[:m.start()]))
+        return forms.most_common(1)[0][0] if word[0].islower() and forms else word[0]
+    return re.sub(r"[\w'-]+", written, topic)
+
+
 def _person(s: Session, name: str) -> str:
     """"him", "her": the last person named."""
     return s.state.person if name.lower() in _PRONOUNS and s.state.person else name
@@ -126,7 +141,7 @@ def ask(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, ANSWERED, verb="ask", corrections=result.corrections)
     say_read_as(reply, result.corrections)
     if result.answers:
-        reply.blocks.append(Message(f"{person.name} on {topic}:"))
+        reply.blocks.append(Message(f"{person.name} on {_as_written(s, topic, person.sentences)}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
         on_table(s, topic, person)
         s.state.person = person.name

@@ -148,6 +148,7 @@ def on_table(s: Session, query: str, about: Thing | None = None) -> None:
     """The answers now shown were asked `query` (of `about`'s sentences alone): what `more` goes on
     with and the follow-ups ask again."""
     s.state.question, s.state.about, s.state.page, s.state.source_page = query, about.name if about else "", 0, []
+    s.state.spent = False
 
 
 def names_query(thing: Thing) -> str:
@@ -315,7 +316,9 @@ def follow_up(s: Session, command: Command) -> Reply:
     """"why?", "when?" alone: the last question asked again with that word, about what it was about."""
     word = command.line.lower().rstrip("?!. ")
     if not s.state.question:  # "why?" first: asked alone, it would be "nothing about that"
-        return Reply(command.line, OK, verb="follow_up").refuse(f"{word.capitalize()} what? Ask a question first.")
+        return Reply(command.line, OK, verb="follow_up").refuse(
+            f"{word.capitalize()} what? “{word}?” asks the last question again, and none has been asked yet: "
+            "ask one first.")
     about = s.thing(s.state.about)
     if about is not None and s.state.question == names_query(about):  # `x iraq`, `why`: not "why Irak Iraq?"
         reply = _asked_as(s, command.line, f"{word} {about.name}?")
@@ -354,8 +357,10 @@ def more(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="more")
     if s.state.source_page:
         return read_page(s, reply, *s.state.source_page)
-    if not s.state.question:
-        return reply.refuse("More of what? Ask a question first.")
+    if not s.state.question or s.state.spent:
+        return reply.refuse("More of what? `more` goes on with the answers to a question, and none are on the "
+                            + ("table: ask one, or `read N` for the article of line N." if s.state.spent else
+                               "table yet: ask one first."))
     about = s.thing(s.state.about)
     if s.state.about and about is None:
         return reply.refuse(f"{s.state.about} is no longer in the briefing.")
@@ -410,7 +415,7 @@ def read_answer(s: Session, command: Command, read_on: bool = True) -> Reply:
         article, paragraph = int(s.index.sent_article[sent]), int(s.index.sent_para[sent])
         s.state.source_page = [article + 1, paragraph + 1]  # at its end, `more` says so
         if paragraph + 1 == len(s.index.articles[article].paragraphs):
-            s.state.question = ""  # and then `more` is not the question before
+            s.state.spent = True  # and then `more` is not the question before (but "why?" asks it again)
     return reply
 
 
