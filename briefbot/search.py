@@ -138,7 +138,9 @@ _BACK_WORD = LazyPattern(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the 
 _AHEAD_WORD = LazyPattern(r"\b(?:next|tomorrow|coming)\b", re.I)
 _VERB_WORD = LazyPattern(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
 _ASKS_COUNTRY = LazyPattern(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|country|nations?)\b")  # "which countries have troops"
-_REASON = LazyPattern(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason)\b", re.I)
+# what gives a reason: a cause's connective, or an injury or illness ("pulled out with an abdominal injury")
+_REASON = LazyPattern(r"\b(because|since|due to|owing to|as a result|so that|in order to|after|following|amid|reason|"
+                      r"injur(?:y|ies|ed)|illness)\b", re.I)
 
 
 @dataclass(frozen=True)

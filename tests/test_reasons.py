@@ -28,3 +28,15 @@ def test_a_restating_sentence_that_gives_the_reason_itself_stays_first():
                "The lighthouse was built in 1820.")
     result = searcher_of(closing, MUSEUM).search("Why will the Porthmoor lighthouse close its doors to visitors?", 3)
     assert "tower is cracked" in result.answers[0].text
+
+
+def test_an_injury_is_a_reason_given():
+    """"Why did Nieminen retire": the sentence restating the retirement came first, the one giving
+    the abdominal injury (with no connective) second."""
+    match = ("Agassi struggles past Dent",
+             "Andre Agassi edged into the fourth round of the Australian Open with victory over Taylor Dent.\n"
+             "Roger Federer's route to the fourth round was made easy when opponent Jarkko Nieminen was forced "
+             "to retire from their match.\n"
+             "The top seed and defending champion was leading 6-3 5-2 when Nieminen pulled out with an abdominal injury.")
+    result = searcher_of(match, MUSEUM).search("Why did Nieminen retire from his match against Federer?", 3)
+    assert "abdominal injury" in result.answers[0].text
