@@ -937,6 +937,11 @@ class Searcher:
         nouns = _nouns(question)
         if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
             nouns |= own
+        every = idx.spans_of(sent)
+        if types[:1] == ("person",):
+            every = every + _named_after(text, every, nouns)
+        if not any(_may_answer(sp, types) for sp in every):
+            return None, False, 0.0  # most judged sentences: nothing below can find a span
         where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
             for term in word_terms(m.group()):
@@ -1051,15 +1056,10 @@ class Searcher:
             says = speaker is not None and sp.start <= speaker.start and speaker.end <= sp.end
             return says and any(sp.end <= o.start < at for at in done_at for o in every if o.type in _NAMES)
 
-        every = idx.spans_of(sent)
-        if types[:1] == ("person",):
-            every = every + _named_after(text, every, nouns)
-
         def wanted(sp: Span) -> bool:
             """Of a type asked for, or a name of another type that does what a who-question asks
             ("the coalition led by Washington", "Rosneft Holdings, the company that acquired" it)."""
-            return sp.type in types or (types[0] in ("person", "organisation") and sp.type in _NAMES
-                                        and (agent(sp) is True or bool(deed) and doer(sp)))
+            return sp.type in types or (_may_answer(sp, types) and (agent(sp) is True or bool(deed) and doer(sp)))
 
         qualified = _qualifier_words(question)
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
@@ -1595,6 +1595,12 @@ def _nouns(question: Question) -> set[str]:
     "where are the us troops based": two words at most) and of the thing it counts."""
     found = {t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1])}
     return found | set(analyze(question.unit)) if question.unit else found
+
+
+def _may_answer(span: Span, types: tuple[str, ...]) -> bool:
+    """Whether a span may answer a question asking for these types: one of them, or for a who-question
+    a name of another type, if it does what is asked (`Searcher._answer_span`'s `wanted`)."""
+    return span.type in types or (types[0] in ("person", "organisation") and span.type in _NAMES)
 
 
 def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
