@@ -898,10 +898,9 @@ class Searcher:
         order = _top(scores, r.pool)
         if not self._reads_deeper(question):
             return order
-        types = set(question.span_types)
-        deeper = [i for i in _top(scores, r.pool_deep)[r.pool:].tolist()
-                  if any(sp.type in types for sp in self.index.spans_of(int(cands[i])))]
-        return np.concatenate([order, np.array(deeper[:r.pool_typed], dtype=order.dtype)])
+        deeper = _top(scores, r.pool_deep)[r.pool:]
+        deeper = deeper[self.index.holds_span(cands[deeper], question.span_types)]
+        return np.concatenate([order, deeper[:r.pool_typed].astype(order.dtype)])
 
     def _reads_deeper(self, question: Question) -> bool:
         """Whether the pool also judges sentences from below the first stage's `pool` best."""

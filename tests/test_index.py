@@ -95,6 +95,16 @@ def test_sentence_terms_are_its_analysed_words_in_order(index):
         assert [index.terms[t] for t in index.terms_of(sent)] == analyze(index.text_of(sent))
 
 
+def test_which_sentences_hold_a_span_of_a_type_is_what_their_spans_say(seed_index):
+    """`holds_span` reads the span arrays of many sentences at once (in any order, some twice)."""
+    import numpy as np
+    sents = np.array([*range(len(seed_index) - 1, -1, -1), 0, 3], dtype=np.int32)
+    for types in [("money", "number"), ("person",), ("date", "time"), ("place", "organisation")]:
+        assert seed_index.holds_span(sents, types).tolist() == \
+            [any(sp.type in types for sp in seed_index.spans_of(int(s))) for s in sents]
+    assert seed_index.holds_span(sents[:0], ("number",)).tolist() == []
+
+
 def test_fact_terms_are_what_the_spans_analyse_to(seed_index):
     """What `same_fact` compares of each sentence is read from the index, found at build: the digit
     terms of its figures and dates, and the terms of the people (by name, without the title) and
