@@ -935,7 +935,7 @@ class Searcher:
         own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
         nouns = _nouns(question)
         if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
-            nouns |= own
+            nouns = nouns | own
         every = idx.spans_of(sent)
         if types[:1] == ("person",):
             every = every + _named_after(text, every, nouns)
@@ -1143,7 +1143,7 @@ class Searcher:
         return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == (m[1],)) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
-    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: set[str]) -> bool:
+    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: frozenset[str]) -> bool:
         """Whether a span only repeats the question: every term of an amount or date ("in 2005"
         asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a
         particle ("Al-Anbar" asked about Ain al-Asad) or the word saying what kind of thing it is
@@ -1558,6 +1558,7 @@ def _qualified_otherwise(text: str, end: int, unit: set[str], asked: set[str], q
     return False
 
 
+@cache  # (asked of each judged sentence)
 def _qualifier_words(question: Question) -> frozenset[str]:
     """The question's words, folded, where it says which of the things it counts ("how many french
     soldiers"); none where it counts them all ("how many soldiers")."""
@@ -1589,10 +1590,11 @@ def _measured(question: Question) -> frozenset[str]:
     return frozenset(analyze(" ".join(words)))
 
 
-def _nouns(question: Question) -> set[str]:
+@cache  # (asked of each judged sentence)
+def _nouns(question: Question) -> frozenset[str]:
     """The terms of the things the question names after a determiner ("who leads the coalition",
     "where are the us troops based": two words at most) and of the thing it counts."""
-    found = {t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1])}
+    found = frozenset(t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1]))
     return found | set(analyze(question.unit)) if question.unit else found
 
 
@@ -1602,7 +1604,7 @@ def _may_answer(span: Span, types: tuple[str, ...]) -> bool:
     return span.type in types or (types[0] in ("person", "organisation") and span.type in _NAMES)
 
 
-def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
+def _named_after(text: str, spans: list[Span], nouns: frozenset[str]) -> list[Span]:
     """A name right after a thing the question names, as one names its holder ("U2 frontman Bono"
     asked who is the U2 frontman), where no span is: a single word is no person's name to names.py."""
     found = []
