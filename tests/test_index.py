@@ -391,3 +391,16 @@ def test_the_build_reports_its_start_so_a_first_slow_chunk_shows_progress():
     reports: list[tuple[int, int]] = []
     build([article(n, t, x) for n, (t, x) in enumerate(STORIES)], "", progress=lambda *r: reports.append(r))
     assert reports[0] == (0, len(STORIES)) and reports[-1] == (len(STORIES), len(STORIES))
+
+
+def test_a_small_corpus_reports_its_progress_as_it_goes(monkeypatch):
+    """Chunks of 200 articles reported the tech folder (333 articles, ≈6 s) at 200 and 333 only: a
+    terminal showed no progress for seconds. A build reports about `REPORTS` times, whatever its size."""
+    import briefbot.indexing as indexing
+    monkeypatch.setattr(indexing, "REPORTS", 4)
+    articles = [article(n, t, x) for n, (t, x) in enumerate(STORIES * 4)]
+    reports: list[tuple[int, int]] = []
+    build(articles, "", progress=lambda *r: reports.append(r))
+    assert len(reports) >= 5 and all(b - a <= len(articles) // 4 for (a, _), (b, _) in zip(reports, reports[1:]))
+    # and before the first chunk, while Punkt learns from the texts (seconds on a real folder)
+    assert reports.count((0, len(articles))) == 1 + len(articles)
