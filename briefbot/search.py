@@ -967,7 +967,7 @@ class Searcher:
             return any(e <= sp.start or s >= sp.end for t in own for s, e in where.get(t, ()))
 
         deed = _deed(question.text)
-        done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))]
+        done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))] if deed else []
         speaker = self._speaker_span(sent) if deed else None
         doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
         done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
