@@ -29,7 +29,8 @@ from briefbot.workers import cores, ignore_interrupt, start_method
 if TYPE_CHECKING:  # NLTK is imported only when a corpus is indexed
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-CHUNK = 200  # articles a worker analyses at a time
+CHUNK = 200  # articles a worker analyses at a time, at most
+REPORTS = 20  # progress reports a build makes, about: a small corpus's chunks are smaller (333 articles: 16)
 PARALLEL_FROM = 2000  # articles from which the build uses every core (starting workers costs ≈0.5 s)
 
 
@@ -159,8 +160,9 @@ def _analyse_in_worker(articles: list[Article]) -> _Chunk:
 
 def _chunks(articles: list[Article], splitter: PunktSentenceTokenizer, synonyms: Synonyms,
             workers: int) -> Iterator[_Chunk]:
-    """The articles analysed CHUNK at a time, in order; by `workers` processes if more than one."""
-    jobs = (articles[i:i + CHUNK] for i in range(0, len(articles), CHUNK))
+    """The articles analysed in chunks of CHUNK or fewer, in order; by `workers` processes if more than one."""
+    size = max(1, min(CHUNK, len(articles) // REPORTS))
+    jobs = (articles[i:i + size] for i in range(0, len(articles), size))
     if workers <= 1:
         yield from (_analyse(job, splitter, synonyms) for job in jobs)
         return
@@ -174,9 +176,9 @@ def build(articles: list[Article], synonyms_text: str, progress: Progress | None
     for PARALLEL_FROM articles or more, else this process alone)."""
     if workers is None:
         workers = cores() if len(articles) >= PARALLEL_FROM else 1
-    if progress:  # the work starts now: a first chunk that takes seconds is then shown as it goes
+    if progress:  # the work starts now, and goes on while Punkt learns (seconds before the first chunk)
         progress(0, len(articles))
-    splitter = train_splitter([a.text for a in articles[:2000]])
+    splitter = train_splitter([a.text for a in articles[:2000]], lambda: progress and progress(0, len(articles)))
     vocabulary, facts = _Vocabulary(), _Vocabulary()
     speakers: dict[str, int] = {}
     parts: list[_Chunk] = []

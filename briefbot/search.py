@@ -901,10 +901,9 @@ class Searcher:
         order = _top(scores, r.pool)
         if not self._reads_deeper(question):
             return order
-        types = set(question.span_types)
-        deeper = [i for i in _top(scores, r.pool_deep)[r.pool:].tolist()
-                  if any(sp.type in types for sp in self.index.spans_of(int(cands[i])))]
-        return np.concatenate([order, np.array(deeper[:r.pool_typed], dtype=order.dtype)])
+        deeper = _top(scores, r.pool_deep)[r.pool:]
+        deeper = deeper[self.index.holds_span(cands[deeper], question.span_types)]
+        return np.concatenate([order, deeper[:r.pool_typed].astype(order.dtype)])
 
     def _reads_deeper(self, question: Question) -> bool:
         """Whether the pool also judges sentences from below the first stage's `pool` best."""
@@ -939,7 +938,12 @@ class Searcher:
         own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
         nouns = _nouns(question)
         if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
-            nouns |= own
+            nouns = nouns | own
+        every = idx.spans_of(sent)
+        if types[:1] == ("person",):
+            every = every + _named_after(text, every, nouns)
+        if not any(_may_answer(sp, types) for sp in every):
+            return None, False, 0.0  # most judged sentences: nothing below can find a span
         where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
             for term in word_terms(m.group()):
@@ -966,7 +970,7 @@ class Searcher:
             return any(e <= sp.start or s >= sp.end for t in own for s, e in where.get(t, ()))
 
         deed = _deed(question.text)
-        done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))]
+        done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))] if deed else []
         speaker = self._speaker_span(sent) if deed else None
         doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
         done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
@@ -1063,15 +1067,10 @@ class Searcher:
             says = speaker is not None and sp.start <= speaker.start and speaker.end <= sp.end
             return says and any(sp.end <= o.start < at for at in done_at for o in every if o.type in _NAMES)
 
-        every = idx.spans_of(sent)
-        if types[:1] == ("person",):
-            every = every + _named_after(text, every, nouns)
-
         def wanted(sp: Span) -> bool:
             """Of a type asked for, or a name of another type that does what a who-question asks
             ("the coalition led by Washington", "Rosneft Holdings, the company that acquired" it)."""
-            return sp.type in types or (types[0] in ("person", "organisation") and sp.type in _NAMES
-                                        and (agent(sp) is True or bool(deed) and doer(sp)))
+            return sp.type in types or (_may_answer(sp, types) and (agent(sp) is True or bool(deed) and doer(sp)))
 
         qualified = _qualifier_words(question)
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
@@ -1156,7 +1155,7 @@ class Searcher:
         return bool(m) and other(m[1]) and (is_role_word(m[1]) or word_terms(m[1]) == (m[1],)) and \
             any(sp.start == m.end() and sp.type == "person" for sp in spans)
 
-    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: set[str]) -> bool:
+    def _echo(self, text: str, span: Span, asked: set[int], told: list[tuple[int, int]], nouns: frozenset[str]) -> bool:
         """Whether a span only repeats the question: every term of an amount or date ("in 2005"
         asked about 2005), any term of a name ("Mohammed Tawfiq Allawi" asked about Allawi) but a
         particle ("Al-Anbar" asked about Ain al-Asad) or the word saying what kind of thing it is
@@ -1571,6 +1570,7 @@ def _qualified_otherwise(text: str, end: int, unit: set[str], asked: set[str], q
     return False
 
 
+@cache  # (asked of each judged sentence)
 def _qualifier_words(question: Question) -> frozenset[str]:
     """The question's words, folded, where it says which of the things it counts ("how many french
     soldiers"); none where it counts them all ("how many soldiers")."""
@@ -1602,14 +1602,21 @@ def _measured(question: Question) -> frozenset[str]:
     return frozenset(analyze(" ".join(words)))
 
 
-def _nouns(question: Question) -> set[str]:
+@cache  # (asked of each judged sentence)
+def _nouns(question: Question) -> frozenset[str]:
     """The terms of the things the question names after a determiner ("who leads the coalition",
     "where are the us troops based": two words at most) and of the thing it counts."""
-    found = {t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1])}
+    found = frozenset(t for m in _DETERMINED.finditer(fold(question.text)) for t in analyze(m[1]))
     return found | set(analyze(question.unit)) if question.unit else found
 
 
-def _named_after(text: str, spans: list[Span], nouns: set[str]) -> list[Span]:
+def _may_answer(span: Span, types: tuple[str, ...]) -> bool:
+    """Whether a span may answer a question asking for these types: one of them, or for a who-question
+    a name of another type, if it does what is asked (`Searcher._answer_span`'s `wanted`)."""
+    return span.type in types or (types[0] in ("person", "organisation") and span.type in _NAMES)
+
+
+def _named_after(text: str, spans: list[Span], nouns: frozenset[str]) -> list[Span]:
     """A name right after a thing the question names, as one names its holder ("U2 frontman Bono"
     asked who is the U2 frontman), where no span is: a single word is no person's name to names.py."""
     found = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import islice
 from importlib import resources
@@ -272,8 +272,9 @@ MAX_SENTENCE_CHARS = 1000  # a longer "sentence" (a list, a table, a line with n
 _TRAINING_CHARS = 600_000  # Punkt learns enough from this much text; more only costs time
 
 
-def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
-    """Punkt trained on the corpus's own text, plus the abbreviations news always uses."""
+def train_splitter(texts: list[str], each: Callable[[], None] = lambda: None) -> PunktSentenceTokenizer:
+    """Punkt trained on the corpus's own text, plus the abbreviations news always uses; `each` is
+    called after each text it learns from (it takes seconds: a build's progress goes on meanwhile)."""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
     trainer = PunktTrainer()
     trainer.INCLUDE_ALL_COLLOCS = False
@@ -283,6 +284,7 @@ def train_splitter(texts: list[str]) -> PunktSentenceTokenizer:
             break
         trainer.train(text[:budget], finalize=False)
         budget -= len(text)
+        each()
     trainer.finalize_training()
     params: PunktParameters = trainer.get_params()
     # Punkt learns "abbreviations" from the corpus; a lone capital or a title is one, a real word is not.

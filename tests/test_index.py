@@ -95,6 +95,16 @@ def test_sentence_terms_are_its_analysed_words_in_order(index):
         assert [index.terms[t] for t in index.terms_of(sent)] == analyze(index.text_of(sent))
 
 
+def test_which_sentences_hold_a_span_of_a_type_is_what_their_spans_say(seed_index):
+    """`holds_span` reads the span arrays of many sentences at once (in any order, some twice)."""
+    import numpy as np
+    sents = np.array([*range(len(seed_index) - 1, -1, -1), 0, 3], dtype=np.int32)
+    for types in [("money", "number"), ("person",), ("date", "time"), ("place", "organisation")]:
+        assert seed_index.holds_span(sents, types).tolist() == \
+            [any(sp.type in types for sp in seed_index.spans_of(int(s))) for s in sents]
+    assert seed_index.holds_span(sents[:0], ("number",)).tolist() == []
+
+
 def test_fact_terms_are_what_the_spans_analyse_to(seed_index):
     """What `same_fact` compares of each sentence is read from the index, found at build: the digit
     terms of its figures and dates, and the terms of the people (by name, without the title) and
@@ -401,3 +411,16 @@ def test_the_build_reports_its_start_so_a_first_slow_chunk_shows_progress():
     reports: list[tuple[int, int]] = []
     build([article(n, t, x) for n, (t, x) in enumerate(STORIES)], "", progress=lambda *r: reports.append(r))
     assert reports[0] == (0, len(STORIES)) and reports[-1] == (len(STORIES), len(STORIES))
+
+
+def test_a_small_corpus_reports_its_progress_as_it_goes(monkeypatch):
+    """Chunks of 200 articles reported the tech folder (333 articles, ≈6 s) at 200 and 333 only: a
+    terminal showed no progress for seconds. A build reports about `REPORTS` times, whatever its size."""
+    import briefbot.indexing as indexing
+    monkeypatch.setattr(indexing, "REPORTS", 4)
+    articles = [article(n, t, x) for n, (t, x) in enumerate(STORIES * 4)]
+    reports: list[tuple[int, int]] = []
+    build(articles, "", progress=lambda *r: reports.append(r))
+    assert len(reports) >= 5 and all(b - a <= len(articles) // 4 for (a, _), (b, _) in zip(reports, reports[1:]))
+    # and before the first chunk, while Punkt learns from the texts (seconds on a real folder)
+    assert reports.count((0, len(articles))) == 1 + len(articles)
