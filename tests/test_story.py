@@ -222,6 +222,26 @@ def test_a_figure_before_a_name_is_no_part_of_the_name():
         ["4m"], ["2.8 million"])
 
 
+def test_a_figure_of_one_counted_thing_differs_though_only_one_sentence_names_who_has_it(monkeypatch):
+    # in a whole folder "sold", "consoles", "since", "end", "sale" are common words: the two share two rare ones
+    monkeypatch.setattr(compare_module, "MAX_POSTING", 3)
+    one = "Since going on sale in Japan and the US at the end of 2004, Nintendo has sold almost 4m DS consoles."
+    two = "More than 2.8 million DS consoles have been sold since it first appeared in the US and Japan at the end of 2004."
+    filler = ("Rivals", " ".join(f"Sony has sold {n} PSP consoles in the US since their sale began at the end of {month}." for n, month in (
+        ("many", "March"), ("more", "April"), ("fewer", "May"), ("some", "June"))), None)
+    news = ("News", " ".join(f"The {town} council meets on {day} to discuss the {thing}." for town, day, thing in zip(
+        ("Leeds", "York", "Hull", "Bath", "Ely", "Wells"), ("Monday", "Tuesday", "Friday") * 2,
+        ("bridge", "library", "park", "road", "school", "market"))), None)  # so that the rare words weigh as news does
+    idx = index_of(("DS", one, None), ("DS again", two, None), filler, news)
+    (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+    assert (marked(idx, contrast.a, contrast.a_marks), marked(idx, contrast.b, contrast.b_marks)) == (
+        ["4m"], ["2.8 million"])
+    sold = ("Sales", "Nintendo raised its sales targets for the DS console after selling a million in the US and Japan.",
+            None)  # common words and DS alike, but "a million" counts no DS: no difference
+    idx = index_of(("DS", one, None), sold, filler, news)
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []
+
+
 def test_an_exact_twin_is_no_difference_and_nothing_is_only_in_one_source():
     text = "The county council will spend £80m on the new river bridge, officials said."
     idx = index_of(("Bridge", text, None), ("Bridge again", text, None))
