@@ -123,6 +123,28 @@ def test_a_lead_without_a_date_takes_its_articles_date_marked_so():
     assert [(str(e.when), e.article_date, e.sentences) for e in events] == [("2005-03-10", True, (0,))]
 
 
+def test_two_leads_of_one_day_telling_one_statement_in_other_words_are_one_line():
+    """The seed's edited lead and its machine translation: one statement that day, told too unlike for
+    the answers' same-fact rule, that compare pairs (`retold`); another lead of that day stays apart."""
+    one = ("A spokesman for the Iraqi Armed Forces, Sabah Al-Numan, confirmed that the timelines for the withdrawal "
+           "of the coalition forces from Iraq take into account the needs of the security forces.")
+    two = ("A spokesman for the Iraqi Armed Forces confirmed that the timetables for the withdrawal of the coalition "
+           "forces from the country took into consideration the security forces' need for training, equipment, "
+           "logistics and technical matters, so the timetables are fixed and are proceeding according to plan.")
+    idx = index_of(("Stay", one, "2025-02-05"), ("Dangers", two, "2025-02-05"),
+                   ("Strike", "Workers walked out at the plant over pay.", "2025-02-05"))
+    assert not Searcher(idx).same_fact(0, 1)
+    events = timeline(idx, facts(idx), retold=compare_module.retold).events
+    assert sorted((str(e.when), e.article_date, e.sentences) for e in events) == [
+        ("2025-02-05", True, (0, 1)), ("2025-02-05", True, (2,))]
+    same = "A spokesman for the Iraqi Armed Forces confirmed the timetables for the withdrawal of the coalition."
+    idx = index_of(("Stay", same, "2025-02-05"), ("Dangers", same.replace("confirmed", "has confirmed"), "2025-02-05"),
+                   ("Strike", "Workers walked out at the plant over pay.", "2025-02-05"))
+    assert Searcher(idx).same_fact(0, 1)  # one fact of the world: one line, retold or not
+    assert sorted((str(e.when), e.article_date, e.sentences) for e in timeline(idx, facts(idx)).events) == [
+        ("2025-02-05", True, (0, 1)), ("2025-02-05", True, (2,))]
+
+
 def test_the_same_dated_fact_from_two_sources_is_one_line_unless_the_figures_differ():
     idx = index_of(
         ("Budget", "The chancellor will present the budget on 16 March 2005 with £2bn for schools.", "2005-03-01"),
