@@ -25,7 +25,8 @@ MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentenc
 FIGURE_WEIGHT = 5.0  # a figure or date ("£800m", "28.1%") weighs as five words written by as many sources
 BIGRAM_WEIGHT = 1.0  # two terms in a row ("stamp duty", "golden rule") weigh as a third term: the phrase is the story's
 LEAD_BOOST = 1.0  # an article's first sentence's gain counts twice, its second's 1.5 times, …: news says its point first
-LENGTH_POWER = 0.5  # gain per root of the concepts a sentence holds: a long one covers more, and fills more of the screen
+LENGTH_POWER = 0.7  # gain over the concepts a sentence holds to this power: a long one covers more, and fills more
+# of the screen (0.5 let long machine-translated tellings win: 0.7 covers as much in 8% fewer characters)
 # (weights chosen on the four stories of bench/story_eval.py, yugansk and worldcom held out; see its docstring)
 COPY = 0.8  # of an article's facts told by another: a copy of it, no second source
 MAX_COPIES = 20  # tellings of a fact looked at for copies (a fact told more often is no copy's)
@@ -127,7 +128,7 @@ class _Concepts:
     ptr: np.ndarray  # the concepts of sentence s: ids[ptr[s]:ptr[s + 1]]
     ids: np.ndarray
     weight: np.ndarray  # per concept
-    prior: np.ndarray  # per sentence: its lead's boost over the root of its concepts' count
+    prior: np.ndarray  # per sentence: its lead's boost over its concepts' count to LENGTH_POWER
 
     def of(self, sent: int) -> np.ndarray:
         return self.ids[self.ptr[sent]:self.ptr[sent + 1]]
