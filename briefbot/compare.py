@@ -326,11 +326,16 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     some = rare >= MIN_RARE  # most pairs share a rare term or two
     keys, total, rare = every[starts[some]].astype(np.int64), np.add.reduceat(weights, starts)[some], rare[some]
     a, b = chosen[keys // n], chosen[keys % n]
-    common, common_weight = _common_shared(a, b, owner[~small], terms[~small], idf, len(index.terms))
-    many = rare + common >= MIN_SHARED
+    least = np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
     kin = rare >= MIN_SHARED
-    a, b, total, kin = a[many], b[many], np.where(kin, total, total + common_weight)[many], kin[many]
-    return a, b, total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9), kin
+    # a weak pair is of use only as alike as PAIR_SIMILARITY: looked up only if its common terms could make it so
+    common_of = np.bincount(owner[~small], weights=idf[terms[~small]], minlength=len(index))
+    weak = np.flatnonzero(~kin & (total + np.minimum(common_of[a], common_of[b]) >= PAIR_SIMILARITY * least))
+    common, common_weight = _common_shared(a[weak], b[weak], owner[~small], terms[~small], idf, len(index.terms))
+    total[weak] += common_weight
+    weak = weak[(rare[weak] + common >= MIN_SHARED) & (total[weak] >= PAIR_SIMILARITY * least[weak])]
+    keep = np.sort(np.concatenate([np.flatnonzero(kin), weak]))
+    return a[keep], b[keep], total[keep] / least[keep], kin[keep]
 
 
 def _common_shared(a: np.ndarray, b: np.ndarray, owner: np.ndarray, terms: np.ndarray, idf: np.ndarray,
