@@ -731,6 +731,16 @@ def test_the_brief_tells_no_sentence_that_points_back_at_what_its_article_named_
     assert any("this week" in t for t in told) and not set(told) & set(points_back)
 
 
+def test_the_brief_tells_no_numbering_of_a_list_split_into_sentences_of_its_own():
+    """At 100k sentences the brief's lines were "2...", "3..." and "1).": a figure every source writes, in a
+    sentence of no words."""
+    text = ("The county council will spend £80m on the new river bridge in Selby, officials said.\n2...\n"
+            "Work starts in 2006.\n3...\"")
+    idx = index_of(*[(f"Bridge {n}", text.replace("£80m", f"£8{n}m"), None) for n in range(3)])
+    shown = [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+    assert "Work starts in 2006." in shown and not {"2...", '3..."'} & set(shown)
+
+
 def test_the_brief_tells_no_piece_of_a_sentence_split_apart():
     pieces = [", who founded the Selby bridge company in 1990, will retire from the county council in May.",
               "and the county council agreed to pay the Selby bridge company £5m in May."]
