@@ -31,6 +31,7 @@ ALIKE = 0.5  # as alike as this, two sentences surely tell one thing: given to t
 ALONE_SIMILARITY = 0.3  # below this with every sentence of the other articles, a sentence is theirs alone
 MIN_SHARED = 4  # terms two sentences share at the least ("People just did it" is about nothing in particular)
 MAX_POSTING = 60  # a term in more of the compared sentences says nothing about which two pair
+MIN_RARE = 2  # of the shared terms, in MAX_POSTING sentences at most: what picks the two out to be weighed
 CUE_REACH = 6  # words either side of a denial or hedge that say what it is about
 FIGURE_REACH = 3  # words either side of a figure that say what it counts ("exceeded five million")
 SCOPE_REACH = 25  # characters either side of a figure where a name says of what ("31% of the vote in Erewash")
@@ -144,16 +145,20 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
     articles = tuple(distinct(index.sent_article[chosen]).tolist())
     if len(articles) < 2:
         return Comparison([], [], articles)
-    a, b, sim = _similar_pairs(index, chosen)
-    touched = set(np.concatenate([a[sim >= ALONE_SIMILARITY], b[sim >= ALONE_SIMILARITY]]).tolist())
+    a, b, sim, kin = _similar_pairs(index, chosen)
+    alone = (sim >= ALONE_SIMILARITY) & kin  # told elsewhere: in the same rare words, not the common ones
+    touched = set(np.concatenate([a[alone], b[alone]]).tolist())
     keep = sim >= PAIR_SIMILARITY
     one, other, close = np.concatenate([a[keep], b[keep]]), np.concatenate([b[keep], a[keep]]), np.tile(sim[keep], 2)
-    order = np.lexsort((-close, index.sent_article[other], one))  # each sentence's closest in each other article first
-    one, other, close = one[order], other[order], close[order]
+    kin = np.tile(kin[keep], 2)
+    # each sentence's closest in each other article first, of those sharing MIN_SHARED rare terms if any
+    order = np.lexsort((-close, ~kin, index.sent_article[other], one))
+    one, other, close, kin = one[order], other[order], close[order], kin[order]
     first = np.ones(len(one), dtype=bool)
     first[1:] = (one[1:] != one[:-1]) | (index.sent_article[other[1:]] != index.sent_article[other[:-1]])
     one, other, where = one[first].tolist(), other[first].tolist(), index.sent_article[other[first]].tolist()
-    pairs = {(min(x, y), max(x, y)): sim for x, y, sim in zip(one, other, close[first].tolist())}
+    pairs = {(min(x, y), max(x, y)): (sim, k) for x, y, sim, k in zip(one, other, close[first].tolist(),
+                                                                      kin[first].tolist())}
     closest = dict(zip(zip(one, where), other))  # x's closest sentence in an article
     readings = _kept(index).readings
 
@@ -162,7 +167,7 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
 
     contrasts: list[Contrast] = []
     spellings: dict[frozenset[tuple[str, str]], Contrast] = {}
-    for (x, y), close in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
+    for (x, y), (close, kin) in sorted(pairs.items(), key=lambda p: (-p[1][0], p[0])):
         if _twins(index, x, y):
             continue
         ra, rb = reading(x), reading(y)
@@ -172,7 +177,7 @@ def compare(index: Index, same_fact: Callable[[int, int], bool], sentences: Iter
             return any(z != w and reading(z).who.key == r.who.key for r, w, z in (
                 (ra, y, closest[x, int(index.sent_article[y])]), (rb, x, closest[y, int(index.sent_article[x])])))
 
-        if (c := _contrast(ra, rb, close, same_fact, crossed)) is not None:
+        if (c := _contrast(ra, rb, close, same_fact, crossed, kin)) is not None:
             contrasts.append(c)
         if names := _name_differences(ra.runs, rb.runs):  # a name written two ways is shown once
             spellings.setdefault(frozenset(tuple(sorted((a.key, b.key))) for a, b in names), Contrast(
@@ -188,7 +193,8 @@ def retold(index: Index, sentences: Iterable[int]) -> list[tuple[int, int, float
     ("released in September 2024 … with a 12-month deadline" and "On September 27, 2024, … within
     12 months"), too unlike in their other words for search's same-fact rule."""
     chosen = distinct(np.fromiter(sentences, dtype=np.int64))
-    a, b, sim = _similar_pairs(index, chosen)
+    a, b, sim, kin = _similar_pairs(index, chosen)
+    a, b, sim = a[kin], b[kin], sim[kin]  # a pair of common words alone tells no one event
     order = np.argsort(-sim, kind="stable")[:np.count_nonzero(sim >= PAIR_SIMILARITY)]
     readings = _kept(index).readings
     out = []
@@ -275,11 +281,18 @@ def _gathered(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return index.sent_terms[start + np.arange(int(lengths.sum()))].astype(np.int64), np.repeat(chosen, lengths)
 
 
-def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Sentence pairs of different articles (a < b) and their similarity: the idf weight of the
     terms they share over the smaller sentence's weight, for pairs sharing MIN_SHARED terms. The
     words that only frame a quote ("he told BBC News") say nothing of what is told. In arrays: a
-    term's sentences are paired by shifting its postings against themselves, as world facts do."""
+    term's sentences are paired by shifting its postings against themselves, as world facts do;
+    only the rare terms' (in MAX_POSTING sentences at most: pairing a common term's would cost the
+    square of its sentences). A pair sharing MIN_SHARED of them (kin, returned too) is weighed by
+    those; one sharing MIN_RARE to MIN_SHARED, by all the terms it shares, common ones too ("sold",
+    "consoles", "end": in a whole folder, "More than 2.8 million DS consoles have been sold" and
+    "Nintendo has sold almost 4m DS consoles" share two rare terms, and are as alike as in a folder
+    of those two articles alone); alike by common words, such a pair is only weakly of one thing
+    (`_contrast`)."""
     idf = index.bm25.idf_array
     terms, owner = _gathered(index, chosen)
     keep = ~_kept(index).arrays["unpairing"][terms]
@@ -299,7 +312,7 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
         seconds.append(y[apart])
         shared.append(idf[terms[:-k][same][apart]])
     if not sum(map(len, firsts)):  # no two sentences of different articles share a term
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=bool)
     # a pair for each term it shares, numbered among the chosen (smaller keys sort faster)
     n = len(chosen)
     local = np.zeros(len(index), dtype=np.int64)  # each chosen sentence's place among them: a lookup, not a search
@@ -309,10 +322,37 @@ def _similar_pairs(index: Index, chosen: np.ndarray) -> tuple[np.ndarray, np.nda
     order = np.argsort(every)
     every, weights = every[order], np.concatenate(shared)[order]
     starts = np.flatnonzero(np.r_[True, every[1:] != every[:-1]])
-    many = np.diff(np.r_[starts, len(every)]) >= MIN_SHARED  # most pairs share a term or two
-    keys, total = every[starts[many]].astype(np.int64), np.add.reduceat(weights, starts)[many]
+    rare = np.diff(np.r_[starts, len(every)])
+    some = rare >= MIN_RARE  # most pairs share a rare term or two
+    keys, total, rare = every[starts[some]].astype(np.int64), np.add.reduceat(weights, starts)[some], rare[some]
     a, b = chosen[keys // n], chosen[keys % n]
-    return a, b, total / np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
+    least = np.maximum(np.minimum(weight[a], weight[b]), 1e-9)
+    kin = rare >= MIN_SHARED
+    # a weak pair is of use only as alike as PAIR_SIMILARITY: looked up only if its common terms could make it so
+    common_of = np.bincount(owner[~small], weights=idf[terms[~small]], minlength=len(index))
+    weak = np.flatnonzero(~kin & (total + np.minimum(common_of[a], common_of[b]) >= PAIR_SIMILARITY * least))
+    common, common_weight = _common_shared(a[weak], b[weak], owner[~small], terms[~small], idf, len(index.terms))
+    total[weak] += common_weight
+    weak = weak[(rare[weak] + common >= MIN_SHARED) & (total[weak] >= PAIR_SIMILARITY * least[weak])]
+    keep = np.sort(np.concatenate([np.flatnonzero(kin), weak]))
+    return a[keep], b[keep], total[keep] / least[keep], kin[keep]
+
+
+def _common_shared(a: np.ndarray, b: np.ndarray, owner: np.ndarray, terms: np.ndarray, idf: np.ndarray,
+                   size: int) -> tuple[np.ndarray, np.ndarray]:
+    """How many of the common terms (`terms`, held by the sentences `owner`) each pair a[i], b[i]
+    shares, and their idf weight: each of a's looked up among b's, in one sorted array of them all."""
+    keys = np.sort(owner * size + terms)  # each (sentence, common term), by sentence
+    if not len(keys) or not len(a):
+        return np.zeros(len(a), dtype=np.int64), np.zeros(len(a))
+    sent = keys // size
+    lo = np.searchsorted(sent, a)
+    lengths = np.searchsorted(sent, a, "right") - lo
+    at = np.repeat(lo - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    asked = np.repeat(b, lengths) * size + keys[at] % size
+    found = keys[np.minimum(np.searchsorted(keys, asked), len(keys) - 1)] == asked
+    pair = np.repeat(np.arange(len(a)), lengths)[found]
+    return np.bincount(pair, minlength=len(a)), np.bincount(pair, weights=idf[asked[found] % size], minlength=len(a))
 
 
 @dataclass
@@ -446,18 +486,22 @@ class _Reading:
 
 
 def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable[[int, int], bool],
-              crossed: Callable[[], bool]) -> Contrast | None:
+              crossed: Callable[[], bool], kin: bool) -> Contrast | None:
     """How two sentences about the same thing differ in fact, or None when they do not (the same
     fact with the same denials, hedges and speakers). A name written two ways is no difference of
     fact: compare lists those apart, once each. Who says it is compared only when neither
     sentence's closest in the other article is another of the same speaker (else `crossed`): one
     article's "security experts assert" and the other's Al-Bayati are a cross-pairing of two
-    retellings, each of which the other article gives to the same speaker."""
+    retellings, each of which the other article gives to the same speaker. Two sentences alike by
+    their common words alone (not `kin`: "When it goes on sale the adapter…", "When it goes on sale
+    the PSP…") differ only in figures that count one named thing (`_counted`)."""
     found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     figures = {kind: differs for kind in ("figure", "date")
-               if (differs := _differing(ra, rb, kind))}
+               if (differs := _differing(ra, rb, kind, not kin))}
     if figures and not _set_apart(ra, rb) and not same_fact(ra.sent, rb.sent):  # search's rule, asked last: the dearest
         found.update(figures)
+    if not kin:
+        return _made(ra, rb, found, similarity)
     for kind in ("negation", "hedge"):  # a denial or hedge of what the other states plainly, in the same words
         if qualified := _qualified(ra, rb, kind):
             found[kind] = qualified
@@ -471,6 +515,12 @@ def _contrast(ra: _Reading, rb: _Reading, similarity: float, same_fact: Callable
             unnamed is None or (_gives_unnamed(unnamed) and not _names_speaker(unnamed, wa.key or wb.key))) \
             and not _tells_of_both(ra, rb, wa, wb) and not crossed() and (explicit or same_fact(ra.sent, rb.sent)):
         found["attribution"] = ([wa.span] if wa.span else [], [wb.span] if wb.span else [])
+    return _made(ra, rb, found, similarity)
+
+
+def _made(ra: _Reading, rb: _Reading, found: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]],
+          similarity: float) -> Contrast | None:
+    """The contrast of the differences found (their kinds and the words each marks), None if none."""
     if not found:
         return None
     kinds = tuple(k for k in KINDS if k in found)
@@ -489,14 +539,16 @@ def _qualified(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     return only_a or [c.span for c in ca], only_b or [c.span for c in cb]
 
 
-def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
+def _differing(ra: _Reading, rb: _Reading, kind: str, counted: bool
+               ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]] | None:
     """The figures (or dates) each sentence gives that the other does not, when each gives one: a
     figure (or date) only against one of its own type said of the same thing (a word around each alike:
     "exceeded 4.8 million" and "exceeded five million"; not "1,000 hotspots" and "£20 a month"),
     and not of a place, a team or a body the other never names ("31% of the vote in Erewash" is
     not the party's "16.1% of the vote at the European elections"). A sentence that adds a figure
     to what the other says ("every 5.8 seconds, although less than 40%"), or counts others than it
-    ("eight other members", "five more"), differs in nothing."""
+    ("eight other members", "five more"), differs in nothing. `counted`: only figures counting one
+    named thing (`_counted`) are compared."""
     fa = [f for f in ra.figures[kind] if not _ADDED.match(ra.text, f.span[1])]
     fb = [f for f in rb.figures[kind] if not _ADDED.match(rb.text, f.span[1])] if fa else []
     if not fb:
@@ -504,8 +556,9 @@ def _differing(ra: _Reading, rb: _Reading, kind: str) -> tuple[list[tuple[int, i
     only_a = [f for f in fa if not any(_agree(f.value, g.value) for g in fb)]
     only_b = [f for f in fb if not any(_agree(f.value, g.value) for g in fa)]
     if only_a and only_b:  # a date, too, only against one said of the same thing ("rose in 2004", "launched in 2003")
-        only_a, only_b = ([x for x in only_a if _own_scope(x, ra, rb) and any(_gainsaid(x, y) for y in only_b)],
-                          [y for y in only_b if _own_scope(y, rb, ra) and any(_gainsaid(x, y) for x in only_a)])
+        only_a, only_b = (
+            [x for x in only_a if any(_gainsaid(x, y) and _own_scope(x, y, ra, rb, counted) for y in only_b)],
+            [y for y in only_b if any(_gainsaid(x, y) and _own_scope(y, x, rb, ra, counted) for x in only_a)])
     if not (only_a and only_b):
         return None
     return [f.span for f in only_a], [f.span for f in only_b]
@@ -541,10 +594,17 @@ def _agree(a: str, b: str) -> bool:
     return a == b or a.startswith(b + "-") or b.startswith(a + "-")
 
 
-def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
-    """Whether a figure is said of nothing the other sentence never names: no name written within
-    SCOPE_REACH characters of it has a word of the other's names ("in Erewash" of a party's share
-    of the vote, "Barcelona secure a 2-1 … lead")."""
+def _own_scope(figure: _Figure, against: _Figure, one: _Reading, other: _Reading, counted: bool) -> bool:
+    """Whether a figure is said of nothing the other sentence (its figure `against`) never names: no
+    name written within SCOPE_REACH characters of it has a word of the other's names ("in Erewash"
+    of a party's share of the vote, "Barcelona secure a 2-1 … lead"). When both count one named
+    thing ("almost 4m DS consoles", "2.8 million DS consoles": `_counted`), that is what they are
+    of, whoever the sentence says has them: a name before it ("Nintendo has sold") is the subject,
+    which the other may leave out ("… DS consoles have been sold"). `counted`: only then."""
+    thing = _counted(figure, one)
+    same = thing is not None and thing == _counted(against, other)
+    if counted and not same:
+        return False
     start, end = figure.span
     while start and one.text[start - 1] in _SCORE_CHARS:  # the whole score a game's figure is of ("6-4 5-7 6-3")
         start -= 1
@@ -552,7 +612,14 @@ def _own_scope(figure: _Figure, one: _Reading, other: _Reading) -> bool:
         end += 1
     words = {w for name in other.named for w in name.words}
     return all(name.words & words for name in one.named if name.words and (
-        start - SCOPE_REACH < name.span[1] <= start or end <= name.span[0] < end + SCOPE_REACH))
+        (start - SCOPE_REACH < name.span[1] <= start and not same) or end <= name.span[0] < end + SCOPE_REACH))
+
+
+def _counted(figure: _Figure, reading: _Reading) -> str | None:
+    """The key of the name a figure counts: the name run written right after it ("4m DS consoles",
+    "2.8 million DS consoles": DS), if any."""
+    return next((name.key for name in reading.runs if name.span[0] > figure.span[1]
+                 and not reading.text[figure.span[1]:name.span[0]].strip()), None)
 
 
 def _gainsaid(x: _Figure, y: _Figure) -> bool:

@@ -290,7 +290,7 @@ def timeline(index: Index, fact_of: np.ndarray, sentences: Iterable[int] | None 
     found.sort(key=lambda f: (f[0], f[1]))
     events = _merged(fact_of, found)
     if retold is not None:
-        events = _joined(index, events, retold(index, [f[1] for f in found if f[2] is not None]))
+        events = _joined(index, events, retold(index, [f[1] for f in found]))
     return Timeline(events, unplaced)
 
 
@@ -321,18 +321,18 @@ def _with_dates(index: Index) -> np.ndarray:
 
 def _merged(fact_of: np.ndarray, found: list[tuple[When, int, Dated | None, tuple[Dated, ...]]]) -> list[Event]:
     """One event for each date and fact (a fact has one sentence in each article that tells it); a
-    sentence dated by its article's date is an event of its own."""
+    sentence dated by its article's date is one with the other articles' leads of that day telling
+    its fact only."""
     events: list[Event] = []
-    line_of: dict[tuple[When, int], int] = {}  # (a date, a fact) → its event
+    line_of: dict[tuple[When, int, bool], int] = {}  # (a date, a fact, dated by its article) → its event
     for when, sent, dated, others in found:
-        key = (when, int(fact_of[sent]))
-        if dated is not None and key in line_of:
+        key = (when, int(fact_of[sent]), dated is None)
+        if key in line_of:
             e = events[line_of[key]]  # planned only if every telling says so ("since September 2014" is past)
-            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, dated), e.planned and dated.planned,
-                                         others=e.others)
+            events[line_of[key]] = Event(when, (*e.sentences, sent), (*e.dated, *(dated,) * (dated is not None)),
+                                         bool(dated and e.planned and dated.planned), e.article_date, e.others)
             continue
-        if dated is not None:
-            line_of[key] = len(events)
+        line_of[key] = len(events)
         events.append(Event(when, (sent,), (dated,) if dated else (), bool(dated and dated.planned), dated is None,
                             others))
     return events
@@ -343,10 +343,12 @@ def _joined(index: Index, events: list[Event], pairs: Iterable[tuple[int, int, f
     sentence telling no figure is not the bridge between two that differ) under dates that agree
     (the same, or one to a finer precision: "September 2024", "September 27, 2024"; a year alone
     only for sentences YEAR_ALIKE) and no article tells both; the line is under the finest date,
-    its sentence first."""
+    its sentence first. Two leads dated by their articles are joined only with each other, on one
+    day: the two articles' openings telling one statement (an edited article and its machine
+    translation) are that day's one event."""
     pairs = list(pairs)
     alike = {(min(x, y), max(x, y)): close for x, y, close in pairs}
-    line_of = {sent: n for n, e in enumerate(events) if not e.article_date for sent in e.sentences}
+    line_of = {sent: n for n, e in enumerate(events) for sent in e.sentences}
     root = list(range(len(events)))
     for x, y, _ in pairs:
         if x not in line_of or y not in line_of:
@@ -354,14 +356,15 @@ def _joined(index: Index, events: list[Event], pairs: Iterable[tuple[int, int, f
         a, b = root[line_of[x]], root[line_of[y]]
         ea, eb = events[a], events[b]
         least = YEAR_ALIKE if "year" in (ea.when.precision, eb.when.precision) else 0.0
-        if a == b or ea.when.after(eb.when) or eb.when.after(ea.when) or not set(
-                index.sent_article[list(ea.sentences)].tolist()).isdisjoint(index.sent_article[list(eb.sentences)].tolist()) \
+        told_by = set(index.sent_article[list(ea.sentences)].tolist())
+        if a == b or ea.article_date != eb.article_date or ea.when.after(eb.when) or eb.when.after(ea.when) \
+                or not told_by.isdisjoint(index.sent_article[list(eb.sentences)].tolist()) \
                 or any(alike.get((min(s, t), max(s, t)), -1.0) < least for s in ea.sentences for t in eb.sentences):
             continue
         fine, coarse = (a, b) if _RANK[ea.when.precision] >= _RANK[eb.when.precision] else (b, a)
         ef, ec = events[fine], events[coarse]
         events[fine] = Event(ef.when, (*ef.sentences, *ec.sentences), (*ef.dated, *ec.dated), ef.planned and ec.planned,
-                             others=ef.others)
+                             ef.article_date, ef.others)
         root = [fine if r == coarse else r for r in root]
     kept = [e for n, e in enumerate(events) if root[n] == n]
     return sorted(kept, key=lambda e: (e.when, e.sentences[0]))
