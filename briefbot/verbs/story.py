@@ -117,7 +117,7 @@ def _on_topic(s: Session, reply: Reply, topic: str) -> np.ndarray | None:
 VERBS = (
     Verb("brief", ("brief", "briefing", "summary", "summarise", "summarize", "overview", "the story",
                    "what is the story", "what is the story about", "what is this about", "what is going on"),
-         "the story on one screen: key facts, who is quoted, key dates", False, brief),
+         "the story at a glance: key facts, who is quoted, key dates", False, brief),
     Verb("timeline", ("timeline", "timeline of", "chronology"), "the story's dated events in order (about X)",
          False, timeline, OPTIONAL, usage="timeline [X]"),
     Verb("compare", ("compare",), "where the sources tell it differently (on X; sources N and M)", False,
