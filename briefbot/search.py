@@ -958,10 +958,9 @@ class Searcher:
             gives it ("the $204m announced by rival Google" asked how much profit Google made)."""
             if sp.type not in _NAMES:
                 m = _GIVEN_BY.match(text, sp.end)
-                return bool(m) and (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR) and \
-                    any(terms.intersection(word_terms(w)) for w in m[2].split())
+                return bool(m) and _participle(m[1]) and any(terms.intersection(word_terms(w)) for w in m[2].split())
             m = _AGENT.search(text, max(0, sp.start - 60), sp.start)
-            if not m or not (m[1].endswith(("ed", "en")) or m[1] in IRREGULAR):  # "the same day by"
+            if not m or not _participle(m[1]):  # "the same day by"
                 return False
             return True if terms.intersection(word_terms(m[1])) else None
 
@@ -1545,7 +1544,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \
             (span.type == "number" and wanted in ("money", "age")):
         m = _QUALIFIED.match(text, span.end)
-        if _GIVEN_BY.match(text, span.end) or (m and m[1] in _PARTICLES):  # no noun after it: "the $204m
+        given = _GIVEN_BY.match(text, span.end)  # "10 points by the Football League" is a count of points
+        if (given and _participle(given[1])) or (m and m[1] in _PARTICLES):  # no noun after it: "the $204m
             return False  # announced by rival Google" (a passive), "has since paid the £180 back"
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[end:]))[:3]
@@ -1771,6 +1771,12 @@ def _does_other(text: str, span: Span, asked: set[str]) -> bool:
         object_terms += [t for t in word_terms(w) if not t.isdigit()]
     other = [t for t in object_terms if t not in asked]
     return len(other) >= 2 and len(other) > len(object_terms) - len(other) > 0
+
+
+def _participle(word: str) -> bool:
+    """Whether a word before "by" reads as a passive's verb ("announced", "given", "won by"), not a
+    noun ("10 points by the Football League")."""
+    return word.endswith(("ed", "en")) or word in IRREGULAR
 
 
 def _name_like(word: str, query: str) -> bool:

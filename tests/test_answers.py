@@ -582,6 +582,9 @@ SPANS_OF_REAL_SENTENCES = [
      "made his international debut against Wales.", None),
     ("how old is mathew tait", "Robinson also had words of comfort for 18-year-old Newcastle centre Mathew Tait, who "
      "made his international debut against Wales.", "18-year-old"),
+    # nor a count of something else, even when a name follows it with "by" (no passive's verb)
+    ("how old is ken bates", "The club was on the brink of administration - and the deduction of 10 points by the "
+     "Football League - before Bates' arrival.", None),
     # a sum has a currency or a scale: "Drogba 107" is a minute, "half-time" no amount
     ("how much did chelsea pay for drogba", "Gerrard 79 og, Drogba 107, Kezman 112.", None),
     ("how much did chelsea pay for drogba", "But seconds after the half-time interval, Drogba made no mistake, picking "
