@@ -37,17 +37,21 @@ class Question:
 
     @property
     def span_types(self) -> tuple[str, ...]:
-        """The span types (spans.SPAN_TYPES) an answer can be; none for reasons, yes-no, descriptions, quotes."""
+        """The span types (spans.SPAN_TYPES) an answer can be; none for reasons, yes-no, descriptions, quotes.
+        A height is a measure with its unit: "8 Venus Williams (US)" is a seeding, not how tall she is."""
+        if self.type == "measure" and _ASKS_HEIGHT.search(self.text):
+            return ("measure",)
         return _SPAN_TYPES.get(self.type, ())
 
     @property
     def asks_figure(self) -> bool:
         """Whether the sentence answering it must hold a figure of the type asked: a count ("how
-        many seats"), or a sum paid, cost or earned ("how much did Foster's pay for Beringer", "how
+        many seats"), a height, or a sum paid, cost or earned ("how much did Foster's pay for Beringer", "how
         much is his contract worth") as a money span (a currency or a scale). Not "how much of the
         population" (a share) nor "how much is grown" (an amount), nor a date: "when was Begter
         killed" may be answered "during one hunting excursion"."""
-        return self.type == "number" or (self.type == "money" and bool(_ASKS_SUM.match(self.text)))
+        return self.type == "number" or (self.type == "money" and bool(_ASKS_SUM.match(self.text))) or \
+            self.span_types == ("measure",)
 
     @property
     def asks_speaker(self) -> bool:
@@ -124,6 +128,8 @@ _CHANGE = (r"(?:rise|rose|risen|fall|fell|fallen|grow|grew|grown|increase|increa
            r"climb|climbed|jump|jumped|slump|slumped|shrink|shrank|decline|declined|go up|went up|go down|went down|"
            r"up|down|higher|lower|more|less|dearer|cheaper|bigger|smaller|\w+er than|more expensive)")
 _ASKS_SUM = LazyPattern(rf"\W*how much {_AUX}\b.*\b{_MONEY_VERBS}\b", re.I)
+_HEIGHT = r"\bhow tall\b|\bwhat (?:is|was|are|were) (?:the |his |her |its |their )?height\b|\bwhat height\b"
+_ASKS_HEIGHT = LazyPattern(_HEIGHT, re.I)
 _TIMEISH = r"(?:ban|sentence|contract|deal|delay|wait|term|trip|tour|stay|strike|break|season|war|delay|process|gap)"
 
 # Compiled on first use (text.LazyPattern): a question stops at the first rule that matches.
@@ -151,7 +157,7 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
     ("duration", rf"\bhow long (?:{_AUX}|ago)\b(?! (?:the|a|an|his|her|its|their) (?:[\w']+ )?(?!{_TIMEISH})\w+$)|\bhow many {_TIME_UNITS}\b"
                  rf"|\bfor how long\b|\bhow long\b(?! (?:is|was|are|were) )"),
     ("measure", rf"\bhow (?:long|far|tall|high|big|large|wide|deep|heavy|fast|close|steep)\b|\bhow many {_MEASURE_UNITS}\b"
-                rf"|\bwhat (?:distance|height|length|size|speed|area|weight|depth|width)\b"),
+                rf"|\bwhat (?:distance|height|length|size|speed|area|weight|depth|width)\b|{_HEIGHT}"),
     ("time", r"\b(?:what|which|at what) (?:time|hour)\b|\bwhat o'?clock\b"),
     ("date", rf"^when\b|\bwhen (?:{_AUX}|exactly|will|did)\b|\b(?:what|which|in what|since what) (?:year|date|day|month|"
              rf"week|decade|season|century)\b|\bwhat (?:is|was|will be) the (?:exact )?(?:year|date|day|month)\b|\bsince when\b|\bby when\b|\buntil when\b|\bhow recently\b"

@@ -158,6 +158,19 @@ def test_a_count_the_best_sentences_hold_no_figure_for_has_no_answer(question, s
     assert searcher_of(story, OTHER).search(question, 3).status == status
 
 
+SEEDS = ("Dubai seeds", "The women's seeds in Dubai are:\n8 Venus Williams (US)\n7 Serena Williams (US)\n"
+                      "Venus Williams lost to Elena Dementieva 6-3 6-2 in Hong Kong.")
+
+
+@pytest.mark.parametrize("question, story, status", [
+    ("how tall is venus williams", SEEDS, "no_answer"),  # a seeding and a score are no height
+    ("what is the height of venus williams", SEEDS, "no_answer"),
+    ("how tall is venus williams", (SEEDS[0], SEEDS[1] + "\nThe 6ft 1in Venus Williams served well."), "answered"),
+])
+def test_a_height_asked_where_the_best_sentences_give_no_measure_has_no_answer(question, story, status):
+    assert searcher_of(story, OTHER).search(question, 3).status == status
+
+
 def test_a_question_none_of_whose_words_the_articles_use_has_no_answer():
     """A new user's find: "what is the capital of france" over the embedded briefing answered with its
     French troops: "capital" is a word it never uses, and France it names only as "French"."""

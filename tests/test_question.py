@@ -85,6 +85,7 @@ TYPES = [
     ("How fast can the car go?", "measure"),
     ("what distance did the winning throw reach", "measure"),
     ("How heavy is the new laptop?", "measure"),
+    ("what is the height of the tower", "measure"),
     # person
     ("Who is the chancellor?", "person"),
     ("who won the best actor award", "person"),
