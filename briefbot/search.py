@@ -1539,6 +1539,10 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
         return True  # "1500m" is a race, "the 19-13 defeat" a score
     if qualified and span.type == "number" and _qualified_otherwise(text, span.end, unit, asked, qualified):
         return True
+    if span.type == "number" and unit and (part := _PART_OF.match(text, span.end)):
+        counted = [t for m in list(word_spans(text[part.end():]))[:4] for t in word_terms(m.group())][:2]
+        if counted and not unit & set(counted):  # "one of the call centres" asked how many customers
+            return True
     tally = _TALLY.match(text, span.end)
     end = tally.end() if tally else span.end
     if (span.type == "money" and _DETERMINER.search(text, max(0, span.start - 20), span.start)) or \

@@ -589,6 +589,10 @@ SPANS_OF_REAL_SENTENCES = [
     ("how much did chelsea pay for drogba", "Gerrard 79 og, Drogba 107, Kezman 112.", None),
     ("how much did chelsea pay for drogba", "But seconds after the half-time interval, Drogba made no mistake, picking "
      "the ball up from Glen Johnson's long throw inside the six-yard box and sidefooting home.", None),
+    # "one of the X" counts an X: asked how many customers, not one of the call centres
+    ("how many customers can get the free calls deal", "It has also provided space in London's BT tower for one of "
+     "the call centres dealing with donations.", None),
+    ("how many customers can get the free calls deal", "One of the customers who signed up won a prize.", "One"),
     # of a tally, the first number counts what follows it
     ("how many councillors voted for it", "Councillors voted 7-2 on Thursday to build a footbridge over the River Wend.",
      "7"),
