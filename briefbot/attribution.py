@@ -41,6 +41,7 @@ _VERBS = (r"said|says|say|told|tells|tell|explain(?:s|ed|ing)?|points? out|point
           r"counter(?:s|ed)|speculat(?:es|ed)|question(?:s|ed)(?=\s+(?:how|whether|why|what|if)\b)")
 _ADVERB = (r"(?:(?:also|further|has|had|have|later|then|meanwhile|previously|repeatedly|will|would|"
            r"(?!family\b|ally\b|rally\b|supply\b|assembly\b|bully\b)[a-z]{2,}ly)\s+)*")  # "he bitterly said"
+_FIRST_PERSON = LazyPattern(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e've|[Uu]s|[Oo]urs?)\b")
 _SAYS = LazyPattern(rf"(?P<name>{NAME})(?P<comma>,)?\s+{_ADVERB}(?:{_VERBS})\b")
 _SAYS_APPOSITION = LazyPattern(rf"(?P<name>{NAME})\s*(?:,|\s-|\s\u2013)(?P<apposition>[^,\"\u201c\u201d]{{3,120}}?)"
                               rf"(?P<closed>,|\s-|\s\u2013)?\s+{_ADVERB}(?:{_VERBS})\b")
@@ -621,7 +622,7 @@ def attribute(sentences: list[str], paragraphs: list[int] | None = None) -> list
     open_before: list[bool] = []  # whether a quotation is open when the sentence starts
     still_open: list[bool] = []  # and after it
     for i, sentence in enumerate(sentences):
-        open_before.append(bool(still_open) and still_open[-1] and not new_paragraph[i])
+        open_before.append(bool(still_open) and still_open[-1] and not new_paragraph[i] and not _narrates(sentence))
         still_open.append(_quote_open(sentence, open_before[-1]))
     narrations = [_narration(sentence, was_open) for sentence, was_open in zip(sentences, open_before)]
     mentions = [_mentions(narration, people) for narration in narrations]
@@ -918,6 +919,14 @@ def _quote_open(sentence: str, was_open: bool) -> bool:
     if text[:1] in _QUOTES:
         was_open, text = True, text[1:]
     return was_open != (sum(text.count(q) for q in _QUOTES) % 2 == 1)
+
+
+def _narrates(sentence: str) -> bool:
+    """Whether a sentence is the reporter's own, whatever quotation came before: no quotation mark,
+    no first person, and someone named saying something ("The ATP Tour's sponsor, Mercedes, said it
+    would…" after a quotation the article never closes)."""
+    return not any(q in sentence for q in _QUOTES) and not _FIRST_PERSON.search(sentence) and \
+        bool(_SAYS.search(sentence))
 
 
 def starts_with_pronoun(sentence: str) -> bool:

@@ -40,6 +40,14 @@ def test_a_quotation_carries_on_until_it_closes() -> None:
     assert said == ["Dave Prentis", "Dave Prentis", "Dave Prentis", None]
 
 
+def test_a_sentence_reporting_someone_else_saying_ends_a_quotation_the_article_never_closed() -> None:
+    """A new user's find: Mercedes's pledge was labelled "Carlos Moya:", inside his unclosed quotation."""
+    said = attribute(['Carlos Moya confirmed: "I am donating my prize money to the tsunami victims.',
+                      "The ATP Tour's sponsor, Mercedes, said it would also contribute.",
+                      "Moya won in Chennai."])
+    assert said[0] == "Carlos Moya" and said[1] is None
+
+
 def test_a_paragraph_opening_with_a_quote_after_a_speaker_is_theirs() -> None:
     said = attribute(["Al-Numan emphasized, after naming Sabah Al-Numan, that the timelines hold.",
                       "\u201cThese timelines are stable.\u201d"])
