@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -346,7 +347,8 @@ def test_a_question_word_alone_with_no_question_asked_yet_says_what_it_needs(ses
 @pytest.mark.parametrize("asked", ["who said the border is secure", "what did allawi say about the trainers"])
 def test_a_follow_up_carries_what_was_asked_about_not_the_saying(session: Session, asked: str) -> None:
     session.handle(asked)
-    rewritten = said(session.handle("why?")).splitlines()[0].strip("()?").split()
+    rewritten = said(session.handle("why?")).splitlines()[0].strip("()?")
+    rewritten = re.sub(r"^ask .+? about ", "", rewritten).split()  # asked of a person: still their words
     assert rewritten[0] == "why" and len(rewritten) > 1
     assert not {"say", "said"} & set(rewritten)  # "(why said border secure?)" read as nonsense
     assert set(rewritten[1:]) <= set(asked.split())
@@ -511,6 +513,17 @@ def test_what_did_he_say_about_it_is_his_own_words(tmp_path: Path) -> None:
     assert said(reply).splitlines()[0] == "(what did Michael Howard say about immigration?)"
     assert reply.answers and {a.speaker for a in reply.answers} == {"Michael Howard"}
     assert reply.query == "what did he say about immigration?"
+
+
+def test_what_did_a_named_person_say_about_it_is_their_own_words(tmp_path: Path) -> None:
+    """A new user's find: "what did al-numan say about isis" gave Al-Bayati's quotation first. Asked by
+    name, not only as a follow-up, the question is asked of that person's own statements."""
+    from briefbot.cache import load
+    (tmp_path / "asylum.txt").write_text(ASYLUM, encoding="utf-8")
+    session = Session(load([str(tmp_path / "asylum.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    reply = session.handle("what did michael howard say about immigration?")
+    assert reply.answers and {a.speaker for a in reply.answers} == {"Michael Howard"}
+    assert not said(reply).startswith("(")  # the line typed is not echoed back
 
 
 def test_when_did_he_quit_is_not_answered_by_a_programme_called_today(tmp_path: Path) -> None:

@@ -41,8 +41,9 @@ def question(s: Session, command: Command) -> Reply:
             f"Whom does \u201c{_BACK.search(query)[0]}\u201d mean? "
             + ("I cannot tell from the last answers: ask again with the name." if s.state.question else
                "No one has been named yet: ask with the name."))
-    if about is not None and (m := _SAID_ABOUT.match(about)) and (person := s.person_called(m["who"])):
-        return _asked_of(s, command.line, about, person, m["topic"])  # "what did he say about…": his words
+    said = about if about is not None else query  # "what did al-numan say about isis": his words, not Al-Bayati's
+    if (m := _SAID_ABOUT.match(said)) and (person := s.person_called(m["who"])):
+        return _asked_of(s, command.line, said, person, m["topic"])  # "what did he say about…": his words
     if about is not None:  # "who made it?": about what was asked last
         return _asked_as(s, command.line, about)
     result = _with_guesses(s, query, _with_names_spelt(s, query, s.searcher.search(query, s.k, context=_room(s))))
@@ -341,11 +342,12 @@ def _asked_as(s: Session, typed: str, line: str) -> Reply:
 
 
 def _asked_of(s: Session, typed: str, line: str, person: str, topic: str) -> Reply:
-    """A follow-up answered from one person's own statements, as `ask PERSON about TOPIC` (it shows
-    the line it stands for): "what did he say about immigration?" after `talk to howard` is what
+    """A question answered from one person's own statements, as `ask PERSON about TOPIC` (a follow-up
+    shows the line it stands for): "what did he say about immigration?" after `talk to howard` is what
     Howard says, not a sentence of Kennedy's attacking "Michael Howard's proposals"."""
     reply = s.verbs["ask"].run(s, Command("ask", person, topic, line))
-    reply.blocks.insert(0, Message(f"({line})"))
+    if line != typed:
+        reply.blocks.insert(0, Message(f"({line})"))
     reply.query, reply.asked = typed, line
     return reply
 
