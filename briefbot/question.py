@@ -318,8 +318,12 @@ def _past(word: str) -> bool:
     return not re.fullmatch(_AUX, word) and (word in IRREGULAR or (len(word) > 4 and word.endswith("ed")))
 
 
+# a plural noun as a counted thing is written: "people", "cars"; not "bus"
+PLURAL = LazyPattern(r"[\w'-]+[^su']s|people|men|women|children|staff|police")
+
+
 def _unit(q: str) -> str | None:
-    """The counted or measured noun: the last word before the verb after "how many"/"how much"."""
+    """The counted or measured noun after "how many"/"how much": the first plural, else the last word before the verb."""
     m = re.search(rf"\bhow (?:many|much) (?!{_AUX}\b)((?:[\w'-]+ ){{0,3}}?[\w'-]+?)(?= {_AUX}\b| there\b|$| in\b| on\b| at\b"
                   rf"| for\b| did\b| has\b| does\b| do\b| will\b| of\b| to\b)", q)
     if not m:
@@ -327,6 +331,11 @@ def _unit(q: str) -> str | None:
     words = m.group(1).split()
     if len(words) > 1 and words[-1].endswith("ed"):  # "how many people died": a verb, not the counted noun
         words.pop()
+    # what is counted is the first plural ("people go to", "fans attend the games"), or its last word ("police officers")
+    if (plural := next((n for n, w in enumerate(words) if PLURAL.fullmatch(w)), None)) is not None:
+        while plural + 1 < len(words) and PLURAL.fullmatch(words[plural + 1]):
+            plural += 1
+        words = words[:plural + 1]
     word = words[-1]
     return None if word in STOP_WORDS or word in _QUESTION_WORDS or word in AMOUNT_WORDS else word
 

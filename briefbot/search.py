@@ -17,7 +17,7 @@ from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
 from briefbot.names import (ORG_WORDS, PEERAGE, ROLE_OF, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country,
                             is_role_word)
-from briefbot.question import AMOUNT_WORDS, TOLD_AHEAD, TOLD_PAST, Question, analyse
+from briefbot.question import AMOUNT_WORDS, PLURAL, TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import (DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen,
@@ -135,6 +135,8 @@ _BEGINNING = "begin began begun start form found establish launch create open in
 _ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
 _CLAUSE_START = LazyPattern(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
 _BACK_WORD = LazyPattern(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
+_ASKS_YEAR = LazyPattern(r"\b(?:what|which) year\b", re.I)  # "what year is it set in": no "mid-November"
+_SAYS_YEAR = LazyPattern(r"\b(?:1\d|20)\d\d\b|'\d\d\b|\byear\b", re.I)  # a date with its year ("last year")
 _AHEAD_WORD = LazyPattern(r"\b(?:next|tomorrow|coming)\b", re.I)
 _VERB_WORD = LazyPattern(r"\b(?:is|are|was|were|had|has|have|did|does|will|shall|would|\w{3,}ed)\b")
 _ASKS_COUNTRY = LazyPattern(r"\b(?:which|what)\s+(?:\w+\s+)?(?:countries|country|nations?)\b")  # "which countries have troops"
@@ -1081,6 +1083,7 @@ class Searcher:
                  and not _a_difference(text, sp, question.text)
                  and not _in_a_clause_of_another(text, sp, question)
                  and not _tense_otherwise(text, sp, question.tense)
+                 and not (sp.type == "date" and _ASKS_YEAR.search(question.text) and not _SAYS_YEAR.search(text, sp.start, sp.end))
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
                  and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
@@ -1553,13 +1556,26 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
             return False  # announced by rival Google" (a passive), "has since paid the £180 back"
         return bool(m) and bool(terms := word_terms(m[1])) and not asked.intersection(terms)
     after = list(word_spans(text[end:]))[:3]
-    if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())) \
-            or asked.intersection(first):
+    if span.type not in ("number", "measure") or not after or not (first := word_terms(after[0].group())):
         return False
+    if asked.intersection(first):  # "180 million calls a day" counts calls, asked how many customers get free calls
+        return span.type == "number" and bool(unit) and not unit & set(first) and _heads(text, end, after) \
+            and not any(u in fold(after[0].group()) for u in unit)  # "5 billion webpages" counts web pages
     if any(m.group().lower() in ("and", "or") for m in after[1:]):  # "200 league and cup goals"
         after = list(word_spans(text[end:]))[:5]
     named = {t for m in word_spans(text) for t in word_terms(m.group())}
-    return bool(unit & named) and not unit & {t for m in after for t in word_terms(m.group())}
+    inside = {t for m in word_spans(text[span.start:span.end]) for t in word_terms(m.group())}  # "square miles"
+    return bool(unit & named) and not unit & ({t for m in after for t in word_terms(m.group())} | inside)
+
+
+def _heads(text: str, end: int, after: list[re.Match[str]]) -> bool:
+    """Whether the word right after a number is the noun it counts, not a modifier of one: "180
+    million calls a day", not "1.3 million broadband subscribers" nor "2,500 US troops"."""
+    first = after[0].group()
+    if text[end:end + after[0].start()].strip() or not first.islower() or not PLURAL.fullmatch(first):
+        return False  # (nor "six gold, four silver": medals)
+    return len(after) == 1 or fold(after[1].group()) in STOP_WORDS or \
+        bool(text[end + after[0].end():end + after[1].start()].strip())
 
 
 def _qualified_otherwise(text: str, end: int, unit: set[str], asked: set[str], question: frozenset[str]) -> bool:

@@ -356,6 +356,28 @@ def test_a_number_counting_something_else_is_no_answer_span():
     assert searcher_of(BASES).search("how many soldiers are there", 3).status == "no_answer"
 
 
+def test_a_number_counting_another_thing_the_question_names_is_no_count_of_the_asked_one():
+    """Asked how many customers can get the free calls, "180 million calls a day" counts calls: the
+    sentence counting the customers answers; "1.3 million broadband subscribers" would still count
+    them ("broadband" only qualifies the noun counted)."""
+    story = ("Free calls", "BT is offering customers free internet calls if they sign up to broadband.\n"
+                           "BT handles 180 million calls a day, a spokesman said.\n"
+                           "The offer will be limited to the first 50,000 customers who sign up.")
+    answers = searcher_of(story).search("how many customers can get the free internet calls", 3).answers
+    calls = next(a for a in answers if "180 million" in a.text)
+    assert span_text(calls) is None
+    assert span_text(answers[0]) == "50,000"
+
+
+def test_what_year_is_answered_by_a_date_with_its_year():
+    """"What year is the game set in": "mid-November" says no year, "1992" does."""
+    story = ("Game", "The game went on sale in mid-November, its maker said.\n"
+                     "A reviewer wrote that the game is set in 1992.")
+    answers = searcher_of(story).search("what year is the game set in", 3).answers
+    assert span_text(answers[0]) == "1992"
+    assert [span_text(a) for a in answers if "November" in a.text] == [None]
+
+
 def test_which_airline_answers_with_the_airline_named_by_its_kind():
     """"Airlines" says what kind of name Delta Airlines is: it answers "which airline", it does not echo it."""
     story = ("Blogger grounded", "A flight attendant wrote a blog about her work.\n"

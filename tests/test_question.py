@@ -178,6 +178,9 @@ def test_table_is_big_and_varied():
     ("How much council tax money are pensioners getting back?", None),
     ("How many people died in the bomb blasts?", "people"),  # "died" is the verb after the noun
     ("how many seats were contested", "seats"),
+    ("How many people go to the Sundance festival?", "people"),  # the first plural, not the verb "go"
+    ("how many fans attend the games", "fans"),
+    ("how many police officers", "officers"),
     ("How much did the console cost?", None),
     ("When did the strike end?", None),
 ])
