@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -94,11 +95,12 @@ def talked_about(index: Index, world: World, thing: Thing, n: int = 6) -> list[s
     said = " ".join(texts)
     known = {fold(name) for t in world.things for name in t.names()}
     counts: Counter[str] = Counter()
+    usage = _usage(said)
     for text in texts:
         found = {_in_full(name, said, known, index) for name in _names_in(text, said)
                  if not re.search(rf"\b{_TOLD}{re.escape(name)}\b", text, re.I) and not unfit(name)} - {""}
         found |= {w for w in re.findall(r"(?<![\w'\u2019-])[a-z][a-z-]+[a-z](?![\w'\u2019])", text)
-                  if w not in _NO_TOPIC and _noun(w, said)}
+                  if w not in _NO_TOPIC and _noun(w, usage)}
         counts.update(found)
     idf = index.bm25.idf_array
 
@@ -178,16 +180,31 @@ def _names_in(text: str, said: str) -> list[str]:
     return out
 
 
-def _noun(word: str, said: str) -> bool:
+@dataclass(frozen=True)
+class _Usage:
+    """How each word is used in a body of text, read in one pass of each pattern rather than one
+    search of the whole text a word (a minister's thousand sentences hold thousands of words)."""
+    uses: Counter[str]
+    as_verb: Counter[str]  # after "to", "will", "did"…: "might pose"
+    placed: Counter[str]  # "on the ground", "at the time"
+    ends: frozenset[str]  # the end of a noun phrase at least once: "the button.", "an embargo on"
+
+
+def _usage(said: str) -> _Usage:
+    low = said.lower()
+    end = rf"(?=\s*{_PHRASE_END})"
+    ends = re.findall(rf"\b{_DETERMINER}\s+(?=([\w-]+){end})", low)
+    ends += re.findall(rf"\b{_DETERMINER}\s+(?=(?!(?:bit|lot|little)\s)[a-z-]+\s+([\w-]+){end})", low)
+    return _Usage(Counter(re.findall(r"[\w-]+", low)),  # ("a bit longer" ends no noun phrase)
+                  Counter(re.findall(rf"\b{_BEFORE_VERB}\s+(?=([\w-]+))", low)),
+                  Counter(re.findall(rf"\b{_WHERE}\s+{_DETERMINER}\s+(?=([\w-]+))", low)), frozenset(ends))
+
+
+def _noun(word: str, usage: _Usage) -> bool:
     """A lowercase word that reads as a noun where it is used (no tagger is shipped): not a verb or
     an adjective by its look ("-ed", "-ive"), never after "to"/"will" ("might pose"), and at least
     once the end of a noun phrase ("the button.", "an embargo on")."""
     if len(word) < 3 or word in STOP_WORDS or word in IRREGULAR or word in _VERB_BASES or _NOT_NOUN.search(word):
         return False
-    w = re.escape(word)
-    uses = len(re.findall(rf"(?<![\w-]){w}(?![\w-])", said, re.I))
-    as_verb = len(re.findall(rf"\b{_BEFORE_VERB}\s+{w}(?![\w-])", said, re.I))
-    ends = re.search(rf"\b{_DETERMINER}\s+(?:(?!(?:bit|lot|little)\s)[a-z-]+\s+)?{w}\s*{_PHRASE_END}", said,
-                     re.I)  # ("a bit longer" ends no noun phrase)
-    placed = len(re.findall(rf"\b{_WHERE}\s+{_DETERMINER}\s+{w}(?![\w-])", said, re.I))
-    return bool(ends) and as_verb * 2 < uses and placed < uses
+    uses = usage.uses[word]
+    return word in usage.ends and usage.as_verb[word] * 2 < uses and usage.placed[word] < uses
