@@ -236,6 +236,23 @@ def _in_compound(text: str, number: re.Match[str]) -> bool:
     return number.group()[0].isalpha() and bool(_COMPOUND_AFTER.match(text, number.end()))
 
 
+_CLOCKED = LazyPattern(r"\d:\d")  # "7:39.89", a race time, holds no count of 7 nor of 39.89
+_RUN = LazyPattern(r"[\w-]*")
+
+
+def _no_amount(text: str, start: int, end: int) -> bool:
+    """Whether digits are part of a time ("7:39.89") or of a model's name written as one word
+    ("777-200LR", "F-16", "A380"): no count. A model's name has a hyphen or a capital before its
+    digits, and a part in capitals or capitals glued to digits; "Mid-2005" and "40GB" are none."""
+    if _CLOCKED.match(text, end - 1) or _CLOCKED.match(text, max(0, start - 2)):
+        return True
+    lo = start - len(_RUN.match(text[::-1], len(text) - start)[0])
+    run = text[lo:_RUN.match(text, start).end()]
+    parts = run.split("-")
+    has_caps = any(p.isupper() or (re.search(r"[A-Z]", p) and re.search(r"\d", p)) for p in parts)
+    return has_caps and ("-" in run or bool(re.match(r"[A-Z]+\d", run)))
+
+
 def typed_spans(text: str) -> list[Span]:
     """The typed spans of a sentence, sorted by start and never overlapping: where two overlap the
     wider one wins ("£80m" over "80m"), and of two as wide the more specific type."""
@@ -252,7 +269,8 @@ def typed_spans(text: str) -> list[Span]:
         if word[0].isdigit() and text.endswith("&#", 0, start):
             continue  # "volvi&#243;": a character written as an HTML entity in the text, no number
         for kind in kinds:
-            if (m := patterns[kind].match(text, start)) and not (kind == "number" and _in_compound(text, m)):
+            if (m := patterns[kind].match(text, start)) and not (
+                    kind == "number" and (_in_compound(text, m) or _no_amount(text, start, m.end()))):
                 found.append((start - m.end(), _RANK[kind], start, kind))
         if word[0].isdigit() and (m := _lone_year(text, start)):
             found.append((start - m.end(), _RANK["date"], start, "date"))
