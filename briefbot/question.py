@@ -39,9 +39,13 @@ class Question:
     def span_types(self) -> tuple[str, ...]:
         """The span types (spans.SPAN_TYPES) an answer can be; none for reasons, yes-no, descriptions, quotes.
         A height is a measure with its unit: "8 Venus Williams (US)" is a seeding, not how tall she is."""
-        if self.type == "measure" and _ASKS_HEIGHT.search(self.text):
+        if self.asks_height:
             return ("measure",)
         return _SPAN_TYPES.get(self.type, ())
+
+    @property
+    def asks_height(self) -> bool:
+        return self.type == "measure" and bool(_ASKS_HEIGHT.search(self.text))
 
     @property
     def asks_figure(self) -> bool:
@@ -243,7 +247,9 @@ def analyse(text: str) -> Question:
         # either, the words before it ("the chelsea manager" is Chelsea's, "the home secretary" no other)
         whose = [w for w in before if w.endswith(("'s", "\u2019s", "s'"))] + (m[3] or "").split()
         whose = whose or [w for w in before if w not in _OF_NOW]
-        role_of = tuple(w for w in whose if w not in STOP_WORDS)
+        # and which of its holders: "the deputy governor of the bank of england" is not its governor
+        role_of = tuple(w for w in whose if w not in STOP_WORDS) + \
+            tuple(w for w in before if w in NOT_THE_HOLDER and w not in whose)
     return Question(text, kind, (unit,) if unit else _grouped(content, text), unit, content, role, role_of)
 
 
@@ -318,6 +324,9 @@ def _past(word: str) -> bool:
     return not re.fullmatch(_AUX, word) and (word in IRREGULAR or (len(word) > 4 and word.endswith("ed")))
 
 
+# words naming someone else than an office's holder, unless asked ("the former candidate"); compared as
+# written (or as a prefix: "ex-Tory"), so that no question loads the stemmer for them
+NOT_THE_HOLDER = frozenset("former ex deputy assistant shadow candidate vice would-be outgoing".split())
 # a plural noun as a counted thing is written: "people", "cars"; not "bus"
 PLURAL = LazyPattern(r"[\w'-]+[^su']s|people|men|women|children|staff|police")
 

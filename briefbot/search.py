@@ -17,7 +17,7 @@ from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
 from briefbot.names import (ORG_WORDS, PEERAGE, ROLE_OF, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country,
                             is_role_word)
-from briefbot.question import AMOUNT_WORDS, PLURAL, TOLD_AHEAD, TOLD_PAST, Question, analyse
+from briefbot.question import AMOUNT_WORDS, NOT_THE_HOLDER, PLURAL, TOLD_AHEAD, TOLD_PAST, Question, analyse
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import (DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen,
@@ -50,8 +50,6 @@ _POSSESSIVE_END = LazyPattern(r"['\u2019]s?$")
 _TITLE_CASE = LazyPattern(r"[A-Z][^\W\dA-Z_][\w&.'\u2019-]*")  # "Rock", "Al-Anbar"; not "EA", "II", "I"
 _POSSESSIVE = LazyPattern(r"['\u2019]s?\s+(?:[a-z]+\s+)?([\w-]+)")  # "ISIS's defeat", "Iraq's new government"
 _TITLE_AFTER = LazyPattern(r",?\s+([a-z][\w-]*)\s+(?=[A-Z])")  # "France coach Bernard Laporte", "Keith Gleeson, coach Eddie"
-_NOT_THE_HOLDER = frozenset("former ex deputy assistant shadow candidate vice would-be outgoing".split())  # words, not stems:
-# compared as written (or as a prefix: "ex-Tory"), so that no question loads the stemmer for them
 _SUCCEEDING = frozenset("succeed succeeds succeeded succeeding replace replaces replacing".split())  # "succeed Mark Hughes"
 _THE_THEN = LazyPattern(r"\bthe\s+then\b", re.I)  # "the then education secretary"
 _APPOSED_TO = LazyPattern(r"\b([a-z][\w-]*)\s+of\s+(?:the\s+|an?\s+)?(?:[\w'\u2019-]+\s+){0,2}$")  # "an ally of the Yukos boss, Mr N"
@@ -135,6 +133,7 @@ _BEGINNING = "begin began begun start form found establish launch create open in
 _ENDING = "end finish stop close expire conclude leave withdraw quit exit depart"
 _CLAUSE_START = LazyPattern(r"[,;:()\u2013\u2014]|\b(?:which|who|that|and|but|while|as)\b")
 _BACK_WORD = LazyPattern(r"\b(?:last|ago|yesterday|earlier)\b", re.I)  # in the date itself
+_TALL = LazyPattern(r"(?:\d|\b)(?:m|metres?|meters?|cm|centimetres?|ft|feet|foot|inch(?:es)?)\b|\d\s*(?:'|\u2019)", re.I)  # "6ft 2in", "1.85m"; not "two mile"
 _ASKS_YEAR = LazyPattern(r"\b(?:what|which) year\b", re.I)  # "what year is it set in": no "mid-November"
 _SAYS_YEAR = LazyPattern(r"\b(?:1\d|20)\d\d\b|'\d\d\b|\byear\b", re.I)  # a date with its year ("last year")
 _AHEAD_WORD = LazyPattern(r"\b(?:next|tomorrow|coming)\b", re.I)
@@ -1083,6 +1082,7 @@ class Searcher:
                  and not _a_difference(text, sp, question.text)
                  and not _in_a_clause_of_another(text, sp, question)
                  and not _tense_otherwise(text, sp, question.tense)
+                 and not (question.asks_height and not _TALL.search(text[sp.start:sp.end]))
                  and not (sp.type == "date" and _ASKS_YEAR.search(question.text) and not _SAYS_YEAR.search(text, sp.start, sp.end))
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
                  and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
@@ -1454,7 +1454,7 @@ def _office(role: str, role_of: tuple[str, ...], by_deed: bool = False) -> _Offi
     if set(terms) & _HEADS:  # "the head of the fa", "the chelsea boss": whoever heads it, by any title
         terms = sorted(_head_offices())
     return _Office(frozenset(t for term in terms for t in (term, *related(term))),
-                   _NOT_THE_HOLDER - set(role_of), by_deed)
+                   NOT_THE_HOLDER - set(role_of), by_deed)
 
 
 @cache

@@ -166,6 +166,8 @@ SEEDS = ("Dubai seeds", "The women's seeds in Dubai are:\n8 Venus Williams (US)\
     ("how tall is venus williams", SEEDS, "no_answer"),  # a seeding and a score are no height
     ("what is the height of venus williams", SEEDS, "no_answer"),
     ("how tall is venus williams", (SEEDS[0], SEEDS[1] + "\nThe 6ft 1in Venus Williams served well."), "answered"),
+    ("how tall is kenenisa bekele", ("Bekele", "Kenenisa Bekele broke the two mile record in Birmingham."),
+     "no_answer"),  # a race's length is no height
 ])
 def test_a_height_asked_where_the_best_sentences_give_no_measure_has_no_answer(question, story, status):
     assert searcher_of(story, OTHER).search(question, 3).status == status

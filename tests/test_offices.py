@@ -33,6 +33,7 @@ AUCTION = ("Oil auction", "Export & Finance Bank has bought 49% of National Bank
     ("who is the current chelsea manager", ("chelsea",)),  # not when it is now
     ("who is labour's leader", ("labour's",)),
     ("who is the lead singer of u2", ("u2",)),  # with "of", the words before are the office's name
+    ("who is the deputy governor of the bank of england", ("bank", "england", "deputy")),  # which holder
 ])
 def test_whose_office_a_question_asks(question: str, role_of: tuple[str, ...]):
     assert analyse(question).role_of == role_of
@@ -124,6 +125,17 @@ def test_a_former_holder_is_not_the_office_holder():
                         "Education Secretary Ruth Kelly said the schools would get more money.")
     spans = claimed(searcher_of(story, RATES).search("who is the education secretary", 3))
     assert spans[0] == "Ruth Kelly" and "Gillian Shepherd" not in spans
+
+
+def test_the_deputy_asked_for_is_not_the_holder():
+    """A new user's find: asked for the Bank of England's deputy governor, its governor was named."""
+    story = ("Economy", "Bank of England governor Mervyn King warned against reading too much into the figures.\n"
+                        "The economy grew faster than reported, according to Bank of England deputy governor "
+                        "Rachel Lomax.")
+    spans = claimed(searcher_of(story, RATES).search("who is the deputy governor of the bank of england", 3))
+    assert spans[0] == "Rachel Lomax" and "Mervyn King" not in spans
+    spans = claimed(searcher_of(story, RATES).search("who is the governor of the bank of england", 3))
+    assert spans[0] == "Mervyn King" and "Rachel Lomax" not in spans
 
 
 def test_a_counted_name_is_a_thing_not_a_doer():
