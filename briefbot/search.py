@@ -110,6 +110,10 @@ _VERB_THEN = LazyPattern(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\
 _OBJECT = LazyPattern(r"([^,;:.!?()\"\u201c\u201d]*)")  # to the clause's end
 _WHO_VERB = LazyPattern(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|was|are|were|be|been|else|did|does|do|can|"
                         r"could|should|may|might|must)\b)([a-z]+)\b")
+_WHEN_VERB = LazyPattern(r"\s*when\s+(?:was|were|did|had|has|have)\s+.+?\s([a-z]+)\W*$")  # "when was it founded?"
+_OPENING = LazyPattern(r"\W*(?:(?:in|on|at|by|during|since|last|early|late)\s+)?", re.I)  # before a date opening a sentence
+_AUXILIARIES = frozenset("was were had has have been being did".split())
+_PAST_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z]+)\s+(?:(?:on|in|at|during|by|last|this|early|late)\s+)?$")
 _WORD_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
 _GIVEN_BY = LazyPattern(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
 _TALLY = LazyPattern(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
@@ -690,19 +694,32 @@ class Searcher:
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
         if office is not None and not office.by_deed and not self._tells_office(office, scope):
             return None  # no article tells of a mayor of New York: the articles do not say who is
-        return self._judge(question, asked, cands[order], columns, result.corrections, office, scope)
+        told = self._naming_all(slots, query, self.index.sent_article[cands[order]], groups=False)
+        return self._judge(question, asked, cands[order], columns, told, result.corrections, office, scope)
 
-    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> np.ndarray:
+    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray, groups: bool = True) -> np.ndarray:
         """Whether each candidate's article names every name and number of the question that the
         articles know (as written, or by a synonym or relative of it): a story that never names
-        Rovers rarely tells what Rovers paid, however many of the other words its sentence holds."""
+        Rovers rarely tells what Rovers paid, however many of the other words its sentence holds.
+        Without `groups`, a plural name is left out: "Brits" may be the UK's "cable customers"."""
         idx = self.index
         keep = np.ones(len(arts), dtype=bool)
         for slot in slots:
             own = idx.term_id.get(slot.term)
-            if slot.terms.get(own) == 1.0 and _name_like(slot.word, query) and not _LOOSE_NAME.fullmatch(slot.word):
+            if slot.terms.get(own) == 1.0 and self._a_name(slot, query) and not _LOOSE_NAME.fullmatch(slot.word) \
+                    and (groups or not PLURAL.fullmatch(slot.word)):
                 keep &= self._naming(slot)[arts]
         return keep
+
+    def _a_name(self, slot: _Slot, query: str) -> bool:
+        """Whether a question's word is a name: written as one, or typed in lower case, one the
+        articles first wrote capitalised that is no English word or is a place ("how old is david
+        hasselhoff", "what is the population of sheffield")."""
+        if _name_like(slot.word, query):
+            return True
+        own = self.index.term_id.get(slot.term)
+        return own is not None and slot.word.isalpha() and slot.word.islower() and self.index.surface[own][:1].isupper() and (
+            not is_word(slot.term) or gazetteer_name(slot.word) is not None)
 
     def _contenders(self, cands: np.ndarray, arts: np.ndarray, bm25: np.ndarray, article: np.ndarray, ranked: int
                     ) -> tuple[np.ndarray | slice, np.ndarray | None]:
@@ -809,11 +826,12 @@ class Searcher:
         return bool(len(arts))
 
     def _judge(self, question: Question, asked: set[int], sents: np.ndarray, columns: dict[str, np.ndarray],
-               corrections: dict[str, str], office: _Office | None, scope: list[set[int]]) -> Pool:
+               told: np.ndarray, corrections: dict[str, str], office: _Office | None, scope: list[set[int]]) -> Pool:
         """The second stage's features of the best candidates: whether a sentence holds a span of
         the type asked for ("how much" → £80m), near the question's words, counting the thing
         asked about; whether it gives a reason for "why"; where it stands in its article. For a
-        role-holder question, `office` and `scope` (whose office it is) say which person is its span."""
+        role-holder question, `office` and `scope` (whose office it is) say which person is its span;
+        a sentence whose article does not name the names asked (`told`) has none."""
         idx = self.index
         fixed = {word.lower(): to for word, to in corrections.items()}  # "how many govenments" counts governments
         unit = set(analyze(fixed.get(question.unit.lower(), question.unit))) if question.unit else set()
@@ -831,9 +849,9 @@ class Searcher:
         for n, sent in enumerate(sents.tolist()):
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
                 found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
-            else:
+            else:  # no span of an article that never names a name asked ("the 74-year-old comedian" for Hasselhoff)
                 span, counts, near = self._answer_span(sent, question, asked, unit, office, whose, measured) \
-                    if typed else (None, False, 0.0)
+                    if typed and told[n] else (None, False, 0.0)
                 found = span is not None
             first = idx.sentences_of(int(idx.sent_article[sent])).start
             row = {name: float(col[n]) for name, col in columns.items()}
@@ -1073,6 +1091,7 @@ class Searcher:
             return sp.type in types or (_may_answer(sp, types) and (agent(sp) is True or bool(deed) and doer(sp)))
 
         qualified = _qualifier_words(question)
+        when_done = _deed_terms(_when_deed(question.text), idx.synonyms) if "date" in types else frozenset()
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
                  and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
@@ -1082,6 +1101,7 @@ class Searcher:
                  and not _a_difference(text, sp, question.text)
                  and not _in_a_clause_of_another(text, sp, question)
                  and not _tense_otherwise(text, sp, question.tense)
+                 and not (sp.type == "date" and _date_of_another_deed(text, sp, when_done))
                  and not (question.asks_height and not _TALL.search(text[sp.start:sp.end]))
                  and not (sp.type == "date" and _ASKS_YEAR.search(question.text) and not _SAYS_YEAR.search(text, sp.start, sp.end))
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
@@ -1743,6 +1763,31 @@ def _deed(question: str) -> frozenset[str]:
     or "who did Chelsea beat" (its doer is named)."""
     m = _WHO_VERB.match(fold(question))
     return frozenset(analyze(m[1])) if m else frozenset()
+
+
+@cache
+def _when_deed(question: str) -> frozenset[str]:
+    """The terms of the verb a when-question asks the date of ("when was the bnp founded" → found)."""
+    m = _WHEN_VERB.match(fold(question))
+    return frozenset(analyze(m[1])) if m and _past(m[1]) else frozenset()
+
+
+def _date_of_another_deed(text: str, span: Span, deed: frozenset[str]) -> bool:
+    """Whether a date is told of another deed than the one asked: the verb right before it, in
+    the past, says another ("BNP founding chairman John Tyndall was arrested on Sunday" is no date
+    the BNP was founded; "founded in 1932", "set up in 2014" are)."""
+    if not deed:
+        return False
+    if _OPENING.fullmatch(text, 0, span.start):  # "In July, the BBC documentary featured…": the verb after it
+        clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
+        verb = next((w for w in re.findall(r"[a-z]+", clause) if _past(w) and w not in _AUXILIARIES), None)
+    else:
+        verb = m[1] if (m := _PAST_BEFORE.search(text, max(0, span.start - 40), span.start)) and _past(m[1]) else None
+    return verb is not None and not deed & set(word_terms(verb))
+
+
+def _past(word: str) -> bool:
+    return word in IRREGULAR or word.endswith("ed")
 
 
 def _of_another(text: str, span: Span, asked: set[str], question: Question) -> bool:

@@ -369,6 +369,29 @@ def test_a_number_counting_another_thing_the_question_names_is_no_count_of_the_a
     assert span_text(answers[0]) == "50,000"
 
 
+def test_a_figure_of_an_article_that_never_names_the_person_asked_is_no_answer_span():
+    """A new user's find: "how old is david hasselhoff" (typed in lower case) answered "74-year-old",
+    Ronnie Corbett's age, from an article that never names Hasselhoff."""
+    baywatch = ("Baywatch", "The programme, which starred David Hasselhoff, was shown in 140 countries.\n"
+                            "Viewers voted it the worst import.")
+    corbett = ("Corbett", "Ronnie Corbett attacked dumbed-down television.\n"
+                          "\"It's just laughing at each other,\" said the 74-year-old comedian.")
+    searcher = searcher_of(baywatch, corbett)
+    assert all(span_text(a) != "74-year-old" for a in searcher.search("how old is david hasselhoff", 3).answers)
+    assert span_text(searcher.search("how old is ronnie corbett", 1).answers[0]) == "74-year-old"
+
+
+def test_a_date_told_of_another_deed_is_no_answer_to_when():
+    """A new user's find: "when was the bnp founded" answered "Sunday" from "BNP founding chairman
+    John Tyndall was arrested on Sunday"; the date it was founded answers, before or after its verb."""
+    story = ("BNP", "BNP founding chairman John Tyndall was arrested on Sunday on the same charge.\n"
+                    "In July, a BBC documentary featured footage of BNP activists.\n"
+                    "The BNP was founded in 1982 by John Tyndall.")
+    answers = searcher_of(story).search("when was the bnp founded", 3).answers
+    assert span_text(answers[0]) == "1982"
+    assert [span_text(a) for a in answers if "1982" not in a.text] == [None, None]
+
+
 def test_what_year_is_answered_by_a_date_with_its_year():
     """"What year is the game set in": "mid-November" says no year, "1992" does."""
     story = ("Game", "The game went on sale in mid-November, its maker said.\n"
