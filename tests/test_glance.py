@@ -1145,6 +1145,27 @@ def test_restore_after_a_restart_takes_the_newest_save(seed_index, tmp_path: Pat
     assert "left alone" not in said(relaunched.handle("save"))  # the restored game's own file
 
 
+def test_restore_with_no_name_takes_this_briefings_newest_save_never_another_corpus(seed_index, tmp_path: Path) -> None:
+    """A newer save of other articles in the same folder is passed over; with no save of this
+    briefing, `restore` says so (it tried the other corpus's briefbot-session.json and refused it)."""
+    import os
+    from briefbot.cache import load
+    (tmp_path / "bridge.txt").write_text("Bridge opens\n\nThe council opened the bridge in Selby.\n")
+    other = Session(load([str(tmp_path / "bridge.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    other.handle("save")  # briefbot-session.json: the other corpus's
+    game = Session(seed_index, home=tmp_path)
+    refused = game.handle("restore")
+    assert refused.status == "error" and "no saved game of this briefing" in said(refused)
+    assert "saved with other articles" not in said(refused) and game.save_path is None
+    game.handle("go harir")
+    game.handle("save")  # briefbot-session-2.json: this briefing's
+    other.handle("save")
+    newer = os.stat(tmp_path / "briefbot-session-2.json").st_mtime_ns + 10**9
+    os.utime(tmp_path / "briefbot-session.json", ns=(newer, newer))  # the other corpus saved last
+    relaunched = Session(seed_index, home=tmp_path)
+    assert "briefbot-session-2.json" in said(relaunched.handle("restore")) and relaunched.state.room == "Harir base"
+
+
 def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp_path: Path) -> None:
     """A relaunch showed no sign of the saved game (`restore` worked once typed)."""
     from briefbot.cache import load
