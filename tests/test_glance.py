@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +17,7 @@ from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.plain import compact_citation, plain
 from briefbot.render import render
-from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply
+from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply, View
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
@@ -1178,6 +1179,31 @@ def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp
     Session(seed_index, home=tmp_path).handle("save")
     assert hint in said(Session(seed_index, home=tmp_path).opening())
     assert hint not in said(Session(seed_index, home=tmp_path / "elsewhere").opening())
+
+
+def test_the_score_of_a_big_briefing_counts_facts_found_and_sources_touched() -> None:
+    """"31/7517 facts" on a BBC folder of 333 articles said nothing: past BIG_BRIEFING facts the score
+    is the facts found and the sources touched."""
+    small = View("Briefing room", 9, uncovered=7, facts=40, touched=2, sources=2)
+    big = View("Briefing room", 12, uncovered=31, facts=7517, touched=28, sources=333)
+    assert (small.score, small.found) == ("7/40", "7 of 40 facts")
+    assert (big.score, big.found) == ("31 facts, 28/333 sources", "31 facts from 28 of 333 sources")
+    assert View("Briefing room", 0).score == ""  # the world not built: nothing to count yet
+
+
+def test_score_on_a_big_briefing_gives_the_share_and_hint_the_thing_most_left_in(
+        session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbot import reply
+    session.handle("how many american soldiers are in iraq")
+    found = len(session.uncovered())
+    monkeypatch.setattr(reply, "BIG_BRIEFING", 10)  # the embedded briefing's 48 facts, as a big one's
+    view = session.handle("look").view
+    assert view is not None and view.score == f"{found} facts, 2/2 sources"
+    assert re.fullmatch(rf"You have uncovered {found} facts \(\d+(\.\d)?% of the {view.facts} the articles tell\) "
+                        r"from 2 of 2 sources \(100%\) in 3 turns\.", said(session.handle("score")))
+    most = max(session.world.things, key=lambda t: session.left(t.sentences))
+    verb = {"person": "talk to", "place": "go to"}.get(most.kind, "examine")
+    assert said(session.handle("hint")).startswith(f"Try `{verb} {most.name}`: ")  # a thing, not `read source 1`
 
 
 def test_counts_agree_with_their_nouns(session: Session) -> None:

@@ -216,6 +216,19 @@ def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, 
     drive(app, scenario)
 
 
+def test_the_status_line_of_a_big_briefing_counts_sources_touched(app: RecordingApp,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Score: 31/7517" said nothing on a big briefing: the status line reads the View's score."""
+    from briefbot import reply
+    monkeypatch.setattr(reply, "BIG_BRIEFING", 10)  # the embedded briefing's 48 facts, as a big one's
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        found = len(app.session.uncovered())
+        assert app.query_one(StatusLine).score == f"Score: {found} facts, 2/2 sources  Turns: 1"
+    drive(app, scenario)
+
+
 def test_answer_sentence_is_bold_in_its_context(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)

@@ -294,7 +294,8 @@ class BriefbotApp(App[int]):
         if reply.view is not None:
             self.view = reply.view
             view = reply.view
-            self.query_one(StatusLine).show(view.room, f"Score: {view.uncovered}/{view.facts}  Turns: {view.turns}")
+            self.query_one(StatusLine).show(view.room, f"Score: {view.score}  Turns: {view.turns}" if view.score
+                                            else f"Turns: {view.turns}")
             self.query_one(SidePanel).show(view.people, view.exits, view.notes, view.unsaved)
 
     def on_citations_selected(self, event: Citations.Selected) -> None:
@@ -381,7 +382,7 @@ class BriefbotApp(App[int]):
         if not isinstance(self.screen, QuitScreen):
             session = self.session
             save_to, export_to = session.save_file(), session.export_file()
-            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(save_to), str(export_to),
+            self.push_screen(QuitScreen(view.found, view.unsaved, str(save_to), str(export_to),
                                         session.passes_over(save_to) or view.unsaved and session.passes_over(export_to)),
                              self.quit_chosen)
 
