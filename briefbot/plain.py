@@ -4,6 +4,7 @@ loads it (≈25 ms of a warm run); render.py draws the same pieces as Rich text.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply, \
     Sources, shown_path
@@ -177,10 +178,18 @@ def others(answer: Answer) -> int:
     return len(answer.citations) - 1 + len(answer.versions)
 
 
-def help_lines(block: Help) -> list[str]:
-    """The verbs as plain text, in two columns."""
-    return [block.intro, *(line for family, rows in block.families
-                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
+def help_lines(block: Help, width: int = PLAIN_WIDTH) -> list[str]:
+    """The verbs as plain text in two columns, as `render.help_table` draws them: at most `width`
+    characters a line, a description wrapped in its own column (at 80 columns five ran past the
+    edge, and a terminal wrapped them to column 0)."""
+    column = 2 + max((len(usage) for _, rows in block.families for usage, _ in rows), default=0) + 2
+    lines = textwrap.wrap(block.intro, width)
+    for family, rows in block.families:
+        lines.append(f"{family}:")
+        for usage, what in rows:
+            first, *more = textwrap.wrap(what, max(width - column, LEAST_CUT)) or [""]
+            lines += [f"  {usage}".ljust(column) + first, *(" " * column + line for line in more)]
+    return lines
 
 
 def other_lines(block: Reading | Sources) -> list[str]:

@@ -950,7 +950,7 @@ def test_a_line_that_means_a_verb_runs_it(session: Session, line: str, verb: str
 
 
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
-    shown = plain(session.handle("help"))
+    shown = " ".join(plain(session.handle("help")).split())  # as read, a description wrapped or not
     for verb in VERBS:
         if verb.help:
             assert verb.help in shown
@@ -975,6 +975,17 @@ def test_wrapped_lines_stay_indented_at_80_columns(session: Session) -> None:
     body = lines[lines.index(f"{text.title}:") + 1:]
     body = body[:next((n for n, line in enumerate(body) if line.startswith("(")), len(body))]  # then "(15 more…)"
     assert len(body) > len(text.items) and all(line.startswith("  ") for line in body if line.strip())
+
+
+def test_plain_help_fits_80_columns_and_wraps_under_the_descriptions(session: Session) -> None:
+    """`briefbot ask help` in a pipe wrote lines of up to 89 characters: a terminal wrapped them to column 0."""
+    lines = plain(session.handle("help")).splitlines()
+    assert max(len(line) for line in lines) <= 80
+    column = next(re.match(r"  \S.*?\s{2,}", line).end() for line in lines if line.startswith("  look"))
+    rows = [line for line in lines if line.startswith("  ")]
+    wrapped = [line for line in rows if not line[:column].strip()]
+    assert wrapped and all(line[column] != " " for line in wrapped)  # each under its description's column
+    assert all(len(line) > column and line[column - 2:column] == "  " for line in rows)
 
 
 def test_a_timeline_line_reads_alike_in_both_front_ends_and_past_nine(session: Session) -> None:
