@@ -1146,6 +1146,21 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
     drive(app, scenario, size=(80, 24))
 
 
+def test_toggling_the_panel_puts_the_last_turns_first_line_at_the_top(app: RecordingApp) -> None:
+    """At 80x24 after a timeline, showing the panel left the transcript five rows into the turn: the
+    reflow takes more than one layout pass, and the scroll was set after the first."""
+    async def scenario(pilot: Pilot) -> None:
+        for line in (QUESTION, "x pkk", "timeline"):
+            await play(pilot, line)
+        transcript = app.query_one(Transcript)
+        for _ in range(2):
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.2)
+            turn = app.query(ReplyView).last()
+            assert transcript.scroll_y == turn.virtual_region.y + turn.children[0].styles.margin.top
+    drive(app, scenario, size=(80, 24))
+
+
 def test_an_answer_seen_lately_is_one_line_that_opens_the_reader(app: RecordingApp) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
