@@ -978,7 +978,7 @@ def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         assert app.session is None
         assert any("no articles" in line for line in notices(app, "error")) and not app.notes
-        assert app.query_one(PromptInput).disabled
+        assert app.query_one(PromptInput).disabled and "ctrl+q quits" in app.query_one(PromptInput).placeholder
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: not app.is_running)
     drive(app, scenario)

@@ -196,7 +196,9 @@ class BriefbotApp(App[int]):
         self.query_one(ProgressBar).remove()
         self.query_one(Transcript).show(None, Reply("", ERROR, [*notices(warnings), Message(error, "error")]))
         self.query_one(StatusLine).show("No briefing")
-        self.query_one(PromptInput).disabled = True  # nothing to ask: the lines typed meanwhile go too
+        prompt = self.query_one(PromptInput)
+        prompt.disabled = True  # nothing to ask: the lines typed meanwhile go too
+        prompt.placeholder = "no briefing to ask: ctrl+q quits"  # it offered "ask a question" on a dead screen
         self.queue.clear()
         self.exit_status = EXIT_UNUSABLE
         if self.exit_when_ready:
