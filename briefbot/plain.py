@@ -4,6 +4,7 @@ loads it (≈25 ms of a warm run); render.py draws the same pieces as Rich text.
 from __future__ import annotations
 
 import re
+import textwrap
 
 from briefbot.reply import Answer, Citation, Dated, Difference, Heading, Help, Items, Message, Passage, Reading, Reply, \
     Sources, shown_path
@@ -100,8 +101,7 @@ def cut_quote(text: str, width: int, keep_end: bool = False, clauses_only: bool 
         return max((i for i in cuts if kept(i) <= room), key=kept, default=None)
 
     spaces = [i for i, c in enumerate(text) if c == " "]
-    at = best([i for i in spaces if text[i - 1] in _CLAUSE_ENDS
-               or text[i - 1] in "\u201d\"" and i > 1 and text[i - 2] in _CLAUSE_ENDS])  # 'final."', not 'to "'
+    at = best([i for i in spaces if _ends_clause(text, i, strict=clauses_only)])
     if clauses_only and (at is None or kept(at) < LEAST_CUT):
         return ""
     if not clauses_only and (at is None or 2 * kept(at) < room):
@@ -112,6 +112,31 @@ def cut_quote(text: str, width: int, keep_end: bool = False, clauses_only: bool 
         return balanced("\u2026" + text[at + 1:])
     head = text[:at].rstrip(",;:\u2014")
     return balanced(head + (" \u2026" if head.endswith(tuple(_SENTENCE_ENDS)) else "\u2026"))
+
+
+# Words that open a clause after a comma ("…, which", "…, but"; and any "-ing": "…, saying"): a comma
+# before any other word may part a name from its title ("Tony Macklin, director of product at Ask
+# Jeeves, pointed out…") or items of a list ("French, Australian, and British forces"), and a cut
+# there is inside a clause.
+_CLAUSE_OPENERS = frozenset("""and but or nor so yet which who whom whose where whereby when while whilst whereas
+    although though because as since after before if unless until with""".split())
+
+
+def _ends_clause(text: str, space: int, strict: bool = False) -> bool:
+    """Whether the space at `space` follows the end of a clause: a sentence's or a clause's mark (with
+    a closing quotation mark after it: 'final."', not 'to "'). `strict` (a context line): a comma ends
+    one only where a quotation ends with it, or before a word that opens a clause and after more than
+    one word since the comma before it (a list's "French, Australian, and…" does not)."""
+    quoted = text[space - 1] in "\u201d\"" and space > 1
+    end = space - 2 if quoted else space - 1
+    if end < 0 or text[end] not in _CLAUSE_ENDS:
+        return False
+    if not strict or text[end] != "," or quoted:
+        return True
+    after = text[space + 1:].split(maxsplit=1)
+    opener = after[0].lower().strip("\"\u201c") if after else ""
+    since = text[:end].rsplit(",", 1)[-1].split()
+    return (opener in _CLAUSE_OPENERS or opener.endswith("ing") and opener.isalpha()) and len(since) > 1
 
 
 def context_line(text: str, width: int, keep_end: bool = False) -> str:
@@ -177,10 +202,18 @@ def others(answer: Answer) -> int:
     return len(answer.citations) - 1 + len(answer.versions)
 
 
-def help_lines(block: Help) -> list[str]:
-    """The verbs as plain text, in two columns."""
-    return [block.intro, *(line for family, rows in block.families
-                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
+def help_lines(block: Help, width: int = PLAIN_WIDTH) -> list[str]:
+    """The verbs as plain text in two columns, as `render.help_table` draws them: at most `width`
+    characters a line, a description wrapped in its own column (at 80 columns five ran past the
+    edge, and a terminal wrapped them to column 0)."""
+    column = 2 + max((len(usage) for _, rows in block.families for usage, _ in rows), default=0) + 2
+    lines = textwrap.wrap(block.intro, width)
+    for family, rows in block.families:
+        lines.append(f"{family}:")
+        for usage, what in rows:
+            first, *more = textwrap.wrap(what, max(width - column, LEAST_CUT)) or [""]
+            lines += [f"  {usage}".ljust(column) + first, *(" " * column + line for line in more)]
+    return lines
 
 
 def other_lines(block: Reading | Sources) -> list[str]:

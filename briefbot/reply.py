@@ -13,7 +13,7 @@ from briefbot.search import Answer, Citation, Version
 
 __all__ = ["ANSWERED", "NO_ANSWER", "OK", "ERROR", "Heading", "Message", "Passage", "Items", "Help", "Reading", "SourceInfo",
            "Dated", "Difference",
-           "Sources", "Block", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
+           "Sources", "Block", "BIG_BRIEFING", "View", "Completion", "shown_path", "Reply", "Answer", "Citation"]
 
 ANSWERED, NO_ANSWER, OK, ERROR = "answered", "no_answer", "ok", "error"
 
@@ -101,11 +101,15 @@ class Sources:
 
 
 
+BIG_BRIEFING = 500  # facts: past this many, a score of all of them says nothing ("31/7517"): the
+# sources touched are counted beside the facts found
+
+
 @dataclass(frozen=True)
 class View:
     """What the front ends draw around the transcript, as it stands after a turn: the status line
-    (room, score, turns), the side panel (people here, exits, notebook) and load warnings. Facts and
-    people are None until the world is built (a one-shot question never builds it)."""
+    (room, score, turns), the side panel (people here, exits, notebook) and load warnings. Facts,
+    sources touched and people are None until the world is built (a one-shot question never builds it)."""
     room: str
     turns: int
     uncovered: int | None = None
@@ -117,6 +121,34 @@ class View:
     unsaved_facts: bool = False  # facts uncovered that no save holds: quitting would lose them
     warnings: tuple[str, ...] = ()
     folder: str = ""  # the corpus folder, which shown paths are relative to
+    touched: int | None = None  # sources the player has uncovered a fact of
+    sources: int = 0  # sources in the briefing
+
+    @property
+    def big(self) -> bool:
+        """Whether the briefing tells more than BIG_BRIEFING facts: its score counts sources too."""
+        return self.facts is not None and self.facts > BIG_BRIEFING
+
+    @property
+    def score(self) -> str:
+        """The score as the status line shows it: "7/40", or on a big briefing the facts found and the
+        sources touched, "31 facts, 28/333 sources" ("" before the world is built)."""
+        if self.uncovered is None or self.facts is None:
+            return ""
+        if not self.big:
+            return f"{self.uncovered}/{self.facts}"
+        return f"{self.uncovered:,} fact{'s' * (self.uncovered != 1)}, {self.touched}/{self.sources:,} sources"
+
+    @property
+    def found(self) -> str:
+        """What has been uncovered, in words: "7 of 40 facts", or on a big briefing "31 facts from 28
+        of 333 sources" ("" before the world is built)."""
+        if self.uncovered is None or self.facts is None:
+            return ""
+        if not self.big:
+            return f"{self.uncovered} of {self.facts} fact{'s' * (self.facts != 1)}"
+        return (f"{self.uncovered:,} fact{'s' * (self.uncovered != 1)} from {self.touched} of "
+                f"{self.sources:,} sources")
 
 
 @dataclass(frozen=True)

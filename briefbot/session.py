@@ -163,6 +163,10 @@ class Session:
         """Fact numbers the player has seen at least one telling of."""
         return set(self.world.fact_of[sorted(self.state.seen)].tolist())
 
+    def touched(self) -> int:
+        """How many sources the player has seen a sentence of."""
+        return len(np.unique(self.index.sent_article[sorted(self.state.seen)]))
+
     @property
     def unsaved_notes(self) -> bool:
         return self.state.notebook != self.saved_notebook
@@ -233,16 +237,18 @@ class Session:
         reply.view = self.view()
         return reply
 
-    def view(self) -> View:
-        """What the status line and the side panel show now."""
-        state, world = self.state, self._world
+    def view(self, build: bool = False) -> View:
+        """What the status line and the side panel show now (`build`: with the world built first, for
+        a verb that counts from it; a question alone does not build it)."""
+        state, world = self.state, self.world if build else self._world
         here = self.surroundings() if world is not None else None
         return View(state.room, state.turns,
                     len(self.uncovered()) if world is not None else None,
                     world.fact_count if world is not None else None,
                     here.people if here else None, here.exits if here else None,
                     len(state.notebook), self.unsaved_notes, self.unsaved_facts,
-                    tuple(world.warnings) if world is not None else (), self.folder)
+                    tuple(world.warnings) if world is not None else (), self.folder,
+                    self.touched() if world is not None else None, len(self.index.articles))
 
     def completion(self) -> Completion:
         """What the TUI offers: Tab's verb phrases, the phrases followed by a name with the names of

@@ -17,7 +17,7 @@ from briefbot import cli
 from briefbot.parser import Command, Parser
 from briefbot.plain import compact_citation, plain
 from briefbot.render import render
-from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply
+from briefbot.reply import Heading, Items, Message, Passage, Reading, Reply, View
 from briefbot.session import Session
 from briefbot.verbs.table import VERBS
 from briefbot.verbs.verb import Verb
@@ -167,6 +167,29 @@ def test_a_context_with_no_clause_that_fits_is_not_shown(session: Session) -> No
              "Palmyra and Deir ez-Zor it does not pose a direct threat to Iraq due to the strength of its lines."
     for side in ("before", "after"):
         assert context_rows(replace(passage, **{"before": "", "after": "", side: clause})) == ([], [])
+
+
+@pytest.mark.parametrize("text, keep_end, shown", [
+    # a list's comma, a name's title, an aside: inside a clause, so no line ("there are French, Australian…")
+    ("In addition to the American forces, there are French, Australian, and British forces operating "
+     "within the coalition forces, and others within NATO in Iraq.", False, ""),
+    ("Tony Macklin, director of product at Ask Jeeves, pointed out that its search engine was used by millions "
+     "of people every day.", False, ""),
+    ("The tech-fest, the largest of its kind in the world, runs from 6 to 9 January in Las Vegas, Nevada.",
+     False, ""),
+    # a comma before a word that opens a clause, or where a quotation ends, is a clause's end
+    ("The bill was backed by some hi-tech firms, saying they needed protection for the millions they invest "
+     "in research.", False, "The bill was backed by some hi-tech firms\u2026"),
+    ("Police have said they have a duty to investigate the men, who were arrested on their return to the UK "
+     "last year.", False, "Police have said they have a duty to investigate the men\u2026"),
+    ("He shows off a new external hard drive, which won an innovation for engineering and design prize.",
+     True, "\u2026which won an innovation for engineering and design prize."),
+])
+def test_a_context_is_cut_at_a_comma_only_where_a_clause_ends(text: str, keep_end: bool, shown: str) -> None:
+    """Cut at any comma, a context read "Tony Macklin, director of product at Ask Jeeves…" (the verb
+    cut off) or "there are French, Australian…"; on the BBC dev questions 27 of 52 cut lines were such."""
+    from briefbot.plain import context_line
+    assert context_line(text, 77, keep_end) == shown
 
 
 def test_context_never_shows_what_the_last_reply_showed(session: Session) -> None:
@@ -962,7 +985,7 @@ def test_a_line_that_means_a_verb_runs_it(session: Session, line: str, verb: str
 
 
 def test_help_and_undo_are_made_from_the_table(session: Session) -> None:
-    shown = plain(session.handle("help"))
+    shown = " ".join(plain(session.handle("help")).split())  # as read, a description wrapped or not
     for verb in VERBS:
         if verb.help:
             assert verb.help in shown
@@ -987,6 +1010,17 @@ def test_wrapped_lines_stay_indented_at_80_columns(session: Session) -> None:
     body = lines[lines.index(f"{text.title}:") + 1:]
     body = body[:next((n for n, line in enumerate(body) if line.startswith("(")), len(body))]  # then "(15 more…)"
     assert len(body) > len(text.items) and all(line.startswith("  ") for line in body if line.strip())
+
+
+def test_plain_help_fits_80_columns_and_wraps_under_the_descriptions(session: Session) -> None:
+    """`briefbot ask help` in a pipe wrote lines of up to 89 characters: a terminal wrapped them to column 0."""
+    lines = plain(session.handle("help")).splitlines()
+    assert max(len(line) for line in lines) <= 80
+    column = next(re.match(r"  \S.*?\s{2,}", line).end() for line in lines if line.startswith("  look"))
+    rows = [line for line in lines if line.startswith("  ")]
+    wrapped = [line for line in rows if not line[:column].strip()]
+    assert wrapped and all(line[column] != " " for line in wrapped)  # each under its description's column
+    assert all(len(line) > column and line[column - 2:column] == "  " for line in rows)
 
 
 def test_a_timeline_line_reads_alike_in_both_front_ends_and_past_nine(session: Session) -> None:
@@ -1158,6 +1192,27 @@ def test_restore_after_a_restart_takes_the_newest_save(seed_index, tmp_path: Pat
     assert "left alone" not in said(relaunched.handle("save"))  # the restored game's own file
 
 
+def test_restore_with_no_name_takes_this_briefings_newest_save_never_another_corpus(seed_index, tmp_path: Path) -> None:
+    """A newer save of other articles in the same folder is passed over; with no save of this
+    briefing, `restore` says so (it tried the other corpus's briefbot-session.json and refused it)."""
+    import os
+    from briefbot.cache import load
+    (tmp_path / "bridge.txt").write_text("Bridge opens\n\nThe council opened the bridge in Selby.\n")
+    other = Session(load([str(tmp_path / "bridge.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    other.handle("save")  # briefbot-session.json: the other corpus's
+    game = Session(seed_index, home=tmp_path)
+    refused = game.handle("restore")
+    assert refused.status == "error" and "no saved game of this briefing" in said(refused)
+    assert "saved with other articles" not in said(refused) and game.save_path is None
+    game.handle("go harir")
+    game.handle("save")  # briefbot-session-2.json: this briefing's
+    other.handle("save")
+    newer = os.stat(tmp_path / "briefbot-session-2.json").st_mtime_ns + 10**9
+    os.utime(tmp_path / "briefbot-session.json", ns=(newer, newer))  # the other corpus saved last
+    relaunched = Session(seed_index, home=tmp_path)
+    assert "briefbot-session-2.json" in said(relaunched.handle("restore")) and relaunched.state.room == "Harir base"
+
+
 def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp_path: Path) -> None:
     """A relaunch showed no sign of the saved game (`restore` worked once typed)."""
     from briefbot.cache import load
@@ -1170,6 +1225,31 @@ def test_the_opening_says_when_a_game_of_this_briefing_was_saved(seed_index, tmp
     Session(seed_index, home=tmp_path).handle("save")
     assert hint in said(Session(seed_index, home=tmp_path).opening())
     assert hint not in said(Session(seed_index, home=tmp_path / "elsewhere").opening())
+
+
+def test_the_score_of_a_big_briefing_counts_facts_found_and_sources_touched() -> None:
+    """"31/7517 facts" on a BBC folder of 333 articles said nothing: past BIG_BRIEFING facts the score
+    is the facts found and the sources touched."""
+    small = View("Briefing room", 9, uncovered=7, facts=40, touched=2, sources=2)
+    big = View("Briefing room", 12, uncovered=31, facts=7517, touched=28, sources=333)
+    assert (small.score, small.found) == ("7/40", "7 of 40 facts")
+    assert (big.score, big.found) == ("31 facts, 28/333 sources", "31 facts from 28 of 333 sources")
+    assert View("Briefing room", 0).score == ""  # the world not built: nothing to count yet
+
+
+def test_score_on_a_big_briefing_gives_the_share_and_hint_the_thing_most_left_in(
+        session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbot import reply
+    session.handle("how many american soldiers are in iraq")
+    found = len(session.uncovered())
+    monkeypatch.setattr(reply, "BIG_BRIEFING", 10)  # the embedded briefing's 48 facts, as a big one's
+    view = session.handle("look").view
+    assert view is not None and view.score == f"{found} facts, 2/2 sources"
+    assert re.fullmatch(rf"You have uncovered {found} facts \(\d+(\.\d)?% of the {view.facts} the articles tell\) "
+                        r"from 2 of 2 sources \(100%\) in 3 turns\.", said(session.handle("score")))
+    most = max(session.world.things, key=lambda t: session.left(t.sentences))
+    verb = {"person": "talk to", "place": "go to"}.get(most.kind, "examine")
+    assert said(session.handle("hint")).startswith(f"Try `{verb} {most.name}`: ")  # a thing, not `read source 1`
 
 
 def test_counts_agree_with_their_nouns(session: Session) -> None:

@@ -119,6 +119,20 @@ def test_again_after_undo_undoes_another_turn(session):
     assert said(session.handle("g")) == "There is nothing to undo."
 
 
+@pytest.mark.parametrize("verb", ["timeline", "compare", "brief"])
+def test_undo_after_a_story_verb_undoes_that_step_only(session, verb: str):
+    """A story verb puts its lines on the table and uncovers what they tell: undo after it took back
+    the question before it too (it was no step of its own, so what it uncovered went to the question's)."""
+    session.handle("how many american soldiers are in iraq")
+    asked = session.state.copy()
+    seen = set(asked.seen)
+    session.handle(verb)
+    assert said(session.handle("undo")).startswith(f"Undone: {verb}.")
+    assert session.state.shown == asked.shown and session.state.seen == seen and session.state.turns == 1
+    assert session.state.question == asked.question and not session.state.spent
+    assert said(session.handle("undo")).startswith("Undone: how many american soldiers are in iraq.")
+
+
 def test_go_to_no_place_says_so_first_with_the_exits_and_no_loose_answers(session):
     exits = next(b for b in session.handle("look").blocks if isinstance(b, Items) and b.title == "Exits").items
     reply = session.handle("go paris")  # the articles say "going": no reason to show those

@@ -118,6 +118,11 @@ class Gate:
             self.running -= 1
 
 
+def notices(app: BriefbotApp, kind: str) -> list[str]:
+    """The transcript's lines of a kind ("error", "warning"): where errors and warnings are said."""
+    return [_plain(w.content) for w in app.query_one(Transcript).query(f"Static.message.{kind}")]
+
+
 def screen_text(app: BriefbotApp) -> str:
     """All the transcript says, as plain text."""
     shown = app.query_one(Transcript).query("Static, Citations")
@@ -213,6 +218,19 @@ def test_question_answered_with_citations(app: RecordingApp, seed_index: Index, 
         assert "> " + QUESTION in screen_text(app)
         assert app.query_one(StatusLine).score.startswith(f"Score: {len(app.session.uncovered())}/")
         assert app.session.state.seen
+    drive(app, scenario)
+
+
+def test_the_status_line_of_a_big_briefing_counts_sources_touched(app: RecordingApp,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Score: 31/7517" said nothing on a big briefing: the status line reads the View's score."""
+    from briefbot import reply
+    monkeypatch.setattr(reply, "BIG_BRIEFING", 10)  # the embedded briefing's 48 facts, as a big one's
+
+    async def scenario(pilot: Pilot) -> None:
+        await play(pilot, QUESTION)
+        found = len(app.session.uncovered())
+        assert app.query_one(StatusLine).score == f"Score: {found} facts, 2/2 sources  Turns: 1"
     drive(app, scenario)
 
 
@@ -312,15 +330,30 @@ def test_note_notebook_and_export(app: RecordingApp, tmp_path: Path) -> None:
     drive(app, scenario)
 
 
-def test_a_failed_export_is_a_notification(app: RecordingApp, tmp_path: Path) -> None:
+def test_a_failed_export_is_one_red_line_in_the_transcript_not_a_toast(app: RecordingApp, tmp_path: Path) -> None:
     async def scenario(pilot: Pilot) -> None:
         await play(pilot, QUESTION)
         await play(pilot, "note 1")
         (tmp_path / "afile").write_text("not a folder")
         await play(pilot, "export afile/notes.md")  # nothing can be written under a file
-        assert any(severity == "error" and "afile" in message for severity, message in app.notes)
+        errors = notices(app, "error")
+        assert len(errors) == 1 and "afile" in errors[0] and "\n" not in errors[0]
+        assert not app.notes  # a toast of it was a box over the transcript
         assert app.session.unsaved_notes
     drive(app, scenario)
+
+
+def test_a_toast_is_one_line_at_80_columns(app: RecordingApp) -> None:
+    """A toast was a box of three rows and more (padding, 40 columns wide) over the transcript."""
+    from textual.widgets._toast import Toast
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:  # run_test hides them by default
+            app.notify("Copied answer 1 with its citation, and a good deal more said after it " * 2)
+            await wait_until(pilot, lambda: bool(app.screen.query(Toast)))
+            await pilot.pause()
+            assert app.screen.query_one(Toast).outer_size.height == 1
+    asyncio.run(main())
 
 
 def test_undo_steps_back(app: RecordingApp, seed_index: Index, tmp_path: Path) -> None:
@@ -354,7 +387,7 @@ def test_save_and_restore(seed_index: Index, tmp_path: Path) -> None:
         assert second.session.state.notebook == first.session.state.notebook
         assert "1 note" in str(second.query_one("#notes", Static).content)
         await play(pilot, "restore nowhere.json")
-        assert any(severity == "error" and "nowhere.json" in message for severity, message in second.notes)
+        assert any("nowhere.json" in line for line in notices(second, "error")) and not second.notes
     drive(second, restore)
 
 
@@ -857,7 +890,7 @@ def test_a_pasted_line_goes_into_the_box_and_a_pasted_text_is_one_turn(app: Reco
     drive(app, scenario)
 
 
-def test_an_engine_error_is_a_notification_and_the_game_goes_on(app: RecordingApp,
+def test_an_engine_error_is_a_red_line_and_the_game_goes_on(app: RecordingApp,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     async def scenario(pilot: Pilot) -> None:
         handle = app.session.handle
@@ -870,7 +903,8 @@ def test_an_engine_error_is_a_notification_and_the_game_goes_on(app: RecordingAp
         await submit(pilot, "boom")
         await submit(pilot, "score")
         await answered(pilot)
-        assert ("error", "briefbot could not handle that line (RuntimeError: the index fell over).") in app.notes
+        assert notices(app, "error") == ["briefbot could not handle that line (RuntimeError: the index fell over)."]
+        assert not app.notes
         assert "> boom" not in screen_text(app) and "> score" in screen_text(app)
         await play(pilot, QUESTION)
         assert app.query(PassageView) and app.is_running
@@ -909,7 +943,7 @@ def test_loading_in_a_worker_warns_of_bad_files(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot) -> None:
         assert app.session is not None and len(app.session.index.articles) == 1
-        assert any(severity == "warning" and "empty.txt" in message for severity, message in app.notes)
+        assert any("empty.txt" in line for line in notices(app, "warning")) and not app.notes
         await wait_until(pilot, lambda: not app.query("#loading"))
         await play(pilot, "when did the dam open")
         assert "Monday" in screen_text(app)
@@ -943,8 +977,8 @@ def test_an_unusable_corpus_is_an_error_not_a_traceback(tmp_path: Path) -> None:
 
     async def scenario(pilot: Pilot) -> None:
         assert app.session is None
-        assert any(severity == "error" and "no articles" in message for severity, message in app.notes)
-        assert app.query_one(PromptInput).disabled
+        assert any("no articles" in line for line in notices(app, "error")) and not app.notes
+        assert app.query_one(PromptInput).disabled and "ctrl+q quits" in app.query_one(PromptInput).placeholder
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: not app.is_running)
     drive(app, scenario)
@@ -1109,6 +1143,21 @@ def test_toggling_the_panel_keeps_the_last_turn_in_view(app: RecordingApp) -> No
             await pilot.pause(0.05)
             turn = app.query(ReplyView).last()
             assert _visible(app, turn.query(PassageView).first())
+    drive(app, scenario, size=(80, 24))
+
+
+def test_toggling_the_panel_puts_the_last_turns_first_line_at_the_top(app: RecordingApp) -> None:
+    """At 80x24 after a timeline, showing the panel left the transcript five rows into the turn: the
+    reflow takes more than one layout pass, and the scroll was set after the first."""
+    async def scenario(pilot: Pilot) -> None:
+        for line in (QUESTION, "x pkk", "timeline"):
+            await play(pilot, line)
+        transcript = app.query_one(Transcript)
+        for _ in range(2):
+            await pilot.press("ctrl+b")
+            await pilot.pause(0.2)
+            turn = app.query(ReplyView).last()
+            assert transcript.scroll_y == turn.virtual_region.y + turn.children[0].styles.margin.top
     drive(app, scenario, size=(80, 24))
 
 

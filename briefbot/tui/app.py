@@ -8,6 +8,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from multiprocessing import resource_tracker
 from pathlib import Path
@@ -26,14 +27,14 @@ from textual.worker import Worker, WorkerState
 
 from briefbot.plain import full_citation
 from briefbot.render import safe
-from briefbot.reply import Citation, Completion, Message, Passage, Reading, Reply, View
+from briefbot.reply import ERROR, Citation, Completion, Message, Passage, Reading, Reply, View
 from briefbot.session import HELP_INTRO, HELP_ROWS, CorpusError, Session
 from briefbot.text import one_line
 from briefbot.tui.paste import use_paste_parser
 from briefbot.tui.screens import HelpScreen, QuitScreen, ReaderScreen
 from briefbot.tui.story import StoryView
 from briefbot.tui.widgets import (Citations, CommandSuggester, PromptInput, ReplyView, SidePanel, StatusLine,
-                                  Transcript, plain)
+                                  Transcript)
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -176,11 +177,10 @@ class BriefbotApp(App[int]):
         self.session = session
         self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
-        self.warn(warnings)
         prompt = self.query_one(PromptInput)
         self.completion = session.completion()
         prompt.suggester = CommandSuggester(self.completion)
-        self.show(None, look)
+        self.show(None, replace(look, blocks=[*notices(warnings), *look.blocks]))  # above the room, in its turn
         if self.exit_when_ready:
             self.call_after_refresh(self.leave_when_ready)
         self.next_turn()  # the lines typed while it loaded
@@ -190,22 +190,19 @@ class BriefbotApp(App[int]):
         self.exit(EXIT_OK)
 
     def failed(self, error: str, warnings: list[str]) -> None:
-        self.warn(warnings)
-        self.query_one("#loading", Static).update(plain(error, "bold"))
+        """The error as a red line in the transcript, under the warnings (a toast of it covered the
+        transcript for 30 seconds)."""
+        self.query_one("#loading").remove()
         self.query_one(ProgressBar).remove()
+        self.query_one(Transcript).show(None, Reply("", ERROR, [*notices(warnings), Message(error, "error")]))
         self.query_one(StatusLine).show("No briefing")
-        self.query_one(PromptInput).disabled = True  # nothing to ask: the lines typed meanwhile go too
+        prompt = self.query_one(PromptInput)
+        prompt.disabled = True  # nothing to ask: the lines typed meanwhile go too
+        prompt.placeholder = "no briefing to ask: ctrl+q quits"  # it offered "ask a question" on a dead screen
         self.queue.clear()
-        self.notify(safe(error), severity="error", markup=False, timeout=30)
         self.exit_status = EXIT_UNUSABLE
         if self.exit_when_ready:
             self.exit(EXIT_UNUSABLE, EXIT_UNUSABLE)
-
-    def warn(self, warnings: list[str]) -> None:
-        for line in warnings[:MAX_WARNINGS]:
-            self.notify(safe(line), severity="warning", markup=False, timeout=10)
-        if len(warnings) > MAX_WARNINGS:
-            self.notify(f"{len(warnings) - MAX_WARNINGS} more warnings.", severity="warning", timeout=10)
 
     # --- playing -----------------------------------------------------------------------------
 
@@ -271,8 +268,8 @@ class BriefbotApp(App[int]):
                 self.action_quit()
         else:
             e = event.worker.error
-            self.notify(f"briefbot could not handle that line ({type(e).__name__}: {safe(str(e))}).",
-                        severity="error", markup=False)
+            self.query_one(Transcript).show(None, Reply("", ERROR, [
+                Message(f"briefbot could not handle that line ({type(e).__name__}: {e}).", "error")]))
         self.next_turn()
 
     def action_play(self, line: str) -> None:
@@ -283,10 +280,8 @@ class BriefbotApp(App[int]):
         self.query_one(Transcript).show(line, reply)
         if reply.passages:
             self.last_passage = reply.passages[0]
-        for block in reply.blocks:
-            if isinstance(block, Message) and block.kind == "error":
-                self.notify(safe(block.text), severity="error", markup=False)
-            elif isinstance(block, Reading):
+        for block in reply.blocks:  # an error is its red line in the transcript, no toast over it
+            if isinstance(block, Reading):
                 self.push_screen(ReaderScreen(block))
         if reply.verb in ("export", "save"):
             # Each line made safe, then joined: briefbot's own two lines stay two (not "…␊Wrote…").
@@ -294,7 +289,8 @@ class BriefbotApp(App[int]):
         if reply.view is not None:
             self.view = reply.view
             view = reply.view
-            self.query_one(StatusLine).show(view.room, f"Score: {view.uncovered}/{view.facts}  Turns: {view.turns}")
+            self.query_one(StatusLine).show(view.room, f"Score: {view.score}  Turns: {view.turns}" if view.score
+                                            else f"Turns: {view.turns}")
             self.query_one(SidePanel).show(view.people, view.exits, view.notes, view.unsaved)
 
     def on_citations_selected(self, event: Citations.Selected) -> None:
@@ -381,7 +377,7 @@ class BriefbotApp(App[int]):
         if not isinstance(self.screen, QuitScreen):
             session = self.session
             save_to, export_to = session.save_file(), session.export_file()
-            self.push_screen(QuitScreen(view.uncovered, view.facts, view.unsaved, str(save_to), str(export_to),
+            self.push_screen(QuitScreen(view.found, view.unsaved, str(save_to), str(export_to),
                                         session.passes_over(save_to) or view.unsaved and session.passes_over(export_to)),
                              self.quit_chosen)
 
@@ -403,6 +399,15 @@ class BriefbotApp(App[int]):
         if view is not None and not view.unsaved and (choice == "export" or not view.unsaved_facts):
             self.farewell = self.exported
             self.exit(EXIT_OK)
+
+
+def notices(warnings: list[str]) -> list[Message]:
+    """Loading warnings as lines of the transcript (toasts of them were boxes over it): the first
+    MAX_WARNINGS, then how many more."""
+    lines = [Message(line, "warning") for line in warnings[:MAX_WARNINGS]]
+    if len(warnings) > MAX_WARNINGS:
+        lines.append(Message(f"({len(warnings) - MAX_WARNINGS} more warnings.)", "warning"))
+    return lines
 
 
 def run(paths: list[str] | None, use_cache: bool = True) -> int:

@@ -96,16 +96,14 @@ class QuitScreen(ModalScreen[str]):
                 Binding("right,down", "step(1)", "Next", show=False)]
     AUTO_FOCUS = "#cancel"
 
-    def __init__(self, uncovered: int | None, facts: int | None, notes: bool, save_to: str, export_to: str,
-                 passes_over: bool) -> None:
+    def __init__(self, found: str, notes: bool, save_to: str, export_to: str, passes_over: bool) -> None:
         super().__init__()
-        self.uncovered, self.facts, self.notes = uncovered, facts, notes
+        self.found, self.notes = found, notes  # found: View.found ("7 of 40 facts"), "" if not known
         self.save_to, self.export_to = save_to, export_to
         self.passes_over = passes_over  # a file named is the next free name past another game's
 
     def compose(self) -> ComposeResult:
-        found = "what you uncovered" + (f" ({self.uncovered} of {self.facts} facts)" if self.uncovered is not None
-                                        else "")
+        found = "what you uncovered" + (f" ({self.found})" if self.found else "")
         lost = f"{found} and your notes" if self.notes else found
         files = f"Save and quit writes {self.save_to}" + (f"; Export and quit, {self.export_to}" if self.notes
                                                           else "")

@@ -243,11 +243,21 @@ class Transcript(VerticalScroll, can_focus=False):
         if turns:
             self.call_after_refresh(self._to_top, turns.last())
 
-    def _to_top(self, turn: ReplyView) -> None:
+    def _to_top(self, turn: ReplyView, tries: int = 3) -> None:
         """The turn's first line at the top: not the blank line that parts it from the turn before,
-        a row a screen of 24 needs."""
+        a row a screen of 24 needs. A new width (Ctrl+B) reflows the turns over more than one layout
+        pass: where the turn ended up is looked at again once the screen has settled (it stood five
+        rows into a timeline)."""
         gap = turn.children[0].styles.margin.top if turn.children else 0
-        self.scroll_to(y=turn.virtual_region.y + gap, animate=False, immediate=True)
+        y = turn.virtual_region.y + gap
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if tries:
+            self.call_after_refresh(self._settled, turn, y, tries - 1)
+
+    def _settled(self, turn: ReplyView, y: int, tries: int) -> None:
+        gap = turn.children[0].styles.margin.top if turn.children else 0
+        if turn.is_attached and turn.virtual_region.y + gap != y:
+            self._to_top(turn, tries)
 
 
 class SidePanel(VerticalScroll, can_focus=False):

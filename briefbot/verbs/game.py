@@ -17,22 +17,36 @@ if TYPE_CHECKING:
 
 
 def score(s: Session, command: Command) -> Reply:
+    """The facts uncovered; on a big briefing with their share and the sources touched, as a count
+    of all its facts ("3 of 7517") says little."""
     turns = s.state.turns + 1  # this one too, as the status line will show
-    sources = {int(s.index.sent_article[n]) for n in s.state.seen}
+    view = s.view(build=True)
+    assert view.uncovered is not None and view.facts is not None and view.touched is not None
+    if not view.big:
+        return Reply(command.line, OK, verb="score").say(
+            f"You have uncovered {view.found} from {plural(view.touched, 'source')} in {plural(turns, 'turn')}.")
     return Reply(command.line, OK, verb="score").say(
-        f"You have uncovered {len(s.uncovered())} of {plural(s.world.fact_count, 'fact')} from "
-        f"{plural(len(sources), 'source')} in {plural(turns, 'turn')}.")
+        f"You have uncovered {view.uncovered:,} fact{'s' * (view.uncovered != 1)} ({_share(view.uncovered, view.facts)} "
+        f"of the {view.facts:,} the articles tell) from {view.touched} of {view.sources:,} sources "
+        f"({_share(view.touched, view.sources)}) in {plural(turns, 'turn')}.")
+
+
+def _share(part: int, whole: int) -> str:
+    """A part of a whole as a percentage: "0.4%", "12%", never "0.0%" for a part of something."""
+    share = 100 * part / max(whole, 1)
+    return "under 0.1%" if 0 < share < 0.05 else f"{share:.1f}%" if share < 10 else f"{share:.0f}%"
 
 
 def hint(s: Session, command: Command) -> Reply:
+    """The person, place or organisation with the most facts not yet uncovered (on a big briefing,
+    where a look at everything says little); a source only when none of them has any left."""
     reply = Reply(command.line, OK, verb="hint")
-    things: list[tuple[int, str]] = []
-    for thing in s.world.things:
-        verb = {"person": "talk to", "place": "go to", "organisation": "examine"}.get(thing.kind, "examine")
-        things.append((s.left(thing.sentences), f"{verb} {thing.name}"))
-    for n, _ in enumerate(s.index.articles):
-        things.append((s.left(list(s.index.sentences_of(n))), f"read source {n + 1}"))
+    verbs = {"person": "talk to", "place": "go to", "organisation": "examine"}
+    things = [(s.left(thing.sentences), f"{verbs.get(thing.kind, 'examine')} {thing.name}") for thing in s.world.things]
     left, action = max(things, default=(0, ""))
+    if left == 0:
+        sources = [(s.left(list(s.index.sentences_of(n))), f"read source {n + 1}") for n in range(len(s.index.articles))]
+        left, action = max(sources, default=(0, ""))
     if left == 0:
         return reply.say("You have uncovered everything in this briefing.")
     return reply.say(f"Try `{action}`: {plural(left, 'fact')} there you have not uncovered.")

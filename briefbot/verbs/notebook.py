@@ -175,9 +175,10 @@ def _own_save(s: Session, path: Path) -> bool:
 
 def restore(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="restore")
-    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else newest_save(s) or s.home / SESSION_FILE
+    path = _typed_path(s, reply, command.obj, SESSION_FILE) if command.obj else newest_save(s)
     if path is None:
-        return reply
+        return reply if command.obj else reply.refuse(
+            f"There is no saved game of this briefing in {s.home}: `save` makes one, `restore FILE` names another.")
     try:
         state = s.load_saved(path)
     except (OSError, ValueError) as e:
@@ -201,15 +202,21 @@ def _room(room: str) -> str:
 
 
 def newest_save(s: Session) -> Path | None:
-    """The newest save of this corpus in the game's folder (what `restore` with no name restores), if any."""
+    """The newest save of this briefing in the game's folder (what `restore` with no name restores), if
+    any: a newer save of other articles beside it is passed over, never restored or refused."""
     saves = []
-    for path in s.home.glob(f"{Path(SESSION_FILE).stem}*.json"):
+    for path in s.home.glob(f"{glob.escape(Path(SESSION_FILE).stem)}*.json"):
+        try:
+            saves.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    for _, path in sorted(saves, reverse=True):
         try:
             s.load_saved(path)
-            saves.append((path.stat().st_mtime, path))
         except (OSError, ValueError):
             continue
-    return max(saves)[1] if saves else None
+        return path
+    return None
 
 
 _NOTE = r"(?:answer\s+)?#?\d+|all|it|that"  # "take care of…" is a question, not a note

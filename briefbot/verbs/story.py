@@ -114,12 +114,14 @@ def _on_topic(s: Session, reply: Reply, topic: str) -> np.ndarray | None:
     return sentences
 
 
+# Each puts its lines on the table (`note N` takes them) and uncovers what they tell: a step of its
+# own for undo (it was the question's before it, and undo took both back).
 VERBS = (
     Verb("brief", ("brief", "briefing", "summary", "summarise", "summarize", "overview", "the story",
                    "what is the story", "what is the story about", "what is this about", "what is going on"),
-         "the story at a glance: key facts, who is quoted, key dates", False, brief),
+         "the story at a glance: key facts, who is quoted, key dates", True, brief),
     Verb("timeline", ("timeline", "timeline of", "chronology"), "the story's dated events in order (about X)",
-         False, timeline, OPTIONAL, usage="timeline [X]"),
-    Verb("compare", ("compare",), "where the sources tell it differently (on X; sources N and M)", False,
+         True, timeline, OPTIONAL, usage="timeline [X]"),
+    Verb("compare", ("compare",), "where the sources tell it differently (on X; sources N and M)", True,
          compare, OPTIONAL, usage="compare [X | N M]"),
 )
