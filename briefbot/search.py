@@ -104,6 +104,8 @@ _A_BEFORE = LazyPattern(r"(?<![\w'-])(?:[Aa]n?)((?:\s+[\w'\u2019-]+){0,2})\s+$")
 _QUALIFIED_NOUN = LazyPattern(r"\s+[a-z][\w-]*(?:\s+(?:was|is|were|are|has|had|have|will|would|and|or)\b|[.;)])")
 _DONE_TO = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?"
                        r"(?:[A-Z][\w'\u2019-]*\s+)?[a-z][\w-]*\s+$")  # a title between: "beat compatriot Kim Clijsters"
+# the last of a deed's objects: "accused the prime minister and Mr Brown" (asked who replaced Michael Howard)
+_COORDINATED = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:[\w'\u2019-]+\s+){1,3}(?:and|or)\s+$")
 _PRESENT_S = LazyPattern(r"[a-z]+[^su'\u2019]s")  # "believes", "plays"; not "class", "bonus", "this"
 _VERB_AFTER = LazyPattern(r"\s+(?:(?:has|have|had|was|were|is|are)\s+)?([a-z]+)\b")  # "Tony Blair purchased"
 _VERB_THEN = LazyPattern(r"\s+([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?")  # "Cate Blanchett won best…"
@@ -1015,9 +1017,10 @@ class Searcher:
         def done_to_it(sp: Span) -> bool:
             """Whether a name is what another deed is done to ("shocked Pete Sampras", "to beat
             Lindsay Davenport and win", "beat compatriot Kim Clijsters" asked who won the Australian
-            Open): no doer of the asked one."""
+            Open, "accused the prime minister and Mr Brown"): no doer of the asked one."""
             return other_deed(_WORD_BEFORE.search(text, max(0, sp.start - 30), sp.start)) or \
-                other_deed(_DONE_TO.search(text, max(0, sp.start - 40), sp.start))
+                other_deed(_DONE_TO.search(text, max(0, sp.start - 40), sp.start)) or \
+                other_deed(_COORDINATED.search(text, max(0, sp.start - 50), sp.start))
 
         def made_by(sp: Span) -> bool:
             """Whether a person is who made the thing named before "from" ("converted a low cross

@@ -138,6 +138,14 @@ def test_the_deputy_asked_for_is_not_the_holder():
     assert spans[0] == "Mervyn King" and "Rachel Lomax" not in spans
 
 
+def test_the_last_of_another_deeds_objects_is_not_the_doer():
+    """"Tory leader Michael Howard accused the prime minister and Mr Brown of squabbling" tells of
+    nobody who replaced Howard: Mr Brown is one of those accused."""
+    story = ("Squabbles", "Tory leader Michael Howard accused the prime minister and Mr Brown of squabbling.\n"
+                          "The two men denied any rift.")
+    assert "Mr Brown" not in claimed(searcher_of(story, RATES).search("who replaced michael howard as tory leader", 3))
+
+
 def test_a_counted_name_is_a_thing_not_a_doer():
     story = ("Tennis", "Safin is hopeful that winning the Australian Open will help him win more Grand Slam titles.\n"
                        "Davenport has won three Grand Slams, the 2000 Australian Open and Wimbledon.")
