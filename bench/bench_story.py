@@ -60,7 +60,7 @@ def main() -> None:
             row.append(f"{name} first {times[0] * 1000:4.0f} ms, p50 {statistics.median(times) * 1000:4.0f} ms "
                        f"(cpu {cpu[0] * 1000:4.0f}, {statistics.median(cpu) * 1000:4.0f}), max {max(times) * 1000:4.0f} ms")
         print(" | ".join(row))
-    times, cpu, told = zip(*(timed(lambda: brief(idx, world, searcher.same_fact)) for _ in range(3)))
+    times, cpu, told = zip(*(timed(lambda: brief(idx, world)) for _ in range(3)))
     print(f"brief: first {times[0]:.3f} s, p50 {statistics.median(times):.3f} s, max {max(times):.3f} s (cpu first "
           f"{cpu[0]:.3f} s, p50 {statistics.median(cpu):.3f} s; {len(told[0].facts)} sentences, "
           f"{len(told[0].key_dates)} key dates, {told[0].disagreements} disagreements)")

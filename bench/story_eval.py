@@ -117,8 +117,7 @@ def eval_brief(name: str, story: dict) -> None:
     """A story of story_points.json: its files, folder, key points and whether it is held out."""
     idx = corpus(story["files"], story.get("folder", "politics"))
     points: dict[str, list[str]] = story["points"]
-    searcher = Searcher(idx)
-    told = brief(idx, load_world(idx), searcher.same_fact)
+    told = brief(idx, load_world(idx))
     sentences = [idx.text_of(s) for sent, others in told.facts for s in (sent, *others)]
     dates = [idx.text_of(s) for e in told.key_dates for s in e.sentences]
 

@@ -6,19 +6,19 @@ sentence of the articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from briefbot.compare import compare, distinct, retold
+from briefbot.cache import load_readings
+from briefbot.compare import disagreement_counts, distinct, retold
 from briefbot.index import Index
 from briefbot.text import refers_back
 from briefbot.timeline import Event, When, timeline
 from briefbot.world import Character, World
 
 BRIEF_SIZE = 7  # sentences: the issue asks 5 to 8
-POOL = 400  # the best sentences whose dates and disagreements the brief looks at (all of a small story)
+POOL = 400  # the best sentences whose dates the brief looks at (all of a small story)
 KEY_DATES = 5
 QUOTED = 6
 MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentence already chosen is a retelling
@@ -58,11 +58,12 @@ class Brief:
     facts: list[tuple[int, tuple[int, ...]]]  # (sentence, the same fact in other articles), in story order
     quoted: list[Quoted]  # the most central first: quoted by most sources
     key_dates: list[Event]  # oldest first
-    disagreements: int  # contrasts compare finds among the pool
+    disagreements: int  # what `compare` lists of the whole corpus: the count the verb shows
+    disagreeing: int  # the articles those are in
     articles: int
 
 
-def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
+def brief(index: Index, world: World) -> Brief:
     """The brief of a whole corpus."""
     source = _sources(index, world)
     concepts = _concepts(index, source)
@@ -76,8 +77,8 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     shown = {t for sent, others in told for t in (sent, *others)}
     ranked = [e for e in ranked if shown.isdisjoint(e.sentences)]  # a line above is not shown again
     key_dates = sorted(_one_per_date(ranked)[:KEY_DATES], key=lambda e: (e.when, e.sentences))
-    return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
-                 len(index.articles))
+    disagreements, disagreeing = load_readings(index, "disagreements", disagreement_counts)["counts"].tolist()
+    return Brief(told, _quoted(index, world, source), key_dates, disagreements, disagreeing, len(index.articles))
 
 
 def _one_per_date(events: list[Event]) -> list[Event]:

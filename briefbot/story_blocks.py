@@ -6,6 +6,7 @@ from briefbot.brief import Brief, Quoted
 from briefbot.compare import Comparison
 from briefbot.reply import Block, Dated, Difference, Heading, Items, Message, Passage
 from briefbot.search import Searcher
+from briefbot.text import plural
 from briefbot.timeline import Event
 
 MAX_EVENTS = 40  # timeline lines shown at once; the rest are counted
@@ -64,9 +65,13 @@ def brief_blocks(searcher: Searcher, story: Brief) -> list[Block]:
         blocks.append(Message("Key dates:"))
         blocks += event_blocks(searcher, story.key_dates, n + 1)
     if story.disagreements:
-        blocks.append(Message(f"The sources tell {story.disagreements} thing{'s' * (story.disagreements != 1)} "
-                              "differently: `compare` shows where."))
+        blocks.append(Message(told_differently(story.disagreements, story.disagreeing) + ": `compare` shows where."))
     return blocks
+
+
+def told_differently(contrasts: int, articles: int) -> str:
+    """"3 things told differently, in 4 articles": compare's count and the brief's, worded once."""
+    return f"{plural(contrasts, 'thing')} told differently, in {plural(articles, 'article')}"
 
 
 def _quoted(quoted: Quoted) -> str:

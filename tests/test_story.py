@@ -12,6 +12,7 @@ import numpy as np
 from rich.console import Console
 
 from briefbot import cli, render
+from briefbot import brief as brief_module
 from briefbot import compare as compare_module
 from briefbot import story_blocks
 from briefbot.brief import BRIEF_SIZE, brief
@@ -626,7 +627,7 @@ def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged
 def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_index):
     world = build_world(seed_index, seed_index.world_file)
     searcher = Searcher(seed_index)
-    story = brief(seed_index, world, searcher.same_fact)
+    story = brief(seed_index, world)
     chosen = [s for s, _ in story.facts]
     assert 5 <= len(chosen) <= BRIEF_SIZE <= 8
     facts = [int(world.fact_of[s]) for s in chosen]
@@ -640,6 +641,20 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     # a key date is no line told above again (a new user saw items 5, 3 and 6 repeated under "Key dates")
     shown = {t for sent, others in story.facts for t in (sent, *others)}
     assert all(shown.isdisjoint(e.sentences) for e in story.key_dates)
+
+
+def test_the_brief_counts_the_disagreements_compare_lists(seed_index, monkeypatch):
+    """Of a pool smaller than the story (as at 100k sentences), a sentence's closest in another
+    article may be left out: the brief counts what `compare` lists, and says it in its words."""
+    monkeypatch.setattr(brief_module, "POOL", 10)
+    story = brief(seed_index, build_world(seed_index, seed_index.world_file))
+    listed = compare(seed_index, Searcher(seed_index).same_fact)
+    assert story.disagreements == len(listed.contrasts) == 3
+    assert story.disagreeing == 2
+    session = Session(seed_index)
+    said = plain(session.handle("compare")).splitlines()[1]
+    assert said == "3 things told differently, in 2 articles (of 2 compared)."
+    assert "3 things told differently, in 2 articles: compare shows where." in plain(session.handle("brief"))
 
 
 def test_the_brief_uncovers_nothing_for_the_score(seed_index):
@@ -657,7 +672,7 @@ def test_a_fact_three_sources_tell_leads_the_brief_once():
     idx = index_of(*[(f"Bridge {n}", f"{told}\nIn other news, story {n} has its own weather report today.", None)
                      for n in range(3)])
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     firsts = [(s, len(others)) for s, others in story.facts if idx.text_of(s) == told]
     assert firsts == [(0, 2)]
 
@@ -684,7 +699,7 @@ def test_the_brief_covers_what_most_sources_write_each_fact_once():
     idx = index_of(*[(f"Bridge {n}", " ".join(filler[:1] + facts + filler[1:]), None)
                      for n, (facts, filler) in enumerate(zip(told, fillers))])
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     texts = [idx.text_of(s) for s, others in story.facts for s in (s, *others)]
     for point in ("£12m bridge", "ferry will close", "starts in May", "waited decades"):
         assert any(point in text for text in texts), point
@@ -701,7 +716,7 @@ def test_of_two_tellings_the_brief_shows_the_one_holding_what_the_sources_write(
                    ("Timetable again", f"{confirmed}, so the timetable is fixed and proceeds according to plan. "
                                        "Rain fell on Mosul all week.", None))
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     (shown,) = [s for s, others in story.facts if "spokesman" in idx.text_of(s)]
     assert idx.text_of(shown).endswith("so the timetable is fixed and proceeds according to plan.")
 
@@ -714,7 +729,7 @@ def test_the_brief_tells_the_story_not_its_credit_lines_or_team_sheets():
     bench = ": Sheahan, Horan, O'Callaghan, Miller, G Easterby, Humphreys, Dempsey."
     idx = index_of(*[(f"Story {n}", f"{credit}\n{commentator}\n{sheet}\n{bench}\nBy Jo Smith, BBC News\nStory {n} tells how the "
                                     f"council will spend £{n}m on bridge number {n} in Selby.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     assert story.facts and not any(idx.text_of(s) in (credit, commentator, sheet, bench, "By Jo Smith, BBC News")
                                    for s, _ in story.facts)
 
@@ -726,7 +741,7 @@ def test_the_brief_tells_no_sentence_that_points_back_at_what_its_article_named_
     idx = index_of(*[(f"Story {n}", f"A trojan called Bropia spreads through the MSN Messenger program.\n"
                                     + "\n".join(points_back) + f"\nStory {n} tells how the council will spend £{n}m "
                                     f"on bridge number {n} in Selby this week.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     told = [idx.text_of(s) for s, _ in story.facts]
     assert any("this week" in t for t in told) and not set(told) & set(points_back)
 
@@ -737,7 +752,7 @@ def test_the_brief_tells_no_numbering_of_a_list_split_into_sentences_of_its_own(
     text = ("The county council will spend £80m on the new river bridge in Selby, officials said.\n2...\n"
             "Work starts in 2006.\n3...\"")
     idx = index_of(*[(f"Bridge {n}", text.replace("£80m", f"£8{n}m"), None) for n in range(3)])
-    shown = [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+    shown = [idx.text_of(s) for s, _ in brief(idx, build_world(idx)).facts]
     assert "Work starts in 2006." in shown and not {"2...", '3..."'} & set(shown)
 
 
@@ -746,7 +761,7 @@ def test_the_brief_tells_no_piece_of_a_sentence_split_apart():
               "and the county council agreed to pay the Selby bridge company £5m in May."]
     idx = index_of(*[(f"Story {n}", "\n".join(pieces) + f"\nStory {n} tells how the county council will spend "
                                     f"£{n}m on bridge number {n} in Selby.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     told = [idx.text_of(s) for s, _ in story.facts]
     assert told and not set(told) & set(pieces)
 
@@ -761,7 +776,7 @@ def test_an_article_published_twice_is_one_source_of_the_brief():
              "by a tenth in April. Night sailings to Rotterdam end. The harbour master expects more freight.")
     def told(*stories: tuple[str, str, None]) -> list[str]:
         idx = index_of(*stories)
-        return [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+        return [idx.text_of(s) for s, _ in brief(idx, build_world(idx)).facts]
 
     once = told(("Bridges", copied, None), ("Museum", other, None), ("Ferries", third, None))
     # the copies tell every bridge twice, yet are one source: the brief is the one of the bridges told once
@@ -781,7 +796,7 @@ def test_the_brief_quotes_first_whom_most_sources_quote_with_the_role_as_written
                ("Fulham", "sun", "A crowd of 21,000 saw the visitors hit the bar three times.")]
     idx = index_of(("Parry", "Liverpool chief executive Rick Parry spoke on Monday. " + interview, None),
                    *((town, wenger.format(town, weather, news), None) for town, weather, news in matches))
-    quoted = brief(idx, build_world(idx), Searcher(idx).same_fact).quoted
+    quoted = brief(idx, build_world(idx)).quoted
     assert [(q.person.name, q.sources) for q in quoted][:2] == [("Arsene Wenger", 3), ("Rick Parry", 1)]
     assert quoted[0].person.role == "Arsenal boss"
 
@@ -937,6 +952,6 @@ def test_the_key_dates_of_the_brief_name_each_date_once():
             "His coach Christos Tzekos has trained him since before the Sydney Games of 2000."]
     idx = index_of(*[(f"Kenteris {n}", "\n".join(gold) + f"\nThe athletics federation met on the case in 200{n + 3}.", None)
                      for n in range(3)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     dates = [str(e.when) for e in story.key_dates]
     assert "2000" in dates and len(dates) == len(set(dates)) >= 2
