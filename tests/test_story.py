@@ -14,6 +14,7 @@ from rich.console import Console
 from briefbot import cli, render
 from briefbot import brief as brief_module
 from briefbot import compare as compare_module
+from briefbot import plain as plain_module
 from briefbot import story_blocks
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
@@ -655,6 +656,16 @@ def test_the_brief_counts_the_disagreements_compare_lists(seed_index, monkeypatc
     said = plain(session.handle("compare")).splitlines()[1]
     assert said == "3 things told differently, in 2 articles (of 2 compared)."
     assert "3 things told differently, in 2 articles: compare shows where." in plain(session.handle("brief"))
+
+
+def test_a_line_cut_around_what_matters_keeps_it_and_marks_the_cuts():
+    text = "In a long opening clause that says little, the council will spend £80m on the bridge, officials said today."
+    at = text.index("£80m")
+    line = plain_module.excerpt(text, (at, at + 4), 40)
+    assert len(line) <= 40 and "£80m" in line and line.startswith("…") and line.endswith("…")
+    assert line.strip("…") in text
+    assert plain_module.excerpt(text, (3, 7), 60).startswith("In a long opening")  # from the start when it reaches
+    assert plain_module.excerpt(text, (at, at + 4), 200) == text
 
 
 def test_the_brief_uncovers_nothing_for_the_score(seed_index):
