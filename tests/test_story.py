@@ -658,6 +658,18 @@ def test_the_brief_counts_the_disagreements_compare_lists(seed_index, monkeypatc
     assert "3 things told differently, in 2 articles: compare shows where." in plain(session.handle("brief"))
 
 
+def test_the_brief_fits_one_80x24_screen_as_plain_text(seed_index):
+    """A fact is one line (two where the screen has room), cut with "…" around what matters in it,
+    cited [source ¶paragraph +other sources]; who is quoted one line each: it was ~33 long lines."""
+    text = plain(Session(seed_index).handle("brief"))
+    lines = text.splitlines()
+    assert sum((len(line) - 1) // 80 + 1 for line in lines) <= 23, text
+    assert all(len(line) <= 80 for line in lines[lines.index("Who is quoted:"):]), text
+    assert "9. 2026-09, planned  …in Syria would continue until September 2026. [1 ¶8 +1]" in lines
+    assert any(line.startswith("6. The Inherent Resolve coalition was established in 2014 by 87 partners")
+               and line.endswith("… [2 ¶12 +1]") for line in lines), text
+
+
 def test_a_line_cut_around_what_matters_keeps_it_and_marks_the_cuts():
     text = "In a long opening clause that says little, the council will spend £80m on the bridge, officials said today."
     at = text.index("£80m")
