@@ -467,6 +467,21 @@ def test_two_people_saying_different_things_or_both_named_in_both_are_no_differe
         assert [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "attribution" in c.kinds] == [], one
 
 
+def test_a_body_named_as_the_subject_of_saying_is_who_says_it():
+    """Attribution finds people; a party or body saying it ("…, UKIP said", "Veritas says",
+    "Veritas's spokesman said") is named as the subject of the verb of saying."""
+    croucher = "UKIP spokesman Mark Croucher said those who selected Mr Houston knew nothing of his views."
+    for said in ("On the suspension of Mr Houston, UKIP said those who selected him knew nothing of his views.",
+                 "Those who selected Mr Houston knew nothing of his views, UKIP's officials said."):
+        idx = index_of(("One", said, None), ("Two", croucher, None))
+        (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+        assert contrast.kinds == ("attribution",)
+        assert [said[s:e] for s, e in contrast.a_marks] == ["UKIP"], said
+    idx = index_of(("One", "The party said those who selected Mr Houston knew nothing of his views.", None),
+                   ("Two", croucher, None))
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []  # "the party" names no one
+
+
 def test_a_denial_told_in_other_words_is_no_difference_and_without_denies_nothing():
     pairs = [("The Attorney General has so far issued no instructions to police on how to deal with hunters.",
               "The Attorney General has so far not issued any instructions to police on how to deal with hunters."),
