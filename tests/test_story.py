@@ -106,9 +106,12 @@ def test_what_lies_ahead_is_planned_by_a_cue_before_its_date_or_after_a_deadline
     idx = index_of(("Undated", "Some fear that this figure could hit 150,000 by September 2005.\n"
                                "By the end of 2004 Microsoft aims to launch search software for the desktop.\n"
                                "Sony and Microsoft are preparing the way for the launches of new consoles in 2005.\n"
-                               "Although virus writers will still play around with code, 2004 saw a rise in crime.", None))
+                               "Although virus writers will still play around with code, 2004 saw a rise in crime.\n"
+                               "The Labour government officially has until June 2006 to hold a general election.\n"
+                               "The club stayed in the league until June 2001, when it was relegated.", None))
     planned = {idx.text_of(e.sentences[0])[:10]: e.planned for e in timeline(idx, facts(idx)).events}
-    assert planned == {"Some fear ": True, "By the end": True, "Sony and M": True, "Although v": False}
+    assert planned == {"Some fear ": True, "By the end": True, "Sony and M": True, "Although v": False,
+                       "The Labour": True, "The club s": False}  # the time one "has until" lies ahead
 
 
 def test_a_sentence_is_one_line_under_its_main_date_not_its_planned_one():
