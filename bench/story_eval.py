@@ -10,8 +10,9 @@
     the first 50 files of ../shared/data/bbc-news/tech (by name) and the whole tech folder, precision
     (compare_judged.jsonl; a claim nobody judged is printed, and counted apart);
   * brief: the share of a story's key points (story_points.json) its sentences tell, and with its key
-    dates, on the seeds and three BBC stories (Kilroy-Silk and the Budget in politics, Glazer in business),
-    and on two held out (Yugansk and WorldCom in business: no weight of the brief was chosen on them).
+    dates, and in the words its plain-text screen shows (each fact one line, cut around what matters), on the
+    seeds and three BBC stories (Kilroy-Silk and the Budget in politics, Glazer in business), and on two held
+    out (Yugansk and WorldCom in business: no weight of the brief was chosen on them).
 
     python bench/story_eval.py [--brief]   (--brief: the brief only)
 """
@@ -25,7 +26,10 @@ from briefbot.brief import brief
 from briefbot.cache import load, load_world
 from briefbot.compare import KINDS, compare, retold
 from briefbot.index import Index
+from briefbot.plain import plain
+from briefbot.reply import OK, Reply
 from briefbot.search import Searcher
+from briefbot.story_blocks import brief_blocks
 from briefbot.timeline import timeline
 from briefbot.topic import sentences_on
 
@@ -117,8 +121,7 @@ def eval_brief(name: str, story: dict) -> None:
     """A story of story_points.json: its files, folder, key points and whether it is held out."""
     idx = corpus(story["files"], story.get("folder", "politics"))
     points: dict[str, list[str]] = story["points"]
-    searcher = Searcher(idx)
-    told = brief(idx, load_world(idx), searcher.same_fact)
+    told = brief(idx, load_world(idx))
     sentences = [idx.text_of(s) for sent, others in told.facts for s in (sent, *others)]
     dates = [idx.text_of(s) for e in told.key_dates for s in e.sentences]
 
@@ -126,10 +129,13 @@ def eval_brief(name: str, story: dict) -> None:
         return [p for p, words in points.items() if any(w in t for w in words for t in texts)]
 
     in_sentences, with_dates = covered(sentences), covered(sentences + dates)
+    screen = plain(Reply("brief", OK, brief_blocks(Searcher(idx), told))).splitlines()
+    shown = covered(screen)  # in the words the screen shows (a fact's line is cut around what matters)
     print(f"brief ({name}{', held out' if story.get('heldout') else ''}, {len(idx.articles)} articles): "
           f"{len(told.facts)} sentences tell "
           f"{len(in_sentences)}/{len(points)} = {len(in_sentences) / len(points):.2f} of the key points; with its "
-          f"{len(told.key_dates)} key dates {len(with_dates)}/{len(points)} = {len(with_dates) / len(points):.2f}")
+          f"{len(told.key_dates)} key dates {len(with_dates)}/{len(points)} = {len(with_dates) / len(points):.2f}; "
+          f"shown on its {len(screen)} lines {len(shown)}/{len(points)} = {len(shown) / len(points):.2f}")
     for p in points:
         if p not in with_dates:
             print(f"  left out: {p}")

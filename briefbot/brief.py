@@ -6,19 +6,19 @@ sentence of the articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from briefbot.compare import compare, distinct, retold
+from briefbot.cache import load_readings
+from briefbot.compare import disagreement_counts, distinct, retold
 from briefbot.index import Index
-from briefbot.text import refers_back
+from briefbot.text import refers_back, word_spans, word_terms
 from briefbot.timeline import Event, When, timeline
 from briefbot.world import Character, World
 
 BRIEF_SIZE = 7  # sentences: the issue asks 5 to 8
-POOL = 400  # the best sentences whose dates and disagreements the brief looks at (all of a small story)
+POOL = 400  # the best sentences whose dates the brief looks at (all of a small story)
 KEY_DATES = 5
 QUOTED = 6
 MAX_OVERLAP = 0.5  # of the smaller sentence's terms: more shared with a sentence already chosen is a retelling
@@ -30,6 +30,7 @@ LENGTH_POWER = 0.7  # gain over the concepts a sentence holds to this power: a l
 # (weights chosen on the four stories of bench/story_eval.py, yugansk and worldcom held out; see its docstring)
 COPY = 0.8  # of an article's facts told by another: a copy of it, no second source
 MAX_COPIES = 20  # tellings of a fact looked at for copies (a fact told more often is no copy's)
+FOCUS_CHARS = 40  # of a fact's sentence: the words weighing most, around which its one line is cut
 MIN_WORDS = 3  # words a sentence telling something has at the least ("Work starts in 2006."; not "2...", "1).")
 LIST_ITEMS = 5  # parts set apart by commas or semicolons from which a sentence mostly of names is a list
 LIST_NAMED = 0.7  # of its words capitalised: a list of names ("L Dallaglio (England), B Cohen (England), …")
@@ -56,13 +57,15 @@ class Quoted:
 @dataclass(frozen=True)
 class Brief:
     facts: list[tuple[int, tuple[int, ...]]]  # (sentence, the same fact in other articles), in story order
+    focus: dict[int, tuple[int, int]]  # each fact's sentence: what matters most in it (`_focus`)
     quoted: list[Quoted]  # the most central first: quoted by most sources
     key_dates: list[Event]  # oldest first
-    disagreements: int  # contrasts compare finds among the pool
+    disagreements: int  # what `compare` lists of the whole corpus: the count the verb shows
+    disagreeing: int  # the articles those are in
     articles: int
 
 
-def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> Brief:
+def brief(index: Index, world: World) -> Brief:
     """The brief of a whole corpus."""
     source = _sources(index, world)
     concepts = _concepts(index, source)
@@ -76,8 +79,31 @@ def brief(index: Index, world: World, same_fact: Callable[[int, int], bool]) -> 
     shown = {t for sent, others in told for t in (sent, *others)}
     ranked = [e for e in ranked if shown.isdisjoint(e.sentences)]  # a line above is not shown again
     key_dates = sorted(_one_per_date(ranked)[:KEY_DATES], key=lambda e: (e.when, e.sentences))
-    return Brief(told, _quoted(index, world, source), key_dates, len(compare(index, same_fact, pool.tolist()).contrasts),
-                 len(index.articles))
+    disagreements, disagreeing = load_readings(index, "disagreements", disagreement_counts)["counts"].tolist()
+    focus = {sent: _focus(index, concepts.weight, sent) for sent, _ in told}
+    return Brief(told, focus, _quoted(index, world, source), key_dates, disagreements, disagreeing, len(index.articles))
+
+
+def _focus(index: Index, weight: np.ndarray, sent: int) -> tuple[int, int]:
+    """The span of FOCUS_CHARS characters at most (whole words) of a sentence whose terms the most
+    sources write (`_concepts`' weights; a figure's FIGURE_WEIGHT times more), the first of equal
+    weight: a brief's line shows the sentence around it ("…the coalition's mission in Syria would
+    continue until September 2026."), not its first words only."""
+    text = index.text_of(sent)
+    words = list(word_spans(text))
+    if not words:
+        return 0, len(text)
+    weights = [sum(float(weight[t]) for term in word_terms(w.group()) if (t := index.term_id.get(term)) is not None)
+               * (FIGURE_WEIGHT if any(c.isdigit() for c in w.group()) else 1.0) for w in words]
+    best, span, total, lo = -1.0, (words[0].start(), words[0].end()), 0.0, 0
+    for hi, word in enumerate(words):  # each window of whole words ending at `hi`, widest first
+        total += weights[hi]
+        while word.end() - words[lo].start() > FOCUS_CHARS and lo < hi:
+            total -= weights[lo]
+            lo += 1
+        if total > best:
+            best, span = total, (words[lo].start(), word.end())
+    return span
 
 
 def _one_per_date(events: list[Event]) -> list[Event]:

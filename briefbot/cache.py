@@ -260,8 +260,9 @@ READERS = {**dict.fromkeys(HTML_SUFFIXES, ("trafilatura", "htmldate", "lxml")),
 
 
 def _prune(folder: Path, place: str, keep: Path) -> None:
-    """Remove caches of earlier versions of this corpus (index, world, name runs): only the files named
-    `<place>-<key>.npz`, `<place>-<key>.world.npz` and `<place>-<key>.names.npz` (the folder may be shared with other programs;
+    """Remove caches of earlier versions of this corpus (index, world, name runs, the count of
+    disagreements): only the files named `<place>-<key>.npz`, `<place>-<key>.world.npz`,
+    `<place>-<key>.names.npz` and `<place>-<key>.disagreements.npz` (the folder may be shared with other programs;
     temporary files are `atomic`'s to remove)."""
     for other in folder.glob(f"{place}-*.npz"):
         try:
@@ -271,7 +272,7 @@ def _prune(folder: Path, place: str, keep: Path) -> None:
             pass  # another run removed or replaced it first
 
 
-_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world|\.names)?\.npz")
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{32}(?:\.world|\.names|\.disagreements)?\.npz")
 
 
 def _write(path: Path, key: str, index: Index, warnings: list[str]) -> None:
@@ -393,8 +394,9 @@ def load_world(index: Index, progress: Progress | None = None) -> World:
             _write_world(path, digest, world)
         except OSError:
             pass  # the next run builds it again
-    from briefbot.compare import reading_arrays  # compare reads the cache: imported here, not at the top
+    from briefbot.compare import disagreement_counts, reading_arrays  # compare reads the cache: imported here
     load_readings(index, "names", reading_arrays)  # made with the world, so that a first compare or brief reads them
+    load_readings(index, "disagreements", disagreement_counts)  # the brief's count: a whole compare
     return world
 
 

@@ -47,6 +47,12 @@ def compact_citation(n: int, c: Citation, others: int = 0, width: int = PLAIN_WI
     return cut(line, width)
 
 
+def short_citation(source: int, c: Citation, others: int = 0) -> str:
+    """A citation beside a one-line passage (the brief's): "[2 ¶9 +1]", source 2 of `sources`, +N
+    the other sources telling it; `x N` gives it in full."""
+    return f"[{source} {where(c)}{f' +{others}' if others else ''}]"
+
+
 def full_citation(n: int, c: Citation, folder: str) -> str:
     """Citation n in full: title, outlet, date, the file (relative to the corpus folder) and line."""
     return (f"[{n}] {c.title or '(untitled)'} \u2014 {c.outlet or 'outlet unknown'}, {short_date(c.date)} "
@@ -139,6 +145,29 @@ def _ends_clause(text: str, space: int, strict: bool = False) -> bool:
     return (opener in _CLAUSE_OPENERS or opener.endswith("ing") and opener.isalpha()) and len(since) > 1
 
 
+def excerpt(text: str, focus: tuple[int, int], width: int) -> str:
+    """A sentence on one line of at most `width` characters: whole if it fits, else the words around
+    `focus` (what matters in it), from its start if that reaches them, cut with "…" where it is cut,
+    its quotation marks paired (`balanced`)."""
+    text = one_line(text)
+    if len(text) <= width:
+        return text
+    room = width - 4  # a "…" at each end, and a quotation mark `balanced` may add at each
+    words = [m.span() for m in re.finditer(r"\S+", text)]
+    lo = next((i for i, (_, end) in enumerate(words) if end > focus[0]), len(words) - 1)
+    hi = max(lo, next((i for i, (start, _) in reversed(list(enumerate(words))) if start < focus[1]), lo))
+    while hi > lo and words[hi][1] - words[lo][0] > room:  # a focus wider than the room: its first words
+        hi -= 1
+    if words[hi][1] <= room:
+        lo = 0
+    while hi + 1 < len(words) and words[hi + 1][1] - words[lo][0] <= room:
+        hi += 1
+    while lo and words[hi][1] - words[lo - 1][0] <= room:
+        lo -= 1
+    piece = text[words[lo][0]:words[hi][1]]
+    return balanced(("\u2026" if lo else "") + piece + ("\u2026" if hi + 1 < len(words) else ""))
+
+
 def context_line(text: str, width: int, keep_end: bool = False) -> str:
     """An answer's context in one line: whole, or cut at a clause or sentence end with "…" (before
     the answer, its end is kept), never inside a clause ("" when no clause fits: "He explained in an
@@ -216,6 +245,25 @@ def help_lines(block: Help, width: int = PLAIN_WIDTH) -> list[str]:
     return lines
 
 
+def fact_line(passage: Passage, width: int) -> str:
+    """A passage on one line of at most `width` characters (`focus`: the brief's facts and key
+    dates): a timeline line's date or the speaker, the sentence cut around what matters in it
+    (`excerpt`) and its short citation."""
+    a = passage.answer
+    if isinstance(passage, Dated):
+        head = f"{passage.label}  "
+    else:
+        head = (f"({passage.label}) " if passage.label else "") + (f"{a.speaker}: " if speaker_shown(passage) else "")
+    cited = short_citation(passage.source, a.citations[0], others(a))
+    return safe(head) + excerpt(a.text, passage.focus or (0, 0), width - len(head) - len(cited) - 1) + " " + cited
+
+
+def help_lines(block: Help) -> list[str]:
+    """The verbs as plain text, in two columns."""
+    return [block.intro, *(line for family, rows in block.families
+                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
+
+
 def other_lines(block: Reading | Sources) -> list[str]:
     """The blocks that read the same in every front end: sources, and the reader's text in a terminal."""
     if isinstance(block, Sources):
@@ -241,6 +289,8 @@ def plain(reply: Reply) -> str:
             out.extend("  " + one_line(item) for item in block.items)
         elif isinstance(block, Help):
             out.extend(help_lines(block))
+        elif isinstance(block, Passage) and block.focus is not None:
+            out.append(f"{block.number}. " + fact_line(block, block.rows * PLAIN_WIDTH - len(f"{block.number}. ")))
         elif isinstance(block, Dated):
             out.append(f"{block.number}. {safe(block.label)}  {one_line(block.answer.text)}")
             out.append("   " + safe(compact_citation(1, block.answer.citations[0], others(block.answer), width)))

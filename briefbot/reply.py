@@ -47,6 +47,9 @@ class Passage:
     seen_as: Version | None = None  # the other article's wording it was shown in then: what the seen line quotes
     full: bool = False  # each citation in full (title, outlet, date, file, line) and the other wordings
     speaker_shown: bool = True  # False when the reply's heading names the speaker ("Allawi on trainers:")
+    focus: tuple[int, int] | None = None  # one line (the brief's): the sentence cut around this span, cited beside it
+    source: int = 0  # with `focus`: its article's number in `sources`, which the line cites
+    rows: int = 1  # with `focus`: the rows of plain text the line may fill (80 characters each)
 
 
 @dataclass(frozen=True)

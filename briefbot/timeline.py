@@ -33,7 +33,7 @@ _PART = re.compile(r"^(?:the\s)?(?:end|start|beginning|middle|turn|spring|summer
                    r"second\shalf)\sof\s(?:the\s)?|^(?:mid|early|late)-?\s?(?=\d)")
 _PLANNED = re.compile(r"\b(?:will|shall|would|could|might|is\sto|are\sto|due\sto|due\sin|expected\sto|plans?\sto|planning|"
                       r"planned\sfor|aims?\sto|preparing|prepares?\sto|scheduled\sfor|set\sto|tipped\sto|forecast\sto|"
-                      r"deadline|ahead\sof|upcoming|no\slater\sthan)\b"
+                      r"deadline|ahead\sof|upcoming|no\slater\sthan|(?:has|have)\suntil)\b"
                       r"(?![^.;]*\b(?:since|was|were|had|came|did|took|ago|last|than|after)\b)[^.;]*$", re.I)
 # a deadline's date, with what is aimed at after it: "By the end of 2004 Microsoft aims to launch"
 _DEADLINE = re.compile(r"\b(?:by|before)\s+(?:the\s+(?:end|start|middle)\s+of\s+)?$", re.I)

@@ -47,7 +47,8 @@ def load(folder: Path, warnings: list[str] | None = None):
 
 
 def cache_files() -> list[Path]:
-    return sorted(p for p in cache.cache_dir().glob("*.npz") if not p.name.endswith((".world.npz", ".names.npz")))
+    return sorted(p for p in cache.cache_dir().glob("*.npz")
+                  if not p.name.endswith((".world.npz", ".names.npz", ".disagreements.npz")))
 
 
 def world_files() -> list[Path]:
@@ -316,8 +317,9 @@ def test_old_worlds_are_pruned_with_their_index(folder: Path):
     cache.load_world(load(folder))
     assert len(cache_files()) == 1 and len(world_files()) == 1
     assert world_files()[0].name.split(".")[0] == cache_files()[0].name.split(".")[0]
-    names = list(cache.cache_dir().glob("*.names.npz"))  # compare's name runs, made with the world
-    assert len(names) == 1 and names[0].name.split(".")[0] == cache_files()[0].name.split(".")[0]
+    for made in ("names", "disagreements"):  # compare's name runs and the brief's count, made with the world
+        kept = list(cache.cache_dir().glob(f"*.{made}.npz"))
+        assert len(kept) == 1 and kept[0].name.split(".")[0] == cache_files()[0].name.split(".")[0]
 
 
 def test_world_build_reports_its_passes(folder: Path):

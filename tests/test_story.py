@@ -12,7 +12,9 @@ import numpy as np
 from rich.console import Console
 
 from briefbot import cli, render
+from briefbot import brief as brief_module
 from briefbot import compare as compare_module
+from briefbot import plain as plain_module
 from briefbot import story_blocks
 from briefbot.brief import BRIEF_SIZE, brief
 from briefbot.compare import compare
@@ -104,9 +106,12 @@ def test_what_lies_ahead_is_planned_by_a_cue_before_its_date_or_after_a_deadline
     idx = index_of(("Undated", "Some fear that this figure could hit 150,000 by September 2005.\n"
                                "By the end of 2004 Microsoft aims to launch search software for the desktop.\n"
                                "Sony and Microsoft are preparing the way for the launches of new consoles in 2005.\n"
-                               "Although virus writers will still play around with code, 2004 saw a rise in crime.", None))
+                               "Although virus writers will still play around with code, 2004 saw a rise in crime.\n"
+                               "The Labour government officially has until June 2006 to hold a general election.\n"
+                               "The club stayed in the league until June 2001, when it was relegated.", None))
     planned = {idx.text_of(e.sentences[0])[:10]: e.planned for e in timeline(idx, facts(idx)).events}
-    assert planned == {"Some fear ": True, "By the end": True, "Sony and M": True, "Although v": False}
+    assert planned == {"Some fear ": True, "By the end": True, "Sony and M": True, "Although v": False,
+                       "The Labour": True, "The club s": False}  # the time one "has until" lies ahead
 
 
 def test_a_sentence_is_one_line_under_its_main_date_not_its_planned_one():
@@ -465,6 +470,21 @@ def test_two_people_saying_different_things_or_both_named_in_both_are_no_differe
         assert [c for c in compare(idx, Searcher(idx).same_fact).contrasts if "attribution" in c.kinds] == [], one
 
 
+def test_a_body_named_as_the_subject_of_saying_is_who_says_it():
+    """Attribution finds people; a party or body saying it ("…, UKIP said", "Veritas says",
+    "Veritas's spokesman said") is named as the subject of the verb of saying."""
+    croucher = "UKIP spokesman Mark Croucher said those who selected Mr Houston knew nothing of his views."
+    for said in ("On the suspension of Mr Houston, UKIP said those who selected him knew nothing of his views.",
+                 "Those who selected Mr Houston knew nothing of his views, UKIP's officials said."):
+        idx = index_of(("One", said, None), ("Two", croucher, None))
+        (contrast,) = compare(idx, Searcher(idx).same_fact).contrasts
+        assert contrast.kinds == ("attribution",)
+        assert [said[s:e] for s, e in contrast.a_marks] == ["UKIP"], said
+    idx = index_of(("One", "The party said those who selected Mr Houston knew nothing of his views.", None),
+                   ("Two", croucher, None))
+    assert compare(idx, Searcher(idx).same_fact).contrasts == []  # "the party" names no one
+
+
 def test_a_denial_told_in_other_words_is_no_difference_and_without_denies_nothing():
     pairs = [("The Attorney General has so far issued no instructions to police on how to deal with hunters.",
               "The Attorney General has so far not issued any instructions to police on how to deal with hunters."),
@@ -626,7 +646,7 @@ def test_the_name_runs_are_made_once_with_the_world_and_read_back_unless_damaged
 def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_index):
     world = build_world(seed_index, seed_index.world_file)
     searcher = Searcher(seed_index)
-    story = brief(seed_index, world, searcher.same_fact)
+    story = brief(seed_index, world)
     chosen = [s for s, _ in story.facts]
     assert 5 <= len(chosen) <= BRIEF_SIZE <= 8
     facts = [int(world.fact_of[s]) for s in chosen]
@@ -640,6 +660,42 @@ def test_the_brief_of_the_seeds_covers_the_story_without_repeating_a_fact(seed_i
     # a key date is no line told above again (a new user saw items 5, 3 and 6 repeated under "Key dates")
     shown = {t for sent, others in story.facts for t in (sent, *others)}
     assert all(shown.isdisjoint(e.sentences) for e in story.key_dates)
+
+
+def test_the_brief_counts_the_disagreements_compare_lists(seed_index, monkeypatch):
+    """Of a pool smaller than the story (as at 100k sentences), a sentence's closest in another
+    article may be left out: the brief counts what `compare` lists, and says it in its words."""
+    monkeypatch.setattr(brief_module, "POOL", 10)
+    story = brief(seed_index, build_world(seed_index, seed_index.world_file))
+    listed = compare(seed_index, Searcher(seed_index).same_fact)
+    assert story.disagreements == len(listed.contrasts) == 3
+    assert story.disagreeing == 2
+    session = Session(seed_index)
+    said = plain(session.handle("compare")).splitlines()[1]
+    assert said == "3 things told differently, in 2 articles (of 2 compared)."
+    assert "3 things told differently, in 2 articles: compare shows where." in plain(session.handle("brief"))
+
+
+def test_the_brief_fits_one_80x24_screen_as_plain_text(seed_index):
+    """A fact is one line (two where the screen has room), cut with "…" around what matters in it,
+    cited [source ¶paragraph +other sources]; who is quoted one line each: it was ~33 long lines."""
+    text = plain(Session(seed_index).handle("brief"))
+    lines = text.splitlines()
+    assert sum((len(line) - 1) // 80 + 1 for line in lines) <= 23, text
+    assert all(len(line) <= 80 for line in lines[lines.index("Who is quoted:"):]), text
+    assert "9. 2026-09, planned  …in Syria would continue until September 2026. [1 ¶8 +1]" in lines
+    assert any(line.startswith("6. The Inherent Resolve coalition was established in 2014 by 87 partners")
+               and line.endswith("… [2 ¶12 +1]") for line in lines), text
+
+
+def test_a_line_cut_around_what_matters_keeps_it_and_marks_the_cuts():
+    text = "In a long opening clause that says little, the council will spend £80m on the bridge, officials said today."
+    at = text.index("£80m")
+    line = plain_module.excerpt(text, (at, at + 4), 40)
+    assert len(line) <= 40 and "£80m" in line and line.startswith("…") and line.endswith("…")
+    assert line.strip("…") in text
+    assert plain_module.excerpt(text, (3, 7), 60).startswith("In a long opening")  # from the start when it reaches
+    assert plain_module.excerpt(text, (at, at + 4), 200) == text
 
 
 def test_the_brief_uncovers_nothing_for_the_score(seed_index):
@@ -657,7 +713,7 @@ def test_a_fact_three_sources_tell_leads_the_brief_once():
     idx = index_of(*[(f"Bridge {n}", f"{told}\nIn other news, story {n} has its own weather report today.", None)
                      for n in range(3)])
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     firsts = [(s, len(others)) for s, others in story.facts if idx.text_of(s) == told]
     assert firsts == [(0, 2)]
 
@@ -684,7 +740,7 @@ def test_the_brief_covers_what_most_sources_write_each_fact_once():
     idx = index_of(*[(f"Bridge {n}", " ".join(filler[:1] + facts + filler[1:]), None)
                      for n, (facts, filler) in enumerate(zip(told, fillers))])
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     texts = [idx.text_of(s) for s, others in story.facts for s in (s, *others)]
     for point in ("£12m bridge", "ferry will close", "starts in May", "waited decades"):
         assert any(point in text for text in texts), point
@@ -701,7 +757,7 @@ def test_of_two_tellings_the_brief_shows_the_one_holding_what_the_sources_write(
                    ("Timetable again", f"{confirmed}, so the timetable is fixed and proceeds according to plan. "
                                        "Rain fell on Mosul all week.", None))
     world = build_world(idx)
-    story = brief(idx, world, Searcher(idx).same_fact)
+    story = brief(idx, world)
     (shown,) = [s for s, others in story.facts if "spokesman" in idx.text_of(s)]
     assert idx.text_of(shown).endswith("so the timetable is fixed and proceeds according to plan.")
 
@@ -714,7 +770,7 @@ def test_the_brief_tells_the_story_not_its_credit_lines_or_team_sheets():
     bench = ": Sheahan, Horan, O'Callaghan, Miller, G Easterby, Humphreys, Dempsey."
     idx = index_of(*[(f"Story {n}", f"{credit}\n{commentator}\n{sheet}\n{bench}\nBy Jo Smith, BBC News\nStory {n} tells how the "
                                     f"council will spend £{n}m on bridge number {n} in Selby.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     assert story.facts and not any(idx.text_of(s) in (credit, commentator, sheet, bench, "By Jo Smith, BBC News")
                                    for s, _ in story.facts)
 
@@ -726,7 +782,7 @@ def test_the_brief_tells_no_sentence_that_points_back_at_what_its_article_named_
     idx = index_of(*[(f"Story {n}", f"A trojan called Bropia spreads through the MSN Messenger program.\n"
                                     + "\n".join(points_back) + f"\nStory {n} tells how the council will spend £{n}m "
                                     f"on bridge number {n} in Selby this week.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     told = [idx.text_of(s) for s, _ in story.facts]
     assert any("this week" in t for t in told) and not set(told) & set(points_back)
 
@@ -737,7 +793,7 @@ def test_the_brief_tells_no_numbering_of_a_list_split_into_sentences_of_its_own(
     text = ("The county council will spend £80m on the new river bridge in Selby, officials said.\n2...\n"
             "Work starts in 2006.\n3...\"")
     idx = index_of(*[(f"Bridge {n}", text.replace("£80m", f"£8{n}m"), None) for n in range(3)])
-    shown = [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+    shown = [idx.text_of(s) for s, _ in brief(idx, build_world(idx)).facts]
     assert "Work starts in 2006." in shown and not {"2...", '3..."'} & set(shown)
 
 
@@ -746,7 +802,7 @@ def test_the_brief_tells_no_piece_of_a_sentence_split_apart():
               "and the county council agreed to pay the Selby bridge company £5m in May."]
     idx = index_of(*[(f"Story {n}", "\n".join(pieces) + f"\nStory {n} tells how the county council will spend "
                                     f"£{n}m on bridge number {n} in Selby.", None) for n in range(4)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     told = [idx.text_of(s) for s, _ in story.facts]
     assert told and not set(told) & set(pieces)
 
@@ -761,7 +817,7 @@ def test_an_article_published_twice_is_one_source_of_the_brief():
              "by a tenth in April. Night sailings to Rotterdam end. The harbour master expects more freight.")
     def told(*stories: tuple[str, str, None]) -> list[str]:
         idx = index_of(*stories)
-        return [idx.text_of(s) for s, _ in brief(idx, build_world(idx), Searcher(idx).same_fact).facts]
+        return [idx.text_of(s) for s, _ in brief(idx, build_world(idx)).facts]
 
     once = told(("Bridges", copied, None), ("Museum", other, None), ("Ferries", third, None))
     # the copies tell every bridge twice, yet are one source: the brief is the one of the bridges told once
@@ -781,7 +837,7 @@ def test_the_brief_quotes_first_whom_most_sources_quote_with_the_role_as_written
                ("Fulham", "sun", "A crowd of 21,000 saw the visitors hit the bar three times.")]
     idx = index_of(("Parry", "Liverpool chief executive Rick Parry spoke on Monday. " + interview, None),
                    *((town, wenger.format(town, weather, news), None) for town, weather, news in matches))
-    quoted = brief(idx, build_world(idx), Searcher(idx).same_fact).quoted
+    quoted = brief(idx, build_world(idx)).quoted
     assert [(q.person.name, q.sources) for q in quoted][:2] == [("Arsene Wenger", 3), ("Rick Parry", 1)]
     assert quoted[0].person.role == "Arsenal boss"
 
@@ -937,6 +993,6 @@ def test_the_key_dates_of_the_brief_name_each_date_once():
             "His coach Christos Tzekos has trained him since before the Sydney Games of 2000."]
     idx = index_of(*[(f"Kenteris {n}", "\n".join(gold) + f"\nThe athletics federation met on the case in 200{n + 3}.", None)
                      for n in range(3)])
-    story = brief(idx, build_world(idx), Searcher(idx).same_fact)
+    story = brief(idx, build_world(idx))
     dates = [str(e.when) for e in story.key_dates]
     assert "2000" in dates and len(dates) == len(set(dates)) >= 2

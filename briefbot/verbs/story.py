@@ -44,7 +44,7 @@ def timeline(s: Session, command: Command) -> Reply:
 
 def compare(s: Session, command: Command) -> Reply:
     from briefbot.compare import compare as story_compare
-    from briefbot.story_blocks import comparison_blocks
+    from briefbot.story_blocks import comparison_blocks, told_differently
     reply = Reply(command.line, OK, verb="compare")
     words = command.obj.replace(" and ", " ").replace(",", " ").split()
     numbers = [n for w in words if (n := number_in(w)) is not None]
@@ -62,7 +62,7 @@ def compare(s: Session, command: Command) -> Reply:
         reply.status = NO_ANSWER
         return reply.say("Only one article tells of that: there is nothing to compare it with.")
     n = len(comparison.contrasts)
-    reply.say(f"{plural(n, 'place')} where {len(comparison.articles)} sources tell it differently."
+    reply.say(f"{told_differently(n, comparison.disagreeing)} (of {len(comparison.articles)} compared)."
               if n else f"The {len(comparison.articles)} sources never tell the same thing differently.")
     return s.show_blocks(reply, comparison_blocks(s.searcher, comparison))
 
@@ -78,7 +78,7 @@ def brief_onto(s: Session, reply: Reply) -> Reply:
     "seen at turn 0")."""
     from briefbot.brief import brief as story_brief
     from briefbot.story_blocks import brief_blocks
-    story = story_brief(s.index, s.world, s.searcher.same_fact)
+    story = story_brief(s.index, s.world)
     return s.show_blocks(reply, brief_blocks(s.searcher, story), uncover=False)
 
 
