@@ -1241,12 +1241,15 @@ class Searcher:
     def _answers(self, ranked: list[tuple[int, float, Span | None]], k: int) -> list[Answer]:
         """Best first; a sentence that restates a better one from another article joins it."""
         kept: list[tuple[int, float, Span | None, list[int]]] = []
-        for sent, score, span in ranked:
-            twin = next((g for g in kept if self.same_fact(g[0], sent)), None)
+        arts = self.index.sent_article[[sent for sent, _, _ in ranked]].tolist()
+        kept_arts: list[int] = []  # (two sentences of one article are never one fact: no need to ask)
+        for (sent, score, span), art in zip(ranked, arts):
+            twin = next((g for g, at in zip(kept, kept_arts) if at != art and self.same_fact(g[0], sent)), None)
             if twin is not None:
                 twin[3].append(sent)
             elif len(kept) < k:
                 kept.append((sent, score, span, []))
+                kept_arts.append(art)
         return [self.answer(sent, score, others, span) for sent, score, span, others in kept]
 
     def same_fact(self, a: int, b: int) -> bool:
