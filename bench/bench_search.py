@@ -24,6 +24,8 @@ Questions (~200): all of bench/data/bbc_dev.jsonl and an even sample of
     python bench/bench_search.py --sizes 100k --cache /tmp/bb-cache --dump /tmp/a.jsonl --code main
     python bench/bench_search.py --sizes 100k --cache /tmp/bb-cache --dump /tmp/b.jsonl --code worktree
     cmp /tmp/a-100k.jsonl /tmp/b-100k.jsonl          # a speed change must answer exactly the same
+    python bench/bench_search.py --sizes 1m --cache /tmp/bb-cache --code worktree --index-of main --dump /tmp/c.jsonl
+                                                     # a query-only change against main's kept 1M index
 
 p50/p95 are wall time; CPU p50/p90 are `time.process_time`, which a loaded machine disturbs less:
 compare two versions of the code by CPU time, in runs taken one after the other.
@@ -80,9 +82,19 @@ def pct(values: list[float], p: float) -> float:
 
 # --- workers (each runs in its own process) --------------------------------------------------
 
-def work_build(corpus: str, cache_dir: str, sentences_out: str) -> dict:
+def _read_index_of(index_code: str | None) -> None:
+    """With `--index-of`, read the cache that commit's code built (its key names that code): only
+    right while the two build the same index, for a change to what a query does."""
+    if index_code:
+        from briefbot import cache
+        digest = cache.code_digest(Path(index_code) / "briefbot")
+        cache._engine_digest = lambda: digest
+
+
+def work_build(corpus: str, cache_dir: str, sentences_out: str, index_code: str | None = None) -> dict:
     os.environ["BRIEFBOT_CACHE"] = cache_dir
     from briefbot import cache
+    _read_index_of(index_code)
     base = current_rss_mb()
     warnings: list[str] = []
     t = time.perf_counter()
@@ -115,9 +127,11 @@ def answers_of(result) -> dict:
                         for a in result.answers]}
 
 
-def work_query(corpus: str, cache_dir: str, qs: list[str], dump: str | None = None) -> dict:
+def work_query(corpus: str, cache_dir: str, qs: list[str], dump: str | None = None, index_code: str | None = None
+               ) -> dict:
     os.environ["BRIEFBOT_CACHE"] = cache_dir
     from briefbot import cache
+    _read_index_of(index_code)
     from briefbot.search import Searcher
     import briefbot
     warnings: list[str] = []
@@ -193,6 +207,8 @@ def _worker(argv: list[str]) -> int:
 
 
 CODE: str | None = None  # the frozen briefbot (snapshot.freeze), first on the workers' PYTHONPATH
+INDEX_CODE: str | None = None  # with --index-of: that commit's frozen briefbot, whose cache the workers read
+INDEX_LABEL: str | None = None
 
 
 def run_worker(kind: str, timeout: float, **payload) -> dict:
@@ -251,13 +267,17 @@ def measure(args: argparse.Namespace, code_label: str) -> list[dict]:
         work = Path(tempfile.mkdtemp(prefix="briefbot-bench-"))
         try:
             # one folder per code too: a cache names its code, and a build prunes its corpus's other caches
-            kept = args.cache / size / re.sub(r"\W+", "-", code_label).strip("-") if args.cache else None
+            kept = args.cache / size / re.sub(r"\W+", "-", INDEX_LABEL or code_label).strip("-") if args.cache else None
             cache_dir, sents = str(kept or work / "cache"), str(work / "sentences.txt")
             built = args.cache is not None and any(Path(cache_dir).glob("*.npz"))
-            row = run_worker("build", 3600 * 3, corpus=str(corpus), cache_dir=cache_dir, sentences_out=sents)
+            if INDEX_CODE and not built:
+                raise SystemExit(f"--index-of: no index in {cache_dir}: build it with --code {args.index_of} --cache {args.cache}")
+            row = run_worker("build", 3600 * 3, corpus=str(corpus), cache_dir=cache_dir, sentences_out=sents,
+                             index_code=INDEX_CODE)
             row["build_cached"] = built  # then its figures are a warm load's, not a build's
             dump = str(args.dump.with_name(f"{args.dump.stem}-{size}{args.dump.suffix}")) if args.dump else None
-            row.update(run_worker("query", 3600, corpus=str(corpus), cache_dir=cache_dir, qs=qs, dump=dump))
+            row.update(run_worker("query", 3600, corpus=str(corpus), cache_dir=cache_dir, qs=qs, dump=dump,
+                                  index_code=INDEX_CODE))
             if row["sentences"] > args.peer_max:
                 row["peer_note"] = f"not run: above --peer-max {args.peer_max:,}"
             else:
@@ -289,6 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
     ap.add_argument("--code", default="HEAD", help="git revision of briefbot to measure (frozen for the whole "
                     "run), or 'worktree' for the files as they are")
+    ap.add_argument("--index-of", metavar="REV", help="query with --code's briefbot the index REV's code built and "
+                    "kept under --cache: for a change to queries only, whose index is REV's to the byte (a 1M build "
+                    "takes 20 minutes here); compare its --dump with REV's")
     ap.add_argument("--keep", action="store_true", help="keep the caches and the frozen code (for profiling)")
     ap.add_argument("--cache", type=Path, help="keep each size's cache in DIR/SIZE/CODE and reuse it when the code is "
                     "the same (the 1M build takes over half an hour); the build figures are then a warm load's")
@@ -301,15 +324,23 @@ def main(argv: list[str] | None = None) -> int:
         rows = sorted((r for f in args.table_from for r in json.loads(f.read_text())), key=lambda r: r["sentences"])
         code_label = ", ".join(sorted({r.get("code", "?") for r in rows}))
     else:
-        global CODE
+        global CODE, INDEX_CODE, INDEX_LABEL
         code_label, CODE = snapshot.freeze(args.code)
+        if args.index_of:
+            if not args.cache:
+                ap.error("--index-of reads a kept cache: give --cache")
+            INDEX_LABEL, INDEX_CODE = snapshot.freeze(args.index_of)
         try:
+            if INDEX_LABEL:
+                code_label += f", index of {INDEX_LABEL}"
             rows = measure(args, code_label)
         finally:
             if CODE and args.keep:
                 print(f"kept {CODE} (the frozen briefbot)", file=sys.stderr)
             elif CODE:
                 shutil.rmtree(CODE, ignore_errors=True)
+            if INDEX_CODE:
+                shutil.rmtree(INDEX_CODE, ignore_errors=True)
         for r in rows:
             r["code"] = code_label
     print(f"\nbriefbot ({code_label}) vs plain rank-bm25 ({rows[0]['n_queries']} questions; k=3; "

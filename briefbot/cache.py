@@ -221,7 +221,11 @@ def _content_key(files: list[SourceFile], synonyms: str, kinds: set[str]) -> str
 @lru_cache(maxsize=1)
 def _engine_digest() -> bytes:
     """briefbot's code and word lists (not the TUI), read once: the analysis this process runs."""
-    package = Path(__file__).resolve().parent
+    return code_digest(Path(__file__).resolve().parent)
+
+
+def code_digest(package: Path) -> bytes:
+    """A digest of a briefbot package folder's code and word lists (not the TUI)."""
     digest = hashlib.sha256()
     for source in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".txt") and "tui" not in p.parts):
         digest.update(source.read_bytes())

@@ -223,6 +223,40 @@ class Pool:
     question: Question
 
 
+@dataclass(frozen=True)
+class _Asking:
+    """What the second stage reads of a typed question in every sentence it judges, worked out
+    once a question (`Searcher._answer_span`): its span types, its terms and theirs, the deed a
+    who-question asks of and what it is done to."""
+    question: Question
+    asked: set[int]  # the question's term ids, relatives and synonyms included
+    types: tuple[str, ...]
+    terms: frozenset[str]  # `asked` as terms
+    own: frozenset[str]  # those that are no WordNet relative of the question's terms ("supported" of "support")
+    nouns: frozenset[str]  # see `_nouns` (a place question's own terms too: "England play Italy" asked of Scotland)
+    unit: set[str]  # the thing counted, its synonyms and relatives
+    measured: frozenset[str] | set[str]  # what an amount question with no unit measures
+    deed: frozenset[str]  # see `_deed`
+    doing: frozenset[str]  # the terms saying the deed (`_deed_terms`)
+    done_to: frozenset[str]  # what the deed is done to ("yuganskneftegaz" asked who bought it)
+    unsure: frozenset[str]  # words before a verb that tell no deed done, but the question's own ("who won" is not who can)
+    qualified: frozenset[str]  # see `_qualifier_words`
+    when_done: frozenset[str]  # the terms saying the deed a when-question asks the date of (`_when_deed`)
+
+    @staticmethod
+    def of(question: Question, asked: set[int], index: Index, unit: set[str], measured: frozenset[str] | set[str]
+           ) -> _Asking:
+        types = question.span_types
+        terms = frozenset(index.terms[t] for t in asked)
+        own = terms - _relatives(question.looked_for)
+        nouns = _nouns(question) | own if types[0] == "place" else _nouns(question)
+        deed = _deed(question.text)
+        doing = _deed_terms(deed, index.synonyms) if deed else frozenset()
+        return _Asking(question, asked, types, terms, own, nouns, unit, measured, deed, doing, own - doing,
+                       _UNSURE - set(fold(question.text).split()), _qualifier_words(question),
+                       _deed_terms(_when_deed(question.text), index.synonyms) if "date" in types else frozenset())
+
+
 @dataclass
 class _Slot:
     """One word of the question: the terms that satisfy it, and how much it matters."""
@@ -846,23 +880,24 @@ class Searcher:
             measured |= set(idx.synonyms.members(concept))
         typed = bool(question.span_types)
         whose = [{idx.terms[t] for t in words} for words in scope]
-        spans, rows = [], []
+        asking = _Asking.of(question, asked, idx, unit, measured) if typed else None
+        spans: list[Span | None] = []
+        found, counted, near = (np.zeros(len(sents)) for _ in range(3))
         by_speaker = question.asks_speaker
         for n, sent in enumerate(sents.tolist()):
             if by_speaker:  # "who said the border is secure": whoever says it, named there or not
-                found, span, counts, near = idx.sent_speaker[sent] >= 0, self._speaker_span(sent), False, 0.0
+                found[n], span = idx.sent_speaker[sent] >= 0, self._speaker_span(sent)
             else:  # no span of an article that never names a name asked ("the 74-year-old comedian" for Hasselhoff)
-                span, counts, near = self._answer_span(sent, question, asked, unit, office, whose, measured) \
-                    if typed and told[n] else (None, False, 0.0)
-                found = span is not None
-            first = idx.sentences_of(int(idx.sent_article[sent])).start
-            row = {name: float(col[n]) for name, col in columns.items()}
-            row.update(typed_span=float(found), typed_none=float(typed and not found),
-                       unit=float(counts), near=near, lead=1.0 / (1 + sent - first),
-                       reason=float(question.type == "reason" and self._gives_reason(sent)),
-                       length=min(len(idx.terms_of(sent)), 40) / 40, bias=1.0)
-            spans.append(span), rows.append([row[f] for f in FEATURES])
-        return Pool(sents, np.array(rows, dtype=np.float64), spans, question)
+                span, counted[n], near[n] = self._answer_span(sent, asking, office, whose) \
+                    if asking and told[n] else (None, False, 0.0)
+                found[n] = span is not None
+            spans.append(span)
+        first = idx.article_first[idx.sent_article[sents]]
+        reason = [question.type == "reason" and self._gives_reason(sent) for sent in sents.tolist()]
+        row = dict(columns, typed_span=found, typed_none=(1.0 - found) if typed else np.zeros(len(sents)),
+                   unit=counted, near=near, lead=1.0 / (1 + sents - first), reason=np.array(reason, dtype=np.float64),
+                   length=np.minimum(idx.sent_ptr[sents + 1] - idx.sent_ptr[sents], 40) / 40, bias=np.ones(len(sents)))
+        return Pool(sents, np.column_stack([np.asarray(row[f], dtype=np.float64) for f in FEATURES]), spans, question)
 
     def _gives_reason(self, sent: int) -> bool:
         """Whether the sentence says why something happened ("because", "after", "amid", …)."""
@@ -939,10 +974,8 @@ class Searcher:
         m = re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", self.index.text_of(sent), re.I)
         return Span(m.start(), m.end(), "person") if m else None
 
-    def _answer_span(self, sent: int, question: Question, asked: set[int], unit: set[str],
-                     office: _Office | None = None, whose: list[set[str]] | None = None,
-                     measured: frozenset[str] | set[str] = frozenset()
-                     ) -> tuple[Span | None, bool, float]:
+    def _answer_span(self, sent: int, asking: _Asking, office: _Office | None = None,
+                     whose: list[set[str]] | None = None) -> tuple[Span | None, bool, float]:
         """The span of a wanted type nearest the question's words in the sentence (one that only
         repeats the question, "in 2005" asked about 2005, is none), and whether the thing asked
         about follows it ("2,500 American soldiers" for "how many soldiers"). Where no span is
@@ -950,16 +983,13 @@ class Searcher:
         one holding the `office` of `whose` it is (a singer, but not U2's: "Singer Bruce Springsteen
         has inducted … U2"), or, asked as a deed, its doer."""
         idx = self.index
-        types = question.span_types
+        question, asked, types, terms, own, nouns = \
+            asking.question, asking.asked, asking.types, asking.terms, asking.own, asking.nouns
+        unit, measured, deed, doing, done_to = asking.unit, asking.measured, asking.deed, asking.doing, asking.done_to
         text = idx.text_of(sent)
         if _ASKING.search(text):  # "What is the number 4 in this number?" asks; its figures answer nothing
             return None, False, 0.0
         words = list(word_spans(text))
-        terms = {idx.terms[t] for t in asked}
-        own = terms - _relatives(question.looked_for)  # "supported" is a WordNet relative of the base asked about
-        nouns = _nouns(question)
-        if types[0] == "place":  # "England play Italy" asked where Scotland play Italy: who plays, not where
-            nouns = nouns | own
         every = idx.spans_of(sent)
         if types[:1] == ("person",):
             every = every + _named_after(text, every, nouns)
@@ -967,9 +997,10 @@ class Searcher:
             return None, False, 0.0  # most judged sentences: nothing below can find a span
         where: dict[str, list[tuple[int, int]]] = {}  # each question term the sentence holds → where
         for m in words:
-            for term in word_terms(m.group()):
-                if term in terms:
-                    where.setdefault(term, []).append((m.start(), m.end()))
+            if not terms.isdisjoint(found := word_terms(m.group())):
+                for term in found:
+                    if term in terms:
+                        where.setdefault(term, []).append((m.start(), m.end()))
         told = [at for ats in where.values() for at in ats]
 
         def agent(sp: Span) -> bool | None:
@@ -989,17 +1020,14 @@ class Searcher:
             """Whether one of the question's own words (not only a relative) is outside the span."""
             return any(e <= sp.start or s >= sp.end for t in own for s, e in where.get(t, ()))
 
-        deed = _deed(question.text)
         done_at = [m.start() for m in words if deed.intersection(word_terms(m.group()))] if deed else []
         speaker = self._speaker_span(sent) if deed else None
-        doing = _deed_terms(deed, idx.synonyms) if deed else frozenset()
-        done_to = own - doing  # what the deed is done to ("yuganskneftegaz" asked who bought it)
         says_deed = bool(doing) and any(doing.intersection(word_terms(m.group())) for m in words)
         # done to a thing named next door: the sentence opens pointing back, or says the deed of
         # "it" ("The mayor Vera Stone opened it.")
         pointed = bool(idx.sent_refers[sent]) or bool(doing) and any(
             _IT_AFTER.match(text, m.end()) and doing.intersection(word_terms(m.group())) for m in words)
-        unsure = _UNSURE - set(fold(question.text).split())  # "who won" is not who can, may or is to win
+        unsure = asking.unsure
 
         def tied(sp: Span) -> bool:
             """Whether the sentence names what the deed is done to, beside the name, or may name it
@@ -1093,8 +1121,7 @@ class Searcher:
             ("the coalition led by Washington", "Rosneft Holdings, the company that acquired" it)."""
             return sp.type in types or (_may_answer(sp, types) and (agent(sp) is True or bool(deed) and doer(sp)))
 
-        qualified = _qualifier_words(question)
-        when_done = _deed_terms(_when_deed(question.text), idx.synonyms) if "date" in types else frozenset()
+        qualified, when_done = asking.qualified, asking.when_done
         spans = [sp for sp in every if wanted(sp) and not self._echo(text, sp, asked, told, nouns)
                  and not (sp.type in _NAMES and (self._owns_other(text, sp, asked, every) or _names_a_thing(text, sp)
                                                  or not told_outside(sp) or _does_other(text, sp, terms)
@@ -1165,8 +1192,12 @@ class Searcher:
 
         # "killed more than 250 people and wounded 1,000": the number counting the people asked about,
         # unless another is given by one the question names ("the $204m announced by rival Google")
-        best = min(spans, key=lambda sp: (not agent(sp), not counts(sp), kind(sp), distance(sp)))
-        return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
+        if len(spans) == 1:
+            best = spans[0]
+            return best, counts(best), 1.0 / (1.0 + distance(best) / 30)
+        keys = [(not agent(sp), not counts(sp), kind(sp), distance(sp)) for sp in spans]
+        best_key = min(keys)  # the first of the best, as `min` over the spans takes
+        return spans[keys.index(best_key)], not best_key[1], 1.0 / (1.0 + best_key[3] / 30)
 
     def _owns_other(self, text: str, span: Span, asked: set[int], spans: list[Span]) -> bool:
         """Whether a name only qualifies a thing the question does not ask about: "ISIS's defeat"
@@ -1237,12 +1268,15 @@ class Searcher:
     def _answers(self, ranked: list[tuple[int, float, Span | None]], k: int) -> list[Answer]:
         """Best first; a sentence that restates a better one from another article joins it."""
         kept: list[tuple[int, float, Span | None, list[int]]] = []
-        for sent, score, span in ranked:
-            twin = next((g for g in kept if self.same_fact(g[0], sent)), None)
+        arts = self.index.sent_article[[sent for sent, _, _ in ranked]].tolist()
+        kept_arts: list[int] = []  # (two sentences of one article are never one fact: no need to ask)
+        for (sent, score, span), art in zip(ranked, arts):
+            twin = next((g for g, at in zip(kept, kept_arts) if at != art and self.same_fact(g[0], sent)), None)
             if twin is not None:
                 twin[3].append(sent)
             elif len(kept) < k:
                 kept.append((sent, score, span, []))
+                kept_arts.append(art)
         return [self.answer(sent, score, others, span) for sent, score, span, others in kept]
 
     def same_fact(self, a: int, b: int) -> bool:

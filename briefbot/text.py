@@ -179,7 +179,10 @@ def word_terms(word: str) -> tuple[str, ...]:
     a whole text, and remembered: ranking's second stage reads every word of forty sentences a
     question, most of them several times (at 1M sentences, 1,900 calls a question)."""
     if word.isascii() and _WORD.fullmatch(word):  # nothing for NFC or the combining marks to do
-        return tuple(term for _, term in _terms_of(word))
+        found = _WORD_TERMS.get(word)
+        if found is None and not _is_acronym(word) and (known := _KNOWN.get(word.lower())) is not None:
+            return tuple(known)  # a word of the saved index: `_terms_of` would also split it as written
+        return tuple(term for _, term in (_terms_of(word) if found is None else found))
     return tuple(analyze(word))
 
 

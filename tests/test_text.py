@@ -150,6 +150,24 @@ def test_words_learnt_from_a_saved_index_keep_each_part_as_written(monkeypatch):
     assert [w for w, _ in fresh] == ["Iraqi-Yankee", "Iraqi", "Yankee"]
 
 
+def test_a_word_learnt_from_a_saved_index_is_read_without_splitting_it_again(monkeypatch):
+    """The second stage reads every word of forty sentences a question, most of them words of the
+    saved index: their terms are read back as learnt, never split and folded again; an acronym
+    is its own entry ("US" is a name, not the stop word "us")."""
+    import briefbot.text as text
+    forms = text._word_forms
+    monkeypatch.setattr(text, "_WORD_TERMS", {})
+    monkeypatch.setattr(text, "_KNOWN", {"zorblats": ["zorblat"], "us": []})
+    monkeypatch.setattr(text, "_word_forms", lambda raw: pytest.fail(f"{raw} split again"))
+    text.word_terms.cache_clear()
+    try:
+        assert text.word_terms("Zorblats") == ("zorblat",)
+        monkeypatch.setattr(text, "_word_forms", forms)
+        assert text.word_terms("US") == ("us",)
+    finally:
+        text.word_terms.cache_clear()
+
+
 @pytest.mark.parametrize("sentence, points_back", [
     ("It took £7.2m in three days.", True),
     ("Its revenues were $3bn in 2004.", True),
