@@ -258,12 +258,6 @@ def fact_line(passage: Passage, width: int) -> str:
     return safe(head) + excerpt(a.text, passage.focus or (0, 0), width - len(head) - len(cited) - 1) + " " + cited
 
 
-def help_lines(block: Help) -> list[str]:
-    """The verbs as plain text, in two columns."""
-    return [block.intro, *(line for family, rows in block.families
-                           for line in [f"{family}:", *(f"  {usage:<26}{what}" for usage, what in rows)])]
-
-
 def other_lines(block: Reading | Sources) -> list[str]:
     """The blocks that read the same in every front end: sources, and the reader's text in a terminal."""
     if isinstance(block, Sources):
