@@ -40,7 +40,6 @@ def event_blocks(searcher: Searcher, events: list[Event], first: int = 1, one_li
 def comparison_blocks(searcher: Searcher, comparison: Comparison) -> list[Block]:
     """Each contrast as a difference, then each name written two ways, then the few sentences one
     article alone tells that are most central to what is compared (numbered), the rest counted."""
-    idx = searcher.index
     blocks: list[Block] = [Difference(c.kinds, searcher.answer(c.a), searcher.answer(c.b), c.a_marks, c.b_marks)
                            for c in comparison.contrasts[:MAX_DIFFERENCES]]
     if len(comparison.contrasts) > MAX_DIFFERENCES:
@@ -51,8 +50,8 @@ def comparison_blocks(searcher: Searcher, comparison: Comparison) -> list[Block]
                    for c in comparison.spellings[:MAX_SPELLINGS]]
         if len(comparison.spellings) > MAX_SPELLINGS:
             blocks.append(Message(f"({len(comparison.spellings) - MAX_SPELLINGS} more names written two ways.)"))
-    for n, sent in enumerate(comparison.only_in[:MAX_ONLY_IN], 1):
-        blocks.append(Passage(n, searcher.answer(sent), label=f"only in {idx.articles[int(idx.sent_article[sent])].label}"))
+    for n, sent in enumerate(comparison.only_in[:MAX_ONLY_IN], 1):  # its citation names the article
+        blocks.append(Passage(n, searcher.answer(sent), label=f"only in source {_source(searcher, sent)}"))
     if len(comparison.only_in) > MAX_ONLY_IN:
         rest = len(comparison.only_in) - MAX_ONLY_IN
         blocks.append(Message(f"({rest} more sentence{'s' * (rest != 1)} only one source tells.)"))

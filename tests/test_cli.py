@@ -247,6 +247,17 @@ def test_warm_question_does_not_import_the_story_engines(tmp_path: Path):
     assert done.stdout.splitlines()[-1] == "[] 0", done.stderr
 
 
+def test_warm_question_does_not_import_logging(tmp_path: Path):
+    """logging (≈3 ms) is for quieting the page readers' libraries: a warm question on a folder of
+    plain text imports none of them, nor it."""
+    script = ("import sys\nfrom briefbot.cli import main\ncode = main(['ask', 'harir base'])\n"
+              "print('logging' in sys.modules, code)")
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                              env={"BRIEFBOT_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert done.stdout.splitlines()[-1] == "False 0", done.stderr
+
+
 def test_a_warm_question_does_not_collect_garbage_while_importing_and_loading(tmp_path: Path):
     """What importing the engine and loading the index make lives as long as the process: a warm
     `ask` ran ≈85 collections walking it (≈20-35 ms of its 0.3 s), which found nothing to free."""

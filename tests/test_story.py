@@ -565,6 +565,13 @@ def test_what_one_source_alone_says_comes_most_central_first():
     assert alone.index("Tolls on the ") < alone.index("A local baker")
 
 
+def test_what_only_one_source_says_is_labelled_by_its_number_not_its_whole_headline(seed_index):
+    lines = plain(Session(seed_index).handle("compare")).splitlines()
+    alone = [line for line in lines if "only in" in line]
+    assert alone and all(line.startswith(f"{n}. (only in source ") for n, line in enumerate(alone, 1)), alone
+    assert all(len(line.split(") ", 1)[0]) < 30 for line in alone)  # not "(only in A “bombshell” of dangers…?)"
+
+
 def test_compare_reads_each_sentence_once_for_all_its_calls(monkeypatch):
     stories = (("Bridge", "The county council will spend £80m on the new river bridge, officials said.", None),
                ("Bridge cost", "The county council will spend £60m on the new river bridge, officials said.", None))
