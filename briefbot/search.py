@@ -1590,6 +1590,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
     number = text[span.start:span.end]
     if span.type == "number" and wanted in ("money", "percent") and _PART_OF.match(text, span.end):
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
+    if span.type == "number" and fold(number) == "one" and _PART_OF.match(text, span.end):
+        return True  # "one of very few blind MPs" says who he is, it counts nothing
     if span.type == "number" and wanted == "money" and _BARE_FIGURE.fullmatch(number):
         return True
     if span.type == "number" and wanted == "percent" and re.fullmatch(SMALL_NUMBER, number, re.I):

@@ -153,6 +153,10 @@ def test_a_sum_told_or_a_share_asked_is_answered(question, story):
     ("How many brands does Harbour Foods own?", BRANDS, "no_answer"),  # it lists brands, never counts them
     ("How many brands does Harbour Foods own?",
      (BRANDS[0], BRANDS[1] + "\nHarbour Foods owns 14 brands in all, the firm said."), "answered"),
+    ("what is the population of sheffield", ("Blunkett", "Mr Blunkett was schooled in Sheffield.\n"
+                                                        "He is one of very few blind MPs in Sheffield."), "no_answer"),
+    ("what is the population of sheffield", ("Blunkett", "Mr Blunkett was schooled in Sheffield.\n"
+                                                        "Sheffield has a population of 530,000."), "answered"),
 ])
 def test_a_count_the_best_sentences_hold_no_figure_for_has_no_answer(question, story, status):
     assert searcher_of(story, OTHER).search(question, 3).status == status
