@@ -637,7 +637,9 @@ SPANS_OF_REAL_SENTENCES = [
     # "one of the X" counts an X: asked how many customers, not one of the call centres
     ("how many customers can get the free calls deal", "It has also provided space in London's BT tower for one of "
      "the call centres dealing with donations.", None),
-    ("how many customers can get the free calls deal", "One of the customers who signed up won a prize.", "One"),
+    ("how many customers can get the free calls deal", "Three of the customers who signed up won a prize.", "Three"),
+    # but "one of" says who or what something is, it counts nothing ("one of very few blind MPs")
+    ("how many customers can get the free calls deal", "One of the customers who signed up won a prize.", None),
     # of a tally, the first number counts what follows it
     ("how many councillors voted for it", "Councillors voted 7-2 on Thursday to build a footbridge over the River Wend.",
      "7"),
