@@ -116,6 +116,8 @@ _WHEN_VERB = LazyPattern(r"\s*when\s+(?:was|were|did|had|has|have)\s+.+?\s([a-z]
 _OPENING = LazyPattern(r"\W*(?:(?:in|on|at|by|during|since|last|early|late)\s+)?", re.I)  # before a date opening a sentence
 _AUXILIARIES = frozenset("was were had has have been being did".split())
 _PAST_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z]+)\s+(?:(?:on|in|at|during|by|last|this|early|late)\s+)?$")
+_NAME_WORD_BEFORE = LazyPattern(r"([A-Z][\w'\u2019-]*)\s+$")  # "Inner" of "Inner Mongolia"
+_NAMESAKE_READ = 200  # sentences read of a place's mentions: all inside longer names so far is enough
 _WORD_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z][\w-]*)\s+(?:(?:the|a|an|his|her|its|their)\s+)?$")  # "won a Golden Globe"
 _GIVEN_BY = LazyPattern(r"\s+([a-z][\w-]*)\s+by\s+(?:[a-z][\w-]*\s+){0,2}([A-Z][\w'\u2019.&-]*(?:\s+[A-Z][\w'\u2019.&-]*)*)")
 _TALLY = LazyPattern(r"[-\u2013]\d+")  # "voted 7-2": the second number of a tally
@@ -394,6 +396,37 @@ class Searcher:
             if any(t in self.index.term_id for t in analyze(given)) and not self._before_name(given, surnames, after=True):
                 continue  # a word they write in lower case, or no first name of anyone they name
             unknown.append(f"{given} {family}")
+        return unknown
+
+    def _within_other_names(self, query: str) -> list[str]:
+        """The places the question names that the articles write only inside another place's or
+        thing's name: "Mongolia" in a briefing that names only "Inner Mongolia Yili Industrial",
+        "York" where it says only "New York", is not mentioned ("Great Britain" is Britain still)."""
+        unknown = []
+        words = _WORD_OF_NAME.findall(query)
+        for n, word in enumerate(words):
+            pairs = [" ".join(words[max(0, n - 1):n + 1]), " ".join(words[n:n + 2])]
+            if not (place := gazetteer_name(word)) or any(len(p.split()) == 2 and gazetteer_name(p) for p in pairs):
+                continue  # no place, or part of one the question names in full ("new york")
+            terms = analyze(word)
+            if len(terms) != 1 or (tid := self.index.term_id.get(terms[0])) is None:
+                continue
+            uses = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
+            asked_before = fold(words[n - 1]) if n else ""  # "real madrid" asks the name the articles write
+            inside, free = 0, False
+            for sent in self.index.by_sentence.get(tid)[0][:_NAMESAKE_READ].tolist():
+                text = self.index.text_of(int(sent))
+                for m in uses.finditer(text):
+                    before = _NAME_WORD_BEFORE.search(text, 0, m.start())
+                    free = not before or fold(before[1]) in STOP_WORDS or fold(before[1]) == asked_before \
+                        or gazetteer_name(f"{before[1]} {m.group()}") == place  # ("In York", "Great Britain")
+                    inside += not free
+                    if free:
+                        break
+                if free:
+                    break
+            if inside and not free:
+                unknown.append(word)
         return unknown
 
     def _unnumbered(self, query: str) -> list[str]:
@@ -685,7 +718,8 @@ class Searcher:
         result.unknown_words = [s.word for s in slots if not s.terms]
         result.kin_names = [s.word for s in slots if s.terms and s.term not in self.index.term_id
                             and all(w == r.related_weight for w in s.terms.values())]
-        result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query)
+        result.unknown_names += self._unjoined(query) + self._namesakes(query) + self._unnumbered(query) + \
+            self._within_other_names(query)
         if result.kin_names and len(result.kin_names) == len(result.matched_words):
             return None  # no word of the question is the articles' own: "the capital of France" among "French troops"
         # the question is about something the briefing never names, or asks what happened in a year it tells as to come

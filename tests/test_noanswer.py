@@ -177,6 +177,22 @@ def test_a_height_asked_where_the_best_sentences_give_no_measure_has_no_answer(q
     assert searcher_of(story, OTHER).search(question, 3).status == status
 
 
+@pytest.mark.parametrize("question, text, status", [
+    ("what is the capital of mongolia", "Yili - full name Inner Mongolia Yili Industrial - said its chairman was held.\n"
+     "The capital of the firm was raised in Beijing.", "no_answer"),  # Mongolia only inside another's name
+    ("what is the capital of mongolia", "Yili, of Inner Mongolia, said its chairman was held.\n"
+     "Mongolia's capital, Ulan Bator, was cold.", "answered"),
+    ("how many people live in york", "About 8 million people live in New York.\nNew York is big.", "no_answer"),
+    ("how many people live in new york", "About 8 million people live in New York.\nNew York is big.", "answered"),
+    ("when will real madrid play", "Real Madrid will play the rest of the match on 5 January.", "answered"),  # as asked
+    ("what did kenya unveil", "In 2007, the Kenyan government unveiled its Vision 2030 plan.", "answered"),  # never inside
+])
+def test_a_place_written_only_inside_another_name_is_not_mentioned(question: str, text: str, status: str):
+    """A new user's find: "what is the capital of mongolia" over BBC business answered from "Inner
+    Mongolia Yili Industrial" and "Barclays Capital"."""
+    assert searcher_of(("Milk", text), OTHER).search(question, 3).status == status
+
+
 def test_a_question_none_of_whose_words_the_articles_use_has_no_answer():
     """A new user's find: "what is the capital of france" over the embedded briefing answered with its
     French troops: "capital" is a word it never uses, and France it names only as "French"."""
