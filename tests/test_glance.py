@@ -1431,3 +1431,39 @@ def test_a_damaged_save_is_refused_not_a_crash(session: Session, tmp_path: Path,
     (tmp_path / "bad.json").write_text(f'{{"briefbot_session": 1, "state": {state}, "sources": {sources}}}')
     reply = session.handle("restore bad.json")
     assert reply.status == "error" and "Could not restore" in said(reply)
+
+
+MURDER = ("Blunkett sorry over murder plan\n\n"
+          "Shadow chancellor Oliver Letwin said: \"The chancellor has a black hole in his finances.\" "
+          "Mr Letwin said the figures did not add up.\n\n"
+          "Speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is the most "
+          "serious of crimes and we have no intention of abolishing the mandatory life sentence.\" "
+          "She said the review of sentencing would report next year.\n\n"
+          "Shadow home secretary David Davis said: \"There is genuine concern about shorter murder sentences.\" "
+          "Mr Davis said ministers had been caught out by the judges.\n")
+
+
+@pytest.fixture
+def murder(tmp_path: Path) -> Session:
+    from briefbot.cache import load
+    (tmp_path / "murder.txt").write_text(MURDER, encoding="utf-8")
+    return Session(load([str(tmp_path / "murder.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
+
+
+def test_she_after_a_who_said_question_is_its_speaker_not_the_man_named_before(murder: Session) -> None:
+    """S16: `what else did she say?` after `who said murder is the most serious of crimes` (Baroness
+    Scotland) answered "Oliver Letwin also says:", the man named two turns back: a question does not
+    build the world, and only the world's people were taken as the speaker named last."""
+    murder.handle("who is the shadow chancellor")
+    murder.handle("who said murder is the most serious of crimes")
+    assert said(murder.handle("what else did she say?")).splitlines()[0] == "Baroness Scotland also says:"
+
+
+def test_she_is_the_last_named_woman_when_a_man_was_named_since(murder: Session) -> None:
+    """S16: "she" is the last person named whom the articles call "she" (Baroness, "She said…"), "he"
+    the last man, from the last reply back."""
+    murder.handle("who said murder is the most serious of crimes")
+    murder.handle("who said there is genuine concern about shorter murder sentences")
+    assert said(murder.handle("what else did she say?")).splitlines()[0] == "Baroness Scotland also says:"
+    assert said(murder.handle("what else did he say?")).splitlines()[0] == "David Davis also says:"
+    assert murder.pronoun_of("Baroness Scotland") == "she" and murder.pronoun_of("David Davis") == "he"

@@ -144,7 +144,7 @@ def ask(s: Session, command: Command) -> Reply:
         reply.blocks.append(Message(f"{person.name} on {_as_written(s, topic, person.sentences)}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
         on_table(s, topic, person)
-        s.state.person = person.name
+        s.state.name(person.name)
         return reply
     reply.say(f"{person.name} says nothing about {topic} in these articles.")
     general = s.searcher.search(topic, s.k)
@@ -158,7 +158,7 @@ def ask(s: Session, command: Command) -> Reply:
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
-    s.state.person = person.name
+    s.state.name(person.name)
     return reply
 
 
@@ -230,7 +230,7 @@ def _introduce(s: Session, reply: Reply, person: Character) -> None:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
         on_table(s, names_query(person), person)
-    s.state.person = person.name
+    s.state.name(person.name)
 
 
 def who_said(s: Session, command: Command) -> Reply:
@@ -250,14 +250,18 @@ def who_said(s: Session, command: Command) -> Reply:
     shown = list(s.state.shown)
     s.show(reply, [answer], named=answer.speaker)
     s.state.shown, s.state.first = shown, first  # the answers on the table are still the question's
-    s.state.person = person.name if person else s.state.person
+    if person:
+        s.state.name(person.name)
     return reply
 
 
 def what_else(s: Session, command: Command) -> Reply:
-    """The last-named person's statements the player has not yet seen, in the articles' order."""
+    """The last-named person's statements the player has not yet seen, in the articles' order ("what
+    else did she say?": the last-named woman's)."""
     reply = Reply(command.line, OK, verb="what_else")
-    person = next((c for c in s.world.characters if c.name == s.state.person), None)
+    pronoun = next((p for p in ("he", "she") if re.search(rf"\b{p}\b", command.line, re.I)), "")
+    name = s.meant_by(pronoun) if pronoun else s.state.person
+    person = next((c for c in s.world.characters if c.name == name), None)
     if person is None:
         return reply.refuse("Whom do you mean? `talk to NAME` first, or `ask NAME about TOPIC`.")
     fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen]
