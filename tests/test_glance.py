@@ -1467,3 +1467,20 @@ def test_she_is_the_last_named_woman_when_a_man_was_named_since(murder: Session)
     assert said(murder.handle("what else did she say?")).splitlines()[0] == "Baroness Scotland also says:"
     assert said(murder.handle("what else did he say?")).splitlines()[0] == "David Davis also says:"
     assert murder.pronoun_of("Baroness Scotland") == "she" and murder.pronoun_of("David Davis") == "he"
+
+
+def test_who_said_a_role_s_words_is_the_one_the_briefing_gives_that_role(tmp_path: Path) -> None:
+    """S16: `who said that?` after "The prime minister said the law-abiding citizen…" replied "The
+    articles do not say who": the briefing's prime minister is Tony Blair, whom the article names."""
+    from briefbot.cache import load
+    (tmp_path / "police.txt").write_text(
+        "Blunkett unveils policing plans\n\n"
+        "Mr Blunkett was joined by Tony Blair at Welling School. "
+        "The prime minister said the law-abiding citizen should be in charge of the community.\n", encoding="utf-8")
+    (tmp_path / "budget.txt").write_text(
+        "Blair backs budget\n\nPrime Minister Tony Blair said: \"The economy is strong.\" "
+        "Deputy Prime Minister John Prescott said: \"We will win.\"\n", encoding="utf-8")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    session.handle("who said the law-abiding citizen should be in charge of the community")
+    assert said(session.handle("who said that?")).splitlines()[0] == "Tony Blair, Prime Minister:"
+    assert said(session.handle("what else did he say?")).splitlines()[0] == "Tony Blair also says:"

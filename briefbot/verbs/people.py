@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from briefbot.attribution import holds_role, role_speaking
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
 from briefbot.text import fold, plural
@@ -18,7 +19,7 @@ from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
-    from briefbot.search import Result
+    from briefbot.search import Answer, Result
     from briefbot.session import Session
 
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
@@ -241,18 +242,29 @@ def who_said(s: Session, command: Command) -> Reply:
         return reply.refuse("Who said what? Ask a question first.")
     first = first_shown(s)
     answer = s.shown_answer(first)
-    if not answer.speaker:
+    person = next(iter(s.world.find(answer.speaker, (Character,))), None) if answer.speaker else _role_holder(s, answer)
+    if person is None and not answer.speaker:
         return reply.say("The articles do not say who.")
-    person = next(iter(s.world.find(answer.speaker, (Character,))), None)
+    speaker = answer.speaker or person.name
     role = f", {person.role}" if person and person.role else ""
     reply.status = ANSWERED
-    reply.say(f"{answer.speaker}{role}:")
+    reply.say(f"{speaker}{role}:")
     shown = list(s.state.shown)
-    s.show(reply, [answer], named=answer.speaker)
+    s.show(reply, [answer], named=speaker)
     s.state.shown, s.state.first = shown, first  # the answers on the table are still the question's
     if person:
         s.state.name(person.name)
     return reply
+
+
+def _role_holder(s: Session, answer: Answer) -> Character | None:
+    """Whom "The prime minister said…" means: the one person its article names who holds that role
+    in the briefing (Tony Blair), None if no one or several do."""
+    if not (role := role_speaking(answer.text)):
+        return None
+    named = s.named(s.index.article_of(answer.sentence_id).text)
+    holders = [c for c in named if isinstance(c, Character) and c.role and holds_role(role, c.role)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def what_else(s: Session, command: Command) -> Reply:
