@@ -1484,3 +1484,22 @@ def test_who_said_a_role_s_words_is_the_one_the_briefing_gives_that_role(tmp_pat
     session.handle("who said the law-abiding citizen should be in charge of the community")
     assert said(session.handle("who said that?")).splitlines()[0] == "Tony Blair, Prime Minister:"
     assert said(session.handle("what else did he say?")).splitlines()[0] == "Tony Blair also says:"
+
+
+def test_ask_about_a_topic_whose_head_the_person_never_says_is_nothing_of_theirs(tmp_path: Path) -> None:
+    """S16: `ask ruth kelly about school meals` showed "Ruth Kelly on school meals:" over her words on
+    discipline in schools: a sentence on schools is none on school meals, unless it holds "meals" or
+    a word related to it."""
+    from briefbot.cache import load
+    (tmp_path / "schools.txt").write_text(
+        "Kelly backs teachers\n\n"
+        "Education Secretary Ruth Kelly said: \"Teachers must be able to remove disruptive children from the school.\" "
+        "Ms Kelly said discipline in schools would improve.\n\n"
+        "Chef Jamie Oliver said: \"School meals are a disgrace.\"\n", encoding="utf-8")
+    (tmp_path / "meals.txt").write_text(
+        "Meals on wheels\n\nCouncils serve hot meals to the elderly. The meals cost £2 each. "
+        "Volunteers deliver meals every day.\n", encoding="utf-8")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    assert said(session.handle("ask kelly about school meals")).splitlines()[0] == \
+        "Ruth Kelly says nothing about school meals in these articles."
+    assert said(session.handle("ask kelly about school discipline")).splitlines()[0] == "Ruth Kelly on school discipline:"

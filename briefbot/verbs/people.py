@@ -7,12 +7,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from briefbot.attribution import holds_role, role_speaking
+from briefbot.lexicon import related
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import fold, plural
+from briefbot.text import analyze, fold, plural
 from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
-from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
+from briefbot.verbs.questions import (first_shown, head_noun, names_query, noun_phrases, on_table, question, read_as,
+                                      remember_misspelt,
                                      say_read_as)
 from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
@@ -130,10 +132,10 @@ def ask(s: Session, command: Command) -> Reply:
     if person is None:
         return _ask_nobody(s, command)
     topic = command.topic
-    result = search_within(s, topic, s.k, person.sentences)
+    result = _on_topic(s, topic, search_within(s, topic, s.k, person.sentences))
     if not result.answers and (fixes := s.searcher.corrections(topic, ids(person.sentences))):  # "wal": "wall"
         topic = read_as(topic, fixes)
-        result = search_within(s, topic, s.k, person.sentences)
+        result = _on_topic(s, topic, search_within(s, topic, s.k, person.sentences))
         result.corrections = fixes | result.corrections
     if not result.answers:
         result = _led_into(s, topic, person) or result
@@ -161,6 +163,19 @@ def ask(s: Session, command: Command) -> Reply:
         reply.say("Nor do the articles.")
     s.state.name(person.name)
     return reply
+
+
+def _on_topic(s: Session, topic: str, result: Result) -> Result:
+    """The answers, if one holds what the topic is about: the head noun of one of its noun phrases
+    ("meals" of "school meals"), or a word a synonym group or WordNet relates to it; else none
+    (Ruth Kelly's words on discipline in schools say nothing about school meals)."""
+    heads = [term for phrase in noun_phrases(topic) for term in analyze(head_noun(phrase))[-1:]]
+    wanted = {tid for term in heads for t in (term, *related(term), *(m for c in s.index.synonyms.concepts([term])
+                                                                       for m in s.index.synonyms.members(c)))
+              if (tid := s.index.term_id.get(t)) is not None}
+    if heads and not any(wanted & set(s.index.terms_of(a.sentence_id).tolist()) for a in result.answers):
+        result.answers = []
+    return result
 
 
 def _led_into(s: Session, topic: str, person: Character) -> Result | None:

@@ -239,7 +239,7 @@ def _unjoined(words: list[str]) -> list[str]:
     return words[:end]
 
 
-def _head(phrase: str) -> str:
+def head_noun(phrase: str) -> str:
     """A noun phrase's head noun: "leader" of "leader of the conservatives", "soldiers" of "soldiers"."""
     return phrase.split(" of ")[0].split()[-1]
 
@@ -281,7 +281,7 @@ def _pointing_back(s: Session, line: str) -> str | None:
         taken = {stem(w) for w in analyse(line).content}
         phrases = [p for p in noun_phrases(analyse(s.state.question).looked_for)
                    if not s.person_called(p) and not {stem(w) for w in analyse(p).content} <= taken]
-        fitting = [p for p in phrases if _plural(_head(p)) == (word in ("they", "them"))]
+        fitting = [p for p in phrases if _plural(head_noun(p)) == (word in ("they", "them"))]
         if not fitting:
             return None
         meant = fitting[0]
