@@ -119,6 +119,9 @@ _AND_BEFORE = LazyPattern(rf"(?P<first>{NAME})\s+and\s+(?:[\w'\u2019-]+\s+){{0,4
 _ORG_HEAD_BEFORE = LazyPattern(rf"\b(?:{'|'.join(sorted(ORG_HEADS))})\s+(?:the\s+)?$")  # "Department for …"
 _SHARES_IN = LazyPattern(r"\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Ss]hareholders|[Ii]nvestors)\s+in\s+$")
 _GROUP_SAYS = LazyPattern(r"(?:(?:But|And)\s+)?(?P<who>[A-Z][a-z]+[^s\W]s)\s+(?:say|said|argue|argued|claim|claimed|believe|warn|warned|fear)\b")
+# '"…," hunt master, Captain Ian Farquhar, said': after a quotation, the words up to "NAME, said" can only
+# describe who said it
+_QUOTED_THEN_DESCRIBED = LazyPattern(r"[\"\u201d]\s+[^,;:\"\u201c\u201d()]{1,60},\s*$")
 _NAME_BEFORE_COMMA = LazyPattern(rf"(?P<name>{NAME}),")
 _DESCRIBED = LazyPattern(r"(?:(?:But|And)\s+)?(?:The|A|An|His|Her|Their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s*")
 # '"…?" | Mr Weingarten pressed.', '"What is it about Joe Biden…?" | King asked Scott.'
@@ -198,6 +201,21 @@ class People:
         if last in matches or definite and any(_same_head(want, _role_key(r)) for r in self.roles.get(last or "", ())):
             return last  # "the Democrat senator said" after "New York Senator Charles Schumer said"
         return matches[0] if len(matches) == 1 else None
+
+
+def role_speaking(sentence: str) -> str | None:
+    """The role a sentence gives its words to when it names no one ("The prime minister said…"): the
+    article's one holder of that role said them (`who said that?` looks for them in the briefing)."""
+    m = _ROLE_SUBJECT.match(sentence)
+    if m is None or not _definite(m) or _deed(sentence, m.end()) or not is_role_phrase(m.group("role")):
+        return None
+    return m.group("role")
+
+
+def holds_role(role: str, held: str) -> bool:
+    """Whether someone whose role is `held` is "the `role`": the same office, not a former one nor
+    another ("deputy prime minister" is not the prime minister)."""
+    return not re.match(r"(?i)former\b", held) and _same_role(_role_key(role), _role_key(held))
 
 
 def _knight_key(phrase: str, name: str) -> str | None:
@@ -514,7 +532,8 @@ def _fits(pattern: re.Pattern[str], m: re.Match[str], sentence: str) -> bool:
     if _AFTER_PREPOSITION.search(sentence, 0, m.start()) and not (person_name(m.group("name")) or PersonName("")).role:
         return False  # "William Corr of the Campaign for Tobacco-Free Kids urged": the campaign's name, not its speaker
     return (pattern is not _SAYS or not m.group("comma") or bool(_role_before_comma(sentence[:m.start()]))
-            or bool(_DESCRIBED.fullmatch(sentence[:m.start()])))  # "The woman, Robin Mantooth, said"
+            or bool(_DESCRIBED.fullmatch(sentence[:m.start()]))  # "The woman, Robin Mantooth, said"
+            or bool(_QUOTED_THEN_DESCRIBED.search(sentence, 0, m.start())))  # '"…," hunt master, Ian Farquhar, said'
 
 
 def _one_of_several(sentence: str, at: int) -> bool:

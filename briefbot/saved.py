@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from briefbot.verbs.looking import MAX_TRAIL
 
+NAMED_PEOPLE = 10  # people a game keeps named before the last one, for a "she" the last does not fit
+
 MAX_LIST = 1_000_000  # no honest game walks or types this much
 MAX_TEXT = 10_000  # characters in one text field: a line is at most 2,000 (session.MAX_LINE_CHARS), a name one line
 MAX_COUNT = 10**9  # turns, pages: a game of a turn a second for thirty years
@@ -47,7 +49,7 @@ def _fields(fields: object, bounds: Bounds) -> dict[str, object]:
         "pending": _pending, "notebook": _ids, "seen": _id_set, "shown": _numbered, "shown_at": _turns,
         "shown_span": _spans,
         "question": _text, "spent": _flag, "about": _text, "page": _count, "first": _count, "person": _text, "thing": _text, "game": _text,
-        "source_page": _source_page}
+        "source_page": _source_page, "people": _people}
     unknown = sorted(set(fields) - set(checks))
     if unknown:
         raise NotASession(f"it has a field this briefbot does not know ({unknown[0][:40]!r})")
@@ -84,6 +86,14 @@ def _texts(value: object, bounds: Bounds) -> list[str]:
             not all(isinstance(v, str) and len(v) <= MAX_TEXT for v in value):
         raise NotASession("is not a list of text")
     return value
+
+
+def _people(value: object, bounds: Bounds) -> list[str]:
+    """The people named before the last: as many as a game keeps."""
+    people = _texts(value, bounds)
+    if len(people) > NAMED_PEOPLE:
+        raise NotASession("is more people than a game keeps")
+    return people
 
 
 def _trail(value: object, bounds: Bounds) -> list[str]:

@@ -23,7 +23,7 @@ from briefbot.parser import Command, Parser, number_in
 from briefbot.plain import cut
 from briefbot.reply import ERROR, OK, Block, Completion, Difference, Message, Passage, Reading, Reply, Sources, View, \
     shown_path
-from briefbot.saved import WHICH_CHOICES, Bounds, checked_state
+from briefbot.saved import NAMED_PEOPLE, WHICH_CHOICES, Bounds, checked_state
 from briefbot.search import Answer, Citation, Searcher
 from briefbot.names import name_key
 from briefbot.text import STOP_WORDS, LazyPattern, analyze, fold
@@ -42,6 +42,9 @@ LONG_PASTE = 60  # words: a longer line is answered on its first sentences, and 
 ECHO_CHARS = 300  # of a typed line, echoed above its reply
 MAX_LINE_CHARS = 2000  # a question or command longer than this is a paste gone wrong, not a question
 MAX_NAME_WORDS = 5  # words of the longest name `named` looks for in a line
+_HIS_TITLES = "Mr|Sir|Lord|Baron|Earl|Duke|Prince|King"
+_HER_TITLES = "Mrs|Ms|Miss|Dame|Lady|Baroness|Duchess|Princess|Queen"
+_SAID_ON = re.compile(r"(?:(?:But|And)\s+)?(He|She)\s+(?:\w+ly\s+)?(?:said|says|added|told)\b")  # "She said…": whose words go on
 TITLED_SENTENCES = 200  # sentences naming a person that `pronoun_of` reads for their "Mr" or "Ms"
 MAX_SESSION_BYTES = 50_000_000  # a saved session is small; anything bigger is not one
 # Terminal control sequences (colour codes and the like) and control characters (a bell, a NUL) in a
@@ -80,6 +83,8 @@ class State:
     first: int = 1  # the number of the first answer the last page showed: what `source?` and "who said that?" mean
     source_page: list[int] = field(default_factory=list)  # [source N, next paragraph] while reading, for "more"
     person: str = ""  # the last person named, for "he", "him", "what else did she say?"
+    people: list[str] = field(default_factory=list)  # those named before `person`, the last first (at most
+    # NAMED_PEOPLE): whom "she" means after a man is named
     thing: str = ""  # the last place or organisation examined or named (by `x`, `go`), for `x it`
     game: str = field(default="", compare=False)  # this game's id, kept in its save: a game may replace its own
 
@@ -90,7 +95,13 @@ class State:
         return replace(self, trail=list(self.trail), notebook=list(self.notebook),
                        shown=list(self.shown), unknown_words=list(self.unknown_words), pending=list(self.pending),
                        shown_at=dict(self.shown_at), shown_span=dict(self.shown_span),
-                       source_page=list(self.source_page))
+                       source_page=list(self.source_page), people=list(self.people))
+
+    def name(self, person: str) -> None:
+        """`person` is now the last person named ("" for no one: a "who" question whose answers name none)."""
+        if person != self.person:
+            self.people = [p for p in (self.person, *self.people) if p and p != person][:NAMED_PEOPLE]
+            self.person = person
 
 
 @dataclass(frozen=True)
@@ -378,7 +389,7 @@ class Session:
             for sent in [answer.sentence_id, *(v.sentence_id for v in answer.versions)]:
                 self.uncover(sent)
         if answers and answers[0].speaker and self._character_named(answers[0].speaker):
-            state.person = answers[0].speaker
+            state.name(answers[0].speaker)
 
     def thing(self, name: str) -> Thing | None:
         """The person, place or organisation called `name` (None for "", or one no longer in the briefing)."""
@@ -419,15 +430,29 @@ class Session:
                      and (len(words) > 1 or name_key(n).split()[-1] in words)), "")
         return self._speaker_name(name) if name else ""
 
+    def meant_by(self, pronoun: str) -> str:
+        """Whom "he" or "she" means: the last person named whose pronoun fits (whom the articles never
+        call "he" or "she" fits either), the last named first; "" when the last named is no one (a
+        "who" question whose answers name none) or no one named fits."""
+        if not self.state.person:
+            return ""
+        return next((p for p in (self.state.person, *self.state.people) if self.pronoun_of(p) in ("", pronoun)), "")
+
     def pronoun_of(self, name: str) -> str:
-        """"he" or "she" as the articles title a person ("Mr Kilroy-Silk", "Ms Blackman"), "" when they
-        do not say (many outlets use no titles): so that "her majority" is never a man's."""
+        """"he" or "she" as the articles call a person: by title ("Mr Kilroy-Silk", "Baroness Scotland")
+        and by the pronoun their own words go on with ("She said…" of a sentence given to them); "" when
+        they do not say (many outlets use no titles): so that "her majority" is never a man's."""
         last = name.split()[-1] if name.split() else ""
-        titled = re.compile(rf"\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+{re.escape(last)}\b")
+        titled = re.compile(rf"\b(?:({_HIS_TITLES})|({_HER_TITLES}))\.?\s+{re.escape(last)}\b")
         he = she = 0
         for sent in self._naming(name):
             for m in titled.finditer(self.index.text_of(sent)):
                 he, she = he + bool(m[1]), she + bool(m[2])
+        if name in self.index.speakers:
+            said = np.flatnonzero(self.index.sent_speaker == self.index.speakers.index(name))[:TITLED_SENTENCES]
+            for sent in said.tolist():
+                if m := _SAID_ON.match(self.index.text_of(sent)):
+                    he, she = he + (m[1].lower() == "he"), she + (m[1].lower() == "she")
         return "he" if he > she else "she" if she > he else ""
 
     def told_of(self, name: str, words: str) -> int:
@@ -498,7 +523,11 @@ class Session:
         return " ".join(self.index.text_of(s) for s in sents)
 
     def _character_named(self, name: str) -> bool:
-        return self._world is not None and any(c.name == name for c in self._world.characters)
+        """Whether a speaker is someone to ask on: a person of the world, or before it is built (a
+        question never builds it) a speaker the index knows, as the world will call them."""
+        if self._world is not None:
+            return any(c.name == name for c in self._world.characters)
+        return any(self._speaker_name(n) == name for n in self.index.speakers)
 
     def uncover(self, sent: int) -> None:
         """The player has seen this sentence; undo's last step takes it back."""

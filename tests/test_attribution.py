@@ -843,3 +843,24 @@ def test_what_a_reporter_expects_someone_to_say_is_not_their_words() -> None:
                       "He is expected to stress the importance of continued economic stability.",
                       'Mr Brown will say: "We have kept our promises."'])
     assert said == [None, None, "Gordon Brown"]
+
+
+def test_a_quotation_closed_then_described_then_named_is_the_named_one_s() -> None:
+    """S16: '"…," hunt master, Captain Ian Farquhar, said.' was labelled John Cooper (quoted two
+    sentences before): after a quotation, the words before "NAME, said" can only describe who said it."""
+    said = attribute(['John Cooper of the League Against Cruel Sports said the law must be enforced.',
+                      '"We are not going away.',
+                      'We will keep these hounds going and in the end we will hunt again," hunt master, '
+                      'Captain Ian Farquhar, said.'], [0, 1, 1])
+    assert said[1:] == ["Ian Farquhar", "Ian Farquhar"]
+
+
+def test_the_role_an_unnamed_sentence_gives_its_words_to() -> None:
+    """S16: "The prime minister said…" names no one: `who said that?` looks for the role's one holder."""
+    from briefbot.attribution import holds_role, role_speaking
+    assert role_speaking("The prime minister said the law-abiding citizen should be in charge.") == "prime minister"
+    assert role_speaking("The prime minister visited a school in Welling.") is None
+    assert role_speaking("Tony Blair said it would work.") is None
+    assert holds_role("prime minister", "Prime Minister")
+    assert not holds_role("prime minister", "Deputy Prime Minister")
+    assert not holds_role("prime minister", "Former Labour prime minister")

@@ -1431,3 +1431,75 @@ def test_a_damaged_save_is_refused_not_a_crash(session: Session, tmp_path: Path,
     (tmp_path / "bad.json").write_text(f'{{"briefbot_session": 1, "state": {state}, "sources": {sources}}}')
     reply = session.handle("restore bad.json")
     assert reply.status == "error" and "Could not restore" in said(reply)
+
+
+MURDER = ("Blunkett sorry over murder plan\n\n"
+          "Shadow chancellor Oliver Letwin said: \"The chancellor has a black hole in his finances.\" "
+          "Mr Letwin said the figures did not add up.\n\n"
+          "Speaking after the report was published, Home Office minister Baroness Scotland said: \"Murder is the most "
+          "serious of crimes and we have no intention of abolishing the mandatory life sentence.\" "
+          "She said the review of sentencing would report next year.\n\n"
+          "Shadow home secretary David Davis said: \"There is genuine concern about shorter murder sentences.\" "
+          "Mr Davis said ministers had been caught out by the judges.\n")
+
+
+@pytest.fixture
+def murder(tmp_path: Path) -> Session:
+    from briefbot.cache import load
+    (tmp_path / "murder.txt").write_text(MURDER, encoding="utf-8")
+    return Session(load([str(tmp_path / "murder.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
+
+
+def test_she_after_a_who_said_question_is_its_speaker_not_the_man_named_before(murder: Session) -> None:
+    """S16: `what else did she say?` after `who said murder is the most serious of crimes` (Baroness
+    Scotland) answered "Oliver Letwin also says:", the man named two turns back: a question does not
+    build the world, and only the world's people were taken as the speaker named last."""
+    murder.handle("who is the shadow chancellor")
+    murder.handle("who said murder is the most serious of crimes")
+    assert said(murder.handle("what else did she say?")).splitlines()[0] == "Baroness Scotland also says:"
+
+
+def test_she_is_the_last_named_woman_when_a_man_was_named_since(murder: Session) -> None:
+    """S16: "she" is the last person named whom the articles call "she" (Baroness, "She said…"), "he"
+    the last man, from the last reply back."""
+    murder.handle("who said murder is the most serious of crimes")
+    murder.handle("who said there is genuine concern about shorter murder sentences")
+    assert said(murder.handle("what else did she say?")).splitlines()[0] == "Baroness Scotland also says:"
+    assert said(murder.handle("what else did he say?")).splitlines()[0] == "David Davis also says:"
+    assert murder.pronoun_of("Baroness Scotland") == "she" and murder.pronoun_of("David Davis") == "he"
+
+
+def test_who_said_a_role_s_words_is_the_one_the_briefing_gives_that_role(tmp_path: Path) -> None:
+    """S16: `who said that?` after "The prime minister said the law-abiding citizen…" replied "The
+    articles do not say who": the briefing's prime minister is Tony Blair, whom the article names."""
+    from briefbot.cache import load
+    (tmp_path / "police.txt").write_text(
+        "Blunkett unveils policing plans\n\n"
+        "Mr Blunkett was joined by Tony Blair at Welling School. "
+        "The prime minister said the law-abiding citizen should be in charge of the community.\n", encoding="utf-8")
+    (tmp_path / "budget.txt").write_text(
+        "Blair backs budget\n\nPrime Minister Tony Blair said: \"The economy is strong.\" "
+        "Deputy Prime Minister John Prescott said: \"We will win.\"\n", encoding="utf-8")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    session.handle("who said the law-abiding citizen should be in charge of the community")
+    assert said(session.handle("who said that?")).splitlines()[0] == "Tony Blair, Prime Minister:"
+    assert said(session.handle("what else did he say?")).splitlines()[0] == "Tony Blair also says:"
+
+
+def test_ask_about_a_topic_whose_head_the_person_never_says_is_nothing_of_theirs(tmp_path: Path) -> None:
+    """S16: `ask ruth kelly about school meals` showed "Ruth Kelly on school meals:" over her words on
+    discipline in schools: a sentence on schools is none on school meals, unless it holds "meals" or
+    a word related to it."""
+    from briefbot.cache import load
+    (tmp_path / "schools.txt").write_text(
+        "Kelly backs teachers\n\n"
+        "Education Secretary Ruth Kelly said: \"Teachers must be able to remove disruptive children from the school.\" "
+        "Ms Kelly said discipline in schools would improve.\n\n"
+        "Chef Jamie Oliver said: \"School meals are a disgrace.\"\n", encoding="utf-8")
+    (tmp_path / "meals.txt").write_text(
+        "Meals on wheels\n\nCouncils serve hot meals to the elderly. The meals cost £2 each. "
+        "Volunteers deliver meals every day.\n", encoding="utf-8")
+    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    assert said(session.handle("ask kelly about school meals")).splitlines()[0] == \
+        "Ruth Kelly says nothing about school meals in these articles."
+    assert said(session.handle("ask kelly about school discipline")).splitlines()[0] == "Ruth Kelly on school discipline:"

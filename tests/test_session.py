@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from briefbot.parser import Command, parse
-from briefbot.reply import ERROR, Heading, Help, Items, Message, Passage, Sources
+from briefbot.reply import ERROR, OK, Heading, Help, Items, Message, Passage, Sources
 from briefbot.session import BRIEFING_ROOM, Session
 
 
@@ -600,7 +600,9 @@ def test_help_on_no_verb_says_what_help_covers(session):
     reply = session.handle("help xyzzy")
     assert reply.verb == "help" and not reply.answers and "no verb \u201cxyzzy\u201d" in said(reply)
     assert any(isinstance(b, Help) for b in reply.blocks)
+    assert reply.status == ERROR  # S16: it was OK, and `briefbot ask "help xyzzy"` exited 0
     assert "no verb" not in said(session.handle("help me")) and session.handle("help me").verb == "help"
+    assert session.handle("help me").status == OK and session.handle("help go").status == OK
 
 
 def test_help_verb_says_that_verb_and_its_other_words(session):

@@ -100,8 +100,8 @@ def help_(s: Session, command: Command) -> Reply:
     verb = s.verbs[s.parser.parse(command.obj).verb] if command.obj else None
     if verb is None or not verb.help:
         if verb is not None and verb.name == "question" and command.obj.lower() not in STOP_WORDS:  # not "help me"
-            reply.say(safe(f"There is no verb \u201c{command.obj}\u201d. Help covers these (anything else is "
-                           "a question):"))
+            reply.refuse(safe(f"There is no verb \u201c{command.obj}\u201d. Help covers these (anything else is "
+                              "a question):"))  # an error: `briefbot ask "help xyzzy"` exits 1, as a mistyped verb
         reply.blocks.append(Help(HELP_INTRO, HELP_ROWS))
         return reply
     typed = verb.usage or verb.aliases[0]

@@ -6,19 +6,22 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from briefbot.attribution import holds_role, role_speaking
+from briefbot.lexicon import related
 from briefbot.parser import number_in
 from briefbot.reply import ANSWERED, NO_ANSWER, OK, Heading, Items, Message, Passage, Reply
-from briefbot.text import fold, plural
+from briefbot.text import analyze, fold, plural
 from briefbot.topic import talked_about
 from briefbot.verbs.looking import listing
-from briefbot.verbs.questions import (first_shown, names_query, on_table, question, read_as, remember_misspelt,
+from briefbot.verbs.questions import (first_shown, head_noun, names_query, noun_phrases, on_table, question, read_as,
+                                      remember_misspelt,
                                      say_read_as)
 from briefbot.verbs.verb import REQUIRED, Verb, ids, no_such_answer, person_line, search_within, with_tellings
 from briefbot.world import Character, Place, Thing
 
 if TYPE_CHECKING:
     from briefbot.parser import Command
-    from briefbot.search import Result
+    from briefbot.search import Answer, Result
     from briefbot.session import Session
 
 _PRONOUNS = {"him", "her", "them", "he", "she", "they", "this person"}
@@ -129,10 +132,10 @@ def ask(s: Session, command: Command) -> Reply:
     if person is None:
         return _ask_nobody(s, command)
     topic = command.topic
-    result = search_within(s, topic, s.k, person.sentences)
+    result = _on_topic(s, topic, search_within(s, topic, s.k, person.sentences))
     if not result.answers and (fixes := s.searcher.corrections(topic, ids(person.sentences))):  # "wal": "wall"
         topic = read_as(topic, fixes)
-        result = search_within(s, topic, s.k, person.sentences)
+        result = _on_topic(s, topic, search_within(s, topic, s.k, person.sentences))
         result.corrections = fixes | result.corrections
     if not result.answers:
         result = _led_into(s, topic, person) or result
@@ -144,7 +147,7 @@ def ask(s: Session, command: Command) -> Reply:
         reply.blocks.append(Message(f"{person.name} on {_as_written(s, topic, person.sentences)}:"))
         s.show(reply, result.answers, result.matched_words, named=person.name)
         on_table(s, topic, person)
-        s.state.person = person.name
+        s.state.name(person.name)
         return reply
     reply.say(f"{person.name} says nothing about {topic} in these articles.")
     general = s.searcher.search(topic, s.k)
@@ -158,8 +161,21 @@ def ask(s: Session, command: Command) -> Reply:
     else:
         reply.status = NO_ANSWER
         reply.say("Nor do the articles.")
-    s.state.person = person.name
+    s.state.name(person.name)
     return reply
+
+
+def _on_topic(s: Session, topic: str, result: Result) -> Result:
+    """The answers, if one holds what the topic is about: the head noun of one of its noun phrases
+    ("meals" of "school meals"), or a word a synonym group or WordNet relates to it; else none
+    (Ruth Kelly's words on discipline in schools say nothing about school meals)."""
+    heads = [term for phrase in noun_phrases(topic) for term in analyze(head_noun(phrase))[-1:]]
+    wanted = {tid for term in heads for t in (term, *related(term), *(m for c in s.index.synonyms.concepts([term])
+                                                                       for m in s.index.synonyms.members(c)))
+              if (tid := s.index.term_id.get(t)) is not None}
+    if heads and not any(wanted & set(s.index.terms_of(a.sentence_id).tolist()) for a in result.answers):
+        result.answers = []
+    return result
 
 
 def _led_into(s: Session, topic: str, person: Character) -> Result | None:
@@ -230,7 +246,7 @@ def _introduce(s: Session, reply: Reply, person: Character) -> None:
         reply.status = ANSWERED
         s.show(reply, result.answers, result.matched_words, named=person.name)
         on_table(s, names_query(person), person)
-    s.state.person = person.name
+    s.state.name(person.name)
 
 
 def who_said(s: Session, command: Command) -> Reply:
@@ -241,23 +257,38 @@ def who_said(s: Session, command: Command) -> Reply:
         return reply.refuse("Who said what? Ask a question first.")
     first = first_shown(s)
     answer = s.shown_answer(first)
-    if not answer.speaker:
+    person = next(iter(s.world.find(answer.speaker, (Character,))), None) if answer.speaker else _role_holder(s, answer)
+    if person is None and not answer.speaker:
         return reply.say("The articles do not say who.")
-    person = next(iter(s.world.find(answer.speaker, (Character,))), None)
+    speaker = answer.speaker or person.name
     role = f", {person.role}" if person and person.role else ""
     reply.status = ANSWERED
-    reply.say(f"{answer.speaker}{role}:")
+    reply.say(f"{speaker}{role}:")
     shown = list(s.state.shown)
-    s.show(reply, [answer], named=answer.speaker)
+    s.show(reply, [answer], named=speaker)
     s.state.shown, s.state.first = shown, first  # the answers on the table are still the question's
-    s.state.person = person.name if person else s.state.person
+    if person:
+        s.state.name(person.name)
     return reply
 
 
+def _role_holder(s: Session, answer: Answer) -> Character | None:
+    """Whom "The prime minister said…" means: the one person its article names who holds that role
+    in the briefing (Tony Blair), None if no one or several do."""
+    if not (role := role_speaking(answer.text)):
+        return None
+    named = s.named(s.index.article_of(answer.sentence_id).text)
+    holders = [c for c in named if isinstance(c, Character) and c.role and holds_role(role, c.role)]
+    return holders[0] if len(holders) == 1 else None
+
+
 def what_else(s: Session, command: Command) -> Reply:
-    """The last-named person's statements the player has not yet seen, in the articles' order."""
+    """The last-named person's statements the player has not yet seen, in the articles' order ("what
+    else did she say?": the last-named woman's)."""
     reply = Reply(command.line, OK, verb="what_else")
-    person = next((c for c in s.world.characters if c.name == s.state.person), None)
+    pronoun = next((p for p in ("he", "she") if re.search(rf"\b{p}\b", command.line, re.I)), "")
+    name = s.meant_by(pronoun) if pronoun else s.state.person
+    person = next((c for c in s.world.characters if c.name == name), None)
     if person is None:
         return reply.refuse("Whom do you mean? `talk to NAME` first, or `ask NAME about TOPIC`.")
     fresh = [n for n in sorted(set(person.sentences)) if n not in s.state.seen]

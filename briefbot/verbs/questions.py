@@ -68,7 +68,7 @@ def question(s: Session, command: Command) -> Reply:
     s.show(reply, result.answers, result.matched_words)
     person = _person_asked_about(s, s.state.question, result)
     if person is not None:
-        s.state.person = person
+        s.state.name(person)
     return reply
 
 
@@ -239,7 +239,7 @@ def _unjoined(words: list[str]) -> list[str]:
     return words[:end]
 
 
-def _head(phrase: str) -> str:
+def head_noun(phrase: str) -> str:
     """A noun phrase's head noun: "leader" of "leader of the conservatives", "soldiers" of "soldiers"."""
     return phrase.split(" of ")[0].split()[-1]
 
@@ -272,29 +272,28 @@ def _pointing_back(s: Session, line: str) -> str | None:
         return None  # (the saying is how it asks: "what did she say about school meals")
     if word in _PERSON:
         pronoun = "she" if word in _WOMAN else "he"
-        if not s.state.person or s.pronoun_of(s.state.person) not in ("", pronoun):
-            return ""  # no one, or "her" for the man named last
-        meant = _doer(s, line, back[0], pronoun) + ("'s" if _possessive(word, line[back.end():]) else "")
+        if not (person := s.meant_by(pronoun)):
+            return ""  # no one, or "her" when only men were named
+        meant = _doer(s, line, back[0], pronoun, person) + ("'s" if _possessive(word, line[back.end():]) else "")
     elif (about := s.thing(s.state.about)) is not None and not isinstance(about, Character):
         meant = about.name
     else:
         taken = {stem(w) for w in analyse(line).content}
         phrases = [p for p in noun_phrases(analyse(s.state.question).looked_for)
                    if not s.person_called(p) and not {stem(w) for w in analyse(p).content} <= taken]
-        fitting = [p for p in phrases if _plural(_head(p)) == (word in ("they", "them"))]
+        fitting = [p for p in phrases if _plural(head_noun(p)) == (word in ("they", "them"))]
         if not fitting:
             return None
         meant = fitting[0]
     return line[:back.start()] + meant + line[back.end():]
 
 
-def _doer(s: Session, line: str, word: str, pronoun: str) -> str:
+def _doer(s: Session, line: str, word: str, pronoun: str, person: str) -> str:
     """Whom "he" or "she" means in a question of what someone did ("when did he quit"): the person last
-    named, unless the articles never say that of them and say it of someone the last answers name
-    (`who leads ukip`: "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk":
+    named whom it fits, unless the articles never say that of them and say it of someone the last
+    answers name (`who leads ukip`: "UKIP leader Roger Knapman says he was glad to see the back of Mr Kilroy-Silk":
     Kilroy-Silk quit). A question of what they said is the person last named, whoever else the answers
     name; and after `talk to X` or `ask X about…` the player is talking to X: "he" is X."""
-    person = s.state.person
     content = [w for w in analyse(line).content if w.lower() != word.lower()]
     if not content or any(_SAYING.fullmatch(w) for w in content) or not s.world_built or s.state.about == person:
         return person
