@@ -442,11 +442,18 @@ SEAT = ("Title: Kilroy names election seat target\nDate: 2005-01-20\nSource: BBC
         "A hunter was found dead in the forest on Tuesday, police said.\n")
 
 
+def story_session(tmp_path: Path, files: dict[str, str], k: int = 3) -> Session:
+    """A game over made-up articles (file name → text) written to `tmp_path`, indexed afresh."""
+    from briefbot.cache import load
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return Session(load([str(tmp_path / name) for name in files], lambda line: None, use_cache=False),
+                   home=tmp_path, k=k)
+
+
 @pytest.fixture
 def seat(tmp_path: Path) -> Session:
-    from briefbot.cache import load
-    (tmp_path / "seat.txt").write_text(SEAT, encoding="utf-8")
-    return Session(load([str(tmp_path / "seat.txt")], lambda line: None, use_cache=False), home=tmp_path)
+    return story_session(tmp_path, {"seat.txt": SEAT})
 
 
 def test_her_after_a_who_question_is_the_person_it_answered(seat: Session) -> None:
@@ -1445,9 +1452,7 @@ MURDER = ("Blunkett sorry over murder plan\n\n"
 
 @pytest.fixture
 def murder(tmp_path: Path) -> Session:
-    from briefbot.cache import load
-    (tmp_path / "murder.txt").write_text(MURDER, encoding="utf-8")
-    return Session(load([str(tmp_path / "murder.txt")], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    return story_session(tmp_path, {"murder.txt": MURDER}, k=1)
 
 
 def test_she_after_a_who_said_question_is_its_speaker_not_the_man_named_before(murder: Session) -> None:
@@ -1472,15 +1477,12 @@ def test_she_is_the_last_named_woman_when_a_man_was_named_since(murder: Session)
 def test_who_said_a_role_s_words_is_the_one_the_briefing_gives_that_role(tmp_path: Path) -> None:
     """S16: `who said that?` after "The prime minister said the law-abiding citizen…" replied "The
     articles do not say who": the briefing's prime minister is Tony Blair, whom the article names."""
-    from briefbot.cache import load
-    (tmp_path / "police.txt").write_text(
-        "Blunkett unveils policing plans\n\n"
-        "Mr Blunkett was joined by Tony Blair at Welling School. "
-        "The prime minister said the law-abiding citizen should be in charge of the community.\n", encoding="utf-8")
-    (tmp_path / "budget.txt").write_text(
-        "Blair backs budget\n\nPrime Minister Tony Blair said: \"The economy is strong.\" "
-        "Deputy Prime Minister John Prescott said: \"We will win.\"\n", encoding="utf-8")
-    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    session = story_session(tmp_path, {
+        "police.txt": "Blunkett unveils policing plans\n\n"
+                      "Mr Blunkett was joined by Tony Blair at Welling School. "
+                      "The prime minister said the law-abiding citizen should be in charge of the community.\n",
+        "budget.txt": "Blair backs budget\n\nPrime Minister Tony Blair said: \"The economy is strong.\" "
+                      "Deputy Prime Minister John Prescott said: \"We will win.\"\n"}, k=1)
     session.handle("who said the law-abiding citizen should be in charge of the community")
     assert said(session.handle("who said that?")).splitlines()[0] == "Tony Blair, Prime Minister:"
     assert said(session.handle("what else did he say?")).splitlines()[0] == "Tony Blair also says:"
@@ -1490,16 +1492,12 @@ def test_ask_about_a_topic_whose_head_the_person_never_says_is_nothing_of_theirs
     """S16: `ask ruth kelly about school meals` showed "Ruth Kelly on school meals:" over her words on
     discipline in schools: a sentence on schools is none on school meals, unless it holds "meals" or
     a word related to it."""
-    from briefbot.cache import load
-    (tmp_path / "schools.txt").write_text(
-        "Kelly backs teachers\n\n"
-        "Education Secretary Ruth Kelly said: \"Teachers must be able to remove disruptive children from the school.\" "
-        "Ms Kelly said discipline in schools would improve.\n\n"
-        "Chef Jamie Oliver said: \"School meals are a disgrace.\"\n", encoding="utf-8")
-    (tmp_path / "meals.txt").write_text(
-        "Meals on wheels\n\nCouncils serve hot meals to the elderly. The meals cost £2 each. "
-        "Volunteers deliver meals every day.\n", encoding="utf-8")
-    session = Session(load([str(tmp_path)], lambda line: None, use_cache=False), home=tmp_path, k=1)
+    session = story_session(tmp_path, {
+        "schools.txt": "Kelly backs teachers\n\nEducation Secretary Ruth Kelly said: \"Teachers must be able to "
+                       "remove disruptive children from the school.\" Ms Kelly said discipline in schools would "
+                       "improve.\n\nChef Jamie Oliver said: \"School meals are a disgrace.\"\n",
+        "meals.txt": "Meals on wheels\n\nCouncils serve hot meals to the elderly. The meals cost £2 each. "
+                     "Volunteers deliver meals every day.\n"}, k=1)
     assert said(session.handle("ask kelly about school meals")).splitlines()[0] == \
         "Ruth Kelly says nothing about school meals in these articles."
     assert said(session.handle("ask kelly about school discipline")).splitlines()[0] == "Ruth Kelly on school discipline:"
