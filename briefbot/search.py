@@ -90,6 +90,7 @@ _AGENT = LazyPattern(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][
 _QUALIFIED = LazyPattern(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
 # "an $11bn (£5.8bn) fraud", "his acrimonious £27m move": a determiner (and a word) before the sum, or
 # before the sum it converts
+_OUT_OF = LazyPattern(r"\bout\s+of\s+$", re.I)
 _PART_OF = LazyPattern(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = LazyPattern(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[a-z][\w-]*\s+)?(?:[^\s()]+\s\()?$",
                           re.I)
@@ -1626,6 +1627,8 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
         return True  # "one of America's largest telecoms firms" is no sum, nor a share
     if span.type == "number" and fold(number) == "one" and _PART_OF.match(text, span.end):
         return True  # "one of very few blind MPs" says who he is, it counts nothing
+    if span.type == "number" and _OUT_OF.search(text, max(0, span.start - 10), span.start):
+        return True  # "Eight out of 10 voters": the ten is what they are counted among
     if span.type == "number" and wanted == "money" and _BARE_FIGURE.fullmatch(number):
         return True
     if span.type == "number" and wanted == "percent" and re.fullmatch(SMALL_NUMBER, number, re.I):

@@ -237,14 +237,15 @@ def _in_compound(text: str, number: re.Match[str]) -> bool:
 
 
 _CLOCKED = LazyPattern(r"\d:\d")  # "7:39.89", a race time, holds no count of 7 nor of 39.89
+_ZONED = LazyPattern(r"\s*(?:GMT|BST|UTC|CET|EST|PST)\b")  # "2200 GMT", a time of day
 _RUN = LazyPattern(r"[\w-]*")
 
 
 def _no_amount(text: str, start: int, end: int) -> bool:
-    """Whether digits are part of a time ("7:39.89") or of a model's name written as one word
+    """Whether digits are part of a time ("7:39.89", "2200 GMT") or of a model's name written as one word
     ("777-200LR", "F-16", "A380"): no count. A model's name has a hyphen or a capital before its
     digits, and a part in capitals or capitals glued to digits; "Mid-2005" and "40GB" are none."""
-    if _CLOCKED.match(text, end - 1) or _CLOCKED.match(text, max(0, start - 2)):
+    if _CLOCKED.match(text, end - 1) or _CLOCKED.match(text, max(0, start - 2)) or _ZONED.match(text, end):
         return True
     lo = start - len(_RUN.match(text[::-1], len(text) - start)[0])
     run = text[lo:_RUN.match(text, start).end()]

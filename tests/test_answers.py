@@ -638,6 +638,9 @@ SPANS_OF_REAL_SENTENCES = [
     ("how many customers can get the free calls deal", "It has also provided space in London's BT tower for one of "
      "the call centres dealing with donations.", None),
     ("how many customers can get the free calls deal", "Three of the customers who signed up won a prize.", "Three"),
+    # of "N out of M", N counts them; M is what they are counted among
+    ("how many voters do not trust politicians", "Eight out of 10 voters do not trust politicians, a poll said.",
+     "Eight"),
     # but "one of" says who or what something is, it counts nothing ("one of very few blind MPs")
     ("how many customers can get the free calls deal", "One of the customers who signed up won a prize.", None),
     # of a tally, the first number counts what follows it

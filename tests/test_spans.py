@@ -137,6 +137,7 @@ def test_span_found(text: str, expected: tuple[str, str]):
     ("Boeing expects to sell 500 777-200LR planes.", "200"),  # a model's name holds no count
     ("The F-16 jets landed.", "16"),
     ("The MPEG-4 format is used.", "4"),
+    ("The plane was rolled out at 2200 GMT on Tuesday.", "2200"),  # a time of day
 ])
 def test_not_found_as_written(text: str, absent: str):
     assert absent not in [found for found, _ in spans(text)]
