@@ -116,7 +116,8 @@ def test_again_after_undo_undoes_another_turn(session):
     assert session.state.room == BRIEFING_ROOM and session.state.turns == 1
     reply = session.handle("g")
     assert said(reply).startswith("Undone: where is harir base.") and session.state.turns == 0
-    assert said(session.handle("g")) == "There is nothing to undo."
+    nothing = session.handle("g")
+    assert said(nothing) == "There is nothing to undo." and nothing.status == "error"  # `ask` exits 1
 
 
 @pytest.mark.parametrize("verb", ["timeline", "compare", "brief"])
@@ -262,6 +263,12 @@ def test_quit_says_when_what_was_uncovered_is_not_saved(session):
     assert "not saved" in said(session.handle("quit"))
     session.handle("restore")
     assert not session.handle("look").view.unsaved_facts
+
+
+def test_undo_of_a_question_says_it_with_its_own_mark(session):
+    """"Undone: how many partners?." read as a typo: a line ending with its own mark gets no full stop."""
+    session.handle("how many partners does the coalition have?")
+    assert said(session.handle("undo")).startswith("Undone: how many partners does the coalition have? You are in:")
 
 
 def test_undo_steps_back_over_the_last_change(session):

@@ -132,10 +132,11 @@ def restart(s: Session, command: Command) -> Reply:
 def undo(s: Session, command: Command) -> Reply:
     reply = Reply(command.line, OK, verb="undo")
     if not s.undo_stack:
-        return reply.say("There is nothing to undo.")
+        return reply.refuse("There is nothing to undo.")
     undone, s.state, seen = s.undo_stack.pop()
     s.state.seen.difference_update(seen)
-    return reply.say(f"Undone: {undone}. You are in: {s.state.room}.")
+    stop = "" if undone.endswith((".", "?", "!")) else "."  # not "Undone: how many partners?."
+    return reply.say(f"Undone: {undone}{stop} You are in: {s.state.room}.")
 
 
 def about(s: Session, command: Command) -> Reply:
