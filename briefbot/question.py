@@ -157,7 +157,7 @@ _RULES: list[tuple[str, LazyPattern]] = [(kind, LazyPattern(pattern)) for kind, 
     ("money", rf"\bhow much\b|\bhow (?:big|large|high|huge|small) (?:a|an|is|was|are|were) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
               rf"|\bwhat (?:is|was|were|are|will be|would be) (?:the )?(?:[\w']+ ){{0,3}}{_MONEY_NOUNS}\b"
               rf"|\bhow (?:expensive|costly|cheap|dear)\b|\b(?:at )?what (?:price|cost)\b|\bfor how much\b"),
-    ("age", r"\bhow old\b|\b(?:what|which) age\b|\bage of\b|\bhow young\b"),
+    ("age", r"\bhow old\b|\b(?:what|which) age\b|^(?!when\b).*\bage of\b|\bhow young\b"),  # not "when did the age of…"
     ("duration", rf"\bhow long (?:{_AUX}|ago)\b(?! (?:the|a|an|his|her|its|their) (?:[\w']+ )?(?!{_TIMEISH})\w+$)|\bhow many {_TIME_UNITS}\b"
                  rf"|\bfor how long\b|\bhow long\b(?! (?:is|was|are|were) )"),
     ("measure", rf"\bhow (?:long|far|tall|high|big|large|wide|deep|heavy|fast|close|steep)\b|\bhow many {_MEASURE_UNITS}\b"

@@ -90,6 +90,8 @@ _AGENT = LazyPattern(r"([a-z][\w-]*)\s+by\s+(?:(?:[A-Z][\w'\u2019.-]*\s+)+[a-z][
 _QUALIFIED = LazyPattern(r"\)?\s(?:\([^()]{1,20}\)\s)?([a-z][\w-]*)")  # "$11bn (£5.8bn) fraud", "eight insurance firms"
 # "an $11bn (£5.8bn) fraud", "his acrimonious £27m move": a determiner (and a word) before the sum, or
 # before the sum it converts
+_ORDINAL = LazyPattern(r"(?:st|nd|rd|th)\b")
+_RATIO = LazyPattern(rf"\s+in\s+(?:\d+|{SMALL_NUMBER})\b")  # "one in six knew who he was"
 _OUT_OF = LazyPattern(r"\bout\s+of\s+$", re.I)
 _PART_OF = LazyPattern(r"\s+of\b")  # "one of America's largest firms", "one of five executives"
 _DETERMINER = LazyPattern(r"(?<![\w-])(?:a|an|the|its|his|her|their|this|that)\s+(?:[a-z][\w-]*\s+)?(?:[^\s()]+\s\()?$",
@@ -1633,9 +1635,10 @@ def _counts_other(text: str, span: Span, unit: set[str], asked: set[str], wanted
         return True
     if span.type == "number" and wanted == "percent" and re.fullmatch(SMALL_NUMBER, number, re.I):
         return True  # "just one vessel in the fleet": a share is no word for a small count
-    if span.type == "number" and wanted == "age" and (_TALLY.match(text, span.end) or not (
+    if span.type == "number" and wanted == "age" and (_TALLY.match(text, span.end) or _RATIO.match(text, span.end)
+                                                      or _ORDINAL.match(text, span.end) or not (
             _AGE_LIKE.fullmatch(number) and (not number.isdigit() or int(number) < 130))):
-        return True  # "1500m" is a race, "the 19-13 defeat" a score
+        return True  # "1500m" is a race, "the 19-13 defeat" a score, "one in six" a share, "his 93rd birthday" none
     if qualified and span.type == "number" and _qualified_otherwise(text, span.end, unit, asked, qualified):
         return True
     if span.type == "number" and unit and (part := _PART_OF.match(text, span.end)):
@@ -1754,12 +1757,17 @@ def _age_of_other(text: str, span: Span, spans: list[Span], asked: set[str]) -> 
                 not any(fold(w) in STOP_WORDS or w in IRREGULAR or w.endswith("ed")
                         for w in text[span.end:other.start].split()):
             return not asked.intersection(word_terms(text[other.start:other.end]))
+    if (m := _NEW_ONE.search(text, max(0, span.start - 24), span.start)) and not (
+            m[1] and (m[1].endswith(",") or fold(m[1]) in _COPULAS)):
+        return True  # "shooting dead a 16-year-old burglar": someone new; not "Blair, a 51-year-old", "is a 25-year-old"
     if not _DETERMINER_BEFORE.search(text, max(0, span.start - 12), span.start):
         return False
     named = [m.start() for m in word_spans(text) if m.group()[:1].isupper() and asked.intersection(word_terms(m.group()))]
     return bool(named) and min(named) >= span.end
 
 
+_NEW_ONE = LazyPattern(r"(?:(\S+)\s+)?\ban?\s+$", re.I)  # an indefinite article before an age, and the word before it
+_COPULAS = frozenset("is was are were be been being becomes became 's".split())
 _ASKING = LazyPattern(r"\?[\"'\u201d\u2019)]*\s*$")  # a sentence that ends as a question
 _COMPARED = r"(?:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller|greater|longer|shorter)"
 _DIFFERENCE = LazyPattern(rf"\s+{_COMPARED}\s+than\b", re.I)

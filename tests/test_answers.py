@@ -638,6 +638,12 @@ SPANS_OF_REAL_SENTENCES = [
     ("how many customers can get the free calls deal", "It has also provided space in London's BT tower for one of "
      "the call centres dealing with donations.", None),
     ("how many customers can get the free calls deal", "Three of the customers who signed up won a prize.", "Three"),
+    # an age after "a" is someone new's, a share or an ordinal is no age (the second trial's finds)
+    ("how old is tony blair", "Tony Blair's critic Tony Martin was jailed for shooting dead a 16-year-old burglar.", None),
+    ("how old is tony blair", "Tony Blair, a 51-year-old father of four, spoke.", "51-year-old"),
+    ("how old is tony blair", "Almost all could identify Tony Blair, but only one in six knew who Michael Howard was.",
+     None),
+    ("how old was lord callaghan", "Lord Callaghan has died on the eve of his 93rd birthday.", None),
     # of "N out of M", N counts them; M is what they are counted among
     ("how many voters do not trust politicians", "Eight out of 10 voters do not trust politicians, a poll said.",
      "Eight"),

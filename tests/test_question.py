@@ -72,6 +72,8 @@ TYPES = [
     ("How many years did he spend in prison?", "duration"),
     ("how long is the ban", "duration"),
     ("how many weeks was the single at number one", "duration"),
+    ("When did the age of imperialism end?", "date"),  # an age of history, asked when
+    ("what was the age of the queen when she died", "age"),
     # age
     ("How old is the new manager?", "age"),
     ("how old was the singer when she died", "age"),
