@@ -300,7 +300,7 @@ def _asking(word: str, then: str) -> str | None:
     auxiliary before another ("were is"). Of two question words one slip away, the one spelt with its
     letters, then the one the next word goes with: "hwo many", "hwo did" are how; "hwo is", "hwo said" who."""
     aux = re.compile(_AUX)
-    if word in _ASKING or not (aux.fullmatch(then) or then in _HOW_WORDS or _past(then)):
+    if word in _ASKING or not (aux.fullmatch(then) or then in _HOW_WORDS or past_verb(then)):
         return None
     if aux.fullmatch(word):
         if not aux.fullmatch(then):
@@ -314,11 +314,11 @@ def _asking(word: str, then: str) -> str | None:
         kin = {q: 3 if Counter(q) == letters else 2 if letters <= Counter(q) else int(Counter(q) <= letters) for q in close}
         close = [q for q in close if kin[q] == max(kin.values())]
     if len(close) > 1:
-        close = [q for q in close if then in _GOES_ON.get(q, ()) or q == "who" and _past(then)] or close
+        close = [q for q in close if then in _GOES_ON.get(q, ()) or q == "who" and past_verb(then)] or close
     return close[0] if len(close) == 1 else None
 
 
-def _past(word: str) -> bool:
+def past_verb(word: str) -> bool:
     """Whether a word reads as a verb in the past ("said", "founded"; not an auxiliary, "did"): what
     a "who" question goes on with."""
     return not re.fullmatch(_AUX, word) and (word in IRREGULAR or (len(word) > 4 and word.endswith("ed")))

@@ -17,7 +17,8 @@ from briefbot.index import Index, Matches
 from briefbot.lexicon import Synonyms, is_word, related
 from briefbot.names import (ORG_WORDS, PEERAGE, ROLE_OF, ROLE_WORDS, TITLES, census_names, gazetteer_name, is_country,
                             is_role_word)
-from briefbot.question import AMOUNT_WORDS, NOT_THE_HOLDER, PLURAL, TOLD_AHEAD, TOLD_PAST, Question, analyse
+from briefbot.question import (AMOUNT_WORDS, NOT_THE_HOLDER, PLURAL, TOLD_AHEAD, TOLD_PAST, Question, analyse,
+                               past_verb)
 from briefbot.ranking import FEATURES, Ranking
 from briefbot.spans import SMALL_NUMBER, Span, enumeration_items
 from briefbot.text import (DENIALS, IRREGULAR, STOP_WORDS, LazyPattern, analyze, analyze_words, fold, terms_if_seen,
@@ -117,7 +118,6 @@ _WHO_VERB = LazyPattern(r"\s*who\s+(?:(?:has|have|had|will|would)\s+)?(?!(?:is|w
                         r"could|should|may|might|must)\b)([a-z]+)\b")
 _WHEN_VERB = LazyPattern(r"\s*when\s+(?:was|were|did|had|has|have)\s+.+?\s([a-z]+)\W*$")  # "when was it founded?"
 _OPENING = LazyPattern(r"\W*(?:(?:in|on|at|by|during|since|last|early|late)\s+)?", re.I)  # before a date opening a sentence
-_AUXILIARIES = frozenset("was were had has have been being did".split())
 _PAST_BEFORE = LazyPattern(r"(?<![\w'\u2019-])([a-z]+)\s+(?:(?:on|in|at|during|by|last|this|early|late)\s+)?$")
 _NAME_WORD_BEFORE = LazyPattern(r"([A-Z][\w'\u2019-]*)\s+$")  # "Inner" of "Inner Mongolia"
 _NAMESAKE_READ = 200  # sentences read of a place's mentions: all inside longer names so far is enough
@@ -247,6 +247,8 @@ class _Asking:
     unsure: frozenset[str]  # words before a verb that tell no deed done, but the question's own ("who won" is not who can)
     qualified: frozenset[str]  # see `_qualifier_words`
     when_done: frozenset[str]  # the terms saying the deed a when-question asks the date of (`_when_deed`)
+    asks_height: bool  # a measure in a unit of height ("how tall")
+    asks_year: bool  # a date that says its year ("what year")
 
     @staticmethod
     def of(question: Question, asked: set[int], index: Index, unit: set[str], measured: frozenset[str] | set[str]
@@ -259,7 +261,8 @@ class _Asking:
         doing = _deed_terms(deed, index.synonyms) if deed else frozenset()
         return _Asking(question, asked, types, terms, own, nouns, unit, measured, deed, doing, own - doing,
                        _UNSURE - set(fold(question.text).split()), _qualifier_words(question),
-                       _deed_terms(_when_deed(question.text), index.synonyms) if "date" in types else frozenset())
+                       _deed_terms(_when_deed(question.text), index.synonyms) if "date" in types else frozenset(),
+                       question.asks_height, bool(_ASKS_YEAR.search(question.text)))
 
 
 @dataclass
@@ -416,20 +419,17 @@ class Searcher:
                 continue
             uses = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.I)
             asked_before = fold(words[n - 1]) if n else ""  # "real madrid" asks the name the articles write
-            inside, free = 0, False
-            for sent in self.index.by_sentence.get(tid)[0][:_NAMESAKE_READ].tolist():
-                text = self.index.text_of(int(sent))
-                for m in uses.finditer(text):
-                    before = _NAME_WORD_BEFORE.search(text, 0, m.start())
-                    free = not before or fold(before[1]) in STOP_WORDS or fold(before[1]) == asked_before \
-                        or gazetteer_name(f"{before[1]} {m.group()}") == place  # ("In York", "Great Britain")
-                    inside += not free
-                    if free:
-                        break
-                if free:
-                    break
-            if inside and not free:
-                unknown.append(word)
+            texts = (self.index.text_of(int(s)) for s in self.index.by_sentence.get(tid)[0][:_NAMESAKE_READ].tolist())
+            inside = False  # seen inside a longer name, and so far only there
+            for text, m in ((text, m) for text in texts for m in uses.finditer(text)):
+                before = _NAME_WORD_BEFORE.search(text, 0, m.start())
+                if not before or fold(before[1]) in STOP_WORDS or fold(before[1]) == asked_before \
+                        or gazetteer_name(f"{before[1]} {m.group()}") == place:  # ("In York", "Great Britain")
+                    break  # written as the place itself once: mentioned
+                inside = True
+            else:
+                if inside:
+                    unknown.append(word)
         return unknown
 
     def _unnumbered(self, query: str) -> list[str]:
@@ -755,34 +755,37 @@ class Searcher:
         if result.coverage < r.min_coverage:
             return None
         order = self._pool_order(question, cands, scores)
+        named, told = self._naming_all(slots, query, self.index.sent_article[cands[order]])
         asked = {t for slot in slots for t in slot.terms}
         top = float(scores[order[0]]) or 1.0
         columns = {"first": scores[order] / top, "bm25": bm25[order] / (bm25[order].max() or 1.0),
                    "coverage": coverage[order], "article": article[order] / (article[order].max() or 1.0),
                    "neighbour": neighbour[order] / (bm25[order].max() or 1.0),
                    "rank": 1.0 / (1.0 + np.arange(len(order))),
-                   "named": self._naming_all(slots, query, self.index.sent_article[cands[order]]).astype(float),
+                   "named": named.astype(float),
                    "lent": self._lent_by_event(question, cands, scores, order) / top}
         office, of = _asked_office(question)
         scope = [set(slot.terms) for slot in slots if slot.terms and slot.term in of]  # whose office: New York's
         if office is not None and not office.by_deed and not self._tells_office(office, scope):
             return None  # no article tells of a mayor of New York: the articles do not say who is
-        told = self._naming_all(slots, query, self.index.sent_article[cands[order]], groups=False)
         return self._judge(question, asked, cands[order], columns, told, result.corrections, office, scope)
 
-    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray, groups: bool = True) -> np.ndarray:
+    def _naming_all(self, slots: list[_Slot], query: str, arts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Whether each candidate's article names every name and number of the question that the
         articles know (as written, or by a synonym or relative of it): a story that never names
         Rovers rarely tells what Rovers paid, however many of the other words its sentence holds.
-        Without `groups`, a plural name is left out: "Brits" may be the UK's "cable customers"."""
+        And the same leaving out plural names, which may answer only so: "Brits" may be the UK's
+        "cable customers"."""
         idx = self.index
-        keep = np.ones(len(arts), dtype=bool)
+        every, singular = np.ones(len(arts), dtype=bool), np.ones(len(arts), dtype=bool)
         for slot in slots:
             own = idx.term_id.get(slot.term)
-            if slot.terms.get(own) == 1.0 and self._a_name(slot, query) and not _LOOSE_NAME.fullmatch(slot.word) \
-                    and (groups or not PLURAL.fullmatch(slot.word)):
-                keep &= self._naming(slot)[arts]
-        return keep
+            if slot.terms.get(own) == 1.0 and self._a_name(slot, query) and not _LOOSE_NAME.fullmatch(slot.word):
+                naming = self._naming(slot)[arts]
+                every &= naming
+                if not PLURAL.fullmatch(slot.word):
+                    singular &= naming
+        return every, singular
 
     def _a_name(self, slot: _Slot, query: str) -> bool:
         """Whether a question's word is a name: written as one, or typed in lower case, one the
@@ -1169,8 +1172,8 @@ class Searcher:
                  and not _in_a_clause_of_another(text, sp, question)
                  and not _tense_otherwise(text, sp, question.tense)
                  and not (sp.type == "date" and _date_of_another_deed(text, sp, when_done))
-                 and not (question.asks_height and not _TALL.search(text[sp.start:sp.end]))
-                 and not (sp.type == "date" and _ASKS_YEAR.search(question.text) and not _SAYS_YEAR.search(text, sp.start, sp.end))
+                 and not (asking.asks_height and not _TALL.search(text[sp.start:sp.end]))
+                 and not (sp.type == "date" and asking.asks_year and not _SAYS_YEAR.search(text, sp.start, sp.end))
                  and not (types[0] == "age" and _age_of_other(text, sp, every, terms))
                  and not (sp.type == "place" and _not_a_country_asked(text, sp, question) and agent(sp) is not True)]
         if office is not None:  # "who is the mayor of new york": one named as mayor, not whoever is beside New York
@@ -1853,7 +1856,7 @@ def _deed(question: str) -> frozenset[str]:
 def _when_deed(question: str) -> frozenset[str]:
     """The terms of the verb a when-question asks the date of ("when was the bnp founded" → found)."""
     m = _WHEN_VERB.match(fold(question))
-    return frozenset(analyze(m[1])) if m and _past(m[1]) else frozenset()
+    return frozenset(analyze(m[1])) if m and past_verb(m[1]) else frozenset()
 
 
 def _date_of_another_deed(text: str, span: Span, deed: frozenset[str]) -> bool:
@@ -1864,14 +1867,10 @@ def _date_of_another_deed(text: str, span: Span, deed: frozenset[str]) -> bool:
         return False
     if _OPENING.fullmatch(text, 0, span.start):  # "In July, the BBC documentary featured…": the verb after it
         clause = _CLAUSE_START.split(text[span.end:span.end + 80].lstrip(" ,"))[0]
-        verb = next((w for w in re.findall(r"[a-z]+", clause) if _past(w) and w not in _AUXILIARIES), None)
+        verb = next((w for w in re.findall(r"[a-z]+", clause) if past_verb(w) and w != "been"), None)
     else:
-        verb = m[1] if (m := _PAST_BEFORE.search(text, max(0, span.start - 40), span.start)) and _past(m[1]) else None
+        verb = m[1] if (m := _PAST_BEFORE.search(text, max(0, span.start - 40), span.start)) and past_verb(m[1]) else None
     return verb is not None and not deed & set(word_terms(verb))
-
-
-def _past(word: str) -> bool:
-    return word in IRREGULAR or word.endswith("ed")
 
 
 def _of_another(text: str, span: Span, asked: set[str], question: Question) -> bool:

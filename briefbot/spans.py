@@ -247,7 +247,9 @@ def _no_amount(text: str, start: int, end: int) -> bool:
     digits, and a part in capitals or capitals glued to digits; "Mid-2005" and "40GB" are none."""
     if _CLOCKED.match(text, end - 1) or _CLOCKED.match(text, max(0, start - 2)) or _ZONED.match(text, end):
         return True
-    lo = start - len(_RUN.match(text[::-1], len(text) - start)[0])
+    lo = start
+    while lo and (text[lo - 1].isalnum() or text[lo - 1] in "_-"):  # back to the start of the word it is in
+        lo -= 1
     run = text[lo:_RUN.match(text, start).end()]
     parts = run.split("-")
     has_caps = any(p.isupper() or (re.search(r"[A-Z]", p) and re.search(r"\d", p)) for p in parts)

@@ -194,8 +194,9 @@ def _usage(said: str) -> _Usage:
     low = said.lower()
     end = rf"(?=\s*{_PHRASE_END})"
     ends = re.findall(rf"\b{_DETERMINER}\s+(?=([\w-]+){end})", low)
+    # ("a bit longer" ends no noun phrase)
     ends += re.findall(rf"\b{_DETERMINER}\s+(?=(?!(?:bit|lot|little)\s)[a-z-]+\s+([\w-]+){end})", low)
-    return _Usage(Counter(re.findall(r"[\w-]+", low)),  # ("a bit longer" ends no noun phrase)
+    return _Usage(Counter(re.findall(r"[\w-]+", low)),
                   Counter(re.findall(rf"\b{_BEFORE_VERB}\s+(?=([\w-]+))", low)),
                   Counter(re.findall(rf"\b{_WHERE}\s+{_DETERMINER}\s+(?=([\w-]+))", low)), frozenset(ends))
 

@@ -390,6 +390,8 @@ def test_a_date_told_of_another_deed_is_no_answer_to_when():
     answers = searcher_of(story).search("when was the bnp founded", 3).answers
     assert span_text(answers[0]) == "1982"
     assert [span_text(a) for a in answers if "1982" not in a.text] == [None, None]
+    vote = ("Vote", "The vote was on Sunday, officials said.\nTurnout was high.")  # "was" is no other deed
+    assert span_text(searcher_of(vote).search("when was the vote held", 1).answers[0]) == "Sunday"
 
 
 def test_what_year_is_answered_by_a_date_with_its_year():
